@@ -1,0 +1,65 @@
+"""The shared vocabulary of Capil: domain types, SIAK values, errors and settings."""
+
+from ._errors import (
+    CapilError,
+    ConfigurationError,
+    Conflict,
+    DocumentTypeMismatch,
+    FileTooLarge,
+    InputError,
+    IntegrityAlarm,
+    InvalidPopulation,
+    NoArchivedDocument,
+    NotFound,
+    ServiceUnavailable,
+    UnknownApplication,
+    UnknownPerson,
+    UnreadableDocument,
+    UnsupportedFile,
+)
+from ._identity import nik_problems, no_kk_problems
+from ._settings import Settings, load_settings
+from ._types import (
+    BUKU_NIKAH_FIELDS,
+    DOCUMENT_FIELDS,
+    EVIDENCE_FOR_CHANGE,
+    FAMILY_FIELDS,
+    IJAZAH_FIELDS,
+    KK_HEADER_FIELDS,
+    KK_MEMBER_FIELDS,
+    MEMBER_FIELDS,
+    MISSING,
+    ChangeType,
+    Decision,
+    DocumentType,
+    Extraction,
+    Family,
+    FieldValue,
+    Finding,
+    Person,
+    Severity,
+    Status,
+    StoredObject,
+)
+from ._vocab import (
+    MONTHS_ID,
+    VOCAB_KINDS,
+    canonical,
+    canonical_values,
+    jenjang_values,
+    pendidikan_for_jenjang,
+    pendidikan_rank,
+)
+
+__all__ = [
+    "BUKU_NIKAH_FIELDS", "DOCUMENT_FIELDS", "EVIDENCE_FOR_CHANGE", "FAMILY_FIELDS",
+    "IJAZAH_FIELDS", "KK_HEADER_FIELDS", "KK_MEMBER_FIELDS", "MEMBER_FIELDS", "MISSING",
+    "MONTHS_ID", "VOCAB_KINDS",
+    "CapilError", "ChangeType", "ConfigurationError", "Conflict", "Decision", "DocumentType",
+    "DocumentTypeMismatch", "Extraction", "Family", "FieldValue", "FileTooLarge", "Finding",
+    "InputError", "IntegrityAlarm", "InvalidPopulation", "NoArchivedDocument", "NotFound",
+    "Person", "ServiceUnavailable", "Settings", "Severity", "Status", "StoredObject",
+    "UnknownApplication", "UnknownPerson", "UnreadableDocument", "UnsupportedFile",
+    "canonical", "canonical_values", "jenjang_values", "load_settings", "nik_problems",
+    "no_kk_problems", "pendidikan_for_jenjang", "pendidikan_rank",
+]

@@ -1,0 +1,170 @@
+"""Settings: the one place where the environment is read.
+
+Precedence: `CAPIL_*` environment variables, then `capil.toml` (the file named
+by `CAPIL_CONFIG`, else `./capil.toml` when present), then the defaults below.
+Unknown keys in the file are refused, so a typo cannot silently keep a default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._errors import ConfigurationError
+
+_SECRET_FIELDS = {"s3_secret_key", "signer_passphrase"}
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "capil"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default_factory=_default_data_dir)
+    """Where the local stack keeps its database, object store, keys and logs (`CAPIL_DATA_DIR`)."""
+
+    database_url: str = ""
+    """SQLAlchemy URL of the population record (`CAPIL_DATABASE_URL`); empty means SQLite in `data_dir`."""
+
+    api_host: str = "127.0.0.1"
+    """Address the HTTP API binds to."""
+
+    api_port: int = 8000
+    """Port of the HTTP API."""
+
+    public_base_url: str = ""
+    """Base URL printed in QR codes and links; empty means `http://{api_host}:{api_port}`."""
+
+    s3_endpoint: str = "127.0.0.1:8333"
+    """host:port of the S3 service (SeaweedFS locally, MinIO or any S3 with object lock in production)."""
+
+    s3_secure: bool = False
+    """Use HTTPS towards the S3 service."""
+
+    s3_access_key: str = ""
+    """S3 access key; empty means the key generated under `data_dir/secrets` by `capil up`."""
+
+    s3_secret_key: str = ""
+    """S3 secret key; empty means the key generated under `data_dir/secrets` by `capil up`."""
+
+    intake_bucket: str = "capil-intake"
+    """Bucket for original uploads (versioned, object lock)."""
+
+    archive_bucket: str = "capil-archive"
+    """Bucket for signed documents (versioned, object lock)."""
+
+    archive_retention_days: int = 3650
+    """COMPLIANCE retention given to every archived object."""
+
+    prefect_port: int = 4200
+    """Port of the local Prefect server (UI and API)."""
+
+    pki_port: int = 9781
+    """Port where the development PKI (TSA, OCSP, CRL) is served on 127.0.0.1."""
+
+    tsa_url: str = ""
+    """RFC 3161 time-stamping URL; empty means the development TSA of the local stack."""
+
+    signer_pkcs12: str = ""
+    """PKCS#12 file with the signing key; empty means the development signer under `data_dir/pki`."""
+
+    signer_passphrase: str = ""
+    """Passphrase of `signer_pkcs12`."""
+
+    confidence_threshold: float = 0.80
+    """A field the decision relies on with a lower OCR confidence goes to a verifikator."""
+
+    tesseract_lang: str = "ind"
+    """Tesseract language(s) used for all documents."""
+
+    max_upload_bytes: int = 20 * 1024 * 1024
+    """Largest accepted upload, per file."""
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'capil.db'}"
+
+    @property
+    def effective_public_base_url(self) -> str:
+        return (self.public_base_url or f"http://{self.api_host}:{self.api_port}").rstrip("/")
+
+    @property
+    def prefect_api_url(self) -> str:
+        return f"http://127.0.0.1:{self.prefect_port}/api"
+
+    @property
+    def secrets_dir(self) -> Path:
+        return self.data_dir / "secrets"
+
+    @property
+    def pki_dir(self) -> Path:
+        return self.data_dir / "pki"
+
+    def masked(self) -> dict[str, Any]:
+        """All settings, effective values filled in, secrets masked: for `capil config show`."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in _SECRET_FIELDS and value:
+                value = "********"
+            out[f.name] = str(value) if isinstance(value, Path) else value
+        out["database_url"] = _mask_url_password(self.effective_database_url)
+        out["public_base_url"] = self.effective_public_base_url
+        return out
+
+
+def _mask_url_password(url: str) -> str:
+    if "://" not in url or "@" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:********@{host}"
+
+
+def _coerce(name: str, raw: Any, kind: Any) -> Any:
+    try:
+        if kind in (Path, "Path"):
+            return Path(str(raw)).expanduser()
+        if kind in (bool, "bool"):
+            if isinstance(raw, bool):
+                return raw
+            return str(raw).strip().lower() in {"1", "true", "yes", "on"}
+        if kind in (int, "int"):
+            return int(raw)
+        if kind in (float, "float"):
+            return float(raw)
+        return str(raw)
+    except (TypeError, ValueError) as e:
+        raise ConfigurationError(f"setting {name!r} has an invalid value {raw!r}") from e
+
+
+def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build `Settings` from the environment and `capil.toml`; `overrides` win over both."""
+    env = os.environ if environ is None else environ
+    names = {f.name: f.type for f in dataclasses.fields(Settings)}
+    values: dict[str, Any] = {}
+
+    config_path = env.get("CAPIL_CONFIG") or ("capil.toml" if Path("capil.toml").is_file() else "")
+    if config_path:
+        try:
+            file_values = tomllib.loads(Path(config_path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise ConfigurationError(f"cannot read configuration file {config_path}: {e}") from e
+        unknown = sorted(set(file_values) - set(names))
+        if unknown:
+            raise ConfigurationError(f"unknown key(s) in {config_path}: {', '.join(unknown)}")
+        values.update(file_values)
+
+    for name in names:
+        key = f"CAPIL_{name.upper()}"
+        if key in env:
+            values[name] = env[key]
+    values.update(overrides)
+    return Settings(**{k: _coerce(k, v, names[k]) for k, v in values.items()})
