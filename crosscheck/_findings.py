@@ -1,0 +1,49 @@
+"""The catalogue of finding codes: each code's severity and its Indonesian message.
+
+Codes are stable: machines and tests rely on them. Messages speak to both the
+applicant and the verifikator; they never contain the values themselves (those
+are in `expected` / `found`).
+"""
+
+from __future__ import annotations
+
+from core import Finding, Severity
+
+CATALOGUE: dict[str, tuple[Severity, str]] = {
+    # Input problems: the application cannot be processed as filed.
+    "UNKNOWN_NIK": (Severity.ERROR, "NIK pemohon tidak terdaftar dalam data kependudukan."),
+    "DOCUMENT_MISSING": (Severity.ERROR, "Dokumen yang diwajibkan untuk perubahan ini tidak diunggah."),
+    "DOCUMENT_UNREADABLE": (Severity.ERROR, "Dokumen tidak dapat dibaca. Unggah pindaian yang lebih jelas."),
+    "WRONG_DOCUMENT_TYPE": (Severity.ERROR, "Dokumen yang diunggah bukan jenis yang diminta. Periksa kembali berkas Anda."),
+    "SUBJECT_NOT_IN_KK": (Severity.ERROR, "Pemohon tidak tercantum pada Kartu Keluarga yang diunggah. Unggah KK keluarga Anda sendiri."),
+    # Mismatches: a human must look.
+    "KK_NUMBER_MISMATCH": (Severity.MISMATCH, "Nomor KK pada pindaian berbeda dengan data kependudukan."),
+    "NAME_MISMATCH": (Severity.MISMATCH, "Nama pada dokumen berbeda dengan data kependudukan."),
+    "BIRTH_DATE_MISMATCH": (Severity.MISMATCH, "Tanggal lahir pada dokumen berbeda dengan data kependudukan."),
+    "BIRTH_PLACE_MISMATCH": (Severity.MISMATCH, "Tempat lahir pada dokumen berbeda dengan data kependudukan."),
+    "PARENT_NAME_MISMATCH": (Severity.MISMATCH, "Nama orang tua pada ijazah tidak sesuai dengan nama ayah atau ibu dalam data kependudukan."),
+    "NIK_MISMATCH": (Severity.MISMATCH, "NIK pada dokumen berbeda dengan data kependudukan."),
+    "SUBJECT_NOT_SPOUSE": (Severity.MISMATCH, "Pemohon tidak tercantum sebagai suami atau istri pada buku nikah."),
+    "ALREADY_MARRIED": (Severity.MISMATCH, "Pemohon sudah berstatus kawin dalam data kependudukan."),
+    "REQUESTED_NOT_PROVEN": (Severity.MISMATCH, "Nilai yang dimohonkan tidak dibuktikan oleh dokumen yang diunggah."),
+    "UNKNOWN_JENJANG": (Severity.MISMATCH, "Jenjang pendidikan pada ijazah tidak dikenali."),
+    "FIELD_NOT_FOUND": (Severity.MISMATCH, "Data yang diperlukan tidak terbaca pada dokumen."),
+    # Routed to review without a contradiction.
+    "LOW_CONFIDENCE": (Severity.WARNING, "Hasil pembacaan dokumen kurang meyakinkan; perlu diperiksa verifikator."),
+    "PENDIDIKAN_LOWER": (Severity.WARNING, "Pendidikan yang dimohonkan lebih rendah dari pendidikan saat ini."),
+    "MANUAL_REVIEW_REQUIRED": (Severity.INFO, "Koreksi biodata selalu diperiksa oleh verifikator."),
+    "NIK_STRUCTURE": (Severity.WARNING, "Struktur NIK tidak sesuai dengan tanggal lahir atau jenis kelamin."),
+}
+
+
+def finding(
+    code: str,
+    *,
+    document: str | None = None,
+    field: str | None = None,
+    expected: str | None = None,
+    found: str | None = None,
+) -> Finding:
+    severity, message = CATALOGUE[code]
+    return Finding(code=code, severity=severity, message=message, document=document, field=field,
+                   expected=expected, found=found)

@@ -1,0 +1,201 @@
+"""Applications: what was asked, what was uploaded, what was read, found and decided, and what was issued."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from core import ChangeType, Conflict, Finding, Status, StoredObject, UnknownApplication
+
+from ._database import Database
+from ._schema import ApplicationRow, utcnow
+
+
+@dataclass(frozen=True)
+class Application:
+    id: str
+    nik: str
+    jenis_perubahan: ChangeType
+    status: Status
+    requested: dict[str, Any]
+    uploads: dict[str, StoredObject]
+    findings: tuple[Finding, ...]
+    changes: dict[str, dict[str, Any]]
+    extractions: dict[str, Any] = field(repr=False)
+    document: StoredObject | None
+    decided_by: str | None
+    decision_note: str | None
+    received_at: dt.datetime
+    decided_at: dt.datetime | None
+    archived_at: dt.datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The application JSON of `interfaces.md` (plus `uploads` and `decision`)."""
+        return {
+            "id": self.id,
+            "nik": self.nik,
+            "jenis_perubahan": str(self.jenis_perubahan),
+            "status": str(self.status),
+            "requested": self.requested,
+            "findings": [f.to_dict() for f in self.findings],
+            "document": self.document.to_dict() if self.document else None,
+            "uploads": {k: v.to_dict() for k, v in self.uploads.items()},
+            "decision": {"by": self.decided_by, "note": self.decision_note},
+            "timings": {
+                "received_at": _iso(self.received_at),
+                "decided_at": _iso(self.decided_at),
+                "archived_at": _iso(self.archived_at),
+            },
+        }
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # SQLite hands back naive datetimes; we only ever store UTC
+        value = value.replace(tzinfo=dt.UTC)
+    return value.isoformat()
+
+
+def _application(row: ApplicationRow) -> Application:
+    return Application(
+        id=row.id,
+        nik=row.nik,
+        jenis_perubahan=ChangeType(row.jenis_perubahan),
+        status=Status(row.status),
+        requested=row.requested or {},
+        uploads={k: StoredObject(**v) for k, v in (row.uploads or {}).items()},
+        findings=tuple(Finding.from_dict(f) for f in row.findings or []),
+        changes=row.changes or {},
+        extractions=row.extractions or {},
+        document=StoredObject(**row.document) if row.document else None,
+        decided_by=row.decided_by,
+        decision_note=row.decision_note,
+        received_at=row.received_at,
+        decided_at=row.decided_at,
+        archived_at=row.archived_at,
+    )
+
+
+class Applications:
+    """The applications table, with the allowed status transitions."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @staticmethod
+    def new_id() -> str:
+        return str(uuid.uuid4())
+
+    def create(
+        self,
+        *,
+        application_id: str,
+        nik: str,
+        jenis_perubahan: ChangeType,
+        requested: dict[str, Any],
+        uploads: dict[str, StoredObject],
+    ) -> Application:
+        with self._db.session() as s:
+            row = ApplicationRow(
+                id=application_id, nik=nik, jenis_perubahan=str(jenis_perubahan), status=str(Status.RECEIVED),
+                requested=requested, uploads={k: v.to_dict() for k, v in uploads.items()},
+                extractions={}, findings=[], changes={},
+            )
+            s.add(row)
+            s.flush()
+            return _application(row)
+
+    def get(self, application_id: str) -> Application:
+        with self._db.session() as s:
+            row = s.get(ApplicationRow, application_id)
+            if row is None:
+                raise UnknownApplication("no application with this id")
+            return _application(row)
+
+    def list(self, *, status: Status | None = None, nik: str | None = None, limit: int = 200) -> list[Application]:
+        """Newest first."""
+        query = select(ApplicationRow).order_by(ApplicationRow.received_at.desc()).limit(limit)
+        if status is not None:
+            query = query.where(ApplicationRow.status == str(status))
+        if nik is not None:
+            query = query.where(ApplicationRow.nik == nik)
+        with self._db.session() as s:
+            return [_application(r) for r in s.scalars(query).all()]
+
+    def mark_processing(self, application_id: str, *, flow_run_id: str | None = None) -> Application:
+        with self._db.session() as s:
+            row = self._row(s, application_id)
+            if row.status == str(Status.RECEIVED):
+                row.status = str(Status.PROCESSING)
+            if flow_run_id:
+                row.flow_run_id = flow_run_id
+            return _application(row)
+
+    def record_decision(
+        self,
+        application_id: str,
+        *,
+        status: Status,
+        findings: tuple[Finding, ...],
+        changes: dict[str, dict[str, Any]],
+        extractions: dict[str, Any],
+    ) -> Application:
+        """Store the automatic decision. `approved` is not stored here: it waits for the archive."""
+        with self._db.session() as s:
+            row = self._row(s, application_id)
+            if Status(row.status).is_final or row.status == str(Status.NEEDS_REVIEW):
+                return _application(row)  # a retried flow run must not overwrite a decision
+            row.findings = [f.to_dict() for f in findings]
+            row.changes = changes
+            row.extractions = extractions
+            row.decided_at = utcnow()
+            row.decided_by = "sistem"
+            row.status = str(Status.PROCESSING if status == Status.APPROVED else status)
+            return _application(row)
+
+    def record_review(self, application_id: str, *, approve: bool, verifikator: str, note: str) -> Application:
+        """A verifikator's decision on an application waiting for review."""
+        with self._db.session() as s:
+            row = self._row(s, application_id)
+            if row.status != str(Status.NEEDS_REVIEW):
+                raise Conflict(
+                    f"application is {row.status}, not needs_review",
+                    message_id="Permohonan ini tidak sedang menunggu verifikasi.",
+                )
+            row.decided_by = verifikator
+            row.decision_note = note
+            row.decided_at = utcnow()
+            row.status = str(Status.PROCESSING if approve else Status.REJECTED)
+            return _application(row)
+
+    def record_document(self, application_id: str, document: StoredObject) -> Application:
+        """The signed document is archived: the application is approved."""
+        with self._db.session() as s:
+            row = self._row(s, application_id)
+            if row.document is None:
+                row.document = document.to_dict()
+                row.archived_at = utcnow()
+            row.status = str(Status.APPROVED)
+            return _application(row)
+
+    def reject(self, application_id: str, *, findings: tuple[Finding, ...]) -> Application:
+        """Reject without a cross-check (input that cannot be processed)."""
+        with self._db.session() as s:
+            row = self._row(s, application_id)
+            row.findings = [f.to_dict() for f in findings]
+            row.status = str(Status.REJECTED)
+            row.decided_at = utcnow()
+            row.decided_by = "sistem"
+            return _application(row)
+
+    @staticmethod
+    def _row(s: Any, application_id: str) -> ApplicationRow:
+        row = s.get(ApplicationRow, application_id)
+        if row is None:
+            raise UnknownApplication("no application with this id")
+        return row
