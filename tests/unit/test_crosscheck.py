@@ -1,0 +1,167 @@
+"""Cross-check rules on hand-made extractions: pure, no I/O."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from core import ChangeType, DocumentType, Extraction, Family, FieldValue, Severity, Status
+from crosscheck import CATALOGUE, decide, normalize_name
+from tests.fixtures.population import population
+
+FAMILY = Family.from_dict(population()["keluarga"][0])
+SON = FAMILY.member("7401050102030003")
+HEAD = FAMILY.member("7401051203800001")
+
+
+def fv(value, confidence=0.95):
+    return FieldValue(value, confidence, 1, (0, 0, 10, 10))
+
+
+def kk_extraction(family=FAMILY, **row_override):
+    rows = []
+    for p in family.anggota:
+        row = {"nik": fv(p.nik), "nama_lengkap": fv(p.nama_lengkap)}
+        if p.nik == SON.nik:
+            row.update({k: fv(v) for k, v in row_override.items()})
+        rows.append(row)
+    return Extraction(DocumentType.KK, 1, "ocr", {"no_kk": fv(family.no_kk)}, tuple(rows))
+
+
+def ijazah(**override):
+    fields = {
+        "jenjang": "S1", "nama_lengkap": SON.nama_lengkap, "tempat_lahir": SON.tempat_lahir,
+        "tanggal_lahir": SON.tanggal_lahir, "nama_orang_tua": None,
+    }
+    fields.update(override)
+    return Extraction(DocumentType.IJAZAH, 1, "ocr", {k: fv(v) for k, v in fields.items()})
+
+
+def run(change=ChangeType.PENDIDIKAN, requested=None, kk=None, evidence=None, subject=SON, known=None):
+    extractions = {DocumentType.KK: kk or kk_extraction()}
+    if evidence is not None:
+        extractions[evidence.document_type] = evidence
+    return decide(change=change, requested=requested or {}, subject=subject, family=FAMILY,
+                  extractions=extractions, known_persons=known or {}, threshold=0.8)
+
+
+def codes(decision):
+    return sorted(f.code for f in decision.findings)
+
+
+def test_genuine_pendidikan_is_approved_with_the_proven_level():
+    decision = run(evidence=ijazah())
+    assert (decision.status, codes(decision)) == (Status.APPROVED, [])
+    assert decision.changes == {SON.nik: {"pendidikan": "DIPLOMA IV/STRATA I"}}
+
+
+@pytest.mark.parametrize(
+    ("evidence", "requested", "kk", "expected_status", "expected_code"),
+    [
+        (ijazah(nama_lengkap="LA ODE ARYA SAPUTR"), {}, None, Status.NEEDS_REVIEW, "NAME_MISMATCH"),
+        (ijazah(nama_lengkap="LA ODE ARIA SAPUTRA"), {}, None, Status.NEEDS_REVIEW, "NAME_MISMATCH"),
+        (ijazah(tanggal_lahir="2003-02-02"), {}, None, Status.NEEDS_REVIEW, "BIRTH_DATE_MISMATCH"),
+        (ijazah(tempat_lahir="KENDARI"), {}, None, Status.NEEDS_REVIEW, "BIRTH_PLACE_MISMATCH"),
+        (ijazah(nama_orang_tua="BUDI SANTOSO"), {}, None, Status.NEEDS_REVIEW, "PARENT_NAME_MISMATCH"),
+        (ijazah(), {"pendidikan": "STRATA II"}, None, Status.NEEDS_REVIEW, "REQUESTED_NOT_PROVEN"),
+        (ijazah(jenjang="XYZ"), {}, None, Status.NEEDS_REVIEW, "UNKNOWN_JENJANG"),
+        (ijazah(jenjang="SMP"), {}, None, Status.NEEDS_REVIEW, "PENDIDIKAN_LOWER"),
+        (ijazah(tanggal_lahir=None), {}, None, Status.NEEDS_REVIEW, "FIELD_NOT_FOUND"),
+        (ijazah(), {}, kk_extraction(nama_lengkap="LA ODE ARYA SAPUTRI"), Status.NEEDS_REVIEW, "NAME_MISMATCH"),
+        (ijazah(), {}, kk_extraction(nik="7401050102030009"), Status.REJECTED, "SUBJECT_NOT_IN_KK"),
+    ],
+)
+def test_tampered_pendidikan_is_never_approved(evidence, requested, kk, expected_status, expected_code):
+    decision = run(evidence=evidence, requested=requested, kk=kk)
+    assert decision.status == expected_status
+    assert expected_code in codes(decision)
+
+
+def test_school_ijazah_parent_name_matches_either_parent():
+    # SMA proves SLTA/SEDERAJAT, equal to the current level: fine; the mother's name matches
+    for parent in ("wa ode siti aminah", "LA ODE MUHAMMAD RAHMAN"):
+        decision = run(evidence=ijazah(jenjang="SMA", nama_orang_tua=parent))
+        assert decision.status == Status.APPROVED, codes(decision)
+
+
+def test_low_confidence_routes_to_review():
+    low = dataclasses.replace(ijazah(), fields={**ijazah().fields, "tanggal_lahir": fv(SON.tanggal_lahir, 0.5)})
+    decision = run(evidence=low)
+    assert decision.status == Status.NEEDS_REVIEW
+    assert codes(decision) == ["LOW_CONFIDENCE"]
+
+
+def test_kk_of_another_family_is_a_mismatch():
+    other = dataclasses.replace(kk_extraction(), fields={"no_kk": fv("7471020101150007")})
+    decision = run(evidence=ijazah(), kk=other)
+    assert decision.status == Status.NEEDS_REVIEW
+    assert "KK_NUMBER_MISMATCH" in codes(decision)
+
+
+def test_missing_evidence_is_rejected():
+    decision = run(evidence=None)
+    assert decision.status == Status.REJECTED
+    assert codes(decision) == ["DOCUMENT_MISSING"]
+    assert decision.changes == {}
+
+
+def nikah(suami_nik=SON.nik, **override):
+    fields = {
+        "nomor_akta": "7401051062024001", "tanggal_nikah": "2024-06-10", "kua": "KUA KECAMATAN KOLAKA",
+        "suami.nik": suami_nik, "suami.nama_lengkap": SON.nama_lengkap, "suami.tanggal_lahir": SON.tanggal_lahir,
+        "istri.nik": "7471024408050001", "istri.nama_lengkap": "ANDI NURUL", "istri.tanggal_lahir": "2005-08-04",
+    }
+    fields.update(override)
+    return Extraction(DocumentType.BUKU_NIKAH, 1, "ocr", {k: fv(v) for k, v in fields.items()})
+
+
+def test_genuine_marriage_changes_status_date_and_akta():
+    decision = run(change=ChangeType.STATUS_PERKAWINAN, evidence=nikah())
+    assert decision.status == Status.APPROVED, codes(decision)
+    assert decision.changes == {SON.nik: {"status_perkawinan": "KAWIN TERCATAT", "tanggal_perkawinan": "2024-06-10",
+                                          "no_akta_perkawinan": "7401051062024001"}}
+
+
+def test_marriage_changes_both_spouses_in_the_record_and_checks_the_other():
+    wife_record = dataclasses.replace(HEAD, nik="7471024408050001", nama_lengkap="ANDI NURUL",
+                                      tanggal_lahir="2005-08-04", status_perkawinan="BELUM KAWIN")
+    decision = run(change=ChangeType.STATUS_PERKAWINAN, evidence=nikah(), known={wife_record.nik: wife_record})
+    assert set(decision.changes) == {SON.nik, wife_record.nik}
+    wrong_wife = dataclasses.replace(wife_record, tanggal_lahir="2005-08-05")
+    decision = run(change=ChangeType.STATUS_PERKAWINAN, evidence=nikah(), known={wrong_wife.nik: wrong_wife})
+    assert decision.status == Status.NEEDS_REVIEW
+    assert "BIRTH_DATE_MISMATCH" in codes(decision)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "subject", "code"),
+    [
+        (nikah(suami_nik="7401050102030009"), SON, "SUBJECT_NOT_SPOUSE"),
+        (nikah(**{"suami.nama_lengkap": "LA ODE ARYA"}), SON, "NAME_MISMATCH"),
+        (nikah(suami_nik=HEAD.nik, **{"suami.nama_lengkap": HEAD.nama_lengkap,
+                                      "suami.tanggal_lahir": HEAD.tanggal_lahir}), HEAD, "ALREADY_MARRIED"),
+    ],
+)
+def test_tampered_marriage_is_never_approved(evidence, subject, code):
+    decision = run(change=ChangeType.STATUS_PERKAWINAN, evidence=evidence, subject=subject)
+    assert decision.status != Status.APPROVED
+    assert code in codes(decision)
+
+
+def test_koreksi_biodata_always_goes_to_a_verifikator():
+    decision = run(change=ChangeType.KOREKSI_BIODATA, requested={"nama_lengkap": "LA ODE ARYA SAPUTRA"},
+                   evidence=ijazah())
+    assert decision.status == Status.NEEDS_REVIEW
+    assert decision.changes == {SON.nik: {"nama_lengkap": "LA ODE ARYA SAPUTRA"}}
+
+
+def test_names_normalize_case_spacing_punctuation_but_not_abbreviations():
+    assert normalize_name(" la  ode. arya,saputra ") == "LA ODE ARYA SAPUTRA"
+    assert normalize_name("MUH. YAMIN") != normalize_name("MUHAMMAD YAMIN")
+
+
+def test_every_finding_code_has_an_indonesian_message():
+    for code, (severity, message) in CATALOGUE.items():
+        assert code.isupper() and isinstance(severity, Severity)
+        assert message.endswith(".") and len(message) > 20
