@@ -83,10 +83,10 @@ _PARTY_FIELDS = (
     "agama", "pekerjaan", "alamat",
 )
 BUKU_NIKAH_FIELDS = (
-    ("nomor_akta", "tanggal_nikah", "kua")
-    + tuple(f"suami.{f}" for f in _PARTY_FIELDS)
-    + tuple(f"istri.{f}" for f in _PARTY_FIELDS)
-    + ("wali.nama_lengkap",)
+    "nomor_akta", "tanggal_nikah", "kua",
+    *(f"suami.{f}" for f in _PARTY_FIELDS),
+    *(f"istri.{f}" for f in _PARTY_FIELDS),
+    "wali.nama_lengkap",
 )
 DOCUMENT_FIELDS: dict[DocumentType, tuple[str, ...]] = {
     DocumentType.KK: KK_HEADER_FIELDS,

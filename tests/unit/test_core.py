@@ -5,9 +5,9 @@ import pytest
 
 from core import (
     ConfigurationError,
+    DocumentType,
     Extraction,
     FieldValue,
-    DocumentType,
     canonical,
     load_settings,
     nik_problems,

@@ -1,0 +1,97 @@
+"""Small server-rendered pages in Bahasa Indonesia: the upload form and the verifikator queue."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+_STYLE = """
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.5rem}label{display:block;margin:.8rem 0 .2rem;font-weight:600}
+input,select{font-size:1rem;padding:.3rem;width:100%;max-width:30rem}
+button{font-size:1rem;padding:.5rem 1.2rem;margin-top:1rem;cursor:pointer}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}
+.card{border:1px solid #ccc;border-radius:6px;padding:1rem;margin:1rem 0}
+.mismatch,.error{color:#a40000}.warning{color:#8a5a00}pre{background:#f4f4f4;padding:.8rem;overflow:auto}
+"""
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{_STYLE}</style></head>'
+            f"<body>{body}</body></html>")
+
+
+def upload_page() -> str:
+    return _page("Permohonan perubahan data kependudukan", """
+<h1>Permohonan perubahan data kependudukan</h1>
+<form id="f">
+ <label for="nik">NIK</label><input id="nik" name="nik" required pattern="[0-9]{16}" inputmode="numeric">
+ <label for="jp">Jenis perubahan</label>
+ <select id="jp" name="jenis_perubahan">
+  <option value="pendidikan">Pendidikan (dengan ijazah)</option>
+  <option value="status_perkawinan">Status perkawinan (dengan buku nikah)</option>
+  <option value="koreksi_biodata">Koreksi biodata (dengan ijazah)</option>
+ </select>
+ <label for="kk">Kartu Keluarga (pindaian atau PDF)</label><input id="kk" name="kk" type="file" required>
+ <label for="ij">Ijazah</label><input id="ij" name="ijazah" type="file">
+ <label for="bn">Buku nikah</label><input id="bn" name="buku_nikah" type="file">
+ <button type="submit">Kirim permohonan</button>
+</form>
+<div id="out" role="status"></div>
+<script>
+const out = document.getElementById('out');
+document.getElementById('f').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  out.textContent = 'Mengirim…';
+  const r = await fetch('/api/applications', {method: 'POST', body: new FormData(e.target)});
+  const body = await r.json();
+  if (!r.ok) { out.innerHTML = '<p class="error"></p>'; out.firstChild.textContent = body.message; return; }
+  out.innerHTML = '<p>Permohonan diterima. Nomor permohonan: <b></b></p><p id="st"></p>';
+  out.querySelector('b').textContent = body.id;
+  const poll = async () => {
+    const a = await (await fetch('/api/applications/' + body.id)).json();
+    document.getElementById('st').textContent = 'Status: ' + a.status;
+    if (a.status === 'received' || a.status === 'processing') setTimeout(poll, 2000);
+  };
+  poll();
+});
+</script>""")
+
+
+def _finding_rows(findings: list[dict[str, Any]]) -> str:
+    rows = "".join(
+        f'<tr class="{escape(f["severity"])}"><td>{escape(f["code"])}</td><td>{escape(str(f.get("document") or ""))}'
+        f'</td><td>{escape(str(f.get("field") or ""))}</td><td>{escape(str(f.get("expected") or ""))}</td>'
+        f'<td>{escape(str(f.get("found") or ""))}</td><td>{escape(f["message"])}</td></tr>'
+        for f in findings
+    )
+    return ("<table><tr><th>Kode</th><th>Dokumen</th><th>Elemen</th><th>Data kependudukan</th>"
+            f"<th>Terbaca</th><th>Keterangan</th></tr>{rows}</table>")
+
+
+def review_page(applications: list[Any]) -> str:
+    cards = "".join(
+        f'<div class="card" data-id="{escape(a.id)}"><h2>Permohonan {escape(a.id)}</h2>'
+        f"<p>Jenis perubahan: <b>{escape(str(a.jenis_perubahan))}</b></p>"
+        f"{_finding_rows([f.to_dict() for f in a.findings])}"
+        f'<label>Catatan</label><input class="note">'
+        f'<button data-approve="true">Setujui</button> <button data-approve="false">Tolak</button></div>'
+        for a in applications
+    ) or "<p>Tidak ada permohonan yang menunggu verifikasi.</p>"
+    return _page("Antrean verifikasi", f"""
+<h1>Antrean verifikasi</h1>
+<label for="who">Verifikator</label><input id="who" required>
+{cards}
+<script>
+document.querySelectorAll('button[data-approve]').forEach(b => b.addEventListener('click', async () => {{
+  const card = b.closest('.card'); const who = document.getElementById('who').value.trim();
+  if (!who) {{ alert('Isi nama verifikator.'); return; }}
+  const r = await fetch('/api/applications/' + card.dataset.id + '/decision', {{method: 'POST',
+    headers: {{'Content-Type': 'application/json'}},
+    body: JSON.stringify({{approve: b.dataset.approve === 'true', verifikator: who,
+                          note: card.querySelector('.note').value}})}});
+  const body = await r.json();
+  card.innerHTML = r.ok ? '<p>Keputusan tersimpan: ' + body.status + '</p>' : '<p class="error">' + body.message + '</p>';
+}}));
+</script>""")

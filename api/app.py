@@ -1,0 +1,176 @@
+"""The HTTP API: upload, status, verifikator decision, archive retrieval, verification.
+
+It starts flow runs and never runs them inside a request. Errors are JSON
+`{"code": ..., "message": ...}` with an Indonesian message and a 4xx/5xx status.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+
+import signing
+from core import CapilError, ChangeType, DocumentType, InputError, Status, UnknownApplication
+from flows import (
+    FINALIZE_DEPLOYMENT,
+    PROCESS_DEPLOYMENT,
+    Services,
+    fetch_verified_document,
+    file_application,
+    parse_requested,
+    services,
+    start_flow,
+)
+
+from . import _pages
+
+log = logging.getLogger(__name__)
+
+app = FastAPI(
+    title="Capil",
+    version="0.1.0",
+    description="Perubahan data kependudukan: unggah dokumen, pemeriksaan otomatis, KK bertanda tangan elektronik.",
+)
+
+
+def get_services() -> Services:
+    return services()
+
+
+def start_processing(deployment: str, application_id: str) -> str:
+    return start_flow(deployment, application_id)
+
+
+def get_flow_starter() -> Callable[[str, str], str]:
+    """Dependency so tests can run flows another way."""
+    return start_processing
+
+
+Svc = Annotated[Services, Depends(get_services)]
+Starter = Annotated[Callable[[str, str], str], Depends(get_flow_starter)]
+
+
+@app.exception_handler(CapilError)
+async def _capil_error(_request: Request, exc: CapilError) -> JSONResponse:
+    if exc.http_status >= 500:
+        log.error("%s: %s", exc.code, exc.message)
+    return JSONResponse(status_code=exc.http_status, content={"code": exc.code, "message": exc.message_id})
+
+
+@app.get("/health", include_in_schema=False)
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@app.get("/", response_class=HTMLResponse, include_in_schema=False)
+def upload_page() -> str:
+    return _pages.upload_page()
+
+
+@app.post("/api/applications", status_code=202, tags=["permohonan"])
+async def create_application(
+    svc: Svc,
+    starter: Starter,
+    nik: Annotated[str, Form(description="NIK pemohon")],
+    jenis_perubahan: Annotated[str, Form(description="pendidikan, status_perkawinan atau koreksi_biodata")],
+    kk: Annotated[UploadFile, File(description="Pindaian Kartu Keluarga")],
+    ijazah: Annotated[UploadFile | None, File(description="Pindaian ijazah")] = None,
+    buku_nikah: Annotated[UploadFile | None, File(description="Pindaian buku nikah")] = None,
+    requested: Annotated[str, Form(description='Nilai yang dimohonkan, JSON, mis. {"pendidikan": "..."}')] = "{}",
+) -> dict[str, Any]:
+    """File an application (multipart). Processing starts at once; poll its status."""
+    try:
+        change = ChangeType(jenis_perubahan)
+    except ValueError:
+        raise InputError(f"unknown jenis_perubahan {jenis_perubahan!r}",
+                         message_id="Jenis perubahan tidak dikenal.") from None
+    try:
+        pairs = json.loads(requested or "{}")
+        if not isinstance(pairs, dict):
+            raise ValueError
+    except ValueError:
+        raise InputError("requested is not a JSON object",
+                         message_id="Kolom 'requested' harus berupa objek JSON.") from None
+    limit = svc.settings.max_upload_bytes
+    files = {}
+    for doc_type, upload in ((DocumentType.KK, kk), (DocumentType.IJAZAH, ijazah),
+                             (DocumentType.BUKU_NIKAH, buku_nikah)):
+        if upload is not None and upload.filename:
+            files[doc_type] = await upload.read(limit + 1)
+    application_id = file_application(svc, nik=nik, change=change, files=files,
+                                      requested=parse_requested({k: str(v) for k, v in pairs.items()}, change))
+    starter(PROCESS_DEPLOYMENT, application_id)
+    return svc.applications.get(application_id).to_dict()
+
+
+@app.get("/api/applications", tags=["permohonan"])
+def list_applications(svc: Svc, status: Status | None = None) -> list[dict[str, Any]]:
+    """Applications, newest first (the verifikator queue is `?status=needs_review`)."""
+    return [a.to_dict() for a in svc.applications.list(status=status)]
+
+
+@app.get("/api/applications/{application_id}", tags=["permohonan"])
+def get_application(svc: Svc, application_id: str) -> dict[str, Any]:
+    return svc.applications.get(application_id).to_dict()
+
+
+class ReviewDecision(BaseModel):
+    approve: bool = Field(description="true: setujui, false: tolak")
+    verifikator: str = Field(min_length=1, description="Nama atau NIP verifikator")
+    note: str = Field(default="", description="Alasan keputusan")
+
+
+@app.post("/api/applications/{application_id}/decision", tags=["verifikator"])
+def decide_application(svc: Svc, application_id: str, decision: ReviewDecision,
+                       starter: Starter) -> dict[str, Any]:
+    """A verifikator approves or rejects an application waiting for review."""
+    app_ = svc.applications.record_review(application_id, approve=decision.approve,
+                                          verifikator=decision.verifikator, note=decision.note)
+    if decision.approve:
+        starter(FINALIZE_DEPLOYMENT, application_id)
+    return app_.to_dict()
+
+
+@app.get("/api/applications/{application_id}/document", tags=["arsip"],
+         responses={200: {"content": {"application/pdf": {}}}})
+def get_document(svc: Svc, application_id: str) -> Response:
+    """The signed KK from the archive, after its hash and signature were verified."""
+    data = fetch_verified_document(svc, application_id)
+    return Response(content=data, media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="KK-{application_id}.pdf"'})
+
+
+@app.post("/api/verify", tags=["verifikasi"])
+async def verify_document(svc: Svc, file: Annotated[UploadFile, File(description="PDF bertanda tangan")]) -> dict:
+    """Validate a signed PDF: integrity, signer, chain to the trust roots, timestamp."""
+    data = await file.read(svc.settings.max_upload_bytes + 1)
+    return signing.verify_pdf(data, trust_roots=svc.trust_roots).to_dict()
+
+
+@app.get("/v/{application_id}", tags=["verifikasi"])
+def verify_qr(svc: Svc, application_id: str) -> dict[str, Any]:
+    """What the QR code on an issued KK points at: is this document ours? No personal data beyond the number."""
+    try:
+        app_ = svc.applications.get(application_id)
+    except UnknownApplication:
+        return {"status": "unknown", "message": "Dokumen tidak dikenal."}
+    if app_.document is None:
+        return {"status": "unknown", "message": "Dokumen tidak dikenal."}
+    return {
+        "status": "active",
+        "document_id": app_.id,
+        "issued_at": app_.to_dict()["timings"]["archived_at"],
+        "sha256": app_.document.sha256,
+        "message": "Dokumen ini diterbitkan oleh Dinas Kependudukan dan Pencatatan Sipil.",
+    }
+
+
+@app.get("/review", response_class=HTMLResponse, include_in_schema=False)
+def review_page(svc: Svc) -> str:
+    return _pages.review_page(svc.applications.list(status=Status.NEEDS_REVIEW))

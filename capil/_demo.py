@@ -1,0 +1,120 @@
+"""`capil demo`: a synthetic population and three sample applications through the running stack."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import synthetic
+from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_rank
+from flows import PROCESS_DEPLOYMENT, Services, fetch_verified_document, file_application, start_flow
+
+SEED = 2026
+
+
+@dataclass(frozen=True)
+class Case:
+    title: str
+    nik: str
+    change: ChangeType
+    files: dict[DocumentType, bytes]
+
+
+def _adult(p: Person, today: dt.date) -> bool:
+    return (today - dt.date.fromisoformat(p.tanggal_lahir)).days >= 19 * 365
+
+
+def _cases(families: list[Family]) -> list[Case]:
+    today = dt.date.today()
+    people = [(f, p) for f in families for p in f.anggota if _adult(p, today)]
+    below_s1 = [(f, p) for f, p in people if pendidikan_rank(p.pendidikan) < pendidikan_rank("DIPLOMA IV/STRATA I")]
+    single = [(f, p) for f, p in people if p.status_perkawinan == "BELUM KAWIN"]
+    if len(below_s1) < 2 or not single:
+        raise RuntimeError("synthetic population has no suitable demo subjects; change the seed")
+    cases = []
+    family, person = below_s1[0]
+    cases.append(Case("pendidikan, ijazah S1 asli", person.nik, ChangeType.PENDIDIKAN, {
+        DocumentType.KK: synthetic.render_kk(family, seed=SEED).png,
+        DocumentType.IJAZAH: synthetic.render_ijazah(person, jenjang="S1", seed=SEED).png,
+    }))
+    family, person = below_s1[1]
+    misspelled = person.nama_lengkap[:-1] + ("A" if person.nama_lengkap[-1] != "A" else "I")
+    cases.append(Case("pendidikan, nama pada ijazah salah eja", person.nik, ChangeType.PENDIDIKAN, {
+        DocumentType.KK: synthetic.render_kk(family, seed=SEED + 1).png,
+        DocumentType.IJAZAH: synthetic.render_ijazah(person, jenjang="S1", seed=SEED + 1,
+                                                     nama_lengkap=misspelled).png,
+    }))
+    family, person = single[0]
+    partner = _partner_for(person)
+    suami, istri = (person, partner) if person.jenis_kelamin == "LAKI-LAKI" else (partner, person)
+    married_on = today - dt.timedelta(days=30)
+    nomor = f"7401051{married_on.month:02d}{married_on.year}001"
+    cases.append(Case("status perkawinan, buku nikah asli", person.nik, ChangeType.STATUS_PERKAWINAN, {
+        DocumentType.KK: synthetic.render_kk(family, seed=SEED + 2).png,
+        DocumentType.BUKU_NIKAH: synthetic.render_buku_nikah(
+            suami, istri, tanggal_nikah=married_on.isoformat(), nomor_akta=nomor, kua="KUA KECAMATAN KOLAKA",
+            wali="LA ODE HAMZAH", seed=SEED + 2).png,
+    }))
+    return cases
+
+
+def _partner_for(person: Person) -> Person:
+    """A spouse from another synthetic population: someone the record does not hold."""
+    others = synthetic.population(families=4, seed=SEED + 99)["keluarga"]
+    wanted = "PEREMPUAN" if person.jenis_kelamin == "LAKI-LAKI" else "LAKI-LAKI"
+    for family in others:
+        for member in family["anggota"]:
+            if member["jenis_kelamin"] == wanted:
+                return Person.from_dict(member)
+    raise RuntimeError("no partner of the other sex in the partner population")
+
+
+def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float = 600) -> None:
+    svc.ensure_buckets()
+    doc = synthetic.population(families=6, seed=SEED)
+    report = svc.population.import_population(doc)
+    say(f"population: {report.families} families, {report.persons} persons "
+        f"({report.created} new, {report.unchanged} unchanged)")
+    out.mkdir(parents=True, exist_ok=True)
+    pop_file = out / "population.json"
+    import json
+
+    pop_file.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    filed: list[tuple[Case, str]] = []
+    for i, case in enumerate(_cases([Family.from_dict(f) for f in doc["keluarga"]]), start=1):
+        for doc_type, data in case.files.items():
+            (out / f"case{i}-{doc_type}.png").write_bytes(data)
+        app_id = file_application(svc, nik=case.nik, change=case.change, files=case.files, requested={})
+        start_flow(PROCESS_DEPLOYMENT, app_id)
+        say(f"case {i} ({case.title}): application {app_id} filed")
+        filed.append((case, app_id))
+
+    deadline = time.monotonic() + timeout
+    pending = {app_id for _, app_id in filed}
+    while pending and time.monotonic() < deadline:
+        for app_id in list(pending):
+            status = svc.applications.get(app_id).status
+            if status.is_final or status == Status.NEEDS_REVIEW:
+                pending.discard(app_id)
+        time.sleep(1)
+
+    print(f"\nSample applications (scans in {out}):")
+    for i, (case, app_id) in enumerate(filed, start=1):
+        app = svc.applications.get(app_id)
+        line = f"  {i}. {case.title}: {app.status}"
+        if app.findings:
+            line += " (" + ", ".join(sorted({f.code for f in app.findings})) + ")"
+        if app.status == Status.APPROVED:
+            pdf = out / f"case{i}-kartu-keluarga-signed.pdf"
+            pdf.write_bytes(fetch_verified_document(svc, app_id))
+            line += f"\n     signed KK: {pdf}  (check: capil verify {pdf}; pdfsig {pdf})"
+        print(line + f"\n     capil application show {app_id} --json")
+    if pending:
+        print(f"  {len(pending)} application(s) still in flight after {timeout:.0f} s: see the Prefect UI")
+    base = svc.settings.effective_public_base_url
+    print(f"\nAPI docs: {base}/docs   Verifikator queue: {base}/review   "
+          f"Prefect UI: http://127.0.0.1:{svc.settings.prefect_port}")

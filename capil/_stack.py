@@ -1,0 +1,187 @@
+"""The local stack: object storage, development PKI, Prefect server, flow runner, HTTP API.
+
+Each part is a background process in its own session, with its log under
+`data_dir/logs/` and its pid under `data_dir/run/`. `up` starts what is not
+already running and returns when every part answers its health check; `down`
+stops what `up` started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+import signing
+import storage
+from core import ConfigurationError, ServiceUnavailable, Settings
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    argv: list[str]
+    port: int
+    healthy: Callable[[], bool]
+    url: str
+    env: dict[str, str]
+
+
+def prefect_env(settings: Settings) -> dict[str, str]:
+    """Environment that points Prefect clients and server at the local stack."""
+    return {
+        "PREFECT_HOME": str(settings.data_dir / "prefect"),
+        "PREFECT_API_URL": settings.prefect_api_url,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "INFO",
+        "PREFECT_SERVER_API_HOST": "127.0.0.1",
+        "PREFECT_SERVER_API_PORT": str(settings.prefect_port),
+        "PREFECT_UI_API_URL": settings.prefect_api_url,
+    }
+
+
+def _http_ok(url: str) -> Callable[[], bool]:
+    def probe() -> bool:
+        try:
+            return httpx.get(url, timeout=2).status_code < 500
+        except httpx.HTTPError:
+            return False
+    return probe
+
+
+def _deployments_ready(settings: Settings) -> Callable[[], bool]:
+    def probe() -> bool:
+        base = settings.prefect_api_url
+        try:
+            return all(
+                httpx.get(f"{base}/deployments/name/{name}", timeout=2).status_code == 200
+                for name in ("process-application/capil-local", "finalize-application/capil-local")
+            )
+        except httpx.HTTPError:
+            return False
+    return probe
+
+
+def parts(settings: Settings) -> list[Part]:
+    """The parts of the stack, in start order."""
+    py = sys.executable
+    d = settings.data_dir
+    credentials = storage.ensure_s3_credentials(settings.secrets_dir)
+    signing.ensure_dev_pki(settings.pki_dir)
+    s3_port = int(settings.s3_endpoint.rsplit(":", 1)[1])
+    penv = prefect_env(settings)
+    return [
+        Part("object-storage", storage.seaweedfs_argv(d / "seaweedfs", credentials=credentials, s3_port=s3_port),
+             s3_port, lambda: storage.s3_healthy(settings.s3_endpoint), f"http://{settings.s3_endpoint}", {}),
+        Part("pki", signing.pki_service_argv(settings.pki_dir, port=settings.pki_port), settings.pki_port,
+             lambda: signing.pki_service_healthy(host="127.0.0.1", port=settings.pki_port),
+             f"http://127.0.0.1:{settings.pki_port}", {}),
+        Part("prefect-server", [py, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                                "--port", str(settings.prefect_port)],
+             settings.prefect_port, _http_ok(f"{settings.prefect_api_url}/health"),
+             f"http://127.0.0.1:{settings.prefect_port}", penv),
+        Part("flow-runner", [py, "-m", "flows.serve"], 0, _deployments_ready(settings),
+             f"http://127.0.0.1:{settings.prefect_port}/deployments", penv),
+        Part("api", [py, "-m", "uvicorn", "api.app:app", "--host", settings.api_host, "--port",
+                     str(settings.api_port)],
+             settings.api_port, _http_ok(f"http://{settings.api_host}:{settings.api_port}/health"),
+             settings.effective_public_base_url, penv),
+    ]
+
+
+def _pid_file(settings: Settings, name: str) -> Path:
+    return settings.data_dir / "run" / f"{name}.pid"
+
+
+def _running_pid(settings: Settings, name: str) -> int | None:
+    path = _pid_file(settings, name)
+    try:
+        pid = int(path.read_text())
+        os.kill(pid, 0)
+        return pid
+    except (OSError, ValueError):
+        return None
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def up(settings: Settings, *, timeout: float = 120, say: Callable[[str], None] = print) -> list[Part]:
+    """Start every part that is not running; wait until all are healthy."""
+    for sub in ("logs", "run"):
+        (settings.data_dir / sub).mkdir(parents=True, exist_ok=True)
+    os.chmod(settings.data_dir, 0o700)
+    stack = parts(settings)
+    for part in stack:
+        if _running_pid(settings, part.name) is not None:
+            say(f"{part.name}: already running")
+        else:
+            if part.port and not _port_free(part.port):
+                raise ConfigurationError(
+                    f"port {part.port} needed by {part.name} is in use by another program; "
+                    f"stop it or choose another port (see `capil config show`)")
+            _start(settings, part)
+        _wait_healthy(settings, part, timeout=timeout)
+        say(f"{part.name}: ready")
+    return stack
+
+
+def _start(settings: Settings, part: Part) -> None:
+    log = (settings.data_dir / "logs" / f"{part.name}.log").open("ab")
+    env = {**os.environ, **part.env}
+    try:
+        proc = subprocess.Popen(part.argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                env=env, start_new_session=True, cwd=Path(__file__).resolve().parents[1])
+    except FileNotFoundError as e:
+        raise ConfigurationError(f"{part.name}: cannot start {part.argv[0]}: not installed") from e
+    _pid_file(settings, part.name).write_text(str(proc.pid))
+
+
+def _wait_healthy(settings: Settings, part: Part, *, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if part.healthy():
+            return
+        if _running_pid(settings, part.name) is None:
+            break
+        time.sleep(0.5)
+    log = settings.data_dir / "logs" / f"{part.name}.log"
+    raise ServiceUnavailable(f"{part.name} did not become healthy; see {log}")
+
+
+def down(settings: Settings, *, say: Callable[[str], None] = print) -> None:
+    """Stop the parts in reverse order (SIGTERM to the process group, SIGKILL after 15 s)."""
+    for part_name in ("api", "flow-runner", "prefect-server", "pki", "object-storage"):
+        pid = _running_pid(settings, part_name)
+        if pid is None:
+            continue
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and _running_pid(settings, part_name) is not None:
+            time.sleep(0.2)
+        if _running_pid(settings, part_name) is not None:
+            os.killpg(pid, signal.SIGKILL)
+        _pid_file(settings, part_name).unlink(missing_ok=True)
+        say(f"{part_name}: stopped")
+
+
+def status(settings: Settings) -> dict[str, bool]:
+    return {p: _running_pid(settings, p) is not None
+            for p in ("object-storage", "pki", "prefect-server", "flow-runner", "api")}

@@ -1,0 +1,316 @@
+"""The `capil` command. Every command exits 0 on success and non-zero with a one-line reason on stderr.
+
+With `--json`, exactly one JSON document goes to stdout; logs and progress go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from core import (
+    CapilError,
+    ChangeType,
+    DocumentType,
+    InputError,
+    Status,
+    load_settings,
+)
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="Capil: population data changes from upload to signed, archived Kartu Keluarga.")
+registry_app = typer.Typer(no_args_is_help=True, help="The population record.")
+application_app = typer.Typer(no_args_is_help=True, help="Applications.")
+archive_app = typer.Typer(no_args_is_help=True, help="The archive of signed documents.")
+config_app = typer.Typer(no_args_is_help=True, help="Configuration.")
+synth_app = typer.Typer(no_args_is_help=True, help="Synthetic data for demo, tests and benchmarks.")
+app.add_typer(registry_app, name="registry")
+app.add_typer(application_app, name="application")
+app.add_typer(archive_app, name="archive")
+app.add_typer(config_app, name="config")
+app.add_typer(synth_app, name="synth")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout.")]
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _emit(data: Any, as_json: bool, human: str | None = None) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        typer.echo(human if human is not None else json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror}") from e
+
+
+def _services():  # type: ignore[no-untyped-def]
+    from flows import services
+
+    return services()
+
+
+# --- stack -----------------------------------------------------------------------------------------
+
+@app.command()
+def up(timeout: Annotated[float, typer.Option(help="Seconds to wait for each part.")] = 180) -> None:
+    """Start the local stack (object storage, PKI, Prefect, flow runner, API) and wait until healthy."""
+    from . import _stack
+
+    settings = load_settings()
+    _stack.up(settings, timeout=timeout, say=_err)
+    _services().ensure_buckets()
+    typer.echo(f"API:          {settings.effective_public_base_url}  (OpenAPI: /docs)")
+    typer.echo(f"Verifikator:  {settings.effective_public_base_url}/review")
+    typer.echo(f"Prefect UI:   http://127.0.0.1:{settings.prefect_port}")
+    typer.echo(f"S3 endpoint:  http://{settings.s3_endpoint}")
+    typer.echo(f"Data:         {settings.data_dir}")
+
+
+@app.command()
+def down() -> None:
+    """Stop the local stack. Data stays under the data directory."""
+    from . import _stack
+
+    _stack.down(load_settings(), say=_err)
+
+
+# --- registry --------------------------------------------------------------------------------------
+
+@registry_app.command("import")
+def registry_import(file: Path, as_json: JsonFlag = False) -> None:
+    """Load a population file (capil.population/1); idempotent upsert by NIK and No. KK."""
+    try:
+        doc = json.loads(_read(file))
+    except json.JSONDecodeError as e:
+        raise InputError(f"{file} is not JSON: {e}") from e
+    report = _services().population.import_population(doc)
+    _emit(report.to_dict(), as_json,
+          f"{report.families} families, {report.persons} persons: {report.created} created, "
+          f"{report.updated} updated, {report.unchanged} unchanged")
+
+
+@registry_app.command("show")
+def registry_show(nik: str, as_json: JsonFlag = False) -> None:
+    """A person's current record and their family, as in the population file."""
+    population = _services().population
+    person = population.person(nik)
+    family = population.family_of(nik)
+    _emit({"penduduk": person.to_dict(), "keluarga": family.to_dict()}, as_json)
+
+
+@registry_app.command("history")
+def registry_history(nik: str, as_json: JsonFlag = False) -> None:
+    """Every version of a person's record, oldest first."""
+    _emit(_services().population.history(nik), as_json)
+
+
+# --- extraction and applications -------------------------------------------------------------------
+
+@app.command()
+def extract(
+    file: Path,
+    doc_type: Annotated[str, typer.Option("--type", help="kk, ijazah, buku_nikah or auto")] = "auto",
+    as_json: JsonFlag = False,
+) -> None:
+    """Read one scan or PDF and print what was extracted. Needs no running stack."""
+    import ocr
+
+    declared = None if doc_type == "auto" else _doc_type(doc_type)
+    extraction = ocr.extract(_read(file), declared_type=declared, lang=load_settings().tesseract_lang)
+    _emit(extraction.to_dict(), as_json)
+
+
+def _doc_type(value: str) -> DocumentType:
+    try:
+        return DocumentType(value)
+    except ValueError:
+        raise InputError(f"unknown document type {value!r}: use kk, ijazah, buku_nikah or auto") from None
+
+
+@app.command()
+def submit(
+    nik: Annotated[str, typer.Option(help="NIK of the person whose data changes.")],
+    change: Annotated[str, typer.Option(help="pendidikan, status_perkawinan or koreksi_biodata")],
+    kk: Annotated[Path, typer.Option(help="Scan or PDF of the current Kartu Keluarga.")],
+    ijazah: Annotated[Path | None, typer.Option(help="Scan or PDF of the ijazah.")] = None,
+    buku_nikah: Annotated[Path | None, typer.Option("--buku-nikah", help="Scan or PDF of the buku nikah.")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="FIELD=VALUE requested (repeatable).")] = None,
+    wait: Annotated[bool, typer.Option(help="Return when the application is decided.")] = False,
+    wait_timeout: Annotated[float, typer.Option(help="Seconds to wait with --wait.")] = 600,
+    as_json: JsonFlag = False,
+) -> None:
+    """File an application through the same path as the HTTP upload."""
+    from flows import PROCESS_DEPLOYMENT, file_application, parse_requested, start_flow
+
+    try:
+        change_type = ChangeType(change)
+    except ValueError:
+        raise InputError(f"unknown change {change!r}: use pendidikan, status_perkawinan or koreksi_biodata") from None
+    pairs = {}
+    for item in set_ or []:
+        field, sep, value = item.partition("=")
+        if not sep:
+            raise InputError(f"--set {item!r}: expected FIELD=VALUE")
+        pairs[field.strip()] = value.strip()
+    files = {DocumentType.KK: _read(kk)}
+    if ijazah is not None:
+        files[DocumentType.IJAZAH] = _read(ijazah)
+    if buku_nikah is not None:
+        files[DocumentType.BUKU_NIKAH] = _read(buku_nikah)
+
+    svc = _services()
+    requested = parse_requested(pairs, change_type)
+    application_id = file_application(svc, nik=nik, change=change_type, files=files, requested=requested)
+    start_flow(PROCESS_DEPLOYMENT, application_id)
+    _err(f"application {application_id} filed")
+    app_ = svc.applications.get(application_id)
+    if wait:
+        app_ = _wait_for_decision(application_id, timeout=wait_timeout)
+    _emit(app_.to_dict(), as_json, f"{app_.id} {app_.status}")
+
+
+def _wait_for_decision(application_id: str, *, timeout: float):  # type: ignore[no-untyped-def]
+    applications = _services().applications
+    deadline = time.monotonic() + timeout
+    while True:
+        app_ = applications.get(application_id)
+        if app_.status.is_final or app_.status == Status.NEEDS_REVIEW:
+            return app_
+        if time.monotonic() > deadline:
+            raise CapilError(f"application {application_id} still {app_.status} after {timeout:.0f} s; "
+                             "see the Prefect UI")
+        time.sleep(1)
+
+
+@application_app.command("show")
+def application_show(application_id: str, as_json: JsonFlag = False) -> None:
+    """One application."""
+    _emit(_services().applications.get(application_id).to_dict(), as_json)
+
+
+@application_app.command("list")
+def application_list(
+    status: Annotated[str | None, typer.Option(help="Only applications with this status.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Applications, newest first."""
+    try:
+        wanted = Status(status) if status else None
+    except ValueError:
+        raise InputError(f"unknown status {status!r}") from None
+    apps = _services().applications.list(status=wanted)
+    _emit([a.to_dict() for a in apps], as_json,
+          "\n".join(f"{a.id}  {a.status:<13} {a.jenis_perubahan}" for a in apps) or "no applications")
+
+
+@application_app.command("decide")
+def application_decide(
+    application_id: str,
+    approve: Annotated[bool, typer.Option("--approve/--reject", help="The verifikator's decision.")],
+    by: Annotated[str, typer.Option(help="Name or id of the verifikator.")],
+    note: Annotated[str, typer.Option(help="Reason, kept on the application.")] = "",
+    as_json: JsonFlag = False,
+) -> None:
+    """Record a verifikator's decision on an application waiting for review."""
+    from flows import FINALIZE_DEPLOYMENT, start_flow
+
+    app_ = _services().applications.record_review(application_id, approve=approve, verifikator=by, note=note)
+    if approve:
+        start_flow(FINALIZE_DEPLOYMENT, application_id)
+    _emit(app_.to_dict(), as_json, f"{app_.id} {app_.status}")
+
+
+# --- archive and verification ----------------------------------------------------------------------
+
+@archive_app.command("get")
+def archive_get(
+    application_id: str,
+    out: Annotated[Path | None, typer.Option(help="Where to write the PDF (default: ID.pdf).")] = None,
+) -> None:
+    """Fetch the signed document; its hash and signature are verified before it is written."""
+    from flows import fetch_verified_document
+
+    data = fetch_verified_document(_services(), application_id)
+    target = out or Path(f"{application_id}.pdf")
+    target.write_bytes(data)
+    _err(f"wrote {target} ({len(data)} bytes); hash and signature verified")
+
+
+@app.command()
+def verify(file: Path, as_json: JsonFlag = False) -> None:
+    """Validate a signed PDF: integrity, signer, chain, timestamp."""
+    import signing
+
+    result = signing.verify_pdf(_read(file), trust_roots=_services().trust_roots)
+    _emit(result.to_dict(), as_json, ("VALID" if result.valid else "INVALID") + (
+        f": signed by {result.signer} at {result.signed_at}" if result.valid else ": " + "; ".join(result.problems)))
+    if not result.valid:
+        raise typer.Exit(1)
+
+
+# --- configuration and synthetic data ---------------------------------------------------------------
+
+@config_app.command("show")
+def config_show(as_json: JsonFlag = False) -> None:
+    """The effective settings, secrets masked."""
+    _emit(load_settings().masked(), as_json)
+
+
+@synth_app.command("population")
+def synth_population(
+    families: Annotated[int, typer.Option(min=1)],
+    seed: Annotated[int, typer.Option()] = 1,
+    out: Annotated[Path | None, typer.Option(help="Output file (default stdout).")] = None,
+) -> None:
+    """A deterministic synthetic population file (capil.population/1)."""
+    import synthetic
+
+    text = json.dumps(synthetic.population(families=families, seed=seed), ensure_ascii=False, indent=1)
+    if out is None:
+        sys.stdout.write(text + "\n")
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Where to write sample scans and signed PDFs.")] = Path("demo-output"),
+) -> None:
+    """Load a small synthetic population and push sample applications through the running stack."""
+    from . import _demo
+
+    _demo.run(_services(), out=out, say=_err)
+
+
+def main() -> None:
+    try:
+        result = app(standalone_mode=False)
+    except CapilError as e:
+        _err(f"capil: {e.message}")
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        _err("capil: aborted")
+        sys.exit(130)
+    except Exception as e:  # click usage errors and the unexpected
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        _err(f"capil: unexpected error: {type(e).__name__}: {e}")
+        sys.exit(1)
+    # Without standalone mode click returns the code of `typer.Exit` instead of exiting.
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,157 @@
+"""Prefect tasks: each a thin wrapper over one call into a room. They pass ids and keys, never bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from prefect import task
+from prefect.client.schemas.objects import TaskRun
+from prefect.logging import get_run_logger
+from prefect.states import State
+
+import crosscheck
+import ocr
+import signing
+from core import (
+    DocumentType,
+    DocumentTypeMismatch,
+    Extraction,
+    InputError,
+    IntegrityAlarm,
+    ServiceUnavailable,
+    Status,
+    StoredObject,
+)
+
+from ._services import services
+
+
+def _retry_if_service_unavailable(_task: Any, _run: TaskRun, state: State) -> bool:
+    """Retry only what a retry can fix: a service that did not answer."""
+    exc = state.result(raise_on_failure=False)
+    return isinstance(exc, ServiceUnavailable)
+
+
+_RETRYING = {"retries": 3, "retry_delay_seconds": [2, 5, 15], "retry_condition_fn": _retry_if_service_unavailable}
+
+
+@task(name="mark-processing")
+def mark_processing(application_id: str, flow_run_id: str | None) -> dict[str, Any]:
+    app = services().applications.mark_processing(application_id, flow_run_id=flow_run_id)
+    return {"jenis_perubahan": str(app.jenis_perubahan), "uploads": {k: v.to_dict() for k, v in app.uploads.items()}}
+
+
+@task(name="extract-document", **_RETRYING)
+def extract_document(application_id: str, document_type: str, upload: dict[str, Any]) -> dict[str, Any]:
+    """OCR one uploaded document. Returns the extraction JSON, or `{"error": code, ...}` for bad input."""
+    svc = services()
+    data = svc.store.get(StoredObject(**upload))
+    try:
+        extraction = ocr.extract(data, declared_type=DocumentType(document_type), lang=svc.settings.tesseract_lang)
+    except DocumentTypeMismatch as e:
+        return {"error": "WRONG_DOCUMENT_TYPE", "reason": e.message}
+    except InputError as e:
+        return {"error": "DOCUMENT_UNREADABLE", "reason": e.message}
+    get_run_logger().info("application %s: %s read, %d fields", application_id, document_type,
+                          sum(1 for f in extraction.fields.values() if f.value is not None))
+    return extraction.to_dict()
+
+
+@task(name="cross-check")
+def cross_check(application_id: str, extractions: dict[str, dict[str, Any]]) -> str:
+    """Decide from the extractions and the record; store the decision. Returns the new status."""
+    svc = services()
+    app = svc.applications.get(application_id)
+    unusable = tuple(
+        crosscheck.finding(result["error"], document=doc_type, found=result.get("reason"))
+        for doc_type, result in extractions.items() if "error" in result
+    )
+    if unusable:
+        return str(svc.applications.reject(application_id, findings=unusable).status)
+
+    parsed = {DocumentType(k): Extraction.from_dict(v) for k, v in extractions.items()}
+    subject = svc.population.person(app.nik)
+    decision = crosscheck.decide(
+        change=app.jenis_perubahan,
+        requested=app.requested,
+        subject=subject,
+        family=svc.population.family_of(app.nik),
+        extractions=parsed,
+        known_persons=_other_persons(parsed, exclude=app.nik),
+        threshold=svc.settings.confidence_threshold,
+    )
+    stored = svc.applications.record_decision(
+        application_id, status=decision.status, findings=decision.findings, changes=decision.changes,
+        extractions=extractions,
+    )
+    get_run_logger().info("application %s: decision %s with %d finding(s)", application_id,
+                          decision.status, len(decision.findings))
+    return str(Status.APPROVED if decision.status == Status.APPROVED else stored.status)
+
+
+def _other_persons(extractions: dict[DocumentType, Extraction], *, exclude: str) -> dict[str, Any]:
+    """Records of the other persons a document names (the other spouse), where the record has them."""
+    nikah = extractions.get(DocumentType.BUKU_NIKAH)
+    if nikah is None:
+        return {}
+    found = {}
+    population = services().population
+    for role in ("suami", "istri"):
+        nik = nikah.value(f"{role}.nik")
+        if nik and nik != exclude:
+            try:
+                found[nik] = population.person(nik)
+            except Exception:
+                continue
+    return found
+
+
+@task(name="apply-change")
+def apply_change(application_id: str) -> bool:
+    """Change the record as a new version (idempotent per application)."""
+    svc = services()
+    app = svc.applications.get(application_id)
+    evidence = sorted(u.sha256 for u in app.uploads.values())
+    return svc.population.apply_changes(app.changes, application_id=application_id, evidence_sha256=evidence)
+
+
+@task(name="issue-document", **_RETRYING)
+def issue_document(application_id: str) -> dict[str, Any]:
+    """Render the updated KK, sign it, and archive it under object lock; once per application."""
+    svc = services()
+    settings = svc.settings
+    key = f"documents/{application_id}/kartu-keluarga.pdf"
+    existing = svc.store.stat(settings.archive_bucket, key)
+    if existing is not None:
+        return existing.to_dict()
+    app = svc.applications.get(application_id)
+    family = svc.population.family_of(app.nik)
+    pdf = signing.render_kk_pdf(
+        family,
+        document_id=application_id,
+        issued_on=dt.datetime.now(dt.UTC).date(),
+        verify_url=f"{settings.effective_public_base_url}/v/{application_id}",
+        kepala_dinas=settings.kepala_dinas_nama,
+        nip=settings.kepala_dinas_nip,
+    )
+    signed = signing.sign_pdf(pdf, config=svc.signer)
+    stored = svc.store.put_once(settings.archive_bucket, key, signed, content_type="application/pdf",
+                                retain_days=settings.archive_retention_days)
+    return stored.to_dict()
+
+
+@task(name="check-archived-document")
+def check_archived_document(application_id: str, document: dict[str, Any]) -> None:
+    """Read the archived object back: its hash and its signature must hold before we say approved."""
+    svc = services()
+    data = svc.store.get(StoredObject(**document))
+    verification = signing.verify_pdf(data, trust_roots=svc.trust_roots)
+    if not verification.valid:
+        raise IntegrityAlarm(f"application {application_id}: archived document does not validate: "
+                             + "; ".join(verification.problems))
+
+
+@task(name="record-document")
+def record_document(application_id: str, document: dict[str, Any]) -> str:
+    return str(services().applications.record_document(application_id, StoredObject(**document)).status)

@@ -1,0 +1,47 @@
+"""The two flows of an application. Each reads top to bottom as named stages.
+
+`process_application`: read the uploads, cross-check, decide; on approval, finalize.
+`finalize_application`: change the record, issue the signed KK, archive it, record it.
+A verifikator's approval starts `finalize_application` on its own deployment.
+"""
+
+from __future__ import annotations
+
+from prefect import flow
+from prefect.runtime import flow_run
+
+from core import Status
+
+from ._tasks import (
+    apply_change,
+    check_archived_document,
+    cross_check,
+    extract_document,
+    issue_document,
+    mark_processing,
+    record_document,
+)
+
+
+@flow(name="process-application", log_prints=False)
+def process_application(application_id: str) -> str:
+    """Read, cross-check and decide one application; finalize it when approved. Returns its status."""
+    app = mark_processing(application_id, flow_run.get_id())
+    futures = {
+        doc_type: extract_document.submit(application_id, doc_type, upload)
+        for doc_type, upload in app["uploads"].items()
+    }
+    extractions = {doc_type: future.result() for doc_type, future in futures.items()}
+    status = cross_check(application_id, extractions)
+    if status != str(Status.APPROVED):
+        return status
+    return finalize_application(application_id)
+
+
+@flow(name="finalize-application", log_prints=False)
+def finalize_application(application_id: str) -> str:
+    """Apply an approved change, then sign and archive the updated KK. Idempotent."""
+    apply_change(application_id)
+    document = issue_document(application_id)
+    check_archived_document(application_id, document)
+    return record_document(application_id, document)

@@ -1,0 +1,7 @@
+"""Fixtures shared by the whole suite. Real parts are started once per session, on free ports."""
+
+pytest_plugins = [
+    "tests.fixtures.pki",
+    "tests.fixtures.seaweed",
+    "tests.fixtures.stack",
+]
