@@ -74,7 +74,7 @@ def upload_page() -> str:
 
 
 @app.post("/api/applications", status_code=202, tags=["permohonan"])
-async def create_application(
+def create_application(
     svc: Svc,
     starter: Starter,
     nik: Annotated[str, Form(description="NIK pemohon")],
@@ -102,7 +102,7 @@ async def create_application(
     for doc_type, upload in ((DocumentType.KK, kk), (DocumentType.IJAZAH, ijazah),
                              (DocumentType.BUKU_NIKAH, buku_nikah)):
         if upload is not None and upload.filename:
-            files[doc_type] = await upload.read(limit + 1)
+            files[doc_type] = upload.file.read(limit + 1)
     application_id = file_application(svc, nik=nik, change=change, files=files,
                                       requested=parse_requested({k: str(v) for k, v in pairs.items()}, change))
     starter(PROCESS_DEPLOYMENT, application_id)
@@ -147,9 +147,9 @@ def get_document(svc: Svc, application_id: str) -> Response:
 
 
 @app.post("/api/verify", tags=["verifikasi"])
-async def verify_document(svc: Svc, file: Annotated[UploadFile, File(description="PDF bertanda tangan")]) -> dict:
+def verify_document(svc: Svc, file: Annotated[UploadFile, File(description="PDF bertanda tangan")]) -> dict:
     """Validate a signed PDF: integrity, signer, chain to the trust roots, timestamp."""
-    data = await file.read(svc.settings.max_upload_bytes + 1)
+    data = file.file.read(svc.settings.max_upload_bytes + 1)
     return signing.verify_pdf(data, trust_roots=svc.trust_roots).to_dict()
 
 

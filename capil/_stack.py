@@ -166,14 +166,14 @@ def _wait_healthy(settings: Settings, part: Part, *, timeout: float) -> None:
 
 
 def down(settings: Settings, *, say: Callable[[str], None] = print) -> None:
-    """Stop the parts in reverse order (SIGTERM to the process group, SIGKILL after 15 s)."""
+    """Stop the parts in reverse order (SIGTERM to the process group, SIGKILL after 25 s)."""
     for part_name in ("api", "flow-runner", "prefect-server", "pki", "object-storage"):
         pid = _running_pid(settings, part_name)
         if pid is None:
             continue
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGTERM)
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 25
         while time.monotonic() < deadline and _running_pid(settings, part_name) is not None:
             time.sleep(0.2)
         if _running_pid(settings, part_name) is not None:

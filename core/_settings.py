@@ -77,11 +77,11 @@ class Settings:
     signer_passphrase: str = ""
     """Passphrase of `signer_pkcs12`."""
 
-    kepala_dinas_nama: str = "Drs. LA ODE MUHAMMAD SYUKUR, M.Si."
-    """Name of the head of office printed under the signature of issued documents."""
+    kepala_dinas_nama: str = ""
+    """Name of the head of office printed on issued documents; empty means the dev signer's name."""
 
-    kepala_dinas_nip: str = "197003121998031007"
-    """The head of office's 18-digit NIP printed on issued documents."""
+    kepala_dinas_nip: str = ""
+    """The head of office's 18-digit NIP printed on issued documents; empty means the dev signer's."""
 
     confidence_threshold: float = 0.80
     """A field the decision relies on with a lower OCR confidence goes to a verifikator."""

@@ -59,6 +59,14 @@ class Services:
         return signing.SignerConfig(pkcs12=pkcs12, passphrase=passphrase, tsa_url=tsa)
 
     @property
+    def kepala_dinas(self) -> tuple[str, str]:
+        """Name and NIP of the signing head of office, as printed on issued documents."""
+        s = self.settings
+        if s.kepala_dinas_nama and s.kepala_dinas_nip:
+            return s.kepala_dinas_nama, s.kepala_dinas_nip
+        return self.dev_pki.signer_name, self.dev_pki.signer_nip
+
+    @property
     def trust_roots(self) -> list[Path]:
         return [self.dev_pki.root_cert]
 

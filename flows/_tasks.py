@@ -132,8 +132,8 @@ def issue_document(application_id: str) -> dict[str, Any]:
         document_id=application_id,
         issued_on=dt.datetime.now(dt.UTC).date(),
         verify_url=f"{settings.effective_public_base_url}/v/{application_id}",
-        kepala_dinas=settings.kepala_dinas_nama,
-        nip=settings.kepala_dinas_nip,
+        kepala_dinas=svc.kepala_dinas[0],
+        nip=svc.kepala_dinas[1],
     )
     signed = signing.sign_pdf(pdf, config=svc.signer)
     stored = svc.store.put_once(settings.archive_bucket, key, signed, content_type="application/pdf",

@@ -11,8 +11,7 @@ from prefect import flow
 from prefect.runtime import flow_run
 
 from core import Status
-
-from ._tasks import (
+from flows._tasks import (
     apply_change,
     check_archived_document,
     cross_check,

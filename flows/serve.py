@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from prefect import serve
 
-from .process import finalize_application, process_application
+from flows.process import finalize_application, process_application
 
 DEPLOYMENT_NAME = "capil-local"
 
