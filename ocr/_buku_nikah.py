@@ -1,0 +1,65 @@
+"""Kutipan Akta Nikah: number, date and KUA by label; SUAMI, ISTRI and WALI blocks between their headings."""
+
+from __future__ import annotations
+
+import core
+
+from . import _normalize as norm
+from ._fields import all_fields, field_value
+from ._layout import Line, compact_key, labelled, lines
+from ._model import Page
+
+_PARTY_LABELS = {
+    "nama_lengkap": ("Nama", norm.name),
+    "nik": ("NIK", norm.nik),
+    "kewarganegaraan": ("Kewarganegaraan", lambda t: norm.vocabulary("kewarganegaraan", t)),
+    "agama": ("Agama", lambda t: norm.vocabulary("agama", t)),
+    "pekerjaan": ("Pekerjaan", lambda t: norm.vocabulary("jenis_pekerjaan", t)),
+    "alamat": ("Alamat", norm.text_upper),
+}
+_HEADINGS = (("suami", "SUAMI"), ("istri", "ISTRI"), ("wali", "WALINIKAH"))
+
+
+def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
+    all_lines = [ln for page in pages for ln in lines(page)]
+    bands = _sections(all_lines)
+    first_section = min((top for top, _ in bands.values()), default=None)
+    found = {
+        "nomor_akta": field_value(labelled(all_lines, "Nomor", before_y=first_section), _nomor_akta),
+        "tanggal_nikah": field_value(labelled(all_lines, "Tanggal Nikah"), norm.date),
+        "kua": field_value(labelled(all_lines, "Dicatat di"), norm.name),
+    }
+    for role in ("suami", "istri"):
+        if role not in bands:
+            continue
+        after_y, before_y = bands[role]
+        for name, (label, normalize) in _PARTY_LABELS.items():
+            found[f"{role}.{name}"] = field_value(
+                labelled(all_lines, label, after_y=after_y, before_y=before_y), normalize)
+        born = labelled(all_lines, "Tempat dan Tanggal Lahir", after_y=after_y, before_y=before_y)
+        if born is not None:
+            place, day = norm.place_and_date(born.text)
+            found[f"{role}.tempat_lahir"] = field_value(born, lambda _, place=place: place)
+            found[f"{role}.tanggal_lahir"] = field_value(born, lambda _, day=day: day)
+    if "wali" in bands:
+        found["wali.nama_lengkap"] = field_value(labelled(all_lines, "Nama", after_y=bands["wali"][0]), norm.name)
+    return all_fields(core.BUKU_NIKAH_FIELDS, found), ()
+
+
+def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
+    """Role -> (y of its heading, y of the next heading or None): the band its labels are in."""
+    tops = []
+    for role, heading in _HEADINGS:
+        line = next((ln for ln in all_lines if compact_key(ln.text) == heading), None)
+        if line is not None:
+            tops.append((line.y, role))
+    tops.sort()
+    return {role: (y, tops[i + 1][0] if i + 1 < len(tops) else None) for i, (y, role) in enumerate(tops)}
+
+
+def _nomor_akta(text: str | None) -> str | None:
+    """16 digits since October 2022, else `serial/code/ROMAN/year` as printed."""
+    value = norm.code(text)
+    if value is None:
+        return None
+    return norm.digits(value, length=16) or value

@@ -1,0 +1,82 @@
+"""Ijazah, school and university layouts: the person block by label, jenjang from the printed level."""
+
+from __future__ import annotations
+
+import core
+
+from . import _normalize as norm
+from ._fields import NOT_FOUND, all_fields, field_value
+from ._layout import Line, Span, find_line, labelled, lines
+from ._model import Page
+
+_LABELS = {
+    "nama_satuan_pendidikan": (("Nama Satuan Pendidikan",), norm.text_upper),
+    "npsn": (("Nomor Pokok Sekolah Nasional", "NPSN"), lambda t: norm.digits(t, length=8)),
+    "nama_lengkap": (("Nama",), norm.name),
+    "nama_orang_tua": (("Nama Orang Tua/Wali", "Nama Orang Tua"), norm.name),
+    "nis": (("Nomor Induk Siswa", "NIS"), norm.digits),
+    "nisn": (("Nomor Induk Siswa Nasional", "NISN"), lambda t: norm.digits(t, length=10)),
+    "nim": (("Nomor Induk Mahasiswa", "NIM"), norm.code),
+    "program_studi": (("Program Studi",), norm.text_upper),
+    "gelar": (("Gelar Akademik", "Gelar"), norm.name),
+    "nomor_ijazah": (("Nomor Ijazah Nasional", "Nomor Ijazah", "Nomor Seri Ijazah"), norm.code),
+}
+# Printed level -> jenjang key of vocab.json; checked in this order.
+_LEVELS = (
+    ("SEKOLAH MENENGAH KEJURUAN", "SMK"), ("SEKOLAH MENENGAH ATAS", "SMA"),
+    ("SEKOLAH MENENGAH PERTAMA", "SMP"), ("SEKOLAH DASAR", "SD"),
+    ("MADRASAH ALIYAH", "MA"), ("MADRASAH TSANAWIYAH", "MTS"), ("MADRASAH IBTIDAIYAH", "MI"),
+)
+_PROGRAMMES = (("DIPLOMA TIGA", "D3"), ("DIPLOMA EMPAT", "D4"), ("SARJANA TERAPAN", "D4"), ("SARJANA", "S1"),
+               ("MAGISTER", "S2"), ("DOKTOR", "S3"))
+
+
+_ALL_LABELS = (*(label for labels, _ in _LABELS.values() for label in labels),
+               "Tempat dan Tanggal Lahir", "Program Pendidikan")
+
+
+def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
+    all_lines = [ln for page in pages for ln in lines(page)]
+    found: dict[str, core.FieldValue] = {}
+    for name, (labels, normalize) in _LABELS.items():
+        spans = (labelled(all_lines, label, rivals=_ALL_LABELS) for label in labels)
+        found[name] = field_value(next((s for s in spans if s is not None), None), normalize)
+
+    born = labelled(all_lines, "Tempat dan Tanggal Lahir", rivals=_ALL_LABELS)
+    if born is not None:
+        place, day = norm.place_and_date(born.text)
+        found["tempat_lahir"] = field_value(born, lambda _: place)
+        found["tanggal_lahir"] = field_value(born, lambda _: day)
+    found["jenjang"] = _jenjang(all_lines, found)
+    found["tanggal_lulus"] = _date_of_issue(all_lines)
+    return all_fields(core.IJAZAH_FIELDS, found), ()
+
+
+def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.FieldValue:
+    programme = labelled(all_lines, "Program Pendidikan", rivals=_ALL_LABELS)
+    if programme is not None:
+        text = " ".join(programme.text.upper().split())
+        for printed, key in _PROGRAMMES:
+            if printed in text:
+                return field_value(programme, lambda _, key=key: key)
+    for printed, key in _LEVELS:
+        line = find_line(all_lines, printed, min_ratio=0.85)
+        if line is not None:
+            return field_value(Span(line.page, line.words), lambda _, key=key: key)
+    school = found.get("nama_satuan_pendidikan", NOT_FOUND)
+    if school.value:
+        key = norm.jenjang(school.value.split()[0])
+        if key:
+            return core.FieldValue(key, school.confidence, school.page, school.bbox)
+    return NOT_FOUND
+
+
+def _date_of_issue(all_lines: list[Line]) -> core.FieldValue:
+    """`Kolaka, 4 Mei 2009` above the signature: the last unlabelled line that is a place and a date."""
+    for line in reversed(all_lines):
+        if ":" in line.text or "," not in line.text:
+            continue
+        _, day = norm.place_and_date(line.text)
+        if day is not None:
+            return field_value(Span(line.page, line.words), lambda _, day=day: day)
+    return NOT_FOUND

@@ -1,0 +1,106 @@
+"""Bytes to page images, and the OpenCV steps before Tesseract: gray, binarize, find and drop ruled lines."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import cv2
+import numpy as np
+from PIL import Image
+
+import core
+
+from ._model import Grid
+
+MAX_PIXELS = 80_000_000
+"""Per page; an A4 page at 600 dpi is 35 Mpx. Checked from the header, before decoding."""
+MAX_PAGES = 10
+
+
+def image_size(data: bytes) -> tuple[int, int]:
+    """(width, height) read from the file header only; FileTooLarge over MAX_PIXELS."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                size = img.size
+    except Image.DecompressionBombError as e:
+        raise core.FileTooLarge(f"image is over the pixel limit of {MAX_PIXELS} per page") from e
+    except (OSError, ValueError) as e:
+        raise core.UnsupportedFile("image header cannot be read") from e
+    if size[0] * size[1] > MAX_PIXELS:
+        raise core.FileTooLarge(f"image has {size[0] * size[1]} pixels, limit {MAX_PIXELS} per page")
+    return size
+
+
+def decode_pages(data: bytes) -> list[np.ndarray]:
+    """Every page of a raster file as an 8-bit grayscale array (TIFF may hold several)."""
+    image_size(data)
+    buffer = np.frombuffer(data, dtype=np.uint8)
+    ok, pages = cv2.imdecodemulti(buffer, cv2.IMREAD_GRAYSCALE)
+    if not ok or not pages:
+        single = cv2.imdecode(buffer, cv2.IMREAD_GRAYSCALE)
+        if single is None:
+            raise core.UnsupportedFile("image data cannot be decoded")
+        pages = [single]
+    if len(pages) > MAX_PAGES:
+        raise core.FileTooLarge(f"{len(pages)} pages, limit {MAX_PAGES}")
+    for page in pages:
+        if page.shape[0] * page.shape[1] > MAX_PIXELS:
+            raise core.FileTooLarge(f"a page has over {MAX_PIXELS} pixels")
+    return [np.ascontiguousarray(p) for p in pages]
+
+
+def binarize(gray: np.ndarray) -> np.ndarray:
+    """Black text on white: Otsu over a lightly smoothed page."""
+    blurred = cv2.GaussianBlur(gray, (3, 3), 0)
+    _, binary = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return binary
+
+
+def rule_mask(binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks (white = rule) of long horizontal and vertical lines."""
+    ink = 255 - binary
+    h, w = binary.shape
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, w // 35), 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(40, h // 35))))
+    return horizontal, vertical
+
+
+def find_grids(binary: np.ndarray) -> list[Grid]:
+    """Ruled tables on the page, top to bottom; boxes and frames without inner rules are ignored."""
+    horizontal, vertical = rule_mask(binary)
+    joined = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined)
+    grids = []
+    for i in range(1, count):
+        x, y, w, h, _ = stats[i]
+        if w < binary.shape[1] * 0.3 or h < 40:
+            continue
+        ys = _rule_positions(horizontal[y:y + h, x:x + w].sum(axis=1) / 255, w * 0.5, y)
+        xs = _rule_positions(vertical[y:y + h, x:x + w].sum(axis=0) / 255, h * 0.5, x)
+        if len(xs) >= 3 and len(ys) >= 3:
+            grids.append(Grid(xs=tuple(xs), ys=tuple(ys)))
+    return sorted(grids, key=lambda g: g.ys[0])
+
+
+def _rule_positions(profile: np.ndarray, threshold: float, offset: int) -> list[int]:
+    """Centres of the runs where a projection profile is above threshold."""
+    positions, start = [], None
+    for i, value in enumerate([*profile.tolist(), 0]):
+        if value >= threshold and start is None:
+            start = i
+        elif value < threshold and start is not None:
+            positions.append(offset + (start + i - 1) // 2)
+            start = None
+    return positions
+
+
+def without_rules(binary: np.ndarray) -> np.ndarray:
+    """The page with long ruled lines painted white, so Tesseract sees only text."""
+    horizontal, vertical = rule_mask(binary)
+    mask = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    cleaned = binary.copy()
+    cleaned[mask > 0] = 255
+    return cleaned

@@ -1,0 +1,193 @@
+"""Finding things by their printed labels rather than by pixel positions.
+
+Words are grouped into text lines; a label is a run of words on a line that
+reads like the label (small OCR slips allowed) and is followed by a colon; its
+value is the words to the right of the colon up to the next wide gap, which is
+where a second column of labels would start. Table cells are read through the
+ruled grid found on the page image.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import statistics
+from dataclasses import dataclass
+
+from ._model import BBox, Grid, Page, Word, union
+
+# What a lone colon comes out of Tesseract as.
+_COLON_ONLY = re.compile(r"^[:;.,'\"`=|]+$")
+_LABEL_GAP = 1.5
+"""A label without a readable colon still counts when its value starts this many line heights away."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words sharing a baseline, left to right."""
+
+    page: int
+    words: tuple[Word, ...]
+
+    @property
+    def height(self) -> float:
+        return statistics.median(w.height for w in self.words)
+
+    @property
+    def y(self) -> float:
+        return statistics.median(w.cy for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Some words read as one value: their text, the weakest confidence and the box around them."""
+
+    page: int
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def confidence(self) -> float:
+        return min((w.confidence for w in self.words), default=0.0)
+
+    @property
+    def bbox(self) -> BBox | None:
+        return union([w.bbox for w in self.words])
+
+
+def lines(page: Page, words: tuple[Word, ...] | None = None) -> list[Line]:
+    """Text lines of a page (or of some of its words), top to bottom."""
+    pending = sorted(words if words is not None else page.words, key=lambda w: w.cy)
+    groups: list[list[Word]] = []
+    for word in pending:
+        for group in reversed(groups[-3:]):
+            centre = statistics.median(w.cy for w in group)
+            height = statistics.median(w.height for w in group)
+            if abs(word.cy - centre) < 0.5 * max(height, word.height):
+                group.append(word)
+                break
+        else:
+            groups.append([word])
+    return [Line(page.number, tuple(sorted(g, key=lambda w: w.x0))) for g in groups]
+
+
+def compact_key(text: str) -> str:
+    return re.sub(r"[^A-Z0-9/]", "", text.upper())
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def find_label(all_lines: list[Line], label: str, *, after_y: float | None = None,
+               before_y: float | None = None, min_ratio: float = 0.85,
+               rivals: tuple[str, ...] = ()) -> tuple[Line, int] | None:
+    """The best line holding `label` followed by a colon, and the index of the first word after the colon.
+
+    `after_y`/`before_y` restrict the search to a band of the page (a section
+    such as SUAMI). The colon may be its own word, end the label's last word,
+    start the value's first word, or be lost in a wide gap. `rivals` are the
+    other labels of the document: words that read more like a rival (`Nomor
+    Induk Siswa` against `Nomor Induk Mahasiswa`) are not taken for `label`.
+    """
+    target = compact_key(label)
+    rival_keys = [compact_key(r) for r in rivals if compact_key(r) != target]
+    n_words = len(label.split())
+    best: tuple[float, Line, int] | None = None
+    for line in all_lines:
+        if (after_y is not None and line.y <= after_y) or (before_y is not None and line.y >= before_y):
+            continue
+        words = line.words
+        for start in range(len(words)):
+            for size in range(max(1, n_words - 1), n_words + 2):
+                end = start + size
+                if end > len(words):
+                    break
+                after = _after_colon(words, end)
+                if after is None:
+                    continue
+                printed = compact_key(" ".join(w.text for w in words[start:end]))
+                ratio = _similar(printed, target)
+                if ratio < min_ratio or any(_similar(printed, r) > ratio for r in rival_keys):
+                    continue
+                if best is None or ratio > best[0]:
+                    best = (ratio, line, after)
+    return (best[1], best[2]) if best else None
+
+
+def _after_colon(words: tuple[Word, ...], end: int) -> int | None:
+    """Index of the first value word if a colon closes the label ending at `end`, else None."""
+    if words[end - 1].text.endswith(":"):
+        return end
+    if end < len(words):
+        nxt = words[end].text
+        if _COLON_ONLY.match(nxt):
+            return end + 1
+        if nxt.startswith(":"):
+            return end
+        line_height = statistics.median(w.height for w in words)
+        if words[end].x0 - words[end - 1].x1 > _LABEL_GAP * line_height:
+            return end
+    return None
+
+
+def value_after(line: Line, index: int, *, gap_factor: float = 2.5) -> Span | None:
+    """Words from `index` rightwards until a gap wider than `gap_factor` line heights."""
+    words = list(line.words[index:])
+    if not words:
+        return None
+    first = words[0]
+    if first.text[:1] in ":;" or _COLON_ONLY.match(first.text):
+        stripped = first.text.lstrip(":;.,'\"`=|")
+        if not stripped:
+            words = words[1:]
+        else:
+            words[0] = Word(stripped, first.confidence, first.bbox)
+    if not words:
+        return None
+    limit = gap_factor * line.height
+    taken = [words[0]]
+    for word in words[1:]:
+        if word.x0 - taken[-1].x1 > limit:
+            break
+        taken.append(word)
+    return Span(line.page, tuple(taken))
+
+
+def labelled(all_lines: list[Line], label: str, *, after_y: float | None = None, before_y: float | None = None,
+             rivals: tuple[str, ...] = ()) -> Span | None:
+    """The value printed right of `label :`, or None when the label is not on the page."""
+    found = find_label(all_lines, label, after_y=after_y, before_y=before_y, rivals=rivals)
+    return value_after(*found) if found else None
+
+
+def find_line(all_lines: list[Line], phrase: str, *, min_ratio: float = 0.8) -> Line | None:
+    """The first line (top to bottom) containing words that read like `phrase`."""
+    target = compact_key(phrase)
+    n = len(phrase.split())
+    for line in all_lines:
+        words = line.words
+        for start in range(len(words)):
+            chunk = compact_key(" ".join(w.text for w in words[start:start + n]))
+            if _similar(chunk, target) >= min_ratio:
+                return line
+    return None
+
+
+def cell_words(page: Page, cell: BBox) -> tuple[Word, ...]:
+    """Words whose centre lies inside a table cell, in reading order."""
+    x0, y0, x1, y1 = cell
+    inside = [w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1]
+    return tuple(w for line in lines(page, tuple(inside)) for w in line.words)
+
+
+def grid_rows(page: Page, grid: Grid) -> list[list[Span]]:
+    """Every row of a ruled table as one Span per cell (possibly with no words)."""
+    return [[Span(page.number, cell_words(page, cell)) for cell in grid.cells(r)] for r in range(grid.rows)]

@@ -1,0 +1,79 @@
+"""What the readers pass between them: words with boxes, and pages made of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+BBox = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as read by Tesseract or taken from a PDF text layer, in page-image pixels."""
+
+    text: str
+    confidence: float
+    """0..1; 1.0 for text-layer words."""
+    bbox: BBox
+
+    @property
+    def x0(self) -> int:
+        return self.bbox[0]
+
+    @property
+    def x1(self) -> int:
+        return self.bbox[2]
+
+    @property
+    def height(self) -> int:
+        return self.bbox[3] - self.bbox[1]
+
+    @property
+    def cx(self) -> float:
+        return (self.bbox[0] + self.bbox[2]) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.bbox[1] + self.bbox[3]) / 2
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table: the x of its vertical rules and the y of its horizontal rules, in page pixels."""
+
+    xs: tuple[int, ...]
+    ys: tuple[int, ...]
+
+    @property
+    def bbox(self) -> tuple[int, int, int, int]:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    def cells(self, row: int) -> list[tuple[int, int, int, int]]:
+        y0, y1 = self.ys[row], self.ys[row + 1]
+        return [(self.xs[i], y0, self.xs[i + 1], y1) for i in range(len(self.xs) - 1)]
+
+    @property
+    def rows(self) -> int:
+        return len(self.ys) - 1
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: the grayscale image kept for review and the words found on it."""
+
+    number: int
+    """1-based."""
+    image: np.ndarray
+    words: tuple[Word, ...]
+    source: str
+    """`ocr` or `text_layer`."""
+    grids: tuple[Grid, ...] = ()
+    """Ruled tables found on the page image, top to bottom."""
+
+
+def union(boxes: list[BBox]) -> BBox | None:
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

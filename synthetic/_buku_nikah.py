@@ -1,0 +1,78 @@
+"""Kutipan Akta Nikah (buku nikah) as issued by a KUA: number, date, both spouses, the wali."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping
+from typing import Any
+
+import core
+
+from ._canvas import A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
+from ._regions import STREETS
+
+_PARTY = ("nama_lengkap", "nik", "tempat_lahir", "tanggal_lahir", "kewarganegaraan", "agama", "pekerjaan", "alamat")
+_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_KUA_HEADS = ("H. MUHAMMAD SALEH, S.Ag.", "Drs. LA ODE ABDUL MALIK", "ABDUL WAHID, S.H.I., M.H.")
+
+
+def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: str, nomor_akta: str, kua: str,
+                      wali: str, seed: int, overrides: Mapping[str, str | None] | None = None) -> Rendered:
+    """The Kutipan Akta Nikah of `suami` and `istri`.
+
+    `kua` and `wali` are canonical (`KUA KECAMATAN KOLAKA`, a name). `overrides`
+    replace printed values by flattened field name (`istri.nik`, `tanggal_nikah`).
+    """
+    rng = random.Random(f"nikah-{seed}")
+    values: dict[str, Any] = {"nomor_akta": nomor_akta, "tanggal_nikah": tanggal_nikah, "kua": kua,
+                              "wali.nama_lengkap": wali}
+    for role, person in (("suami", suami), ("istri", istri)):
+        values.update({
+            f"{role}.nama_lengkap": person.nama_lengkap, f"{role}.nik": person.nik,
+            f"{role}.tempat_lahir": person.tempat_lahir, f"{role}.tanggal_lahir": person.tanggal_lahir,
+            f"{role}.kewarganegaraan": person.kewarganegaraan, f"{role}.agama": person.agama,
+            f"{role}.pekerjaan": person.jenis_pekerjaan,
+            f"{role}.alamat": f"{rng.choice(STREETS)} NO. {rng.randint(1, 120)}",
+        })
+    overrides = dict(overrides or {})
+    unknown = set(overrides) - set(core.BUKU_NIKAH_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown buku nikah fields: {sorted(unknown)}")
+    values.update(overrides)
+
+    page = Page(A4_PORTRAIT, Style.from_seed(seed))
+    _draw(page, values, rng)
+    fields = {name: values.get(name) for name in core.BUKU_NIKAH_FIELDS}
+    return Rendered(page.png(), {"document_type": str(core.DocumentType.BUKU_NIKAH), "fields": fields})
+
+
+def _draw(page: Page, v: dict[str, Any], rng: random.Random) -> None:
+    cx = page.width / 2
+    page.rect((90, 90, page.width - 90, page.image.height - 90), width=4)
+    page.text((cx, 220), "KEMENTERIAN AGAMA REPUBLIK INDONESIA", points=12, bold=True, anchor="mt")
+    page.text((cx, 360), "KUTIPAN AKTA NIKAH", points=22, bold=True, anchor="mt")
+    page.text((cx, 520), f"Nomor : {v['nomor_akta']}", points=12, anchor="mt")
+    x, colon, pts = 260, page.pt(11) * 16, 11
+    married = dt.date.fromisoformat(v["tanggal_nikah"])
+    y = page.label_rows([
+        ("Tanggal Nikah", f"{_WEEKDAYS[married.weekday()]}, {date_long(v['tanggal_nikah'])}"),
+        ("Dicatat di", v["kua"]),
+    ], x=x, top=680, points=pts, colon_at=colon)
+    for role, heading in (("suami", "SUAMI"), ("istri", "ISTRI")):
+        page.text((x, y + 50), heading, points=13, bold=True)
+        y = page.label_rows([
+            ("Nama", v[f"{role}.nama_lengkap"]), ("NIK", v[f"{role}.nik"]),
+            ("Tempat dan Tanggal Lahir", f"{v[f'{role}.tempat_lahir']}, {date_long(v[f'{role}.tanggal_lahir'])}"),
+            ("Kewarganegaraan", v[f"{role}.kewarganegaraan"]), ("Agama", title_case(v[f"{role}.agama"])),
+            ("Pekerjaan", v[f"{role}.pekerjaan"]), ("Alamat", v[f"{role}.alamat"]),
+        ], x=x, top=y + 150, points=pts, colon_at=colon)
+    page.text((x, y + 50), "WALI NIKAH", points=13, bold=True)
+    y = page.label_rows([("Nama", v["wali.nama_lengkap"])], x=x, top=y + 150, points=pts, colon_at=colon)
+    sign_x = page.width - 700
+    town = v["kua"].split()[-1] if v["kua"] else "KOLAKA"
+    page.text((sign_x, y + 120), f"{title_case(town)}, {date_long(v['tanggal_nikah'])}", points=11, anchor="mt")
+    page.text((sign_x, y + 190), "Kepala KUA,", points=11, anchor="mt")
+    page.text((sign_x, y + 460), rng.choice(_KUA_HEADS), points=11, bold=True, anchor="mt")
+
+

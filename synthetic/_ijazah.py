@@ -1,0 +1,149 @@
+"""Ijazah: a school layout (SD/SMP/SMA/SMK) and a university layout (D3/S1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import core
+
+from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
+
+SCHOOL_LEVELS = {
+    "SD": ("SEKOLAH DASAR", "SD NEGERI", 12),
+    "SMP": ("SEKOLAH MENENGAH PERTAMA", "SMP NEGERI", 15),
+    "SMA": ("SEKOLAH MENENGAH ATAS", "SMA NEGERI", 18),
+    "SMK": ("SEKOLAH MENENGAH KEJURUAN", "SMK NEGERI", 18),
+}
+UNIVERSITY_LEVELS = {
+    "S1": ("Sarjana", 22, (("Teknik Informatika", "Sarjana Komputer (S.Kom.)", "55201"),
+                           ("Pendidikan Matematika", "Sarjana Pendidikan (S.Pd.)", "84202"),
+                           ("Ilmu Hukum", "Sarjana Hukum (S.H.)", "74201"))),
+    "D3": ("Diploma Tiga", 21, (("Keperawatan", "Ahli Madya Keperawatan (A.Md.Kep.)", "14401"),
+                                ("Akuntansi", "Ahli Madya (A.Md.)", "62401"))),
+}
+_UNIVERSITIES = ("UNIVERSITAS HALU OLEO", "UNIVERSITAS SEMBILANBELAS NOVEMBER KOLAKA", "UNIVERSITAS MUHAMMADIYAH KENDARI")
+_HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
+
+
+def render_ijazah(person: core.Person, *, jenjang: str, seed: int, **overrides: str | None) -> Rendered:
+    """An ijazah of `jenjang` for `person`; `overrides` replace printed values (canonical form).
+
+    Override keys are ijazah field names (`nama_lengkap`, `tanggal_lahir`, ...);
+    the ground truth follows what is printed, so a test can make a tampered
+    document and know what the reader should see.
+    """
+    jenjang = jenjang.upper()
+    unknown = set(overrides) - set(core.IJAZAH_FIELDS) - {"jenjang"}
+    if unknown:
+        raise TypeError(f"unknown ijazah fields: {sorted(unknown)}")
+    if "jenjang" in overrides:
+        raise TypeError("pass jenjang as the keyword argument, not an override")
+    rng = random.Random(f"ijazah-{seed}")
+    style = Style.from_seed(seed)
+    if jenjang in SCHOOL_LEVELS:
+        values = {**_school_values(person, jenjang, rng), **overrides}
+        page = _draw_school(Page(A4_PORTRAIT, style), values, rng)
+    elif jenjang in UNIVERSITY_LEVELS:
+        values = {**_university_values(person, jenjang, rng), **overrides}
+        page = _draw_university(Page(A4_LANDSCAPE, style), values, rng)
+    else:
+        raise ValueError(f"no ijazah layout for jenjang {jenjang!r}")
+    fields = {name: values.get(name) for name in core.IJAZAH_FIELDS}
+    return Rendered(page.png(), {"document_type": str(core.DocumentType.IJAZAH), "fields": fields})
+
+
+def _graduation(person: core.Person, years: int, rng: random.Random) -> str:
+    born = dt.date.fromisoformat(person.tanggal_lahir)
+    return dt.date(born.year + years, rng.choice((5, 6)), rng.randint(1, 28)).isoformat()
+
+
+def _school_values(person: core.Person, jenjang: str, rng: random.Random) -> dict[str, Any]:
+    _, prefix, age = SCHOOL_LEVELS[jenjang]
+    town = person.tempat_lahir if rng.random() < 0.5 else "KOLAKA"
+    lulus = _graduation(person, age, rng)
+    return {
+        "jenjang": jenjang, "nama_satuan_pendidikan": f"{prefix} {rng.randint(1, 9)} {town}",
+        "npsn": f"4040{rng.randint(1000, 9999)}", "nama_lengkap": person.nama_lengkap,
+        "tempat_lahir": person.tempat_lahir, "tanggal_lahir": person.tanggal_lahir,
+        "nama_orang_tua": person.nama_ayah or person.nama_ibu, "nis": f"{rng.randint(1000, 99999)}",
+        "nisn": f"00{rng.randint(10_000_000, 99_999_999)}",
+        "nomor_ijazah": f"DN-74/M-{jenjang}/13/{rng.randint(1, 9_999_999):07d}",
+        "tanggal_lulus": lulus, "nim": None, "program_studi": None, "gelar": None,
+    }
+
+
+def _university_values(person: core.Person, jenjang: str, rng: random.Random) -> dict[str, Any]:
+    _, age, programmes = UNIVERSITY_LEVELS[jenjang]
+    prodi, gelar, code = rng.choice(programmes)
+    lulus = _graduation(person, age, rng)
+    nomor = f"{code}{lulus[:4]}{rng.randint(1, 99999):05d}"
+    nomor += str(sum(int(d) for d in nomor) % 10)
+    return {
+        "jenjang": jenjang, "nama_satuan_pendidikan": rng.choice(_UNIVERSITIES), "npsn": None,
+        "nama_lengkap": person.nama_lengkap, "tempat_lahir": person.tempat_lahir,
+        "tanggal_lahir": person.tanggal_lahir, "nama_orang_tua": None, "nis": None, "nisn": None,
+        "nim": f"F1A{lulus[2:4]}{rng.randint(1, 999):03d}", "program_studi": prodi.upper(),
+        "gelar": gelar.upper().rstrip("."), "nomor_ijazah": nomor, "tanggal_lulus": lulus,
+    }
+
+
+
+
+def _born(values: dict[str, Any]) -> str:
+    return f"{values['tempat_lahir']}, {date_long(values['tanggal_lahir'])}"
+
+
+def _draw_school(page: Page, v: dict[str, Any], rng: random.Random) -> Page:
+    level_name = SCHOOL_LEVELS[v["jenjang"]][0]
+    cx = page.width / 2
+    page.rect((90, 90, page.width - 90, page.image.height - 90), width=6)
+    page.text((cx, 260), "KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI", points=11, bold=True, anchor="mt")
+    page.text((cx, 420), "IJAZAH", points=30, bold=True, anchor="mt")
+    page.text((cx, 600), level_name, points=15, bold=True, anchor="mt")
+    page.text((cx, 700), f"TAHUN PELAJARAN {int(v['tanggal_lulus'][:4]) - 1}/{v['tanggal_lulus'][:4]}",
+              points=11, anchor="mt")
+    x, colon = 260, page.pt(11) * 17
+    y = page.label_rows([("Nomor Ijazah", v["nomor_ijazah"])], x=x, top=860, points=11, colon_at=colon)
+    page.text((x, y + 40), "Yang bertanda tangan di bawah ini, Kepala Satuan Pendidikan:", points=11)
+    y = page.label_rows([("Nama Satuan Pendidikan", v["nama_satuan_pendidikan"]),
+                     ("Nomor Pokok Sekolah Nasional", v["npsn"])], x=x, top=y + 150, points=11, colon_at=colon)
+    page.text((x, y + 40), "menerangkan bahwa:", points=11)
+    y = page.label_rows([
+        ("Nama", v["nama_lengkap"]), ("Tempat dan Tanggal Lahir", _born(v)),
+        ("Nama Orang Tua/Wali", v["nama_orang_tua"]), ("Nomor Induk Siswa", v["nis"]),
+        ("Nomor Induk Siswa Nasional", v["nisn"]),
+    ], x=x, top=y + 150, points=11, colon_at=colon)
+    page.text((cx, y + 80), "LULUS", points=20, bold=True, anchor="mt")
+    page.text((cx, y + 250), "dari satuan pendidikan berdasarkan kriteria kelulusan yang berlaku.",
+              points=10.5, anchor="mt")
+    sign_x = page.width - 700
+    town = title_case(v["nama_satuan_pendidikan"].split()[-1])
+    page.text((sign_x, y + 420), f"{town}, {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
+    page.text((sign_x, y + 490), "Kepala Sekolah,", points=11, anchor="mt")
+    page.text((sign_x, y + 780), rng.choice(_HEADS), points=11, bold=True, anchor="mt")
+    return page
+
+
+def _draw_university(page: Page, v: dict[str, Any], rng: random.Random) -> Page:
+    programme = UNIVERSITY_LEVELS[v["jenjang"]][0]
+    cx = page.width / 2
+    page.rect((80, 80, page.width - 80, page.image.height - 80), width=5)
+    page.text((page.width - 200, 170), f"Nomor Ijazah Nasional : {v['nomor_ijazah']}", points=10, anchor="rt")
+    page.text((cx, 250), v["nama_satuan_pendidikan"], points=22, bold=True, anchor="mt")
+    page.text((cx, 430), "IJAZAH", points=30, bold=True, anchor="mt")
+    page.text((cx, 620), "Dengan ini menyatakan bahwa:", points=11, anchor="mt")
+    x, colon = 700, page.pt(11) * 16
+    y = page.label_rows([
+        ("Nama", v["nama_lengkap"]), ("Tempat dan Tanggal Lahir", _born(v)),
+        ("Nomor Induk Mahasiswa", v["nim"]), ("Program Pendidikan", programme),
+        ("Program Studi", title_case(v["program_studi"])), ("Gelar Akademik", v["gelar"]),
+    ], x=x, top=760, points=11, colon_at=colon)
+    page.text((cx, y + 60), "telah menyelesaikan seluruh persyaratan pendidikan pada program tersebut.",
+              points=11, anchor="mt")
+    sign_x = page.width - 800
+    page.text((sign_x, y + 200), f"Kendari, {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
+    page.text((sign_x, y + 270), "Rektor,", points=11, anchor="mt")
+    page.text((sign_x, y + 560), rng.choice(_HEADS).replace("S.Pd.", "Ph.D."), points=11, bold=True, anchor="mt")
+    return page

@@ -1,0 +1,152 @@
+"""A clean Kartu Keluarga in the post-2020 layout: A4 landscape, two ruled tables, QR code."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import core
+
+from ._canvas import A4_LANDSCAPE, Page, Rendered, Style, date_dmy
+
+# (printed header, field, relative width). The first column is the row number.
+TABLE_1 = (
+    ("No", None, 90), ("Nama Lengkap", "nama_lengkap", 540), ("NIK", "nik", 390),
+    ("Jenis Kelamin", "jenis_kelamin", 290), ("Tempat Lahir", "tempat_lahir", 320),
+    ("Tanggal Lahir", "tanggal_lahir", 260), ("Agama", "agama", 230), ("Pendidikan", "pendidikan", 440),
+    ("Jenis Pekerjaan", "jenis_pekerjaan", 470), ("Golongan Darah", "golongan_darah", 238),
+)
+TABLE_2 = (
+    ("No", None, 90), ("Status Perkawinan", "status_perkawinan", 380),
+    ("Tanggal Perkawinan", "tanggal_perkawinan", 300), ("Status Hubungan Dalam Keluarga", "status_hubungan", 420),
+    ("Kewarganegaraan", "kewarganegaraan", 340), ("No. Paspor", "no_paspor", 230), ("No. KITAP", "no_kitap", 230),
+    ("Nama Ayah", "nama_ayah", 639), ("Nama Ibu", "nama_ibu", 639),
+)
+_DATE_FIELDS = {"tanggal_lahir", "tanggal_perkawinan"}
+_OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
+              "ANDI SYAMSUL ALAM, S.H.")
+MIN_ROWS = 5
+
+
+def render_kk(family: core.Family, *, seed: int) -> Rendered:
+    """A clean scan-like PNG of `family`'s Kartu Keluarga and its ground truth."""
+    rng = random.Random(f"kk-{seed}")
+    page = Page(A4_LANDSCAPE, Style.from_seed(seed))
+    left = 120 + rng.randint(-15, 15)
+    right = page.width - 120 + rng.randint(-15, 15)
+    top = 110 + rng.randint(-15, 15)
+
+    page.text((page.width / 2, top), "KARTU KELUARGA", points=20, bold=True, anchor="mt")
+    page.text((page.width / 2, top + page.pt(30)), f"No. {family.no_kk}", points=14, bold=True, anchor="mt")
+    y = _header(page, family, left=left, right=right, top=top + page.pt(62))
+    y = _table(page, TABLE_1, family, left=left, right=right, top=y + 40)
+    y = _table(page, TABLE_2, family, left=left, right=right, top=y + 50)
+    _footer(page, family, rng, left=left, right=right, top=y + 60)
+    return Rendered(page.png(), _truth(family))
+
+
+def _header(page: Page, family: core.Family, *, left: int, right: int, top: int) -> int:
+    head = family.kepala_keluarga
+    rows_left = (
+        ("Nama Kepala Keluarga", head.nama_lengkap if head else "-"), ("Alamat", family.alamat),
+        ("RT/RW", f"{family.rt}/{family.rw}"), ("Desa/Kelurahan", family.desa_kelurahan),
+    )
+    rows_right = (
+        ("Kecamatan", family.kecamatan), ("Kabupaten/Kota", family.kabupaten_kota),
+        ("Kode Pos", family.kode_pos or "-"), ("Provinsi", family.provinsi),
+    )
+    step = round(page.pt(10) * page.style.spacing)
+    middle = left + (right - left) * 0.58
+    for column_x, rows in ((left + 30, rows_left), (middle, rows_right)):
+        colon_x = column_x + page.pt(10) * 13.5
+        for i, (label, value) in enumerate(rows):
+            yy = top + i * step
+            page.text((column_x, yy), label, points=10)
+            page.text((colon_x, yy), ":", points=10)
+            page.text((colon_x + page.pt(10) * 0.9, yy), value, points=10)
+    return top + len(rows_left) * step
+
+
+def _table(page: Page, columns: tuple, family: core.Family, *, left: int, right: int, top: int) -> int:
+    total = sum(w for _, _, w in columns)
+    xs = [left]
+    for _, _, w in columns:
+        xs.append(xs[-1] + round(w * (right - left) / total))
+    xs[-1] = right
+    header_h, number_h, row_h = page.pt(26), page.pt(11), page.pt(14)
+    rows = max(MIN_ROWS, len(family.anggota))
+    bottom = top + header_h + number_h + rows * row_h
+    ys = [top, top + header_h, top + header_h + number_h]
+    ys += [ys[-1] + (i + 1) * row_h for i in range(rows)]
+    for x in xs:
+        page.line((x, top, x, bottom))
+    for yy in ys:
+        page.line((left, yy, right, yy))
+
+    for i, (label, _, _) in enumerate(columns):
+        _wrapped(page, (xs[i], top, xs[i + 1], top + header_h), label, points=8.5)
+        page.text_in_box((xs[i], ys[1], xs[i + 1], ys[2]), f"({i + 1})", points=7, align="center")
+    for r, person in enumerate(family.anggota):
+        cell_top = ys[2] + r * row_h
+        for i, (_, name, _) in enumerate(columns):
+            text = str(r + 1) if name is None else _cell(person, name)
+            page.text_in_box((xs[i], cell_top, xs[i + 1], cell_top + row_h), text, points=8.5,
+                             align="center" if name is None else "left")
+    return bottom
+
+
+def _wrapped(page: Page, box: tuple[int, int, int, int], text: str, *, points: float) -> None:
+    """A column header, bold and centred, on as many lines as its width needs."""
+    x0, y0, x1, y1 = box
+    while points > 5 and max(page.text_width(w, points=points, bold=True) for w in text.split()) > (x1 - x0) - 16:
+        points -= 0.5
+    lines: list[str] = []
+    for word in text.split():
+        if lines and page.text_width(f"{lines[-1]} {word}", points=points, bold=True) < (x1 - x0) - 20:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    step = page.pt(points) * 1.2
+    first = (y0 + y1) / 2 - step * (len(lines) - 1) / 2
+    for i, line in enumerate(lines):
+        page.text(((x0 + x1) / 2, first + i * step), line, points=points, bold=True, anchor="mm")
+
+
+def _cell(person: core.Person, name: str) -> str:
+    value = getattr(person, name)
+    if name in _DATE_FIELDS:
+        return date_dmy(value)
+    return value if value else "-"
+
+
+def _footer(page: Page, family: core.Family, rng: random.Random, *, left: int, right: int, top: int) -> None:
+    page.text((left + 30, top), f"Dikeluarkan Tanggal : {date_dmy(family.tanggal_dikeluarkan)}", points=10)
+    sign_x = right - page.pt(10) * 26
+    lines = ("KEPALA DINAS KEPENDUDUKAN DAN", f"PENCATATAN SIPIL {family.kabupaten_kota}")
+    for i, line in enumerate(lines):
+        page.text((sign_x, top + i * page.pt(14)), line, points=9.5, anchor="mt")
+    official = rng.choice(_OFFICIALS)
+    page.text((sign_x, top + page.pt(86)), official, points=10, bold=True, anchor="mt")
+    page.text((sign_x, top + page.pt(100)), f"NIP. {_nip(rng)}", points=10, anchor="mt")
+    qr_size = page.pt(62)
+    page.qr((right - qr_size - 10, top), f"KK {family.no_kk} {family.tanggal_dikeluarkan}", size=qr_size)
+    page.text((left + 30, top + page.pt(80)), "Dokumen ini telah ditandatangani secara elektronik", points=7.5)
+
+
+def _nip(rng: random.Random) -> str:
+    """An 18-digit NIP: birth date, appointment month, sex, serial."""
+    year = rng.randint(1965, 1980)
+    born = f"{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+    appointed = f"{year + rng.randint(23, 30)}{rng.randint(1, 12):02d}"
+    return f"{born}{appointed}{rng.randint(1, 2)}{rng.randint(1, 20):03d}"
+
+
+def _truth(family: core.Family) -> dict[str, Any]:
+    head = family.kepala_keluarga
+    fields = {name: getattr(family, name, None) for name in core.KK_HEADER_FIELDS if name != "nama_kepala_keluarga"}
+    fields["nama_kepala_keluarga"] = head.nama_lengkap if head else None
+    return {
+        "document_type": str(core.DocumentType.KK),
+        "fields": {name: fields[name] for name in core.KK_HEADER_FIELDS},
+        "anggota": [{name: getattr(p, name) for name in core.KK_MEMBER_FIELDS} for p in family.anggota],
+    }

@@ -1,0 +1,222 @@
+"""A deterministic synthetic population (`capil.population/1`).
+
+Everything comes from one `random.Random(seed)`, and dates are relative to a
+fixed reference day, so the same seed gives the same file on every machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from typing import Any
+
+import core
+
+from ._names import TRADITION_WEIGHTS, TRADITIONS, Tradition, child_name
+from ._regions import ELSEWHERE, HOME_DISTRICTS, HOSPITAL_TOWNS, STREETS, District
+
+POPULATION_FORMAT = "capil.population/1"
+REFERENCE_DAY = dt.date(2025, 1, 1)
+"""'Today' for ages and issue dates; fixed so that output never depends on the clock."""
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ADULT_PENDIDIKAN = (
+    ("TAMAT SD/SEDERAJAT", 2), ("SLTP/SEDERAJAT", 2), ("SLTA/SEDERAJAT", 5),
+    ("AKADEMI/DIPLOMA III/S. MUDA", 1), ("DIPLOMA IV/STRATA I", 2),
+)
+_HEAD_PEKERJAAN = (
+    "WIRASWASTA", "PETANI/PEKEBUN", "NELAYAN/PERIKANAN", "APARATUR SIPIL NEGARA (ASN)", "GURU",
+    "KARYAWAN SWASTA", "PEDAGANG", "SOPIR",
+)
+_WIFE_PEKERJAAN = ("MENGURUS RUMAH TANGGA", "MENGURUS RUMAH TANGGA", "GURU", "PEDAGANG", "BIDAN", "WIRASWASTA")
+_GOLONGAN_DARAH = ("A", "B", "AB", "O", "TIDAK TAHU", "TIDAK TAHU")
+
+
+def population(*, families: int, seed: int) -> dict[str, Any]:
+    """A `capil.population/1` document with `families` families, the same for the same seed.
+
+    Every family has a KEPALA KELUARGA, usually an ISTRI, and 0-3 ANAK whose
+    nama_ayah/nama_ibu are the couple. NIKs are unique and carry the birth
+    date and sex; the first family always has an unmarried adult child whose
+    pendidikan is below DIPLOMA IV/STRATA I.
+    """
+    if families < 0:
+        raise ValueError("families must be >= 0")
+    builder = _Builder(random.Random(seed))
+    keluarga = [builder.family(index=i).to_dict() for i in range(families)]
+    return {"format": POPULATION_FORMAT, "keluarga": keluarga}
+
+
+class _Builder:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.niks: set[str] = set()
+        self.kks: set[str] = set()
+
+    # --- one family -------------------------------------------------------------------
+    def family(self, *, index: int) -> core.Family:
+        rng = self.rng
+        district = rng.choice(HOME_DISTRICTS)
+        tradition = rng.choices(TRADITIONS, weights=TRADITION_WEIGHTS)[0]
+        agama = rng.choice(tradition.agama)
+        surname = tradition.surname(rng)
+        # The first family is old enough to have an adult child: tests need one.
+        head_born = _random_date(rng, dt.date(1960, 1, 1), dt.date(1972 if index == 0 else 1995, 12, 31))
+        head_age_at_marriage = rng.randint(22, 32)
+        married = _add_years(head_born, head_age_at_marriage) + dt.timedelta(days=rng.randint(0, 360))
+        married = min(married, REFERENCE_DAY - dt.timedelta(days=400))
+        has_wife = index == 0 or rng.random() < 0.85
+        head_female = not has_wife and rng.random() < 0.5
+
+        head_name = tradition.female(rng) if head_female else tradition.male(rng, surname=surname)
+        wife_name = _distinct(lambda: tradition.female(rng), {head_name}) if has_wife else None
+        father = head_name if not head_female else tradition.male(rng, surname=surname)
+        mother = wife_name if has_wife else (head_name if head_female else tradition.female(rng))
+        akta = _akta_number(rng, district, married)
+
+        members = [self._adult(
+            district, tradition, agama, name=head_name, born=head_born, female=head_female,
+            hubungan="KEPALA KELUARGA", married=married if has_wife else None, akta=akta,
+            status=("KAWIN TERCATAT" if has_wife else "CERAI MATI" if head_female else "CERAI HIDUP TERCATAT"),
+            pekerjaan=rng.choice(_HEAD_PEKERJAAN),
+        )]
+        if wife_name is not None:
+            wife_born = _add_years(head_born, rng.randint(0, min(7, head_age_at_marriage - 20)))
+            wife_born += dt.timedelta(days=rng.randint(0, 360))
+            members.append(self._adult(
+                district, tradition, agama, name=wife_name, born=wife_born, female=True,
+                hubungan="ISTRI", married=married, akta=akta, status="KAWIN TERCATAT",
+                pekerjaan=rng.choice(_WIFE_PEKERJAAN),
+            ))
+        n_children = rng.randint(1, 3) if index == 0 else rng.randint(0, 3)
+        born = married + dt.timedelta(days=rng.randint(300, 900))
+        for _ in range(n_children):
+            if born >= REFERENCE_DAY:
+                break
+            taken = {m.nama_lengkap for m in members} | {father, mother}
+            members.append(self._child(district, tradition, agama, born=born, father=father,
+                                       mother=mother, surname=surname, taken=taken))
+            born += dt.timedelta(days=rng.randint(500, 1800))
+        return self._family_record(district, members, registered=members[-1].tanggal_lahir)
+
+    def _family_record(self, district: District, members: list[core.Person], *, registered: str) -> core.Family:
+        rng = self.rng
+        reg_day = max(dt.date.fromisoformat(registered), dt.date(2005, 1, 1)) + dt.timedelta(days=rng.randint(10, 400))
+        reg_day = min(reg_day, REFERENCE_DAY - dt.timedelta(days=200))
+        issued = _random_date(rng, max(reg_day, dt.date(2020, 7, 1)), REFERENCE_DAY - dt.timedelta(days=30))
+        while True:
+            no_kk = district.code + reg_day.strftime("%d%m%y") + f"{rng.randint(1, 9999):04d}"
+            if no_kk not in self.kks:
+                self.kks.add(no_kk)
+                break
+        return core.Family(
+            no_kk=no_kk, alamat=f"{rng.choice(STREETS)} NO. {rng.randint(1, 120)}",
+            rt=f"{rng.randint(1, 12):03d}", rw=f"{rng.randint(1, 6):03d}",
+            desa_kelurahan=rng.choice(district.desa_kelurahan), kecamatan=district.kecamatan,
+            kabupaten_kota=district.kabupaten_kota, provinsi=district.provinsi,
+            kode_pos=district.kode_pos, tanggal_dikeluarkan=issued.isoformat(), anggota=tuple(members),
+        )
+
+    # --- people -----------------------------------------------------------------------
+    def _adult(self, district: District, tradition: Tradition, agama: str, *, name: str, born: dt.date,
+               female: bool, hubungan: str, married: dt.date | None, akta: str | None, status: str,
+               pekerjaan: str) -> core.Person:
+        rng = self.rng
+        if rng.random() < 0.7:
+            region, place = district.code, HOSPITAL_TOWNS[district.kabupaten_kota]
+        else:
+            region, place = rng.choice(ELSEWHERE)
+        pendidikan = rng.choices([p for p, _ in _ADULT_PENDIDIKAN], weights=[w for _, w in _ADULT_PENDIDIKAN])[0]
+        return core.Person(
+            nik=self._nik(region, born, female=female), nama_lengkap=name,
+            jenis_kelamin="PEREMPUAN" if female else "LAKI-LAKI", tempat_lahir=place,
+            tanggal_lahir=born.isoformat(), agama=agama, pendidikan=pendidikan,
+            jenis_pekerjaan="MENGURUS RUMAH TANGGA" if female and pekerjaan == "SOPIR" else pekerjaan,
+            golongan_darah=rng.choice(_GOLONGAN_DARAH), status_perkawinan=status,
+            status_hubungan=hubungan, kewarganegaraan="WNI",
+            tanggal_perkawinan=married.isoformat() if married else None,
+            no_akta_perkawinan=akta if married else None,
+            nama_ayah=_parent_name(tradition, rng, male=True, child=name),
+            nama_ibu=_parent_name(tradition, rng, male=False, child=name),
+        )
+
+    def _child(self, district: District, tradition: Tradition, agama: str, *, born: dt.date, father: str,
+               mother: str, surname: str | None, taken: set[str]) -> core.Person:
+        rng = self.rng
+        female = rng.random() < 0.5
+        age = _age(born)
+        pendidikan, pekerjaan = _child_schooling(rng, age)
+        return core.Person(
+            nik=self._nik(district.code, born, female=female),
+            nama_lengkap=_distinct(lambda: child_name(tradition, rng, male=not female, father=father,
+                                                       surname=surname), taken),
+            jenis_kelamin="PEREMPUAN" if female else "LAKI-LAKI",
+            tempat_lahir=HOSPITAL_TOWNS[district.kabupaten_kota], tanggal_lahir=born.isoformat(),
+            agama=agama, pendidikan=pendidikan, jenis_pekerjaan=pekerjaan,
+            golongan_darah=rng.choice(_GOLONGAN_DARAH), status_perkawinan="BELUM KAWIN",
+            status_hubungan="ANAK", kewarganegaraan="WNI", nama_ayah=father, nama_ibu=mother,
+        )
+
+    def _nik(self, region: str, born: dt.date, *, female: bool) -> str:
+        day = born.day + 40 if female else born.day
+        stem = f"{region}{day:02d}{born.month:02d}{born.year % 100:02d}"
+        while True:
+            nik = stem + f"{self.rng.randint(1, 9999):04d}"
+            if nik not in self.niks:
+                self.niks.add(nik)
+                return nik
+
+
+def _distinct(make: Callable[[], str], taken: set[str]) -> str:
+    """A name nobody in the family has yet (one of the last tries if the pool is exhausted)."""
+    name = make()
+    for _ in range(30):
+        if name not in taken:
+            break
+        name = make()
+    return name
+
+
+def _child_schooling(rng: random.Random, age: int) -> tuple[str, str]:
+    if age < 6:
+        return "TIDAK/BELUM SEKOLAH", "BELUM/TIDAK BEKERJA"
+    if age < 13:
+        return "BELUM TAMAT SD/SEDERAJAT", "PELAJAR/MAHASISWA"
+    if age < 16:
+        return "TAMAT SD/SEDERAJAT", "PELAJAR/MAHASISWA"
+    if age < 19:
+        return "SLTP/SEDERAJAT", "PELAJAR/MAHASISWA"
+    # Adults still living with their parents: mostly SLTA, studying or looking for work.
+    return "SLTA/SEDERAJAT", rng.choice(("PELAJAR/MAHASISWA", "BELUM/TIDAK BEKERJA", "KARYAWAN SWASTA"))
+
+
+def _parent_name(tradition: Tradition, rng: random.Random, *, male: bool, child: str) -> str:
+    if tradition.key == "buton" and child.startswith(("LA ODE ", "WA ODE ")):
+        return tradition.male(rng) if male else tradition.female(rng)
+    surname = child.split()[-1] if tradition.key in ("batak", "christian") and male else None
+    return tradition.male(rng, surname=surname) if male else tradition.female(rng)
+
+
+def _akta_number(rng: random.Random, district: District, married: dt.date) -> str:
+    """Old books: serial/KUA/ROMAN-MONTH/year; since October 2022: 16 digits."""
+    if married >= dt.date(2022, 10, 1):
+        return f"{district.code}{rng.randint(0, 9)}{married.month:02d}{married.year}{rng.randint(1, 999):03d}"
+    return f"{rng.randint(1, 999):04d}/{rng.randint(1, 99):03d}/{_ROMAN[married.month - 1]}/{married.year}"
+
+
+def _random_date(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
+    if end <= start:
+        return start
+    return start + dt.timedelta(days=rng.randint(0, (end - start).days))
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _age(born: dt.date) -> int:
+    return REFERENCE_DAY.year - born.year - ((REFERENCE_DAY.month, REFERENCE_DAY.day) < (born.month, born.day))

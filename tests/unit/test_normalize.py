@@ -1,0 +1,97 @@
+"""Printed text -> canonical values (documents.md)."""
+
+import pytest
+
+from ocr import _normalize as norm
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("12-03-1980", "1980-03-12"),
+        ("12/03/1980", "1980-03-12"),
+        ("12 Maret 2002", "2002-03-12"),
+        ("Senin, 20 Juni 2005", "2005-06-20"),
+        ("1 AGUSTUS 1999", "1999-08-01"),
+        ("12 Marct 2002", "2002-03-12"),  # one OCR slip in the month
+        ("2O-09-1965", "1965-09-20"),  # letter O for zero inside a number
+        ("31-02-1990", None),  # not a date
+        ("-", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_date(printed, iso):
+    assert norm.date(printed) == iso
+
+
+def test_place_and_date():
+    assert norm.place_and_date("KOLAKA, 12 Maret 2002") == ("KOLAKA", "2002-03-12")
+    assert norm.place_and_date("Tana Toraja , 1 Januari 1990") == ("TANA TORAJA", "1990-01-01")
+    assert norm.place_and_date("-") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("wa ode  siti aminah", "WA ODE SITI AMINAH"),
+        (": LA ODE RAHMAN.", "LA ODE RAHMAN"),
+        ("Drs. H. ABDUL RAHIM, M.Si", "DRS. H. ABDUL RAHIM, M.SI"),
+        ("-", None),
+    ],
+)
+def test_name(printed, canonical):
+    assert norm.name(printed) == canonical
+
+
+@pytest.mark.parametrize(
+    ("kind", "printed", "canonical"),
+    [
+        ("status_perkawinan", "KAWIN", "KAWIN TERCATAT"),
+        ("status_perkawinan", "BELUM  KAWIN", "BELUM KAWIN"),
+        ("agama", "Katolik", "KATHOLIK"),
+        ("pendidikan", "SLTA/SEDERAJAT", "SLTA/SEDERAJAT"),
+        ("pendidikan", "SLTA/SEDERAJAI", "SLTA/SEDERAJAT"),  # close OCR misread
+        ("jenis_pekerjaan", "BELUM/TIDAK BEKERJA”", "BELUM/TIDAK BEKERJA"),
+        ("status_hubungan", "KEPALA KELUARGA", "KEPALA KELUARGA"),
+        ("golongan_darah", "ke)", None),
+        ("agama", "-", None),
+    ],
+)
+def test_vocabulary(kind, printed, canonical):
+    assert norm.vocabulary(kind, printed) == canonical
+
+
+@pytest.mark.parametrize(
+    ("printed", "nik"),
+    [
+        ("7401054506850002", "7401054506850002"),
+        ("74010545O685OOO2", "7401054506850002"),
+        ("7401 0545 0685 0002", "7401054506850002"),
+        ("74O1S4B5I6850002", "7401548516850002"),
+        ("740105450685000", None),  # 15 digits
+        ("196506141991101004", None),  # an 18-digit NIP is never a NIK
+        ("74010545X6850002", None),  # X is not a known confusion
+        ("LAKI-LAKI", None),
+    ],
+)
+def test_nik(printed, nik):
+    assert norm.nik(printed) == nik
+
+
+def test_digits_fix_only_when_the_length_is_right():
+    assert norm.digits("93S61", length=5) == "93561"
+    assert norm.digits("93S61", length=6) is None
+
+
+def test_rt_rw_are_zero_padded():
+    assert norm.rt_rw("4/3") == ("004", "003")
+    assert norm.rt_rw("004/003") == ("004", "003")
+    assert norm.rt_rw("-") == (None, None)
+
+
+def test_code_and_jenjang():
+    assert norm.code("DN-74/M-SMA/13/ 0012345") == "DN-74/M-SMA/13/0012345"
+    assert norm.jenjang("s1") == "S1"
+    assert norm.jenjang("SMA") == "SMA"
+    assert norm.jenjang("SMANEGERI") is None
