@@ -110,13 +110,15 @@ def decide(
     findings = tuple(check.findings)
     if any(f.code in _REJECTING for f in findings):
         status = Status.REJECTED
-    elif any(f.severity.blocks_approval or f.code == "LOW_CONFIDENCE" for f in findings):
-        status = Status.NEEDS_REVIEW
-    elif change == ChangeType.KOREKSI_BIODATA or any(f.code == "PENDIDIKAN_LOWER" for f in findings):
+    elif change == ChangeType.KOREKSI_BIODATA or any(_needs_a_human(f) for f in findings):
         status = Status.NEEDS_REVIEW
     else:
         status = Status.APPROVED
     return Decision(status=status, findings=findings, changes=changes if status != Status.REJECTED else {})
+
+
+def _needs_a_human(f: Finding) -> bool:
+    return f.severity.blocks_approval or f.code in ("LOW_CONFIDENCE", "PENDIDIKAN_LOWER")
 
 
 # Findings that mean the application cannot be processed as filed.

@@ -1,0 +1,3 @@
+from capil.cli import main
+
+main()
