@@ -29,9 +29,10 @@ from ._kk import extract_kk
 from ._layout import lines
 from ._model import Page
 from ._read import read_pages
+from ._sniff import FileKind, sniff
 from ._tesseract import engine
 
-__all__ = ["MAX_PAGES", "MAX_PIXELS", "engine", "extract"]
+__all__ = ["MAX_PAGES", "MAX_PIXELS", "FileKind", "engine", "extract", "sniff"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {
