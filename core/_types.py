@@ -175,9 +175,10 @@ class FieldValue:
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value,
-            "confidence": round(self.confidence, 3),
-            "page": self.page,
-            "bbox": list(self.bbox) if self.bbox is not None else None,
+            "confidence": round(float(self.confidence), 3),
+            "page": int(self.page) if self.page is not None else None,
+            # plain ints: extractors often hand over numpy integers, which JSON cannot encode
+            "bbox": [int(v) for v in self.bbox] if self.bbox is not None else None,
         }
 
     @classmethod
