@@ -17,6 +17,8 @@ _PARTY_LABELS = {
     "pekerjaan": ("Pekerjaan", lambda t: norm.vocabulary("jenis_pekerjaan", t)),
     "alamat": ("Alamat", norm.text_upper),
 }
+_RIVALS = (*(label for label, _ in _PARTY_LABELS.values()), "Tempat dan Tanggal Lahir", "Nomor",
+           "Tanggal Nikah", "Dicatat di")
 _HEADINGS = (("suami", "SUAMI"), ("istri", "ISTRI"), ("wali", "WALINIKAH"))
 
 
@@ -35,8 +37,8 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
         after_y, before_y = bands[role]
         for name, (label, normalize) in _PARTY_LABELS.items():
             found[f"{role}.{name}"] = field_value(
-                labelled(all_lines, label, after_y=after_y, before_y=before_y), normalize)
-        born = labelled(all_lines, "Tempat dan Tanggal Lahir", after_y=after_y, before_y=before_y)
+                labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS), normalize)
+        born = labelled(all_lines, "Tempat dan Tanggal Lahir", after_y=after_y, before_y=before_y, rivals=_RIVALS)
         if born is not None:
             place, day = norm.place_and_date(born.text)
             found[f"{role}.tempat_lahir"] = field_value(born, lambda _, place=place: place)
@@ -57,9 +59,19 @@ def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
     return {role: (y, tops[i + 1][0] if i + 1 < len(tops) else None) for i, (y, role) in enumerate(tops)}
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_AS_ROMAN = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "Y": "V"})
+
+
 def _nomor_akta(text: str | None) -> str | None:
-    """16 digits since October 2022, else `serial/code/ROMAN/year` as printed."""
+    """16 digits since October 2022, else `serial/code/ROMAN-MONTH/year` (`1X` read for `IX` is mended)."""
     value = norm.code(text)
     if value is None:
         return None
-    return norm.digits(value, length=16) or value
+    digits = norm.digits(value, length=16)
+    if digits:
+        return digits
+    parts = value.split("/")
+    if len(parts) == 4 and parts[2].translate(_AS_ROMAN) in _ROMAN:
+        parts[2] = parts[2].translate(_AS_ROMAN)
+    return "/".join(parts)

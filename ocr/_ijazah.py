@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import core
 
 from . import _normalize as norm
@@ -10,7 +12,7 @@ from ._layout import Line, Span, find_line, labelled, lines
 from ._model import Page
 
 _LABELS = {
-    "nama_satuan_pendidikan": (("Nama Satuan Pendidikan",), norm.text_upper),
+    "nama_satuan_pendidikan": (("Nama Satuan Pendidikan",), lambda t: _school(norm.text_upper(t))),
     "npsn": (("Nomor Pokok Sekolah Nasional", "NPSN"), lambda t: norm.digits(t, length=8)),
     "nama_lengkap": (("Nama",), norm.name),
     "nama_orang_tua": (("Nama Orang Tua/Wali", "Nama Orang Tua"), norm.name),
@@ -47,9 +49,29 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
         place, day = norm.place_and_date(born.text)
         found["tempat_lahir"] = field_value(born, lambda _: place)
         found["tanggal_lahir"] = field_value(born, lambda _: day)
+    if found["nama_satuan_pendidikan"].value is None:
+        found["nama_satuan_pendidikan"] = _institution(all_lines)
     found["jenjang"] = _jenjang(all_lines, found)
     found["tanggal_lulus"] = _date_of_issue(all_lines)
     return all_fields(core.IJAZAH_FIELDS, found), ()
+
+
+_SCHOOL_GLUED = re.compile(r"^(SD|SMP|SMA|SMK|MI|MTS|MA|MAK)(NEGERI|SWASTA)\b")
+_INSTITUTIONS = ("UNIVERSITAS", "INSTITUT", "SEKOLAH TINGGI", "POLITEKNIK", "AKADEMI")
+
+
+def _school(name: str | None) -> str | None:
+    """`SMANEGERI 1 KOLAKA` (a space lost by OCR) -> `SMA NEGERI 1 KOLAKA`."""
+    return _SCHOOL_GLUED.sub(r"\1 \2", name) if name else None
+
+
+def _institution(all_lines: list[Line]) -> core.FieldValue:
+    """A university prints its name as a heading rather than a labelled value."""
+    for line in all_lines:
+        text = " ".join(line.text.upper().split())
+        if text.startswith(_INSTITUTIONS) and ":" not in text:
+            return field_value(Span(line.page, line.words), norm.text_upper)
+    return NOT_FOUND
 
 
 def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.FieldValue:

@@ -26,6 +26,9 @@ _HEADER_LABELS: dict[str, tuple[str, Normalizer]] = {
 }
 
 
+_RIVALS = (*(label for label, _ in _HEADER_LABELS.values()), "RT/RW", "Dikeluarkan Tanggal")
+
+
 def _vocab(kind: str) -> Normalizer:
     return lambda text: norm.vocabulary(kind, text)
 
@@ -50,7 +53,7 @@ _COLUMNS: dict[str, tuple[str, Normalizer]] = {
     "NAMA AYAH": ("nama_ayah", norm.name),
     "NAMA IBU": ("nama_ibu", norm.name),
 }
-_NUMBER_ROW = re.compile(r"^\(?\d{1,2}\)?$")
+_NUMBER_ROW = re.compile(r"^\(.{1,2}\)?$|^\d{1,2}\)$")
 
 
 def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]:
@@ -62,14 +65,14 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     header = [ln for ln in all_lines if table_top is None or ln.y < table_top]
     footer = [ln for ln in all_lines if table_bottom is not None and ln.y > table_bottom]
 
-    found = {name: field_value(labelled(header, label), fn) for name, (label, fn) in _HEADER_LABELS.items()}
+    found = {name: field_value(labelled(header, label, rivals=_RIVALS), fn) for name, (label, fn) in _HEADER_LABELS.items()}
     found["no_kk"] = _no_kk(header)
-    rt_rw = labelled(header, "RT/RW")
+    rt_rw = labelled(header, "RT/RW", rivals=_RIVALS)
     if rt_rw is not None:
         rt, rw = norm.rt_rw(rt_rw.text)
         found["rt"] = field_value(rt_rw, lambda _: rt)
         found["rw"] = field_value(rt_rw, lambda _: rw)
-    found["tanggal_dikeluarkan"] = field_value(labelled(footer or all_lines, "Dikeluarkan Tanggal"), norm.date)
+    found["tanggal_dikeluarkan"] = field_value(labelled(footer or all_lines, "Dikeluarkan Tanggal", rivals=_RIVALS), norm.date)
     return all_fields(core.KK_HEADER_FIELDS, found), _members(page)
 
 
@@ -108,8 +111,9 @@ def _table(page: Page, grid: Grid) -> list[dict[str, core.FieldValue]]:
     out = []
     for row in rows[1:]:
         texts = [cell.text.strip() for cell in row]
-        if not any(texts) or all(not t or _NUMBER_ROW.match(t) for t in texts[1:]):
-            continue  # empty row, or the printed column numbers (1) (2) ...
+        filled = [t for t in texts if t]
+        if not filled or sum(bool(_NUMBER_ROW.match(t)) for t in filled) * 2 >= len(filled):
+            continue  # empty row, or the printed column numbers (1) (2) ... (some misread)
         values = {}
         for column, cell in zip(columns, row, strict=True):
             if column is not None:

@@ -18,6 +18,9 @@ from ._model import BBox, Grid, Page, Word, union
 
 # What a lone colon comes out of Tesseract as.
 _COLON_ONLY = re.compile(r"^[:;.,'\"`=|]+$")
+# ... and what it comes out as when Tesseract is unsure; only taken as a colon at low confidence.
+_COLON_DOUBTFUL = frozenset("1lIi!|")
+_DOUBT = 0.8
 _LABEL_GAP = 1.5
 """A label without a readable colon still counts when its value starts this many line heights away."""
 
@@ -88,7 +91,7 @@ def _similar(a: str, b: str) -> float:
 
 def find_label(all_lines: list[Line], label: str, *, after_y: float | None = None,
                before_y: float | None = None, min_ratio: float = 0.85,
-               rivals: tuple[str, ...] = ()) -> tuple[Line, int] | None:
+               rivals: tuple[str, ...] = (), colon: bool = True) -> tuple[Line, int] | None:
     """The best line holding `label` followed by a colon, and the index of the first word after the colon.
 
     `after_y`/`before_y` restrict the search to a band of the page (a section
@@ -96,9 +99,14 @@ def find_label(all_lines: list[Line], label: str, *, after_y: float | None = Non
     start the value's first word, or be lost in a wide gap. `rivals` are the
     other labels of the document: words that read more like a rival (`Nomor
     Induk Siswa` against `Nomor Induk Mahasiswa`) are not taken for `label`.
+    With `colon=False` the label may stand without any colon (its value starts
+    at the next word).
     """
     target = compact_key(label)
     rival_keys = [compact_key(r) for r in rivals if compact_key(r) != target]
+    # One misread character in a short label (`RI/RW`) costs more ratio than in a long one.
+    if len(target) >= 4:
+        min_ratio = min(min_ratio, 1 - 1 / len(target))
     n_words = len(label.split())
     best: tuple[float, Line, int] | None = None
     for line in all_lines:
@@ -111,6 +119,8 @@ def find_label(all_lines: list[Line], label: str, *, after_y: float | None = Non
                 if end > len(words):
                     break
                 after = _after_colon(words, end)
+                if after is None and not colon and end < len(words):
+                    after = end
                 if after is None:
                     continue
                 printed = compact_key(" ".join(w.text for w in words[start:end]))
@@ -128,7 +138,8 @@ def _after_colon(words: tuple[Word, ...], end: int) -> int | None:
         return end
     if end < len(words):
         nxt = words[end].text
-        if _COLON_ONLY.match(nxt):
+        if _COLON_ONLY.match(nxt) or (nxt in _COLON_DOUBTFUL and words[end].confidence < _DOUBT
+                                      and end + 1 < len(words)):
             return end + 1
         if nxt.startswith(":"):
             return end
@@ -163,8 +174,16 @@ def value_after(line: Line, index: int, *, gap_factor: float = 2.5) -> Span | No
 
 def labelled(all_lines: list[Line], label: str, *, after_y: float | None = None, before_y: float | None = None,
              rivals: tuple[str, ...] = ()) -> Span | None:
-    """The value printed right of `label :`, or None when the label is not on the page."""
+    """The value printed right of `label :`, or None when the label is not on the page.
+
+    As a second choice the label is accepted with its colon lost, unless it
+    begins a rival label (`Nama` before `Nama Orang Tua/Wali`), whose start it
+    would swallow.
+    """
     found = find_label(all_lines, label, after_y=after_y, before_y=before_y, rivals=rivals)
+    key = compact_key(label)
+    if found is None and not any(compact_key(r).startswith(key) and compact_key(r) != key for r in rivals):
+        found = find_label(all_lines, label, after_y=after_y, before_y=before_y, rivals=rivals, colon=False)
     return value_after(*found) if found else None
 
 

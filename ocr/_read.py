@@ -39,10 +39,10 @@ def _ocr(binary: np.ndarray, grids: tuple[Grid, ...], *, lang: str) -> list[Word
     neighbouring cells into nonsense; sparse-text mode (psm 11) reads each cell
     on its own, so table regions take their words from that second pass.
     """
-    cleaned = _image.without_rules(binary)
+    cleaned = _image.without_graphics(_image.without_rules(binary))
     words = _tesseract.read_words(cleaned, lang=lang, psm=3)
     for grid in grids:
-        x0, y0, x1, y1 = grid.bbox
+        x0, y0, x1, y1 = (int(v) for v in grid.bbox)
         words = [w for w in words if not (x0 <= w.cx <= x1 and y0 <= w.cy <= y1)]
         crop = cleaned[y0:y1, x0:x1]
         for w in _tesseract.read_words(crop, lang=lang, psm=11):
