@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Form, Request, UploadFile
@@ -20,12 +19,12 @@ from core import CapilError, ChangeType, DocumentType, InputError, Status, Unkno
 from flows import (
     FINALIZE_DEPLOYMENT,
     PROCESS_DEPLOYMENT,
+    FlowStarter,
     Services,
     fetch_verified_document,
     file_application,
     parse_requested,
     services,
-    start_flow,
 )
 
 from . import _pages
@@ -43,17 +42,13 @@ def get_services() -> Services:
     return services()
 
 
-def start_processing(deployment: str, application_id: str) -> str:
-    return start_flow(deployment, application_id)
-
-
-def get_flow_starter() -> Callable[[str, str], str]:
+def get_flow_starter() -> FlowStarter:
     """Dependency so tests can run flows another way."""
-    return start_processing
+    return FlowStarter()
 
 
 Svc = Annotated[Services, Depends(get_services)]
-Starter = Annotated[Callable[[str, str], str], Depends(get_flow_starter)]
+Starter = Annotated[FlowStarter, Depends(get_flow_starter)]
 
 
 @app.exception_handler(CapilError)
@@ -103,9 +98,10 @@ def create_application(
                              (DocumentType.BUKU_NIKAH, buku_nikah)):
         if upload is not None and upload.filename:
             files[doc_type] = upload.file.read(limit + 1)
-    application_id = file_application(svc, nik=nik, change=change, files=files,
-                                      requested=parse_requested({k: str(v) for k, v in pairs.items()}, change))
-    starter(PROCESS_DEPLOYMENT, application_id)
+    requested_values = parse_requested({k: str(v) for k, v in pairs.items()}, change)
+    starter.check(PROCESS_DEPLOYMENT)
+    application_id = file_application(svc, nik=nik, change=change, files=files, requested=requested_values)
+    starter.start(PROCESS_DEPLOYMENT, application_id)
     return svc.applications.get(application_id).to_dict()
 
 
@@ -130,10 +126,12 @@ class ReviewDecision(BaseModel):
 def decide_application(svc: Svc, application_id: str, decision: ReviewDecision,
                        starter: Starter) -> dict[str, Any]:
     """A verifikator approves or rejects an application waiting for review."""
+    if decision.approve:
+        starter.check(FINALIZE_DEPLOYMENT)
     app_ = svc.applications.record_review(application_id, approve=decision.approve,
                                           verifikator=decision.verifikator, note=decision.note)
     if decision.approve:
-        starter(FINALIZE_DEPLOYMENT, application_id)
+        starter.start(FINALIZE_DEPLOYMENT, application_id)
     return app_.to_dict()
 
 

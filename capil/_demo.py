@@ -10,7 +10,7 @@ from pathlib import Path
 
 import synthetic
 from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_rank
-from flows import PROCESS_DEPLOYMENT, Services, fetch_verified_document, file_application, start_flow
+from flows import PROCESS_DEPLOYMENT, FlowStarter, Services, fetch_verified_document, file_application
 
 SEED = 2026
 
@@ -84,12 +84,14 @@ def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float 
 
     pop_file.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
 
+    starter = FlowStarter()
+    starter.check(PROCESS_DEPLOYMENT)
     filed: list[tuple[Case, str]] = []
     for i, case in enumerate(_cases([Family.from_dict(f) for f in doc["keluarga"]]), start=1):
         for doc_type, data in case.files.items():
             (out / f"case{i}-{doc_type}.png").write_bytes(data)
         app_id = file_application(svc, nik=case.nik, change=case.change, files=case.files, requested={})
-        start_flow(PROCESS_DEPLOYMENT, app_id)
+        starter.start(PROCESS_DEPLOYMENT, app_id)
         say(f"case {i} ({case.title}): application {app_id} filed")
         filed.append((case, app_id))
 

@@ -153,7 +153,7 @@ def submit(
     as_json: JsonFlag = False,
 ) -> None:
     """File an application through the same path as the HTTP upload."""
-    from flows import PROCESS_DEPLOYMENT, file_application, parse_requested, start_flow
+    from flows import PROCESS_DEPLOYMENT, FlowStarter, file_application, parse_requested
 
     try:
         change_type = ChangeType(change)
@@ -173,8 +173,10 @@ def submit(
 
     svc = _services()
     requested = parse_requested(pairs, change_type)
+    starter = FlowStarter()
+    starter.check(PROCESS_DEPLOYMENT)
     application_id = file_application(svc, nik=nik, change=change_type, files=files, requested=requested)
-    start_flow(PROCESS_DEPLOYMENT, application_id)
+    starter.start(PROCESS_DEPLOYMENT, application_id)
     _err(f"application {application_id} filed")
     app_ = svc.applications.get(application_id)
     if wait:
@@ -225,11 +227,14 @@ def application_decide(
     as_json: JsonFlag = False,
 ) -> None:
     """Record a verifikator's decision on an application waiting for review."""
-    from flows import FINALIZE_DEPLOYMENT, start_flow
+    from flows import FINALIZE_DEPLOYMENT, FlowStarter
 
+    starter = FlowStarter()
+    if approve:
+        starter.check(FINALIZE_DEPLOYMENT)
     app_ = _services().applications.record_review(application_id, approve=approve, verifikator=by, note=note)
     if approve:
-        start_flow(FINALIZE_DEPLOYMENT, application_id)
+        starter.start(FINALIZE_DEPLOYMENT, application_id)
     _emit(app_.to_dict(), as_json, f"{app_.id} {app_.status}")
 
 
@@ -295,8 +300,19 @@ def demo(
     _demo.run(_services(), out=out, say=_err)
 
 
+def _point_prefect_at_local_stack() -> None:
+    """Prefect clients in this process talk to the stack of `capil up` unless told otherwise."""
+    import os
+
+    from ._stack import prefect_env
+
+    for key, value in prefect_env(load_settings()).items():
+        os.environ.setdefault(key, value)
+
+
 def main() -> None:
     try:
+        _point_prefect_at_local_stack()
         result = app(standalone_mode=False)
     except CapilError as e:
         _err(f"capil: {e.message}")

@@ -13,7 +13,14 @@ import synthetic
 from api import app as http_app
 from api import get_flow_starter, get_services
 from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_rank
-from flows import fetch_verified_document, file_application, finalize_application, process_application
+from flows import (
+    FINALIZE_DEPLOYMENT,
+    PROCESS_DEPLOYMENT,
+    fetch_verified_document,
+    file_application,
+    finalize_application,
+    process_application,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -110,11 +117,21 @@ def test_kk_uploaded_as_ijazah_is_rejected(pipeline, population):
     assert pipeline.population.person(person.nik).pendidikan == person.pendidikan
 
 
+class InProcessStarter:
+    """Runs the flow inside the request: the Prefect test server has no runner serving deployments."""
+
+    def check(self, deployment: str) -> None:
+        assert deployment in (PROCESS_DEPLOYMENT, FINALIZE_DEPLOYMENT)
+
+    def start(self, deployment: str, application_id: str) -> str:
+        flow = process_application if deployment == PROCESS_DEPLOYMENT else finalize_application
+        return flow(application_id)
+
+
 @pytest.fixture
 def client(pipeline):
     http_app.dependency_overrides[get_services] = lambda: pipeline
-    # run the flow in-process instead of on a worker: the Prefect test server has no worker
-    http_app.dependency_overrides[get_flow_starter] = lambda: lambda _deployment, app_id: process_application(app_id)
+    http_app.dependency_overrides[get_flow_starter] = InProcessStarter
     with TestClient(http_app) as c:
         yield c
     http_app.dependency_overrides.clear()
@@ -161,3 +178,33 @@ def test_http_bad_input_is_a_4xx_with_code_and_indonesian_message(client, pipeli
 
     missing = client.get("/api/applications/no-such-application")
     assert (missing.status_code, missing.json()["code"]) == (404, "UNKNOWN_APPLICATION")
+
+
+def test_http_verifikator_queue_and_decision(client, pipeline, population):
+    family, person = _subject(population, index=1)
+    wrong_birth = "1999-01-01" if person.tanggal_lahir != "1999-01-01" else "1998-01-01"
+    files = {
+        "kk": ("kk.png", synthetic.render_kk(family, seed=SEED).png, "image/png"),
+        "ijazah": ("ijazah.png", synthetic.render_ijazah(person, jenjang="S1", seed=SEED,
+                                                         tanggal_lahir=wrong_birth).png, "image/png"),
+    }
+    r = client.post("/api/applications", data={"nik": person.nik, "jenis_perubahan": "pendidikan"}, files=files)
+    app_id = r.json()["id"]
+    assert r.json()["status"] == "needs_review"
+    queue = client.get("/api/applications", params={"status": "needs_review"}).json()
+    assert [a["id"] for a in queue] == [app_id]
+    finding = next(f for f in queue[0]["findings"] if f["code"] == "BIRTH_DATE_MISMATCH")
+    assert (finding["expected"], finding["found"]) == (person.tanggal_lahir, wrong_birth)
+    page = client.get("/review")
+    assert app_id in page.text and "BIRTH_DATE_MISMATCH" in page.text
+
+    r = client.post(f"/api/applications/{app_id}/decision", json={"approve": False, "verifikator": ""})
+    assert r.status_code == 422  # a decision needs a verifikator
+    r = client.post(f"/api/applications/{app_id}/decision",
+                    json={"approve": True, "verifikator": "SITI (199001012015032001)", "note": "ijazah asli dicek"})
+    assert r.status_code == 200
+    final = client.get(f"/api/applications/{app_id}").json()
+    assert final["status"] == "approved" and final["decision"]["by"].startswith("SITI")
+    assert [f["code"] for f in final["findings"]] == [f["code"] for f in queue[0]["findings"]]  # kept
+    r = client.post(f"/api/applications/{app_id}/decision", json={"approve": False, "verifikator": "X"})
+    assert (r.status_code, r.json()["code"]) == (409, "CONFLICT")
