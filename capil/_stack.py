@@ -30,7 +30,8 @@ from core import ConfigurationError, ServiceUnavailable, Settings
 class Part:
     name: str
     argv: list[str]
-    port: int
+    ports: tuple[int, ...]
+    """Every port the part binds; checked free before anything starts."""
     healthy: Callable[[], bool]
     url: str
     env: dict[str, str]
@@ -81,19 +82,20 @@ def parts(settings: Settings) -> list[Part]:
     penv = prefect_env(settings)
     return [
         Part("object-storage", storage.seaweedfs_argv(d / "seaweedfs", credentials=credentials, s3_port=s3_port),
-             s3_port, lambda: storage.s3_healthy(settings.s3_endpoint), f"http://{settings.s3_endpoint}", {}),
-        Part("pki", signing.pki_service_argv(settings.pki_dir, port=settings.pki_port), settings.pki_port,
+             tuple(range(s3_port, s3_port + storage.PORT_SPAN)),
+             lambda: storage.s3_healthy(settings.s3_endpoint), f"http://{settings.s3_endpoint}", {}),
+        Part("pki", signing.pki_service_argv(settings.pki_dir, port=settings.pki_port), (settings.pki_port,),
              lambda: signing.pki_service_healthy(host="127.0.0.1", port=settings.pki_port),
              f"http://127.0.0.1:{settings.pki_port}", {}),
         Part("prefect-server", [py, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                                 "--port", str(settings.prefect_port)],
-             settings.prefect_port, _http_ok(f"{settings.prefect_api_url}/health"),
+             (settings.prefect_port,), _http_ok(f"{settings.prefect_api_url}/health"),
              f"http://127.0.0.1:{settings.prefect_port}", penv),
-        Part("flow-runner", [py, "-m", "flows.serve"], 0, _deployments_ready(settings),
+        Part("flow-runner", [py, "-m", "flows.serve"], (), _deployments_ready(settings),
              f"http://127.0.0.1:{settings.prefect_port}/deployments", penv),
         Part("api", [py, "-m", "uvicorn", "api.app:app", "--host", settings.api_host, "--port",
                      str(settings.api_port)],
-             settings.api_port, _http_ok(f"http://{settings.api_host}:{settings.api_port}/health"),
+             (settings.api_port,), _http_ok(f"http://{settings.api_host}:{settings.api_port}/health"),
              settings.effective_public_base_url, penv),
     ]
 
@@ -128,15 +130,18 @@ def up(settings: Settings, *, timeout: float = 120, say: Callable[[str], None] =
         (settings.data_dir / sub).mkdir(parents=True, exist_ok=True)
     os.chmod(settings.data_dir, 0o700)
     stack = parts(settings)
+    to_start = {p.name for p in stack if _running_pid(settings, p.name) is None}
+    for part in stack:  # every port first, so a clash starts nothing
+        taken = [port for port in part.ports if part.name in to_start and not _port_free(port)]
+        if taken:
+            raise ConfigurationError(
+                f"port {taken[0]} needed by {part.name} is in use by another program; "
+                f"stop it or choose other ports (see `capil config show`)")
     for part in stack:
-        if _running_pid(settings, part.name) is not None:
-            say(f"{part.name}: already running")
-        else:
-            if part.port and not _port_free(part.port):
-                raise ConfigurationError(
-                    f"port {part.port} needed by {part.name} is in use by another program; "
-                    f"stop it or choose another port (see `capil config show`)")
+        if part.name in to_start:
             _start(settings, part)
+        else:
+            say(f"{part.name}: already running")
         _wait_healthy(settings, part, timeout=timeout)
         say(f"{part.name}: ready")
     return stack

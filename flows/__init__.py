@@ -1,14 +1,19 @@
-"""Prefect flows of Capil, the filing path shared by CLI and API, and the wiring of real objects."""
+"""Prefect flows of Capil, the filing path shared by CLI and API, and the wiring of real objects.
+
+The flows themselves (`process_application`, `finalize_application`) are imported on first
+use: importing Prefect takes seconds, and most `capil` commands never need it.
+"""
+
+from typing import Any
 
 from ._archive import fetch_verified_document
 from ._intake import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter, file_application, parse_requested
 from ._services import Services, services, use_services
-from .process import finalize_application, process_application
 
 __all__ = [
     "FINALIZE_DEPLOYMENT",
-    "FlowStarter",
     "PROCESS_DEPLOYMENT",
+    "FlowStarter",
     "Services",
     "fetch_verified_document",
     "file_application",
@@ -18,3 +23,13 @@ __all__ = [
     "services",
     "use_services",
 ]
+
+_LAZY = {"process_application", "finalize_application"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import process
+
+        return getattr(process, name)
+    raise AttributeError(f"module 'flows' has no attribute {name!r}")

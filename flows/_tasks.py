@@ -33,7 +33,8 @@ def _retry_if_service_unavailable(_task: Any, _run: TaskRun, state: State) -> bo
     return isinstance(exc, ServiceUnavailable)
 
 
-_RETRYING = {"retries": 3, "retry_delay_seconds": [2, 5, 15], "retry_condition_fn": _retry_if_service_unavailable}
+_RETRIES = 3
+_RETRY_DELAYS: list[float] = [2, 5, 15]
 
 
 @task(name="mark-processing")
@@ -42,7 +43,8 @@ def mark_processing(application_id: str, flow_run_id: str | None) -> dict[str, A
     return {"jenis_perubahan": str(app.jenis_perubahan), "uploads": {k: v.to_dict() for k, v in app.uploads.items()}}
 
 
-@task(name="extract-document", **_RETRYING)
+@task(name="extract-document", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS,
+      retry_condition_fn=_retry_if_service_unavailable)
 def extract_document(application_id: str, document_type: str, upload: dict[str, Any]) -> dict[str, Any]:
     """OCR one uploaded document. Returns the extraction JSON, or `{"error": code, ...}` for bad input."""
     svc = services()
@@ -116,7 +118,8 @@ def apply_change(application_id: str) -> bool:
     return svc.population.apply_changes(app.changes, application_id=application_id, evidence_sha256=evidence)
 
 
-@task(name="issue-document", **_RETRYING)
+@task(name="issue-document", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS,
+      retry_condition_fn=_retry_if_service_unavailable)
 def issue_document(application_id: str) -> dict[str, Any]:
     """Render the updated KK, sign it, and archive it under object lock; once per application."""
     svc = services()

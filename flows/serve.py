@@ -14,11 +14,11 @@ DEPLOYMENT_NAME = "capil-local"
 
 
 def main() -> None:
-    serve(
-        process_application.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"]),
-        finalize_application.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"]),
-        limit=2,
-    )
+    deployments = [
+        flow.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"])
+        for flow in (process_application, finalize_application)
+    ]
+    serve(*deployments, limit=2)  # type: ignore[arg-type]  # sync context: not coroutines
 
 
 if __name__ == "__main__":

@@ -1,0 +1,112 @@
+"""The README's path: `capil up`, import, `capil submit --wait`, archive, verify, `capil down`.
+
+Everything runs as a user would run it: the `capil` command in subprocesses, against a whole
+local stack (SeaweedFS, PKI service, Prefect server, flow runner, API) on free ports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+import storage
+import synthetic
+from core import Family
+from tests.fixtures.pki import free_port
+from tests.fixtures.seaweed import free_port_block
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+class Capil:
+    def __init__(self, env: dict[str, str], cwd: Path) -> None:
+        self.env, self.cwd = env, cwd
+
+    def __call__(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "capil", *args], capture_output=True, text=True,
+                              env=self.env, cwd=self.cwd, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="module")
+def capil(tmp_path_factory) -> Capil:
+    root = tmp_path_factory.mktemp("stack")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CAPIL_", "PREFECT_"))}
+    env.update({
+        "CAPIL_DATA_DIR": str(root / "data"),
+        "CAPIL_API_PORT": str(free_port()),
+        "CAPIL_PREFECT_PORT": str(free_port()),
+        "CAPIL_PKI_PORT": str(free_port()),
+        "CAPIL_S3_ENDPOINT": f"127.0.0.1:{free_port_block(storage.PORT_SPAN)}",
+        "CAPIL_ARCHIVE_RETENTION_DAYS": "1",
+    })
+    return Capil(env, root)
+
+
+@pytest.fixture(scope="module")
+def stack(capil):
+    r = capil("up", timeout=400)
+    try:
+        assert r.returncode == 0, r.stderr[-3000:]
+        yield r
+    finally:
+        down = capil("down", timeout=200)
+        assert down.returncode == 0, down.stderr
+
+
+def test_port_in_use_is_a_one_line_error_and_starts_nothing(capil):
+    port = int(capil.env["CAPIL_API_PORT"])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", port))
+        s.listen()
+        r = capil("up", timeout=60)
+    assert r.returncode == 7
+    assert r.stderr.strip().splitlines()[-1] == (
+        f"capil: port {port} needed by api is in use by another program; "
+        "stop it or choose other ports (see `capil config show`)")
+    assert not list((Path(capil.env["CAPIL_DATA_DIR"]) / "run").glob("*.pid"))
+
+
+def test_submit_wait_archive_verify(capil, stack, tmp_path):
+    assert "Prefect UI" in stack.stdout
+    api = f"http://127.0.0.1:{capil.env['CAPIL_API_PORT']}"
+    assert httpx.get(f"{api}/health").json() == {"status": "ok"}
+    assert httpx.get(f"{api}/openapi.json").json()["info"]["title"] == "Capil"
+
+    doc = synthetic.population(families=2, seed=11)
+    (tmp_path / "pop.json").write_text(json.dumps(doc))
+    r = capil("registry", "import", str(tmp_path / "pop.json"), "--json")
+    assert r.returncode == 0, r.stderr
+    family = Family.from_dict(doc["keluarga"][0])
+    subject = next(p for p in family.anggota if p.status_hubungan == "ANAK" and p.pendidikan != "STRATA III")
+    (tmp_path / "kk.png").write_bytes(synthetic.render_kk(family, seed=11).png)
+    (tmp_path / "ijazah.png").write_bytes(synthetic.render_ijazah(subject, jenjang="S1", seed=11).png)
+
+    r = capil("submit", "--nik", subject.nik, "--change", "pendidikan", "--kk", str(tmp_path / "kk.png"),
+              "--ijazah", str(tmp_path / "ijazah.png"), "--wait", "--json", timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    application = json.loads(r.stdout)  # exactly one JSON document
+    assert application["status"] == "approved", application["findings"]
+    assert application["document"]["sha256"]
+
+    shown = json.loads(capil("application", "show", application["id"], "--json").stdout)
+    assert shown["document"] == application["document"]
+    record = json.loads(capil("registry", "show", subject.nik, "--json").stdout)
+    assert record["penduduk"]["pendidikan"] == "DIPLOMA IV/STRATA I"
+
+    pdf = tmp_path / "kk-signed.pdf"
+    r = capil("archive", "get", application["id"], "--out", str(pdf))
+    assert r.returncode == 0, r.stderr
+    verified = json.loads(capil("verify", str(pdf), "--json").stdout)
+    assert verified["valid"] and verified["timestamped"], verified
+    pdfsig = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True, check=False)
+    assert "Signature is Valid" in pdfsig.stdout
+
+    listed = json.loads(capil("application", "list", "--status", "approved", "--json").stdout)
+    assert [a["id"] for a in listed] == [application["id"]]
