@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -22,6 +23,7 @@ from core import (
     ServiceUnavailable,
     Status,
     StoredObject,
+    UnknownPerson,
 )
 
 from ._services import services
