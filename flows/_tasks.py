@@ -104,10 +104,8 @@ def _other_persons(extractions: dict[DocumentType, Extraction], *, exclude: str)
     for role in ("suami", "istri"):
         nik = nikah.value(f"{role}.nik")
         if nik and nik != exclude:
-            try:
+            with contextlib.suppress(UnknownPerson):  # a spouse the record does not hold is not checked
                 found[nik] = population.person(nik)
-            except Exception:
-                continue
     return found
 
 
