@@ -8,11 +8,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core import ChangeType, Conflict, Finding, Status, StoredObject, UnknownApplication
 
+from . import _audit
 from ._database import Database
-from ._schema import ApplicationRow, utcnow
+from ._schema import ApplicationRow, DecisionRow, utcnow
+
+SYSTEM = "sistem"
+APPLICANT = "pemohon"
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,11 @@ class Application:
     received_at: dt.datetime
     decided_at: dt.datetime | None
     archived_at: dt.datetime | None
+    decisions: tuple[dict[str, Any], ...] = ()
+    """Every decision, oldest first: the automatic one, then a verifikator's (see `Applications.decisions`)."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The application JSON of `interfaces.md` (plus `uploads` and `decision`)."""
+        """The application JSON of `interfaces.md` (plus `uploads`, `decision` and `decisions`)."""
         return {
             "id": self.id,
             "nik": self.nik,
@@ -45,6 +52,7 @@ class Application:
             "document": self.document.to_dict() if self.document else None,
             "uploads": {k: v.to_dict() for k, v in self.uploads.items()},
             "decision": {"by": self.decided_by, "note": self.decision_note},
+            "decisions": list(self.decisions),
             "timings": {
                 "received_at": _iso(self.received_at),
                 "decided_at": _iso(self.decided_at),
@@ -61,7 +69,26 @@ def _iso(value: dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
-def _application(row: ApplicationRow) -> Application:
+def _decision(row: DecisionRow) -> dict[str, Any]:
+    return {
+        "application_id": row.application_id, "kind": row.kind, "status": row.status, "by": row.decided_by,
+        "note": row.note, "finding_codes": row.finding_codes or [], "at": _iso(row.decided_at),
+    }
+
+
+def _decisions_of(s: Session, ids: list[str]) -> dict[str, tuple[dict[str, Any], ...]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    if ids:
+        query = select(DecisionRow).where(DecisionRow.application_id.in_(ids)).order_by(DecisionRow.id)
+        for row in s.scalars(query):
+            found.setdefault(row.application_id, []).append(_decision(row))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _application(row: ApplicationRow, s: Session | None = None,
+                 decisions: tuple[dict[str, Any], ...] | None = None) -> Application:
+    if decisions is None:
+        decisions = _decisions_of(s, [row.id]).get(row.id, ()) if s is not None else ()
     return Application(
         id=row.id,
         nik=row.nik,
@@ -78,11 +105,12 @@ def _application(row: ApplicationRow) -> Application:
         received_at=row.received_at,
         decided_at=row.decided_at,
         archived_at=row.archived_at,
+        decisions=decisions,
     )
 
 
 class Applications:
-    """The applications table, with the allowed status transitions."""
+    """The applications table, with the allowed status transitions; every write is in the audit log."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -99,8 +127,10 @@ class Applications:
         jenis_perubahan: ChangeType,
         requested: dict[str, Any],
         uploads: dict[str, StoredObject],
+        actor: str = APPLICANT,
     ) -> Application:
         with self._db.session() as s:
+            _audit.lock(s)
             row = ApplicationRow(
                 id=application_id, nik=nik, jenis_perubahan=str(jenis_perubahan), status=str(Status.RECEIVED),
                 requested=requested, uploads={k: v.to_dict() for k, v in uploads.items()},
@@ -108,14 +138,15 @@ class Applications:
             )
             s.add(row)
             s.flush()
-            return _application(row)
+            _audit.append(s, actor=actor, action="application.create", subject_type="application",
+                          subject=application_id,
+                          details={"nik": nik, "jenis_perubahan": str(jenis_perubahan),
+                                   "uploads": {k: v.sha256 for k, v in uploads.items()}})
+            return _application(row, s)
 
     def get(self, application_id: str) -> Application:
         with self._db.session() as s:
-            row = s.get(ApplicationRow, application_id)
-            if row is None:
-                raise UnknownApplication("no application with this id")
-            return _application(row)
+            return _application(self._row(s, application_id), s)
 
     def list(self, *, status: Status | None = None, nik: str | None = None, limit: int = 200) -> list[Application]:
         """Newest first."""
@@ -125,16 +156,34 @@ class Applications:
         if nik is not None:
             query = query.where(ApplicationRow.nik == nik)
         with self._db.session() as s:
-            return [_application(r) for r in s.scalars(query).all()]
+            rows = s.scalars(query).all()
+            decisions = _decisions_of(s, [r.id for r in rows])
+            return [_application(r, decisions=decisions.get(r.id, ())) for r in rows]
+
+    def decisions(self, *, decided_by: str | None = None, kind: str | None = None,
+                  since: dt.datetime | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        """Decisions across applications, newest first: who decided what, when and why."""
+        query = select(DecisionRow).order_by(DecisionRow.id.desc()).limit(limit)
+        if decided_by is not None:
+            query = query.where(DecisionRow.decided_by == decided_by)
+        if kind is not None:
+            query = query.where(DecisionRow.kind == kind)
+        if since is not None:
+            query = query.where(DecisionRow.decided_at >= since)
+        with self._db.session() as s:
+            return [_decision(r) for r in s.scalars(query)]
 
     def mark_processing(self, application_id: str, *, flow_run_id: str | None = None) -> Application:
         with self._db.session() as s:
+            _audit.lock(s)
             row = self._row(s, application_id)
             if row.status == str(Status.RECEIVED):
                 row.status = str(Status.PROCESSING)
+                _audit.append(s, actor=SYSTEM, action="application.processing", subject_type="application",
+                              subject=application_id, details={"flow_run_id": flow_run_id})
             if flow_run_id:
                 row.flow_run_id = flow_run_id
-            return _application(row)
+            return _application(row, s)
 
     def record_decision(
         self,
@@ -147,20 +196,24 @@ class Applications:
     ) -> Application:
         """Store the automatic decision. `approved` is not stored here: it waits for the archive."""
         with self._db.session() as s:
+            _audit.lock(s)
             row = self._row(s, application_id)
             if Status(row.status).is_final or row.status == str(Status.NEEDS_REVIEW):
-                return _application(row)  # a retried flow run must not overwrite a decision
+                return _application(row, s)  # a retried flow run must not overwrite a decision
             row.findings = [f.to_dict() for f in findings]
             row.changes = changes
             row.extractions = extractions
             row.decided_at = utcnow()
-            row.decided_by = "sistem"
+            row.decided_by = SYSTEM
             row.status = str(Status.PROCESSING if status == Status.APPROVED else status)
-            return _application(row)
+            self._decide(s, row, kind="automatic", status=status, by=SYSTEM,
+                         note=None, codes=[f.code for f in findings])
+            return _application(row, s)
 
     def record_review(self, application_id: str, *, approve: bool, verifikator: str, note: str) -> Application:
         """A verifikator's decision on an application waiting for review."""
         with self._db.session() as s:
+            _audit.lock(s)
             row = self._row(s, application_id)
             if row.status != str(Status.NEEDS_REVIEW):
                 raise Conflict(
@@ -171,30 +224,46 @@ class Applications:
             row.decision_note = note
             row.decided_at = utcnow()
             row.status = str(Status.PROCESSING if approve else Status.REJECTED)
-            return _application(row)
+            self._decide(s, row, kind="review", status=Status.APPROVED if approve else Status.REJECTED,
+                         by=verifikator, note=note, codes=[f["code"] for f in row.findings or []])
+            return _application(row, s)
 
     def record_document(self, application_id: str, document: StoredObject) -> Application:
         """The signed document is archived: the application is approved."""
         with self._db.session() as s:
+            _audit.lock(s)
             row = self._row(s, application_id)
             if row.document is None:
                 row.document = document.to_dict()
                 row.archived_at = utcnow()
+                _audit.append(s, actor=SYSTEM, action="application.archive", subject_type="application",
+                              subject=application_id, details={"document": document.to_dict()})
             row.status = str(Status.APPROVED)
-            return _application(row)
+            return _application(row, s)
 
     def reject(self, application_id: str, *, findings: tuple[Finding, ...]) -> Application:
         """Reject without a cross-check (input that cannot be processed)."""
         with self._db.session() as s:
+            _audit.lock(s)
             row = self._row(s, application_id)
             row.findings = [f.to_dict() for f in findings]
             row.status = str(Status.REJECTED)
             row.decided_at = utcnow()
-            row.decided_by = "sistem"
-            return _application(row)
+            row.decided_by = SYSTEM
+            self._decide(s, row, kind="automatic", status=Status.REJECTED, by=SYSTEM, note=None,
+                         codes=[f.code for f in findings])
+            return _application(row, s)
 
     @staticmethod
-    def _row(s: Any, application_id: str) -> ApplicationRow:
+    def _decide(s: Session, row: ApplicationRow, *, kind: str, status: Status, by: str, note: str | None,
+                codes: list[str]) -> None:
+        s.add(DecisionRow(application_id=row.id, kind=kind, status=str(status), decided_by=by, note=note,
+                          finding_codes=codes, decided_at=row.decided_at))
+        _audit.append(s, actor=by, action=f"application.decide.{kind}", subject_type="application",
+                      subject=row.id, details={"status": str(status), "note": note, "finding_codes": codes})
+
+    @staticmethod
+    def _row(s: Session, application_id: str) -> ApplicationRow:
         row = s.get(ApplicationRow, application_id)
         if row is None:
             raise UnknownApplication("no application with this id")

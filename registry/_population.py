@@ -1,7 +1,8 @@
-"""The population record: import, lookup, and changes that keep every old version."""
+"""The population record: import, export, lookup, and changes that keep every old version."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,9 +11,14 @@ from sqlalchemy.orm import Session
 
 from core import FAMILY_FIELDS, MEMBER_FIELDS, Family, InvalidPopulation, Person, UnknownPerson
 
+from . import _audit
 from ._database import Database
+from ._import import upsert_population
 from ._schema import FamilyRow, PersonRow, PersonVersionRow
-from ._validate import population_problems
+from ._validate import FORMAT, member_value_problems, population_problems
+
+SYSTEM = "sistem"
+"""The actor of automatic work (flows, the cross-check)."""
 
 
 @dataclass(frozen=True)
@@ -33,22 +39,35 @@ class PopulationRecord:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def import_population(self, doc: Any) -> ImportReport:
-        """Upsert a `capil.population/1` document by No. KK and NIK; all or nothing."""
+    def import_population(self, doc: Any, *, actor: str = SYSTEM, source_sha256: str | None = None) -> ImportReport:
+        """Upsert a `capil.population/1` document by No. KK and NIK; all or nothing.
+
+        Refused whole (`InvalidPopulation` listing every JSON path) when any value is invalid.
+        `source_sha256` (of the file) is recorded as the evidence of every version it creates.
+        """
         problems = population_problems(doc)
         if problems:
             raise InvalidPopulation(problems)
-        created = updated = unchanged = persons = 0
+        evidence = [source_sha256] if source_sha256 else []
         with self._db.session() as s:
-            for family in doc["keluarga"]:
-                _upsert_family(s, family)
-                for position, member in enumerate(family["anggota"]):
-                    persons += 1
-                    outcome = _upsert_person(s, member, no_kk=family["no_kk"], position=position)
-                    created += outcome == "created"
-                    updated += outcome == "updated"
-                    unchanged += outcome == "unchanged"
-        return ImportReport(len(doc["keluarga"]), persons, created, updated, unchanged)
+            _audit.lock(s)
+            counts = upsert_population(s, doc["keluarga"], actor=actor, evidence_sha256=evidence)
+            report = ImportReport(counts.families, counts.persons, counts.created, counts.updated, counts.unchanged)
+            _audit.append(s, actor=actor, action="population.import", subject_type="population_file",
+                          subject=source_sha256, details=report.to_dict())
+        return report
+
+    def export(self) -> dict[str, Any]:
+        """The whole record as a `capil.population/1` document (families in the order first imported)."""
+        keluarga = []
+        with self._db.session() as s:
+            members: dict[str, list[dict[str, Any]]] = {}
+            for row in s.execute(select(PersonRow.__table__).order_by(PersonRow.no_kk, PersonRow.position)):
+                members.setdefault(row.no_kk, []).append({k: getattr(row, k) for k in MEMBER_FIELDS})
+            for row in s.execute(select(FamilyRow.__table__).order_by(FamilyRow.ordinal, FamilyRow.no_kk)):
+                family = {k: getattr(row, k) for k in FAMILY_FIELDS}
+                keluarga.append({**family, "anggota": members.get(row.no_kk, [])})
+        return {"format": FORMAT, "keluarga": keluarga}
 
     def person(self, nik: str) -> Person:
         with self._db.session() as s:
@@ -71,14 +90,19 @@ class PopulationRecord:
             return family
 
     def apply_changes(
-        self, changes: dict[str, dict[str, Any]], *, application_id: str, evidence_sha256: list[str]
+        self, changes: dict[str, dict[str, Any]], *, application_id: str, evidence_sha256: list[str],
+        actor: str = SYSTEM,
     ) -> bool:
         """Give each NIK in `changes` a new version with those fields changed, in one transaction.
 
         Idempotent: if this application already changed the record, nothing happens and False is
-        returned. The old versions stay in `person_versions`.
+        returned. The old versions stay in `person_versions`; the change is in the audit log.
         """
+        problems = [p for nik, fields in changes.items() for p in member_value_problems(fields, f"$[{nik!r}]")]
+        if problems:
+            raise InvalidPopulation(problems)
         with self._db.session() as s:
+            _audit.lock(s)
             done = s.scalar(select(PersonVersionRow.id).where(PersonVersionRow.application_id == application_id))
             if done is not None:
                 return False
@@ -93,11 +117,19 @@ class PopulationRecord:
                 s.add(PersonVersionRow(
                     nik=nik, version=row.version, snapshot=_person(row).to_dict(), changed=changed,
                     source="application", application_id=application_id, evidence_sha256=evidence_sha256,
+                    actor=actor,
                 ))
+                _audit.append(s, actor=actor, action="person.change", subject_type="person", subject=nik,
+                              details={"application_id": application_id, "version": row.version,
+                                       "fields": sorted(changed), "evidence_sha256": evidence_sha256})
             return True
 
     def history(self, nik: str) -> list[dict[str, Any]]:
-        """Every version of a person, oldest first."""
+        """Every version of a person, oldest first.
+
+        Each: `version`, `source` (import | application), `application_id`, `actor`, `changed`
+        (field → [old, new]; empty for the first version), `evidence_sha256`, `created_at`.
+        """
         with self._db.session() as s:
             rows = s.scalars(
                 select(PersonVersionRow).where(PersonVersionRow.nik == nik).order_by(PersonVersionRow.version)
@@ -107,41 +139,17 @@ class PopulationRecord:
             return [
                 {
                     "version": r.version, "source": r.source, "application_id": r.application_id,
-                    "changed": r.changed, "evidence_sha256": r.evidence_sha256,
-                    "created_at": r.created_at.isoformat(),
+                    "actor": r.actor, "changed": r.changed,
+                    "evidence_sha256": r.evidence_sha256, "created_at": _iso(r.created_at),
                 }
                 for r in rows
             ]
 
 
-def _upsert_family(s: Session, data: dict[str, Any]) -> None:
-    row = s.get(FamilyRow, data["no_kk"])
-    values = {k: data.get(k) for k in FAMILY_FIELDS}
-    if row is None:
-        s.add(FamilyRow(**values))
-    else:
-        for k, v in values.items():
-            setattr(row, k, v)
-
-
-def _upsert_person(s: Session, data: dict[str, Any], *, no_kk: str, position: int) -> str:
-    values = {k: data.get(k) for k in MEMBER_FIELDS}
-    row = s.get(PersonRow, values["nik"])
-    if row is None:
-        s.add(PersonRow(**values, no_kk=no_kk, position=position, version=1))
-        s.add(PersonVersionRow(nik=values["nik"], version=1, snapshot=values, changed={}, source="import",
-                               evidence_sha256=[]))
-        return "created"
-    changed = {k: [getattr(row, k), v] for k, v in values.items() if getattr(row, k) != v}
-    row.no_kk, row.position = no_kk, position
-    if not changed:
-        return "unchanged"
-    for k, v in values.items():
-        setattr(row, k, v)
-    row.version += 1
-    s.add(PersonVersionRow(nik=row.nik, version=row.version, snapshot=values, changed=changed, source="import",
-                           evidence_sha256=[]))
-    return "updated"
+def _iso(value: dt.datetime) -> str:
+    if value.tzinfo is None:  # SQLite hands back naive datetimes; we only ever store UTC
+        value = value.replace(tzinfo=dt.UTC)
+    return value.isoformat()
 
 
 def _person(row: PersonRow) -> Person:

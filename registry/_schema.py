@@ -2,7 +2,12 @@
 
 Current state lives in `families` and `persons`; every version a person ever had
 (including the first, from import) is a row of `person_versions`, so history is
-complete and a change never overwrites what was there.
+complete and a change never overwrites what was there. Every decision on an
+application is a row of `decisions`; every write and every read of a person's
+data by a user is an entry of the hash-chained `audit_log` (see `_audit.py`).
+
+The tables are created and changed by the Alembic migrations in `migrations/`,
+never by `create_all`; a test checks that these models and the migrations agree.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ class FamilyRow(Base):
     __tablename__ = "families"
 
     no_kk: Mapped[str] = mapped_column(String(16), primary_key=True)
+    ordinal: Mapped[int | None] = mapped_column(Integer)
+    """Order of first import, so that an export lists families as they came."""
     alamat: Mapped[str] = mapped_column(Text)
     rt: Mapped[str] = mapped_column(String(3))
     rw: Mapped[str] = mapped_column(String(3))
@@ -79,7 +86,10 @@ class PersonVersionRow(Base):
     """`import` or `application`."""
     application_id: Mapped[str | None] = mapped_column(String(36), index=True)
     evidence_sha256: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    """sha256 of the evidence: the application's uploads, or the imported population file."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str | None] = mapped_column(Text)
+    """Who made this version: `sistem`, a verifikator, or the operator who imported."""
 
 
 class ApplicationRow(Base):
@@ -103,3 +113,48 @@ class ApplicationRow(Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DecisionRow(Base):
+    """One decision on an application: the automatic one, then a verifikator's where there was review."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    """`automatic` (the cross-check, or input that could not be processed) or `review` (a verifikator)."""
+    status: Mapped[str] = mapped_column(String(16))
+    """What was decided: approved, needs_review or rejected."""
+    decided_by: Mapped[str] = mapped_column(Text, index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    """Why: the verifikator's note, or the finding codes behind an automatic decision."""
+    finding_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditRow(Base):
+    """One entry of the append-only, hash-chained audit log."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    """ISO 8601 UTC, stored as the exact text that was hashed."""
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(64))
+    subject_type: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str | None] = mapped_column(Text, index=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditHeadRow(Base):
+    """The last entry of the audit log (one row): appends lock it, `verify` checks the chain ends here."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    entry_hash: Mapped[str] = mapped_column(String(64))

@@ -22,6 +22,7 @@ _REQUIRED_MEMBER = (
 _REQUIRED_FAMILY = ("no_kk", "alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi")
 _DATE_FIELDS = ("tanggal_lahir", "tanggal_perkawinan")
 _RT_RW = re.compile(r"\d{3}")
+_KODE_POS = re.compile(r"\d{5}")
 
 
 def _date_problem(value: Any) -> str | None:
@@ -60,9 +61,13 @@ def population_problems(doc: Any) -> list[str]:
             if no_kk in seen_kk:
                 problems.append(f"{fpath}.no_kk: duplicate of {seen_kk[no_kk]}")
             seen_kk[no_kk] = fpath
+        problems += [f"{fpath}.{k}: must be a string or null" for k in FAMILY_FIELDS
+                     if family.get(k) is not None and not isinstance(family[k], str)]
         for k in ("rt", "rw"):
             if family.get(k) is not None and not _RT_RW.fullmatch(str(family[k])):
                 problems.append(f"{fpath}.{k}: must be 3 digits")
+        if family.get("kode_pos") is not None and not _KODE_POS.fullmatch(str(family["kode_pos"])):
+            problems.append(f"{fpath}.kode_pos: must be 5 digits")
         if family.get("tanggal_dikeluarkan") is not None and (p := _date_problem(family["tanggal_dikeluarkan"])):
             problems.append(f"{fpath}.tanggal_dikeluarkan: {p}")
 
@@ -81,15 +86,9 @@ def population_problems(doc: Any) -> list[str]:
 def _member_problems(member: Any, path: str, seen_nik: dict[str, str]) -> list[str]:
     if not isinstance(member, dict):
         return [f"{path}: not an object"]
-    problems = [f"{path}.{k}: unknown field" for k in member if k not in MEMBER_FIELDS]
+    problems: list[str] = []
     problems += [f"{path}.{k}: required" for k in _REQUIRED_MEMBER if not member.get(k)]
-    for k in _VOCAB_FIELDS:
-        value = member.get(k)
-        if value is not None and value not in canonical_values(k):
-            problems.append(f"{path}.{k}: {value!r} is not a SIAK value")
-    for k in _DATE_FIELDS:
-        if member.get(k) is not None and (p := _date_problem(member[k])):
-            problems.append(f"{path}.{k}: {p}")
+    problems += member_value_problems(member, path)
     nik = member.get("nik")
     if isinstance(nik, str):
         # Only structure: a corrected birth date or sex keeps its NIK (Permendagri 108/2019 Pasal 15(3)).
@@ -97,4 +96,19 @@ def _member_problems(member: Any, path: str, seen_nik: dict[str, str]) -> list[s
         if nik in seen_nik:
             problems.append(f"{path}.nik: duplicate of {seen_nik[nik]}")
         seen_nik[nik] = path
+    return problems
+
+
+def member_value_problems(values: dict[str, Any], path: str) -> list[str]:
+    """Problems of the member fields present in `values` (types, vocabulary, dates); also for changes."""
+    problems = [f"{path}.{k}: must be a string or null" for k, v in values.items()
+                if k in MEMBER_FIELDS and v is not None and not isinstance(v, str)]
+    for k in _VOCAB_FIELDS:
+        value = values.get(k)
+        if value is not None and value not in canonical_values(k):
+            problems.append(f"{path}.{k}: {value!r} is not a SIAK value")
+    for k in _DATE_FIELDS:
+        if values.get(k) is not None and (p := _date_problem(values[k])):
+            problems.append(f"{path}.{k}: {p}")
+    problems += [f"{path}.{k}: unknown field" for k in values if k not in MEMBER_FIELDS]
     return problems
