@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "tests.fixtures.pki",
+    "tests.fixtures.postgres",
     "tests.fixtures.seaweed",
     "tests.fixtures.stack",
 ]
