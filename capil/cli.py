@@ -22,6 +22,8 @@ from core import (
     load_settings,
 )
 
+from . import _cmd_bench, _cmd_synth
+
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Capil: population data changes from upload to signed, archived Kartu Keluarga.")
 registry_app = typer.Typer(no_args_is_help=True, help="The population record.")
@@ -34,6 +36,8 @@ app.add_typer(application_app, name="application")
 app.add_typer(archive_app, name="archive")
 app.add_typer(config_app, name="config")
 app.add_typer(synth_app, name="synth")
+app.add_typer(_cmd_bench.bench_app, name="bench")
+synth_app.command("documents")(_cmd_synth.documents)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout.")]
 

@@ -4,21 +4,41 @@
     render_kk(family, seed=)                -> Rendered(png, truth)
     render_ijazah(person, jenjang=, seed=, **overrides)
     render_buku_nikah(suami, istri, tanggal_nikah=, nomor_akta=, kua=, wali=, seed=, overrides=)
+    akta_number(tanggal_nikah, kua_code=, rng=, new_format=None) -> a number consistent with the date
+    degrade(rendered, variant, seed=)       -> Degraded(data, extension, meta); variants in VARIANTS
+    write_corpus(population_doc, out=, seed=, count=, variants=) -> manifest (documents + application sets)
 
 Same arguments, same bytes: all randomness comes from the seed. `truth` is
 shaped like the extraction JSON (`interfaces.md`) without confidence and bbox,
-values canonical (`documents.md`). Degradations (scanner noise, skew, phone
-photos) are later work and will take the clean page as input.
+values canonical (`documents.md`). The renderers default to a plain look
+(five font families, black ink); `varied=True`, the old KK layout
+(`layout="old"`: wet signatures, stamp, NIP), ijazah security paper with an
+overlapping stamp (`security=True`) and a stamped buku nikah are what the
+corpus uses. Variants (`clean`, `scan`, `photo`, `pdf_text`, `pdf_image`)
+take the clean page as input and leave the truth unchanged.
 """
 
-from ._buku_nikah import render_buku_nikah
-from ._canvas import FONT_FAMILIES, Rendered
+from ._buku_nikah import akta_number, render_buku_nikah
+from ._canvas import FONT_FAMILIES, Rendered, Style, installed_families
+from ._cases import CASE_KINDS
+from ._corpus import CORPUS_FORMAT, write_corpus
+from ._degrade import VARIANTS, Degraded, degrade
 from ._ijazah import render_ijazah
-from ._kk import render_kk
+from ._kk import KK_LAYOUTS, render_kk
 from ._population import POPULATION_FORMAT, REFERENCE_DAY, population
 
 __all__ = [
+    "CASE_KINDS",
+    "CORPUS_FORMAT",
+    "Degraded",
     "FONT_FAMILIES",
+    "KK_LAYOUTS",
+    "Style",
+    "VARIANTS",
+    "akta_number",
+    "degrade",
+    "installed_families",
+    "write_corpus",
     "POPULATION_FORMAT",
     "REFERENCE_DAY",
     "Rendered",

@@ -10,19 +10,41 @@ from typing import Any
 import core
 
 from ._canvas import A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
+from ._marks import signature, stamp
 from ._regions import STREETS
 
 _PARTY = ("nama_lengkap", "nik", "tempat_lahir", "tanggal_lahir", "kewarganegaraan", "agama", "pekerjaan", "alamat")
 _WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _KUA_HEADS = ("H. MUHAMMAD SALEH, S.Ag.", "Drs. LA ODE ABDUL MALIK", "ABDUL WAHID, S.H.I., M.H.")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
+
+
+def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
+    """A Kutipan Akta Nikah number that agrees with `tanggal_nikah` (`documents.md`).
+
+    New format (default from October 2022): KUA code (7 digits) + month + year + 3-digit serial.
+    Old format: `serial/code/ROMAN-MONTH/year`. `kua_code` is the 7-digit KUA code; the old
+    format prints its last three digits.
+    """
+    day = dt.date.fromisoformat(tanggal_nikah)
+    if len(kua_code) != 7 or not kua_code.isdigit():
+        raise ValueError("kua_code must be 7 digits")
+    if new_format is None:
+        new_format = day >= NEW_AKTA_FORMAT_SINCE
+    if new_format:
+        return f"{kua_code}{day.month:02d}{day.year}{rng.randint(1, 999):03d}"
+    return f"{rng.randint(1, 999):04d}/{kua_code[-3:]}/{_ROMAN[day.month - 1]}/{day.year}"
 
 
 def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: str, nomor_akta: str, kua: str,
-                      wali: str, seed: int, overrides: Mapping[str, str | None] | None = None) -> Rendered:
+                      wali: str, seed: int, overrides: Mapping[str, str | None] | None = None,
+                      varied: bool = False, stamped: bool = False) -> Rendered:
     """The Kutipan Akta Nikah of `suami` and `istri`.
 
     `kua` and `wali` are canonical (`KUA KECAMATAN KOLAKA`, a name). `overrides`
     replace printed values by flattened field name (`istri.nik`, `tanggal_nikah`).
+    `varied` draws with `Style.varied`; `stamped` adds the KUA head's ink signature and stamp.
     """
     rng = random.Random(f"nikah-{seed}")
     values: dict[str, Any] = {"nomor_akta": nomor_akta, "tanggal_nikah": tanggal_nikah, "kua": kua,
@@ -41,13 +63,13 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
         raise TypeError(f"unknown buku nikah fields: {sorted(unknown)}")
     values.update(overrides)
 
-    page = Page(A4_PORTRAIT, Style.from_seed(seed))
-    _draw(page, values, rng)
+    page = Page(A4_PORTRAIT, Style.varied(seed) if varied else Style.from_seed(seed))
+    _draw(page, values, rng, stamped=stamped)
     fields = {name: values.get(name) for name in core.BUKU_NIKAH_FIELDS}
-    return Rendered(page.png(), {"document_type": str(core.DocumentType.BUKU_NIKAH), "fields": fields})
+    return page.rendered({"document_type": str(core.DocumentType.BUKU_NIKAH), "fields": fields})
 
 
-def _draw(page: Page, v: dict[str, Any], rng: random.Random) -> None:
+def _draw(page: Page, v: dict[str, Any], rng: random.Random, *, stamped: bool) -> None:
     cx = page.width / 2
     page.rect((90, 90, page.width - 90, page.image.height - 90), width=4)
     page.text((cx, 220), "KEMENTERIAN AGAMA REPUBLIK INDONESIA", points=12, bold=True, anchor="mt")
@@ -74,5 +96,10 @@ def _draw(page: Page, v: dict[str, Any], rng: random.Random) -> None:
     page.text((sign_x, y + 120), f"{title_case(town)}, {date_long(v['tanggal_nikah'])}", points=11, anchor="mt")
     page.text((sign_x, y + 190), "Kepala KUA,", points=11, anchor="mt")
     page.text((sign_x, y + 460), rng.choice(_KUA_HEADS), points=11, bold=True, anchor="mt")
+    if stamped:
+        page.paste(signature(rng), (int(sign_x - 220), int(y + 230)))
+        seal = stamp(rng, ring=f"KANTOR URUSAN AGAMA {town}", centre="KUA", family=page.style.family,
+                     diameter=rng.randint(360, 440))
+        page.paste(seal, (int(sign_x - seal.width * rng.uniform(0.75, 1.0)), int(y + 200)))
 
 

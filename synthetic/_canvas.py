@@ -27,6 +27,16 @@ FONT_FAMILIES: dict[str, tuple[str, str]] = {
     "Liberation Serif": ("liberation2/LiberationSerif-Regular.ttf", "liberation2/LiberationSerif-Bold.ttf"),
     "FreeSans": ("freefont/FreeSans.ttf", "freefont/FreeSansBold.ttf"),
 }
+BASE_FAMILIES = tuple(sorted(FONT_FAMILIES))
+"""The plain look's families (`Style.from_seed`); fixed so that a seed keeps its bytes."""
+FONT_FAMILIES.update({
+    "DejaVu Sans Condensed": ("dejavu/DejaVuSansCondensed.ttf", "dejavu/DejaVuSansCondensed-Bold.ttf"),
+    "DejaVu Serif Condensed": ("dejavu/DejaVuSerifCondensed.ttf", "dejavu/DejaVuSerifCondensed-Bold.ttf"),
+    "FreeSerif": ("freefont/FreeSerif.ttf", "freefont/FreeSerifBold.ttf"),
+    "Liberation Mono": ("liberation2/LiberationMono-Regular.ttf", "liberation2/LiberationMono-Bold.ttf"),
+    "Liberation Sans Narrow": ("liberation/LiberationSansNarrow-Regular.ttf", "liberation/LiberationSansNarrow-Bold.ttf"),
+})
+_INKS = ((0, 0, 0), (0, 0, 0), (28, 28, 36), (20, 24, 60), (45, 40, 38))
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,8 @@ class Rendered:
 
     png: bytes
     truth: dict[str, Any] = field(repr=False)
+    ops: tuple[tuple[Any, ...], ...] = field(default=(), repr=False, compare=False)
+    """What was drawn, in order (text, line, rect, image), for the vector PDF variant."""
 
 
 @dataclass(frozen=True)
@@ -49,12 +61,24 @@ class Style:
     family: str
     scale: float
     spacing: float
+    ink: tuple[int, int, int] = (0, 0, 0)
+    shift: tuple[int, int] = (0, 0)
+    """Offset of the whole layout in pixels (a printer never hits the same spot)."""
 
     @classmethod
     def from_seed(cls, seed: int) -> Style:
+        """The plain look: five families, small size and spacing changes, black ink."""
         rng = random.Random(f"style-{seed}")
-        return cls(family=rng.choice(sorted(FONT_FAMILIES)), scale=rng.uniform(0.94, 1.06),
+        return cls(family=rng.choice(BASE_FAMILIES), scale=rng.uniform(0.94, 1.06),
                    spacing=rng.uniform(1.45, 1.7))
+
+    @classmethod
+    def varied(cls, seed: int) -> Style:
+        """The corpus look: every installed family, wider size and spacing ranges, inks, offsets."""
+        rng = random.Random(f"varied-style-{seed}")
+        return cls(family=rng.choice(installed_families()), scale=rng.uniform(0.88, 1.08),
+                   spacing=rng.uniform(1.35, 1.95), ink=rng.choice(_INKS),
+                   shift=(rng.randint(-60, 60), rng.randint(-50, 50)))
 
 
 @cache
@@ -67,18 +91,35 @@ def _font_path(relative: str) -> Path:
 
 
 @cache
+def installed_families() -> tuple[str, ...]:
+    """The families of FONT_FAMILIES whose files are on this machine, sorted."""
+    def present(relative: str) -> bool:
+        return any((root / relative).is_file() for root in _FONT_ROOTS)
+
+    return tuple(sorted(f for f, (regular, bold) in FONT_FAMILIES.items() if present(regular) and present(bold)))
+
+
+@cache
 def font(family: str, size: int, *, bold: bool = False) -> ImageFont.FreeTypeFont:
     regular, heavy = FONT_FAMILIES[family]
     return ImageFont.truetype(str(_font_path(heavy if bold else regular)), size)
 
 
 class Page:
-    """A white page at 300 dpi with a few drawing verbs; coordinates are pixels."""
+    """A page at 300 dpi with a few drawing verbs; coordinates are pixels.
 
-    def __init__(self, size: tuple[int, int], style: Style) -> None:
-        self.image = Image.new("L", size, 255)
+    Every verb is also recorded in `ops` (text at its left baseline with the font
+    file and pixel size, lines, rectangles, pasted images) so that the same page
+    can be written as a PDF with a real text layer.
+    """
+
+    def __init__(self, size: tuple[int, int], style: Style, *, paper: Image.Image | None = None) -> None:
+        self.image = paper.copy() if paper is not None else Image.new("RGB", size, (255, 255, 255))
         self.draw = ImageDraw.Draw(self.image)
         self.style = style
+        self.ops: list[tuple[Any, ...]] = []
+        if paper is not None:
+            self.ops.append(("image", (0, 0), paper))
 
     @property
     def width(self) -> int:
@@ -93,7 +134,13 @@ class Page:
 
     def text(self, xy: tuple[float, float], text: str, *, points: float, bold: bool = False,
              anchor: str = "la") -> None:
-        self.draw.text(xy, text, fill=0, font=self.font(points, bold=bold), anchor=anchor)
+        face = self.font(points, bold=bold)
+        x, y = xy[0] + self.style.shift[0], xy[1] + self.style.shift[1]
+        self.draw.text((x, y), text, fill=self.style.ink, font=face, anchor=anchor)
+        # The left end of the baseline, whatever the anchor: where a PDF writes the string.
+        ax0, ay0, _, _ = self.draw.textbbox((x, y), text, font=face, anchor=anchor)
+        lx0, ly0, _, _ = self.draw.textbbox((0, 0), text, font=face, anchor="ls")
+        self.ops.append(("text", ax0 - lx0, ay0 - ly0, text, str(face.path), face.size, self.style.ink))
 
     def text_width(self, text: str, *, points: float, bold: bool = False) -> float:
         return self.draw.textlength(text, font=self.font(points, bold=bold))
@@ -119,23 +166,46 @@ class Page:
             self.text((x + colon_at + self.pt(points), y), value or "-", points=points, bold=label in bold_values)
         return top + len(rows) * step
 
+    def _moved(self, xy: tuple[float, ...]) -> tuple[float, ...]:
+        dx, dy = self.style.shift
+        return tuple(v + (dx if i % 2 == 0 else dy) for i, v in enumerate(xy))
+
     def line(self, xy: tuple[float, float, float, float], *, width: int = 3) -> None:
-        self.draw.line(xy, fill=0, width=width)
+        moved = self._moved(xy)
+        self.draw.line(moved, fill=self.style.ink, width=width)
+        self.ops.append(("line", moved, width, self.style.ink))
 
     def rect(self, box: tuple[float, float, float, float], *, width: int = 3) -> None:
-        self.draw.rectangle(box, outline=0, width=width)
+        moved = self._moved(box)
+        self.draw.rectangle(moved, outline=self.style.ink, width=width)
+        self.ops.append(("rect", moved, width, self.style.ink))
+
+    def paste(self, overlay: Image.Image, xy: tuple[int, int]) -> None:
+        """An RGBA (or opaque) image drawn over what is there: stamps, signatures, a QR code."""
+        at = (int(xy[0] + self.style.shift[0]), int(xy[1] + self.style.shift[1]))
+        mask = overlay.getchannel("A") if overlay.mode == "RGBA" else None
+        self.image.paste(overlay.convert("RGB"), at, mask)
+        self.ops.append(("image", at, overlay))
 
     def qr(self, xy: tuple[int, int], payload: str, *, size: int) -> None:
         code = qrcode.QRCode(border=0, box_size=1)
         code.add_data(payload)
         code.make(fit=True)
         img = code.make_image(fill_color="black", back_color="white").get_image().convert("L")
-        self.image.paste(img.resize((size, size), Image.Resampling.NEAREST), xy)
+        self.paste(img.resize((size, size), Image.Resampling.NEAREST), xy)
 
     def png(self) -> bytes:
         out = io.BytesIO()
-        self.image.save(out, format="PNG", dpi=(DPI, DPI), optimize=False, compress_level=1)
+        image = self.image.convert("L") if self._is_gray() else self.image
+        image.save(out, format="PNG", dpi=(DPI, DPI), optimize=False, compress_level=1)
         return out.getvalue()
+
+    def rendered(self, truth: dict[str, Any]) -> Rendered:
+        return Rendered(self.png(), truth, tuple(self.ops))
+
+    def _is_gray(self) -> bool:
+        """Black ink on white paper is saved as an 8-bit gray PNG, as before (same seed, same bytes)."""
+        return self.style.ink == (0, 0, 0) and all(op[2].mode == "L" for op in self.ops if op[0] == "image")
 
 
 def date_dmy(iso: str | None) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 import core
 
 from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
+from ._marks import security_paper, signature, stamp
 
 SCHOOL_LEVELS = {
     "SD": ("SEKOLAH DASAR", "SD NEGERI", 12),
@@ -27,8 +28,13 @@ _UNIVERSITIES = ("UNIVERSITAS HALU OLEO", "UNIVERSITAS SEMBILANBELAS NOVEMBER KO
 _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
 
 
-def render_ijazah(person: core.Person, *, jenjang: str, seed: int, **overrides: str | None) -> Rendered:
+def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
+                  **overrides: str | None) -> Rendered:
     """An ijazah of `jenjang` for `person`; `overrides` replace printed values (canonical form).
+
+    `security` prints on tinted security paper, signs in ink and puts the
+    school's or university's stamp over the signature block, overlapping the
+    date and the head's name; `varied` draws with `Style.varied`.
 
     Override keys are ijazah field names (`nama_lengkap`, `tanggal_lahir`, ...);
     the ground truth follows what is printed, so a test can make a tampered
@@ -41,17 +47,35 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, **overrides: 
     if "jenjang" in overrides:
         raise TypeError("pass jenjang as the keyword argument, not an override")
     rng = random.Random(f"ijazah-{seed}")
-    style = Style.from_seed(seed)
+    style = Style.varied(seed) if varied else Style.from_seed(seed)
     if jenjang in SCHOOL_LEVELS:
         values = {**_school_values(person, jenjang, rng), **overrides}
-        page = _draw_school(Page(A4_PORTRAIT, style), values, rng)
+        page = _draw_school(_page(A4_PORTRAIT, style, security, seed), values, rng, security=security)
     elif jenjang in UNIVERSITY_LEVELS:
         values = {**_university_values(person, jenjang, rng), **overrides}
-        page = _draw_university(Page(A4_LANDSCAPE, style), values, rng)
+        page = _draw_university(_page(A4_LANDSCAPE, style, security, seed), values, rng, security=security)
     else:
         raise ValueError(f"no ijazah layout for jenjang {jenjang!r}")
     fields = {name: values.get(name) for name in core.IJAZAH_FIELDS}
-    return Rendered(page.png(), {"document_type": str(core.DocumentType.IJAZAH), "fields": fields})
+    return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": fields})
+
+
+def _page(size: tuple[int, int], style: Style, security: bool, seed: int) -> Page:
+    paper = security_paper(size, random.Random(f"paper-{seed}")) if security else None
+    return Page(size, style, paper=paper)
+
+
+def _sign(page: Page, rng: random.Random, *, x: float, top: float, name_y: float, issuer: str,
+          security: bool) -> None:
+    """Ink signature between the title line and the name; the stamp half over date, signature and name."""
+    if not security:
+        return
+    page.paste(signature(rng), (int(x - 200), int(top + 40)))
+    seal = stamp(rng, ring=issuer, centre="KEPALA\nSEKOLAH" if "UNIVERSITAS" not in issuer else "REKTOR",
+                 family=page.style.family, diameter=rng.randint(380, 470))
+    dx = rng.uniform(-0.95, -0.45) * seal.width
+    dy = rng.uniform(-0.35, 0.05) * seal.height
+    page.paste(seal, (int(x + dx), int(top + (name_y - top) / 2 + dy)))
 
 
 def _graduation(person: core.Person, years: int, rng: random.Random) -> str:
@@ -95,7 +119,7 @@ def _born(values: dict[str, Any]) -> str:
     return f"{values['tempat_lahir']}, {date_long(values['tanggal_lahir'])}"
 
 
-def _draw_school(page: Page, v: dict[str, Any], rng: random.Random) -> Page:
+def _draw_school(page: Page, v: dict[str, Any], rng: random.Random, *, security: bool) -> Page:
     level_name = SCHOOL_LEVELS[v["jenjang"]][0]
     cx = page.width / 2
     page.rect((90, 90, page.width - 90, page.image.height - 90), width=6)
@@ -123,10 +147,12 @@ def _draw_school(page: Page, v: dict[str, Any], rng: random.Random) -> Page:
     page.text((sign_x, y + 420), f"{town}, {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
     page.text((sign_x, y + 490), "Kepala Sekolah,", points=11, anchor="mt")
     page.text((sign_x, y + 780), rng.choice(_HEADS), points=11, bold=True, anchor="mt")
+    _sign(page, rng, x=sign_x, top=y + 420, name_y=y + 780, issuer=v["nama_satuan_pendidikan"] or "SEKOLAH",
+          security=security)
     return page
 
 
-def _draw_university(page: Page, v: dict[str, Any], rng: random.Random) -> Page:
+def _draw_university(page: Page, v: dict[str, Any], rng: random.Random, *, security: bool) -> Page:
     programme = UNIVERSITY_LEVELS[v["jenjang"]][0]
     cx = page.width / 2
     page.rect((80, 80, page.width - 80, page.image.height - 80), width=5)
@@ -146,4 +172,6 @@ def _draw_university(page: Page, v: dict[str, Any], rng: random.Random) -> Page:
     page.text((sign_x, y + 200), f"Kendari, {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
     page.text((sign_x, y + 270), "Rektor,", points=11, anchor="mt")
     page.text((sign_x, y + 560), rng.choice(_HEADS).replace("S.Pd.", "Ph.D."), points=11, bold=True, anchor="mt")
+    _sign(page, rng, x=sign_x, top=y + 200, name_y=y + 560, issuer=v["nama_satuan_pendidikan"] or "UNIVERSITAS",
+          security=security)
     return page

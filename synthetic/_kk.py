@@ -1,4 +1,5 @@
-"""A clean Kartu Keluarga in the post-2020 layout: A4 landscape, two ruled tables, QR code."""
+"""A clean Kartu Keluarga: the post-2020 layout (QR code, electronic signature) or the older one
+(wet signatures of the head of family and the Kepala Dinas, the office stamp over the latter)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import core
 
 from ._canvas import A4_LANDSCAPE, Page, Rendered, Style, date_dmy
+from ._marks import signature, stamp
 
 # (printed header, field, relative width). The first column is the row number.
 TABLE_1 = (
@@ -26,12 +28,20 @@ _DATE_FIELDS = {"tanggal_lahir", "tanggal_perkawinan"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
 MIN_ROWS = 5
+KK_LAYOUTS = ("current", "old")
 
 
-def render_kk(family: core.Family, *, seed: int) -> Rendered:
-    """A clean scan-like PNG of `family`'s Kartu Keluarga and its ground truth."""
+def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False) -> Rendered:
+    """A clean scan-like PNG of `family`'s Kartu Keluarga and its ground truth.
+
+    `layout` is `current` (QR code, electronic signature) or `old` (wet signatures,
+    stamp, no QR code); `varied` draws with `Style.varied` (more fonts, sizes,
+    spacing, inks, offsets) instead of the plain look.
+    """
+    if layout not in KK_LAYOUTS:
+        raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     rng = random.Random(f"kk-{seed}")
-    page = Page(A4_LANDSCAPE, Style.from_seed(seed))
+    page = Page(A4_LANDSCAPE, Style.varied(seed) if varied else Style.from_seed(seed))
     left = 120 + rng.randint(-15, 15)
     right = page.width - 120 + rng.randint(-15, 15)
     top = 110 + rng.randint(-15, 15)
@@ -41,8 +51,11 @@ def render_kk(family: core.Family, *, seed: int) -> Rendered:
     y = _header(page, family, left=left, right=right, top=top + page.pt(62))
     y = _table(page, TABLE_1, family, left=left, right=right, top=y + 40)
     y = _table(page, TABLE_2, family, left=left, right=right, top=y + 50)
-    _footer(page, family, rng, left=left, right=right, top=y + 60)
-    return Rendered(page.png(), _truth(family))
+    if layout == "current":
+        _footer(page, family, rng, left=left, right=right, top=y + 60)
+    else:
+        _footer_old(page, family, rng, left=left, right=right, top=y + 50)
+    return page.rendered(_truth(family))
 
 
 def _header(page: Page, family: core.Family, *, left: int, right: int, top: int) -> int:
@@ -131,6 +144,27 @@ def _footer(page: Page, family: core.Family, rng: random.Random, *, left: int, r
     qr_size = page.pt(62)
     page.qr((right - qr_size - 10, top), f"KK {family.no_kk} {family.tanggal_dikeluarkan}", size=qr_size)
     page.text((left + 30, top + page.pt(80)), "Dokumen ini telah ditandatangani secara elektronik", points=7.5)
+
+
+def _footer_old(page: Page, family: core.Family, rng: random.Random, *, left: int, right: int, top: int) -> None:
+    """Before 2020: both signatures in ink, the office stamp half over the Kepala Dinas's name."""
+    page.text((left + 30, top), f"Dikeluarkan Tanggal : {date_dmy(family.tanggal_dikeluarkan)}", points=10)
+    head_x = left + page.pt(10) * 22
+    page.text((head_x, top + page.pt(22)), "KEPALA KELUARGA", points=9.5, anchor="mt")
+    page.paste(signature(rng, width=420, height=170), (int(head_x - 200), int(top + page.pt(34))))
+    head = family.kepala_keluarga
+    page.text((head_x, top + page.pt(86)), head.nama_lengkap if head else "-", points=10, bold=True, anchor="mt")
+    sign_x = right - page.pt(10) * 26
+    lines = ("KEPALA DINAS KEPENDUDUKAN DAN", f"PENCATATAN SIPIL {family.kabupaten_kota}")
+    for i, line in enumerate(lines):
+        page.text((sign_x, top + i * page.pt(14)), line, points=9.5, anchor="mt")
+    page.paste(signature(rng), (int(sign_x - 180), int(top + page.pt(34))))
+    official = rng.choice(_OFFICIALS)
+    page.text((sign_x, top + page.pt(86)), official, points=10, bold=True, anchor="mt")
+    page.text((sign_x, top + page.pt(100)), f"NIP. {_nip(rng)}", points=10, anchor="mt")
+    seal = stamp(rng, ring=f"DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL {family.kabupaten_kota}",
+                 centre=f"KABUPATEN\n{family.kabupaten_kota}", family=page.style.family, diameter=page.pt(70))
+    page.paste(seal, (int(sign_x - seal.width * rng.uniform(0.8, 1.0)), int(top + page.pt(rng.uniform(16, 34)))))
 
 
 def _nip(rng: random.Random) -> str:

@@ -1,0 +1,207 @@
+"""The OCR benchmark: run `ocr.extract` over a synthetic corpus and score it against the truth files.
+
+    run(data_dir, jobs=N, lang=) -> report dict (format `capil.bench-ocr/1`)
+    table(report) -> str, markdown(report) -> str
+
+Every document is read with `declared_type=None`, so type detection is measured
+too. Field accuracy is exact match on canonical values over the fields whose
+truth is not null (a document that fails or is detected as another type scores
+0 on its fields); KK member cells count as `anggota.<field>`, row by row in
+printed order. Character error rate (CER) is edit distance over truth length,
+summed over name fields. Seconds per page are measured around `ocr.extract` in
+the worker process, with `jobs` workers running at once.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import platform
+import statistics
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+REPORT_FORMAT = "capil.bench-ocr/1"
+NAME_FIELDS = frozenset({
+    "nama_lengkap", "nama_kepala_keluarga", "nama_orang_tua", "nama_ayah", "nama_ibu",
+    "suami.nama_lengkap", "istri.nama_lengkap", "wali.nama_lengkap",
+})
+
+
+def run(data_dir: Path, *, jobs: int = 1, lang: str = "ind") -> dict[str, Any]:
+    manifest = json.loads((data_dir / "manifest.json").read_text(encoding="utf-8"))
+    tasks = [(str(data_dir / d["file"]), lang) for d in manifest["documents"]]
+    started = time.perf_counter()
+    if jobs <= 1:
+        results = [_read_one(t) for t in tasks]
+    else:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.map(_read_one, tasks, chunksize=1)
+    wall = time.perf_counter() - started
+    rows = []
+    for doc, result in zip(manifest["documents"], results, strict=True):
+        truth = json.loads((data_dir / doc["truth"]).read_text(encoding="utf-8"))
+        rows.append(_score(doc, truth, result))
+    return _report(rows, jobs=jobs, wall=wall, seed=manifest.get("seed"))
+
+
+def _read_one(task: tuple[str, str]) -> dict[str, Any]:
+    import ocr
+
+    path, lang = task
+    data = Path(path).read_bytes()
+    start = time.perf_counter()
+    try:
+        extraction = ocr.extract(data, declared_type=None, lang=lang)
+    except Exception as e:  # every failure is a measurement, counted by type
+        return {"error": type(e).__name__, "seconds": time.perf_counter() - start, "pages": 1}
+    seconds = time.perf_counter() - start
+    out = extraction.to_dict()
+    return {
+        "error": None, "seconds": seconds, "pages": extraction.pages, "document_type": out["document_type"],
+        "source": out["source"], "fields": {k: v["value"] for k, v in out["fields"].items()},
+        "anggota": [{k: v["value"] for k, v in row.items()} for row in out.get("anggota", [])],
+    }
+
+
+def _pairs(truth: dict[str, Any], found: dict[str, Any]) -> list[tuple[str, str, Any]]:
+    """(field, truth value, found value) for every non-null truth value, member cells included."""
+    fields = found.get("fields", {})
+    pairs = [(k, v, fields.get(k)) for k, v in truth["fields"].items() if v is not None]
+    rows = found.get("anggota", [])
+    for i, row in enumerate(truth.get("anggota", [])):
+        got = rows[i] if i < len(rows) else {}
+        pairs += [(f"anggota.{k}", v, got.get(k)) for k, v in row.items() if v is not None]
+    return pairs
+
+
+def _score(doc: dict[str, Any], truth: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    detected_right = result["error"] is None and result.get("document_type") == truth["document_type"]
+    found = result if detected_right else {}
+    fields = []
+    edits = chars = 0
+    for name, want, got in _pairs(truth, found):
+        fields.append((name, got == want))
+        if name.split(".", 1)[-1] in NAME_FIELDS or name in NAME_FIELDS:
+            edits += levenshtein(str(got or ""), str(want))
+            chars += len(str(want))
+    return {
+        "file": doc["file"], "type": truth["document_type"], "variant": doc["variant"], "error": result["error"],
+        "detected": result.get("document_type"), "detected_right": detected_right,
+        "seconds_per_page": result["seconds"] / max(1, result["pages"]), "fields": fields,
+        "name_edits": edits, "name_chars": chars,
+    }
+
+
+def _report(rows: list[dict[str, Any]], *, jobs: int, wall: float, seed: Any) -> dict[str, Any]:
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[(row["type"], row["variant"])].append(row)
+    by_group = []
+    for (doc_type, variant), members in sorted(groups.items()):
+        per_field: dict[str, list[bool]] = defaultdict(list)
+        for row in members:
+            for name, ok in row["fields"]:
+                per_field[name].append(ok)
+        right = sum(sum(v) for v in per_field.values())
+        total = sum(len(v) for v in per_field.values())
+        chars = sum(r["name_chars"] for r in members)
+        by_group.append({
+            "document_type": doc_type, "variant": variant, "documents": len(members),
+            "detection_accuracy": _ratio(sum(r["detected_right"] for r in members), len(members)),
+            "field_accuracy": _ratio(right, total), "fields_scored": total,
+            "name_cer": _ratio(sum(r["name_edits"] for r in members), chars),
+            "failures": dict(Counter(r["error"] for r in members if r["error"])),
+            "seconds_per_page": _timing([r["seconds_per_page"] for r in members]),
+            "fields": {name: {"correct": sum(v), "total": len(v), "accuracy": _ratio(sum(v), len(v))}
+                       for name, v in sorted(per_field.items())},
+        })
+    all_fields = [ok for r in rows for _, ok in r["fields"]]
+    return {
+        "format": REPORT_FORMAT, "corpus_seed": seed, "documents": len(rows), "jobs": jobs,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "tesseract": _tesseract_version()},
+        "wall_seconds": round(wall, 2),
+        "overall": {
+            "detection_accuracy": _ratio(sum(r["detected_right"] for r in rows), len(rows)),
+            "field_accuracy": _ratio(sum(all_fields), len(all_fields)), "fields_scored": len(all_fields),
+            "name_cer": _ratio(sum(r["name_edits"] for r in rows), sum(r["name_chars"] for r in rows)),
+            "failures": dict(Counter(r["error"] for r in rows if r["error"])),
+            "seconds_per_page": _timing([r["seconds_per_page"] for r in rows]),
+        },
+        "by_type_variant": by_group,
+    }
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def _timing(values: list[float]) -> dict[str, float | None]:
+    if not values:
+        return {"median": None, "p95": None}
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+    return {"median": round(statistics.median(ordered), 3), "p95": round(p95, 3)}
+
+
+def _tesseract_version() -> str | None:
+    try:
+        import ocr
+
+        return ocr.engine().version
+    except Exception:
+        return None
+
+
+def levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def table(report: dict[str, Any]) -> str:
+    """One line per document type × variant, then the overall line."""
+    head = f"{'type':<11}{'variant':<10}{'docs':>5}{'detect':>8}{'fields':>8}{'name CER':>10}{'fail':>6}" \
+           f"{'s/page med':>12}{'p95':>7}"
+    lines = [head, "-" * len(head)]
+    for g in report["by_type_variant"]:
+        t = g["seconds_per_page"]
+        lines.append(f"{g['document_type']:<11}{g['variant']:<10}{g['documents']:>5}{_pct(g['detection_accuracy']):>8}"
+                     f"{_pct(g['field_accuracy']):>8}{_pct(g['name_cer']):>10}{sum(g['failures'].values()):>6}"
+                     f"{t['median']:>12}{t['p95']:>7}")
+    o = report["overall"]
+    lines.append("-" * len(head))
+    lines.append(f"{'all':<21}{report['documents']:>5}{_pct(o['detection_accuracy']):>8}{_pct(o['field_accuracy']):>8}"
+                 f"{_pct(o['name_cer']):>10}{sum(o['failures'].values()):>6}"
+                 f"{o['seconds_per_page']['median']:>12}{o['seconds_per_page']['p95']:>7}")
+    lines.append(f"{report['jobs']} worker process(es), {report['wall_seconds']} s wall clock; "
+                 f"failures: {o['failures'] or 'none'}")
+    return "\n".join(lines)
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The same figures as a markdown table, for benchmarks/."""
+    out = ["| type | variant | docs | type detected | field accuracy | name CER | failures | s/page median | p95 |",
+           "|---|---|---:|---:|---:|---:|---|---:|---:|"]
+    for g in report["by_type_variant"]:
+        t = g["seconds_per_page"]
+        fails = ", ".join(f"{k} {v}" for k, v in g["failures"].items()) or "0"
+        out.append(f"| {g['document_type']} | {g['variant']} | {g['documents']} | {_pct(g['detection_accuracy'])} | "
+                   f"{_pct(g['field_accuracy'])} | {_pct(g['name_cer'])} | {fails} | {t['median']} | {t['p95']} |")
+    o = report["overall"]
+    fails = ", ".join(f"{k} {v}" for k, v in o["failures"].items()) or "0"
+    out.append(f"| **all** | | {report['documents']} | {_pct(o['detection_accuracy'])} | "
+               f"{_pct(o['field_accuracy'])} | {_pct(o['name_cer'])} | {fails} | "
+               f"{o['seconds_per_page']['median']} | {o['seconds_per_page']['p95']} |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,35 @@
+"""`capil bench ocr`: how accurately and how fast the extractor reads a synthetic corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from core import InputError, load_settings
+
+bench_app = typer.Typer(no_args_is_help=True, help="Benchmarks (accuracy and speed).")
+
+
+@bench_app.command("ocr")
+def bench_ocr(
+    data: Annotated[Path, typer.Option("--data", help="A corpus from `capil synth documents` (manifest.json).")],
+    jobs: Annotated[int, typer.Option(min=1, help="Worker processes, each running one Tesseract at a time.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Write the report as one JSON document to stdout.")] = False,
+    markdown: Annotated[Path | None, typer.Option(help="Also write the summary table as markdown here.")] = None,
+) -> None:
+    """Run ocr.extract (type auto-detected) over every document and score it against the truth files."""
+    from . import _bench_ocr
+
+    if not (data / "manifest.json").is_file():
+        raise InputError(f"{data} has no manifest.json: render one with `capil synth documents`")
+    report = _bench_ocr.run(data, jobs=jobs, lang=load_settings().tesseract_lang)
+    if markdown is not None:
+        markdown.write_text(_bench_ocr.markdown(report), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    else:
+        typer.echo(_bench_ocr.table(report))

@@ -1,0 +1,130 @@
+"""Variants of a clean rendered page: what a scanner, a phone camera or a PDF export makes of it.
+
+    degrade(rendered, variant, seed=) -> Degraded(data, extension, meta)
+
+`clean` (PNG, 300 dpi), `scan` (skew up to ±3°, 200–300 dpi, noise, blur, JPEG),
+`photo` (the page in perspective on a background, uneven light, rotation up
+to ±8°, JPEG), `pdf_text` (vector PDF whose text layer is the printed text),
+`pdf_image` (image-only PDF of a 200–300 dpi raster). The ground truth does not
+change; the same seed gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+from PIL import Image, ImageFilter
+
+from ._canvas import DPI, Rendered
+from ._pdf import image_pdf, vector_pdf
+
+VARIANTS = ("clean", "scan", "photo", "pdf_text", "pdf_image")
+
+
+@dataclass(frozen=True)
+class Degraded:
+    """The file bytes of one variant, its extension, and what was done (angles, dpi, quality)."""
+
+    data: bytes
+    extension: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def degrade(rendered: Rendered, variant: str, *, seed: int) -> Degraded:
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}: use one of {', '.join(VARIANTS)}")
+    rng = random.Random(f"{variant}-{seed}")
+    if variant == "clean":
+        return Degraded(rendered.png, "png", {"dpi": DPI})
+    if variant == "pdf_text":
+        size = Image.open(io.BytesIO(rendered.png)).size
+        return Degraded(vector_pdf(rendered.ops, size=size, dpi=DPI), "pdf", {"dpi": DPI})
+    page = Image.open(io.BytesIO(rendered.png)).convert("RGB")
+    if variant == "scan":
+        image, meta = _scan(page, rng)
+        return Degraded(_jpeg(image, quality=meta["jpeg_quality"], dpi=meta["dpi"]), "jpg", meta)
+    if variant == "photo":
+        image, meta = _photo(page, rng)
+        return Degraded(_jpeg(image, quality=meta["jpeg_quality"], dpi=None), "jpg", meta)
+    dpi = rng.randint(200, 300)
+    small = _resample(page, dpi)
+    quality = rng.randint(70, 90)
+    return Degraded(image_pdf(_jpeg(small, quality=quality, dpi=dpi), size=small.size, dpi=dpi), "pdf",
+                    {"dpi": dpi, "jpeg_quality": quality})
+
+
+def _resample(page: Image.Image, dpi: int) -> Image.Image:
+    if dpi == DPI:
+        return page
+    size = (round(page.width * dpi / DPI), round(page.height * dpi / DPI))
+    return page.resize(size, Image.Resampling.LANCZOS)
+
+
+def _scan(page: Image.Image, rng: random.Random) -> tuple[Image.Image, dict[str, Any]]:
+    dpi = rng.randint(200, 300)
+    angle = rng.uniform(-3, 3)
+    blur = rng.uniform(0.3, 1.1)
+    sigma = rng.uniform(3, 10)
+    quality = rng.randint(55, 90)
+    gray = rng.random() < 0.5
+    image = _resample(page, dpi)
+    image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=(250, 250, 250))
+    image = image.filter(ImageFilter.GaussianBlur(blur * dpi / DPI))
+    pixels = np.asarray(image, dtype=np.float32)
+    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, sigma, pixels.shape[:2])[..., None]
+    # A scanner lifts the blacks and dims the white a little.
+    pixels = np.clip(pixels * rng.uniform(0.88, 0.97) + rng.uniform(8, 25) + noise, 0, 255).astype(np.uint8)
+    image = Image.fromarray(pixels, "RGB")
+    if gray:
+        image = image.convert("L")
+    return image, {"dpi": dpi, "angle": round(angle, 3), "blur": round(blur, 3), "noise_sigma": round(sigma, 2),
+                   "jpeg_quality": quality, "gray": gray}
+
+
+def _photo(page: Image.Image, rng: random.Random) -> tuple[Image.Image, dict[str, Any]]:
+    """The page lying on a table, shot from a little off-axis, under a lamp."""
+    long_side = rng.randint(2600, 3600)
+    scale = long_side / max(page.size) * rng.uniform(0.78, 0.9)
+    w, h = page.width * scale, page.height * scale
+    out_w, out_h = (long_side, round(long_side * 0.75)) if page.width > page.height else \
+        (round(long_side * 0.75), long_side)
+    angle = math.radians(rng.uniform(-8, 8))
+    cx, cy = out_w / 2 + rng.uniform(-0.04, 0.04) * out_w, out_h / 2 + rng.uniform(-0.04, 0.04) * out_h
+    corners = []
+    for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1)):
+        # Perspective: each corner pulled in or out independently by up to 6 % of the page.
+        x = sx * w / 2 * (1 + rng.uniform(-0.06, 0.03))
+        y = sy * h / 2 * (1 + rng.uniform(-0.06, 0.03))
+        corners.append((cx + x * math.cos(angle) - y * math.sin(angle), cy + x * math.sin(angle) + y * math.cos(angle)))
+    src = np.float32([(0, 0), (page.width, 0), (page.width, page.height), (0, page.height)])
+    matrix = cv2.getPerspectiveTransform(src, np.float32(corners))
+    grain = np.random.default_rng(rng.randrange(2**32))
+    table = np.array([rng.randint(60, 140), rng.randint(50, 110), rng.randint(30, 90)], dtype=np.float32)
+    background = np.clip(table + grain.normal(0, 12, (out_h, out_w, 1)), 0, 255).astype(np.uint8)
+    warped = cv2.warpPerspective(np.asarray(page), matrix, (out_w, out_h), flags=cv2.INTER_AREA,
+                                 borderMode=cv2.BORDER_TRANSPARENT, dst=background.copy())
+    yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
+    lx, ly = rng.uniform(0, out_w), rng.uniform(0, out_h)
+    light = 1.05 - 0.45 * np.hypot(xx - lx, yy - ly) / math.hypot(out_w, out_h)
+    light *= 1 - rng.uniform(0.0, 0.15) * (xx / out_w if rng.random() < 0.5 else yy / out_h)
+    warm = np.array([1.0, rng.uniform(0.95, 1.0), rng.uniform(0.85, 0.97)], dtype=np.float32)
+    pixels = warped.astype(np.float32) * light[..., None] * warm + grain.normal(0, rng.uniform(2, 6), (out_h, out_w, 1))
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
+    blur = rng.uniform(0.4, 1.2)
+    image = image.filter(ImageFilter.GaussianBlur(blur))
+    quality = rng.randint(60, 88)
+    return image, {"size": [out_w, out_h], "angle": round(math.degrees(angle), 3), "blur": round(blur, 3),
+                   "page_scale": round(scale, 4), "jpeg_quality": quality}
+
+
+def _jpeg(image: Image.Image, *, quality: int, dpi: int | None) -> bytes:
+    out = io.BytesIO()
+    extra = {"dpi": (dpi, dpi)} if dpi else {}
+    image.save(out, format="JPEG", quality=quality, **extra)
+    return out.getvalue()
