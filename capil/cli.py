@@ -22,7 +22,7 @@ from core import (
     load_settings,
 )
 
-from . import _cmd_bench, _cmd_synth
+from . import _cmd_audit, _cmd_bench, _cmd_synth
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Capil: population data changes from upload to signed, archived Kartu Keluarga.")
@@ -36,6 +36,7 @@ app.add_typer(application_app, name="application")
 app.add_typer(archive_app, name="archive")
 app.add_typer(config_app, name="config")
 app.add_typer(synth_app, name="synth")
+app.add_typer(_cmd_audit.audit_app, name="audit")
 app.add_typer(_cmd_bench.bench_app, name="bench")
 synth_app.command("documents")(_cmd_synth.documents)
 
@@ -58,6 +59,16 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read {path}: {e.strerror}") from e
+
+
+def _operator(by: str | None) -> str:
+    """The actor recorded in the audit log for a command: `--by`, else `cli:<login name>`."""
+    import getpass
+
+    return by or f"cli:{getpass.getuser()}"
+
+
+ByOption = Annotated[str | None, typer.Option("--by", help="Who runs this, for the audit log (default cli:<user>).")]
 
 
 def _services():  # type: ignore[no-untyped-def]
@@ -94,31 +105,81 @@ def down() -> None:
 # --- registry --------------------------------------------------------------------------------------
 
 @registry_app.command("import")
-def registry_import(file: Path, as_json: JsonFlag = False) -> None:
-    """Load a population file (capil.population/1); idempotent upsert by NIK and No. KK."""
+def registry_import(file: Path, as_json: JsonFlag = False, by: ByOption = None) -> None:
+    """Load a population file (capil.population/1); idempotent upsert by NIK and No. KK.
+
+    A file with any invalid value is refused whole; with --json the problems (every JSON path)
+    are the JSON document on stdout, and the one-line reason goes to stderr as always.
+    """
+    import hashlib
+
+    from core import InvalidPopulation
+
+    raw = _read(file)
     try:
-        doc = json.loads(_read(file))
+        doc = json.loads(raw)
     except json.JSONDecodeError as e:
         raise InputError(f"{file} is not JSON: {e}") from e
-    report = _services().population.import_population(doc)
+    try:
+        report = _services().population.import_population(doc, actor=_operator(by),
+                                                          source_sha256=hashlib.sha256(raw).hexdigest())
+    except InvalidPopulation as e:
+        if as_json:
+            _emit({"code": e.code, "problems": e.problems}, True)
+        raise
     _emit(report.to_dict(), as_json,
           f"{report.families} families, {report.persons} persons: {report.created} created, "
           f"{report.updated} updated, {report.unchanged} unchanged")
 
 
+@registry_app.command("export")
+def registry_export(
+    out: Annotated[Path | None, typer.Option(help="Output file (default stdout).")] = None,
+    by: ByOption = None,
+) -> None:
+    """Write the whole record as a population file (capil.population/1); import reads it back unchanged."""
+    svc = _services()
+    svc.audit.record(actor=_operator(by), action="population.export", subject_type="population", subject=None,
+                     details={"out": str(out) if out else "stdout"})
+    text = json.dumps(svc.population.export(), ensure_ascii=False, indent=1)
+    if out is None:
+        sys.stdout.write(text + "\n")
+    else:
+        out.write_text(text + "\n", encoding="utf-8")
+        _err(f"wrote {out}")
+
+
 @registry_app.command("show")
-def registry_show(nik: str, as_json: JsonFlag = False) -> None:
-    """A person's current record and their family, as in the population file."""
-    population = _services().population
-    person = population.person(nik)
-    family = population.family_of(nik)
+def registry_show(nik: str, as_json: JsonFlag = False, by: ByOption = None) -> None:
+    """A person's current record and their family, as in the population file (the read is audited)."""
+    svc = _services()
+    person = svc.population.person(nik)
+    svc.audit.record(actor=_operator(by), action="person.view", subject_type="person", subject=nik)
+    family = svc.population.family_of(nik)
     _emit({"penduduk": person.to_dict(), "keluarga": family.to_dict()}, as_json)
 
 
 @registry_app.command("history")
-def registry_history(nik: str, as_json: JsonFlag = False) -> None:
-    """Every version of a person's record, oldest first."""
-    _emit(_services().population.history(nik), as_json)
+def registry_history(nik: str, as_json: JsonFlag = False, by: ByOption = None) -> None:
+    """Every version of a person's record, oldest first: old → new, when, application, evidence sha256."""
+    svc = _services()
+    history = svc.population.history(nik)
+    svc.audit.record(actor=_operator(by), action="person.history", subject_type="person", subject=nik)
+    _emit(history, as_json)
+
+
+@registry_app.command("migrate")
+def registry_migrate(as_json: JsonFlag = False) -> None:
+    """Bring the database schema to the newest migration (opening the database does this too)."""
+    from registry import Database
+
+    db = Database(load_settings().effective_database_url, migrate=False)
+    try:
+        before, after = db.migrate()
+    finally:
+        db.dispose()
+    _emit({"database": db.safe_url, "before": before, "after": after}, as_json,
+          f"{db.safe_url}: schema {before or 'empty'} -> {after}")
 
 
 # --- extraction and applications -------------------------------------------------------------------

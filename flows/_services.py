@@ -15,7 +15,7 @@ from pathlib import Path
 import signing
 import storage
 from core import Settings, load_settings
-from registry import Applications, Database, PopulationRecord
+from registry import Applications, AuditLog, Database, PopulationRecord
 
 
 @dataclass
@@ -33,6 +33,10 @@ class Services:
     @cached_property
     def applications(self) -> Applications:
         return Applications(self.database)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.database)
 
     @cached_property
     def store(self) -> storage.ObjectStore:

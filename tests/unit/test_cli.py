@@ -75,3 +75,56 @@ def test_config_show_masks_secrets(tmp_path):
     shown = json.loads(r.stdout)
     assert shown["s3_secret_key"] == "********" and "topsecret" not in r.stdout
     assert shown["data_dir"] == str(tmp_path / "d")
+
+
+def test_registry_export_round_trip_and_audit(tmp_path, population_file):
+    d = tmp_path / "d"
+    assert capil("registry", "import", str(population_file), data_dir=d).returncode == 0
+    r = capil("registry", "export", "--out", str(tmp_path / "out.json"), data_dir=d)
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / "out.json").read_text()) == population()
+    r = capil("registry", "show", "7401050102030003", "--by", "verifikator-7", "--json", data_dir=d)
+    assert r.returncode == 0, r.stderr
+    r = capil("audit", "log", "--json", data_dir=d)
+    assert [(e["actor"], e["action"]) for e in json.loads(r.stdout)][1:] == [
+        (json.loads(r.stdout)[1]["actor"], "population.export"), ("verifikator-7", "person.view")]
+    r = capil("audit", "verify", "--json", data_dir=d)
+    assert r.returncode == 0 and json.loads(r.stdout)["entries"] == 3
+
+
+def test_audit_verify_fails_naming_the_edited_entry(tmp_path, population_file):
+    import sqlite3
+
+    d = tmp_path / "d"
+    assert capil("registry", "import", str(population_file), data_dir=d).returncode == 0
+    assert capil("registry", "show", "7401050102030003", data_dir=d).returncode == 0
+    conn = sqlite3.connect(d / "capil.db")
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET actor = 'nobody' WHERE seq = 1")
+    conn.commit()
+    conn.close()
+    r = capil("audit", "verify", data_dir=d)
+    assert r.returncode == 5
+    assert len(r.stderr.strip().splitlines()) == 1 and "entry 1" in r.stderr
+
+
+def test_invalid_population_with_json_lists_every_path(tmp_path):
+    doc = population()
+    doc["keluarga"][0]["anggota"][0]["agama"] = "JEDI"
+    doc["keluarga"][1]["anggota"][0]["nik"] = "9901051203800001"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    r = capil("registry", "import", str(bad), "--json", data_dir=tmp_path / "d")
+    assert r.returncode == 2
+    assert json.loads(r.stdout)["problems"] == [
+        "$.keluarga[0].anggota[0].agama: 'JEDI' is not a SIAK value",
+        "$.keluarga[1].anggota[0].nik: region code: 99 is not a province code",
+    ]
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_registry_migrate_reports_the_revision(tmp_path):
+    r = capil("registry", "migrate", "--json", data_dir=tmp_path / "d")
+    assert r.returncode == 0, r.stderr
+    shown = json.loads(r.stdout)
+    assert shown["before"] is None and shown["after"] == "0002"

@@ -4,11 +4,22 @@ Every test runs on both (`db` is parametrized). PostgreSQL comes from `tests.fix
 skipped with a reason where the server binaries are missing, a failure under CI.
 """
 
+import itertools
+
 import pytest
 from sqlalchemy import text
 
 import synthetic
-from core import ChangeType, Conflict, Finding, InvalidPopulation, Severity, Status, StoredObject, UnknownPerson
+from core import (
+    ChangeType,
+    Conflict,
+    Finding,
+    InvalidPopulation,
+    Severity,
+    Status,
+    StoredObject,
+    UnknownPerson,
+)
 from registry import Applications, AuditLog, Database, PopulationRecord, head_revision
 from tests.fixtures.population import population
 
@@ -132,7 +143,7 @@ def test_apply_changes_refuses_values_outside_the_vocabulary(record):
 
 
 def test_the_database_refuses_values_outside_the_vocabulary(record, db):
-    with pytest.raises(Exception, match="(?i)check"), db.engine.begin() as conn:
+    with pytest.raises(Exception, match=r"(?i)check"), db.engine.begin() as conn:
         conn.execute(text("UPDATE persons SET agama = 'JEDI' WHERE nik = :nik"), {"nik": SUBJECT})
     assert record.person(SUBJECT).agama == "ISLAM"
 
@@ -188,7 +199,7 @@ def test_every_write_is_audited_and_the_chain_verifies(db, record):
         (5, "sistem", "person.change"),
         (6, "arsip-1", "archive.get"),
     ]
-    assert all(e["prev_hash"] == p["entry_hash"] for p, e in zip(entries, entries[1:], strict=False))
+    assert all(e["prev_hash"] == p["entry_hash"] for p, e in itertools.pairwise(entries))
     assert [e["action"] for e in audit.entries(subject=SUBJECT)] == ["person.change"]
     verification = audit.verify()
     assert (verification.ok, verification.entries, verification.head_hash) == (True, 6, entries[-1]["entry_hash"])
