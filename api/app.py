@@ -10,7 +10,7 @@ import json
 import logging
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Form, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Header, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -47,7 +47,13 @@ def get_flow_starter() -> FlowStarter:
     return FlowStarter()
 
 
+def get_actor(x_capil_user: Annotated[str | None, Header(description="Petugas yang membaca data")] = None) -> str:
+    """Who is reading, for the audit log: the `X-Capil-User` header (until there is a login), else `anonim`."""
+    return (x_capil_user or "").strip()[:120] or "anonim"
+
+
 Svc = Annotated[Services, Depends(get_services)]
+Actor = Annotated[str, Depends(get_actor)]
 Starter = Annotated[FlowStarter, Depends(get_flow_starter)]
 
 
@@ -106,14 +112,20 @@ def create_application(
 
 
 @app.get("/api/applications", tags=["permohonan"])
-def list_applications(svc: Svc, status: Status | None = None) -> list[dict[str, Any]]:
-    """Applications, newest first (the verifikator queue is `?status=needs_review`)."""
-    return [a.to_dict() for a in svc.applications.list(status=status)]
+def list_applications(svc: Svc, actor: Actor, status: Status | None = None) -> list[dict[str, Any]]:
+    """Applications, newest first (the verifikator queue is `?status=needs_review`). The read is audited."""
+    apps = svc.applications.list(status=status)
+    svc.audit.record(actor=actor, action="application.list", subject_type="applications", subject=None,
+                     details={"status": str(status) if status else None, "ids": [a.id for a in apps]})
+    return [a.to_dict() for a in apps]
 
 
 @app.get("/api/applications/{application_id}", tags=["permohonan"])
-def get_application(svc: Svc, application_id: str) -> dict[str, Any]:
-    return svc.applications.get(application_id).to_dict()
+def get_application(svc: Svc, actor: Actor, application_id: str) -> dict[str, Any]:
+    """One application with its findings and decisions. The read is audited (`X-Capil-User`)."""
+    app_ = svc.applications.get(application_id)
+    svc.audit.record(actor=actor, action="application.view", subject_type="application", subject=application_id)
+    return app_.to_dict()
 
 
 class ReviewDecision(BaseModel):
@@ -137,9 +149,10 @@ def decide_application(svc: Svc, application_id: str, decision: ReviewDecision,
 
 @app.get("/api/applications/{application_id}/document", tags=["arsip"],
          responses={200: {"content": {"application/pdf": {}}}})
-def get_document(svc: Svc, application_id: str) -> Response:
-    """The signed KK from the archive, after its hash and signature were verified."""
+def get_document(svc: Svc, actor: Actor, application_id: str) -> Response:
+    """The signed KK from the archive, after its hash and signature were verified. The retrieval is audited."""
     data = fetch_verified_document(svc, application_id)
+    svc.audit.record(actor=actor, action="archive.get", subject_type="application", subject=application_id)
     return Response(content=data, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="KK-{application_id}.pdf"'})
 
@@ -170,5 +183,8 @@ def verify_qr(svc: Svc, application_id: str) -> dict[str, Any]:
 
 
 @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-def review_page(svc: Svc) -> str:
-    return _pages.review_page(svc.applications.list(status=Status.NEEDS_REVIEW))
+def review_page(svc: Svc, actor: Actor) -> str:
+    apps = svc.applications.list(status=Status.NEEDS_REVIEW)
+    svc.audit.record(actor=actor, action="application.list", subject_type="applications", subject=None,
+                     details={"status": str(Status.NEEDS_REVIEW), "ids": [a.id for a in apps], "page": "review"})
+    return _pages.review_page(apps)

@@ -263,9 +263,13 @@ def _wait_for_decision(application_id: str, *, timeout: float):  # type: ignore[
 
 
 @application_app.command("show")
-def application_show(application_id: str, as_json: JsonFlag = False) -> None:
-    """One application."""
-    _emit(_services().applications.get(application_id).to_dict(), as_json)
+def application_show(application_id: str, as_json: JsonFlag = False, by: ByOption = None) -> None:
+    """One application (the read is audited)."""
+    svc = _services()
+    app_ = svc.applications.get(application_id)
+    svc.audit.record(actor=_operator(by), action="application.view", subject_type="application",
+                     subject=application_id)
+    _emit(app_.to_dict(), as_json)
 
 
 @application_app.command("list")
@@ -309,11 +313,14 @@ def application_decide(
 def archive_get(
     application_id: str,
     out: Annotated[Path | None, typer.Option(help="Where to write the PDF (default: ID.pdf).")] = None,
+    by: ByOption = None,
 ) -> None:
-    """Fetch the signed document; its hash and signature are verified before it is written."""
+    """Fetch the signed document; its hash and signature are verified before it is written (audited)."""
     from flows import fetch_verified_document
 
-    data = fetch_verified_document(_services(), application_id)
+    svc = _services()
+    data = fetch_verified_document(svc, application_id)
+    svc.audit.record(actor=_operator(by), action="archive.get", subject_type="application", subject=application_id)
     target = out or Path(f"{application_id}.pdf")
     target.write_bytes(data)
     _err(f"wrote {target} ({len(data)} bytes); hash and signature verified")
