@@ -34,6 +34,7 @@ NAME_FIELDS = frozenset({
 def run(data_dir: Path, *, jobs: int = 1, lang: str = "ind") -> dict[str, Any]:
     manifest = json.loads((data_dir / "manifest.json").read_text(encoding="utf-8"))
     tasks = [(str(data_dir / d["file"]), lang) for d in manifest["documents"]]
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     if jobs <= 1:
         results = [_read_one(t) for t in tasks]
@@ -45,7 +46,10 @@ def run(data_dir: Path, *, jobs: int = 1, lang: str = "ind") -> dict[str, Any]:
     for doc, result in zip(manifest["documents"], results, strict=True):
         truth = json.loads((data_dir / doc["truth"]).read_text(encoding="utf-8"))
         rows.append(_score(doc, truth, result))
-    return _report(rows, jobs=jobs, wall=wall, seed=manifest.get("seed"))
+    report = _report(rows, jobs=jobs, wall=wall, seed=manifest.get("seed"))
+    # Other work on the machine slows every page down; the load average says how busy it was.
+    report["machine"]["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    return report
 
 
 def _read_one(task: tuple[str, str]) -> dict[str, Any]:

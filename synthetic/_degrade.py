@@ -74,15 +74,20 @@ def _scan(page: Image.Image, rng: random.Random) -> tuple[Image.Image, dict[str,
     quality = rng.randint(55, 90)
     gray = rng.random() < 0.5
     image = _resample(page, dpi)
-    image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=(250, 250, 250))
-    image = image.filter(ImageFilter.GaussianBlur(blur * dpi / DPI))
-    pixels = np.asarray(image, dtype=np.float32)
-    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, sigma, pixels.shape[:2])[..., None]
-    # A scanner lifts the blacks and dims the white a little.
-    pixels = np.clip(pixels * rng.uniform(0.88, 0.97) + rng.uniform(8, 25) + noise, 0, 255).astype(np.uint8)
-    image = Image.fromarray(pixels, "RGB")
     if gray:
         image = image.convert("L")
+    pixels = np.asarray(image)
+    h, w = pixels.shape[:2]
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    fill = (250,) * (1 if gray else 3)
+    pixels = cv2.warpAffine(pixels, turn, (w, h), flags=cv2.INTER_CUBIC, borderValue=fill)
+    pixels = cv2.GaussianBlur(pixels, (0, 0), blur * dpi / DPI)
+    noise = np.random.default_rng(rng.randrange(2**32)).standard_normal((h, w), dtype=np.float32) * sigma
+    if not gray:
+        noise = noise[..., None]
+    # A scanner lifts the blacks and dims the white a little.
+    pixels = np.clip(pixels * np.float32(rng.uniform(0.88, 0.97)) + np.float32(rng.uniform(8, 25)) + noise, 0, 255)
+    image = Image.fromarray(pixels.astype(np.uint8), "L" if gray else "RGB")
     return image, {"dpi": dpi, "angle": round(angle, 3), "blur": round(blur, 3), "noise_sigma": round(sigma, 2),
                    "jpeg_quality": quality, "gray": gray}
 
@@ -106,7 +111,8 @@ def _photo(page: Image.Image, rng: random.Random) -> tuple[Image.Image, dict[str
     matrix = cv2.getPerspectiveTransform(src, np.float32(corners))
     grain = np.random.default_rng(rng.randrange(2**32))
     table = np.array([rng.randint(60, 140), rng.randint(50, 110), rng.randint(30, 90)], dtype=np.float32)
-    background = np.clip(table + grain.normal(0, 12, (out_h, out_w, 1)), 0, 255).astype(np.uint8)
+    background = np.clip(table + grain.standard_normal((out_h, out_w, 1), dtype=np.float32) * 12, 0, 255)
+    background = background.astype(np.uint8)
     warped = cv2.warpPerspective(np.asarray(page), matrix, (out_w, out_h), flags=cv2.INTER_AREA,
                                  borderMode=cv2.BORDER_TRANSPARENT, dst=background.copy())
     yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
@@ -114,7 +120,8 @@ def _photo(page: Image.Image, rng: random.Random) -> tuple[Image.Image, dict[str
     light = 1.05 - 0.45 * np.hypot(xx - lx, yy - ly) / math.hypot(out_w, out_h)
     light *= 1 - rng.uniform(0.0, 0.15) * (xx / out_w if rng.random() < 0.5 else yy / out_h)
     warm = np.array([1.0, rng.uniform(0.95, 1.0), rng.uniform(0.85, 0.97)], dtype=np.float32)
-    pixels = warped.astype(np.float32) * light[..., None] * warm + grain.normal(0, rng.uniform(2, 6), (out_h, out_w, 1))
+    speckle = grain.standard_normal((out_h, out_w, 1), dtype=np.float32) * np.float32(rng.uniform(2, 6))
+    pixels = warped.astype(np.float32) * light[..., None] * warm.astype(np.float32) + speckle
     image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
     blur = rng.uniform(0.4, 1.2)
     image = image.filter(ImageFilter.GaussianBlur(blur))
