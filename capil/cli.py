@@ -22,7 +22,7 @@ from core import (
     load_settings,
 )
 
-from . import _cmd_audit, _cmd_bench, _cmd_synth
+from . import _cmd_audit, _cmd_bench, _cmd_bench_registry, _cmd_synth
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Capil: population data changes from upload to signed, archived Kartu Keluarga.")
@@ -38,6 +38,7 @@ app.add_typer(config_app, name="config")
 app.add_typer(synth_app, name="synth")
 app.add_typer(_cmd_audit.audit_app, name="audit")
 app.add_typer(_cmd_bench.bench_app, name="bench")
+_cmd_bench.bench_app.command("registry")(_cmd_bench_registry.bench_registry)
 synth_app.command("documents")(_cmd_synth.documents)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout.")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Any
 
 from core import FAMILY_FIELDS, MEMBER_FIELDS, canonical_values, nik_problems, no_kk_problems
@@ -23,6 +24,7 @@ _REQUIRED_FAMILY = ("no_kk", "alamat", "rt", "rw", "desa_kelurahan", "kecamatan"
 _DATE_FIELDS = ("tanggal_lahir", "tanggal_perkawinan")
 _RT_RW = re.compile(r"\d{3}")
 _KODE_POS = re.compile(r"\d{5}")
+_MEMBER_SET = frozenset(MEMBER_FIELDS)
 
 
 def _date_problem(value: Any) -> str | None:
@@ -99,16 +101,22 @@ def _member_problems(member: Any, path: str, seen_nik: dict[str, str]) -> list[s
     return problems
 
 
+@cache
+def _vocab_sets() -> dict[str, frozenset[str]]:
+    return {k: frozenset(canonical_values(k)) for k in _VOCAB_FIELDS}
+
+
 def member_value_problems(values: dict[str, Any], path: str) -> list[str]:
     """Problems of the member fields present in `values` (types, vocabulary, dates); also for changes."""
     problems = [f"{path}.{k}: must be a string or null" for k, v in values.items()
-                if k in MEMBER_FIELDS and v is not None and not isinstance(v, str)]
+                if k in _MEMBER_SET and v is not None and not isinstance(v, str)]
+    vocab = _vocab_sets()
     for k in _VOCAB_FIELDS:
         value = values.get(k)
-        if value is not None and value not in canonical_values(k):
+        if value is not None and value not in vocab[k]:
             problems.append(f"{path}.{k}: {value!r} is not a SIAK value")
     for k in _DATE_FIELDS:
         if values.get(k) is not None and (p := _date_problem(values[k])):
             problems.append(f"{path}.{k}: {p}")
-    problems += [f"{path}.{k}: unknown field" for k in values if k not in MEMBER_FIELDS]
+    problems += [f"{path}.{k}: unknown field" for k in values if k not in _MEMBER_SET]
     return problems

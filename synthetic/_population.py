@@ -13,8 +13,8 @@ from typing import Any
 
 import core
 
-from ._names import TRADITION_WEIGHTS, TRADITIONS, Tradition, child_name
-from ._regions import ELSEWHERE, HOME_DISTRICTS, HOSPITAL_TOWNS, STREETS, District
+from ._names import TRADITION_WEIGHTS, TRADITIONS, Tradition, child_name, is_noble
+from ._regions import ELSEWHERE, HOME_DISTRICTS, STREETS, District
 
 POPULATION_FORMAT = "capil.population/1"
 REFERENCE_DAY = dt.date(2025, 1, 1)
@@ -37,9 +37,14 @@ def population(*, families: int, seed: int) -> dict[str, Any]:
     """A `capil.population/1` document with `families` families, the same for the same seed.
 
     Every family has a KEPALA KELUARGA, usually an ISTRI, and 0-3 ANAK whose
-    nama_ayah/nama_ibu are the couple. NIKs are unique and carry the birth
-    date and sex; the first family always has an unmarried adult child whose
-    pendidikan is below DIPLOMA IV/STRATA I.
+    nama_ayah/nama_ibu are the couple. Families live in real districts of
+    Sulawesi Tenggara (Kemendagri codes and villages) and name their members
+    after one of the province's communities (Buton/Muna, Tolaki, Bugis,
+    Javanese, Sundanese, Batak, Minahasa, Toraja, Balinese). NIKs are unique
+    and carry the region of first registration, the birth date and the sex;
+    No. KK the district and the registration date. Older children may have
+    finished a diploma or S1. The first family always has a wife and an
+    unmarried adult child (at least 23) whose pendidikan is below DIPLOMA IV/STRATA I.
     """
     if families < 0:
         raise ValueError("families must be >= 0")
@@ -62,8 +67,8 @@ class _Builder:
         agama = rng.choice(tradition.agama)
         surname = tradition.surname(rng)
         # The first family is old enough to have an adult child: tests need one.
-        head_born = _random_date(rng, dt.date(1960, 1, 1), dt.date(1972 if index == 0 else 1995, 12, 31))
-        head_age_at_marriage = rng.randint(22, 32)
+        head_born = _random_date(rng, dt.date(1960, 1, 1), dt.date(1970 if index == 0 else 1995, 12, 31))
+        head_age_at_marriage = rng.randint(22, 26 if index == 0 else 32)
         married = _add_years(head_born, head_age_at_marriage) + dt.timedelta(days=rng.randint(0, 360))
         married = min(married, REFERENCE_DAY - dt.timedelta(days=400))
         has_wife = index == 0 or rng.random() < 0.85
@@ -91,12 +96,13 @@ class _Builder:
             ))
         n_children = rng.randint(1, 3) if index == 0 else rng.randint(0, 3)
         born = married + dt.timedelta(days=rng.randint(300, 900))
-        for _ in range(n_children):
+        for order in range(n_children):
             if born >= REFERENCE_DAY:
                 break
             taken = {m.nama_lengkap for m in members} | {father, mother}
             members.append(self._child(district, tradition, agama, born=born, father=father,
-                                       mother=mother, surname=surname, taken=taken))
+                                       mother=mother, surname=surname, taken=taken, order=order,
+                                       below_s1=index == 0 and order == 0))
             born += dt.timedelta(days=rng.randint(500, 1800))
         return self._family_record(district, members, registered=members[-1].tanggal_lahir)
 
@@ -123,10 +129,10 @@ class _Builder:
                female: bool, hubungan: str, married: dt.date | None, akta: str | None, status: str,
                pekerjaan: str) -> core.Person:
         rng = self.rng
-        if rng.random() < 0.7:
-            region, place = district.code, HOSPITAL_TOWNS[district.kabupaten_kota]
+        if rng.random() < 0.7 or tradition.key not in ELSEWHERE:
+            region, place = district.code, district.birth_town
         else:
-            region, place = rng.choice(ELSEWHERE)
+            region, place = rng.choice(ELSEWHERE[tradition.key])
         pendidikan = rng.choices([p for p, _ in _ADULT_PENDIDIKAN], weights=[w for _, w in _ADULT_PENDIDIKAN])[0]
         return core.Person(
             nik=self._nik(region, born, female=female), nama_lengkap=name,
@@ -142,17 +148,17 @@ class _Builder:
         )
 
     def _child(self, district: District, tradition: Tradition, agama: str, *, born: dt.date, father: str,
-               mother: str, surname: str | None, taken: set[str]) -> core.Person:
+               mother: str, surname: str | None, taken: set[str], order: int, below_s1: bool) -> core.Person:
         rng = self.rng
         female = rng.random() < 0.5
         age = _age(born)
-        pendidikan, pekerjaan = _child_schooling(rng, age)
+        pendidikan, pekerjaan = _child_schooling(rng, age, below_s1=below_s1)
         return core.Person(
             nik=self._nik(district.code, born, female=female),
             nama_lengkap=_distinct(lambda: child_name(tradition, rng, male=not female, father=father,
-                                                       surname=surname), taken),
+                                                       surname=surname, order=order), taken),
             jenis_kelamin="PEREMPUAN" if female else "LAKI-LAKI",
-            tempat_lahir=HOSPITAL_TOWNS[district.kabupaten_kota], tanggal_lahir=born.isoformat(),
+            tempat_lahir=district.birth_town, tanggal_lahir=born.isoformat(),
             agama=agama, pendidikan=pendidikan, jenis_pekerjaan=pekerjaan,
             golongan_darah=rng.choice(_GOLONGAN_DARAH), status_perkawinan="BELUM KAWIN",
             status_hubungan="ANAK", kewarganegaraan="WNI", nama_ayah=father, nama_ibu=mother,
@@ -178,7 +184,7 @@ def _distinct(make: Callable[[], str], taken: set[str]) -> str:
     return name
 
 
-def _child_schooling(rng: random.Random, age: int) -> tuple[str, str]:
+def _child_schooling(rng: random.Random, age: int, *, below_s1: bool = False) -> tuple[str, str]:
     if age < 6:
         return "TIDAK/BELUM SEKOLAH", "BELUM/TIDAK BEKERJA"
     if age < 13:
@@ -187,14 +193,18 @@ def _child_schooling(rng: random.Random, age: int) -> tuple[str, str]:
         return "TAMAT SD/SEDERAJAT", "PELAJAR/MAHASISWA"
     if age < 19:
         return "SLTP/SEDERAJAT", "PELAJAR/MAHASISWA"
-    # Adults still living with their parents: mostly SLTA, studying or looking for work.
+    # Adults still living with their parents: mostly SLTA, studying or looking for work; some graduated.
+    if age >= 23 and not below_s1 and rng.random() < 0.35:
+        return rng.choice(("DIPLOMA IV/STRATA I", "DIPLOMA IV/STRATA I", "AKADEMI/DIPLOMA III/S. MUDA")), rng.choice(
+            ("KARYAWAN SWASTA", "GURU", "BELUM/TIDAK BEKERJA", "PERAWAT"))
     return "SLTA/SEDERAJAT", rng.choice(("PELAJAR/MAHASISWA", "BELUM/TIDAK BEKERJA", "KARYAWAN SWASTA"))
 
 
 def _parent_name(tradition: Tradition, rng: random.Random, *, male: bool, child: str) -> str:
-    if tradition.key == "buton" and child.startswith(("LA ODE ", "WA ODE ")):
-        return tradition.male(rng) if male else tradition.female(rng)
-    surname = child.split()[-1] if tradition.key in ("batak", "christian") and male else None
+    """A parent of an adult: nobility comes from the father, and so do marga and family names."""
+    if tradition.key == "buton":
+        return tradition.male(rng, noble=is_noble(child)) if male else tradition.female(rng)
+    surname = child.split()[-1] if tradition.key in ("batak", "minahasa", "toraja") and male else None
     return tradition.male(rng, surname=surname) if male else tradition.female(rng)
 
 

@@ -1,8 +1,11 @@
-"""A few regions with Kemendagri-style codes: where synthetic families live and NIKs were issued.
+"""Real regions with their Kemendagri codes: where synthetic families live and NIKs were issued.
 
-Province and regency codes follow Kemendagri (74 = Sulawesi Tenggara, 7404 =
-Kolaka, 7471 = Kota Kendari, ...); the district codes and villages are
-plausible rather than an exact copy of the register.
+Home districts (kecamatan) and their villages are from the Kemendagri code list (Kepmendagri
+300.2.2-2138/2025) for Sulawesi Tenggara: 74.01 Kab. Kolaka, 74.02 Kab. Konawe, 74.03 Kab. Muna,
+74.04 Kab. Buton. Post codes are those of the district's main post office, approximately.
+`ELSEWHERE` are places of birth outside the province with the code of a district there (for the
+NIK of someone first registered there): the Sulawesi Selatan ones are checked against the same
+list; for the others the regency code is the Kemendagri one and the district is its first (01).
 """
 
 from __future__ import annotations
@@ -20,27 +23,47 @@ class District:
     provinsi: str
     kode_pos: str
     desa_kelurahan: tuple[str, ...]
+    birth_town: str
+    """Where its children are born (the regency's hospital town), as printed as tempat_lahir."""
 
+
+_SULTRA = "SULAWESI TENGGARA"
 
 HOME_DISTRICTS = (
-    District("740401", "KOLAKA", "KOLAKA", "SULAWESI TENGGARA", "93511", ("LAMOKATO", "SEA", "LALOMBAA", "BALANDETE")),
-    District("740402", "WUNDULAKO", "KOLAKA", "SULAWESI TENGGARA", "93561", ("SABILAMBO", "UNIT PEMUKIMAN")),
-    District("740405", "POMALAA", "KOLAKA", "SULAWESI TENGGARA", "93562", ("DAWI-DAWI", "HAKATUTOBU", "TAMBEA")),
-    District("747101", "MANDONGA", "KOTA KENDARI", "SULAWESI TENGGARA", "93111", ("ALOLAMA", "KOROBUKU", "WAWOMBALATA")),
-    District("747104", "KADIA", "KOTA KENDARI", "SULAWESI TENGGARA", "93117", ("BENDE", "PONDAMBEA", "ANAIWOI")),
-    District("747201", "BETOAMBARI", "KOTA BAUBAU", "SULAWESI TENGGARA", "93724", ("KATOBENGKE", "LIPU", "SULAA")),
-    District("740201", "KATOBU", "MUNA", "SULAWESI TENGGARA", "93611", ("RAHA I", "WAMPONIKI", "LAENDE")),
+    District("740104", "KOLAKA", "KOLAKA", _SULTRA, "93511",
+             ("LAMOKATO", "WATULIANDU", "BALANDETE", "LALOMBAA", "SABILAMBO", "LALOEHA", "TAHOA"), "KOLAKA"),
+    District("740114", "LATAMBAGA", "KOLAKA", _SULTRA, "93512",
+             ("MANGOLO", "KOLAKAASI", "SEA", "LATAMBAGA", "SAKULI", "INDUHA"), "KOLAKA"),
+    District("740101", "WUNDULAKO", "KOLAKA", _SULTRA, "93561",
+             ("WUNDULAKO", "LAMEKONGGA", "KOWIOHA", "SILEA", "NGAPA", "TOWUA", "BENDE"), "KOLAKA"),
+    District("740107", "POMALAA", "KOLAKA", _SULTRA, "93562",
+             ("DAWI-DAWI", "POMALAA", "TONGGONI", "KUMORO", "HAKATUTOBU", "TAMBEA"), "KOLAKA"),
+    District("740202", "UNAAHA", "KONAWE", _SULTRA, "93411",
+             ("PUUNAAHA", "TUMPAS", "LATOMA", "AMBEKAIRI", "AROMBU", "WAWONGGOLE", "TUOY", "UNAAHA"), "UNAAHA"),
+    District("740203", "WAWOTOBI", "KONAWE", _SULTRA, "93461",
+             ("WAWOTOBI", "INALAHI", "LALOSABILA", "HOPA-HOPA", "KULAHI", "RANOEYA"), "UNAAHA"),
+    District("740316", "KATOBU", "MUNA", _SULTRA, "93611",
+             ("WATONEA", "RAHA I", "RAHA II", "RAHA III", "WAMPONIKI", "BUTUNG BUTUNG", "LAENDE"), "RAHA"),
+    District("740318", "LOHIA", "MUNA", _SULTRA, "93654",
+             ("LIANGKOBORI", "MABOLU", "KONDONGIA", "WAARA", "LOHIA", "KORIHI"), "RAHA"),
+    District("740411", "PASARWAJO", "BUTON", _SULTRA, "93754",
+             ("WAKOKO", "WASAGA", "HOLIMOMBO", "KOMBELI", "TAKIMPO", "PASARWAJO", "SARAGI"), "PASARWAJO"),
 )
 
-# Places where people were born and first registered before moving to Sulawesi Tenggara.
-ELSEWHERE = (
-    ("737101", "MAKASSAR"), ("730801", "BONE"), ("357801", "SURABAYA"), ("327301", "BANDUNG"),
-    ("127101", "MEDAN"), ("731801", "TANA TORAJA"), ("330101", "CILACAP"),
-)
+# Places of birth and first registration outside Sulawesi Tenggara, by naming tradition.
+ELSEWHERE = {
+    "bugis": (("737114", "MAKASSAR"), ("737201", "PAREPARE"), ("737301", "PALOPO")),
+    "toraja": (("732601", "RANTEPAO"), ("737114", "MAKASSAR")),
+    "jawa": (("357801", "SURABAYA"), ("337401", "SEMARANG"), ("330101", "CILACAP")),
+    "sunda": (("327301", "BANDUNG"), ("320101", "BOGOR")),
+    "batak": (("127101", "MEDAN"), ("120201", "TARUTUNG")),
+    "minahasa": (("717101", "MANADO"), ("710201", "TONDANO")),
+    "bali": (("517101", "DENPASAR"), ("510301", "MANGUPURA")),
+}
+"""tradition → ((6-digit district code, town printed as tempat_lahir), ...)."""
 
 STREETS = (
     "JL. PEMUDA", "JL. POROS KOLAKA", "JL. DR. SUTOMO", "JL. BHAYANGKARA", "JL. KONGGOASA",
-    "JL. SAOSAO", "JL. BUNGA KAMBOJA", "JL. MUH. HATTA", "JL. DAYANU IKHSANUDDIN",
+    "JL. SAOSAO", "JL. BUNGA KAMBOJA", "JL. MUH. HATTA", "JL. DAYANU IKHSANUDDIN", "JL. SULTAN MURHUM",
+    "JL. INOLOBUNGGADUE", "JL. POROS UNAAHA", "JL. GAJAH MADA",
 )
-
-HOSPITAL_TOWNS = {"KOLAKA": "KOLAKA", "KOTA KENDARI": "KENDARI", "KOTA BAUBAU": "BAUBAU", "MUNA": "RAHA"}
