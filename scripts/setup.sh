@@ -9,6 +9,7 @@ SYSTEM_PACKAGES=(
   poppler-utils                     # pdftoppm, pdfsig: rasterize PDFs, independent signature check
   libnss3-tools                     # certutil: trust store for pdfsig
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf   # fonts for rendered documents
+  postgresql                        # server binaries for the PostgreSQL half of the registry tests
   fonts-dejavu-extra fonts-liberation   # more families for the synthetic corpus (condensed, Sans Narrow)
 )
 
