@@ -19,6 +19,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     # Mismatches: a human must look.
     "KK_NUMBER_MISMATCH": (Severity.MISMATCH, "Nomor KK pada pindaian berbeda dengan data kependudukan."),
     "NAME_MISMATCH": (Severity.MISMATCH, "Nama pada dokumen berbeda dengan data kependudukan."),
+    "NAME_ABBREVIATED": (Severity.MISMATCH, "Nama pada dokumen memakai singkatan; pastikan orangnya sama."),
+    "ADDRESS_MISMATCH": (Severity.MISMATCH, "Alamat pada Kartu Keluarga berbeda dengan data kependudukan."),
+    "AKTA_NUMBER_MISMATCH": (Severity.MISMATCH, "Bulan atau tahun pada nomor akta nikah tidak sesuai dengan tanggal nikah."),
+    "AKTA_NUMBER_FORMAT": (Severity.MISMATCH, "Nomor akta nikah tidak sesuai dengan format yang dikenal."),
     "BIRTH_DATE_MISMATCH": (Severity.MISMATCH, "Tanggal lahir pada dokumen berbeda dengan data kependudukan."),
     "BIRTH_PLACE_MISMATCH": (Severity.MISMATCH, "Tempat lahir pada dokumen berbeda dengan data kependudukan."),
     "PARENT_NAME_MISMATCH": (Severity.MISMATCH, "Nama orang tua pada ijazah tidak sesuai dengan nama ayah atau ibu dalam data kependudukan."),
@@ -32,7 +36,12 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "LOW_CONFIDENCE": (Severity.WARNING, "Hasil pembacaan dokumen kurang meyakinkan; perlu diperiksa verifikator."),
     "PENDIDIKAN_LOWER": (Severity.WARNING, "Pendidikan yang dimohonkan lebih rendah dari pendidikan saat ini."),
     "MANUAL_REVIEW_REQUIRED": (Severity.INFO, "Koreksi biodata selalu diperiksa oleh verifikator."),
-    "NIK_STRUCTURE": (Severity.WARNING, "Struktur NIK tidak sesuai dengan tanggal lahir atau jenis kelamin."),
+    # A corrected birth date or sex keeps its NIK (Permendagri 108/2019 Pasal 15(3)): review, not rejection.
+    "NIK_STRUCTURE": (Severity.MISMATCH, "Struktur NIK tidak sesuai dengan tanggal lahir atau jenis kelamin; perlu diperiksa."),
+    # The record's own family data: shown to the verifikator, they do not block an approval.
+    "FAMILY_HEAD_COUNT": (Severity.WARNING, "Data keluarga tidak memiliki tepat satu kepala keluarga."),
+    "FAMILY_SPOUSE_NOT_MARRIED": (Severity.WARNING, "Anggota keluarga berstatus suami/istri tetapi tidak berstatus kawin."),
+    "FAMILY_PARENT_NAMES": (Severity.WARNING, "Nama orang tua seorang anak tidak sesuai dengan kepala keluarga atau pasangannya."),
 }
 
 

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from core import ChangeType, DocumentType, Extraction, Family, FieldValue, Severity, Status
-from crosscheck import CATALOGUE, decide, normalize_name
+from crosscheck import CATALOGUE, NameMatch, compare_names, decide
 from tests.fixtures.population import population
 
 FAMILY = Family.from_dict(population()["keluarga"][0])
@@ -63,7 +63,9 @@ def test_genuine_pendidikan_is_approved_with_the_proven_level():
         (ijazah(nama_lengkap="LA ODE ARIA SAPUTRA"), {}, None, Status.NEEDS_REVIEW, "NAME_MISMATCH"),
         (ijazah(tanggal_lahir="2003-02-02"), {}, None, Status.NEEDS_REVIEW, "BIRTH_DATE_MISMATCH"),
         (ijazah(tempat_lahir="KENDARI"), {}, None, Status.NEEDS_REVIEW, "BIRTH_PLACE_MISMATCH"),
-        (ijazah(nama_orang_tua="BUDI SANTOSO"), {}, None, Status.NEEDS_REVIEW, "PARENT_NAME_MISMATCH"),
+        (ijazah(jenjang="SMA", nama_orang_tua="BUDI SANTOSO"), {}, None, Status.NEEDS_REVIEW,
+         "PARENT_NAME_MISMATCH"),
+        (ijazah(jenjang="SMA"), {}, None, Status.NEEDS_REVIEW, "FIELD_NOT_FOUND"),  # school ijazah: parent needed
         (ijazah(), {"pendidikan": "STRATA II"}, None, Status.NEEDS_REVIEW, "REQUESTED_NOT_PROVEN"),
         (ijazah(jenjang="XYZ"), {}, None, Status.NEEDS_REVIEW, "UNKNOWN_JENJANG"),
         (ijazah(jenjang="SMP"), {}, None, Status.NEEDS_REVIEW, "PENDIDIKAN_LOWER"),
@@ -156,9 +158,79 @@ def test_koreksi_biodata_always_goes_to_a_verifikator():
     assert decision.changes == {SON.nik: {"nama_lengkap": "LA ODE ARYA SAPUTRA"}}
 
 
-def test_names_normalize_case_spacing_punctuation_but_not_abbreviations():
-    assert normalize_name(" la  ode. arya,saputra ") == "LA ODE ARYA SAPUTRA"
-    assert normalize_name("MUH. YAMIN") != normalize_name("MUHAMMAD YAMIN")
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("la  ode arya saputra", "LA ODE ARYA SAPUTRA", NameMatch.SAME),
+        ("LAODE ARYA SAPUTRA", "LA ODE ARYA SAPUTRA", NameMatch.SAME),  # words glued by OCR
+        ("Dr. BUDI SANTOSO, S.Pd., M.Si.", "BUDI SANTOSO", NameMatch.SAME),  # titles ignored
+        ("H. ABDUL RAHMAN", "ABDUL RAHMAN", NameMatch.DIFFERENT),  # a religious title is part of the name
+        ("MUH. YAMIN", "MUHAMMAD YAMIN", NameMatch.ABBREVIATED),
+        ("M. YAMIN", "MOHAMAD YAMIN", NameMatch.ABBREVIATED),
+        ("MUHAMAD YAMIN", "MUHAMMAD YAMIN", NameMatch.DIFFERENT),  # one letter: a human decides
+        ("WA ODE SITI AMINA", "WA ODE SITI AMINAH", NameMatch.DIFFERENT),
+        ("", "ANY NAME", NameMatch.DIFFERENT),
+    ],
+)
+def test_name_comparison(a, b, expected):
+    assert compare_names(a, b) == expected
+    assert compare_names(b, a) == expected
+
+
+def test_abbreviated_name_goes_to_a_human():
+    decision = run(evidence=ijazah(nama_lengkap="LA ODE A. SAPUTRA"))
+    assert decision.status == Status.NEEDS_REVIEW
+    assert codes(decision) == ["NAME_ABBREVIATED"]
+
+
+def test_kk_header_address_must_match_when_read():
+    kk = kk_extraction()
+    moved = dataclasses.replace(kk, fields={**kk.fields, "kecamatan": fv("WUNDULAKO"), "rt": fv(None)})
+    decision = run(evidence=ijazah(), kk=moved)
+    assert decision.status == Status.NEEDS_REVIEW
+    assert codes(decision) == ["ADDRESS_MISMATCH"]  # the unread RT is not held against the applicant
+    same = dataclasses.replace(kk, fields={**kk.fields, "kabupaten_kota": fv("KABUPATEN KOLAKA")})
+    assert run(evidence=ijazah(), kk=same).status == Status.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("nomor", "tanggal", "code"),
+    [
+        ("7401051062024001", "2024-06-10", None),
+        ("7401051072024001", "2024-06-10", "AKTA_NUMBER_MISMATCH"),  # month 07 vs June
+        ("7401051062023001", "2024-06-10", "AKTA_NUMBER_MISMATCH"),  # year
+        ("0123/045/VI/2019", "2019-06-02", None),
+        ("0123/045/VII/2019", "2019-06-02", "AKTA_NUMBER_MISMATCH"),
+        ("0123/045/XIV/2019", "2019-06-02", "AKTA_NUMBER_FORMAT"),
+        ("12345", "2019-06-02", "AKTA_NUMBER_FORMAT"),
+    ],
+)
+def test_akta_number_agrees_with_the_date(nomor, tanggal, code):
+    decision = run(change=ChangeType.STATUS_PERKAWINAN, evidence=nikah(nomor_akta=nomor, tanggal_nikah=tanggal))
+    if code is None:
+        assert decision.status == Status.APPROVED, codes(decision)
+    else:
+        assert decision.status == Status.NEEDS_REVIEW and codes(decision) == [code]
+
+
+def test_nik_inconsistent_with_record_is_reviewed_not_rejected():
+    corrected = dataclasses.replace(SON, tanggal_lahir="2003-02-02")  # a corrected birth date keeps its NIK
+    family = dataclasses.replace(FAMILY, anggota=tuple(corrected if p.nik == SON.nik else p for p in FAMILY.anggota))
+    decision = decide(change=ChangeType.PENDIDIKAN, requested={}, subject=corrected, family=family,
+                      extractions={DocumentType.KK: kk_extraction(),
+                                   DocumentType.IJAZAH: ijazah(tanggal_lahir="2003-02-02")})
+    assert decision.status == Status.NEEDS_REVIEW
+    assert codes(decision) == ["NIK_STRUCTURE"]
+
+
+def test_family_rules_on_the_record_are_shown_but_do_not_block():
+    odd = dataclasses.replace(FAMILY, anggota=tuple(
+        dataclasses.replace(p, status_perkawinan="BELUM KAWIN") if p.status_hubungan == "ISTRI" else p
+        for p in FAMILY.anggota))
+    decision = decide(change=ChangeType.PENDIDIKAN, requested={}, subject=SON, family=odd,
+                      extractions={DocumentType.KK: kk_extraction(), DocumentType.IJAZAH: ijazah()})
+    assert decision.status == Status.APPROVED
+    assert codes(decision) == ["FAMILY_SPOUSE_NOT_MARRIED"]
 
 
 def test_every_finding_code_has_an_indonesian_message():

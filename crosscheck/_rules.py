@@ -1,0 +1,176 @@
+"""The rules, one function per document or concern (documents.md, "Which document proves which change")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from core import MISSING, Extraction, Family, Person, nik_problems, pendidikan_for_jenjang, pendidikan_rank
+
+from ._checker import Checker
+from ._names import normalize_name
+
+Changes = dict[str, dict[str, Any]]
+
+SCHOOL_JENJANG = {"SD", "MI", "SMP", "MTS", "SMA", "SMK", "MA", "MAK", "PAKET A", "PAKET B", "PAKET C"}
+_ADDRESS_FIELDS = ("alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi")
+_REGENCY_PREFIX = re.compile(r"^(KABUPATEN|KAB)\s+")
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_OLD_AKTA = re.compile(r"^\d{1,5}/\d{1,4}/([IVX]+)/(\d{4})$")
+
+
+def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) -> None:
+    """The KK scan is the subject's family, the subject is on it, and its header matches the record."""
+    check.same("KK_NUMBER_MISMATCH", kk.fields.get("no_kk", MISSING), family.no_kk, document="kk", field="no_kk")
+    row = next((r for r in kk.anggota if r.get("nik", MISSING).value == subject.nik), None)
+    if row is None:
+        check.add("SUBJECT_NOT_IN_KK", document="kk", field="anggota.nik", expected=subject.nik)
+        return
+    check.read(row["nik"], document="kk", field="anggota.nik")
+    check.same_name("NAME_MISMATCH", row.get("nama_lengkap", MISSING), subject.nama_lengkap, document="kk",
+                    field="anggota.nama_lengkap")
+    for name in _ADDRESS_FIELDS:
+        printed = kk.fields.get(name, MISSING)
+        if printed.value is None or printed.confidence < check.threshold:
+            continue  # the header is corroboration; an unread line is not evidence against the applicant
+        if _place(printed.value) != _place(getattr(family, name)):
+            check.add("ADDRESS_MISMATCH", document="kk", field=name, expected=getattr(family, name),
+                      found=printed.value)
+
+
+def _place(value: str | None) -> str:
+    return _REGENCY_PREFIX.sub("", normalize_name(value)).replace(" ", "")
+
+
+def check_record(check: Checker, subject: Person, family: Family) -> None:
+    """Structure of the subject's NIK and the family rules, on the record itself."""
+    if nik_problems(subject.nik, jenis_kelamin=subject.jenis_kelamin, tanggal_lahir=subject.tanggal_lahir):
+        check.add("NIK_STRUCTURE", document="record", field="nik", found=subject.nik,
+                  expected=f"{subject.jenis_kelamin} {subject.tanggal_lahir}")
+    heads = [p for p in family.anggota if p.status_hubungan == "KEPALA KELUARGA"]
+    if len(heads) != 1:
+        check.add("FAMILY_HEAD_COUNT", document="record", field="status_hubungan", found=str(len(heads)))
+    for p in family.anggota:
+        if p.status_hubungan in ("SUAMI", "ISTRI") and not p.status_perkawinan.startswith("KAWIN"):
+            check.add("FAMILY_SPOUSE_NOT_MARRIED", document="record", field="status_perkawinan",
+                      found=p.status_perkawinan)
+    spouse = next((p for p in family.anggota if p.status_hubungan in ("SUAMI", "ISTRI")), None)
+    parents = {normalize_name(p.nama_lengkap) for p in (*heads[:1], *([spouse] if spouse else []))}
+    for child in (p for p in family.anggota if p.status_hubungan == "ANAK"):
+        named = {normalize_name(child.nama_ayah), normalize_name(child.nama_ibu)} - {""}
+        if parents and not named & parents:
+            check.add("FAMILY_PARENT_NAMES", document="record", field="nama_ayah/nama_ibu")
+
+
+def check_identity(check: Checker, doc: Extraction, person: Person, *, document: str, prefix: str = "",
+                   skip: tuple[str, ...] = ()) -> None:
+    """Name, date and (where the document prints it) place of birth of one person."""
+    fields = doc.fields
+    if "nama_lengkap" not in skip:
+        check.same_name("NAME_MISMATCH", fields.get(prefix + "nama_lengkap", MISSING), person.nama_lengkap,
+                        document=document, field=prefix + "nama_lengkap")
+    if "tanggal_lahir" not in skip:
+        check.same("BIRTH_DATE_MISMATCH", fields.get(prefix + "tanggal_lahir", MISSING), person.tanggal_lahir,
+                   document=document, field=prefix + "tanggal_lahir")
+    if "tempat_lahir" not in skip and document == "ijazah":
+        check.same_name("BIRTH_PLACE_MISMATCH", fields.get(prefix + "tempat_lahir", MISSING), person.tempat_lahir,
+                        document=document, field=prefix + "tempat_lahir")
+
+
+def check_pendidikan(check: Checker, ijazah: Extraction, subject: Person, requested: Mapping[str, Any]) -> Changes:
+    check_identity(check, ijazah, subject, document="ijazah")
+    jenjang = check.read(ijazah.fields.get("jenjang", MISSING), document="ijazah", field="jenjang")
+    if jenjang in SCHOOL_JENJANG:
+        parent = check.read(ijazah.fields.get("nama_orang_tua", MISSING), document="ijazah", field="nama_orang_tua")
+        parents = {normalize_name(subject.nama_ayah), normalize_name(subject.nama_ibu)} - {""}
+        if parent is not None and normalize_name(parent) not in parents:
+            check.add("PARENT_NAME_MISMATCH", document="ijazah", field="nama_orang_tua",
+                      expected=" / ".join(p for p in (subject.nama_ayah, subject.nama_ibu) if p), found=parent)
+    proven = pendidikan_for_jenjang(jenjang)
+    if jenjang is not None and proven is None:
+        check.add("UNKNOWN_JENJANG", document="ijazah", field="jenjang", found=jenjang)
+    wanted = requested.get("pendidikan") or proven
+    if proven is not None and wanted != proven:
+        check.add("REQUESTED_NOT_PROVEN", document="ijazah", field="pendidikan", expected=wanted, found=proven)
+    if proven is None:
+        return {}
+    if pendidikan_rank(proven) < pendidikan_rank(subject.pendidikan):
+        check.add("PENDIDIKAN_LOWER", document="ijazah", field="pendidikan", expected=subject.pendidikan,
+                  found=proven)
+    return {subject.nik: {"pendidikan": proven}}
+
+
+def check_koreksi(check: Checker, ijazah: Extraction, subject: Person, requested: Mapping[str, Any]) -> Changes:
+    corrected = tuple(k for k in ("nama_lengkap", "tempat_lahir", "tanggal_lahir") if k in requested)
+    check_identity(check, ijazah, subject, document="ijazah", skip=corrected)
+    new_values: dict[str, Any] = {}
+    for name in corrected:
+        printed = check.read(ijazah.fields.get(name, MISSING), document="ijazah", field=name)
+        wanted = requested[name]
+        equal = printed == wanted if name == "tanggal_lahir" else normalize_name(printed) == normalize_name(wanted)
+        if printed is not None and not equal:
+            check.add("REQUESTED_NOT_PROVEN", document="ijazah", field=name, expected=wanted, found=printed)
+        new_values[name] = wanted
+    check.add("MANUAL_REVIEW_REQUIRED", document="ijazah")
+    return {subject.nik: new_values} if new_values else {}
+
+
+def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, requested: Mapping[str, Any],
+                     known: Mapping[str, Person]) -> Changes:
+    role = next((r for r in ("suami", "istri") if nikah.value(f"{r}.nik") == subject.nik), None)
+    if role is None:
+        check.add("SUBJECT_NOT_SPOUSE", document="buku_nikah", field="suami.nik/istri.nik", expected=subject.nik,
+                  found=" / ".join(str(nikah.value(f"{r}.nik")) for r in ("suami", "istri")))
+        return {}
+    check.read(nikah.fields[f"{role}.nik"], document="buku_nikah", field=f"{role}.nik")
+    check_identity(check, nikah, subject, document="buku_nikah", prefix=f"{role}.")
+    if subject.status_perkawinan == "KAWIN TERCATAT":
+        check.add("ALREADY_MARRIED", document="buku_nikah", field="status_perkawinan",
+                  found=subject.status_perkawinan)
+    other_role = "istri" if role == "suami" else "suami"
+    other_nik = check.read(nikah.fields.get(f"{other_role}.nik", MISSING), document="buku_nikah",
+                           field=f"{other_role}.nik")
+    if other_nik is not None and nik_problems(other_nik):
+        check.add("NIK_STRUCTURE", document="buku_nikah", field=f"{other_role}.nik", found=other_nik)
+    other = known.get(other_nik) if other_nik else None
+    if other is not None:
+        check_identity(check, nikah, other, document="buku_nikah", prefix=f"{other_role}.")
+    tanggal = check.read(nikah.fields.get("tanggal_nikah", MISSING), document="buku_nikah", field="tanggal_nikah")
+    nomor = check.read(nikah.fields.get("nomor_akta", MISSING), document="buku_nikah", field="nomor_akta")
+    if tanggal is not None and nomor is not None:
+        _check_akta_number(check, nomor, tanggal)
+    wanted = requested.get("status_perkawinan", "KAWIN TERCATAT")
+    if wanted != "KAWIN TERCATAT":
+        check.add("REQUESTED_NOT_PROVEN", document="buku_nikah", field="status_perkawinan",
+                  expected=wanted, found="KAWIN TERCATAT")
+    if tanggal is None or nomor is None:
+        return {}
+    values = {"status_perkawinan": "KAWIN TERCATAT", "tanggal_perkawinan": tanggal, "no_akta_perkawinan": nomor}
+    changes = {subject.nik: dict(values)}
+    if other is not None:
+        changes[other.nik] = dict(values)
+    return changes
+
+
+def _check_akta_number(check: Checker, nomor: str, tanggal: str) -> None:
+    """New format: KUA code (7) + month (2) + year (4) + serial (3); old: serial/code/ROMAN-MONTH/year."""
+    try:
+        married = dt.date.fromisoformat(tanggal)
+    except ValueError:
+        return  # the date itself is checked where it is read
+    compact = nomor.replace(" ", "")
+    if re.fullmatch(r"\d{16}", compact):
+        month, year = int(compact[7:9]), int(compact[9:13])
+    elif m := _OLD_AKTA.match(compact):
+        if m.group(1) not in _ROMAN_MONTHS:
+            check.add("AKTA_NUMBER_FORMAT", document="buku_nikah", field="nomor_akta", found=nomor)
+            return
+        month, year = _ROMAN_MONTHS.index(m.group(1)) + 1, int(m.group(2))
+    else:
+        check.add("AKTA_NUMBER_FORMAT", document="buku_nikah", field="nomor_akta", found=nomor)
+        return
+    if (month, year) != (married.month, married.year):
+        check.add("AKTA_NUMBER_MISMATCH", document="buku_nikah", field="nomor_akta",
+                  expected=f"{married.month:02d}/{married.year}", found=nomor)
