@@ -74,7 +74,8 @@ def run(*, persons: int, lookups: int, seed: int, url: str) -> dict[str, Any]:
             "lookup_ms": {"p50": round(statistics.median(times), 3),
                           "p95": round(times[int(0.95 * (len(times) - 1))], 3), "max": round(times[-1], 3)},
             "goals": {"import_s_max": 60, "lookup_p95_ms_max": 5},
-            "machine": {"python": platform.python_version(), "cpus": _cpus(), "platform": platform.platform()},
+            "machine": {"python": platform.python_version(), "cpus": _cpus(), "platform": platform.platform(),
+                        "load_average_1m": round(_load(), 2)},
         }
     finally:
         db.dispose()
@@ -92,6 +93,12 @@ def _population(synthetic: Any, persons: int, seed: int) -> dict[str, Any]:
         kept.append(family)
         count += len(family["anggota"])
     return {**doc, "keluarga": kept}
+
+
+def _load() -> float:
+    import os
+
+    return os.getloadavg()[0]
 
 
 def _cpus() -> int:

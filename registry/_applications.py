@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
@@ -99,7 +100,9 @@ def _application(row: ApplicationRow, s: Session | None = None,
         findings=tuple(Finding.from_dict(f) for f in row.findings or []),
         changes=row.changes or {},
         extractions=row.extractions or {},
-        document=StoredObject(**row.document) if row.document else None,
+        # `document` may also carry what the issued KK states (registry/_issued.py): take the object keys
+        document=StoredObject(**{k: row.document[k] for k in ("bucket", "key", "version_id", "sha256")})
+        if row.document else None,
         decided_by=row.decided_by,
         decision_note=row.decision_note,
         received_at=row.received_at,
@@ -161,7 +164,7 @@ class Applications:
             return [_application(r, decisions=decisions.get(r.id, ())) for r in rows]
 
     def decisions(self, *, decided_by: str | None = None, kind: str | None = None,
-                  since: dt.datetime | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+                  since: dt.datetime | None = None, limit: int = 1000) -> builtins.list[dict[str, Any]]:
         """Decisions across applications, newest first: who decided what, when and why."""
         query = select(DecisionRow).order_by(DecisionRow.id.desc()).limit(limit)
         if decided_by is not None:
@@ -256,7 +259,7 @@ class Applications:
 
     @staticmethod
     def _decide(s: Session, row: ApplicationRow, *, kind: str, status: Status, by: str, note: str | None,
-                codes: list[str]) -> None:
+                codes: builtins.list[str]) -> None:
         s.add(DecisionRow(application_id=row.id, kind=kind, status=str(status), decided_by=by, note=note,
                           finding_codes=codes, decided_at=row.decided_at))
         _audit.append(s, actor=by, action=f"application.decide.{kind}", subject_type="application",

@@ -59,7 +59,7 @@ def _upsert_families(s: Session, chunk: list[dict[str, Any]], next_ordinal: int)
         elif any(getattr(row, k) != v for k, v in values.items()):
             changed.append(values)
     if new:
-        s.connection().execute(insert(FamilyRow.__table__), new)
+        s.connection().execute(insert(FamilyRow), new)
     if changed:
         s.execute(update(FamilyRow), changed)
     return next_ordinal
@@ -93,13 +93,13 @@ def _upsert_persons(s: Session, chunk: list[dict[str, Any]], counts: Counts, *, 
             if (row.no_kk, row.position) != (no_kk, position):
                 placed.append({"nik": row.nik, "no_kk": no_kk, "position": position})
     if new:  # Core executemany: the ORM's bulk insert is several times slower here
-        s.connection().execute(insert(PersonRow.__table__), new)
+        s.connection().execute(insert(PersonRow), new)
     if changed:
         s.execute(update(PersonRow), changed)
     if placed:
         s.execute(update(PersonRow), placed)
     if versions:
-        s.connection().execute(insert(PersonVersionRow.__table__), versions)
+        s.connection().execute(insert(PersonVersionRow), versions)
 
 
 def _version(values: dict[str, Any], version: int, changed: dict[str, Any], actor: str,

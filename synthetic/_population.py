@@ -77,7 +77,7 @@ class _Builder:
         head_name = tradition.female(rng) if head_female else tradition.male(rng, surname=surname)
         wife_name = _distinct(lambda: tradition.female(rng), {head_name}) if has_wife else None
         father = head_name if not head_female else tradition.male(rng, surname=surname)
-        mother = wife_name if has_wife else (head_name if head_female else tradition.female(rng))
+        mother = wife_name if wife_name is not None else (head_name if head_female else tradition.female(rng))
         akta = _akta_number(rng, district, married)
 
         members = [self._adult(
