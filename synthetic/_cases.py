@@ -91,7 +91,7 @@ class CasePlanner:
         person, next_jenjang = self._learner() if subject is None else (subject, jenjang)
         args = {"person": person, "jenjang": next_jenjang, **(ijazah_args or {})}
         proven = core.pendidikan_for_jenjang(next_jenjang)
-        return CasePlan(kind, person, "pendidikan", requested or {"pendidikan": proven},
+        return CasePlan(kind, person, "pendidikan", requested or {"pendidikan": str(proven)},
                         (kk or self._kk(person), DocPlan("ijazah", "ijazah", args)), status, findings, note=note)
 
     # --- the kinds ----------------------------------------------------------------------------
@@ -145,7 +145,7 @@ class CasePlanner:
         person, _ = self._learner()
         proven = core.pendidikan_for_jenjang(_NEXT_JENJANG[person.pendidikan][0])
         kk = self._kk(person)
-        return CasePlan("kk_as_ijazah", person, "pendidikan", {"pendidikan": proven},
+        return CasePlan("kk_as_ijazah", person, "pendidikan", {"pendidikan": str(proven)},
                         (kk, DocPlan("ijazah", "kk", dict(kk.args))), "rejected", ("WRONG_DOCUMENT_TYPE",),
                         note="the KK uploaded again in the ijazah slot")
 

@@ -35,7 +35,7 @@ def stamp(rng: random.Random, *, ring: str, centre: str, family: str, diameter: 
     span = math.radians(300)
     for i, ch in enumerate(letters):
         angle = -math.pi / 2 - span / 2 + span * (i + 0.5) / len(letters)
-        glyph = Image.new("L", (face.size * 2, face.size * 2), 0)
+        glyph = Image.new("L", (int(face.size * 2), int(face.size * 2)), 0)
         ImageDraw.Draw(glyph).text((face.size, face.size), ch, fill=255, font=face, anchor="mm")
         glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.Resampling.BICUBIC)
         x = c + r * 0.83 * math.cos(angle) - glyph.width / 2
