@@ -195,7 +195,9 @@ def extract(
     import ocr
 
     declared = None if doc_type == "auto" else _doc_type(doc_type)
-    extraction = ocr.extract(_read(file), declared_type=declared, lang=load_settings().tesseract_lang)
+    settings = load_settings()
+    extraction = ocr.extract(_read(file), declared_type=declared, lang=settings.tesseract_lang,
+                             max_pixels=settings.max_pixels, max_pages=settings.max_pages)
     _emit(extraction.to_dict(), as_json)
 
 

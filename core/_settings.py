@@ -92,6 +92,13 @@ class Settings:
     max_upload_bytes: int = 20 * 1024 * 1024
     """Largest accepted upload, per file."""
 
+    max_pixels: int = 80_000_000
+    """Largest page image the OCR decodes, in pixels (checked from the file header before decoding;
+    an A4 page at 600 dpi is 35 Mpx). PDF pages count at the dpi they are rasterized at."""
+
+    max_pages: int = 10
+    """Most pages the OCR reads from one file (PDF or multi-page TIFF); more is refused before decoding."""
+
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'capil.db'}"

@@ -52,7 +52,8 @@ def extract_document(application_id: str, document_type: str, upload: dict[str, 
     svc = services()
     data = svc.store.get(StoredObject(**upload))
     try:
-        extraction = ocr.extract(data, declared_type=DocumentType(document_type), lang=svc.settings.tesseract_lang)
+        extraction = ocr.extract(data, declared_type=DocumentType(document_type), lang=svc.settings.tesseract_lang,
+                                 max_pixels=svc.settings.max_pixels, max_pages=svc.settings.max_pages)
     except DocumentTypeMismatch as e:
         return {"error": "WRONG_DOCUMENT_TYPE", "reason": e.message}
     except InputError as e:

@@ -42,13 +42,16 @@ _EXTRACTORS: dict[core.DocumentType, _Extractor] = {
 }
 
 
-def extract(data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind") -> core.Extraction:
+def extract(data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind",
+            max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> core.Extraction:
     """Read one document. With `declared_type`, a file that looks like another type is refused.
 
     Every field of the type is present in `fields` (value None when not read);
-    `anggota` holds the KK's member rows in printed order.
+    `anggota` holds the KK's member rows in printed order. Boxes are in pixels
+    of the normalized page image (`page_images`). `max_pixels` and `max_pages`
+    come from `Settings`; they are checked from headers before decoding.
     """
-    pages = read_pages(data, lang=lang)
+    pages = read_pages(data, lang=lang, max_pixels=max_pixels, max_pages=max_pages)
     doc_type = _document_type(pages, declared_type)
     fields, anggota = _EXTRACTORS[doc_type](pages)
     if not any(v.value for v in fields.values()) and not anggota:

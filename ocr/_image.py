@@ -14,29 +14,49 @@ import core
 from ._model import Grid
 
 MAX_PIXELS = 80_000_000
-"""Per page; an A4 page at 600 dpi is 35 Mpx. Checked from the header, before decoding."""
+"""Default per-page pixel limit (`Settings.max_pixels`); an A4 page at 600 dpi is 35 Mpx."""
 MAX_PAGES = 10
+"""Default page limit (`Settings.max_pages`)."""
+
+# Pillow's own bomb guard, set explicitly: it raises on open (headers only) above twice this, and
+# `image_size` compares every frame against the caller's limit anyway, so the global never decides.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# OpenCV's guard (CV_IO_MAX_IMAGE_PIXELS, 2**30 unless set in the environment before cv2 is
+# imported) is never relied on: cv2.imdecode only runs after every frame's header has passed.
 
 
-def image_size(data: bytes) -> tuple[int, int]:
-    """(width, height) read from the file header only; FileTooLarge over MAX_PIXELS."""
+def image_size(data: bytes, *, max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> tuple[int, int]:
+    """(width, height) of the largest frame, from the file headers only.
+
+    FileTooLarge over `max_pixels` for any frame or over `max_pages` frames
+    (multi-page TIFF), before a single pixel is decoded.
+    """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as img:
-                size = img.size
+                frames = getattr(img, "n_frames", 1)
+                if frames > max_pages:
+                    raise core.FileTooLarge(f"{frames} pages, limit {max_pages}")
+                sizes = [img.size]
+                for index in range(1, frames):
+                    img.seek(index)
+                    sizes.append(img.size)
     except Image.DecompressionBombError as e:
-        raise core.FileTooLarge(f"image is over the pixel limit of {MAX_PIXELS} per page") from e
-    except (OSError, ValueError) as e:
+        raise core.FileTooLarge(f"image is over the pixel limit of {max_pixels} per page") from e
+    except core.CapilError:
+        raise
+    except (OSError, ValueError, EOFError, SyntaxError) as e:
         raise core.UnsupportedFile("image header cannot be read") from e
-    if size[0] * size[1] > MAX_PIXELS:
-        raise core.FileTooLarge(f"image has {size[0] * size[1]} pixels, limit {MAX_PIXELS} per page")
-    return size
+    width, height = max(sizes, key=lambda wh: wh[0] * wh[1])
+    if width * height > max_pixels:
+        raise core.FileTooLarge(f"image has {width * height} pixels, limit {max_pixels} per page")
+    return width, height
 
 
-def decode_pages(data: bytes) -> list[np.ndarray]:
+def decode_pages(data: bytes, *, max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> list[np.ndarray]:
     """Every page of a raster file as an 8-bit grayscale array (TIFF may hold several)."""
-    image_size(data)
+    image_size(data, max_pixels=max_pixels, max_pages=max_pages)
     buffer = np.frombuffer(data, dtype=np.uint8)
     ok, pages = cv2.imdecodemulti(buffer, cv2.IMREAD_GRAYSCALE)
     if not ok or not pages:
@@ -44,12 +64,34 @@ def decode_pages(data: bytes) -> list[np.ndarray]:
         if single is None:
             raise core.UnsupportedFile("image data cannot be decoded")
         pages = [single]
-    if len(pages) > MAX_PAGES:
-        raise core.FileTooLarge(f"{len(pages)} pages, limit {MAX_PAGES}")
+    if len(pages) > max_pages:
+        raise core.FileTooLarge(f"{len(pages)} pages, limit {max_pages}")
     for page in pages:
-        if page.shape[0] * page.shape[1] > MAX_PIXELS:
-            raise core.FileTooLarge(f"a page has over {MAX_PIXELS} pixels")
+        if page.shape[0] * page.shape[1] > max_pixels:
+            raise core.FileTooLarge(f"a page has over {max_pixels} pixels")
     return [np.ascontiguousarray(p) for p in pages]
+
+
+def even_light(gray: np.ndarray) -> np.ndarray:
+    """The page divided by its own background: uneven lamp light and grey paper become white.
+
+    The background is the page with the text closed away (a grey closing on a
+    downscaled copy, then smoothed), so strokes keep their contrast wherever
+    they are. Dark ink stays dark; shading and tint go.
+    """
+    h, w = gray.shape
+    scale = min(1.0, 600 / max(h, w))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15)))
+    background = cv2.GaussianBlur(background, (0, 0), 5)
+    background = cv2.resize(background, (w, h), interpolation=cv2.INTER_LINEAR)
+    level = cv2.divide(gray, np.maximum(background, 1), scale=255)
+    return level
+
+
+def denoise(gray: np.ndarray) -> np.ndarray:
+    """Sensor and JPEG speckle away, edges kept (a 3x3 median)."""
+    return cv2.medianBlur(gray, 3)
 
 
 def binarize(gray: np.ndarray) -> np.ndarray:

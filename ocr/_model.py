@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+from ._geometry import Transform
 
 BBox = tuple[int, int, int, int]
 
@@ -61,16 +63,20 @@ class Grid:
 
 @dataclass(frozen=True)
 class Page:
-    """One page: the grayscale image kept for review and the words found on it."""
+    """One page: the words found on it, where, and how it was turned into the normalized page image."""
 
     number: int
     """1-based."""
-    image: np.ndarray
+    image: np.ndarray | None
+    """The normalized page image (grayscale) that words and boxes refer to; None for a text-layer page,
+    whose boxes refer to the page rendered at the PDF dpi (`ocr.page_images` renders it)."""
     words: tuple[Word, ...]
     source: str
     """`ocr` or `text_layer`."""
     grids: tuple[Grid, ...] = ()
     """Ruled tables found on the page image, top to bottom."""
+    transform: Transform = field(default_factory=Transform)
+    """Upload pixels -> normalized page image pixels (identity for text-layer pages)."""
 
 
 def union(boxes: list[BBox]) -> BBox | None:

@@ -1,14 +1,19 @@
 """PDF input: the only module that imports pdfplumber.
 
-Each page gives its text-layer words (positions converted to pixels of the
-raster) and a raster at a known dpi, rendered by pdfplumber (pypdfium2), which
-the service keeps for review and which image-only pages are OCR'd from.
+A page with a real text layer is read from it: its words with their
+positions, and its ruled tables from the vector lines, all converted to
+pixels of the page rendered at `dpi` (the raster the service keeps for
+review; `render_page` makes it on demand). Such a page is never rasterized
+for reading, which keeps it well under a second. A page without text is
+rasterized at `dpi` and handed back for OCR. The file is only read, never
+written, so a signed PDF keeps its signature.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pdfplumber
@@ -16,20 +21,24 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 import core
 
-from ._model import Word
+from ._model import Grid, Word
 
 # pdfminer/pypdfium2 raise many unrelated types for a broken file; these are the ones seen in practice.
-_PDF_ERRORS = (PDFSyntaxError, ValueError, KeyError, TypeError, OSError)
+_PDF_ERRORS = (PDFSyntaxError, ValueError, KeyError, TypeError, OSError, AssertionError)
 MIN_TEXT_WORDS = 5
 """Fewer text-layer words than this and the page is treated as a scan."""
 
 
 @dataclass(frozen=True)
 class PdfPage:
-    image: np.ndarray
-    """Grayscale raster at `dpi`."""
+    image: np.ndarray | None
+    """Grayscale raster at `dpi` for image-only pages; None for text-layer pages (not needed to read them)."""
     words: tuple[Word, ...]
     """Text-layer words in raster pixels; empty for image-only pages."""
+    grids: tuple[Grid, ...]
+    """Ruled tables drawn as vector lines, in raster pixels (text-layer pages only)."""
+    size: tuple[int, int]
+    """(width, height) of the page raster at `dpi`."""
 
 
 def read_pdf(data: bytes, *, dpi: int, max_pages: int, max_pixels: int) -> list[PdfPage]:
@@ -40,22 +49,92 @@ def read_pdf(data: bytes, *, dpi: int, max_pages: int, max_pixels: int) -> list[
                 raise core.FileTooLarge(f"{len(pdf.pages)} pages, limit {max_pages}")
             if not pdf.pages:
                 raise core.UnreadableDocument("PDF has no pages")
-            return [_page(page, dpi=dpi, max_pixels=max_pixels) for page in pdf.pages]
+            for page in pdf.pages:
+                _check_size(page, dpi=dpi, max_pixels=max_pixels)
+            return [_page(page, dpi=dpi) for page in pdf.pages]
     except core.CapilError:
         raise
     except _PDF_ERRORS as e:
         raise core.UnsupportedFile("PDF cannot be parsed") from e
 
 
-def _page(page: pdfplumber.page.Page, *, dpi: int, max_pixels: int) -> PdfPage:
+def render_page(data: bytes, number: int, *, dpi: int) -> np.ndarray:
+    """Page `number` (1-based) as a grayscale raster at `dpi`: the image a text-layer page's boxes refer to."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return np.asarray(pdf.pages[number - 1].to_image(resolution=dpi).original.convert("L"))
+    except _PDF_ERRORS as e:
+        raise core.UnsupportedFile("PDF cannot be parsed") from e
+
+
+def _check_size(page: Any, *, dpi: int, max_pixels: int) -> None:
     scale = dpi / 72
     if page.width * page.height * scale * scale > max_pixels:
         raise core.FileTooLarge(f"a PDF page at {dpi} dpi is over {max_pixels} pixels")
+
+
+def _page(page: Any, *, dpi: int) -> PdfPage:
+    scale = dpi / 72
+    size = (round(page.width * scale), round(page.height * scale))
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     words = tuple(
         Word(text=w["text"], confidence=1.0,
              bbox=(round(w["x0"] * scale), round(w["top"] * scale), round(w["x1"] * scale), round(w["bottom"] * scale)))
         for w in raw if w["text"].strip()
     )
-    image = page.to_image(resolution=dpi).original.convert("L")
-    return PdfPage(image=np.asarray(image), words=words if len(words) >= MIN_TEXT_WORDS else ())
+    if len(words) >= MIN_TEXT_WORDS:
+        return PdfPage(image=None, words=words, grids=tuple(vector_grids(page, scale=scale)), size=size)
+    image = np.asarray(page.to_image(resolution=dpi).original.convert("L"))
+    return PdfPage(image=image, words=(), grids=(), size=(image.shape[1], image.shape[0]))
+
+
+Segment = tuple[float, float, float, float]
+
+
+def vector_grids(page: Any, *, scale: float) -> list[Grid]:
+    """Ruled tables from the page's stroked lines and rectangles (no raster needed)."""
+    segments: list[Segment] = []
+    for line in page.lines:
+        segments.append((line["x0"], line["top"], line["x1"], line["bottom"]))
+    for rect in page.rects:
+        x0, y0, x1, y1 = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+        segments += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+    return grids_from_segments([tuple(v * scale for v in s) for s in segments])  # type: ignore[misc]
+
+
+def grids_from_segments(segments: list[Segment], *, tolerance: float = 4.0) -> list[Grid]:
+    """Horizontal and vertical segments that touch, grouped into tables of >= 3 x 3 rules, top to bottom."""
+    horizontal = [s for s in segments if abs(s[3] - s[1]) <= tolerance < abs(s[2] - s[0])]
+    vertical = [s for s in segments if abs(s[2] - s[0]) <= tolerance < abs(s[3] - s[1])]
+    items = horizontal + vertical
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(horizontal):
+        for j, v in enumerate(vertical, start=len(horizontal)):
+            if (min(h[0], h[2]) - tolerance <= v[0] <= max(h[0], h[2]) + tolerance
+                    and min(v[1], v[3]) - tolerance <= h[1] <= max(v[1], v[3]) + tolerance):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    grids = []
+    for members in groups.values():
+        ys = _distinct([(items[i][1] + items[i][3]) / 2 for i in members if i < len(horizontal)], tolerance)
+        xs = _distinct([(items[i][0] + items[i][2]) / 2 for i in members if i >= len(horizontal)], tolerance)
+        if len(xs) >= 3 and len(ys) >= 3:
+            grids.append(Grid(xs=tuple(xs), ys=tuple(ys)))
+    return sorted(grids, key=lambda g: g.ys[0])
+
+
+def _distinct(values: list[float], tolerance: float) -> list[int]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return [round(v) for v in out]

@@ -1,51 +1,208 @@
-"""From bytes to pages of words: sniff, limit, decode or rasterize, preprocess, Tesseract."""
+"""From bytes to pages of words: sniff, limit, decode or take the text layer, normalize the page, Tesseract.
+
+The normalized page image, which every word box and field box refers to, is
+made from the upload in these steps, each adding to the page's `Transform`:
+
+    find the sheet in a photo and flatten it (perspective)
+    scale so that text is about `_TEXT_HEIGHT` pixels tall
+    even the light, remove speckle (no geometry change)
+    turn a page lying on its side upright (quarter turn)
+    deskew (small rotation, canvas grown)
+    upside down? (read looks like noise) -> half turn and read again
+"""
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import cv2
 import numpy as np
 
+from . import _geometry as geo
 from . import _image, _pdf, _tesseract
 from ._model import Grid, Page, Word
 from ._sniff import FileKind, sniff
 
 PDF_DPI = 300
+"""Image-only PDF pages are rasterized at this dpi; text-layer boxes are in pixels at this dpi."""
 _INK_FRACTION_BLANK = 0.0005
 """Below this share of dark pixels a page is blank and not worth a Tesseract run."""
+_TEXT_HEIGHT = (22, 48)
+"""Median glyph height (pixels) kept within this range by rescaling: small text up, huge scans down."""
+_MIN_SKEW = 0.2
+"""Degrees; a smaller skew is left alone (rotating costs a resample and gains nothing)."""
 
 
-def read_pages(data: bytes, *, lang: str) -> list[Page]:
-    """Every page of the file with its words and ruled tables (errors from core's tree)."""
+def read_pages(data: bytes, *, lang: str, max_pixels: int, max_pages: int) -> list[Page]:
+    """Every page of the file with its words and ruled tables (errors from core's tree); pages in parallel."""
     kind = sniff(data)
     if kind is FileKind.PDF:
-        pdf_pages = _pdf.read_pdf(data, dpi=PDF_DPI, max_pages=_image.MAX_PAGES, max_pixels=_image.MAX_PIXELS)
-        return [_page(i + 1, p.image, lang=lang, text_layer=p.words) for i, p in enumerate(pdf_pages)]
-    return [_page(i + 1, gray, lang=lang) for i, gray in enumerate(_image.decode_pages(data))]
+        pdf_pages = _pdf.read_pdf(data, dpi=PDF_DPI, max_pages=max_pages, max_pixels=max_pixels)
+        jobs = [(i + 1, p) for i, p in enumerate(pdf_pages)]
+        return _map(lambda job: _pdf_page(job[0], job[1], lang=lang), jobs)
+    grays = _image.decode_pages(data, max_pixels=max_pixels, max_pages=max_pages)
+    return _map(lambda job: read_image(job[0], job[1], lang=lang), list(enumerate(grays, start=1)))
 
 
-def _page(number: int, gray: np.ndarray, *, lang: str, text_layer: tuple[Word, ...] = ()) -> Page:
+def _map(fn, jobs: list) -> list[Page]:  # type: ignore[type-arg]
+    if len(jobs) == 1:
+        return [fn(jobs[0])]
+    # Tesseract runs as a subprocess, and OpenCV releases the GIL: threads give real parallelism.
+    with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+        return list(pool.map(fn, jobs))
+
+
+def _pdf_page(number: int, page: _pdf.PdfPage, *, lang: str) -> Page:
+    if page.image is None:
+        return Page(number, None, page.words, "text_layer", page.grids)
+    return read_image(number, page.image, lang=lang)
+
+
+@dataclass
+class _Normalized:
+    gray: np.ndarray
+    binary: np.ndarray
+    transform: geo.Transform
+
+
+def normalize(gray: np.ndarray) -> _Normalized:
+    """The upload made into the normalized page image (see the module docstring), with its transform."""
+    transform = geo.Transform()
+    corners = geo.find_sheet(gray)
+    if corners is not None:
+        gray, matrix = geo.unwarp(gray, corners)
+        transform = transform.then(matrix)
+    gray, matrix = _rescale(gray)
+    transform = transform.then(matrix)
+    gray = _image.denoise(_image.even_light(gray))
     binary = _image.binarize(gray)
-    grids = tuple(_image.find_grids(binary))
-    if text_layer:
-        return Page(number, gray, text_layer, "text_layer", grids)
-    if (binary < 128).mean() < _INK_FRACTION_BLANK:
-        return Page(number, gray, (), "ocr", grids)
-    return Page(number, gray, tuple(_ocr(binary, grids, lang=lang)), "ocr", grids)
+    if geo.runs_vertically(binary):
+        gray, matrix = geo.quarter_turn(gray, 1)
+        transform = transform.then(matrix)
+        binary = _image.binarize(gray)
+    angle = geo.skew_angle(binary)
+    if abs(angle) >= _MIN_SKEW:
+        gray, matrix = geo.rotate(gray, angle)
+        transform = transform.then(matrix)
+        binary = _image.binarize(gray)
+    return _Normalized(gray, binary, transform)
+
+
+def _rescale(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    height = glyph_height(gray)
+    low, high = _TEXT_HEIGHT
+    factor = 1.0
+    if height and height < low:
+        factor = min(2.0, (low + 4) / height)
+    elif height and height > high:
+        factor = max(0.4, (high - 12) / height)
+    if factor == 1.0:
+        return gray, np.eye(3)
+    resized = cv2.resize(gray, None, fx=factor, fy=factor,
+                         interpolation=cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA)
+    fx, fy = resized.shape[1] / gray.shape[1], resized.shape[0] / gray.shape[0]
+    return resized, np.array([[fx, 0, 0], [0, fy, 0], [0, 0, 1]], dtype=np.float64)
+
+
+def glyph_height(gray: np.ndarray) -> float | None:
+    """Median height of glyph-like blobs: how big the text is, whatever the dpi or the camera distance."""
+    binary = _image.binarize(_image.even_light(gray))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(255 - binary)
+    h, w = stats[1:, 3], stats[1:, 2]
+    glyphs = h[(h >= 6) & (h < 200) & (w < 3 * h)]
+    return float(np.median(glyphs)) if glyphs.size >= 20 else None
+
+
+def read_image(number: int, gray: np.ndarray, *, lang: str) -> Page:
+    """One raster page: normalized, read, and turned over if what was read looks upside down."""
+    norm = normalize(gray)
+    if (norm.binary < 128).mean() < _INK_FRACTION_BLANK:
+        return Page(number, norm.gray, (), "ocr", (), norm.transform)
+    grids = tuple(_image.find_grids(norm.binary))
+    words = _ocr(norm.binary, grids, lang=lang)
+    if _looks_like_noise(words):
+        flipped, matrix = geo.quarter_turn(norm.gray, 2)
+        binary = _image.binarize(flipped)
+        flipped_grids = tuple(_image.find_grids(binary))
+        flipped_words = _ocr(binary, flipped_grids, lang=lang)
+        if _quality(flipped_words) > _quality(words):
+            return Page(number, flipped, tuple(flipped_words), "ocr", flipped_grids, norm.transform.then(matrix))
+    return Page(number, norm.gray, tuple(words), "ocr", grids, norm.transform)
+
+
+def _quality(words: list[Word]) -> float:
+    """Share of words that read like words: three or more letters/digits at a decent confidence."""
+    if not words:
+        return 0.0
+    good = sum(1 for w in words if w.confidence >= 0.7 and sum(c.isalnum() for c in w.text) >= 3)
+    return good / len(words)
+
+
+def _looks_like_noise(words: list[Word]) -> bool:
+    return _quality(words) < 0.35
 
 
 def _ocr(binary: np.ndarray, grids: tuple[Grid, ...], *, lang: str) -> list[Word]:
-    """The page read as running text, then each ruled table read again as sparse cells.
+    """The page outside its tables read as running text, then each ruled table read as sparse cells.
 
     Line-oriented segmentation merges the stacked two-line column headers of
     neighbouring cells into nonsense; sparse-text mode (psm 11) reads each cell
-    on its own, so table regions take their words from that second pass.
+    on its own. The tables are blanked out of the first pass, so no region is
+    read twice.
     """
     cleaned = _image.without_graphics(_image.without_rules(binary))
-    words = _tesseract.read_words(cleaned, lang=lang, psm=3)
+    outside = cleaned.copy()
     for grid in grids:
         x0, y0, x1, y1 = (int(v) for v in grid.bbox)
-        words = [w for w in words if not (x0 <= w.cx <= x1 and y0 <= w.cy <= y1)]
+        outside[y0:y1 + 1, x0:x1 + 1] = 255
+    words = _tesseract.read_words(outside, lang=lang, psm=3)
+    for grid in grids:
+        x0, y0, x1, y1 = (int(v) for v in grid.bbox)
         crop = cleaned[y0:y1, x0:x1]
         for w in _tesseract.read_words(crop, lang=lang, psm=11):
             a, b, c, d = w.bbox
             words.append(Word(w.text, w.confidence, (a + x0, b + y0, c + x0, d + y0)))
-    return words
+    missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, words)]
+    return words + _read_cells(cleaned, missed, lang=lang)
+
+
+_MIN_CELL_INK = 25
+"""Dark pixels a table cell needs before its emptiness is doubted (a single `A` at 200 dpi has ~150)."""
+
+
+def _inked_empty_cells(cleaned: np.ndarray, grid: Grid, words: list[Word]) -> list[tuple[int, int, int, int]]:
+    """Cells below the header row with ink in them but no word read: sparse mode drops lone letters."""
+    out = []
+    for row in range(1, grid.rows):
+        for x0, y0, x1, y1 in grid.cells(row):
+            inner = cleaned[y0 + 3:y1 - 2, x0 + 3:x1 - 2]
+            if inner.size == 0 or int((inner < 128).sum()) < _MIN_CELL_INK:
+                continue
+            if not any(x0 <= w.cx <= x1 and y0 <= w.cy <= y1 for w in words):
+                out.append((x0, y0, x1, y1))
+    return out
+
+
+def _read_cells(cleaned: np.ndarray, cells: list[tuple[int, int, int, int]], *, lang: str) -> list[Word]:
+    """Cells read in one Tesseract run: stacked into a column with white between them, one line each."""
+    if not cells:
+        return []
+    crops = [cleaned[y0 + 3:y1 - 2, x0 + 3:x1 - 2] for x0, y0, x1, y1 in cells]
+    gap = max(c.shape[0] for c in crops)
+    width = max(c.shape[1] for c in crops) + 2 * gap
+    strip = np.full((sum(c.shape[0] + gap for c in crops) + gap, width), 255, dtype=np.uint8)
+    offsets, top = [], gap
+    for crop in crops:
+        strip[top:top + crop.shape[0], gap:gap + crop.shape[1]] = crop
+        offsets.append(top)
+        top += crop.shape[0] + gap
+    found = []
+    for w in _tesseract.read_words(strip, lang=lang, psm=6):
+        index = max((i for i, t in enumerate(offsets) if t - gap / 2 <= w.cy), default=0)
+        x0, y0, _, _ = cells[index]
+        dx, dy = x0 + 3 - gap, y0 + 3 - offsets[index]
+        a, b, c, d = w.bbox
+        found.append(Word(w.text, w.confidence, (a + dx, b + dy, c + dx, d + dy)))
+    return found

@@ -1,0 +1,203 @@
+"""Page geometry before Tesseract: find the sheet in a photo, straighten it, turn it upright.
+
+Every step returns the image it made and the 3x3 homography from its input
+to its output, so the whole chain is one matrix (`Transform`) from the
+uploaded image to the normalized page image. Words are read on, and field
+boxes are reported in, the normalized page image; `Transform.to_source`
+maps a box back onto the upload.
+
+    find_sheet(gray)          -> 4 corners of the document in a photo, or None
+    unwarp(gray, corners)     -> the sheet as a flat rectangle
+    skew_angle(binary)        -> degrees to rotate by so text lines are level
+    rotate(gray, degrees)     -> rotated image, canvas grown to keep every pixel
+    quarter_turns(binary)     -> 0 or 1: whether text runs vertically (page on its side)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+BBox = tuple[int, int, int, int]
+_WORK_SIDE = 1000
+"""Long side of the downscaled copies the estimates are made on (speed; precision is ample)."""
+
+
+@dataclass(frozen=True)
+class Transform:
+    """Homography from the uploaded image to the normalized page image."""
+
+    matrix: np.ndarray = field(default_factory=lambda: np.eye(3))
+
+    def then(self, matrix: np.ndarray) -> Transform:
+        return Transform(matrix @ self.matrix)
+
+    def to_source(self, bbox: BBox) -> BBox:
+        """A box on the normalized page image as the axis-aligned box around it on the upload."""
+        return map_bbox(bbox, np.linalg.inv(self.matrix))
+
+    def to_page(self, bbox: BBox) -> BBox:
+        """A box on the upload as the box around it on the normalized page image."""
+        return map_bbox(bbox, self.matrix)
+
+    @property
+    def is_identity(self) -> bool:
+        return bool(np.allclose(self.matrix, np.eye(3)))
+
+
+def map_bbox(bbox: BBox, matrix: np.ndarray) -> BBox:
+    x0, y0, x1, y1 = bbox
+    corners = np.float32([[[x0, y0]], [[x1, y0]], [[x1, y1]], [[x0, y1]]])
+    mapped = cv2.perspectiveTransform(corners, np.asarray(matrix, dtype=np.float64)).reshape(-1, 2)
+    return (math.floor(mapped[:, 0].min()), math.floor(mapped[:, 1].min()),
+            math.ceil(mapped[:, 0].max()), math.ceil(mapped[:, 1].max()))
+
+
+def _small(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    scale = min(1.0, _WORK_SIDE / max(gray.shape))
+    if scale == 1.0:
+        return gray, 1.0
+    return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), scale
+
+
+def find_sheet(gray: np.ndarray, *, min_area: float = 0.2, max_area: float = 0.97) -> np.ndarray | None:
+    """Corners (tl, tr, br, bl; float32, full-size pixels) of a bright sheet on a darker background.
+
+    None when no such quadrilateral stands out: a scan or a clean page fills
+    the frame, and cropping it would only lose margin. The sheet is the largest
+    bright blob after Otsu on a blurred copy; its outline is reduced to four
+    corners by the convex hull's extreme points along the two diagonals.
+    """
+    small, scale = _small(gray)
+    blurred = cv2.GaussianBlur(small, (7, 7), 0)
+    _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # Close over the printed text so the sheet is one solid blob.
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    blob = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(blob) / (small.shape[0] * small.shape[1])
+    if not min_area <= area <= max_area:
+        return None
+    hull = cv2.convexHull(blob).reshape(-1, 2).astype(np.float32)
+    if cv2.contourArea(hull) and cv2.contourArea(blob) / cv2.contourArea(hull) < 0.9:
+        return None  # not a quadrilateral sheet (a hand, a fold, something lying across it)
+    corners = _corners(hull)
+    if not _touches_frame(corners, small.shape) and _is_quad(corners, hull):
+        return corners / scale
+    return None
+
+
+def _corners(points: np.ndarray) -> np.ndarray:
+    s, d = points.sum(axis=1), points[:, 0] - points[:, 1]
+    return np.float32([points[s.argmin()], points[d.argmax()], points[s.argmax()], points[d.argmin()]])
+
+
+def _touches_frame(corners: np.ndarray, shape: tuple[int, ...]) -> bool:
+    h, w = shape[:2]
+    margin = 2
+    return bool(((corners[:, 0] < margin) | (corners[:, 0] > w - 1 - margin)
+                 | (corners[:, 1] < margin) | (corners[:, 1] > h - 1 - margin)).sum() > 1)
+
+
+def _is_quad(corners: np.ndarray, hull: np.ndarray) -> bool:
+    """The four corners must cover nearly all of the hull (else the blob is not a sheet)."""
+    return cv2.contourArea(corners) >= 0.95 * cv2.contourArea(hull)
+
+
+def unwarp(gray: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sheet warped to a rectangle, sized so that no side is shrunk."""
+    tl, tr, br, bl = corners
+    width = round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    target = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
+    matrix = cv2.getPerspectiveTransform(np.float32(corners), target)
+    flat = cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+    return flat, matrix
+
+
+def skew_angle(binary: np.ndarray, *, limit: float = 10.0) -> float:
+    """Degrees (counter-clockwise positive, as `rotate` takes them) that make the text lines level.
+
+    Projection-profile search: the angle at which the row sums of ink are most
+    sharply peaked, coarse then fine, on a downscaled copy.
+    """
+    ink = (255 - binary) if binary.mean() > 127 else binary
+    small, _ = _small(ink)
+    coarse_scale = 500 / max(small.shape)
+    coarse = cv2.resize(small, None, fx=coarse_scale, fy=coarse_scale, interpolation=cv2.INTER_AREA)
+    best = _best_angle(coarse, np.arange(-limit, limit + 0.01, 1.0))
+    best = _best_angle(small, np.arange(best - 0.8, best + 0.81, 0.4))
+    return float(_best_angle(small, np.arange(best - 0.3, best + 0.31, 0.1)))
+
+
+def _best_angle(ink: np.ndarray, angles: np.ndarray) -> float:
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+    scores = []
+    for angle in angles:
+        matrix = cv2.getRotationMatrix2D(centre, float(angle), 1.0)
+        turned = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+        profile = turned.sum(axis=1, dtype=np.float64)
+        scores.append(float(np.square(np.diff(profile)).sum()))
+    return float(angles[int(np.argmax(scores))])
+
+
+def rotate(gray: np.ndarray, degrees: float, *, fill: int = 255) -> tuple[np.ndarray, np.ndarray]:
+    """The image turned counter-clockwise by `degrees`, canvas grown so nothing is cut off."""
+    h, w = gray.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    new_w, new_h = math.ceil(h * sin + w * cos), math.ceil(h * cos + w * sin)
+    matrix[0, 2] += new_w / 2 - w / 2
+    matrix[1, 2] += new_h / 2 - h / 2
+    turned = cv2.warpAffine(gray, matrix, (new_w, new_h), flags=cv2.INTER_CUBIC, borderValue=fill)
+    return turned, np.vstack([matrix, [0, 0, 1]])
+
+
+def quarter_turn(gray: np.ndarray, turns: int) -> tuple[np.ndarray, np.ndarray]:
+    """The image turned by `turns` x 90 degrees clockwise, exactly (no resampling)."""
+    turns %= 4
+    h, w = gray.shape[:2]
+    if turns == 0:
+        return gray, np.eye(3)
+    codes = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    matrices = {
+        1: np.array([[0, -1, h - 1], [1, 0, 0], [0, 0, 1]], dtype=np.float64),
+        2: np.array([[-1, 0, w - 1], [0, -1, h - 1], [0, 0, 1]], dtype=np.float64),
+        3: np.array([[0, 1, 0], [-1, 0, w - 1], [0, 0, 1]], dtype=np.float64),
+    }
+    return cv2.rotate(gray, codes[turns]), matrices[turns]
+
+
+def runs_vertically(binary: np.ndarray) -> bool:
+    """Whether the text lines run top to bottom (the page lies on its side).
+
+    Letters of a word sit closer to each other than to the lines above and
+    below; so for most glyphs the nearest other glyph is to the left or right
+    on an upright page, and above or below on a page turned by 90 degrees.
+    """
+    ink = (255 - binary) if binary.mean() > 127 else binary
+    small, _ = _small(ink)
+    _, thresholded = cv2.threshold(small, 127, 255, cv2.THRESH_BINARY)
+    _, _, stats, centroids = cv2.connectedComponentsWithStats(thresholded)
+    w, h = stats[1:, 2], stats[1:, 3]
+    if len(h) < 20:
+        return False
+    size = np.maximum(w, h)
+    typical = float(np.median(size[size >= 3])) if (size >= 3).any() else 0.0
+    glyphs = centroids[1:][(size >= max(3.0, 0.5 * typical)) & (size <= 2.0 * typical)]
+    if len(glyphs) < 20:
+        return False
+    glyphs = glyphs[:: max(1, len(glyphs) // 1500)]
+    delta = glyphs[:, None, :] - glyphs[None, :, :]
+    distance = np.hypot(delta[..., 0], delta[..., 1])
+    np.fill_diagonal(distance, np.inf)
+    nearest = distance.argmin(axis=1)
+    step = np.abs(delta[np.arange(len(glyphs)), nearest])
+    horizontal = float((step[:, 0] > step[:, 1]).mean())
+    return horizontal < 0.35
