@@ -77,7 +77,7 @@ def parts(settings: Settings) -> list[Part]:
     py = sys.executable
     d = settings.data_dir
     credentials = storage.ensure_s3_credentials(settings.secrets_dir)
-    signing.ensure_dev_pki(settings.pki_dir)
+    signing.ensure_dev_pki(settings.pki_dir, port=settings.pki_port)
     s3_port = int(settings.s3_endpoint.rsplit(":", 1)[1])
     penv = prefect_env(settings)
     return [

@@ -16,7 +16,7 @@ from typing import Any
 
 from ._errors import ConfigurationError
 
-_SECRET_FIELDS = {"s3_secret_key", "signer_passphrase"}
+_SECRET_FIELDS = {"s3_secret_key", "signer_passphrase", "signer_pkcs11_pin"}
 
 
 def _default_data_dir() -> Path:
@@ -76,6 +76,37 @@ class Settings:
 
     signer_passphrase: str = ""
     """Passphrase of `signer_pkcs12`."""
+
+    signer_pkcs11_module: str = ""
+    """PKCS#11 library of the HSM holding the signing key (production); set, it replaces `signer_pkcs12`."""
+
+    signer_pkcs11_token: str = ""
+    """Label of the PKCS#11 token holding the signing key."""
+
+    signer_pkcs11_key_label: str = ""
+    """CKA_LABEL of the signing key (and, unless `signer_pkcs11_cert_label` is set, of its certificate)."""
+
+    signer_pkcs11_cert_label: str = ""
+    """CKA_LABEL of the signer certificate on the token; empty means `signer_pkcs11_key_label`."""
+
+    signer_pkcs11_pin: str = ""
+    """User PIN of the PKCS#11 token. Secret: masked by `capil config show`, never logged."""
+
+    signer_chain: str = ""
+    """CA certificates (PEM/DER files, separated by `,`) to embed when the token does not hold them."""
+
+    pades_level: str = "B-LTA"
+    """PAdES level of issued documents: `B-B`, `B-T`, `B-LT` or `B-LTA` (signature timestamp, OCSP/CRL
+    in the DSS, document timestamp). Archive reads and `capil verify` require at least this level
+    (at least B-T for `capil verify`)."""
+
+    trust_roots: str = ""
+    """Trust anchors for validation (PEM/DER files, separated by `,`): the office CA's root in
+    production; empty means the development root under `data_dir/pki`."""
+
+    timestamp_renewal_days: int = 365
+    """The renewal flow adds a new document timestamp to every archived document whose newest
+    timestamp's TSA certificate expires within this many days."""
 
     kepala_dinas_nama: str = ""
     """Name of the head of office printed on issued documents; empty means the dev signer's name."""

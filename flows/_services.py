@@ -14,7 +14,7 @@ from pathlib import Path
 
 import signing
 import storage
-from core import Settings, load_settings
+from core import ConfigurationError, Settings, load_settings
 from registry import Applications, AuditLog, Database, PopulationRecord
 
 
@@ -49,18 +49,36 @@ class Services:
 
     @cached_property
     def dev_pki(self) -> signing.DevPki:
-        return signing.ensure_dev_pki(self.settings.pki_dir)
+        return signing.ensure_dev_pki(self.settings.pki_dir, port=self.settings.pki_port)
 
     @cached_property
     def signer(self) -> signing.SignerConfig:
         s = self.settings
-        if s.signer_pkcs12:
+        pkcs11 = None
+        pkcs12: Path | None
+        if s.signer_pkcs11_module:
+            pkcs11 = signing.Pkcs11Key(
+                module=Path(s.signer_pkcs11_module), token_label=s.signer_pkcs11_token,
+                key_label=s.signer_pkcs11_key_label, cert_label=s.signer_pkcs11_cert_label or None,
+                pin=s.signer_pkcs11_pin.encode(), chain=_paths(s.signer_chain),
+            )
+            pkcs12, passphrase = None, b""
+        elif s.signer_pkcs12:
             pkcs12, passphrase = Path(s.signer_pkcs12), s.signer_passphrase.encode()
         else:
             pki = self.dev_pki
             pkcs12, passphrase = pki.signer_pkcs12, pki.passphrase()
         tsa = s.tsa_url or signing.tsa_url(s.pki_dir, port=s.pki_port)
-        return signing.SignerConfig(pkcs12=pkcs12, passphrase=passphrase, tsa_url=tsa)
+        return signing.SignerConfig(pkcs12=pkcs12, passphrase=passphrase, tsa_url=tsa, pkcs11=pkcs11,
+                                    level=self.pades_level, trust_roots=tuple(self.trust_roots))
+
+    @property
+    def pades_level(self) -> signing.PadesLevel:
+        try:
+            return signing.PadesLevel.parse(self.settings.pades_level)
+        except ValueError:
+            raise ConfigurationError(f"pades_level {self.settings.pades_level!r}: use B-B, B-T, B-LT or B-LTA"
+                                     ) from None
 
     @property
     def kepala_dinas(self) -> tuple[str, str]:
@@ -72,11 +90,16 @@ class Services:
 
     @property
     def trust_roots(self) -> list[Path]:
-        return [self.dev_pki.root_cert]
+        """The configured trust anchors, else the development root."""
+        return list(_paths(self.settings.trust_roots)) or [self.dev_pki.root_cert]
 
     def ensure_buckets(self) -> None:
         for bucket in (self.settings.intake_bucket, self.settings.archive_bucket):
             self.store.ensure_bucket(bucket, object_lock=True)
+
+
+def _paths(value: str) -> tuple[Path, ...]:
+    return tuple(Path(p.strip()).expanduser() for p in value.split(",") if p.strip())
 
 
 _lock = threading.Lock()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from typing import Any
 
 from prefect import task
@@ -26,6 +25,7 @@ from core import (
     UnknownPerson,
 )
 
+from . import _issue
 from ._services import services
 
 
@@ -123,39 +123,27 @@ def apply_change(application_id: str) -> bool:
       retry_condition_fn=_retry_if_service_unavailable)
 def issue_document(application_id: str) -> dict[str, Any]:
     """Render the updated KK, sign it, and archive it under object lock; once per application."""
-    svc = services()
-    settings = svc.settings
-    key = f"documents/{application_id}/kartu-keluarga.pdf"
-    existing = svc.store.stat(settings.archive_bucket, key)
-    if existing is not None:
-        return existing.to_dict()
-    app = svc.applications.get(application_id)
-    family = svc.population.family_of(app.nik)
-    pdf = signing.render_kk_pdf(
-        family,
-        document_id=application_id,
-        issued_on=dt.datetime.now(dt.UTC).date(),
-        verify_url=f"{settings.effective_public_base_url}/v/{application_id}",
-        kepala_dinas=svc.kepala_dinas[0],
-        nip=svc.kepala_dinas[1],
-    )
-    signed = signing.sign_pdf(pdf, config=svc.signer)
-    stored = svc.store.put_once(settings.archive_bucket, key, signed, content_type="application/pdf",
-                                retain_days=settings.archive_retention_days)
-    return stored.to_dict()
+    return _issue.issue_document(services(), application_id)
 
 
 @task(name="check-archived-document")
-def check_archived_document(application_id: str, document: dict[str, Any]) -> None:
+def check_archived_document(application_id: str, issued: dict[str, Any]) -> None:
     """Read the archived object back: its hash and its signature must hold before we say approved."""
     svc = services()
-    data = svc.store.get(StoredObject(**document))
-    verification = signing.verify_pdf(data, trust_roots=svc.trust_roots)
+    data = svc.store.get(StoredObject(**issued["document"]))
+    verification = signing.verify_pdf(data, trust_roots=svc.trust_roots, required_level=svc.pades_level)
     if not verification.valid:
         raise IntegrityAlarm(f"application {application_id}: archived document does not validate: "
                              + "; ".join(verification.problems))
 
 
+@task(name="archive-evidence", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS,
+      retry_condition_fn=_retry_if_service_unavailable)
+def archive_evidence(application_id: str, issued: dict[str, Any]) -> dict[str, Any]:
+    """Write the evidence bundle (uploads, extractions, findings, decision, with sha256) once."""
+    return _issue.archive_evidence(services(), application_id, issued)
+
+
 @task(name="record-document")
-def record_document(application_id: str, document: dict[str, Any]) -> str:
-    return str(services().applications.record_document(application_id, StoredObject(**document)).status)
+def record_document(application_id: str, issued: dict[str, Any], evidence: dict[str, Any]) -> str:
+    return _issue.record_issued(services(), application_id, issued, evidence)

@@ -1,7 +1,7 @@
 """The two flows of an application. Each reads top to bottom as named stages.
 
 `process_application`: read the uploads, cross-check, decide; on approval, finalize.
-`finalize_application`: change the record, issue the signed KK, archive it, record it.
+`finalize_application`: change the record, issue the signed KK, archive it with its evidence, record it.
 A verifikator's approval starts `finalize_application` on its own deployment.
 """
 
@@ -13,6 +13,7 @@ from prefect.runtime import flow_run
 from core import Status
 from flows._tasks import (
     apply_change,
+    archive_evidence,
     check_archived_document,
     cross_check,
     extract_document,
@@ -41,6 +42,7 @@ def process_application(application_id: str) -> str:
 def finalize_application(application_id: str) -> str:
     """Apply an approved change, then sign and archive the updated KK. Idempotent."""
     apply_change(application_id)
-    document = issue_document(application_id)
-    check_archived_document(application_id, document)
-    return record_document(application_id, document)
+    issued = issue_document(application_id)
+    check_archived_document(application_id, issued)
+    evidence = archive_evidence(application_id, issued)
+    return record_document(application_id, issued, evidence)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from prefect import serve
 
 from flows.process import finalize_application, process_application
+from flows.renew import renew_timestamps
 
 DEPLOYMENT_NAME = "capil-local"
+RENEWAL_SCHEDULE = "17 2 * * *"  # daily, 02:17
 
 
 def main() -> None:
@@ -18,6 +20,7 @@ def main() -> None:
         flow.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"])
         for flow in (process_application, finalize_application)
     ]
+    deployments.append(renew_timestamps.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"], cron=RENEWAL_SCHEDULE))
     serve(*deployments, limit=2)  # type: ignore[arg-type]  # sync context: not coroutines
 
 

@@ -7,7 +7,15 @@ the schema is the same on both and comes from the migrations in `registry/migrat
 from ._applications import Application, Applications
 from ._audit import AuditLog, AuditVerification
 from ._database import Database
-from ._issued import IssuedDocument, current_versions, issued_document, issued_documents, record_issue, record_renewal
+from ._issued import (
+    IssuedDocument,
+    archived_documents,
+    current_versions,
+    issued_document,
+    issued_documents,
+    record_issue,
+    record_renewal,
+)
 from ._migrate import head_revision
 from ._population import SYSTEM, ImportReport, PopulationRecord
 from ._validate import FORMAT as POPULATION_FORMAT
@@ -22,7 +30,7 @@ __all__ = [
     "AuditVerification",
     "Database",
     "ImportReport",
-    "IssuedDocument", "current_versions", "issued_document", "issued_documents", "record_issue", "record_renewal",
+    "IssuedDocument", "archived_documents", "current_versions", "issued_document", "issued_documents", "record_issue", "record_renewal",
     "PopulationRecord",
     "head_revision",
     "population_problems",

@@ -1,211 +1,226 @@
-"""PAdES signing and validation: the only module that imports pyHanko.
+"""PAdES signing and archival-timestamp renewal: with `_verify.py`, the only modules importing pyHanko.
 
-Signing produces a PAdES baseline B-T signature (subfilter ETSI.CAdES.detached, signer chain
-embedded, signature timestamp from an RFC 3161 TSA) in a visible field. Revocation info (B-LT)
-is not embedded yet.
+`sign_pdf` produces a PAdES baseline signature (subfilter ETSI.CAdES.detached, signer chain
+embedded) in a visible field whose stamp (signer's name, time) uses an embedded, subset
+TrueType font. The level is the config's:
 
-pyHanko's synchronous entry points run their own event loop (`asyncio.run`). When called from
-inside a running loop (an `async def` FastAPI endpoint), these functions do that work on a worker
-thread and block the caller's loop meanwhile: prefer `run_in_threadpool` there.
+    B-B    signature only
+    B-T    + signature timestamp from the TSA
+    B-LT   + certificates, OCSP responses and CRLs of the signer and TSA chains in the DSS
+           (fetched from the URLs in the certificates, validated against the trust roots)
+    B-LTA  + a document timestamp over everything (renewed by `renew_timestamp`)
+
+One aiohttp session serves every TSA, OCSP and CRL request of a signature. pyHanko's
+synchronous entry points would each run `asyncio.run`; here the whole signature is one
+coroutine, run on a worker thread when the caller already runs an event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import dataclasses
 import io
 import logging
-from collections.abc import Callable
-from pathlib import Path
-from typing import TypeVar
+import ssl
+from collections.abc import Callable, Coroutine
+from functools import cache
+from typing import Any, TypeVar
 
 import aiohttp
-from asn1crypto import x509
-from pyhanko.keys import load_certs_from_pemder
+from fontTools import subset
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.general import SigningError
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.status import ModificationLevel, PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
 
 import core
 
-from ._render import SIGNATURE_BOX
-from ._types import SignerConfig, Verification
-
-log = logging.getLogger(__name__)
+from ._keys import load_roots, open_signer
+from ._render import SIGNATURE_BOX, font_file
+from ._types import PadesLevel, SignerConfig
 
 FIELD_NAME = "TandaTanganElektronik"
 DEFAULT_REASON = "Dokumen kependudukan diterbitkan secara elektronik"
-_STAMP = TextStampStyle(
-    stamp_text="Ditandatangani secara elektronik oleh:\n%(signer)s\nWaktu: %(ts)s",
-    timestamp_format="%d-%m-%Y %H:%M:%S %Z",
-    border_width=1,
-    background=None,
-)
-_ACCEPTED_MODIFICATIONS = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
+_STAMP_TEXT = "Ditandatangani secara elektronik oleh:\n%(signer)s\nWaktu: %(ts)s"
+_RESERVED_BYTES = 24_000  # CMS with chain and timestamp token; larger chains fall back to an estimate
+_HTTP_TIMEOUT_S = 10
+
+_T = TypeVar("_T")
 
 
 def sign_pdf(pdf: bytes, *, config: SignerConfig, reason: str = DEFAULT_REASON) -> bytes:
-    """Sign `pdf` (PAdES B-T) with the key in `config.pkcs12`, timestamped by `config.tsa_url`.
+    """Sign `pdf` as PAdES `config.level` with the configured key, timestamped by `config.tsa_url`.
 
-    Raises `core.ConfigurationError` when the PKCS#12 cannot be read or opened with the passphrase,
-    `core.ServiceUnavailable` when the TSA does not answer or refuses, `core.UnsupportedFile` when
-    `pdf` is not a PDF pyHanko can append to.
+    Raises `core.ConfigurationError` when the key cannot be opened (wrong passphrase or PIN, missing
+    file or token), the level needs a TSA or trust roots that are not configured, or the signer's
+    chain does not validate; `core.ServiceUnavailable` when the TSA, OCSP responder or CRL
+    server does not answer; `core.UnsupportedFile` when `pdf` is not a PDF pyHanko can append to.
     """
-    signer = _load_signer(config)
-    writer = _incremental_writer(pdf)
-    timestamper = timestamps.HTTPTimeStamper(config.tsa_url, timeout=10) if config.tsa_url else None
-    meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME,
-        reason=reason,
-        subfilter=fields.SigSeedSubFilter.PADES,
-        md_algorithm="sha256",
-    )
-    pdf_signer = signers.PdfSigner(
-        meta,
-        signer,
-        timestamper=timestamper,
-        stamp_style=_STAMP,
-        new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=0, box=SIGNATURE_BOX),
-    )
+    level = PadesLevel.parse(config.level)
+    if level.rank >= PadesLevel.B_T.rank and not config.tsa_url:
+        raise core.ConfigurationError(f"PAdES {level} needs a time-stamping authority (tsa_url)")
+    roots = load_roots(config.trust_roots) if level.rank >= PadesLevel.B_LT.rank else []
+    _reader(pdf)  # same refusal rules as verification
+    with open_signer(config) as signer:
+        try:
+            try:
+                return _run(lambda: _sign(pdf, signer, config, level, roots, reason, _RESERVED_BYTES))
+            except SigningError as e:
+                if "larger than expected" not in str(e):
+                    raise
+                return _run(lambda: _sign(pdf, signer, config, level, roots, reason, None))
+        except Exception as e:
+            raise _translate(e, "signing") from e
+
+
+def renew_timestamp(pdf: bytes, *, tsa_url: str, trust_roots: list) -> bytes:
+    """Extend a B-LTA document: validation info for its newest timestamp into the DSS, then a new
+    document timestamp over all of it (an incremental update; earlier bytes are unchanged).
+
+    Raises like `sign_pdf`; `core.UnsupportedFile` when `pdf` carries no timestamp to extend.
+    """
+    roots = load_roots(trust_roots)
+    reader = _reader(pdf)
+    if not list(reader.embedded_timestamp_signatures) and not list(reader.embedded_regular_signatures):
+        raise core.UnsupportedFile("the PDF carries no signature or timestamp to extend")
+
+    async def renew() -> bytes:
+        async with _http_session() as session:
+            stamper = signers.PdfTimeStamper(_timestamper(tsa_url, session))
+            out = await stamper.async_update_archival_timestamp_chain(
+                PdfFileReader(io.BytesIO(pdf), strict=False), _fetching_context(roots, session),
+                in_place=False,
+            )
+            return out.getvalue()
+
     try:
-        out = _off_loop(pdf_signer.sign_pdf, writer)
-    except (TimeoutError, timestamps.TimestampRequestError, aiohttp.ClientError, OSError) as e:
-        raise core.ServiceUnavailable(f"time-stamping authority unavailable: {type(e).__name__}") from e
-    except SigningError as e:
-        if _caused_by_tsa(e):
-            raise core.ServiceUnavailable(f"time-stamping authority failed: {type(e).__name__}") from e
-        raise core.ConfigurationError(f"signing failed: {e}") from e
+        return _run(renew)
+    except Exception as e:
+        raise _translate(e, "timestamp renewal") from e
+
+
+async def _sign(pdf: bytes, signer: signers.Signer, config: SignerConfig, level: PadesLevel,
+                roots: list, reason: str, reserved: int | None) -> bytes:
+    async with _http_session() as session:
+        long_term = level.rank >= PadesLevel.B_LT.rank
+        meta = signers.PdfSignatureMetadata(
+            field_name=FIELD_NAME,
+            reason=reason,
+            subfilter=fields.SigSeedSubFilter.PADES,
+            md_algorithm="sha256",
+            embed_validation_info=long_term,
+            use_pades_lta=level == PadesLevel.B_LTA,
+            validation_context=_fetching_context(roots, session) if long_term else None,
+        )
+        pdf_signer = signers.PdfSigner(
+            meta,
+            signer,
+            timestamper=_timestamper(config.tsa_url, session) if level != PadesLevel.B_B else None,
+            stamp_style=_stamp(),
+            new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=0, box=SIGNATURE_BOX),
+        )
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        out = await pdf_signer.async_sign_pdf(writer, bytes_reserved=reserved)
+        return out.getvalue()
+
+
+def _timestamper(url: str | None, session: aiohttp.ClientSession) -> timestamps.TimeStamper:
+    assert url is not None
+    return timestamps.HTTPTimeStamper(url, session=session, timeout=_HTTP_TIMEOUT_S)
+
+
+def _fetching_context(roots: list, session: aiohttp.ClientSession) -> ValidationContext:
+    """Validate the chains now, fetching OCSP/CRL (hard-fail: no revocation info, no signature)."""
+    return ValidationContext(
+        trust_roots=roots,
+        allow_fetching=True,
+        revocation_mode="hard-fail",
+        fetcher_backend=AIOHttpFetcherBackend(session),
+    )
+
+
+def _http_session() -> aiohttp.ClientSession:
+    timeout = aiohttp.ClientTimeout(total=_HTTP_TIMEOUT_S)
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=_ssl_context()), timeout=timeout)
+
+
+@cache
+def _ssl_context() -> ssl.SSLContext:
+    # aiohttp would load the CA bundle again for every session; loading it costs ~30 ms.
+    return ssl.create_default_context()
+
+
+@dataclasses.dataclass(frozen=True)
+class _LatinFontFactory(GlyphAccumulatorFactory):
+    """pyHanko's factory reads and parses the whole TrueType file for every signature (~0.3 s for
+    DejaVu); this one hands it a copy cut down once to printable ASCII (names, dates) without layout tables."""
+
+    def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(_latin_font(self.font_file)),
+                                font_size=self.font_size, obj_stream=obj_stream)
+
+
+@cache
+def _latin_font(path: str) -> bytes:
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset" chatter
+    options = subset.Options()
+    options.layout_features = []  # no kerning or ligatures in a stamp: skip GPOS/GSUB parsing per signature
+    options.drop_tables += ["GPOS", "GSUB", "GDEF", "kern", "FFTM"]
+    options.hinting = False
+    font = subset.load_font(path, options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=range(0x20, 0x7F))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
     return out.getvalue()
 
 
-def verify_pdf(pdf: bytes, *, trust_roots: list[Path]) -> Verification:
-    """Validate every signature in `pdf` against `trust_roots` (PEM or DER certificate files).
-
-    A PDF without signatures gives `valid=False` with a problem. Bytes that are not a PDF raise
-    `core.UnsupportedFile`; unreadable trust roots raise `core.ConfigurationError`.
-    """
-    context_roots = _load_roots(trust_roots)
-    reader = _reader(pdf)
-    try:
-        embedded = list(reader.embedded_regular_signatures)
-    except (PdfError, ValueError, KeyError, TypeError) as e:
-        raise core.UnsupportedFile(f"PDF structure unreadable: {type(e).__name__}") from e
-    if not embedded:
-        return Verification(
-            valid=False,
-            intact=False,
-            trusted=False,
-            timestamped=False,
-            signer=None,
-            signed_at=None,
-            problems=("the PDF carries no signature",),
-        )
-
-    results = [_verify_one(sig, context_roots, prefix=len(embedded) > 1) for sig in embedded]
-    last = results[-1]
-    problems = tuple(p for r in results for p in r.problems)
-    intact = all(r.intact for r in results)
-    trusted = all(r.trusted for r in results)
-    timestamped = all(r.timestamped for r in results)
-    return Verification(
-        valid=all(r.valid for r in results) and not problems,
-        intact=intact,
-        trusted=trusted,
-        timestamped=timestamped,
-        signer=last.signer,
-        signed_at=last.signed_at,
-        problems=problems,
+@cache
+def _stamp() -> TextStampStyle:
+    font = _LatinFontFactory(str(font_file("KK-Regular")))
+    return TextStampStyle(
+        stamp_text=_STAMP_TEXT,
+        timestamp_format="%d-%m-%Y %H:%M:%S %Z",
+        text_box_style=TextBoxStyle(font=font, font_size=7),
+        border_width=1,
+        background=None,
     )
 
 
-def _verify_one(sig, roots: list[x509.Certificate], *, prefix: bool) -> Verification:
-    label = f"{sig.field_name}: " if prefix else ""
-    # A fresh context per signature: contexts cache validation results.
-    vc = ValidationContext(trust_roots=roots, allow_fetching=False)
-    try:
-        status: PdfSignatureStatus = _off_loop(validate_pdf_signature, sig, signer_validation_context=vc)
-    except Exception as e:  # pyHanko raises many kinds on mangled signatures; all mean "not valid"
-        log.info("signature validation aborted: %s", type(e).__name__)
-        return Verification(
-            valid=False,
-            intact=False,
-            trusted=False,
-            timestamped=False,
-            signer=None,
-            signed_at=None,
-            problems=(f"{label}signature could not be validated ({type(e).__name__})",),
-        )
-
-    problems: list[str] = []
-    covered = status.coverage is not None and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION
-    unmodified = status.modification_level in _ACCEPTED_MODIFICATIONS
-    intact = bool(status.intact and status.valid and covered and unmodified)
-    if not status.intact:
-        problems.append(f"{label}document digest does not match: the signed bytes were changed")
-    elif not status.valid:
-        problems.append(f"{label}the signature value does not verify against the signer certificate")
-    if not covered:
-        problems.append(f"{label}the signature does not cover the whole document revision")
-    elif not unmodified:
-        problems.append(
-            f"{label}the document was modified after signing "
-            f"({getattr(status.modification_level, 'name', 'unknown')})"
-        )
-
-    trusted = bool(status.trusted)
-    if not trusted:
-        indic = status.trust_problem_indic
-        problems.append(
-            f"{label}signer certificate does not chain to a trusted root"
-            + (f" ({getattr(indic, 'name', indic)})" if indic is not None else "")
-        )
-
-    ts = status.timestamp_validity
-    timestamped = bool(ts is not None and ts.intact and ts.valid and ts.trusted)
-    if ts is None:
-        problems.append(f"{label}no signature timestamp")
-    elif not timestamped:
-        problems.append(f"{label}signature timestamp is not valid or not trusted")
-
-    signed_at = ts.timestamp if ts is not None else status.signer_reported_dt
-    return Verification(
-        valid=bool(status.bottom_line and intact and timestamped and not problems),
-        intact=intact,
-        trusted=trusted,
-        timestamped=timestamped,
-        signer=_common_name(status.signing_cert),
-        signed_at=signed_at.isoformat() if signed_at is not None else None,
-        problems=tuple(problems),
-    )
+def _translate(e: BaseException, what: str) -> core.CapilError:
+    """One Capil error for whatever pyHanko, aiohttp or the certificate validator raised."""
+    if isinstance(e, core.CapilError):
+        return e
+    if _caused_by(e, (TimeoutError, timestamps.TimestampRequestError, aiohttp.ClientError, OSError)):
+        return core.ServiceUnavailable(f"{what}: TSA, OCSP or CRL service unavailable ({type(e).__name__})")
+    if _caused_by(e, (PathBuildingError, PathValidationError)):
+        return core.ConfigurationError(f"{what}: the signer or TSA chain does not validate against the "
+                                       f"trust roots, or its revocation info is missing ({type(e).__name__})")
+    if isinstance(e, PdfError | ValueError | KeyError | TypeError | IndexError) and not isinstance(e, SigningError):
+        return core.UnsupportedFile(f"{what}: PDF cannot be appended to ({type(e).__name__})")
+    # Never echo the message: key and token errors could one day carry details.
+    return core.ConfigurationError(f"{what} failed ({type(e).__name__})")
 
 
-def _load_signer(config: SignerConfig) -> signers.SimpleSigner:
-    try:
-        data = Path(config.pkcs12).read_bytes()
-    except OSError as e:
-        raise core.ConfigurationError(f"signer PKCS#12 unreadable: {config.pkcs12}") from e
-    try:
-        return signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=config.passphrase)
-    except (ValueError, TypeError) as e:
-        # Never echo pyHanko's message: it could one day include key details.
-        raise core.ConfigurationError(
-            f"signer PKCS#12 {config.pkcs12} cannot be opened: wrong passphrase or not a PKCS#12 file"
-        ) from e
-
-
-def _load_roots(paths: list[Path]) -> list[x509.Certificate]:
-    if not paths:
-        raise core.ConfigurationError("no trust roots given for signature validation")
-    try:
-        return list(load_certs_from_pemder([str(p) for p in paths]))
-    except (OSError, ValueError) as e:
-        raise core.ConfigurationError(f"trust roots unreadable: {[str(p) for p in paths]}") from e
+def _caused_by(e: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
+    cur: BaseException | None = e
+    seen = 0
+    while cur is not None and seen < 20:
+        if isinstance(cur, kinds):
+            return True
+        cur, seen = cur.__cause__ or cur.__context__, seen + 1
+    return False
 
 
 def _reader(pdf: bytes) -> PdfFileReader:
@@ -217,37 +232,11 @@ def _reader(pdf: bytes) -> PdfFileReader:
         raise core.UnsupportedFile(f"PDF unreadable: {type(e).__name__}") from e
 
 
-def _incremental_writer(pdf: bytes) -> IncrementalPdfFileWriter:
-    _reader(pdf)  # same refusal rules as verification
-    try:
-        return IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    except (PdfError, ValueError, KeyError, TypeError, IndexError) as e:
-        raise core.UnsupportedFile(f"PDF cannot be appended to: {type(e).__name__}") from e
-
-
-_T = TypeVar("_T")
-
-
-def _off_loop(fn: Callable[..., _T], *args, **kwargs) -> _T:
-    """Call `fn` here, or on a worker thread when this thread already runs an event loop."""
+def _run(make: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
+    """Run a coroutine to completion here, or on a worker thread when this thread runs an event loop."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return fn(*args, **kwargs)
+        return asyncio.run(make())
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(fn, *args, **kwargs).result()
-
-
-def _caused_by_tsa(e: BaseException) -> bool:
-    cur: BaseException | None = e
-    while cur is not None:
-        if isinstance(cur, timestamps.TimestampRequestError | aiohttp.ClientError | TimeoutError):
-            return True
-        cur = cur.__cause__ or cur.__context__
-    return False
-
-
-def _common_name(cert: x509.Certificate | None) -> str | None:
-    if cert is None:
-        return None
-    return cert.subject.native.get("common_name")
+        return pool.submit(lambda: asyncio.run(make())).result()

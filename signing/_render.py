@@ -7,9 +7,12 @@ as vector modules, no clock read). Printed text is Indonesian; dates print as DD
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 import qrcode
 from reportlab.lib.colors import Color, black, white
@@ -90,6 +93,7 @@ def render_kk_pdf(
     c = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
     c.setTitle(f"KARTU KELUARGA {family.no_kk}")
     c.setSubject(document_id)
+    c.setKeywords(verify_url)  # the QR code's URL, readable without decoding the QR
     c.setAuthor("DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL")
     c.setCreator("Capil")
 
@@ -341,15 +345,35 @@ def _wrap(text: str, font: str, size: float, max_w: float) -> list[str]:
     return lines or [""]
 
 
+def font_file(name: str) -> Path:
+    """The TrueType file behind `KK-Regular` / `KK-Bold` (also embedded in the signature stamp)."""
+    candidates = _FONT_FILES[name]
+    path = next((d / f for f in candidates for d in _FONT_DIRS if (d / f).exists()), None)
+    if path is None:
+        raise core.ConfigurationError(
+            f"no TrueType font for the KK found (looked for {', '.join(candidates)}); "
+            "install fonts-dejavu-core or fonts-liberation2"
+        )
+    return path
+
+
+def document_fingerprint(family: core.Family, *, document_id: str, issued_on: dt.date) -> str:
+    """Short hash (12 hex digits) of what the document states: printed in the QR code's URL, kept
+    with the archive record, and compared by the QR verification page."""
+    canonical = json.dumps(
+        {"document_id": document_id, "issued_on": issued_on.isoformat(), "family": family.to_dict()},
+        sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def verification_url(base_url: str, *, document_id: str, fingerprint: str) -> str:
+    """The URL in the QR code: `{base}/v/{document_id}?h={fingerprint}`."""
+    return f"{base_url.rstrip('/')}/v/{quote(document_id, safe='')}?h={fingerprint}"
+
+
 def _register_fonts() -> None:
     registered = set(pdfmetrics.getRegisteredFontNames())
-    for name, candidates in _FONT_FILES.items():
-        if name in registered:
-            continue
-        path = next((d / f for f in candidates for d in _FONT_DIRS if (d / f).exists()), None)
-        if path is None:
-            raise core.ConfigurationError(
-                f"no TrueType font for the KK found (looked for {', '.join(candidates)}); "
-                "install fonts-dejavu-core or fonts-liberation2"
-            )
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+    for name in _FONT_FILES:
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(font_file(name))))

@@ -24,6 +24,7 @@ class _Version:
     content_type: str
     metadata: dict[str, str]
     retain_until: dt.datetime | None
+    legal_hold: bool = False
 
 
 @dataclass
@@ -116,11 +117,26 @@ class MemoryObjectStore:
 
     def retention(self, obj: core.StoredObject) -> ObjectRetention:
         until = self._version(obj).retain_until
-        return ObjectRetention(mode="COMPLIANCE" if until else None, retain_until=until, legal_hold=False)
+        return ObjectRetention(mode="COMPLIANCE" if until else None, retain_until=until,
+                               legal_hold=self._version(obj).legal_hold)
+
+    def set_retention(self, obj: core.StoredObject, *, until: dt.datetime) -> None:
+        version = self._version(obj)
+        if version.retain_until is not None and until < version.retain_until:
+            raise core.Conflict(f"{obj.bucket}/{obj.key}: S3 refused the change (AccessDenied): retention")
+        version.retain_until = until
+
+    def set_legal_hold(self, obj: core.StoredObject, *, on: bool) -> None:
+        self._version(obj).legal_hold = on
+
+    def delete_bucket(self, bucket: str) -> None:
+        if any(self._bucket(bucket).keys.values()):
+            raise core.Conflict(f"{bucket}: S3 refused the change (BucketNotEmpty)")
+        del self._buckets[bucket]
 
     def delete_version(self, obj: core.StoredObject) -> None:
         version = self._version(obj)
-        if version.retain_until is not None and version.retain_until > dt.datetime.now(dt.UTC):
+        if version.legal_hold or (version.retain_until is not None and version.retain_until > dt.datetime.now(dt.UTC)):
             raise core.Conflict(f"{obj.bucket}/{obj.key}: S3 refused the delete (AccessDenied): retention")
         del self._buckets[obj.bucket].keys[obj.key][str(obj.version_id)]
 

@@ -5,7 +5,8 @@ Errors raised here (all from `core`):
     ServiceUnavailable    the S3 endpoint did not answer, or answered 5xx (retryable)
     ConfigurationError    S3 refused our credentials, or a bucket lacks versioning/object lock
     NotFound              the bucket, object or version does not exist
-    Conflict              put_once found different bytes; delete_version refused by object lock
+    Conflict              put_once found different bytes; a delete, a shorter retention or a bucket
+                          removal refused by object lock
     IntegrityAlarm        fetched bytes do not hash to the sha256 the caller expects
 
 Never log object contents; bucket, key and version id only, at DEBUG.
@@ -50,7 +51,7 @@ _AUTH_CODES = {
     "AuthorizationHeaderMalformed",
     "ExpiredToken",
 }
-_LOCK_REFUSALS = {"AccessDenied", "ObjectLocked", "InvalidRequest"}
+_LOCK_REFUSALS = {"AccessDenied", "ObjectLocked", "InvalidRequest", "BucketNotEmpty"}
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,29 @@ class ObjectStore:
             self._client.remove_object(obj.bucket, obj.key, version_id=obj.version_id)
         log.debug("deleted %s/%s version %s", obj.bucket, obj.key, obj.version_id)
 
+    def set_retention(self, obj: core.StoredObject, *, until: dt.datetime) -> None:
+        """Put that version under COMPLIANCE retention until `until`. Extending works; shortening or
+        removing COMPLIANCE retention is refused by the server (`core.Conflict`)."""
+        with self._errors(obj.bucket, obj.key, lock_refusal=True):
+            self._client.set_object_retention(
+                obj.bucket, obj.key, _MinioRetention(COMPLIANCE, until.astimezone(dt.UTC).replace(microsecond=0)),
+                version_id=obj.version_id,
+            )
+
+    def set_legal_hold(self, obj: core.StoredObject, *, on: bool) -> None:
+        """Place or lift a legal hold on that version: while on, nobody can delete it, whatever its
+        retention (court orders, investigations)."""
+        with self._errors(obj.bucket, obj.key, lock_refusal=True):
+            if on:
+                self._client.enable_object_legal_hold(obj.bucket, obj.key, version_id=obj.version_id)
+            else:
+                self._client.disable_object_legal_hold(obj.bucket, obj.key, version_id=obj.version_id)
+
+    def delete_bucket(self, bucket: str) -> None:
+        """Delete an empty bucket; one holding any version is refused (`core.Conflict`)."""
+        with self._errors(bucket, lock_refusal=True):
+            self._client.remove_bucket(bucket)
+
     def presigned_get_url(self, obj: core.StoredObject, *, expires_seconds: int = 900) -> str:
         """A time-limited GET link to that version (signed locally, no request to S3)."""
         with self._errors(obj.bucket, obj.key):
@@ -331,7 +355,7 @@ class ObjectStore:
         except S3Error as e:
             if lock_refusal and e.code in _LOCK_REFUSALS:
                 raise core.Conflict(
-                    f"{where}: S3 refused the delete ({e.code}): retention or legal hold"
+                    f"{where}: S3 refused the change ({e.code}): retention, legal hold or versions kept"
                 ) from e
             if e.code == "NoSuchBucket":
                 raise core.NotFound(f"bucket {bucket} does not exist at {url}") from e

@@ -43,7 +43,7 @@ def other_pki(tmp_path_factory: pytest.TempPathFactory) -> signing.DevPki:
 
 
 def test_dev_pki_is_idempotent_and_private(dev_pki: signing.DevPki) -> None:
-    again = signing.ensure_dev_pki(dev_pki.dir)
+    again = signing.ensure_dev_pki(dev_pki.dir, port=dev_pki.port)
     assert again == dev_pki
     assert again.root_cert.read_bytes() == dev_pki.root_cert.read_bytes()
     assert dev_pki.dir.stat().st_mode & 0o777 == 0o700
@@ -87,8 +87,9 @@ def test_flipped_byte_is_detected(signed: bytes, dev_pki: signing.DevPki) -> Non
 def test_foreign_signer_is_untrusted(
     kk_pdf: bytes, other_pki: signing.DevPki, dev_pki: signing.DevPki, pki_service: PkiService
 ) -> None:
-    config = signing.SignerConfig(
-        pkcs12=other_pki.signer_pkcs12, passphrase=other_pki.passphrase(), tsa_url=pki_service.tsa_url
+    config = signing.SignerConfig(  # B-T: nothing serves the other PKI's OCSP/CRL
+        pkcs12=other_pki.signer_pkcs12, passphrase=other_pki.passphrase(), tsa_url=pki_service.tsa_url,
+        level=signing.PadesLevel.B_T,
     )
     result = signing.verify_pdf(signing.sign_pdf(kk_pdf, config=config), trust_roots=[dev_pki.root_cert])
     assert not result.valid
@@ -111,14 +112,16 @@ def test_garbage_is_unsupported(garbage: bytes, dev_pki: signing.DevPki) -> None
 
 
 def test_without_timestamp_is_not_valid(kk_pdf: bytes, dev_pki: signing.DevPki) -> None:
-    config = signing.SignerConfig(pkcs12=dev_pki.signer_pkcs12, passphrase=dev_pki.passphrase(), tsa_url=None)
+    config = signing.SignerConfig(pkcs12=dev_pki.signer_pkcs12, passphrase=dev_pki.passphrase(), tsa_url=None,
+                                  level=signing.PadesLevel.B_B)
     result = signing.verify_pdf(signing.sign_pdf(kk_pdf, config=config), trust_roots=[dev_pki.root_cert])
     assert result.intact and result.trusted
     assert not result.timestamped and not result.valid
 
 
 def test_wrong_passphrase_is_configuration_error(kk_pdf: bytes, dev_pki: signing.DevPki) -> None:
-    config = signing.SignerConfig(pkcs12=dev_pki.signer_pkcs12, passphrase=b"wrong", tsa_url=None)
+    config = signing.SignerConfig(pkcs12=dev_pki.signer_pkcs12, passphrase=b"wrong", tsa_url=None,
+                                  level=signing.PadesLevel.B_B)
     with pytest.raises(core.ConfigurationError) as info:
         signing.sign_pdf(kk_pdf, config=config)
     assert dev_pki.passphrase().decode() not in str(info.value)
@@ -126,14 +129,16 @@ def test_wrong_passphrase_is_configuration_error(kk_pdf: bytes, dev_pki: signing
 
 
 def test_missing_pkcs12_is_configuration_error(kk_pdf: bytes, tmp_path: Path) -> None:
-    config = signing.SignerConfig(pkcs12=tmp_path / "none.p12", passphrase=b"x", tsa_url=None)
+    config = signing.SignerConfig(pkcs12=tmp_path / "none.p12", passphrase=b"x", tsa_url=None,
+                                  level=signing.PadesLevel.B_B)
     with pytest.raises(core.ConfigurationError):
         signing.sign_pdf(kk_pdf, config=config)
 
 
 def test_tsa_down_is_service_unavailable(kk_pdf: bytes, dev_pki: signing.DevPki) -> None:
     url = signing.tsa_url(dev_pki.dir, port=free_port())  # nothing listens there
-    config = signing.SignerConfig(pkcs12=dev_pki.signer_pkcs12, passphrase=dev_pki.passphrase(), tsa_url=url)
+    config = signing.SignerConfig(pkcs12=dev_pki.signer_pkcs12, passphrase=dev_pki.passphrase(), tsa_url=url,
+                                  level=signing.PadesLevel.B_T)
     with pytest.raises(core.ServiceUnavailable):
         signing.sign_pdf(kk_pdf, config=config)
 

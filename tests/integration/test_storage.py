@@ -1,9 +1,8 @@
-"""storage against a real SeaweedFS: hashes, versions, idempotence, auth and object lock."""
+"""storage against a real SeaweedFS: hashes, versions, idempotence, auth. Object lock: test_worm.py."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import socket
 import time
@@ -123,36 +122,10 @@ def test_anonymous_read_is_refused_but_presigned_link_works(
     assert response.status == 200 and response.data == DATA
 
 
-def test_compliance_retention_refuses_delete(object_store: ObjectStoreFixture) -> None:
-    store, bucket = object_store.store, object_store.archive_bucket
-    before = dt.datetime.now(dt.UTC)
-    obj = store.put(bucket, "app-4/kk.pdf", DATA, retain_days=1)
-
-    lock = store.retention(obj)
-    assert lock.mode == "COMPLIANCE"
-    assert lock.retain_until is not None
-    assert dt.timedelta(hours=23) < lock.retain_until - before <= dt.timedelta(days=1, seconds=5)
-
-    with pytest.raises(core.Conflict, match="retention"):
-        store.delete_version(obj)
-    assert store.get(obj) == DATA
 
 
-def test_unlocked_version_can_be_deleted(object_store: ObjectStoreFixture) -> None:
-    store, bucket = object_store.store, object_store.intake_bucket
-    obj = store.put(bucket, "scratch", DATA)
-    assert store.retention(obj).mode is None
-    store.delete_version(obj)
-    with pytest.raises(core.NotFound):
-        store.get(obj)
 
 
-def test_default_retention_locks_every_new_version(object_store: ObjectStoreFixture) -> None:
-    bucket = object_store.new_bucket("locked", default_retention_days=1)
-    obj = object_store.store.put(bucket, "k", DATA)
-    assert object_store.store.retention(obj).mode == "COMPLIANCE"
-    with pytest.raises(core.Conflict):
-        object_store.store.delete_version(obj)
 
 
 def test_unreachable_endpoint_fails_fast() -> None:

@@ -1,0 +1,37 @@
+"""Renewal of archival timestamps: keep B-LTA documents provable after their TSA certificate expires.
+
+`renew_timestamps` finds archived documents whose newest timestamp's TSA certificate expires within
+`timestamp_renewal_days` (or the given window), and gives each a new document timestamp over the
+old one plus its validation info (a new version of the archived object under retention; the old
+version stays locked). Served on a daily schedule by `flows.serve` and `prefect.yaml`.
+"""
+
+from __future__ import annotations
+
+from prefect import flow, task
+from prefect.logging import get_run_logger
+
+from flows._archive import documents_due_for_renewal, renew_document_timestamp
+from flows._services import services
+
+
+@task(name="find-documents-due-for-renewal")
+def find_due(within_days: int) -> list[str]:
+    return documents_due_for_renewal(services(), within_days=within_days)
+
+
+@task(name="renew-document-timestamp", retries=2, retry_delay_seconds=[5, 30])
+def renew_one(application_id: str) -> str:
+    return renew_document_timestamp(services(), application_id).version_id or ""
+
+
+@flow(name="renew-timestamps", log_prints=False)
+def renew_timestamps(within_days: int | None = None) -> list[str]:
+    """Renew the timestamp of every archived document whose protection expires within the window.
+    Returns the application ids renewed."""
+    window = within_days if within_days is not None else services().settings.timestamp_renewal_days
+    due = find_due(window)
+    for application_id in due:
+        renew_one(application_id)
+    get_run_logger().info("%d document timestamp(s) renewed (window %d days)", len(due), window)
+    return due

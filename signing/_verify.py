@@ -1,0 +1,213 @@
+"""Validation of signed PDFs: integrity, signer, chain, timestamps, embedded revocation info, PAdES level.
+
+For each signature: pyHanko validates digest, signature value, byte-range coverage, changes made
+after signing (only DSS and document timestamps are allowed), the chain to the trust roots and
+the signature timestamp, without fetching anything. Then, when the document carries a DSS, the
+signer and signature-TSA chains are validated again *with the embedded OCSP/CRL only* (hard-fail),
+as of the signature timestamp: that is what B-LT claims. Document timestamps are validated on
+their own; a valid newest one over a B-LT signature makes B-LTA.
+
+Never raises for a bad signature: the answer is a `Verification` with `problems`.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import x509
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import async_validate_pdf_signature, async_validate_pdf_timestamp
+from pyhanko.sign.validation.dss import DocumentSecurityStore, NoDSSFoundError
+from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
+from pyhanko_certvalidator import CertificateValidator, ValidationContext
+
+import core
+
+from ._keys import load_roots
+from ._pades import _reader, _run
+from ._types import PadesLevel, Verification
+
+log = logging.getLogger(__name__)
+
+_ACCEPTED_MODIFICATIONS = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
+_NO_SIGNATURE = "the PDF carries no signature"
+
+
+def verify_pdf(pdf: bytes, *, trust_roots: list[Path], required_level: str | PadesLevel = PadesLevel.B_T
+               ) -> Verification:
+    """Validate every signature and document timestamp in `pdf` against `trust_roots` (PEM/DER files).
+
+    `valid` needs every check to pass and the document to reach `required_level` (default B-T: a
+    document without a trusted signature timestamp is not valid). Bytes that are not a PDF raise
+    `core.UnsupportedFile`; unreadable trust roots raise `core.ConfigurationError`.
+    """
+    required = PadesLevel.parse(required_level)
+    roots = load_roots(trust_roots)
+    reader = _reader(pdf)
+    try:
+        embedded = list(reader.embedded_regular_signatures)
+        doc_stamps = list(reader.embedded_timestamp_signatures)
+        dss = _dss(reader)
+    except (PdfError, ValueError, KeyError, TypeError) as e:
+        raise core.UnsupportedFile(f"PDF structure unreadable: {type(e).__name__}") from e
+    if not embedded:
+        return Verification(valid=False, intact=False, trusted=False, timestamped=False, signer=None,
+                            signed_at=None, problems=(_NO_SIGNATURE,))
+    facts = [_signature_facts(sig, roots, dss, label=f"{sig.field_name}: " if len(embedded) > 1 else "")
+             for sig in embedded]
+    stamps = [_document_timestamp(ts, roots) for ts in doc_stamps]
+    return _combine(facts, stamps, required, last_coverage=_last_coverage(embedded, doc_stamps))
+
+
+def _combine(facts: list[dict[str, Any]], stamps: list[dict[str, Any]], required: PadesLevel,
+             *, last_coverage: str | None) -> Verification:
+    last = facts[-1]
+    problems = [p for f in facts for p in f["problems"]] + [p for s in stamps for p in s["problems"]]
+    level = min((f["level"] for f in facts), key=lambda lv: lv.rank if lv else -1)
+    if level == PadesLevel.B_LT and stamps and not stamps[-1]["problems"]:
+        level = PadesLevel.B_LTA
+    if level is None or level.rank < required.rank:
+        problems.append(f"the document reaches PAdES {level or 'no level'}, {required} is required")
+    expiry = stamps[-1]["expires"] if stamps else last["ts_expires"]
+    return Verification(
+        valid=not problems,
+        intact=all(f["intact"] for f in facts),
+        trusted=all(f["trusted"] for f in facts),
+        timestamped=all(f["timestamped"] for f in facts),
+        signer=last["signer"],
+        signed_at=last["signed_at"],
+        problems=tuple(problems),
+        level=str(level) if level else None,
+        coverage=last_coverage,
+        modification=last["modification"],
+        signer_subject=last["subject"],
+        chain=last["chain"],
+        revocation_info=all(f["revocation_info"] for f in facts),
+        document_timestamps=tuple(s["at"] for s in stamps if not s["problems"]),
+        timestamp_expires_at=expiry.isoformat() if expiry else None,
+    )
+
+
+def _signature_facts(sig: Any, roots: list[x509.Certificate], dss: DocumentSecurityStore | None,
+                     *, label: str) -> dict[str, Any]:
+    facts: dict[str, Any] = {"intact": False, "trusted": False, "timestamped": False, "signer": None,
+                             "signed_at": None, "modification": None, "subject": {}, "chain": (),
+                             "revocation_info": False, "ts_expires": None, "level": None, "problems": []}
+    vc = ValidationContext(trust_roots=roots, allow_fetching=False)  # a fresh one: contexts cache results
+    try:
+        status = _run(lambda: _validate(sig, vc))
+    except Exception as e:  # pyHanko raises many kinds on mangled signatures; all mean "not valid"
+        log.info("signature validation aborted: %s", type(e).__name__)
+        facts["problems"].append(f"{label}signature could not be validated ({type(e).__name__})")
+        return facts
+    problems: list[str] = facts["problems"]
+    covered = status.coverage is not None and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION
+    unmodified = status.modification_level in _ACCEPTED_MODIFICATIONS
+    facts["intact"] = intact = bool(status.intact and status.valid and covered and unmodified)
+    if not status.intact:
+        problems.append(f"{label}document digest does not match: the signed bytes were changed")
+    elif not status.valid:
+        problems.append(f"{label}the signature value does not verify against the signer certificate")
+    if not covered:
+        problems.append(f"{label}the signature does not cover the whole document revision")
+    elif not unmodified:
+        problems.append(f"{label}the document was modified after signing "
+                        f"({getattr(status.modification_level, 'name', 'unknown')})")
+    facts["trusted"] = trusted = bool(status.trusted)
+    if not trusted:
+        indic = status.trust_problem_indic
+        problems.append(f"{label}signer certificate does not chain to a trusted root"
+                        + (f" ({getattr(indic, 'name', indic)})" if indic is not None else ""))
+    ts = status.timestamp_validity
+    facts["timestamped"] = timestamped = bool(ts is not None and ts.intact and ts.valid and ts.trusted)
+    if ts is None:
+        problems.append(f"{label}no signature timestamp")
+    elif not timestamped:
+        problems.append(f"{label}signature timestamp is not valid or not trusted")
+    signed_at = ts.timestamp if ts is not None else status.signer_reported_dt
+    facts.update(
+        signer=_common_name(status.signing_cert),
+        signed_at=signed_at.isoformat() if signed_at is not None else None,
+        modification=getattr(status.modification_level, "name", None),
+        subject={k: str(v) for k, v in status.signing_cert.subject.native.items()},
+        chain=tuple(_common_name(c) or "?" for c in reversed(list(status.validation_path or ()))),
+        ts_expires=ts.signing_cert.not_valid_after if ts is not None else None,
+    )
+    if dss is not None and trusted and timestamped:
+        facts["revocation_info"] = _revocation_embedded(status, roots, dss, at=ts.timestamp)
+    if not (intact and trusted and status.bottom_line):
+        return facts
+    facts["level"] = PadesLevel.B_B
+    if timestamped:
+        facts["level"] = PadesLevel.B_LT if facts["revocation_info"] else PadesLevel.B_T
+    return facts
+
+
+async def _validate(sig: Any, vc: ValidationContext) -> Any:
+    return await async_validate_pdf_signature(sig, signer_validation_context=vc)
+
+
+def _revocation_embedded(status: Any, roots: list[x509.Certificate], dss: DocumentSecurityStore,
+                         *, at: datetime) -> bool:
+    """Whether the signer's and the signature TSA's chains validate with the DSS's OCSP/CRL alone."""
+    certs = [status.signing_cert, status.timestamp_validity.signing_cert]
+
+    async def check() -> None:
+        for cert in certs:
+            vc = dss.as_validation_context({
+                "trust_roots": roots, "allow_fetching": False, "revocation_mode": "hard-fail",
+                "moment": at, "retroactive_revinfo": True,
+            })
+            await CertificateValidator(cert, validation_context=vc).async_validate_usage(set())
+
+    try:
+        _run(check)
+    except Exception as e:  # any failure means "not provable from what is embedded"
+        log.info("embedded revocation info insufficient: %s", type(e).__name__)
+        return False
+    return True
+
+
+def _document_timestamp(ts: Any, roots: list[x509.Certificate]) -> dict[str, Any]:
+    out: dict[str, Any] = {"at": None, "expires": None, "problems": []}
+    vc = ValidationContext(trust_roots=roots, allow_fetching=False)
+    try:
+        status = _run(lambda: async_validate_pdf_timestamp(ts, validation_context=vc))
+    except Exception as e:
+        out["problems"].append(f"document timestamp could not be validated ({type(e).__name__})")
+        return out
+    ok = (status.intact and status.valid and status.trusted
+          and status.modification_level in _ACCEPTED_MODIFICATIONS
+          and status.coverage is not None and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION)
+    if not ok:
+        out["problems"].append("document timestamp is not intact, not trusted, or followed by disallowed changes")
+    out["at"] = status.timestamp.isoformat()
+    out["expires"] = status.signing_cert.not_valid_after
+    return out
+
+
+def _dss(reader: PdfFileReader) -> DocumentSecurityStore | None:
+    try:
+        return DocumentSecurityStore.read_dss(reader)
+    except NoDSSFoundError:
+        return None
+
+
+def _last_coverage(embedded: list[Any], doc_stamps: list[Any]) -> str | None:
+    """Coverage of whatever was signed last: `ENTIRE_FILE` when nothing follows it."""
+    last = max([*embedded, *doc_stamps], key=lambda s: s.signed_revision)
+    try:
+        coverage = last.evaluate_signature_coverage()
+    except Exception:
+        return None
+    return getattr(coverage, "name", None)
+
+
+def _common_name(cert: x509.Certificate | None) -> str | None:
+    if cert is None:
+        return None
+    return cert.subject.native.get("common_name")
