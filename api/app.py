@@ -14,8 +14,9 @@ from fastapi import Depends, FastAPI, File, Form, Header, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
+import registry
 import signing
-from core import CapilError, ChangeType, DocumentType, InputError, Status, UnknownApplication
+from core import CapilError, ChangeType, DocumentType, InputError, Status
 from flows import (
     FINALIZE_DEPLOYMENT,
     PROCESS_DEPLOYMENT,
@@ -27,7 +28,7 @@ from flows import (
     services,
 )
 
-from . import _pages
+from . import _archive_pages, _pages
 
 log = logging.getLogger(__name__)
 
@@ -164,22 +165,61 @@ def verify_document(svc: Svc, file: Annotated[UploadFile, File(description="PDF 
     return signing.verify_pdf(data, trust_roots=svc.trust_roots).to_dict()
 
 
-@app.get("/v/{application_id}", tags=["verifikasi"])
-def verify_qr(svc: Svc, application_id: str) -> dict[str, Any]:
-    """What the QR code on an issued KK points at: is this document ours? No personal data beyond the number."""
-    try:
-        app_ = svc.applications.get(application_id)
-    except UnknownApplication:
-        return {"status": "unknown", "message": "Dokumen tidak dikenal."}
-    if app_.document is None:
-        return {"status": "unknown", "message": "Dokumen tidak dikenal."}
-    return {
-        "status": "active",
-        "document_id": app_.id,
-        "issued_at": app_.to_dict()["timings"]["archived_at"],
-        "sha256": app_.document.sha256,
-        "message": "Dokumen ini diterbitkan oleh Dinas Kependudukan dan Pencatatan Sipil.",
-    }
+_QR_MESSAGES = {
+    "active": "Dokumen ini asli dan masih berlaku: diterbitkan oleh Dinas Kependudukan dan Pencatatan Sipil.",
+    "superseded": "Dokumen ini asli, tetapi sudah diganti karena data keluarga berubah setelah diterbitkan.",
+    "unknown": "Dokumen tidak dikenal.",
+}
+
+
+@app.get("/v/{application_id}", tags=["verifikasi"], responses={200: {"content": {"text/html": {}}}})
+def verify_qr(svc: Svc, application_id: str, h: str | None = None,
+              accept: Annotated[str, Header()] = "") -> Any:
+    """What the QR code on an issued KK points at, without login: `active`, `superseded` (with the date)
+    or `unknown`; only the document number, issue date, signer and a masked name. HTML for browsers."""
+    issued = registry.issued_document(svc.database, application_id)
+    if issued is None or (h is not None and h != issued.details.get("fingerprint")):
+        answer: dict[str, Any] = {"status": "unknown", "message": _QR_MESSAGES["unknown"]}
+    else:
+        answer = {
+            "status": issued.status,
+            "document_number": issued.application_id,
+            "issued_at": issued.issued_at,
+            "superseded_at": issued.superseded_at,
+            "signer": issued.details.get("signer"),
+            "holder": issued.details.get("holder_masked"),
+            "message": _QR_MESSAGES[issued.status],
+        }
+    if "text/html" in accept:
+        return HTMLResponse(_archive_pages.verification_page(answer))
+    return answer
+
+
+@app.get("/api/archive/documents", tags=["arsip"])
+def archive_documents(svc: Svc, actor: Actor, nik: str | None = None, no_kk: str | None = None,
+                      application: str | None = None) -> list[dict[str, Any]]:
+    """Every document issued to a person (NIK), a family (No. KK) or the person of an application,
+    newest first, with status `active` or `superseded` (and since when). The lookup is audited."""
+    return [d.to_dict() for d in _archive_lookup(svc, actor, nik=nik, no_kk=no_kk, application=application)]
+
+
+@app.get("/archive", response_class=HTMLResponse, include_in_schema=False)
+def archive_page(svc: Svc, actor: Actor, nik: str = "", no_kk: str = "", application: str = "") -> str:
+    query = {"nik": nik.strip(), "no_kk": no_kk.strip(), "application": application.strip()}
+    docs = _archive_lookup(svc, actor, nik=query["nik"] or None, no_kk=query["no_kk"] or None,
+                           application=query["application"] or None) if any(query.values()) else []
+    return _archive_pages.archive_page([d.to_dict() for d in docs], query=query)
+
+
+def _archive_lookup(svc: Services, actor: str, *, nik: str | None, no_kk: str | None,
+                    application: str | None) -> list[registry.IssuedDocument]:
+    if sum(v is not None for v in (nik, no_kk, application)) != 1:
+        raise InputError("give exactly one of nik, no_kk, application",
+                         message_id="Isi tepat satu dari NIK, No. KK atau nomor permohonan.")
+    docs = registry.issued_documents(svc.database, nik=nik, no_kk=no_kk, application_id=application)
+    svc.audit.record(actor=actor, action="archive.list", subject_type="archive", subject=nik or no_kk or application,
+                     details={"ids": [d.application_id for d in docs]})
+    return docs
 
 
 @app.get("/review", response_class=HTMLResponse, include_in_schema=False)

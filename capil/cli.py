@@ -329,14 +329,47 @@ def archive_get(
     _err(f"wrote {target} ({len(data)} bytes); hash and signature verified")
 
 
+@archive_app.command("list")
+def archive_list(
+    nik: Annotated[str | None, typer.Option(help="Documents issued to this person.")] = None,
+    no_kk: Annotated[str | None, typer.Option("--no-kk", help="Documents issued to this family.")] = None,
+    application: Annotated[str | None, typer.Option(help="Documents issued to this application's person.")] = None,
+    by: ByOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Every document issued to a person, family or application's person, with its status (audited)."""
+    import registry
+
+    if sum(v is not None for v in (nik, no_kk, application)) != 1:
+        raise InputError("give exactly one of --nik, --no-kk, --application")
+    svc = _services()
+    docs = registry.issued_documents(svc.database, nik=nik, no_kk=no_kk, application_id=application)
+    svc.audit.record(actor=_operator(by), action="archive.list", subject_type="archive",
+                     subject=nik or no_kk or application, details={"ids": [d.application_id for d in docs]})
+    rows = [d.to_dict() for d in docs]
+    _emit(rows, as_json, "\n".join(
+        f"{d['document_number']}  {d['issued_at']}  {d['status']}"
+        + (f" since {d['superseded_at']}" if d["superseded_at"] else "") for d in rows) or "no documents")
+
+
 @app.command()
-def verify(file: Path, as_json: JsonFlag = False) -> None:
-    """Validate a signed PDF: integrity, signer, chain, timestamp."""
+def verify(
+    file: Path,
+    level: Annotated[str, typer.Option(help="Least PAdES level required: B-B, B-T, B-LT or B-LTA.")] = "B-T",
+    as_json: JsonFlag = False,
+) -> None:
+    """Validate a signed PDF: integrity, signer, chain, timestamp, embedded revocation info, PAdES level.
+    Exits 1 when any check fails."""
     import signing
 
-    result = signing.verify_pdf(_read(file), trust_roots=_services().trust_roots)
+    try:
+        required = signing.PadesLevel.parse(level)
+    except ValueError:
+        raise InputError(f"unknown PAdES level {level!r}: use B-B, B-T, B-LT or B-LTA") from None
+    result = signing.verify_pdf(_read(file), trust_roots=_services().trust_roots, required_level=required)
     _emit(result.to_dict(), as_json, ("VALID" if result.valid else "INVALID") + (
-        f": signed by {result.signer} at {result.signed_at}" if result.valid else ": " + "; ".join(result.problems)))
+        f": PAdES {result.level}, signed by {result.signer} at {result.signed_at}" if result.valid
+        else ": " + "; ".join(result.problems)))
     if not result.valid:
         raise typer.Exit(1)
 

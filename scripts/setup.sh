@@ -8,6 +8,7 @@ SYSTEM_PACKAGES=(
   tesseract-ocr tesseract-ocr-ind   # OCR engine and the Indonesian model
   poppler-utils                     # pdftoppm, pdfsig: rasterize PDFs, independent signature check
   libnss3-tools                     # certutil: trust store for pdfsig
+  softhsm2                          # PKCS#11 token for the HSM signing tests
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf   # fonts for rendered documents
   postgresql                        # server binaries for the PostgreSQL half of the registry tests
   fonts-dejavu-extra fonts-liberation   # more families for the synthetic corpus (condensed, Sans Narrow)

@@ -90,7 +90,7 @@ def render_kk_pdf(
     """
     _register_fonts()
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
+    c = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1, initialFontName=REGULAR)
     c.setTitle(f"KARTU KELUARGA {family.no_kk}")
     c.setSubject(document_id)
     c.setKeywords(verify_url)  # the QR code's URL, readable without decoding the QR

@@ -67,6 +67,8 @@ def _combine(facts: list[dict[str, Any]], stamps: list[dict[str, Any]], required
              *, last_coverage: str | None) -> Verification:
     last = facts[-1]
     problems = [p for f in facts for p in f["problems"]] + [p for s in stamps for p in s["problems"]]
+    if required.rank >= PadesLevel.B_T.rank:  # a B-B signature needs no timestamp
+        problems += [p for f in facts for p in f["ts_problems"]]
     level = min((f["level"] for f in facts), key=lambda lv: lv.rank if lv else -1)
     if level == PadesLevel.B_LT and stamps and not stamps[-1]["problems"]:
         level = PadesLevel.B_LTA
@@ -96,7 +98,8 @@ def _signature_facts(sig: Any, roots: list[x509.Certificate], dss: DocumentSecur
                      *, label: str) -> dict[str, Any]:
     facts: dict[str, Any] = {"intact": False, "trusted": False, "timestamped": False, "signer": None,
                              "signed_at": None, "modification": None, "subject": {}, "chain": (),
-                             "revocation_info": False, "ts_expires": None, "level": None, "problems": []}
+                             "revocation_info": False, "ts_expires": None, "level": None, "problems": [],
+                             "ts_problems": []}
     vc = ValidationContext(trust_roots=roots, allow_fetching=False)  # a fresh one: contexts cache results
     try:
         status = _run(lambda: _validate(sig, vc))
@@ -125,9 +128,9 @@ def _signature_facts(sig: Any, roots: list[x509.Certificate], dss: DocumentSecur
     ts = status.timestamp_validity
     facts["timestamped"] = timestamped = bool(ts is not None and ts.intact and ts.valid and ts.trusted)
     if ts is None:
-        problems.append(f"{label}no signature timestamp")
+        facts["ts_problems"] = [f"{label}no signature timestamp"]
     elif not timestamped:
-        problems.append(f"{label}signature timestamp is not valid or not trusted")
+        facts["ts_problems"] = [f"{label}signature timestamp is not valid or not trusted"]
     signed_at = ts.timestamp if ts is not None else status.signer_reported_dt
     facts.update(
         signer=_common_name(status.signing_cert),

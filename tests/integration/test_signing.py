@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -154,16 +153,6 @@ def test_service_health_and_crl(pki_service: PkiService) -> None:
         assert resp.read()[:1] == b"\x30"  # DER SEQUENCE
 
 
-@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils not installed")
-def test_pdfsig_lists_the_signature(signed: bytes, tmp_path: Path, dev_pki: signing.DevPki) -> None:
-    path = tmp_path / "kk-signed.pdf"
-    path.write_bytes(signed)
-    out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, timeout=60)
-    # pdfsig exits non-zero when the issuer is not in its (NSS) trust DB; that is set up later.
-    assert "Signature #1" in out.stdout, out.stdout + out.stderr
-    assert dev_pki.signer_name in out.stdout
-    assert "ETSI.CAdES.detached" in out.stdout
-    assert "Signature is Valid" in out.stdout
 
 
 def test_usable_from_async_code(signed: bytes, dev_pki: signing.DevPki) -> None:
@@ -173,3 +162,120 @@ def test_usable_from_async_code(signed: bytes, dev_pki: signing.DevPki) -> None:
         return signing.verify_pdf(signed, trust_roots=[dev_pki.root_cert])
 
     assert asyncio.run(endpoint()).valid
+
+
+# --- PAdES levels, long-term validation, independent validators ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def signed_at_level(kk_pdf: bytes, pki_service: PkiService) -> dict[str, bytes]:
+    return {lv.value: signing.sign_pdf(kk_pdf, config=pki_service.signer_config(lv.value))
+            for lv in signing.PadesLevel}
+
+
+@pytest.mark.parametrize("level", [lv.value for lv in signing.PadesLevel])
+def test_each_level_is_reached_and_checked(level: str, signed_at_level: dict[str, bytes],
+                                           dev_pki: signing.DevPki) -> None:
+    result = signing.verify_pdf(signed_at_level[level], trust_roots=[dev_pki.root_cert], required_level="B-B")
+    assert result.valid, result.problems
+    assert result.level == level
+    assert result.revocation_info == (level in ("B-LT", "B-LTA"))
+    assert len(result.document_timestamps) == (1 if level == "B-LTA" else 0)
+    assert result.chain == (dev_pki.signer_name, "CAPIL DEV SIGNING CA", "CAPIL DEV ROOT CA")
+    assert result.signer_subject["serial_number"] == dev_pki.signer_nip
+    higher = signing.verify_pdf(signed_at_level[level], trust_roots=[dev_pki.root_cert], required_level="B-LTA")
+    assert higher.valid == (level == "B-LTA")
+
+
+def test_default_level_is_lta_with_dss_and_whole_document_covered(signed: bytes, dev_pki: signing.DevPki) -> None:
+    result = signing.verify_pdf(signed, trust_roots=[dev_pki.root_cert], required_level="B-LTA")
+    assert result.valid and result.level == "B-LTA"
+    assert b"/DSS" in signed and b"/ETSI.RFC3161" in signed
+    assert result.modification == "LTA_UPDATES"  # only DSS and document timestamps after the signature
+    assert result.timestamp_expires_at is not None
+
+
+def test_certificates_name_the_services_port(dev_pki: signing.DevPki, pki_service: PkiService) -> None:
+    from asn1crypto import pem, x509
+
+    cert = x509.Certificate.load(pem.unarmor(dev_pki.signer_cert.read_bytes())[2])
+    assert pki_service.ocsp_url in [d["access_location"] for d in cert.authority_information_access_value.native]
+    crl = cert.crl_distribution_points_value.native[0]["distribution_point"][0]
+    assert crl == signing.crl_url(dev_pki.dir, port=dev_pki.port)
+    with pytest.raises(core.ConfigurationError, match="port"):
+        signing.ensure_dev_pki(dev_pki.dir, port=dev_pki.port + 1)
+
+
+def test_renewal_extends_the_timestamp_chain(signed: bytes, dev_pki: signing.DevPki, pki_service: PkiService) -> None:
+    renewed = signing.renew_timestamp(signed, tsa_url=pki_service.tsa_url, trust_roots=[dev_pki.root_cert])
+    assert renewed.startswith(signed), "renewal is an incremental update"
+    before = signing.verify_pdf(signed, trust_roots=[dev_pki.root_cert], required_level="B-LTA")
+    after = signing.verify_pdf(renewed, trust_roots=[dev_pki.root_cert], required_level="B-LTA")
+    assert after.valid, after.problems
+    assert len(after.document_timestamps) == len(before.document_timestamps) + 1
+    assert after.document_timestamps[0] == before.document_timestamps[0]
+
+
+def test_every_font_is_embedded(signed: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "kk.pdf"
+    path.write_bytes(signed)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60, check=True).stdout
+    fonts = out.splitlines()[2:]
+    assert len(fonts) >= 3, out  # two KK fonts and the stamp's
+    assert all(line.split()[-5] == "yes" for line in fonts), out  # the `emb` column
+
+
+def _nss_db(tmp_path: Path, root: Path) -> str:
+    db = tmp_path / "nss"
+    db.mkdir()
+    subprocess.run(["certutil", "-N", "-d", f"sql:{db}", "--empty-password"], check=True, timeout=60)
+    subprocess.run(["certutil", "-A", "-d", f"sql:{db}", "-n", "capil-root", "-t", "CT,C,C", "-i", str(root)],
+                   check=True, timeout=60)
+    return f"sql:{db}"
+
+
+def test_pdfsig_with_the_trust_root_agrees(signed: bytes, tmp_path: Path, dev_pki: signing.DevPki) -> None:
+    """poppler/NSS, an independent validator: valid as signed, invalid after one changed byte."""
+    nss = _nss_db(tmp_path, dev_pki.root_cert)
+    good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good.write_bytes(signed)
+    at = signed.index(b"ReportLab PDF Library")
+    bad.write_bytes(signed[:at] + b"X" + signed[at + 1 :])
+
+    def pdfsig(path: Path) -> str:
+        return subprocess.run(["pdfsig", "-nssdir", nss, "-no-ocsp", str(path)], capture_output=True, text=True,
+                              timeout=60).stdout
+
+    ok = pdfsig(good)
+    assert "Signature #1" in ok and "Signature #2" in ok  # the signature and the document timestamp
+    assert "Signature Validation: Signature is Valid." in ok, ok
+    assert dev_pki.signer_name in ok and "ETSI.CAdES.detached" in ok
+    tampered = pdfsig(bad)
+    assert "Signature is Valid." not in tampered
+    assert "Digest Mismatch" in tampered, tampered
+    assert not signing.verify_pdf(bad.read_bytes(), trust_roots=[dev_pki.root_cert]).valid
+
+
+def test_capil_verify_json_and_exit_codes(signed: bytes, tmp_path: Path, dev_pki: signing.DevPki) -> None:
+    import json
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAPIL_")}
+    env.update(CAPIL_DATA_DIR=str(tmp_path / "data"), CAPIL_TRUST_ROOTS=str(dev_pki.root_cert))
+    good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good.write_bytes(signed)
+    at = signed.index(b"ReportLab PDF Library")
+    bad.write_bytes(signed[:at] + b"X" + signed[at + 1 :])
+
+    def capil(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "capil", *args], capture_output=True, text=True, env=env,
+                              timeout=120)
+
+    r = capil("verify", str(good), "--json", "--level", "B-LTA")
+    assert r.returncode == 0, r.stderr
+    body = json.loads(r.stdout)
+    assert body["valid"] and body["level"] == "B-LTA" and body["revocation_info"]
+    r = capil("verify", str(bad), "--json")
+    assert r.returncode == 1
+    assert json.loads(r.stdout)["intact"] is False
