@@ -53,7 +53,7 @@ def issue_document(svc: Services, application_id: str) -> dict[str, Any]:
         return {"document": existing.to_dict(), "details": _details_of_archived(svc, application_id, existing)}
     app = svc.applications.get(application_id)
     family = svc.population.family_of(app.nik)
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    now = dt.datetime.now(dt.UTC)
     fingerprint = signing.document_fingerprint(family, document_id=application_id, issued_on=now.date())
     name, nip = svc.kepala_dinas
     pdf = signing.render_kk_pdf(

@@ -1,0 +1,153 @@
+"""The archive on real parts: issue once with evidence, reissue lookup and status, QR answers,
+tamper alarms, timestamp renewal. Applications are decided directly (no OCR) to stay fast."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import update
+
+import core
+import registry
+import signing
+import synthetic
+from api import app as http_app
+from api import get_services
+from core import ChangeType, Family, Status
+from flows import _issue, fetch_verified_document
+from flows._archive import documents_due_for_renewal, renew_document_timestamp
+from registry._schema import ApplicationRow
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def family(pipeline) -> Family:
+    doc = synthetic.population(families=1, seed=5)
+    pipeline.population.import_population(doc)
+    return pipeline.population.family(doc["keluarga"][0]["no_kk"])
+
+
+def _approve_and_issue(svc, nik: str, changes: dict) -> str:
+    app_id = svc.applications.new_id()
+    upload = svc.store.put(svc.settings.intake_bucket, f"uploads/{app_id}/kk.png", b"scan " + app_id.encode())
+    svc.applications.create(application_id=app_id, nik=nik, jenis_perubahan=ChangeType.PENDIDIKAN, requested={},
+                            uploads={"kk": upload})
+    svc.applications.record_decision(app_id, status=Status.APPROVED, findings=(), changes={nik: changes},
+                                     extractions={"kk": {"document_type": "kk", "fields": {}}})
+    svc.population.apply_changes({nik: changes}, application_id=app_id, evidence_sha256=[upload.sha256])
+    issued = _issue.issue_document(svc, app_id)
+    evidence = _issue.archive_evidence(svc, app_id, issued)
+    assert _issue.record_issued(svc, app_id, issued, evidence) == "approved"
+    return app_id
+
+
+def test_issue_writes_document_and_evidence_once_under_lock(pipeline, family):
+    person = family.anggota[0]
+    app_id = _approve_and_issue(pipeline, person.nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
+    doc = registry.issued_document(pipeline.database, app_id)
+    assert doc is not None and doc.status == "active"
+    d = doc.details
+    assert d["record_versions"] == registry.current_versions(pipeline.database, [p.nik for p in family.anggota])
+    assert d["record_versions"][person.nik] == 2 and d["no_kk"] == family.no_kk and d["level"] == "B-LTA"
+    head = family.kepala_keluarga.nama_lengkap
+    assert d["holder_masked"] != head and "*" in d["holder_masked"]
+    # the QR's URL (also in the PDF's keywords) carries the fingerprint kept here
+    pdf = fetch_verified_document(pipeline, app_id)
+    assert f"/v/{app_id}?h={d['fingerprint']}".encode() in pdf
+    # evidence bundle: every part with the sha256 of its content, under COMPLIANCE retention
+    evidence = core.StoredObject(**{k: d["evidence"][k] for k in ("bucket", "key", "version_id", "sha256")})
+    bundle = json.loads(pipeline.store.get(evidence))
+    assert bundle["format"] == "capil.evidence/1" and bundle["document"] == doc.document.to_dict()
+    for part in ("uploads", "extractions", "findings", "decision"):
+        assert bundle[part]["sha256"] == _issue._sha256_json(bundle[part]["content"])
+    assert bundle["uploads"]["content"]["kk"]["sha256"]
+    for obj in (doc.document, evidence):
+        assert pipeline.store.retention(obj).mode == "COMPLIANCE"
+        with pytest.raises(core.Conflict):
+            pipeline.store.delete_version(obj)
+    # a retried issue finds what is archived: no second document, no second bundle
+    again = _issue.issue_document(pipeline, app_id)
+    assert again["document"] == doc.document.to_dict()
+    assert _issue.archive_evidence(pipeline, app_id, again) == d["evidence"]
+
+
+@pytest.fixture
+def client(pipeline):
+    http_app.dependency_overrides[get_services] = lambda: pipeline
+    with TestClient(http_app) as c:
+        yield c
+    http_app.dependency_overrides.clear()
+
+
+def test_reissue_lookup_status_and_qr(pipeline, family, client):
+    first_person, second_person = family.anggota[0], family.anggota[1]
+    first = _approve_and_issue(pipeline, first_person.nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
+    second = _approve_and_issue(pipeline, second_person.nik, {"pendidikan": "STRATA II"})
+
+    docs = {d.application_id: d for d in registry.issued_documents(pipeline.database, nik=first_person.nik)}
+    assert set(docs) == {first, second}  # both KKs print the first person
+    assert docs[second].status == "active"
+    assert docs[first].status == "superseded" and docs[first].superseded_at is not None
+    assert docs[first].superseded_at >= docs[first].issued_at
+    by_kk = client.get("/api/archive/documents", params={"no_kk": family.no_kk}).json()
+    assert [d["document_number"] for d in by_kk] == [second, first]  # newest first
+    by_app = client.get("/api/archive/documents", params={"application": second}).json()
+    assert {d["document_number"] for d in by_app} == {first, second}
+    assert client.get("/api/archive/documents").status_code == 422
+    page = client.get("/archive", params={"nik": first_person.nik}).text
+    assert "AKTIF" in page and "TIDAK BERLAKU" in page and f"/api/applications/{first}/document" in page
+    assert client.get(f"/api/applications/{first}/document").status_code == 200  # handed out again
+
+    fingerprint = docs[first].details["fingerprint"]
+    qr = client.get(f"/v/{first}", params={"h": fingerprint}).json()
+    assert qr["status"] == "superseded" and qr["superseded_at"] and qr["document_number"] == first
+    assert set(qr) == {"status", "document_number", "issued_at", "superseded_at", "signer", "holder", "message"}
+    text = json.dumps(qr)
+    assert all(p.nama_lengkap not in text and p.nik not in text for p in family.anggota)
+    assert client.get(f"/v/{second}").json()["status"] == "active"
+    assert client.get(f"/v/{second}", params={"h": "000000000000"}).json()["status"] == "unknown"
+    assert client.get("/v/no-such-document").json()["status"] == "unknown"
+    html = client.get(f"/v/{first}", headers={"Accept": "text/html"})
+    assert html.headers["content-type"].startswith("text/html") and "TIDAK BERLAKU" in html.text
+    assert family.kepala_keluarga.nama_lengkap not in html.text
+
+
+def test_database_hash_mismatch_is_an_alarm_not_a_download(pipeline, family, client, caplog):
+    app_id = _approve_and_issue(pipeline, family.anggota[0].nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
+    with pipeline.database.session() as s:
+        row = s.get(ApplicationRow, app_id)
+        s.execute(update(ApplicationRow).where(ApplicationRow.id == app_id)
+                  .values(document={**row.document, "sha256": "0" * 64}))
+    with caplog.at_level(logging.ERROR), pytest.raises(core.IntegrityAlarm):
+        fetch_verified_document(pipeline, app_id)
+    alarms = [r for r in caplog.records if r.levelno == logging.ERROR and app_id in r.getMessage()]
+    assert alarms and all(family.anggota[0].nik not in r.getMessage() for r in alarms)
+    r = client.get(f"/api/applications/{app_id}/document")
+    assert (r.status_code, r.json()["code"]) == (500, "INTEGRITY_ALARM")
+    assert r.headers["content-type"].startswith("application/json")
+
+
+def test_timestamp_renewal_writes_a_new_version_and_keeps_the_old_locked(pipeline, family):
+    app_id = _approve_and_issue(pipeline, family.anggota[0].nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
+    old = registry.issued_document(pipeline.database, app_id)
+    assert documents_due_for_renewal(pipeline, within_days=30) == []  # the dev TSA certificate lasts years
+    assert documents_due_for_renewal(pipeline, within_days=365 * 11) == [app_id]
+
+    new = renew_document_timestamp(pipeline, app_id)
+    assert new.version_id != old.document.version_id and new.key == old.document.key
+    renewed = fetch_verified_document(pipeline, app_id)  # the database now points at the new version
+    assert renewed.startswith(pipeline.store.get(old.document))
+    check = signing.verify_pdf(renewed, trust_roots=pipeline.trust_roots, required_level="B-LTA")
+    assert check.valid and len(check.document_timestamps) == 2
+    with pytest.raises(core.Conflict):
+        pipeline.store.delete_version(old.document)
+    assert pipeline.store.retention(new).mode == "COMPLIANCE"
+    after = registry.issued_document(pipeline.database, app_id)
+    assert after.details["previous_versions"][0]["version_id"] == old.document.version_id
+
+    from flows.renew import renew_timestamps
+    assert renew_timestamps(within_days=30) == []  # the flow, end to end, with nothing due
