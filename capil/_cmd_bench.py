@@ -33,3 +33,26 @@ def bench_ocr(
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     else:
         typer.echo(_bench_ocr.table(report))
+
+
+@bench_app.command("applications")
+def bench_applications(
+    data: Annotated[Path, typer.Option("--data", help="A corpus from `capil synth documents` (manifest.json).")],
+    population: Annotated[Path, typer.Option(help="The population file the corpus was rendered from.")],
+    jobs: Annotated[int, typer.Option(min=1, help="Applications processed at once.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Write the report as one JSON document to stdout.")] = False,
+) -> None:
+    """File every application set of a corpus and decide it through the real pipeline (needs `capil up`)."""
+    from . import _bench_applications
+
+    if not (data / "manifest.json").is_file():
+        raise InputError(f"{data} has no manifest.json: render one with `capil synth documents`")
+    try:
+        doc = json.loads(population.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise InputError(f"cannot read population file {population}: {e}") from e
+    report = _bench_applications.run(data, doc, jobs=jobs)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    else:
+        typer.echo(_bench_applications.table(report))

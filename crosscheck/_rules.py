@@ -7,10 +7,19 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from core import MISSING, Extraction, Family, Person, nik_problems, pendidikan_for_jenjang, pendidikan_rank
+from core import (
+    MISSING,
+    Extraction,
+    Family,
+    FieldValue,
+    Person,
+    nik_problems,
+    pendidikan_for_jenjang,
+    pendidikan_rank,
+)
 
 from ._checker import Checker
-from ._names import normalize_name
+from ._names import NameMatch, compare_names, normalize_name
 
 Changes = dict[str, dict[str, Any]]
 
@@ -24,11 +33,11 @@ _OLD_AKTA = re.compile(r"^\d{1,5}/\d{1,4}/([IVX]+)/(\d{4})$")
 def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) -> None:
     """The KK scan is the subject's family, the subject is on it, and its header matches the record."""
     check.same("KK_NUMBER_MISMATCH", kk.fields.get("no_kk", MISSING), family.no_kk, document="kk", field="no_kk")
-    row = next((r for r in kk.anggota if r.get("nik", MISSING).value == subject.nik), None)
+    row = _subject_row(kk, subject)
     if row is None:
         check.add("SUBJECT_NOT_IN_KK", document="kk", field="anggota.nik", expected=subject.nik)
         return
-    check.read(row["nik"], document="kk", field="anggota.nik")
+    check.same("NIK_MISMATCH", row.get("nik", MISSING), subject.nik, document="kk", field="anggota.nik")
     check.same_name("NAME_MISMATCH", row.get("nama_lengkap", MISSING), subject.nama_lengkap, document="kk",
                     field="anggota.nama_lengkap")
     for name in _ADDRESS_FIELDS:
@@ -38,6 +47,27 @@ def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) ->
         if _place(printed.value) != _place(getattr(family, name)):
             check.add("ADDRESS_MISMATCH", document="kk", field=name, expected=getattr(family, name),
                       found=printed.value)
+
+
+def _subject_row(kk: Extraction, subject: Person) -> dict[str, FieldValue] | None:
+    """The subject's row: by NIK, else the row that is probably theirs with a misread NIK.
+
+    A row counts as probably theirs when its NIK differs from the subject's in at most two digits
+    or its name is the subject's; the caller then reports NIK_MISMATCH for a human, so a digit
+    misread by OCR sends the application to review instead of rejecting it.
+    """
+    rows = list(kk.anggota)
+    exact = next((r for r in rows if r.get("nik", MISSING).value == subject.nik), None)
+    if exact is not None:
+        return exact
+
+    def near(row: dict[str, FieldValue]) -> bool:
+        nik = row.get("nik", MISSING).value or ""
+        close = len(nik) == len(subject.nik) and sum(a != b for a, b in zip(nik, subject.nik, strict=True)) <= 2
+        same_name = compare_names(row.get("nama_lengkap", MISSING).value, subject.nama_lengkap) == NameMatch.SAME
+        return close or same_name
+
+    return next((r for r in rows if near(r)), None)
 
 
 def _place(value: str | None) -> str:
