@@ -21,5 +21,5 @@ def test_false_approvals_and_genuine_rate():
     assert (report["genuine"], report["genuine_auto_approved"]) == (3, 1)
     assert report["genuine_review_reasons"] == {"LOW_CONFIDENCE": 1}
     assert report["errors"] == [{"id": "case-5", "error": "ServiceUnavailable: x"}]
-    assert report["expected_status_matched"] == 3
+    assert report["expected_status_matched"] == 2
     assert "false approvals: 1" in table(report)
