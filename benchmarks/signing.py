@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import signing  # noqa: E402
-from core import Family  # noqa: E402
+import signing
+from core import Family
 
 GOALS = {"B-B": "≥ 20 docs/s per core", "B-LTA": "≤ 300 ms per document"}
 
