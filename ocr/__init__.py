@@ -1,13 +1,18 @@
 """From the bytes of a scan or PDF to a `core.Extraction`.
 
-    extract(data, declared_type=None, lang="ind") -> core.Extraction
+    extract(data, *, declared_type=None, lang="ind", max_pixels=, max_pages=) -> core.Extraction
+    read(...)  -> Reading (extraction, type_confidence, transforms, page_image(n) as PNG)
+    sniff(data) -> FileKind
 
 The stages, top to bottom: sniff the file by its magic bytes; check pixel and
-page limits before decoding; decode (OpenCV) or rasterize and take the text
-layer (PDF); binarize, find ruled tables, read words with Tesseract; detect
-the document type from its title; read the fields of that type by their
-printed labels and table headers; normalize every value onto the canonical
-formats of `documents.md`.
+page limits from the headers before decoding; take a PDF page's text layer
+(pdfplumber) or decode / rasterize it; normalize the page image (flatten a
+photographed sheet, scale, even the light, turn upright, deskew: `_read`),
+keeping the transform; find ruled tables and read words with Tesseract
+(`OMP_THREAD_LIMIT=1` per call, pages in parallel); detect the type from its
+title and labels; read the fields of that type by their printed labels and
+table headers; normalize every value onto the canonical formats of
+`documents.md`, with a calibrated confidence (`_confidence`).
 
 Errors (core's tree): UnsupportedFile (not PNG/JPEG/TIFF/WebP/PDF, or won't
 decode), FileTooLarge (pixels or pages), UnreadableDocument (no supported
@@ -18,21 +23,28 @@ file looks like), ConfigurationError (Tesseract or the language missing).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
 
 import core
 
 from ._buku_nikah import extract_buku_nikah
-from ._classify import detect
+from ._classify import Detection, classify
+from ._geometry import Transform
 from ._ijazah import extract_ijazah
 from ._image import MAX_PAGES, MAX_PIXELS
 from ._kk import extract_kk
 from ._layout import lines
 from ._model import Page
-from ._read import read_pages
+from ._pdf import render_page
+from ._read import PDF_DPI, read_pages
 from ._sniff import FileKind, sniff
 from ._tesseract import engine
 
-__all__ = ["MAX_PAGES", "MAX_PIXELS", "FileKind", "engine", "extract", "sniff"]
+__all__ = ["MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "FileKind", "Reading", "Transform", "engine", "extract", "read",
+           "sniff"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {
@@ -42,32 +54,70 @@ _EXTRACTORS: dict[core.DocumentType, _Extractor] = {
 }
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One document read: the extraction, how sure the type is, and the page images the boxes refer to."""
+
+    extraction: core.Extraction
+    type_confidence: float
+    """0..1 from the title and the type's own labels (`ocr._classify`). A declared type read from a page
+    whose title and labels were lost keeps the detection's figure (0), so it shows as unsure."""
+    transforms: tuple[Transform, ...]
+    """Per page, upload pixels -> normalized page image pixels (identity for text-layer pages)."""
+    _pages: tuple[Page, ...]
+    _data: bytes
+
+    def page_image(self, number: int) -> bytes:
+        """Page `number` (1-based) as PNG: the normalized page image every `bbox` of that page refers to.
+
+        For a scan or photo this is the flattened, deskewed, evenly lit page the
+        words were read from; for a text-layer PDF page, the page rendered at
+        `PDF_DPI`. This is the image the service keeps for review.
+        """
+        page = self._pages[number - 1]
+        image = page.image if page.image is not None else render_page(self._data, number, dpi=PDF_DPI)
+        ok, png = cv2.imencode(".png", np.asarray(image))
+        if not ok:
+            raise core.UnreadableDocument("page image cannot be encoded")
+        return png.tobytes()
+
+
 def extract(data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind",
             max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> core.Extraction:
     """Read one document. With `declared_type`, a file that looks like another type is refused.
 
     Every field of the type is present in `fields` (value None when not read);
     `anggota` holds the KK's member rows in printed order. Boxes are in pixels
-    of the normalized page image (`page_images`). `max_pixels` and `max_pages`
-    come from `Settings`; they are checked from headers before decoding.
+    of the normalized page image (`Reading.page_image`). `max_pixels` and
+    `max_pages` come from `Settings`; they are checked from headers before decoding.
     """
+    return read(data, declared_type=declared_type, lang=lang, max_pixels=max_pixels, max_pages=max_pages).extraction
+
+
+def read(data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind",
+         max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> Reading:
+    """`extract`, keeping the type confidence, the page transforms and the normalized page images."""
     pages = read_pages(data, lang=lang, max_pixels=max_pixels, max_pages=max_pages)
-    doc_type = _document_type(pages, declared_type)
+    detection = _document_type(pages, declared_type)
+    doc_type = detection.document_type or declared_type
+    assert doc_type is not None  # _document_type raised otherwise
     fields, anggota = _EXTRACTORS[doc_type](pages)
     if not any(v.value for v in fields.values()) and not anggota:
         raise core.UnreadableDocument(f"no field of a {doc_type} could be read")
     source = "text_layer" if all(p.source == "text_layer" for p in pages) else "ocr"
-    return core.Extraction(document_type=doc_type, pages=len(pages), source=source, fields=fields,
-                           anggota=anggota)
+    extraction = core.Extraction(document_type=doc_type, pages=len(pages), source=source, fields=fields,
+                                 anggota=anggota)
+    return Reading(extraction, detection.confidence, tuple(p.transform for p in pages), tuple(pages), data)
 
 
-def _document_type(pages: list[Page], declared: core.DocumentType | None) -> core.DocumentType:
+def _document_type(pages: list[Page], declared: core.DocumentType | None) -> Detection:
     if not any(p.words for p in pages):
         raise core.UnreadableDocument("no text found on any page")
-    detected = detect(lines(pages[0]))
+    detection = classify(lines(pages[0]))
+    detected = detection.document_type
     if declared is not None and detected is not None and detected != declared:
         raise core.DocumentTypeMismatch(f"declared {declared}, but the document looks like {detected}")
     if detected is None and declared is None:
-        raise core.UnreadableDocument("not a KK, ijazah or buku nikah: no title found")
-    # A declared type whose title was lost to a poor scan is still read; no field read -> unreadable.
-    return detected or declared  # type: ignore[return-value]
+        raise core.UnreadableDocument("not a KK, ijazah or buku nikah: no title or labels of one found")
+    # A declared type whose title and labels were lost to a poor scan is still read; no field -> unreadable.
+    return detection

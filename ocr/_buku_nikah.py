@@ -5,16 +5,16 @@ from __future__ import annotations
 import core
 
 from . import _normalize as norm
-from ._fields import all_fields, field_value
+from ._fields import all_fields, corroborate, field_value
 from ._layout import Line, compact_key, labelled, lines
 from ._model import Page
 
 _PARTY_LABELS = {
     "nama_lengkap": ("Nama", norm.name),
-    "nik": ("NIK", norm.nik),
-    "kewarganegaraan": ("Kewarganegaraan", lambda t: norm.vocabulary("kewarganegaraan", t)),
-    "agama": ("Agama", lambda t: norm.vocabulary("agama", t)),
-    "pekerjaan": ("Pekerjaan", lambda t: norm.vocabulary("jenis_pekerjaan", t)),
+    "nik": ("NIK", lambda t: norm.identity_number(t, core.nik_problems)),
+    "kewarganegaraan": ("Kewarganegaraan", lambda t: norm.vocabulary_graded("kewarganegaraan", t)),
+    "agama": ("Agama", lambda t: norm.vocabulary_graded("agama", t)),
+    "pekerjaan": ("Pekerjaan", lambda t: norm.vocabulary_graded("jenis_pekerjaan", t)),
     "alamat": ("Alamat", norm.text_upper),
 }
 _RIVALS = (*(label for label, _ in _PARTY_LABELS.values()), "Tempat dan Tanggal Lahir", "Nomor",
@@ -28,7 +28,7 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
     first_section = min((top for top, _ in bands.values()), default=None)
     found = {
         "nomor_akta": field_value(labelled(all_lines, "Nomor", before_y=first_section), _nomor_akta),
-        "tanggal_nikah": field_value(labelled(all_lines, "Tanggal Nikah"), norm.date),
+        "tanggal_nikah": field_value(labelled(all_lines, "Tanggal Nikah"), norm.date_graded),
         "kua": field_value(labelled(all_lines, "Dicatat di"), norm.name),
     }
     for role in ("suami", "istri"):
@@ -40,12 +40,22 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
                 labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS), normalize)
         born = labelled(all_lines, "Tempat dan Tanggal Lahir", after_y=after_y, before_y=before_y, rivals=_RIVALS)
         if born is not None:
-            place, day = norm.place_and_date(born.text)
+            place, _ = norm.place_and_date(born.text)
             found[f"{role}.tempat_lahir"] = field_value(born, lambda _, place=place: place)
-            found[f"{role}.tanggal_lahir"] = field_value(born, lambda _, day=day: day)
+            found[f"{role}.tanggal_lahir"] = field_value(born, norm.date_graded)
+        _check_nik(found, role)
     if "wali" in bands:
         found["wali.nama_lengkap"] = field_value(labelled(all_lines, "Nama", after_y=bands["wali"][0]), norm.name)
     return all_fields(core.BUKU_NIKAH_FIELDS, found), ()
+
+
+def _check_nik(found: dict[str, core.FieldValue], role: str) -> None:
+    """The NIK's date digits against the printed birth date of the same party."""
+    nik, born = found.get(f"{role}.nik"), found.get(f"{role}.tanggal_lahir")
+    if nik is None or born is None or nik.value is None or born.value is None:
+        return
+    agree = not core.nik_problems(nik.value, tanggal_lahir=born.value)
+    corroborate(found, (f"{role}.tanggal_lahir",) if agree else (f"{role}.nik", f"{role}.tanggal_lahir"), agree=agree)
 
 
 def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:

@@ -130,9 +130,11 @@ def skew_angle(binary: np.ndarray, *, limit: float = 10.0) -> float:
     small, _ = _small(ink)
     coarse_scale = 500 / max(small.shape)
     coarse = cv2.resize(small, None, fx=coarse_scale, fy=coarse_scale, interpolation=cv2.INTER_AREA)
-    best = _best_angle(coarse, np.arange(-limit, limit + 0.01, 1.0))
-    best = _best_angle(small, np.arange(best - 0.8, best + 0.81, 0.4))
-    return float(_best_angle(small, np.arange(best - 0.3, best + 0.31, 0.1)))
+    # A long ruled line peaks over a fraction of a degree only; thickening it lets a coarse step see it.
+    coarse = cv2.dilate(coarse, np.ones((3, 1), np.uint8))
+    best = _best_angle(coarse, np.arange(-limit, limit + 0.01, 0.25))
+    best = _best_angle(small, np.arange(best - 0.3, best + 0.31, 0.1))
+    return float(_best_angle(small, np.arange(best - 0.1, best + 0.11, 0.05)))
 
 
 def _best_angle(ink: np.ndarray, angles: np.ndarray) -> float:

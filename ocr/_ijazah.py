@@ -46,9 +46,9 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
 
     born = labelled(all_lines, "Tempat dan Tanggal Lahir", rivals=_ALL_LABELS)
     if born is not None:
-        place, day = norm.place_and_date(born.text)
+        place, _ = norm.place_and_date(born.text)
         found["tempat_lahir"] = field_value(born, lambda _: place)
-        found["tanggal_lahir"] = field_value(born, lambda _: day)
+        found["tanggal_lahir"] = field_value(born, norm.date_graded)
     if found["nama_satuan_pendidikan"].value is None:
         found["nama_satuan_pendidikan"] = _institution(all_lines)
     found["jenjang"] = _jenjang(all_lines, found)
@@ -100,5 +100,5 @@ def _date_of_issue(all_lines: list[Line]) -> core.FieldValue:
             continue
         _, day = norm.place_and_date(line.text)
         if day is not None:
-            return field_value(Span(line.page, line.words), lambda _, day=day: day)
+            return field_value(Span(line.page, line.words), norm.date_graded)
     return NOT_FOUND

@@ -9,11 +9,12 @@ from collections.abc import Callable
 import core
 
 from . import _normalize as norm
-from ._fields import NOT_FOUND, all_fields, field_value
+from ._cells import reread
+from ._fields import NOT_FOUND, all_fields, corroborate, field_value
 from ._layout import Line, Span, grid_rows, labelled, lines
 from ._model import Grid, Page
 
-Normalizer = Callable[[str | None], str | None]
+Normalizer = Callable[[str | None], "str | norm.Graded | None"]
 
 _HEADER_LABELS: dict[str, tuple[str, Normalizer]] = {
     "nama_kepala_keluarga": ("Nama Kepala Keluarga", norm.name),
@@ -30,22 +31,26 @@ _RIVALS = (*(label for label, _ in _HEADER_LABELS.values()), "RT/RW", "Dikeluark
 
 
 def _vocab(kind: str) -> Normalizer:
-    return lambda text: norm.vocabulary(kind, text)
+    return lambda text: norm.vocabulary_graded(kind, text)
+
+
+def _nik(text: str | None) -> norm.Graded:
+    return norm.identity_number(text, core.nik_problems)
 
 
 # Column header as printed -> (field, normalizer).
 _COLUMNS: dict[str, tuple[str, Normalizer]] = {
     "NAMA LENGKAP": ("nama_lengkap", norm.name),
-    "NIK": ("nik", norm.nik),
+    "NIK": ("nik", _nik),
     "JENIS KELAMIN": ("jenis_kelamin", _vocab("jenis_kelamin")),
     "TEMPAT LAHIR": ("tempat_lahir", norm.name),
-    "TANGGAL LAHIR": ("tanggal_lahir", norm.date),
+    "TANGGAL LAHIR": ("tanggal_lahir", norm.date_graded),
     "AGAMA": ("agama", _vocab("agama")),
     "PENDIDIKAN": ("pendidikan", _vocab("pendidikan")),
     "JENIS PEKERJAAN": ("jenis_pekerjaan", _vocab("jenis_pekerjaan")),
     "GOLONGAN DARAH": ("golongan_darah", _vocab("golongan_darah")),
     "STATUS PERKAWINAN": ("status_perkawinan", _vocab("status_perkawinan")),
-    "TANGGAL PERKAWINAN": ("tanggal_perkawinan", norm.date),
+    "TANGGAL PERKAWINAN": ("tanggal_perkawinan", norm.date_graded),
     "STATUS HUBUNGAN DALAM KELUARGA": ("status_hubungan", _vocab("status_hubungan")),
     "KEWARGANEGARAAN": ("kewarganegaraan", _vocab("kewarganegaraan")),
     "NO. PASPOR": ("no_paspor", norm.code),
@@ -72,7 +77,8 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
         rt, rw = norm.rt_rw(rt_rw.text)
         found["rt"] = field_value(rt_rw, lambda _: rt)
         found["rw"] = field_value(rt_rw, lambda _: rw)
-    found["tanggal_dikeluarkan"] = field_value(labelled(footer or all_lines, "Dikeluarkan Tanggal", rivals=_RIVALS), norm.date)
+    found["tanggal_dikeluarkan"] = field_value(labelled(footer or all_lines, "Dikeluarkan Tanggal", rivals=_RIVALS),
+                                               norm.date_graded)
     return all_fields(core.KK_HEADER_FIELDS, found), _members(page)
 
 
@@ -83,43 +89,102 @@ def _no_kk(header: list[Line]) -> core.FieldValue:
         for i, word in enumerate(words):
             if re.fullmatch(r"No\.?:?", word.text, flags=re.IGNORECASE) and i + 1 < len(words):
                 span = Span(line.page, (words[i + 1],))
-                value = field_value(span, norm.nik)
+                value = field_value(span, lambda t: norm.identity_number(t, core.no_kk_problems))
                 if value.value is not None:
                     return value
     return NOT_FOUND
 
 
 def _members(page: Page) -> tuple[dict[str, core.FieldValue], ...]:
-    """Table rows joined across the two tables by their position (the `No` column keeps them in step)."""
-    merged: list[dict[str, core.FieldValue]] = []
+    """Table rows joined across the two tables by their printed row number (position when it is unreadable)."""
+    merged: dict[int, dict[str, core.FieldValue]] = {}
     for grid in page.grids:
-        rows = _table(page, grid)
-        for i, row in enumerate(rows):
-            if i == len(merged):
-                merged.append({})
-            merged[i].update(row)
-    return tuple(all_fields(core.KK_MEMBER_FIELDS, row) for row in merged if any(v.value for v in row.values()))
+        for position, (number, row) in enumerate(_table(page, grid)):
+            key = number if number is not None else position + 1
+            merged.setdefault(key, {}).update(row)
+    rows = [all_fields(core.KK_MEMBER_FIELDS, merged[k]) for k in sorted(merged)
+            if any(v.value for v in merged[k].values())]
+    for row in rows:
+        _check_nik(row)
+    return tuple(rows)
 
 
-def _table(page: Page, grid: Grid) -> list[dict[str, core.FieldValue]]:
+def _check_nik(row: dict[str, core.FieldValue]) -> None:
+    """A NIK carries the birth date and sex: agreeing with the row confirms them, disagreeing doubts all three."""
+    nik, born, sex = (row[k].value for k in ("nik", "tanggal_lahir", "jenis_kelamin"))
+    if nik is None or born is None or sex is None:
+        return
+    problems = core.nik_problems(nik, jenis_kelamin=sex, tanggal_lahir=born)
+    if problems:
+        corroborate(row, ("nik", "tanggal_lahir", "jenis_kelamin"), agree=False)
+    else:
+        corroborate(row, ("tanggal_lahir", "jenis_kelamin"), agree=True)
+
+
+def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.FieldValue]]]:
+    """(printed row number or None, fields) for every member row of one ruled table."""
     rows = grid_rows(page, grid)
     if not rows:
         return []
     columns = [_column(cell.text) for cell in rows[0]]
     if not any(columns):
         return []
+    number_column = next((i for i, cell in enumerate(rows[0]) if " ".join(cell.text.upper().split()) in ("NO", "NO.")),
+                         None)
     out = []
-    for row in rows[1:]:
+    doubtful: list[tuple[dict[str, core.FieldValue], int, int]] = []
+    for r, row in enumerate(rows[1:], start=1):
         texts = [cell.text.strip() for cell in row]
         filled = [t for t in texts if t]
         if not filled or sum(bool(_NUMBER_ROW.match(t)) for t in filled) * 2 >= len(filled):
             continue  # empty row, or the printed column numbers (1) (2) ... (some misread)
         values = {}
-        for column, cell in zip(columns, row, strict=True):
+        for c, (column, cell) in enumerate(zip(columns, row, strict=True)):
             if column is not None:
                 values[column[0]] = field_value(cell, column[1])
-        out.append(values)
+                if _doubtful(column[0], cell.text, values[column[0]]):
+                    doubtful.append((values, r, c))
+        number = norm.digits(texts[number_column]) if number_column is not None else None
+        out.append((int(number) if number and len(number) <= 2 else None, values))
+    _read_again(page, grid, columns, doubtful)
     return out
+
+
+_DIGITS = "0123456789"
+_WHITELISTS = {"nik": _DIGITS, "tanggal_lahir": _DIGITS + "-", "tanggal_perkawinan": _DIGITS + "-"}
+
+
+def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
+    """Printed but not understood, or a NIK that breaks its own structure: worth a closer reading."""
+    if not text.strip():
+        return False
+    if value.value is None:
+        return True
+    return field == "nik" and bool(core.nik_problems(value.value))
+
+
+def _read_again(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
+                doubtful: list[tuple[dict[str, core.FieldValue], int, int]]) -> None:
+    """Doubtful cells read once more, one Tesseract run per whitelist; a better value replaces the first."""
+    groups: dict[str | None, list[tuple[dict[str, core.FieldValue], int, int]]] = {}
+    for item in doubtful:
+        field = columns[item[2]][0]  # type: ignore[index]
+        groups.setdefault(_WHITELISTS.get(field), []).append(item)
+    for whitelist, items in groups.items():
+        cells = [grid.cells(r)[c] for _, r, c in items]
+        for (values, _, c), words in zip(items, reread(page, cells, lang=page.lang, whitelist=whitelist), strict=True):
+            field, normalize = columns[c]  # type: ignore[misc]
+            second = field_value(Span(page.number, words), normalize)
+            if _better(field, second, values[field]):
+                values[field] = second
+
+
+def _better(field: str, second: core.FieldValue, first: core.FieldValue) -> bool:
+    if second.value is None:
+        return False
+    if first.value is None:
+        return True
+    return field == "nik" and not core.nik_problems(second.value)
 
 
 def _column(header_text: str) -> tuple[str, Normalizer] | None:

@@ -77,6 +77,8 @@ class Page:
     """Ruled tables found on the page image, top to bottom."""
     transform: Transform = field(default_factory=Transform)
     """Upload pixels -> normalized page image pixels (identity for text-layer pages)."""
+    lang: str = "ind"
+    """Tesseract language(s) the page was read with, for second readings of single cells."""
 
 
 def union(boxes: list[BBox]) -> BBox | None:

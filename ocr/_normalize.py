@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import core
 
@@ -46,18 +48,28 @@ def text_upper(text: str | None) -> str | None:
 
 def date(text: str | None) -> str | None:
     """`12-03-1980`, `12/03/1980`, `12 Maret 2002`, `Senin, 20 Juni 2005` -> ISO `YYYY-MM-DD`."""
+    return date_graded(text).value
+
+
+def date_graded(text: str | None) -> Graded:
+    """`date` with a factor: `EDIT_FACTOR` once when digits were mended or the month was misspelt."""
     value = clean(text)
     if not value:
-        return None
+        return Graded(None, 0.0)
     fixed = _fix_digits_in_numbers(value)
+    factor = 1.0 if fixed == value else EDIT_FACTOR
     match = _DMY.search(fixed)
     if match:
-        return _iso(int(match[3]), int(match[2]), int(match[1]))
+        day = _iso(int(match[3]), int(match[2]), int(match[1]))
+        return Graded(day, factor if day else 0.0)
     match = _D_MONTH_Y.search(fixed)
     if match:
         month = _month(match[2])
-        return _iso(int(match[3]), month, int(match[1])) if month else None
-    return None
+        day = _iso(int(match[3]), month, int(match[1])) if month else None
+        if match[2].upper() not in _MONTHS:
+            factor *= EDIT_FACTOR
+        return Graded(day, factor if day else 0.0)
+    return Graded(None, 0.0)
 
 
 def place_and_date(text: str | None) -> tuple[str | None, str | None]:
@@ -71,22 +83,102 @@ def place_and_date(text: str | None) -> tuple[str | None, str | None]:
     return name(place), born
 
 
-def vocabulary(kind: str, text: str | None, *, cutoff: float = 0.8) -> str | None:
-    """The canonical value of `kind` closest to the text (exact, a listed variant, or a close spelling)."""
+@dataclass(frozen=True)
+class Graded:
+    """A canonical value and how much the normalization itself trusts it (1.0: taken as printed)."""
+
+    value: str | None
+    factor: float = 1.0
+
+
+EDIT_FACTOR = 0.85
+"""Confidence kept per edit when a value is snapped onto the vocabulary or a digit confusion is mended."""
+# OCR slips a vocabulary cannot catch by spelling: single-character values.
+_SHORT_CONFUSIONS = {"golongan_darah": str.maketrans({"0": "O", "8": "B", "4": "A"})}
+
+
+def vocabulary(kind: str, text: str | None) -> str | None:
+    """The canonical value of `kind` for the text (exact, a listed variant, or a close spelling)."""
+    return vocabulary_graded(kind, text).value
+
+
+def vocabulary_graded(kind: str, text: str | None) -> Graded:
+    """`vocabulary` with a factor: 1.0 for an exact value or listed variant, `EDIT_FACTOR` per edit.
+
+    A misspelling is snapped only within `max_edits` of exactly one canonical
+    value; two values equally close, or none close enough, give None. (Listed
+    variants are matched exactly, by `core.canonical`.)
+    """
     value = name(text)
     if not value:
-        return None
+        return Graded(None, 0.0)
     exact = core.canonical(kind, value)
     if exact:
-        return exact
-    candidates = list(core.canonical_values(kind))
-    close = difflib.get_close_matches(value, candidates, n=1, cutoff=cutoff)
-    return close[0] if close else None
+        return Graded(exact, 1.0)
+    if kind in _SHORT_CONFUSIONS:
+        # A lone letter is often read twice (`Oo` for `O`); no blood group repeats a letter.
+        mended = core.canonical(kind, re.sub(r"(.)\1+", r"\1", value.translate(_SHORT_CONFUSIONS[kind])))
+        if mended:
+            return Graded(mended, EDIT_FACTOR)
+    candidates = core.canonical_values(kind)
+    scored = sorted((edit_distance(value, c), c) for c in candidates)
+    best, spelled = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else None
+    if best > max_edits(spelled) or (runner_up is not None and runner_up == best):
+        return Graded(None, 0.0)
+    return Graded(core.canonical(kind, spelled), EDIT_FACTOR ** best)
+
+
+def max_edits(target: str) -> int:
+    """Edits tolerated when snapping onto `target`: none for 1-2 characters, then one per five."""
+    return 0 if len(target) <= 2 else max(1, len(target) // 5)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def nik(text: str | None) -> str | None:
-    """16 digits (NIK, No. KK); letter-for-digit fixes only when they give exactly 16 digits."""
-    return digits(text, length=16)
+    """A NIK: 16 digits; letter-for-digit fixes only when the result is a structurally valid NIK."""
+    return identity_number(text, core.nik_problems).value
+
+
+def no_kk(text: str | None) -> str | None:
+    """A No. KK: as `nik`, checked against the No. KK structure."""
+    return identity_number(text, core.no_kk_problems).value
+
+
+def identity_number(text: str | None, problems: Callable[[str], list[str]]) -> Graded:
+    """16 digits as printed (factor 1.0 if structurally valid, `INVALID_FACTOR` if not), or mended.
+
+    O/o/D->0, I/l/|->1, S->5, B->8 are applied only when the printed text has
+    letters and the mended number passes `problems`; otherwise None. An 18-digit
+    NIP has the wrong length and is never taken.
+    """
+    value = clean(text)
+    if not value:
+        return Graded(None, 0.0)
+    compact = re.sub(r"[\s.\-]", "", value)
+    if compact.isdigit():
+        if len(compact) != 16:
+            return Graded(None, 0.0)
+        return Graded(compact, 1.0 if not problems(compact) else INVALID_FACTOR)
+    fixed = compact.translate(_DIGIT_FIXES)
+    if len(fixed) != 16 or not fixed.isdigit() or problems(fixed):
+        return Graded(None, 0.0)
+    edits = sum(a != b for a, b in zip(compact, fixed, strict=True))
+    return Graded(fixed, EDIT_FACTOR ** edits)
+
+
+INVALID_FACTOR = 0.5
+"""A 16-digit number that breaks the NIK/No. KK structure was almost certainly misread somewhere."""
 
 
 def digits(text: str | None, *, length: int | None = None) -> str | None:

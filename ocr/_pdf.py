@@ -18,13 +18,16 @@ from typing import Any
 import numpy as np
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+from pypdfium2 import PdfiumError
 
 import core
 
 from ._model import Grid, Word
 
 # pdfminer/pypdfium2 raise many unrelated types for a broken file; these are the ones seen in practice.
-_PDF_ERRORS = (PDFSyntaxError, ValueError, KeyError, TypeError, OSError, AssertionError)
+_PDF_ERRORS = (PdfminerException, PdfiumError, PDFSyntaxError, ValueError, KeyError, TypeError, OSError,
+               AssertionError)
 MIN_TEXT_WORDS = 5
 """Fewer text-layer words than this and the page is treated as a scan."""
 

@@ -13,6 +13,7 @@ made from the upload in these steps, each adding to the page's `Transform`:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ import numpy as np
 
 from . import _geometry as geo
 from . import _image, _pdf, _tesseract
+from ._cells import reread
 from ._model import Grid, Page, Word
 from ._sniff import FileKind, sniff
 
@@ -56,7 +58,7 @@ def _map(fn, jobs: list) -> list[Page]:  # type: ignore[type-arg]
 
 def _pdf_page(number: int, page: _pdf.PdfPage, *, lang: str) -> Page:
     if page.image is None:
-        return Page(number, None, page.words, "text_layer", page.grids)
+        return Page(number, None, page.words, "text_layer", page.grids, lang=lang)
     return read_image(number, page.image, lang=lang)
 
 
@@ -119,17 +121,25 @@ def read_image(number: int, gray: np.ndarray, *, lang: str) -> Page:
     """One raster page: normalized, read, and turned over if what was read looks upside down."""
     norm = normalize(gray)
     if (norm.binary < 128).mean() < _INK_FRACTION_BLANK:
-        return Page(number, norm.gray, (), "ocr", (), norm.transform)
-    grids = tuple(_image.find_grids(norm.binary))
-    words = _ocr(norm.binary, grids, lang=lang)
-    if _looks_like_noise(words):
+        return Page(number, norm.gray, (), "ocr", (), norm.transform, lang)
+    page = _read_normalized(number, norm.gray, norm.binary, norm.transform, lang=lang)
+    if _looks_like_noise(list(page.words)):
         flipped, matrix = geo.quarter_turn(norm.gray, 2)
-        binary = _image.binarize(flipped)
-        flipped_grids = tuple(_image.find_grids(binary))
-        flipped_words = _ocr(binary, flipped_grids, lang=lang)
-        if _quality(flipped_words) > _quality(words):
-            return Page(number, flipped, tuple(flipped_words), "ocr", flipped_grids, norm.transform.then(matrix))
-    return Page(number, norm.gray, tuple(words), "ocr", grids, norm.transform)
+        turned = _read_normalized(number, flipped, _image.binarize(flipped), norm.transform.then(matrix), lang=lang)
+        if _quality(list(turned.words)) > _quality(list(page.words)):
+            return turned
+    return page
+
+
+def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transform: geo.Transform, *,
+                     lang: str) -> Page:
+    grids = tuple(_image.find_grids(binary))
+    cleaned = _image.without_graphics(_image.without_rules(binary))
+    words = _ocr(cleaned, grids, lang=lang)
+    page = Page(number, gray, tuple(words), "ocr", grids, transform, lang)
+    missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, words)]
+    extra = [w for cell_words in reread(page, missed, lang=lang) for w in cell_words]
+    return dataclasses.replace(page, words=page.words + tuple(extra)) if extra else page
 
 
 def _quality(words: list[Word]) -> float:
@@ -144,7 +154,7 @@ def _looks_like_noise(words: list[Word]) -> bool:
     return _quality(words) < 0.35
 
 
-def _ocr(binary: np.ndarray, grids: tuple[Grid, ...], *, lang: str) -> list[Word]:
+def _ocr(cleaned: np.ndarray, grids: tuple[Grid, ...], *, lang: str) -> list[Word]:
     """The page outside its tables read as running text, then each ruled table read as sparse cells.
 
     Line-oriented segmentation merges the stacked two-line column headers of
@@ -152,7 +162,6 @@ def _ocr(binary: np.ndarray, grids: tuple[Grid, ...], *, lang: str) -> list[Word
     on its own. The tables are blanked out of the first pass, so no region is
     read twice.
     """
-    cleaned = _image.without_graphics(_image.without_rules(binary))
     outside = cleaned.copy()
     for grid in grids:
         x0, y0, x1, y1 = (int(v) for v in grid.bbox)
@@ -164,8 +173,7 @@ def _ocr(binary: np.ndarray, grids: tuple[Grid, ...], *, lang: str) -> list[Word
         for w in _tesseract.read_words(crop, lang=lang, psm=11):
             a, b, c, d = w.bbox
             words.append(Word(w.text, w.confidence, (a + x0, b + y0, c + x0, d + y0)))
-    missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, words)]
-    return words + _read_cells(cleaned, missed, lang=lang)
+    return words
 
 
 _MIN_CELL_INK = 25
@@ -183,26 +191,3 @@ def _inked_empty_cells(cleaned: np.ndarray, grid: Grid, words: list[Word]) -> li
             if not any(x0 <= w.cx <= x1 and y0 <= w.cy <= y1 for w in words):
                 out.append((x0, y0, x1, y1))
     return out
-
-
-def _read_cells(cleaned: np.ndarray, cells: list[tuple[int, int, int, int]], *, lang: str) -> list[Word]:
-    """Cells read in one Tesseract run: stacked into a column with white between them, one line each."""
-    if not cells:
-        return []
-    crops = [cleaned[y0 + 3:y1 - 2, x0 + 3:x1 - 2] for x0, y0, x1, y1 in cells]
-    gap = max(c.shape[0] for c in crops)
-    width = max(c.shape[1] for c in crops) + 2 * gap
-    strip = np.full((sum(c.shape[0] + gap for c in crops) + gap, width), 255, dtype=np.uint8)
-    offsets, top = [], gap
-    for crop in crops:
-        strip[top:top + crop.shape[0], gap:gap + crop.shape[1]] = crop
-        offsets.append(top)
-        top += crop.shape[0] + gap
-    found = []
-    for w in _tesseract.read_words(strip, lang=lang, psm=6):
-        index = max((i for i, t in enumerate(offsets) if t - gap / 2 <= w.cy), default=0)
-        x0, y0, _, _ = cells[index]
-        dx, dy = x0 + 3 - gap, y0 + 3 - offsets[index]
-        a, b, c, d = w.bbox
-        found.append(Word(w.text, w.confidence, (a + dx, b + dy, c + dx, d + dy)))
-    return found

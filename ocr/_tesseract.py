@@ -98,10 +98,19 @@ def require_languages(lang: str) -> None:
         )
 
 
-def read_words(image: np.ndarray, *, lang: str, psm: int = 3, dpi: int = 300, timeout: float = 120) -> list[Word]:
-    """Every word Tesseract finds in a grayscale or binary page image, with its box and confidence."""
+def read_words(image: np.ndarray, *, lang: str, psm: int = 3, dpi: int = 300, timeout: float = 120,
+               whitelist: str | None = None) -> list[Word]:
+    """Every word Tesseract finds in a grayscale or binary page image, with its box and confidence.
+
+    `whitelist` restricts the characters Tesseract may output (digits for a
+    NIK, digits and `-` for a printed date).
+    """
     require_languages(lang)
     config = f"--psm {psm} --dpi {dpi}"
+    if whitelist:
+        if not all(c.isalnum() or c in "-/.:" for c in whitelist):
+            raise ValueError("whitelist: letters, digits and - / . : only")
+        config += f" -c tessedit_char_whitelist={whitelist}"
     try:
         with _subprocess_env(_RUN_ENV):
             data = pytesseract.image_to_data(image, lang=lang, config=config, timeout=timeout,
