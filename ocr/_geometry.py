@@ -195,7 +195,7 @@ def runs_vertically(binary: np.ndarray) -> bool:
     glyphs = centroids[1:][(size >= max(3.0, 0.5 * typical)) & (size <= 2.0 * typical)]
     if len(glyphs) < 20:
         return False
-    glyphs = glyphs[:: max(1, len(glyphs) // 1500)]
+    glyphs = glyphs[:: max(1, len(glyphs) // 600)]
     delta = glyphs[:, None, :] - glyphs[None, :, :]
     distance = np.hypot(delta[..., 0], delta[..., 1])
     np.fill_diagonal(distance, np.inf)

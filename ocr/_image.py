@@ -101,18 +101,36 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     return binary
 
 
-def rule_mask(binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Masks (white = rule) of long horizontal and vertical lines."""
+def text_height(binary: np.ndarray) -> float:
+    """Median height of glyph-like blobs (black on white): the size of the body text in pixels."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats(255 - binary)
+    h, w = stats[1:, 3], stats[1:, 2]
+    glyphs = h[(h >= 6) & (h < 200) & (w < 3 * h)]
+    return float(np.median(glyphs)) if glyphs.size >= 20 else 25.0
+
+
+def rule_mask(binary: np.ndarray, *, glyph: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Masks (white = rule) of long horizontal and vertical lines.
+
+    A rule must be longer than any letter, titles in display type included:
+    at least six body-text heights and a 35th of the page, so that the stems
+    of a 30-point `IJAZAH` are never taken for table rules and erased.
+    """
     ink = 255 - binary
     h, w = binary.shape
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, w // 35), 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(40, h // 35))))
+    glyph = glyph if glyph is not None else text_height(binary)
+    least = max(40, round(6 * glyph))
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                  cv2.getStructuringElement(cv2.MORPH_RECT, (max(least, w // 35), 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(least, h // 35))))
     return horizontal, vertical
 
 
-def find_grids(binary: np.ndarray) -> list[Grid]:
+def find_grids(binary: np.ndarray, *, glyph: float | None = None,
+               masks: tuple[np.ndarray, np.ndarray] | None = None) -> list[Grid]:
     """Ruled tables on the page, top to bottom; boxes and frames without inner rules are ignored."""
-    horizontal, vertical = rule_mask(binary)
+    horizontal, vertical = masks if masks is not None else rule_mask(binary, glyph=glyph)
     joined = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined)
     grids = []
@@ -139,9 +157,10 @@ def _rule_positions(profile: np.ndarray, threshold: float, offset: int) -> list[
     return positions
 
 
-def without_rules(binary: np.ndarray) -> np.ndarray:
+def without_rules(binary: np.ndarray, *, glyph: float | None = None,
+                  masks: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """The page with long ruled lines painted white, so Tesseract sees only text."""
-    horizontal, vertical = rule_mask(binary)
+    horizontal, vertical = masks if masks is not None else rule_mask(binary, glyph=glyph)
     mask = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
     cleaned = binary.copy()
     cleaned[mask > 0] = 255

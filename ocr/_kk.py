@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable
 
@@ -13,6 +14,7 @@ from ._cells import reread
 from ._fields import NOT_FOUND, all_fields, corroborate, field_value
 from ._layout import Line, Span, grid_rows, labelled, lines
 from ._model import Grid, Page
+from ._tesseract import engine
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
 
@@ -73,6 +75,8 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     found = {name: field_value(labelled(header, label, rivals=_RIVALS), fn) for name, (label, fn) in _HEADER_LABELS.items()}
     found["no_kk"] = _no_kk(header)
     rt_rw = labelled(header, "RT/RW", rivals=_RIVALS)
+    if rt_rw is not None and None in norm.rt_rw(rt_rw.text):
+        rt_rw = _closer(page, rt_rw, _DIGITS + "/") or rt_rw
     if rt_rw is not None:
         rt, rw = norm.rt_rw(rt_rw.text)
         found["rt"] = field_value(rt_rw, lambda _: rt)
@@ -80,6 +84,17 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     found["tanggal_dikeluarkan"] = field_value(labelled(footer or all_lines, "Dikeluarkan Tanggal", rivals=_RIVALS),
                                                norm.date_graded)
     return all_fields(core.KK_HEADER_FIELDS, found), _members(page)
+
+
+def _closer(page: Page, span: Span | None, whitelist: str) -> Span | None:
+    """The span's box read again on its own with a whitelist, or None when nothing came of it."""
+    if span is None or span.bbox is None:
+        return None
+    x0, y0, x1, y1 = span.bbox
+    pad = max(6, (y1 - y0) // 3)
+    (words,) = reread(page, [(max(0, x0 - pad), max(0, y0 - pad), x1 + pad, y1 + pad)], lang=page.lang,
+                      whitelist=whitelist)
+    return Span(page.number, words) if words else None
 
 
 def _no_kk(header: list[Line]) -> core.FieldValue:
@@ -99,8 +114,13 @@ def _members(page: Page) -> tuple[dict[str, core.FieldValue], ...]:
     """Table rows joined across the two tables by their printed row number (position when it is unreadable)."""
     merged: dict[int, dict[str, core.FieldValue]] = {}
     for grid in page.grids:
-        for position, (number, row) in enumerate(_table(page, grid)):
-            key = number if number is not None else position + 1
+        table = _table(page, grid)
+        numbers = [number for number, _ in table]
+        # Printed numbers are trusted only when they read as a rising sequence; one misread `1` -> `4`
+        # would otherwise glue a row of table 2 onto the wrong member.
+        trusted = all(n is not None for n in numbers) and all(a < b for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
+        for position, (number, row) in enumerate(table):
+            key = number if trusted and number is not None else position + 1
             merged.setdefault(key, {}).update(row)
     rows = [all_fields(core.KK_MEMBER_FIELDS, merged[k]) for k in sorted(merged)
             if any(v.value for v in merged[k].values())]
@@ -165,18 +185,36 @@ def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
 
 def _read_again(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
                 doubtful: list[tuple[dict[str, core.FieldValue], int, int]]) -> None:
-    """Doubtful cells read once more, one Tesseract run per whitelist; a better value replaces the first."""
+    """Doubtful cells read once more, one Tesseract run per whitelist; a better value replaces the first.
+
+    Blood groups still unread get a third try with the English model where it
+    is installed: a lone `O` defeats the Indonesian one in some typefaces, and
+    the values are plain Latin letters in any language.
+    """
     groups: dict[str | None, list[tuple[dict[str, core.FieldValue], int, int]]] = {}
     for item in doubtful:
         field = columns[item[2]][0]  # type: ignore[index]
         groups.setdefault(_WHITELISTS.get(field), []).append(item)
     for whitelist, items in groups.items():
-        cells = [grid.cells(r)[c] for _, r, c in items]
-        for (values, _, c), words in zip(items, reread(page, cells, lang=page.lang, whitelist=whitelist), strict=True):
-            field, normalize = columns[c]  # type: ignore[misc]
-            second = field_value(Span(page.number, words), normalize)
-            if _better(field, second, values[field]):
-                values[field] = second
+        _try(page, grid, columns, items, lang=page.lang, whitelist=whitelist)
+    unread = [item for item in doubtful
+              if columns[item[2]][0] in _LANGUAGE_NEUTRAL and item[0][columns[item[2]][0]].value is None]  # type: ignore[index]
+    if unread and _LANGUAGE_NEUTRAL_MODEL in engine().languages and page.lang != _LANGUAGE_NEUTRAL_MODEL:
+        _try(page, grid, columns, unread, lang=_LANGUAGE_NEUTRAL_MODEL, whitelist=None)
+
+
+_LANGUAGE_NEUTRAL = frozenset({"golongan_darah"})
+_LANGUAGE_NEUTRAL_MODEL = "eng"
+
+
+def _try(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
+         items: list[tuple[dict[str, core.FieldValue], int, int]], *, lang: str, whitelist: str | None) -> None:
+    cells = [grid.cells(r)[c] for _, r, c in items]
+    for (values, _, c), words in zip(items, reread(page, cells, lang=lang, whitelist=whitelist), strict=True):
+        field, normalize = columns[c]  # type: ignore[misc]
+        second = field_value(Span(page.number, words), normalize)
+        if _better(field, second, values[field]):
+            values[field] = second
 
 
 def _better(field: str, second: core.FieldValue, first: core.FieldValue) -> bool:

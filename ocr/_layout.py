@@ -85,8 +85,14 @@ def compact_key(text: str) -> str:
     return re.sub(r"[^A-Z0-9/]", "", text.upper())
 
 
-def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+def _similar(a: str, b: str, floor: float = 0.0) -> float:
+    """difflib's ratio, or 0.0 as soon as its cheap upper bounds show it cannot reach `floor`."""
+    if not a or not b or 2 * min(len(a), len(b)) / (len(a) + len(b)) < floor:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()
 
 
 def find_label(all_lines: list[Line], label: str, *, after_y: float | None = None,
@@ -124,8 +130,8 @@ def find_label(all_lines: list[Line], label: str, *, after_y: float | None = Non
                 if after is None:
                     continue
                 printed = compact_key(" ".join(w.text for w in words[start:end]))
-                ratio = _similar(printed, target)
-                if ratio < min_ratio or any(_similar(printed, r) > ratio for r in rival_keys):
+                ratio = _similar(printed, target, min_ratio)
+                if ratio < min_ratio or any(_similar(printed, r, ratio) > ratio for r in rival_keys):
                     continue
                 if best is None or ratio > best[0]:
                     best = (ratio, line, after)
@@ -151,25 +157,47 @@ def _after_colon(words: tuple[Word, ...], end: int) -> int | None:
 
 def value_after(line: Line, index: int, *, gap_factor: float = 2.5) -> Span | None:
     """Words from `index` rightwards until a gap wider than `gap_factor` line heights."""
-    words = list(line.words[index:])
-    if not words:
-        return None
-    first = words[0]
-    if first.text[:1] in ":;" or _COLON_ONLY.match(first.text):
-        stripped = first.text.lstrip(":;.,'\"`=|")
-        if not stripped:
-            words = words[1:]
-        else:
-            words[0] = Word(stripped, first.confidence, first.bbox)
+    printed = list(line.words[index:])
+    words = _without_leading_noise(printed, line.height)
     if not words:
         return None
     limit = gap_factor * line.height
+    if words[0] is not printed[0] and words[0].x0 - printed[0].x1 > limit:
+        return None  # a lone `-` (nothing) was dropped; what follows belongs to the next column
     taken = [words[0]]
     for word in words[1:]:
         if word.x0 - taken[-1].x1 > limit:
             break
         taken.append(word)
     return Span(line.page, tuple(taken))
+
+
+_NOISE = re.compile(r"^[^0-9A-Za-z]+$")
+_COLON_PREFIX = re.compile(r"^[1lI|!i]?[:;]+(?=\S)")
+
+
+def _without_leading_noise(words: list[Word], height: float) -> list[Word]:
+    """Drop what a colon, a bullet or a smudge between label and value was read as.
+
+    Punctuation-only words (`:`, `»`, `—`), a colon glued to the value
+    (`:LA`, `1:DN-74/...`), and a lone narrow `1`/`l`/`|` read at low
+    confidence (a colon's usual disguise) when more words follow.
+    """
+    while words:
+        first = words[0]
+        if _NOISE.match(first.text):
+            words = words[1:]
+            continue
+        glued = _COLON_PREFIX.match(first.text)
+        if glued:
+            words[0] = Word(first.text[glued.end():], first.confidence, first.bbox)
+            break
+        if (first.text in _COLON_DOUBTFUL and len(words) > 1 and first.confidence < 0.9
+                and first.x1 - first.x0 < 0.6 * height):
+            words = words[1:]
+            continue
+        break
+    return words
 
 
 def labelled(all_lines: list[Line], label: str, *, after_y: float | None = None, before_y: float | None = None,
@@ -195,7 +223,7 @@ def find_line(all_lines: list[Line], phrase: str, *, min_ratio: float = 0.8) -> 
         words = line.words
         for start in range(len(words)):
             chunk = compact_key(" ".join(w.text for w in words[start:start + n]))
-            if _similar(chunk, target) >= min_ratio:
+            if _similar(chunk, target, min_ratio) >= min_ratio:
                 return line
     return None
 

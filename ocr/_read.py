@@ -67,6 +67,8 @@ class _Normalized:
     gray: np.ndarray
     binary: np.ndarray
     transform: geo.Transform
+    glyph: float
+    """Median glyph height on the normalized page, pixels."""
 
 
 def normalize(gray: np.ndarray) -> _Normalized:
@@ -76,10 +78,14 @@ def normalize(gray: np.ndarray) -> _Normalized:
     if corners is not None:
         gray, matrix = geo.unwarp(gray, corners)
         transform = transform.then(matrix)
-    gray, matrix = _rescale(gray)
-    transform = transform.then(matrix)
     gray = _image.denoise(_image.even_light(gray))
     binary = _image.binarize(gray)
+    glyph = _image.text_height(binary)
+    gray, matrix, factor = _rescale(gray, glyph)
+    if factor != 1.0:
+        transform = transform.then(matrix)
+        binary = _image.binarize(gray)
+        glyph *= factor
     if geo.runs_vertically(binary):
         gray, matrix = geo.quarter_turn(gray, 1)
         transform = transform.then(matrix)
@@ -89,32 +95,22 @@ def normalize(gray: np.ndarray) -> _Normalized:
         gray, matrix = geo.rotate(gray, angle)
         transform = transform.then(matrix)
         binary = _image.binarize(gray)
-    return _Normalized(gray, binary, transform)
+    return _Normalized(gray, binary, transform, glyph)
 
 
-def _rescale(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    height = glyph_height(gray)
+def _rescale(gray: np.ndarray, height: float) -> tuple[np.ndarray, np.ndarray, float]:
     low, high = _TEXT_HEIGHT
     factor = 1.0
-    if height and height < low:
+    if height < low:
         factor = min(2.0, (low + 4) / height)
-    elif height and height > high:
+    elif height > high:
         factor = max(0.4, (high - 12) / height)
     if factor == 1.0:
-        return gray, np.eye(3)
+        return gray, np.eye(3), 1.0
     resized = cv2.resize(gray, None, fx=factor, fy=factor,
                          interpolation=cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA)
     fx, fy = resized.shape[1] / gray.shape[1], resized.shape[0] / gray.shape[0]
-    return resized, np.array([[fx, 0, 0], [0, fy, 0], [0, 0, 1]], dtype=np.float64)
-
-
-def glyph_height(gray: np.ndarray) -> float | None:
-    """Median height of glyph-like blobs: how big the text is, whatever the dpi or the camera distance."""
-    binary = _image.binarize(_image.even_light(gray))
-    _, _, stats, _ = cv2.connectedComponentsWithStats(255 - binary)
-    h, w = stats[1:, 3], stats[1:, 2]
-    glyphs = h[(h >= 6) & (h < 200) & (w < 3 * h)]
-    return float(np.median(glyphs)) if glyphs.size >= 20 else None
+    return resized, np.array([[fx, 0, 0], [0, fy, 0], [0, 0, 1]], dtype=np.float64), fx
 
 
 def read_image(number: int, gray: np.ndarray, *, lang: str) -> Page:
@@ -122,19 +118,21 @@ def read_image(number: int, gray: np.ndarray, *, lang: str) -> Page:
     norm = normalize(gray)
     if (norm.binary < 128).mean() < _INK_FRACTION_BLANK:
         return Page(number, norm.gray, (), "ocr", (), norm.transform, lang)
-    page = _read_normalized(number, norm.gray, norm.binary, norm.transform, lang=lang)
+    page = _read_normalized(number, norm.gray, norm.binary, norm.transform, glyph=norm.glyph, lang=lang)
     if _looks_like_noise(list(page.words)):
         flipped, matrix = geo.quarter_turn(norm.gray, 2)
-        turned = _read_normalized(number, flipped, _image.binarize(flipped), norm.transform.then(matrix), lang=lang)
+        turned = _read_normalized(number, flipped, _image.binarize(flipped), norm.transform.then(matrix),
+                                  glyph=norm.glyph, lang=lang)
         if _quality(list(turned.words)) > _quality(list(page.words)):
             return turned
     return page
 
 
 def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transform: geo.Transform, *,
-                     lang: str) -> Page:
-    grids = tuple(_image.find_grids(binary))
-    cleaned = _image.without_graphics(_image.without_rules(binary))
+                     glyph: float, lang: str) -> Page:
+    masks = _image.rule_mask(binary, glyph=glyph)
+    grids = tuple(_image.find_grids(binary, masks=masks))
+    cleaned = _image.without_graphics(_image.without_rules(binary, masks=masks))
     words = _ocr(cleaned, grids, lang=lang)
     page = Page(number, gray, tuple(words), "ocr", grids, transform, lang)
     missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, words)]

@@ -21,6 +21,7 @@ from functools import cache
 
 import numpy as np
 import pytesseract
+from PIL import Image
 
 import core
 
@@ -108,12 +109,12 @@ def read_words(image: np.ndarray, *, lang: str, psm: int = 3, dpi: int = 300, ti
     require_languages(lang)
     config = f"--psm {psm} --dpi {dpi}"
     if whitelist:
-        if not all(c.isalnum() or c in "-/.:" for c in whitelist):
+        if not all(c.isalnum() or c in "-/.:+" for c in whitelist):
             raise ValueError("whitelist: letters, digits and - / . : only")
         config += f" -c tessedit_char_whitelist={whitelist}"
     try:
         with _subprocess_env(_RUN_ENV):
-            data = pytesseract.image_to_data(image, lang=lang, config=config, timeout=timeout,
+            data = pytesseract.image_to_data(_uncompressed(image), lang=lang, config=config, timeout=timeout,
                                              output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractNotFoundError as e:
         engine.cache_clear()
@@ -123,6 +124,13 @@ def read_words(image: np.ndarray, *, lang: str, psm: int = 3, dpi: int = 300, ti
     except RuntimeError as e:  # pytesseract's timeout
         raise core.UnreadableDocument(f"tesseract took longer than {timeout:.0f} s on one page") from e
     return _words(data)
+
+
+def _uncompressed(image: np.ndarray) -> Image.Image:
+    """The image as a PIL image pytesseract will hand over as BMP: PNG compression cost more than a read."""
+    pil = Image.fromarray(image)
+    pil.format = "BMP"
+    return pil
 
 
 def _words(data: dict[str, list]) -> list[Word]:
