@@ -21,6 +21,15 @@ _INSET = 3
 """Pixels trimmed off each side of a cell so its ruled border is not read as `|` or `1`."""
 
 
+def _without_borders(binary: np.ndarray, *, share: float = 0.6) -> np.ndarray:
+    """Rows and columns that are mostly ink are what is left of the cell's rules: whitened."""
+    ink = binary < 128
+    out = binary.copy()
+    out[ink.mean(axis=1) > share, :] = 255
+    out[:, ink.mean(axis=0) > share] = 255
+    return out
+
+
 def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = None) -> list[tuple[Word, ...]]:
     """The words of each cell (in page coordinates), read again; empty tuples for a text-layer page."""
     if not cells or page.image is None:
@@ -31,7 +40,7 @@ def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = 
         if crop.size == 0:
             crop = np.full((10, 10), 255, np.uint8)
         _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        crops.append(crop)
+        crops.append(_without_borders(crop))
         origins.append((x0 + _INSET, y0 + _INSET))
     gap = max(c.shape[0] for c in crops)
     width = max(c.shape[1] for c in crops) + 2 * gap

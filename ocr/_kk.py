@@ -159,17 +159,24 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         if not filled or sum(bool(_NUMBER_ROW.match(t)) for t in filled) * 2 >= len(filled):
             continue  # empty row, or the printed column numbers (1) (2) ... (some misread)
         values = {}
+        unsure = []
         for c, (column, cell) in enumerate(zip(columns, row, strict=True)):
             if column is not None:
                 values[column[0]] = field_value(cell, column[1])
                 if _doubtful(column[0], cell.text, values[column[0]]):
-                    doubtful.append((values, r, c))
+                    unsure.append((values, r, c))
+        if not any(values[f].value is not None for f in values if f in _STRUCTURED):
+            continue  # nothing in it reads as a member's NIK, date or coded value: a stray header row
+        doubtful += unsure
         number = norm.digits(texts[number_column]) if number_column is not None else None
         out.append((int(number) if number and len(number) <= 2 else None, values))
     _read_again(page, grid, columns, doubtful)
     return out
 
 
+_STRUCTURED = frozenset({"nik", "jenis_kelamin", "tanggal_lahir", "agama", "pendidikan", "jenis_pekerjaan",
+                         "status_perkawinan", "tanggal_perkawinan", "status_hubungan", "kewarganegaraan"})
+"""Columns whose values must match a format or the vocabulary: one of them read marks a member row."""
 _DIGITS = "0123456789"
 _WHITELISTS = {"nik": _DIGITS, "tanggal_lahir": _DIGITS + "-", "tanggal_perkawinan": _DIGITS + "-"}
 
