@@ -5,7 +5,7 @@ from __future__ import annotations
 import core
 
 from . import _normalize as norm
-from ._fields import all_fields, corroborate, field_value
+from ._fields import all_fields, constant, corroborate, field_value
 from ._layout import Line, compact_key, labelled, lines
 from ._model import Page
 
@@ -41,7 +41,7 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
         born = labelled(all_lines, "Tempat dan Tanggal Lahir", after_y=after_y, before_y=before_y, rivals=_RIVALS)
         if born is not None:
             place, _ = norm.place_and_date(born.text)
-            found[f"{role}.tempat_lahir"] = field_value(born, lambda _, place=place: place)
+            found[f"{role}.tempat_lahir"] = field_value(born, constant(place))
             found[f"{role}.tanggal_lahir"] = field_value(born, norm.date_graded)
         _check_nik(found, role)
     if "wali" in bands:

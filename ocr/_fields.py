@@ -41,6 +41,11 @@ def corroborate(values: dict[str, core.FieldValue], names: Iterable[str], *, agr
         values[name] = dataclasses.replace(value, confidence=confidence)
 
 
+def constant(value: str | None) -> Normalizer:
+    """A normalizer that ignores the text: for values worked out before (a level, a split place)."""
+    return lambda _text: value
+
+
 def all_fields(names: Iterable[str], found: dict[str, core.FieldValue]) -> dict[str, core.FieldValue]:
     """Every field of the type, in the documented order, NOT_FOUND where nothing was read."""
     return {name: found.get(name, NOT_FOUND) for name in names}

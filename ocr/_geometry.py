@@ -50,7 +50,7 @@ class Transform:
 
 def map_bbox(bbox: BBox, matrix: np.ndarray) -> BBox:
     x0, y0, x1, y1 = bbox
-    corners = np.float32([[[x0, y0]], [[x1, y0]], [[x1, y1]], [[x0, y1]]])
+    corners = np.array([[[x0, y0]], [[x1, y0]], [[x1, y1]], [[x0, y1]]], dtype=np.float32)
     mapped = cv2.perspectiveTransform(corners, np.asarray(matrix, dtype=np.float64)).reshape(-1, 2)
     return (math.floor(mapped[:, 0].min()), math.floor(mapped[:, 1].min()),
             math.ceil(mapped[:, 0].max()), math.ceil(mapped[:, 1].max()))
@@ -94,7 +94,7 @@ def find_sheet(gray: np.ndarray, *, min_area: float = 0.2, max_area: float = 0.9
 
 def _corners(points: np.ndarray) -> np.ndarray:
     s, d = points.sum(axis=1), points[:, 0] - points[:, 1]
-    return np.float32([points[s.argmin()], points[d.argmax()], points[s.argmax()], points[d.argmin()]])
+    return np.array([points[s.argmin()], points[d.argmax()], points[s.argmax()], points[d.argmin()]], dtype=np.float32)
 
 
 def _touches_frame(corners: np.ndarray, shape: tuple[int, ...]) -> bool:
@@ -114,8 +114,8 @@ def unwarp(gray: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.ndarra
     tl, tr, br, bl = corners
     width = round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
     height = round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
-    target = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
-    matrix = cv2.getPerspectiveTransform(np.float32(corners), target)
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(np.asarray(corners, dtype=np.float32), target)
     flat = cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
     return flat, matrix
 

@@ -7,7 +7,7 @@ import re
 import core
 
 from . import _normalize as norm
-from ._fields import NOT_FOUND, all_fields, field_value
+from ._fields import NOT_FOUND, all_fields, constant, field_value
 from ._layout import Line, Span, find_line, labelled, lines
 from ._model import Page
 
@@ -47,7 +47,7 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
     born = labelled(all_lines, "Tempat dan Tanggal Lahir", rivals=_ALL_LABELS)
     if born is not None:
         place, _ = norm.place_and_date(born.text)
-        found["tempat_lahir"] = field_value(born, lambda _: place)
+        found["tempat_lahir"] = field_value(born, constant(place))
         found["tanggal_lahir"] = field_value(born, norm.date_graded)
     if found["nama_satuan_pendidikan"].value is None:
         found["nama_satuan_pendidikan"] = _institution(all_lines)
@@ -80,16 +80,16 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
         text = " ".join(programme.text.upper().split())
         for printed, key in _PROGRAMMES:
             if printed in text:
-                return field_value(programme, lambda _, key=key: key)
+                return field_value(programme, constant(key))
     for printed, key in _LEVELS:
         line = find_line(all_lines, printed, min_ratio=0.85)
         if line is not None:
-            return field_value(Span(line.page, line.words), lambda _, key=key: key)
+            return field_value(Span(line.page, line.words), constant(key))
     school = found.get("nama_satuan_pendidikan", NOT_FOUND)
     if school.value:
-        key = norm.jenjang(school.value.split()[0])
-        if key:
-            return core.FieldValue(key, school.confidence, school.page, school.bbox)
+        level = norm.jenjang(school.value.split()[0])
+        if level:
+            return core.FieldValue(level, school.confidence, school.page, school.bbox)
     return NOT_FOUND
 
 
