@@ -173,6 +173,8 @@ def value_after(line: Line, index: int, *, gap_factor: float = 2.5) -> Span | No
 
 
 _NOISE = re.compile(r"^[^0-9A-Za-z]+$")
+_COLON_LOOKALIKES = frozenset("1li|!:;.,'\"`»«")
+"""Not `I` or `L`: Balinese names begin with the letter `I` (`I WAYAN ...`)."""
 _COLON_PREFIX = re.compile(r"^[1lI|!i]?[:;]+(?=\S)")
 
 
@@ -180,8 +182,9 @@ def _without_leading_noise(words: list[Word], height: float) -> list[Word]:
     """Drop what a colon, a bullet or a smudge between label and value was read as.
 
     Punctuation-only words (`:`, `»`, `—`), a colon glued to the value
-    (`:LA`, `1:DN-74/...`), and a lone narrow `1`/`l`/`|` read at low
-    confidence (a colon's usual disguise) when more words follow.
+    (`:LA`, `1:DN-74/...`), and a narrow one- or two-character word of colon
+    look-alikes (`1`, `l`, `|`, `1»`) read at low confidence when more
+    words follow.
     """
     while words:
         first = words[0]
@@ -192,8 +195,8 @@ def _without_leading_noise(words: list[Word], height: float) -> list[Word]:
         if glued:
             words[0] = Word(first.text[glued.end():], first.confidence, first.bbox)
             break
-        if (first.text in _COLON_DOUBTFUL and len(words) > 1 and first.confidence < 0.9
-                and first.x1 - first.x0 < 0.6 * height):
+        if (len(words) > 1 and first.confidence < 0.9 and len(first.text) <= 2
+                and all(c in _COLON_LOOKALIKES for c in first.text) and first.x1 - first.x0 < 0.8 * height):
             words = words[1:]
             continue
         break
