@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 import core
 
 from . import _normalize as norm
@@ -62,13 +64,22 @@ def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
     """Role -> (y of its heading, y of the next heading or None): the band its labels are in."""
     tops = []
     for role, heading in _HEADINGS:
-        line = next((ln for ln in all_lines if compact_key(ln.text) == heading), None)
+        line = next((ln for ln in all_lines if compact_key(ln.text) == heading), None) or next(
+            (ln for ln in all_lines if _heading_like(compact_key(ln.text), heading)), None)
         if line is not None:
             tops.append((line.y, role))
     tops.sort()
     return {role: (y, tops[i + 1][0] if i + 1 < len(tops) else None) for i, (y, role) in enumerate(tops)}
 
 
+def _heading_like(text: str, heading: str) -> bool:
+    """A heading on its own line with an OCR slip or two (`ISTR!`, `|STRI`, `SUAMl`)."""
+    if not text or abs(len(text) - len(heading)) > 2:
+        return False
+    return difflib.SequenceMatcher(None, text.translate(_AS_LETTERS), heading).ratio() >= 0.8
+
+
+_AS_LETTERS = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "0": "O", "5": "S"})
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _AS_ROMAN = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "Y": "V"})
 

@@ -33,8 +33,8 @@ _INK_FRACTION_BLANK = 0.0005
 """Below this share of dark pixels a page is blank and not worth a Tesseract run."""
 _TEXT_HEIGHT = (22, 48)
 """Median glyph height (pixels) kept within this range by rescaling: small text up, huge scans down."""
-_MIN_SKEW = 0.2
-"""Degrees; a smaller skew is left alone (rotating costs a resample and gains nothing)."""
+_MIN_SKEW = 0.1
+"""Degrees; a smaller skew is left alone (rotating costs a resample; rules still line up within `_SLANT`)."""
 
 
 def read_pages(data: bytes, *, lang: str, max_pixels: int, max_pages: int) -> list[Page]:
