@@ -64,7 +64,9 @@ class Database:
 
 def _engine(url: str) -> Engine:
     try:
-        return create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+        # hide_parameters: a failed statement's message must not carry NIKs or names into logs,
+        # Prefect's stored failure states or HTTP 500 bodies.
+        return create_engine(url, pool_pre_ping=not url.startswith("sqlite"), hide_parameters=True)
     except ImportError as e:  # e.g. postgresql+psycopg without psycopg installed
         raise ConfigurationError(f"database driver for {url.split(':', 1)[0]} is not installed: {e}") from e
     except Exception as e:  # malformed URL

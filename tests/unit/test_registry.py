@@ -282,3 +282,16 @@ def test_frozen_vocabulary_of_the_migration_is_the_current_one():
     migration = importlib.import_module("registry.migrations.versions.0002_audit_decisions_vocab")
     for kind, values in migration.VOCAB.items():
         assert set(values) == set(core.canonical_values(kind)), f"{kind}: vocab.json changed, add a migration"
+
+
+def test_database_errors_do_not_carry_personal_data(tmp_path):
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    database = Database(f"sqlite:///{tmp_path / 'capil.db'}")
+    try:
+        with pytest.raises(SQLAlchemyError) as caught, database.session() as s:
+            s.execute(text("INSERT INTO no_such_table VALUES (:nik)"), {"nik": "7401050102030003"})
+        assert "7401050102030003" not in str(caught.value)
+    finally:
+        database.dispose()
