@@ -53,7 +53,7 @@ def test_dates_cost_confidence_when_mended():
 
 def test_confidence_is_monotone_and_bounded():
     scores = [_confidence.score([c]) for c in (0.2, 0.5, 0.7, 0.9, 0.99)]
-    assert scores == sorted(scores) and 0 <= scores[0] and scores[-1] <= 1
+    assert scores == sorted(scores) and scores[0] >= 0 and scores[-1] <= 1
     assert _confidence.score([0.95, 0.4]) == _confidence.score([0.4])  # the weakest word decides
     assert _confidence.score([0.95], 0.85) < _confidence.score([0.95])
     assert _confidence.score([1.0]) == _confidence.TEXT_LAYER
