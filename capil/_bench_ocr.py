@@ -24,6 +24,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+import ocr
+
 REPORT_FORMAT = "capil.bench-ocr/1"
 NAME_FIELDS = frozenset({
     "nama_lengkap", "nama_kepala_keluarga", "nama_orang_tua", "nama_ayah", "nama_ibu",
@@ -90,7 +92,7 @@ def _score(doc: dict[str, Any], truth: dict[str, Any], result: dict[str, Any]) -
     for name, want, got in _pairs(truth, found):
         fields.append((name, got == want))
         if name.split(".", 1)[-1] in NAME_FIELDS or name in NAME_FIELDS:
-            edits += levenshtein(str(got or ""), str(want))
+            edits += ocr.edit_distance(str(got or ""), str(want))
             chars += len(str(want))
     return {
         "file": doc["file"], "type": truth["document_type"], "variant": doc["variant"], "error": result["error"],
@@ -158,16 +160,6 @@ def _tesseract_version() -> str | None:
         return ocr.engine().version
     except Exception:
         return None
-
-
-def levenshtein(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def _pct(value: float | None) -> str:

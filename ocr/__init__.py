@@ -38,13 +38,14 @@ from ._image import MAX_PAGES, MAX_PIXELS
 from ._kk import extract_kk
 from ._layout import lines
 from ._model import Page
+from ._normalize import edit_distance
 from ._pdf import render_page
 from ._read import PDF_DPI, read_pages
 from ._sniff import FileKind, sniff
 from ._tesseract import engine
 
-__all__ = ["MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "FileKind", "Reading", "Transform", "engine", "extract", "read",
-           "sniff"]
+__all__ = ["MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "FileKind", "Reading", "Transform", "edit_distance", "engine",
+           "extract", "read", "sniff"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {
