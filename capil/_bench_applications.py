@@ -72,7 +72,8 @@ def _run_case(arg: tuple[dict[str, Any], str, str, str]) -> dict[str, Any]:
                                   requested=case.get("requested") or {})
         process_application(app_id)
         app = svc.applications.get(app_id)
-        outcome.update(status=str(app.status), findings=sorted({f.code for f in app.findings}))
+        outcome.update(status=str(app.status), findings=sorted({f.code for f in app.findings}),
+                       where=sorted({f"{f.code}:{f.document}.{f.field}" for f in app.findings}))
     except Exception as e:  # a crash is a result too: counted, never hidden
         outcome.update(status="error", findings=[], error=f"{type(e).__name__}: {e}"[:300])
     finally:
@@ -88,6 +89,7 @@ def _report(results: list[dict[str, Any]], *, jobs: int, wall: float, corpus: st
     genuine = [r for r in results if r["expected"]["status"] == approved]
     auto = [r for r in genuine if r["status"] == approved]
     review_reasons = Counter(code for r in genuine if r["status"] != approved for code in r["findings"])
+    review_fields = Counter(w for r in genuine if r["status"] != approved for w in r.get("where", []))
     by_kind: dict[str, Counter[str]] = {}
     for r in results:
         by_kind.setdefault(r["kind"], Counter())[r["status"]] += 1
@@ -107,6 +109,7 @@ def _report(results: list[dict[str, Any]], *, jobs: int, wall: float, corpus: st
         "genuine_auto_approved": len(auto),
         "genuine_auto_approval_rate": round(len(auto) / len(genuine), 4) if genuine else None,
         "genuine_review_reasons": dict(review_reasons.most_common()),
+        "genuine_review_fields": dict(review_fields.most_common()),
         "status_by_kind": {k: dict(v) for k, v in sorted(by_kind.items())},
         "expected_status_matched": sum(r["status"] == r["expected"]["status"] for r in results),
         "expected_findings_missing": missing_codes,
