@@ -20,19 +20,24 @@ class Checker:
     def add(self, code: str, **kw: Any) -> None:
         self.findings.append(finding(code, **kw))
 
-    def read(self, value: FieldValue, *, document: str, field: str) -> str | None:
-        """The value if it was read at all; records FIELD_NOT_FOUND or LOW_CONFIDENCE otherwise."""
+    def read(self, value: FieldValue, *, document: str, field: str, record_identity: str | None = None) -> str | None:
+        """The value if it was read at all; records FIELD_NOT_FOUND or LOW_CONFIDENCE otherwise.
+
+        `record_identity`: the 16-digit NIK or No. KK the record holds for this field. A reading
+        equal to it digit for digit corroborates itself (a misread that lands exactly on the
+        record's number is vanishingly unlikely), so no LOW_CONFIDENCE is raised for it.
+        """
         if value.value is None:
             self.add("FIELD_NOT_FOUND", document=document, field=field)
             return None
-        if value.confidence < self.threshold:
+        if value.confidence < self.threshold and not _is_identity(value.value, record_identity):
             self.add("LOW_CONFIDENCE", document=document, field=field, found=value.value,
                      expected=f">= {self.threshold:.2f}")
         return value.value
 
     def same(self, code: str, value: FieldValue, expected: str | None, *, document: str, field: str) -> bool:
         """Exact comparison (NIK, numbers, ISO dates)."""
-        found = self.read(value, document=document, field=field)
+        found = self.read(value, document=document, field=field, record_identity=expected)
         if found is None:
             return False
         if found != expected:
@@ -52,3 +57,7 @@ class Checker:
         self.add("NAME_ABBREVIATED" if match == NameMatch.ABBREVIATED else code, document=document,
                  field=field, expected=expected, found=found)
         return False
+
+
+def _is_identity(found: str, record_identity: str | None) -> bool:
+    return record_identity is not None and found == record_identity and len(found) == 16 and found.isdigit()

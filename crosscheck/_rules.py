@@ -154,14 +154,15 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
         check.add("SUBJECT_NOT_SPOUSE", document="buku_nikah", field="suami.nik/istri.nik", expected=subject.nik,
                   found=" / ".join(str(nikah.value(f"{r}.nik")) for r in ("suami", "istri")))
         return {}
-    check.read(nikah.fields[f"{role}.nik"], document="buku_nikah", field=f"{role}.nik")
+    check.read(nikah.fields[f"{role}.nik"], document="buku_nikah", field=f"{role}.nik", record_identity=subject.nik)
     check_identity(check, nikah, subject, document="buku_nikah", prefix=f"{role}.")
     if subject.status_perkawinan == "KAWIN TERCATAT":
         check.add("ALREADY_MARRIED", document="buku_nikah", field="status_perkawinan",
                   found=subject.status_perkawinan)
     other_role = "istri" if role == "suami" else "suami"
+    printed = nikah.value(f"{other_role}.nik")
     other_nik = check.read(nikah.fields.get(f"{other_role}.nik", MISSING), document="buku_nikah",
-                           field=f"{other_role}.nik")
+                           field=f"{other_role}.nik", record_identity=printed if printed in known else None)
     if other_nik is not None and nik_problems(other_nik):
         check.add("NIK_STRUCTURE", document="buku_nikah", field=f"{other_role}.nik", found=other_nik)
     other = known.get(other_nik) if other_nik else None

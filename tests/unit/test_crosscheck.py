@@ -101,6 +101,16 @@ def test_low_confidence_routes_to_review():
     assert codes(decision) == ["LOW_CONFIDENCE"]
 
 
+def test_identity_number_equal_to_the_record_needs_no_confidence():
+    kk = kk_extraction(nik=SON.nik)
+    rows = tuple({**r, "nik": fv(r["nik"].value, 0.3)} for r in kk.anggota)
+    shaky = dataclasses.replace(kk, fields={"no_kk": fv(FAMILY.no_kk, 0.4)}, anggota=rows)
+    assert run(evidence=ijazah(), kk=shaky).status == Status.APPROVED
+    # the same low confidence on a name still sends it to a human
+    rows = tuple({**r, "nama_lengkap": fv(r["nama_lengkap"].value, 0.3)} for r in kk.anggota)
+    assert run(evidence=ijazah(), kk=dataclasses.replace(kk, anggota=rows)).status == Status.NEEDS_REVIEW
+
+
 def test_kk_of_another_family_is_a_mismatch():
     other = dataclasses.replace(kk_extraction(), fields={"no_kk": fv("7471020101150007")})
     decision = run(evidence=ijazah(), kk=other)
