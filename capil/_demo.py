@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,8 +81,6 @@ def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float 
         f"({report.created} new, {report.unchanged} unchanged)")
     out.mkdir(parents=True, exist_ok=True)
     pop_file = out / "population.json"
-    import json
-
     pop_file.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
 
     starter = FlowStarter()
