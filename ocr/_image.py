@@ -11,7 +11,7 @@ from PIL import Image
 
 import core
 
-from ._model import Grid
+from ._model import Grid, row_rules
 
 MAX_PIXELS = 80_000_000
 """Default per-page pixel limit (`Settings.max_pixels`); an A4 page at 600 dpi is 35 Mpx."""
@@ -144,8 +144,10 @@ def find_grids(binary: np.ndarray, *, glyph: float | None = None,
             continue
         # Thickened across, so that a rule left a little aslant still fills one row (or column) of the profile.
         band = np.ones((_SLANT, 1), np.uint8)
-        ys = _rule_positions(cv2.dilate(horizontal[y:y + h, x:x + w], band).sum(axis=1) / 255, w * 0.5, y)
+        rules = cv2.dilate(horizontal[y:y + h, x:x + w], band) > 0
+        ys = _rule_positions(rules.sum(axis=1), w * 0.5, y)
         xs = _rule_positions(cv2.dilate(vertical[y:y + h, x:x + w], band.T).sum(axis=0) / 255, h * 0.5, x)
+        ys = row_rules(xs, ys, lambda yy, x0, x1: float(rules[yy - y, x0 - x:x1 - x].mean()))  # noqa: B023
         if len(xs) >= 3 and len(ys) >= 3:
             grids.append(Grid(xs=tuple(xs), ys=tuple(ys)))
     return sorted(grids, key=lambda g: g.ys[0])

@@ -59,6 +59,8 @@ _COLUMNS: dict[str, tuple[str, Normalizer]] = {
     "NO. KITAP": ("no_kitap", norm.code),
     "NAMA AYAH": ("nama_ayah", norm.name),
     "NAMA IBU": ("nama_ibu", norm.name),
+    "AYAH": ("nama_ayah", norm.name),  # under a NAMA ORANG TUA group header
+    "IBU": ("nama_ibu", norm.name),
 }
 _NUMBER_ROW = re.compile(r"^\(.{1,2}\)?$|^\d{1,2}\)$")
 
@@ -233,9 +235,24 @@ def _better(field: str, second: core.FieldValue, first: core.FieldValue) -> bool
 
 
 def _column(header_text: str) -> tuple[str, Normalizer] | None:
-    """The field a column holds, from its printed header (`No` and unknown headers: None)."""
-    key = " ".join(header_text.upper().split())
+    """The field a column holds, from its printed header (`No` and unknown headers: None).
+
+    The whole header is matched first; failing that, its best run of words,
+    since a grouped column carries its group's label too (`DOKUMEN` /
+    `IMIGRASI`, `NAMA` / `ORANG TUA`) above its own (`No. Paspor`, `Ayah`).
+    A run must read much closer than the whole header: `NAMA` alone is not
+    `NAMA IBU`.
+    """
+    words = header_text.upper().split()
+    key = " ".join(words)
     if not key or key in ("NO", "NO."):
         return None
     match = difflib.get_close_matches(key, list(_COLUMNS), n=1, cutoff=0.6)
-    return _COLUMNS[match[0]] if match else None
+    if match and set(words) < set(match[0].split()):
+        return None  # only part of a header (`NAMA`, `TANGGAL`): which column is anyone's guess
+    if match:
+        return _COLUMNS[match[0]]
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    scored = [(difflib.SequenceMatcher(None, run, name).ratio(), name) for run in runs for name in _COLUMNS]
+    best = max(scored, default=(0.0, ""))
+    return _COLUMNS[best[1]] if best[0] >= 0.8 else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -59,6 +61,25 @@ class Grid:
     @property
     def rows(self) -> int:
         return len(self.ys) - 1
+
+
+def row_rules(xs: list[int], ys: list[int], covered: Callable[[int, int, int], float]) -> list[int]:
+    """The horizontal rules that bound whole table rows.
+
+    A grouped column header (`DOKUMEN IMIGRASI` over `No. Paspor | No. KITAP`)
+    draws a rule under its label across some columns only; that rule divides
+    the header cell, not the table, so it is dropped. `covered(y, x0, x1)` is
+    the share of [x0, x1) inked by the rule at `y`. A row rule may be faded in
+    places, but it does not leave whole columns out.
+    """
+    spans = list(itertools.pairwise(xs))
+    return [y for y in ys
+            if sum(covered(y, x0, x1) < _UNRULED for x0, x1 in spans) <= max(0, len(spans) // 10)
+            or y in (ys[0], ys[-1])]
+
+
+_UNRULED = 0.15
+"""A column whose share under a rule is below this is not crossed by it."""
 
 
 @dataclass(frozen=True)

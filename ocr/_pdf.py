@@ -23,7 +23,7 @@ from pypdfium2 import PdfiumError
 
 import core
 
-from ._model import Grid, Word
+from ._model import Grid, Word, row_rules
 
 # pdfminer/pypdfium2 raise many unrelated types for a broken file; these are the ones seen in practice.
 _PDF_ERRORS = (PdfminerException, PdfiumError, PDFSyntaxError, ValueError, KeyError, TypeError, OSError,
@@ -128,11 +128,22 @@ def grids_from_segments(segments: list[Segment], *, tolerance: float = 4.0) -> l
         groups.setdefault(find(i), []).append(i)
     grids = []
     for members in groups.values():
-        ys = _distinct([(items[i][1] + items[i][3]) / 2 for i in members if i < len(horizontal)], tolerance)
+        rules = [items[i] for i in members if i < len(horizontal)]
+        ys = _distinct([(s[1] + s[3]) / 2 for s in rules], tolerance)
         xs = _distinct([(items[i][0] + items[i][2]) / 2 for i in members if i >= len(horizontal)], tolerance)
+        ys = row_rules(xs, ys, lambda y, x0, x1: _covered(rules, y, x0, x1, tolerance))  # noqa: B023
         if len(xs) >= 3 and len(ys) >= 3:
             grids.append(Grid(xs=tuple(xs), ys=tuple(ys)))
     return sorted(grids, key=lambda g: g.ys[0])
+
+
+def _covered(rules: list[Segment], y: float, x0: float, x1: float, tolerance: float) -> float:
+    """Share of [x0, x1) under the horizontal segments lying at `y`."""
+    inked = 0.0
+    for a, top, b, bottom in rules:
+        if abs((top + bottom) / 2 - y) <= tolerance:
+            inked += max(0.0, min(max(a, b), x1) - max(min(a, b), x0))
+    return min(1.0, inked / (x1 - x0)) if x1 > x0 else 0.0
 
 
 def _distinct(values: list[float], tolerance: float) -> list[int]:

@@ -24,6 +24,10 @@ TABLE_2 = (
     ("Kewarganegaraan", "kewarganegaraan", 340), ("No. Paspor", "no_paspor", 230), ("No. KITAP", "no_kitap", 230),
     ("Nama Ayah", "nama_ayah", 639), ("Nama Ibu", "nama_ibu", 639),
 )
+# Group headers printed over neighbouring columns of table 2: (label, first column, last column + 1).
+TABLE_2_GROUPS = (("DOKUMEN IMIGRASI", 5, 7), ("NAMA ORANG TUA", 7, 9))
+# Under NAMA ORANG TUA some printings repeat `Nama`, others say only `Ayah` / `Ibu`.
+_SHORT_PARENT_HEADERS = {"nama_ayah": "Ayah", "nama_ibu": "Ibu"}
 _DATE_FIELDS = {"tanggal_lahir", "tanggal_perkawinan"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
@@ -50,7 +54,10 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
     page.text((page.width / 2, top + page.pt(30)), f"No. {family.no_kk}", points=14, bold=True, anchor="mt")
     y = _header(page, family, left=left, right=right, top=top + page.pt(62))
     y = _table(page, TABLE_1, family, left=left, right=right, top=y + 40)
-    y = _table(page, TABLE_2, family, left=left, right=right, top=y + 50)
+    table_2: tuple[tuple[str, str | None, int], ...] = TABLE_2
+    if rng.random() < 0.5:
+        table_2 = tuple((_SHORT_PARENT_HEADERS.get(name or "", label), name, w) for label, name, w in TABLE_2)
+    y = _table(page, table_2, family, left=left, right=right, top=y + 50, groups=TABLE_2_GROUPS)
     if layout == "current":
         _footer(page, family, rng, left=left, right=right, top=y + 60)
     else:
@@ -80,24 +87,33 @@ def _header(page: Page, family: core.Family, *, left: int, right: int, top: int)
     return top + len(rows_left) * step
 
 
-def _table(page: Page, columns: tuple, family: core.Family, *, left: int, right: int, top: int) -> int:
+def _table(page: Page, columns: tuple, family: core.Family, *, left: int, right: int, top: int,
+           groups: tuple[tuple[str, int, int], ...] = ()) -> int:
+    """A ruled member table; `groups` print a label over several columns, whose own headers move below it."""
     total = sum(w for _, _, w in columns)
     xs = [left]
     for _, _, w in columns:
         xs.append(xs[-1] + round(w * (right - left) / total))
     xs[-1] = right
-    header_h, number_h, row_h = page.pt(26), page.pt(11), page.pt(14)
+    header_h, number_h, row_h = page.pt(26 if not groups else 30), page.pt(11), page.pt(14)
     rows = max(MIN_ROWS, len(family.anggota))
     bottom = top + header_h + number_h + rows * row_h
     ys = [top, top + header_h, top + header_h + number_h]
     ys += [ys[-1] + (i + 1) * row_h for i in range(rows)]
-    for x in xs:
-        page.line((x, top, x, bottom))
+    split = round(top + header_h * 0.45)
+    inner = {i for _, first, end in groups for i in range(first + 1, end)}
+    for i, x in enumerate(xs):
+        page.line((x, split if i in inner else top, x, bottom))
     for yy in ys:
         page.line((left, yy, right, yy))
 
+    grouped: dict[int, int] = {}
+    for label, first, end in groups:
+        page.line((xs[first], split, xs[end], split))
+        _wrapped(page, (xs[first], top, xs[end], split), label, points=8.5)
+        grouped.update({i: split for i in range(first, end)})
     for i, (label, _, _) in enumerate(columns):
-        _wrapped(page, (xs[i], top, xs[i + 1], top + header_h), label, points=8.5)
+        _wrapped(page, (xs[i], grouped.get(i, top), xs[i + 1], top + header_h), label, points=8.5)
         page.text_in_box((xs[i], ys[1], xs[i + 1], ys[2]), f"({i + 1})", points=7, align="center")
     for r, person in enumerate(family.anggota):
         cell_top = ys[2] + r * row_h

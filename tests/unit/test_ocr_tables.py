@@ -1,0 +1,79 @@
+"""Ruled tables with grouped column headers, and column headers read into fields."""
+
+import cv2
+import numpy as np
+import pytest
+
+from ocr import _image
+from ocr._kk import _column
+from ocr._model import row_rules
+from ocr._pdf import grids_from_segments
+
+XS = [0, 100, 200, 300, 400, 500]
+HEADER, GROUP_RULE, BODY = 0, 30, [60, 90, 120]
+
+
+def _segments(group_rule_columns: tuple[int, int] | None) -> list[tuple[float, float, float, float]]:
+    """A 5-column table; optionally a rule half-way down the header across some columns only."""
+    rules = [(0.0, float(y), 500.0, float(y)) for y in (HEADER, *BODY)]
+    rules += [(float(x), 0.0, float(x), 120.0) for x in XS]
+    if group_rule_columns:
+        first, end = group_rule_columns
+        rules.append((float(XS[first]), float(GROUP_RULE), float(XS[end]), float(GROUP_RULE)))
+    return rules
+
+
+def test_a_group_rule_over_some_columns_is_not_a_row():
+    (grid,) = grids_from_segments(_segments((3, 5)))
+    assert grid.ys == (HEADER, *BODY)
+    assert grid.xs == tuple(XS)
+
+
+def test_a_rule_across_every_column_is_a_row():
+    segments = [*_segments(None), (0.0, float(GROUP_RULE), 500.0, float(GROUP_RULE))]
+    (grid,) = grids_from_segments(segments)
+    assert grid.ys == (HEADER, GROUP_RULE, *BODY)
+
+
+def test_row_rules_forgives_a_faded_stretch_but_not_missing_columns():
+    faded = {(0, 100): 0.9, (100, 200): 0.2, (200, 300): 0.9, (300, 400): 0.9, (400, 500): 0.9}
+    partial = {(0, 100): 0.0, (100, 200): 0.0, (200, 300): 0.0, (300, 400): 1.0, (400, 500): 1.0}
+    coverage = {10: faded, 20: partial}
+    kept = row_rules(XS, [0, 10, 20, 30], lambda y, x0, x1: coverage.get(y, {}).get((x0, x1), 1.0))
+    assert kept == [0, 10, 30]
+
+
+def test_a_raster_table_with_a_grouped_header_keeps_its_rows():
+    page = np.full((400, 1200), 255, np.uint8)
+    xs, ys = [50, 250, 450, 650, 850, 1150], [50, 130, 180, 230, 280]
+    for x in xs:
+        top = 90 if x in (650, 1000) else ys[0]
+        cv2.line(page, (x, top), (x, ys[-1]), 0, 3)
+    for y in ys:
+        cv2.line(page, (xs[0], y), (xs[-1], y), 0, 3)
+    cv2.line(page, (450, 90), (1150, 90), 0, 3)  # the group label's rule over the last three columns
+    (grid,) = _image.find_grids(page, glyph=20)
+    assert len(grid.ys) == len(ys) and all(abs(a - b) <= 3 for a, b in zip(grid.ys, ys, strict=True))
+    assert len(grid.xs) == len(xs)
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Nama Lengkap", "nama_lengkap"),
+    ("Status Hubungan Dalam Keluarga", "status_hubungan"),
+    ("DOKUMEN No. Paspor", "no_paspor"),
+    ("IMIGRASI No. KITAP", "no_kitap"),
+    ("DOKUMEN IMIGRASI No. Paspor", "no_paspor"),
+    ("NAMA ORANG TUA Nama Ayah", "nama_ayah"),
+    ("NAMA Ayah", "nama_ayah"),
+    ("ORANG TUA Ibu", "nama_ibu"),
+    ("Ibu", "nama_ibu"),
+    ("Tanggal Perkawinan", "tanggal_perkawinan"),
+])
+def test_a_column_is_known_by_its_own_header_under_a_group_label(header, field):
+    found = _column(header)
+    assert found is not None and found[0] == field
+
+
+@pytest.mark.parametrize("header", ["No", "", "NAMA", "DOKUMEN IMIGRASI", "ORANG TUA", "Keterangan"])
+def test_a_group_label_alone_or_an_unknown_header_is_no_column(header):
+    assert _column(header) is None
