@@ -87,9 +87,122 @@ def find_sheet(gray: np.ndarray, *, min_area: float = 0.2, max_area: float = 0.9
     if cv2.contourArea(hull) and cv2.contourArea(blob) / cv2.contourArea(hull) < 0.9:
         return None  # not a quadrilateral sheet (a hand, a fold, something lying across it)
     corners = _corners(hull)
-    if not _touches_frame(corners, small.shape) and _is_quad(corners, hull):
+    touching = _touching_frame(corners, small.shape)
+    if touching:
+        # Part of the sheet may lie outside the photo: extend its visible sides.
+        clipped = _clipped_corners(blob, hull, small.shape)
+        if clipped is not None:
+            return clipped / scale
+    if touching <= 1 and _is_quad(corners, hull):
         return corners / scale
     return None
+
+
+_PARALLEL = math.cos(math.radians(30))
+"""Sides closer to parallel than this (|cos| above) are not two sides meeting at a corner."""
+_BEYOND = 0.3
+"""How far (share of the frame's size) a corner may lie outside the photo before the guess is not trusted."""
+
+
+def _clipped_corners(blob: np.ndarray, hull: np.ndarray, shape: tuple[int, ...]) -> np.ndarray | None:
+    """Corners of a sheet that runs out of the photo: its visible sides extended until they meet.
+
+    The hull's outline is reduced to a polygon whose edges are either sheet
+    sides or stretches of the photo's border. A border stretch between two
+    sheet sides that meet at an angle stands for a corner cut off by the frame
+    and is dropped (the two sides meet outside the photo); a border stretch
+    between two near-parallel sides stands for a whole side outside the photo
+    and is kept as that side. Four sides must remain. Each sheet side is
+    refitted to the blob's outline points along it. None when the result is
+    not a convex quadrilateral whose part inside the frame is the blob.
+    """
+    h, w = shape[:2]
+    polygon = cv2.approxPolyDP(hull.reshape(-1, 1, 2), 0.003 * cv2.arcLength(hull, True), True).reshape(-1, 2)
+    sides = [(a.astype(np.float64), b.astype(np.float64)) for a, b in zip(polygon, np.roll(polygon, -1, axis=0),
+                                                                          strict=True)]
+    lines = [(*_side_line(blob.reshape(-1, 2), a, b), _on_border(a, b, shape)) for a, b in sides
+             if np.linalg.norm(b - a) > 0.02 * max(h, w)]
+    lines = _drop_cut_corners(lines)
+    if len(lines) != 4:
+        return None
+    corners = []
+    for i in range(4):
+        corner = _intersection(lines[i - 1][0], lines[i - 1][1], lines[i][0], lines[i][1])
+        if corner is None:
+            return None
+        corners.append(corner)
+    quad = _corners(np.array(corners, dtype=np.float32))
+    if not _plausible_clip(quad, blob, shape):
+        return None
+    return quad
+
+
+def _side_line(outline: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(point, unit direction) of the line through the outline points along the middle of edge a-b."""
+    direction = (b - a) / np.linalg.norm(b - a)
+    normal = np.array([-direction[1], direction[0]])
+    along = (outline - a) @ direction
+    length = float(np.linalg.norm(b - a))
+    near = outline[(np.abs((outline - a) @ normal) < 3) & (along > 0.1 * length) & (along < 0.9 * length)]
+    if len(near) < 2:
+        return a, direction
+    vx, vy, x0, y0 = cv2.fitLine(near.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+    fitted = np.array([vx, vy], dtype=np.float64)
+    return np.array([x0, y0], dtype=np.float64), fitted if fitted @ direction >= 0 else -fitted
+
+
+def _on_border(a: np.ndarray, b: np.ndarray, shape: tuple[int, ...], margin: float = 2.5) -> bool:
+    """Whether edge a-b runs along one side of the frame."""
+    h, w = shape[:2]
+    return bool(any(abs(a[i] - v) <= margin and abs(b[i] - v) <= margin for i, v in ((0, 0), (0, w - 1),
+                                                                                       (1, 0), (1, h - 1))))
+
+
+def _drop_cut_corners(lines: list[tuple[np.ndarray, np.ndarray, bool]]) -> list[tuple[np.ndarray, np.ndarray, bool]]:
+    """Border stretches standing for a corner cut off by the frame left out; other runs merged."""
+    kept = list(lines)
+    changed = True
+    while changed and len(kept) > 4:
+        changed = False
+        for i, (_, _, border) in enumerate(kept):
+            before, after = kept[i - 1], kept[(i + 1) % len(kept)]
+            if border and abs(float(before[1] @ after[1])) < _PARALLEL:
+                del kept[i]
+                changed = True
+                break
+    # Neighbouring sides in the same direction (a border stretch beside a side) are one side.
+    merged: list[tuple[np.ndarray, np.ndarray, bool]] = []
+    for line in kept:
+        if merged and abs(float(merged[-1][1] @ line[1])) > math.cos(math.radians(5)):
+            if merged[-1][2] and not line[2]:
+                merged[-1] = line
+            continue
+        merged.append(line)
+    if len(merged) > 1 and abs(float(merged[0][1] @ merged[-1][1])) > math.cos(math.radians(5)):
+        merged = merged[1:] if merged[0][2] else merged[:-1]
+    return merged
+
+
+def _intersection(p1: np.ndarray, d1: np.ndarray, p2: np.ndarray, d2: np.ndarray) -> np.ndarray | None:
+    cross = d1[0] * d2[1] - d1[1] * d2[0]
+    if abs(cross) < 1e-6:
+        return None
+    t = ((p2[0] - p1[0]) * d2[1] - (p2[1] - p1[1]) * d2[0]) / cross
+    return p1 + t * d1
+
+
+def _plausible_clip(quad: np.ndarray, blob: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """Convex, corners not far outside the photo, and its part inside the frame covers the blob."""
+    h, w = shape[:2]
+    if not cv2.isContourConvex(quad.reshape(-1, 1, 2)):
+        return False
+    if (quad[:, 0] < -_BEYOND * w).any() or (quad[:, 0] > (1 + _BEYOND) * w).any() \
+            or (quad[:, 1] < -_BEYOND * h).any() or (quad[:, 1] > (1 + _BEYOND) * h).any():
+        return False
+    frame = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], dtype=np.float32)
+    inside, _ = cv2.intersectConvexConvex(quad.astype(np.float32), frame)
+    area = cv2.contourArea(blob)
+    return bool(area > 0 and abs(inside - area) <= 0.03 * area)
 
 
 def _corners(points: np.ndarray) -> np.ndarray:
@@ -97,11 +210,12 @@ def _corners(points: np.ndarray) -> np.ndarray:
     return np.array([points[s.argmin()], points[d.argmax()], points[s.argmax()], points[d.argmin()]], dtype=np.float32)
 
 
-def _touches_frame(corners: np.ndarray, shape: tuple[int, ...]) -> bool:
+def _touching_frame(corners: np.ndarray, shape: tuple[int, ...]) -> int:
+    """How many of the corners lie on the photo's border."""
     h, w = shape[:2]
     margin = 2
-    return bool(((corners[:, 0] < margin) | (corners[:, 0] > w - 1 - margin)
-                 | (corners[:, 1] < margin) | (corners[:, 1] > h - 1 - margin)).sum() > 1)
+    return int(((corners[:, 0] < margin) | (corners[:, 0] > w - 1 - margin)
+                | (corners[:, 1] < margin) | (corners[:, 1] > h - 1 - margin)).sum())
 
 
 def _is_quad(corners: np.ndarray, hull: np.ndarray) -> bool:
@@ -116,7 +230,8 @@ def unwarp(gray: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.ndarra
     height = round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(np.asarray(corners, dtype=np.float32), target)
-    flat = cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+    flat = cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT,
+                               borderValue=255)
     return flat, matrix
 
 

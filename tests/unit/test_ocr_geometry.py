@@ -52,6 +52,53 @@ def test_the_sheet_in_a_photo_is_found_and_flattened():
     assert flat.shape[1] == pytest.approx(page.shape[1], rel=0.08)
 
 
+@pytest.mark.parametrize("corners", [
+    # bottom-left corner below the photo
+    [[260, 180], [1850, 250], [1800, 1400], [180, 1680]],
+    # top-left corner left of the photo, bottom-right below it
+    [[-90, 140], [1850, 200], [1990, 1700], [200, 1380]],
+    # top-right corner right of the photo and above it
+    [[200, 150], [2180, -60], [1850, 1400], [250, 1420]],
+])
+def test_a_sheet_running_out_of_the_photo_is_found_by_its_visible_sides(corners):
+    page = _text_page()
+    corners = np.float32(corners)
+    photo = _photo(page, corners, (2100, 1600))
+    found = geo.find_sheet(photo)
+    assert found is not None
+    # Corners outside the photo are where the visible sides meet.
+    assert np.abs(found - corners).max() < 15
+    flat, _ = geo.unwarp(photo, found)
+    assert geo.skew_angle(_image.binarize(flat)) == pytest.approx(0.0, abs=0.3)
+
+
+def test_what_the_photo_does_not_show_comes_out_white():
+    page = _text_page()
+    photo = _photo(page, np.float32([[260, 180], [1850, 250], [1800, 1400], [180, 1680]]), (2100, 1600))
+    found = geo.find_sheet(photo)
+    assert found is not None
+    flat, _ = geo.unwarp(photo, found)
+    # The bottom-left corner of the sheet lies below the photo: white there, not smeared edge pixels.
+    assert flat[-5:, :5].min() >= 250
+
+
+def test_a_sheet_with_a_whole_side_outside_the_photo_keeps_the_frame_as_that_side():
+    page = _text_page()
+    corners = np.float32([[250, 160], [2400, 200], [2380, 1420], [230, 1400]])
+    found = geo.find_sheet(_photo(page, corners, (2100, 1600)))
+    assert found is not None
+    # Left side and top/bottom from the sheet; the right side is the photo's edge.
+    assert np.abs(found[[0, 3]] - corners[[0, 3]]).max() < 15
+    assert np.abs(found[[1, 2], 0] - 2099).max() < 15
+
+
+def test_a_blob_that_is_not_a_clipped_quadrilateral_is_not_taken_for_a_sheet():
+    # A bright disc cut by the frame: no four straight sides.
+    photo = np.full((1600, 2100), 60, np.uint8)
+    cv2.circle(photo, (1900, 800), 900, 240, -1)
+    assert geo.find_sheet(photo) is None
+
+
 def test_a_scan_that_fills_the_frame_is_not_cropped():
     assert geo.find_sheet(_text_page()) is None
 
