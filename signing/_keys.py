@@ -14,6 +14,7 @@ import contextlib
 import functools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from asn1crypto import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -23,11 +24,15 @@ from pyhanko.sign import signers
 
 import core
 
+from ._cms import PreparedAttributesMixin
 from ._types import Pkcs11Key, SignerConfig
 
+_S = TypeVar("_S", bound=signers.Signer)
 
-class _InMemoryKeySigner(signers.SimpleSigner):
-    """`SimpleSigner` that parses its key once; RSA PKCS#1 v1.5 signs directly, the rest via pyHanko."""
+
+class _InMemoryKeySigner(PreparedAttributesMixin, signers.SimpleSigner):
+    """`SimpleSigner` that parses its key once; RSA PKCS#1 v1.5 signs directly, the rest via pyHanko.
+    Signed attributes are encoded in linear time (`_cms.PreparedAttributesMixin`)."""
 
     _parsed: rsa.RSAPrivateKey | None = None
 
@@ -99,7 +104,7 @@ def _pkcs11_signer(key: Pkcs11Key) -> Iterator[signers.Signer]:
             f"({type(e).__name__})"
         ) from e
     try:
-        yield PKCS11Signer(
+        yield _pkcs11_signer_class(PKCS11Signer)(
             session,
             key_label=key.key_label,
             cert_label=key.cert_label or key.key_label,
@@ -107,6 +112,12 @@ def _pkcs11_signer(key: Pkcs11Key) -> Iterator[signers.Signer]:
         )
     finally:
         session.close()
+
+
+@functools.cache
+def _pkcs11_signer_class(base: type[_S]) -> type[_S]:
+    """pyHanko's `PKCS11Signer` with signed attributes encoded in linear time (imported lazily)."""
+    return type("_Pkcs11Signer", (PreparedAttributesMixin, base), {"__doc__": base.__doc__})
 
 
 def _certs(paths: tuple[Path, ...]) -> list[x509.Certificate]:

@@ -19,24 +19,18 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import dataclasses
 import io
-import logging
 import ssl
 from collections.abc import Callable, Coroutine
 from functools import cache
 from typing import Any, TypeVar
 
 import aiohttp
-from fontTools import subset
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.general import SigningError
-from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
@@ -44,12 +38,12 @@ from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBacken
 import core
 
 from ._keys import load_roots, open_signer
-from ._render import SIGNATURE_BOX, font_file
+from ._render import SIGNATURE_BOX
+from ._stamp import stamp_style
 from ._types import PadesLevel, SignerConfig
 
 FIELD_NAME = "TandaTanganElektronik"
 DEFAULT_REASON = "Dokumen kependudukan diterbitkan secara elektronik"
-_STAMP_TEXT = "Ditandatangani secara elektronik oleh:\n%(signer)s\nWaktu: %(ts)s"
 _RESERVED_BYTES = 24_000  # CMS with chain and timestamp token; larger chains fall back to an estimate
 _HTTP_TIMEOUT_S = 10
 
@@ -124,7 +118,7 @@ async def _sign(pdf: bytes, signer: signers.Signer, config: SignerConfig, level:
             meta,
             signer,
             timestamper=_timestamper(config.tsa_url, session) if level != PadesLevel.B_B else None,
-            stamp_style=_stamp(),
+            stamp_style=stamp_style(),
             new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=0, box=SIGNATURE_BOX),
         )
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
@@ -156,46 +150,6 @@ def _http_session() -> aiohttp.ClientSession:
 def _ssl_context() -> ssl.SSLContext:
     # aiohttp would load the CA bundle again for every session; loading it costs ~30 ms.
     return ssl.create_default_context()
-
-
-@dataclasses.dataclass(frozen=True)
-class _LatinFontFactory(GlyphAccumulatorFactory):
-    """pyHanko's factory reads and parses the whole TrueType file for every signature (~0.3 s for
-    DejaVu); this one hands it a copy cut down once to printable ASCII (names, dates) without layout tables."""
-
-    def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
-        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
-            obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(_latin_font(self.font_file)),
-                                font_size=self.font_size, obj_stream=obj_stream)
-
-
-@cache
-def _latin_font(path: str) -> bytes:
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset" chatter
-    options = subset.Options()
-    options.layout_features = []  # no kerning or ligatures in a stamp: skip GPOS/GSUB parsing per signature
-    options.drop_tables += ["GPOS", "GSUB", "GDEF", "kern", "FFTM"]
-    options.hinting = False
-    font = subset.load_font(path, options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=range(0x20, 0x7F))
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
-@cache
-def _stamp() -> TextStampStyle:
-    font = _LatinFontFactory(str(font_file("KK-Regular")))
-    return TextStampStyle(
-        stamp_text=_STAMP_TEXT,
-        timestamp_format="%d-%m-%Y %H:%M:%S %Z",
-        text_box_style=TextBoxStyle(font=font, font_size=7),
-        border_width=1,
-        background=None,
-    )
 
 
 def _translate(e: BaseException, what: str) -> core.CapilError:
