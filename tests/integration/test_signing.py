@@ -72,6 +72,29 @@ def test_signature_is_pades_with_visible_field(signed: bytes, kk_pdf: bytes) -> 
     assert (round(widget["x0"]), round(widget["x1"])) == (signing.SIGNATURE_BOX[0], signing.SIGNATURE_BOX[2])
 
 
+def test_stamp_draws_signer_and_time_with_the_embedded_font(signed: bytes, dev_pki: signing.DevPki) -> None:
+    """The glyphs the stamp draws, read back through the embedded font's own cmap, spell its text."""
+    import re
+
+    from fontTools.ttLib import TTFont
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(signed), strict=False)
+    widget = next(a.get_object() for a in reader.root["/Pages"]["/Kids"][0]["/Annots"]
+                  if a.get_object().get("/T") == signing.FIELD_NAME)
+    appearance = widget["/AP"]["/N"]
+    cid_font = appearance["/Resources"]["/Font"]["/F1"]["/DescendantFonts"][0]
+    font = TTFont(io.BytesIO(cid_font["/FontDescriptor"]["/FontFile2"].data))
+    glyph_to_char = {glyph: chr(code) for code, glyph in font.getBestCmap().items()}
+    order = font.getGlyphOrder()
+    drawn = []
+    for hexes in re.findall(r"\[<([0-9a-f]+)>\] TJ", appearance.data.decode("latin-1")):
+        drawn.append("".join(glyph_to_char[order[int(hexes[i:i + 4], 16)]] for i in range(0, len(hexes), 4)))
+    assert drawn[0] == "Ditandatangani secara elektronik oleh:"
+    assert drawn[1] == dev_pki.signer_name
+    assert re.fullmatch(r"Waktu: \d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2} \w+", drawn[2]), drawn
+
+
 def test_flipped_byte_is_detected(signed: bytes, dev_pki: signing.DevPki) -> None:
     # The producer string lies in the first revision, inside the signed byte range, and changing
     # one letter keeps the PDF parseable.
@@ -225,35 +248,79 @@ def test_every_font_is_embedded(signed: bytes, tmp_path: Path) -> None:
     assert all(line.split()[-5] == "yes" for line in fonts), out  # the `emb` column
 
 
-def _nss_db(tmp_path: Path, root: Path) -> str:
-    db = tmp_path / "nss"
-    db.mkdir()
+def _nss_db(db: Path, root: Path | None) -> str:
+    """An NSS database for pdfsig/vfychain, trusting `root` (None: trusting nothing)."""
+    db.mkdir(parents=True)
     subprocess.run(["certutil", "-N", "-d", f"sql:{db}", "--empty-password"], check=True, timeout=60)
-    subprocess.run(["certutil", "-A", "-d", f"sql:{db}", "-n", "capil-root", "-t", "CT,C,C", "-i", str(root)],
-                   check=True, timeout=60)
+    if root is not None:
+        subprocess.run(["certutil", "-A", "-d", f"sql:{db}", "-n", "capil-root", "-t", "CT,C,C", "-i", str(root)],
+                       check=True, timeout=60)
     return f"sql:{db}"
+
+
+def _pdfsig(path: Path, nss: str) -> str:
+    return subprocess.run(["pdfsig", "-nssdir", nss, "-no-ocsp", str(path)], capture_output=True, text=True,
+                          timeout=60).stdout
 
 
 def test_pdfsig_with_the_trust_root_agrees(signed: bytes, tmp_path: Path, dev_pki: signing.DevPki) -> None:
     """poppler/NSS, an independent validator: valid as signed, invalid after one changed byte."""
-    nss = _nss_db(tmp_path, dev_pki.root_cert)
+    nss = _nss_db(tmp_path / "nss", dev_pki.root_cert)
     good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
     good.write_bytes(signed)
     at = signed.index(b"ReportLab PDF Library")
     bad.write_bytes(signed[:at] + b"X" + signed[at + 1 :])
 
-    def pdfsig(path: Path) -> str:
-        return subprocess.run(["pdfsig", "-nssdir", nss, "-no-ocsp", str(path)], capture_output=True, text=True,
-                              timeout=60).stdout
-
-    ok = pdfsig(good)
+    ok = _pdfsig(good, nss)
     assert "Signature #1" in ok and "Signature #2" in ok  # the signature and the document timestamp
     assert "Signature Validation: Signature is Valid." in ok, ok
     assert dev_pki.signer_name in ok and "ETSI.CAdES.detached" in ok
-    tampered = pdfsig(bad)
+    tampered = _pdfsig(bad, nss)
     assert "Signature is Valid." not in tampered
     assert "Digest Mismatch" in tampered, tampered
     assert not signing.verify_pdf(bad.read_bytes(), trust_roots=[dev_pki.root_cert]).valid
+
+
+# poppler up to at least 22.12 (Debian 12) calls NSS's CERT_PKIXVerifyCert, ignores its result and reads
+# NSS's per-thread error code instead. A successful verification leaves SEC_ERROR_EXTENSION_NOT_FOUND there
+# (from NSS looking up optional extensions such as name constraints, which no CA of ours carries), so a
+# trusted chain is printed as this generic error. Newer poppler reads the error code only when the
+# verification fails and prints "Certificate is Trusted.".
+_POPPLER_STALE_ERROR = "Unknown issue with Certificate or corrupted data."
+
+
+def _certificate_verdict(pdfsig_out: str) -> str:
+    return pdfsig_out.split("Certificate Validation: ", 1)[1].splitlines()[0].strip()
+
+
+def test_pdfsig_trusts_the_signer_through_the_root_in_its_nss_store(signed: bytes, tmp_path: Path,
+                                                                      dev_pki: signing.DevPki) -> None:
+    """What poppler's certificate verdict rests on: NSS's PKIX validation for the usage poppler asks for
+    (email signer) of the certificates embedded in the signature, against the root in the NSS store."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    trusting, empty = _nss_db(tmp_path / "root", dev_pki.root_cert), _nss_db(tmp_path / "empty", None)
+    pdf = tmp_path / "signed.pdf"
+    pdf.write_bytes(signed)
+    assert _certificate_verdict(_pdfsig(pdf, trusting)) in ("Certificate is Trusted.", _POPPLER_STALE_ERROR)
+    assert _certificate_verdict(_pdfsig(pdf, empty)) == "Certificate issuer isn't Trusted."
+
+    sig = PdfFileReader(io.BytesIO(signed), strict=False).embedded_regular_signatures[0]
+    chain = [sig.signer_cert] + [c.chosen for c in sig.signed_data["certificates"]
+                                 if c.chosen.self_signed == "no" and c.chosen.sha256 != sig.signer_cert.sha256]
+    paths = []
+    for i, cert in enumerate(chain):
+        paths.append(tmp_path / f"cert{i}.der")
+        paths[-1].write_bytes(cert.dump())
+
+    def vfychain(nss: str) -> str:
+        out = subprocess.run(["vfychain", "-d", nss, "-pp", "-u", "4", *map(str, paths)], capture_output=True,
+                             text=True, timeout=60)
+        return out.stdout + out.stderr
+
+    assert len(chain) == 2  # signer and intermediate CA; the root comes from the NSS store
+    assert "Chain is good!" in vfychain(trusting)
+    assert "Chain is good!" not in vfychain(empty)
 
 
 def test_capil_verify_json_and_exit_codes(signed: bytes, tmp_path: Path, dev_pki: signing.DevPki) -> None:
