@@ -1,68 +1,234 @@
-"""Ijazah, school and university layouts: the person block by label, jenjang from the printed level."""
+"""Ijazah, school and university layouts: the person block by label, jenjang from the printed level.
+
+Labels are found by their wording, each with the variants diplomas print
+(`Tempat dan Tanggal Lahir`, `Tempat, Tanggal Lahir`, `Tempat/Tgl. Lahir`, or
+`Tempat Lahir` and `Tanggal Lahir` apart); values are the words right of the
+colon. Identifiers (NIM, NISN, NPSN, NIS, nomor ijazah) read with doubt are
+read again from their own crop, digits-only where the number is all digits,
+and the two readings reconciled. The date of issue is the last date printed
+below the person block, with or without a label.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import core
 
 from . import _normalize as norm
-from ._fields import NOT_FOUND, all_fields, constant, field_value
+from ._cells import reread
+from ._confidence import CONTRADICTED
+from ._fields import NOT_FOUND, all_fields, constant, corroborate, field_value
 from ._layout import Line, Span, find_line, labelled, lines
 from ._model import Page
 
-_LABELS = {
-    "nama_satuan_pendidikan": (("Nama Satuan Pendidikan",), lambda t: _school(norm.text_upper(t))),
-    "npsn": (("Nomor Pokok Sekolah Nasional", "NPSN"), lambda t: norm.digits(t, length=8)),
-    "nama_lengkap": (("Nama",), norm.name),
-    "nama_orang_tua": (("Nama Orang Tua/Wali", "Nama Orang Tua"), norm.name),
-    "nis": (("Nomor Induk Siswa", "NIS"), norm.digits),
-    "nisn": (("Nomor Induk Siswa Nasional", "NISN"), lambda t: norm.digits(t, length=10)),
-    "nim": (("Nomor Induk Mahasiswa", "NIM"), norm.code),
-    "program_studi": (("Program Studi",), norm.text_upper),
-    "gelar": (("Gelar Akademik", "Gelar"), norm.name),
-    "nomor_ijazah": (("Nomor Ijazah Nasional", "Nomor Ijazah", "Nomor Seri Ijazah"), norm.code),
+Normalizer = Callable[[str | None], "str | norm.Graded | None"]
+
+_BIRTH = ("Tempat dan Tanggal Lahir", "Tempat, Tanggal Lahir", "Tempat/Tanggal Lahir", "Tempat/Tgl. Lahir",
+          "Tempat, Tgl. Lahir", "Tempat & Tanggal Lahir", "Tempat Tgl. Lahir", "Tempat Tanggal Lahir")
+_PLACE = ("Tempat Lahir",)
+_BORN_ON = ("Tanggal Lahir", "Tgl. Lahir")
+_PROGRAMME = ("Program Pendidikan", "Jenjang Pendidikan", "Jenjang", "Program")
+_ISSUED = ("Tanggal Lulus", "Tanggal Kelulusan", "Lulus Tanggal", "Pada Tanggal", "Tanggal Ditetapkan")
+_LEVEL_WORDS = "Tahun Pelajaran"
+
+
+def _school(text: str | None) -> str | None:
+    """`SMANEGERI 1 KOLAKA` (a space lost by OCR) -> `SMA NEGERI 1 KOLAKA`."""
+    name = norm.text_upper(text)
+    return _SCHOOL_GLUED.sub(r"\1 \2", name) if name else None
+
+
+def _gelar(text: str | None) -> str | None:
+    """A degree as printed; an abbreviation's closing period lost or read as a comma is put back.
+
+    Indonesian degree abbreviations end with a period (`S.Kom.`, `A.Md.Kep.`,
+    `S.H.`); Tesseract drops the one before a closing parenthesis.
+    """
+    value = norm.name(text)
+    if not value:
+        return None
+    return _ABBREVIATION_END.sub(lambda m: m[1] + ".)", value)
+
+
+def _nomor_ijazah(text: str | None) -> norm.Graded:
+    """A document number without spaces; an all-digit (national) number with letter look-alikes mended.
+
+    The national number since 2021 has 15 digits (documents.md): another
+    length is kept but marked doubtful.
+    """
+    value = norm.code(text)
+    if not value:
+        return norm.Graded(None, 0.0)
+    if not _digit_like(value):
+        return norm.Graded(value, 1.0)
+    fixed = norm.digits(value.replace("$", "5"))
+    if fixed is None:
+        return norm.Graded(value, norm.INVALID_FACTOR)
+    factor = norm.EDIT_FACTOR ** sum(not c.isdigit() for c in re.sub(r"[\s.\-]", "", value))
+    return norm.Graded(fixed, factor if len(fixed) == _NATIONAL_DIGITS else factor * norm.INVALID_FACTOR)
+
+
+def _digits(length: int | None) -> Normalizer:
+    return lambda text: norm.digits(text.replace("$", "5") if text else text, length=length)
+
+
+_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
+    "nama_satuan_pendidikan": (("Nama Satuan Pendidikan", "Satuan Pendidikan", "Nama Sekolah", "Nama Madrasah"),
+                               _school),
+    "npsn": (("Nomor Pokok Sekolah Nasional", "NPSN"), _digits(8)),
+    "nama_lengkap": (("Nama", "Nama Lengkap", "Nama Peserta Didik", "Nama Mahasiswa"), norm.person_name_graded),
+    "nama_orang_tua": (("Nama Orang Tua/Wali", "Nama Orang Tua", "Nama Orangtua/Wali", "Orang Tua/Wali"),
+                       norm.person_name_graded),
+    "nis": (("Nomor Induk Siswa", "NIS"), _digits(None)),
+    "nisn": (("Nomor Induk Siswa Nasional", "NISN"), _digits(10)),
+    "nim": (("Nomor Induk Mahasiswa", "NIM", "Nomor Pokok Mahasiswa", "NPM"), norm.code),
+    "program_studi": (("Program Studi", "Prodi", "Jurusan/Program Studi", "Jurusan"), norm.text_upper),
+    "gelar": (("Gelar Akademik", "Gelar Vokasi", "Gelar", "Sebutan Profesi"), _gelar),
+    "nomor_ijazah": (("Nomor Ijazah Nasional", "Nomor Ijazah", "Nomor Seri Ijazah", "No. Ijazah", "No. Seri Ijazah"),
+                     _nomor_ijazah),
 }
+_ALL_LABELS = (*(label for labels, _ in _LABELS.values() for label in labels),
+               *_BIRTH, *_PLACE, *_BORN_ON, *_PROGRAMME, *_ISSUED)
+_IDENTIFIERS = ("nim", "nomor_ijazah", "nisn", "npsn", "nis")
+_NATIONAL_DIGITS = 15
+_DOUBT = 0.9
+"""Weakest-word confidence below which an identifier is read again from its own crop."""
+
 # Printed level -> jenjang key of vocab.json; checked in this order.
 _LEVELS = (
     ("SEKOLAH MENENGAH KEJURUAN", "SMK"), ("SEKOLAH MENENGAH ATAS", "SMA"),
     ("SEKOLAH MENENGAH PERTAMA", "SMP"), ("SEKOLAH DASAR", "SD"),
     ("MADRASAH ALIYAH", "MA"), ("MADRASAH TSANAWIYAH", "MTS"), ("MADRASAH IBTIDAIYAH", "MI"),
 )
-_PROGRAMMES = (("DIPLOMA TIGA", "D3"), ("DIPLOMA EMPAT", "D4"), ("SARJANA TERAPAN", "D4"), ("SARJANA", "S1"),
+_PROGRAMMES = (("DIPLOMATIGA", "D3"), ("DIPLOMAIII", "D3"), ("DIII", "D3"), ("DIPLOMAEMPAT", "D4"),
+               ("DIPLOMAIV", "D4"), ("DIV", "D4"), ("SARJANATERAPAN", "D4"), ("AHLIMADYA", "D3"),
+               ("STRATASATU", "S1"), ("STRATADUA", "S2"), ("STRATATIGA", "S3"), ("SARJANA", "S1"),
                ("MAGISTER", "S2"), ("DOKTOR", "S3"))
-
-
-_ALL_LABELS = (*(label for labels, _ in _LABELS.values() for label in labels),
-               "Tempat dan Tanggal Lahir", "Program Pendidikan")
+_SCHOOL_GLUED = re.compile(r"^(SD|SMP|SMA|SMK|MI|MTS|MA|MAK)(NEGERI|SWASTA)\b")
+_INSTITUTIONS = ("UNIVERSITAS", "INSTITUT", "SEKOLAH TINGGI", "POLITEKNIK", "AKADEMI")
+_ABBREVIATION_END = re.compile(r"(\b[A-Z]{1,4}(?:\.[A-Z]{1,5})+)[,]?\)")
 
 
 def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
     all_lines = [ln for page in pages for ln in lines(page)]
     found: dict[str, core.FieldValue] = {}
+    spans: dict[str, Span | None] = {}
     for name, (labels, normalize) in _LABELS.items():
-        spans = (labelled(all_lines, label, rivals=_ALL_LABELS) for label in labels)
-        found[name] = field_value(next((s for s in spans if s is not None), None), normalize)
-
-    born = labelled(all_lines, "Tempat dan Tanggal Lahir", rivals=_ALL_LABELS)
-    if born is not None:
-        place, _ = norm.place_and_date(born.text)
-        found["tempat_lahir"] = field_value(born, constant(place))
-        found["tanggal_lahir"] = field_value(born, norm.date_graded)
+        spans[name] = _first_labelled(all_lines, labels)
+        found[name] = field_value(spans[name], normalize)
+    _read_identifiers_again(pages, found, spans)
+    born_line = _birth(all_lines, found)
     if found["nama_satuan_pendidikan"].value is None:
         found["nama_satuan_pendidikan"] = _institution(all_lines)
     found["jenjang"] = _jenjang(all_lines, found)
-    found["tanggal_lulus"] = _date_of_issue(all_lines)
+    found["tanggal_lulus"] = _date_of_issue(all_lines, after=born_line)
+    _check_national_number(found)
     return all_fields(core.IJAZAH_FIELDS, found), ()
 
 
-_SCHOOL_GLUED = re.compile(r"^(SD|SMP|SMA|SMK|MI|MTS|MA|MAK)(NEGERI|SWASTA)\b")
-_INSTITUTIONS = ("UNIVERSITAS", "INSTITUT", "SEKOLAH TINGGI", "POLITEKNIK", "AKADEMI")
+def _first_labelled(all_lines: list[Line], labels: tuple[str, ...]) -> Span | None:
+    """The value of the first of `labels` (variants of one label, most specific first) found on the page."""
+    for label in labels:
+        span = labelled(all_lines, label, rivals=_ALL_LABELS)
+        if span is not None:
+            return span
+    return None
 
 
-def _school(name: str | None) -> str | None:
-    """`SMANEGERI 1 KOLAKA` (a space lost by OCR) -> `SMA NEGERI 1 KOLAKA`."""
-    return _SCHOOL_GLUED.sub(r"\1 \2", name) if name else None
+def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Line | None:
+    """Place and date of birth from one combined label or two separate ones; the line they were on."""
+    born = _first_labelled(all_lines, _BIRTH)
+    if born is not None:
+        place, _ = norm.place_and_date(born.text)
+        found["tempat_lahir"] = field_value(born, constant(_place(place)))
+        found["tanggal_lahir"] = field_value(born, norm.date_graded)
+        return _line_of(all_lines, born)
+    place_span, date_span = _first_labelled(all_lines, _PLACE), _first_labelled(all_lines, _BORN_ON)
+    found["tempat_lahir"] = field_value(place_span, lambda t: _place(norm.name(t)))
+    found["tanggal_lahir"] = field_value(date_span, norm.date_graded)
+    lowest = [_line_of(all_lines, s) for s in (place_span, date_span) if s is not None]
+    return max(lowest, key=lambda ln: (ln.page, ln.y)) if lowest else None
+
+
+def _place(text: str | None) -> str | None:
+    """A place with what separated it from the date (`KOLAKA /`, `KOLAKA,`) dropped."""
+    value = text.strip(" /,.-") if text else None
+    return value or None
+
+
+def _line_of(all_lines: list[Line], span: Span) -> Line:
+    return next(ln for ln in all_lines if ln.page == span.page and span.words[0] in ln.words)
+
+
+def _digit_like(value: str) -> bool:
+    """Mostly digits, the rest letters that look like digits: a number, not a code like `DN-74/M-SMA/13/...`."""
+    compact = re.sub(r"[\s.\-]", "", value)
+    return bool(compact) and sum(c.isdigit() for c in compact) >= 0.8 * len(compact) and all(
+        c.isdigit() or c in "OoDIl|SB$" for c in compact)
+
+
+def _read_identifiers_again(pages: list[Page], found: dict[str, core.FieldValue],
+                            spans: dict[str, Span | None]) -> None:
+    """Doubtful identifiers read from their own crop (digits only for numbers); the readings reconciled."""
+    by_page: dict[tuple[int, str | None], list[str]] = {}
+    for name in _IDENTIFIERS:
+        span = spans[name]
+        if span is None or span.bbox is None or (found[name].value is not None and span.confidence >= _DOUBT):
+            continue
+        whitelist = _DIGITS if name in ("nisn", "npsn", "nis") or _digit_like(span.text) else None
+        by_page.setdefault((span.page, whitelist), []).append(name)
+    for (number, whitelist), names in by_page.items():
+        page = next(p for p in pages if p.number == number)
+        boxes = [_padded(spans[n].bbox) for n in names]  # type: ignore[union-attr,arg-type]
+        for name, words in zip(names, reread(page, boxes, lang=page.lang, whitelist=whitelist), strict=True):
+            second = field_value(Span(number, words), _LABELS[name][1]) if words else NOT_FOUND
+            found[name] = _reconcile(found[name], second)
+
+
+_DIGITS = "0123456789"
+
+
+def _padded(bbox: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    x0, y0, x1, y1 = bbox
+    pad = max(6, (y1 - y0) // 2)
+    return max(0, x0 - pad), max(0, y0 - pad), x1 + pad, y1 + pad
+
+
+_CONFUSED = {("I", "1"), ("L", "1"), ("O", "0"), ("D", "0"), ("S", "5"), ("B", "8"), ("Z", "2"), ("G", "6")}
+
+
+def _reconcile(first: core.FieldValue, second: core.FieldValue) -> core.FieldValue:
+    """One value from two readings of the same identifier.
+
+    Agreeing readings keep the first. Where they differ only in letters and
+    the digits those letters are mistaken for (`FIA88207` against `F1A88207`),
+    the digit is taken: identifiers are mostly digits, and a closer reading of
+    a crop resolves the look-alike better than a page read with its language
+    model. Otherwise the surer reading wins, capped as contradicted.
+    """
+    if second.value is None or second.value == first.value:
+        return first
+    if first.value is None:
+        return second
+    a, b = first.value, second.value
+    if len(a) == len(b) and all(x == y or (x, y) in _CONFUSED or (y, x) in _CONFUSED for x, y in zip(a, b, strict=True)):
+        digits = "".join(y if y.isdigit() else x for x, y in zip(a, b, strict=True))
+        chosen = second if digits == b else first if digits == a else core.FieldValue(digits, 0.0, first.page,
+                                                                                          first.bbox)
+        confidence = min(max(first.confidence, second.confidence), 0.85)
+        return core.FieldValue(chosen.value, confidence, first.page, first.bbox)
+    surer = first if first.confidence >= second.confidence else second
+    return core.FieldValue(surer.value, min(surer.confidence, CONTRADICTED), first.page, first.bbox)
+
+
+def _check_national_number(found: dict[str, core.FieldValue]) -> None:
+    """The national number carries the graduation year (digits 6-9): a year other than the date of issue's
+    makes both doubtful. (Agreement proves little about the other ten digits, so it raises nothing.)"""
+    number, issued = found.get("nomor_ijazah", NOT_FOUND).value, found.get("tanggal_lulus", NOT_FOUND).value
+    if number and issued and number.isdigit() and len(number) == _NATIONAL_DIGITS and number[5:9] != issued[:4]:
+        corroborate(found, ("nomor_ijazah", "tanggal_lulus"), agree=False)
 
 
 def _institution(all_lines: list[Line]) -> core.FieldValue:
@@ -75,12 +241,11 @@ def _institution(all_lines: list[Line]) -> core.FieldValue:
 
 
 def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.FieldValue:
-    programme = labelled(all_lines, "Program Pendidikan", rivals=_ALL_LABELS)
+    programme = _first_labelled(all_lines, _PROGRAMME)
     if programme is not None:
-        text = " ".join(programme.text.upper().split())
-        for printed, key in _PROGRAMMES:
-            if printed in text:
-                return field_value(programme, constant(key))
+        key = _programme(programme.text)
+        if key:
+            return field_value(programme, constant(key))
     for printed, key in _LEVELS:
         line = find_line(all_lines, printed, min_ratio=0.85)
         if line is not None:
@@ -90,15 +255,41 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
         level = norm.jenjang(school.value.split()[0])
         if level:
             return core.FieldValue(level, school.confidence, school.page, school.bbox)
-    return NOT_FOUND
+    gelar = found.get("gelar", NOT_FOUND)
+    key = _programme(gelar.value)
+    return core.FieldValue(key, gelar.confidence, gelar.page, gelar.bbox) if key else NOT_FOUND
 
 
-def _date_of_issue(all_lines: list[Line]) -> core.FieldValue:
-    """`Kolaka, 4 Mei 2009` above the signature: the last unlabelled line that is a place and a date."""
+def _programme(text: str | None) -> str | None:
+    """`Sarjana`, `Diploma Tiga`, `D-III`, `Strata Satu`, `S1` -> a jenjang key."""
+    if not text:
+        return None
+    compact = re.sub(r"[^A-Z0-9]", "", text.upper())
+    direct = norm.jenjang(compact)
+    if direct:
+        return direct
+    return next((key for printed, key in _PROGRAMMES if compact.startswith(printed) or printed in compact), None)
+
+
+def _date_of_issue(all_lines: list[Line], *, after: Line | None) -> core.FieldValue:
+    """`Kolaka, 4 Mei 2009` above the signature, labelled or not: the last date printed below the person block.
+
+    A labelled date (`Tanggal Lulus :`) is taken first. Lines with other labels
+    and the line of the date of birth are never taken.
+    """
+    labelled_date = _first_labelled(all_lines, _ISSUED)
+    if labelled_date is not None and norm.date(labelled_date.text):
+        return field_value(labelled_date, norm.date_graded)
     for line in reversed(all_lines):
-        if ":" in line.text or "," not in line.text:
+        if line is after or (after is not None and (line.page, line.y) <= (after.page, after.y)):
+            break
+        if _has_label(line):
             continue
-        _, day = norm.place_and_date(line.text)
-        if day is not None:
+        if norm.date(line.text) is not None:
             return field_value(Span(line.page, line.words), norm.date_graded)
     return NOT_FOUND
+
+
+def _has_label(line: Line) -> bool:
+    """A `label : value` line: a colon after the first word (a time such as `10:00` does not count)."""
+    return any(":" in w.text and not re.search(r"\d:\d", w.text) for w in line.words[1:])

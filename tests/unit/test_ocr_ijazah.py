@@ -1,0 +1,180 @@
+"""The ijazah extractor and its normalizers on hand-made pages (no Tesseract): label variants, values by layout."""
+
+import pytest
+
+import core
+from ocr import _ijazah
+from ocr import _normalize as norm
+from ocr._model import Page, Word
+
+_COLON_X = 700
+
+
+def _page(*rows: tuple[str, str] | str, confidence: float = 1.0) -> Page:
+    """`(label, value)` rows printed `label : value` with the colons aligned; plain strings as free lines."""
+    words, y = [], 100
+    for row in rows:
+        x = 100
+        label, value = row if isinstance(row, tuple) else (row, None)
+        for text in label.split():
+            words.append(Word(text, confidence, (x, y, x + 16 * len(text), y + 30)))
+            x += 16 * len(text) + 14
+        if value is not None:
+            words.append(Word(":", confidence, (_COLON_X, y, _COLON_X + 6, y + 30)))
+            x = _COLON_X + 30
+            for text in value.split():
+                words.append(Word(text, confidence, (x, y, x + 16 * len(text), y + 30)))
+                x += 16 * len(text) + 14
+        y += 70
+    return Page(1, None, tuple(words), "text_layer")
+
+
+def _read(*rows: tuple[str, str] | str) -> dict[str, str | None]:
+    fields, members = _ijazah.extract_ijazah([_page(*rows)])
+    assert members == ()
+    assert list(fields) == list(core.IJAZAH_FIELDS)
+    return {name: value.value for name, value in fields.items()}
+
+
+_SCHOOL_HEAD = ("IJAZAH", "SEKOLAH MENENGAH PERTAMA", ("Nomor Ijazah", "DN-74/M-SMP/13/0012345"),
+                ("Nama Satuan Pendidikan", "SMP NEGERI 2 KOLAKA"), ("NPSN", "40401234"))
+
+
+@pytest.mark.parametrize("label", ["Tempat dan Tanggal Lahir", "Tempat, Tanggal Lahir", "Tempat/Tgl. Lahir",
+                                   "Tempat/Tanggal Lahir", "Tempat Tgl. Lahir"])
+def test_birth_label_variants(label):
+    got = _read(*_SCHOOL_HEAD, ("Nama", "WA ODE SITI AMINAH"), (label, "KOLAKA, 12 Maret 2002"),
+                ("Nama Orang Tua/Wali", "LA ODE RAHMAN"), "Kolaka, 4 Mei 2017")
+    assert (got["tempat_lahir"], got["tanggal_lahir"]) == ("KOLAKA", "2002-03-12")
+    assert got["nama_lengkap"] == "WA ODE SITI AMINAH" and got["nama_orang_tua"] == "LA ODE RAHMAN"
+    assert got["tanggal_lulus"] == "2017-05-04"
+
+
+def test_school_fields_with_separate_birth_labels_and_numeric_dates():
+    got = _read(*_SCHOOL_HEAD, ("Nama Lengkap", "NINYOMAN SRI ARTINI"), ("Tempat Lahir", "TANA TORAJA"),
+                ("Tanggal Lahir", "01-07-2003"), ("Nomor Induk Siswa", "8032"),
+                ("Nomor Induk Siswa Nasional", "0080214OO8"), "LULUS", "Makale, 2 Juni 2018", "Kepala Sekolah,")
+    assert got["jenjang"] == "SMP" and got["npsn"] == "40401234" and got["nis"] == "8032"
+    assert got["nisn"] == "0080214008"  # letter O for zero in a number
+    assert got["nama_lengkap"] == "NI NYOMAN SRI ARTINI"  # a glued Balinese prefix split
+    assert (got["tempat_lahir"], got["tanggal_lahir"]) == ("TANA TORAJA", "2003-07-01")
+    assert got["nomor_ijazah"] == "DN-74/M-SMP/13/0012345"
+    assert got["tanggal_lulus"] == "2018-06-02" and got["nim"] is None
+
+
+@pytest.mark.parametrize("signed", ["Kolaka. 1 Juni 1978", "Kolaka 1 Juni 1978", "Kolaka, 1 Jun. 1978",
+                                    "Kolaka, 01-06-1978", "Ditetapkan di Kolaka pada tanggal 1 Juni 1978"])
+def test_date_of_issue_without_comma_or_spelled_out_month(signed):
+    got = _read(*_SCHOOL_HEAD, ("Nama", "ANI"), ("Tempat dan Tanggal Lahir", "KOLAKA, 3 Maret 1965"), "LULUS",
+                signed, "Kepala Sekolah,", "Drs. LA ODE HASIMU, M.Pd.")
+    assert got["tanggal_lulus"] == "1978-06-01"
+
+
+def test_date_of_issue_is_never_the_date_of_birth():
+    got = _read(*_SCHOOL_HEAD, ("Nama", "ANI"), ("Tempat dan Tanggal Lahir", "KOLAKA, 3 Maret 1965"), "LULUS")
+    assert got["tanggal_lahir"] == "1965-03-03" and got["tanggal_lulus"] is None
+    labelled = _read(*_SCHOOL_HEAD, ("Tanggal Lulus", "20 Mei 1982"), ("Nama", "ANI"),
+                     ("Tempat dan Tanggal Lahir", "KOLAKA, 3 Maret 1965"))
+    assert labelled["tanggal_lulus"] == "1982-05-20"
+
+
+@pytest.mark.parametrize(("programme", "jenjang"), [("Sarjana", "S1"), ("Diploma III", "D3"), ("D-III", "D3"),
+                                                     ("Diploma Tiga", "D3"), ("Sarjana Terapan", "D4"),
+                                                     ("Magister", "S2"), ("Strata Satu", "S1")])
+def test_university_layout(programme, jenjang):
+    got = _read(("Nomor Ijazah Nasional", "552012012249340"), "UNIVERSITAS HALU OLEO", "IJAZAH",
+                ("Nama", "LA ODE RUSLAN"), ("Tempat, Tgl. Lahir", "SURABAYA / 23-04-1990"),
+                ("NPM", "F1A12644"), ("Program Pendidikan", programme), ("Program Studi", "Teknik Informatika"),
+                ("Gelar Akademik", "SARJANA KOMPUTER (S.KOM)"), "Kendari, 14 Juni 2012", "Rektor,")
+    assert got["jenjang"] == jenjang and got["nama_satuan_pendidikan"] == "UNIVERSITAS HALU OLEO"
+    assert (got["tempat_lahir"], got["tanggal_lahir"]) == ("SURABAYA", "1990-04-23")
+    assert got["nim"] == "F1A12644" and got["program_studi"] == "TEKNIK INFORMATIKA"
+    assert got["gelar"] == "SARJANA KOMPUTER (S.KOM.)" and got["nomor_ijazah"] == "552012012249340"
+    assert got["tanggal_lulus"] == "2012-06-14" and got["npsn"] is None
+
+
+def test_jenjang_from_the_degree_when_no_programme_is_printed():
+    got = _read("UNIVERSITAS X", ("Nama", "ANI"), ("Gelar", "Ahli Madya Keperawatan (A.Md.Kep.)"))
+    assert got["jenjang"] == "D3" and got["gelar"] == "AHLI MADYA KEPERAWATAN (A.MD.KEP.)"
+
+
+@pytest.mark.parametrize(("printed", "canonical"), [
+    ("SARJANA KOMPUTER (S.KOM)", "SARJANA KOMPUTER (S.KOM.)"),
+    ("SARJANA HUKUM (S.H,)", "SARJANA HUKUM (S.H.)"),
+    ("Sarjana Pendidikan (S.Pd.)", "SARJANA PENDIDIKAN (S.PD.)"),
+    ("Ahli Madya (A.Md)", "AHLI MADYA (A.MD.)"),
+    ("SARJANA EKONOMI", "SARJANA EKONOMI"),
+    ("-", None),
+])
+def test_gelar_keeps_the_abbreviation_period(printed, canonical):
+    assert _ijazah._gelar(printed) == canonical
+
+
+def test_nomor_ijazah_digits_mended_only_in_numbers_and_a_wrong_length_doubted():
+    assert _ijazah._nomor_ijazah("552012012249340") == norm.Graded("552012012249340", 1.0)
+    mended = _ijazah._nomor_ijazah("S$2011988469794")
+    assert mended.value == "552011988469794" and mended.factor == norm.EDIT_FACTOR ** 2
+    assert _ijazah._nomor_ijazah("5520120237271747").factor == norm.INVALID_FACTOR  # 16 digits
+    assert _ijazah._nomor_ijazah("DN-74/M-SMA/13/0001234") == norm.Graded("DN-74/M-SMA/13/0001234", 1.0)
+    assert _ijazah._nomor_ijazah("M-SMA/K13-3/OO12345").value == "M-SMA/K13-3/OO12345"  # a code: kept as read
+    assert _ijazah._nomor_ijazah("") == norm.Graded(None, 0.0)
+
+
+def _value(text, confidence=0.9):
+    return core.FieldValue(text, confidence, 1, (0, 0, 10, 10))
+
+
+def test_two_readings_of_an_identifier_reconciled():
+    # Letter against look-alike digit: the digit, below the automatic threshold either way.
+    both = _ijazah._reconcile(_value("FIA88207", 0.95), _value("F1A88207", 0.7))
+    assert both.value == "F1A88207" and both.confidence <= 0.85
+    mixed = _ijazah._reconcile(_value("F1AB8207"), _value("FIA88207"))
+    assert mixed.value == "F1A88207"  # each position takes its digit
+    # Readings that differ otherwise: the surer one, capped as contradicted.
+    differ = _ijazah._reconcile(_value("12345", 0.95), _value("12845", 0.5))
+    assert differ.value == "12345" and differ.confidence == pytest.approx(0.6)
+    assert _ijazah._reconcile(_value(None, 0.0), _value("123", 0.7)).value == "123"
+    assert _ijazah._reconcile(_value("123"), core.FieldValue(None)).value == "123"
+    assert _ijazah._reconcile(_value("123", 0.93), _value("123", 0.5)).confidence == 0.93
+
+
+def test_national_number_year_against_date_of_issue():
+    found = {"nomor_ijazah": _value("552012012249340", 0.95), "tanggal_lulus": _value("2013-06-14", 0.95)}
+    _ijazah._check_national_number(found)
+    assert found["nomor_ijazah"].confidence <= 0.6 and found["tanggal_lulus"].confidence <= 0.6
+    agree = {"nomor_ijazah": _value("552012012249340", 0.95), "tanggal_lulus": _value("2012-06-14", 0.95)}
+    _ijazah._check_national_number(agree)
+    assert agree["nomor_ijazah"].confidence == 0.95  # agreement proves little: left as read
+
+
+@pytest.mark.parametrize(("printed", "iso"), [
+    ("1 Mej 1997", "1997-05-01"),  # one slip in a three-letter month
+    ("12 Agt. 2002", "2002-08-12"), ("5 Sept 1999", "1999-09-05"), ("3 May 2001", "2001-05-03"),
+    ("7-Juni-2004", "2004-06-07"), ("12 JUNL 2001", "2001-06-12"), ("KOLAKA, 12 Maret2002", "2002-03-12"),
+    ("12 Septembfr 2001", "2001-09-12"),
+    ("2 Jnui 2003", None),  # as close to Juni as to Juli: not guessed
+    ("12 Ju 2001", None),
+])
+def test_month_names_abbreviated_and_misread(printed, iso):
+    assert norm.date(printed) == iso
+
+
+def test_misread_month_costs_confidence_and_abbreviation_does_not():
+    assert norm.date_graded("1 Mej 1997").factor < 1
+    assert norm.date_graded("12 Agt 2002").factor == 1.0
+
+
+@pytest.mark.parametrize(("printed", "canonical", "mended"), [
+    ("TRI HNDAYAN!", "TRI HNDAYANI", True),
+    ("NINYOMAN SRI ARTINI", "NI NYOMAN SRI ARTINI", True),
+    ("IWAYAN 5UDARMA", "I WAYAN SUDARMA", True),
+    ("ni luh  putu", "NI LUH PUTU", False),
+    ("NINA SARI", "NINA SARI", False),  # NI + NA is not a Balinese name
+    ("Drs. H. ABDUL RAHIM, M.Si", "DRS. H. ABDUL RAHIM, M.SI", False),
+    ("JALAN 17", "JALAN 17", False),  # a number is not mended into letters
+    ("-", None, False),
+])
+def test_person_names(printed, canonical, mended):
+    graded = norm.person_name_graded(printed)
+    assert graded.value == canonical
+    assert (graded.factor < 1) == mended or canonical is None
