@@ -21,11 +21,13 @@ import asyncio
 import concurrent.futures
 import io
 import ssl
+import time
 from collections.abc import Callable, Coroutine
 from functools import cache
 from typing import Any, TypeVar
 
 import aiohttp
+from asn1crypto import cms
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -128,7 +130,34 @@ async def _sign(pdf: bytes, signer: signers.Signer, config: SignerConfig, level:
 
 def _timestamper(url: str | None, session: aiohttp.ClientSession) -> timestamps.TimeStamper:
     assert url is not None
-    return timestamps.HTTPTimeStamper(url, session=session, timeout=_HTTP_TIMEOUT_S)
+    return _TimeStamper(url, session=session, timeout=_HTTP_TIMEOUT_S)
+
+
+class _TimeStamper(timestamps.HTTPTimeStamper):
+    """pyHanko's HTTP time stamper, with its *sample* token kept per TSA for a few minutes.
+
+    For B-LT and B-LTA, pyHanko asks the TSA for a sample token over a dummy digest only to learn
+    which certificates the TSA signs with, and then validates that chain (fetching OCSP/CRL) to
+    embed its revocation info: one extra TSA round trip per signature. The sample is now shared
+    by the signatures of the next `_SAMPLE_TTL_S` seconds; the chain is still validated with
+    fresh revocation info for every signature, and every timestamp token is a new request. A TSA
+    that changes its certificate within that window yields a document whose B-LT check fails
+    (`verify_pdf`, run after signing by the issuing flow), never a weaker one.
+    """
+
+    async def async_dummy_response(self, md_algorithm: str) -> Any:
+        key = (self.url, md_algorithm)
+        kept = _tsa_samples.get(key)
+        if kept is not None and kept[0] > time.monotonic() and md_algorithm not in self._dummy_response_cache:
+            self._register_dummy(md_algorithm, cms.ContentInfo.load(kept[1]))
+        sample = await super().async_dummy_response(md_algorithm)
+        if kept is None or kept[0] <= time.monotonic():
+            _tsa_samples[key] = (time.monotonic() + _SAMPLE_TTL_S, sample.dump())
+        return sample
+
+
+_SAMPLE_TTL_S = 300.0
+_tsa_samples: dict[tuple[str, str], tuple[float, bytes]] = {}
 
 
 def _fetching_context(roots: list, session: aiohttp.ClientSession) -> ValidationContext:
