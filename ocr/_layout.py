@@ -66,19 +66,32 @@ class Span:
 
 
 def lines(page: Page, words: tuple[Word, ...] | None = None) -> list[Line]:
-    """Text lines of a page (or of some of its words), top to bottom."""
-    pending = sorted(words if words is not None else page.words, key=lambda w: w.cy)
-    groups: list[list[Word]] = []
-    for word in pending:
-        for group in reversed(groups[-3:]):
-            centre = statistics.median(w.cy for w in group)
-            height = statistics.median(w.height for w in group)
-            if abs(word.cy - centre) < 0.5 * max(height, word.height):
-                group.append(word)
-                break
+    """Text lines of a page (or of some of its words), top to bottom.
+
+    Words are chained left to right: a word joins the line whose last words
+    it overlaps most in height (at least half of the shorter one), so a line
+    may drift a little across a slightly skewed page, and two blocks side by
+    side at slightly different heights (a date left, an official's title
+    right) do not pull each other's words apart.
+    """
+    chains: list[list[Word]] = []
+    for word in sorted(words if words is not None else page.words, key=lambda w: (w.x0, w.cy)):
+        best, best_overlap = None, 0.5
+        for chain in chains:
+            tail = chain[-3:]
+            if tail[-1].cx >= word.cx:
+                continue
+            top = statistics.median(w.bbox[1] for w in tail)
+            bottom = statistics.median(w.bbox[3] for w in tail)
+            overlap = (min(bottom, word.bbox[3]) - max(top, word.bbox[1])) / max(1, min(bottom - top, word.height))
+            if overlap >= best_overlap:
+                best, best_overlap = chain, overlap
+        if best is None:
+            chains.append([word])
         else:
-            groups.append([word])
-    return [Line(page.number, tuple(sorted(g, key=lambda w: w.x0))) for g in groups]
+            best.append(word)
+    found = [Line(page.number, tuple(chain)) for chain in chains]
+    return sorted(found, key=lambda line: line.y)
 
 
 def compact_key(text: str) -> str:
@@ -175,14 +188,14 @@ def value_after(line: Line, index: int, *, gap_factor: float = 2.5) -> Span | No
 _NOISE = re.compile(r"^[^0-9A-Za-z]+$")
 _COLON_LOOKALIKES = frozenset("1li|!:;.,'\"`»«")
 """Not `I` or `L`: Balinese names begin with the letter `I` (`I WAYAN ...`)."""
-_COLON_PREFIX = re.compile(r"^[1lI|!i]?[:;]+(?=\S)")
+_COLON_PREFIX = re.compile(r"^[1lI|!i]?[:;]+(?=\S)|^[!|»«'\"`‘’“”]+(?=[0-9A-Za-z])")
 
 
 def _without_leading_noise(words: list[Word], height: float) -> list[Word]:
     """Drop what a colon, a bullet or a smudge between label and value was read as.
 
-    Punctuation-only words (`:`, `»`, `—`), a colon glued to the value
-    (`:LA`, `1:DN-74/...`), and a narrow one- or two-character word of colon
+    Punctuation-only words (`:`, `»`, `—`), a colon or a stroke glued to the
+    value (`:LA`, `1:DN-74/...`, `!JL.`), and a narrow one- or two-character word of colon
     look-alikes (`1`, `l`, `|`, `1»`) read at low confidence when more
     words follow.
     """

@@ -136,8 +136,41 @@ def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transfor
     words = _ocr(cleaned, grids, lang=lang)
     page = Page(number, gray, tuple(words), "ocr", grids, transform, lang)
     missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, words)]
-    extra = [w for cell_words in reread(page, missed, lang=lang) for w in cell_words]
+    missed += _unread_lines(cleaned, grids, words, glyph=glyph)
+    extra = [w for cell_words in reread(page, missed, lang=lang) for w in cell_words if w.text.strip()]
     return dataclasses.replace(page, words=page.words + tuple(extra)) if extra else page
+
+
+def _unread_lines(cleaned: np.ndarray, grids: tuple[Grid, ...], words: list[Word], *,
+                  glyph: float) -> list[tuple[int, int, int, int]]:
+    """Text lines outside the tables that the page read returned no word for.
+
+    Tesseract's page layout analysis now and then drops a whole line (a
+    footer line level with a QR code or a signature block). Ink is smeared
+    along lines into line-shaped blobs; a blob of text height and at least a
+    short word's width that no word touches is read again on its own.
+    """
+    ink = (cleaned < 128).astype(np.uint8)
+    for grid in grids:
+        x0, y0, x1, y1 = (int(v) for v in grid.bbox)
+        ink[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = 0
+    g = max(8, round(glyph))
+    smeared = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (g, max(1, g // 4))))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared)
+    out = []
+    for x, y, w, h, _ in stats[1:count]:
+        if not (0.6 * g <= h <= 2.5 * g and w >= 2 * g) or ink[y:y + h, x:x + w].sum() < _MIN_LINE_INK * g * g:
+            continue
+        if any(w_.x0 < x + w and x < w_.x1 and w_.bbox[1] < y + h and y < w_.bbox[3] for w_ in words):
+            continue
+        pad = g // 2
+        out.append((max(0, x - pad), max(0, y - pad), min(cleaned.shape[1], x + w + pad),
+                    min(cleaned.shape[0], y + h + pad)))
+    return out
+
+
+_MIN_LINE_INK = 0.6
+"""Dark pixels a line-shaped blob needs, in glyph-height squares (a short word has several)."""
 
 
 def _quality(words: list[Word]) -> float:

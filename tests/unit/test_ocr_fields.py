@@ -64,6 +64,7 @@ def test_value_after_drops_what_a_colon_was_read_as():
     assert value_after(_line("Alamat", "»", "JL.", "POROS"), 1).text == "JL. POROS"
     assert value_after(_line("Nama", "1", "LA", "ODE", confidence=0.5), 1).text == "LA ODE"
     assert value_after(_line("Nomor", "1:DN-74/M-SMA"), 1).text == "DN-74/M-SMA"
+    assert value_after(_line("Alamat", "!JL.", "POROS"), 1).text == "JL. POROS"
     # A Balinese name begins with the letter I: it stays.
     assert value_after(_line("Nama", "I", "WAYAN", confidence=0.5), 1).text == "I WAYAN"
 
