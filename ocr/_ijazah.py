@@ -20,7 +20,7 @@ from . import _normalize as norm
 from ._cells import reread
 from ._confidence import CONTRADICTED
 from ._fields import NOT_FOUND, all_fields, constant, corroborate, field_value
-from ._layout import Line, Span, find_line, labelled, lines
+from ._layout import Line, Span, compact_key, find_line, labelled, lines
 from ._model import Page
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
@@ -30,7 +30,7 @@ _BIRTH = ("Tempat dan Tanggal Lahir", "Tempat, Tanggal Lahir", "Tempat/Tanggal L
 _PLACE = ("Tempat Lahir",)
 _BORN_ON = ("Tanggal Lahir", "Tgl. Lahir")
 _PROGRAMME = ("Program Pendidikan", "Jenjang Pendidikan", "Jenjang", "Program")
-_ISSUED = ("Tanggal Lulus", "Tanggal Kelulusan", "Lulus Tanggal", "Pada Tanggal", "Tanggal Ditetapkan")
+_ISSUED = ("Tanggal Lulus", "Tanggal Kelulusan", "Lulus Tanggal", "Tanggal Ditetapkan")
 _LEVEL_WORDS = "Tahun Pelajaran"
 
 
@@ -41,7 +41,8 @@ def _school(text: str | None) -> str | None:
 
 
 def _gelar(text: str | None) -> str | None:
-    """A degree as printed; an abbreviation's closing period lost or read as a comma is put back.
+    """A degree as printed; an abbreviation's closing period lost or read as a comma is put back, a doubled
+    parenthesis made single.
 
     Indonesian degree abbreviations end with a period (`S.Kom.`, `A.Md.Kep.`,
     `S.H.`); Tesseract drops the one before a closing parenthesis.
@@ -49,6 +50,7 @@ def _gelar(text: str | None) -> str | None:
     value = norm.name(text)
     if not value:
         return None
+    value = re.sub(r"([()])\1+", r"\1", value)  # a parenthesis read twice
     return _ABBREVIATION_END.sub(lambda m: m[1] + ".)", value)
 
 
@@ -275,19 +277,24 @@ def _date_of_issue(all_lines: list[Line], *, after: Line | None) -> core.FieldVa
     """`Kolaka, 4 Mei 2009` above the signature, labelled or not: the last date printed below the person block.
 
     A labelled date (`Tanggal Lulus :`) is taken first. Lines with other labels
-    and the line of the date of birth are never taken.
+    and the line of the date of birth (found by its label, or by `Lahir` where
+    the label's colon was lost) are never taken.
     """
     labelled_date = _first_labelled(all_lines, _ISSUED)
-    if labelled_date is not None and norm.date(labelled_date.text):
+    if labelled_date is not None and norm.date(labelled_date.text) and not _about_birth(all_lines, labelled_date):
         return field_value(labelled_date, norm.date_graded)
     for line in reversed(all_lines):
         if line is after or (after is not None and (line.page, line.y) <= (after.page, after.y)):
             break
-        if _has_label(line):
+        if _has_label(line) or _about_birth(all_lines, Span(line.page, line.words)):
             continue
         if norm.date(line.text) is not None:
             return field_value(Span(line.page, line.words), norm.date_graded)
     return NOT_FOUND
+
+
+def _about_birth(all_lines: list[Line], span: Span) -> bool:
+    return "LAHIR" in compact_key(_line_of(all_lines, span).text)
 
 
 def _has_label(line: Line) -> bool:

@@ -73,6 +73,9 @@ def test_date_of_issue_without_comma_or_spelled_out_month(signed):
 def test_date_of_issue_is_never_the_date_of_birth():
     got = _read(*_SCHOOL_HEAD, ("Nama", "ANI"), ("Tempat dan Tanggal Lahir", "KOLAKA, 3 Maret 1965"), "LULUS")
     assert got["tanggal_lahir"] == "1965-03-03" and got["tanggal_lulus"] is None
+    # The birth line with its colon lost (no label found): still not the date of issue.
+    lost = _read(*_SCHOOL_HEAD, ("Nama", "ANI"), "Tempat dan Tanggal Lahir KOLAKA, 3 Maret 1965", "LULUS")
+    assert lost["tanggal_lulus"] is None
     labelled = _read(*_SCHOOL_HEAD, ("Tanggal Lulus", "20 Mei 1982"), ("Nama", "ANI"),
                      ("Tempat dan Tanggal Lahir", "KOLAKA, 3 Maret 1965"))
     assert labelled["tanggal_lulus"] == "1982-05-20"
@@ -103,6 +106,7 @@ def test_jenjang_from_the_degree_when_no_programme_is_printed():
     ("SARJANA HUKUM (S.H,)", "SARJANA HUKUM (S.H.)"),
     ("Sarjana Pendidikan (S.Pd.)", "SARJANA PENDIDIKAN (S.PD.)"),
     ("Ahli Madya (A.Md)", "AHLI MADYA (A.MD.)"),
+    ("SARJANA KOMPUTER (S.KOM.))", "SARJANA KOMPUTER (S.KOM.)"),
     ("SARJANA EKONOMI", "SARJANA EKONOMI"),
     ("-", None),
 ])
