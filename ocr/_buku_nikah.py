@@ -1,15 +1,35 @@
-"""Kutipan Akta Nikah: number, date and KUA by label; SUAMI, ISTRI and WALI blocks between their headings."""
+"""Kutipan Akta Nikah: number, date and KUA by label; SUAMI, ISTRI and WALI blocks between their headings.
+
+Every value is read twice: once with the page (where it was found by its
+label) and once more from its own crop of the page image (`_cells.reread`,
+one Tesseract run for all crops; identity numbers also with a digit
+whitelist). Page-wide segmentation glues short words (`LA YANI` read
+`LAYANI`) and garbles digits that a line on its own reads well. The readings
+are weighed in `_choose`: agreeing readings keep their confidence, readings
+that disagree give the more confident one, capped below the 0.9 band.
+Facts printed twice settle the rest (`_settle_birth`, `_settle_marriage`):
+a NIK's date digits and the printed birth date, the weekday and the date of
+the marriage, the month and year inside the akta number and the date.
+"""
 
 from __future__ import annotations
 
+import collections
+import dataclasses
+import datetime as dt
 import difflib
+import itertools
+import statistics
 
 import core
 
 from . import _normalize as norm
-from ._fields import all_fields, constant, corroborate, field_value
-from ._layout import Line, compact_key, labelled, lines
-from ._model import Page
+from ._cells import reread
+from ._confidence import CONTRADICTED, CORROBORATED
+from ._fields import NOT_FOUND, Normalizer, all_fields, corroborate, field_value
+from ._layout import Line, Span, compact_key, labelled, lines
+from ._layout import _without_leading_noise as without_leading_noise
+from ._model import Page, Word
 
 _PARTY_LABELS = {
     "nama_lengkap": ("Nama", norm.name),
@@ -19,45 +39,305 @@ _PARTY_LABELS = {
     "pekerjaan": ("Pekerjaan", lambda t: norm.vocabulary_graded("jenis_pekerjaan", t)),
     "alamat": ("Alamat", norm.text_upper),
 }
-_RIVALS = (*(label for label, _ in _PARTY_LABELS.values()), "Tempat dan Tanggal Lahir", "Nomor",
-           "Tanggal Nikah", "Dicatat di")
+_BORN = "Tempat dan Tanggal Lahir"
+_RIVALS = (*(label for label, _ in _PARTY_LABELS.values()), _BORN, "Nomor", "Tanggal Nikah", "Dicatat di")
 _HEADINGS = (("suami", "SUAMI"), ("istri", "ISTRI"), ("wali", "WALINIKAH"))
+_DIGIT_FIELDS = {"nik": "0123456789", "nomor_akta": "0123456789/IVX"}
+"""Values read a third time with only these characters allowed (by the last part of the field name)."""
+_DISAGREE = 0.85
+"""Confidence cap for a value whose readings disagree: above the review threshold, below the 0.9 band."""
+_AGE_AT_MARRIAGE = (10, 100)
+"""Years; a birth date outside this range before the marriage was misread."""
 
 
 def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
     all_lines = [ln for page in pages for ln in lines(page)]
+    spans = _locate(all_lines)
+    readings = _read_again(pages, spans)
+    found: dict[str, core.FieldValue] = {}
+    for key, normalize in _normalizers().items():
+        found[key] = _choose(readings.get(_span_key(key), []), normalize)
+    _settle_marriage(found, readings)
+    married = _date(found.get("tanggal_nikah"))
+    for role in ("suami", "istri"):
+        _settle_birth(found, role, readings, married)
+    return all_fields(core.BUKU_NIKAH_FIELDS, found), ()
+
+
+def _locate(all_lines: list[Line]) -> dict[str, Span | None]:
+    """Each value's words as found by its label (`<role>.lahir` holds place and date of birth)."""
     bands = _sections(all_lines)
     first_section = min((top for top, _ in bands.values()), default=None)
-    found = {
-        "nomor_akta": field_value(labelled(all_lines, "Nomor", before_y=first_section), _nomor_akta),
-        "tanggal_nikah": field_value(labelled(all_lines, "Tanggal Nikah"), norm.date_graded),
-        "kua": field_value(labelled(all_lines, "Dicatat di"), norm.name),
+    spans = {
+        "nomor_akta": labelled(all_lines, "Nomor", before_y=first_section),
+        "tanggal_nikah": labelled(all_lines, "Tanggal Nikah"),
+        "kua": labelled(all_lines, "Dicatat di"),
     }
     for role in ("suami", "istri"):
         if role not in bands:
             continue
         after_y, before_y = bands[role]
-        for name, (label, normalize) in _PARTY_LABELS.items():
-            found[f"{role}.{name}"] = field_value(
-                labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS), normalize)
-        born = labelled(all_lines, "Tempat dan Tanggal Lahir", after_y=after_y, before_y=before_y, rivals=_RIVALS)
-        if born is not None:
-            place, _ = norm.place_and_date(born.text)
-            found[f"{role}.tempat_lahir"] = field_value(born, constant(place))
-            found[f"{role}.tanggal_lahir"] = field_value(born, norm.date_graded)
-        _check_nik(found, role)
+        for name, (label, _) in _PARTY_LABELS.items():
+            spans[f"{role}.{name}"] = labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS)
+        spans[f"{role}.lahir"] = labelled(all_lines, _BORN, after_y=after_y, before_y=before_y, rivals=_RIVALS)
     if "wali" in bands:
-        found["wali.nama_lengkap"] = field_value(labelled(all_lines, "Nama", after_y=bands["wali"][0]), norm.name)
-    return all_fields(core.BUKU_NIKAH_FIELDS, found), ()
+        spans["wali.nama_lengkap"] = labelled(all_lines, "Nama", after_y=bands["wali"][0])
+    return spans
 
 
-def _check_nik(found: dict[str, core.FieldValue], role: str) -> None:
-    """The NIK's date digits against the printed birth date of the same party."""
-    nik, born = found.get(f"{role}.nik"), found.get(f"{role}.tanggal_lahir")
-    if nik is None or born is None or nik.value is None or born.value is None:
+def _normalizers() -> dict[str, Normalizer]:
+    out: dict[str, Normalizer] = {"nomor_akta": _nomor_akta, "tanggal_nikah": norm.date_graded, "kua": norm.name}
+    for role in ("suami", "istri"):
+        for name, (_, normalize) in _PARTY_LABELS.items():
+            out[f"{role}.{name}"] = normalize
+        out[f"{role}.tempat_lahir"] = lambda t: norm.place_and_date(t)[0]
+        out[f"{role}.tanggal_lahir"] = norm.date_graded
+    out["wali.nama_lengkap"] = norm.name
+    return out
+
+
+def _span_key(field: str) -> str:
+    return field.replace("tempat_lahir", "lahir").replace("tanggal_lahir", "lahir")
+
+
+def _read_again(pages: list[Page], spans: dict[str, Span | None]) -> dict[str, list[Span]]:
+    """Per located value: the first reading, then its crop read again (and with a whitelist for numbers)."""
+    readings = {key: [span] for key, span in spans.items() if span is not None and span.words}
+    by_number = {page.number: page for page in pages}
+    for number, page in by_number.items():
+        keys = [k for k, s in spans.items() if s is not None and s.page == number and s.bbox and s.words]
+        if page.image is None or not keys:
+            continue
+        # Values end where the value column ends: words the first reading lost at the end are in the crop.
+        column_end = max(spans[k].bbox[2] for k in keys)  # type: ignore[index,union-attr]
+        boxes = {k: _crop_box(spans[k], page, column_end) for k in keys}  # type: ignore[arg-type]
+        for key, words in zip(keys, reread(page, [boxes[k] for k in keys], lang=page.lang), strict=True):
+            _add_reading(readings[key], words)
+        for kind, whitelist in _DIGIT_FIELDS.items():
+            numeric = [k for k in keys if k.rsplit(".", 1)[-1] == kind]
+            for key, words in zip(numeric, reread(page, [boxes[k] for k in numeric], lang=page.lang,
+                                                  whitelist=whitelist), strict=True):
+                _add_reading(readings[key], words)
+    return readings
+
+
+def _add_reading(readings: list[Span], words: tuple[Word, ...]) -> None:
+    """A crop's words as another reading, without what lies left of the value (the colon, read `1`)."""
+    first = readings[0]
+    # A word that ends before the value begins is not part of it (the crop's margin reaches the colon),
+    # nor is what a colon was read as (`1`, `:`) when the first reading's box began at the colon.
+    height = statistics.median(w.height for w in first.words)
+    start = min(w.x0 for w in first.words) + 0.1 * height
+    kept = tuple(without_leading_noise([w for w in words if w.x1 > start], height))
+    if kept:
+        readings.append(Span(first.page, kept))
+
+
+def _crop_box(span: Span, page: Page, column_end: int) -> tuple[int, int, int, int]:
+    """The value's box with room around it (a lost first or last letter), to the column's end, on the page."""
+    x0, y0, x1, y1 = span.bbox  # type: ignore[misc]
+    h = round(statistics.median(w.height for w in span.words))
+    assert page.image is not None
+    height, width = page.image.shape[:2]
+    # Generous around the words: `reread` whitens rows and columns that are mostly ink (cell rules),
+    # which a tight crop of a text line would make of its letters' stems and bars.
+    return (max(0, x0 - h // 2), max(0, y0 - 3 * h // 5), min(width, max(x1, column_end) + 2 * h),
+            min(height, y1 + 3 * h // 5))
+
+
+def _choose(readings: list[Span], normalize: Normalizer) -> core.FieldValue:
+    """The value the readings give.
+
+    Readings that give a value and agree: the first (a reading that gives
+    nothing is no contrary evidence). Readings that differ only where one
+    has a word break the other lacks (`LAYANI`, `LA YANI`): the one with the
+    breaks, if its words stand apart by a space's width, at the lower of the
+    two confidences. Otherwise the value most readings give (the surest on a
+    tie), capped at `_DISAGREE`.
+    """
+    values = [field_value(span, normalize) for span in readings]
+    read = [(v, span) for v, span in zip(values, readings, strict=True) if v.value is not None]
+    if not read:
+        return values[0] if values else NOT_FOUND
+    first = read[0][0]
+    if all(v.value == first.value for v, _ in read):
+        return first
+    spaced = _spaced(read)
+    if spaced is not None:
+        return spaced
+    support = collections.Counter(v.value for v, _ in read)
+    most = max(support.values())
+    # The value most readings give (the surest of them on a tie), never in the high band.
+    best = max((v for v, _ in read if support[v.value] == most), key=lambda v: v.confidence)
+    return dataclasses.replace(best, confidence=min(best.confidence, _DISAGREE))
+
+
+_SPACE = 0.2
+"""A gap between words at least this share of their height is a space, not a gap inside a word."""
+
+
+def _spaced(read: list[tuple[core.FieldValue, Span]]) -> core.FieldValue | None:
+    """Of readings with the same letters, the one that splits words apart at real spaces; else None."""
+    if len({str(v.value).replace(" ", "") for v, _ in read}) != 1:
+        return None
+    value, span = max(read, key=lambda r: str(r[0].value).count(" "))
+    height = statistics.median(w.height for w in span.words)
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(span.words)]
+    if gaps and min(gaps) < _SPACE * height:
+        return None
+    return dataclasses.replace(value, confidence=min(v.confidence for v, _ in read))
+
+
+def _candidates(readings: list[Span], normalize: Normalizer) -> list[core.FieldValue]:
+    """Every distinct value the readings give, surest first."""
+    out: dict[str, core.FieldValue] = {}
+    for v in sorted((field_value(s, normalize) for s in readings), key=lambda v: -v.confidence):
+        if v.value is not None and v.value not in out:
+            out[v.value] = v
+    return list(out.values())
+
+
+def _date(value: core.FieldValue | None) -> dt.date | None:
+    if value is None or value.value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.value)
+    except ValueError:
+        return None
+
+
+def _plausible_birth(born: dt.date | None, married: dt.date | None) -> bool:
+    """Born between 100 and 10 years before the marriage (or before today when its date is unread)."""
+    if born is None:
+        return False
+    until = married or dt.date.today()
+    youngest, oldest = _AGE_AT_MARRIAGE
+    return until.year - oldest <= born.year <= until.year - youngest
+
+
+def _with_century(date: str, yy: int, married: dt.date | None) -> str | None:
+    """A birth date whose century was misread (`2602` for `2002`), mended when one century fits."""
+    day = dt.date.fromisoformat(date)
+    if day.year % 100 != yy or _plausible_birth(day, married):
+        return None
+    return _one_century(day, yy, married)
+
+
+def _one_century(day: dt.date, yy: int, married: dt.date | None) -> str | None:
+    """`day` in year 19yy or 20yy, whichever alone gives a plausible age at marriage."""
+    fits = []
+    for century in (1900, 2000):
+        try:
+            candidate = day.replace(year=century + yy)
+        except ValueError:
+            continue
+        if _plausible_birth(candidate, married):
+            fits.append(candidate.isoformat())
+    return fits[0] if len(fits) == 1 else None
+
+
+def _with_nik_year(date: str, yy: int, married: dt.date | None) -> str | None:
+    """An impossible birth date (after the marriage) with the NIK's two-digit year, when one century fits."""
+    day = dt.date.fromisoformat(date)
+    if _plausible_birth(day, married):
+        return None
+    return _one_century(day, yy, married)
+
+
+_MENDED_FROM_NIK = 0.7
+"""A birth year taken from the NIK because the printed one is impossible: right, but for a person to see."""
+
+
+def _settle_birth(found: dict[str, core.FieldValue], role: str, readings: dict[str, list[Span]],
+                  married: dt.date | None) -> None:
+    """The NIK's date digits against the printed birth date of the same party, over every reading.
+
+    A NIK and a date that agree, with a plausible age at marriage, raise the
+    date (all of whose parts the NIK repeats) to `CORROBORATED`; a date whose
+    century alone was misread is mended from the plausible one, at the cap for
+    disagreeing readings. No agreeing pair: both capped at `CONTRADICTED`.
+    """
+    nik_key, born_key = f"{role}.nik", f"{role}.tanggal_lahir"
+    niks = _candidates(readings.get(nik_key, []), _normalizers()[nik_key])
+    dates = _candidates(readings.get(f"{role}.lahir", []), norm.date_graded)
+    if not dates:
         return
-    agree = not core.nik_problems(nik.value, tanggal_lahir=born.value)
-    corroborate(found, (f"{role}.tanggal_lahir",) if agree else (f"{role}.nik", f"{role}.tanggal_lahir"), agree=agree)
+    plausible = [d for d in dates if _plausible_birth(_date(d), married)]
+    if _date(found[born_key]) is not None and not _plausible_birth(_date(found[born_key]), married):
+        # Born after (or a few years before) the marriage: misread. Another reading, or doubt.
+        other, cap = (plausible[0], _DISAGREE) if plausible else (found[born_key], CONTRADICTED)
+        found[born_key] = dataclasses.replace(other, confidence=min(other.confidence, cap))
+    if not niks:
+        return
+    for nik in niks:
+        yy = int(nik.value[10:12])  # type: ignore[index]
+        for date in dates:
+            mended = _with_century(date.value, yy, married) or _with_nik_year(  # type: ignore[arg-type]
+                date.value, yy, married)  # type: ignore[arg-type]
+            value = mended or date.value
+            if core.nik_problems(nik.value, tanggal_lahir=value):  # type: ignore[arg-type]
+                continue
+            if not _plausible_birth(dt.date.fromisoformat(value), married):  # type: ignore[arg-type]
+                continue
+            if nik.value != found[nik_key].value:
+                found[nik_key] = dataclasses.replace(nik, confidence=min(nik.confidence, _DISAGREE))
+            confidence = max(date.confidence, CORROBORATED) if not mended else (
+                _DISAGREE if mended[2:4] == date.value[2:4] else _MENDED_FROM_NIK)  # type: ignore[index]
+            found[born_key] = dataclasses.replace(date, value=value, confidence=confidence)
+            return
+    corroborate(found, (nik_key, born_key), agree=False)
+
+
+_WEEKDAYS = ("SENIN", "SELASA", "RABU", "KAMIS", "JUMAT", "SABTU", "MINGGU")
+
+
+def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list[Span]]) -> None:
+    """The marriage date against its printed weekday and the month and year in the akta number.
+
+    Only a disagreement is acted on (a reading that agrees is preferred, else
+    both are capped at `CONTRADICTED`): a weekday or a month and year leave
+    other digits unchecked, so agreement does not raise a confidence.
+    """
+    dates = _candidates(readings.get("tanggal_nikah", []), norm.date_graded)
+    numbers = _candidates(readings.get("nomor_akta", []), _nomor_akta)
+    weekdays = {_weekday(s.text) for s in readings.get("tanggal_nikah", [])} - {None}
+    if not dates:
+        return
+
+    def fits(date: core.FieldValue, number: core.FieldValue | None) -> bool:
+        day = dt.date.fromisoformat(date.value)  # type: ignore[arg-type]
+        if weekdays and _WEEKDAYS[day.weekday()] not in weekdays:
+            return False
+        return number is None or _akta_month_year(number.value) in (None, (day.month, day.year))
+
+    options: list[core.FieldValue | None] = [*numbers] or [None]
+    pairs = [(d, n) for n in options for d in dates]
+    agreeing = next(((d, n) for d, n in pairs if fits(d, n)), None)
+    if agreeing is None:
+        corroborate(found, ("tanggal_nikah", "nomor_akta") if numbers else ("tanggal_nikah",), agree=False)
+        return
+    for key, value in zip(("tanggal_nikah", "nomor_akta"), agreeing, strict=False):
+        if value is not None and value.value != found[key].value:
+            found[key] = dataclasses.replace(value, confidence=min(value.confidence, _DISAGREE))
+
+
+def _weekday(text: str) -> str | None:
+    """The weekday a date is printed with (`Minggu, 14 Mei 2023`), spelling slips allowed."""
+    first = compact_key(text.split(",", 1)[0]) if "," in text else ""
+    close = difflib.get_close_matches(first, _WEEKDAYS, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _akta_month_year(number: str | None) -> tuple[int, int] | None:
+    """(month, year) of the marriage inside an akta number, either format; None if it has none."""
+    if not number:
+        return None
+    if number.isdigit() and len(number) == 16:
+        return int(number[7:9]), int(number[9:13])
+    parts = number.split("/")
+    if len(parts) == 4 and parts[2] in _ROMAN and parts[3].isdigit():
+        return _ROMAN.index(parts[2]) + 1, int(parts[3])
+    return None
 
 
 def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
@@ -96,3 +376,4 @@ def _nomor_akta(text: str | None) -> str | None:
     if len(parts) == 4 and parts[2].translate(_AS_ROMAN) in _ROMAN:
         parts[2] = parts[2].translate(_AS_ROMAN)
     return "/".join(parts)
+

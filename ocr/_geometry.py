@@ -88,16 +88,17 @@ def find_sheet(gray: np.ndarray, *, min_area: float = 0.2, max_area: float = 0.9
         return None  # not a quadrilateral sheet (a hand, a fold, something lying across it)
     corners = _corners(hull)
     touching = _touching_frame(corners, small.shape)
-    if touching:
-        # Part of the sheet may lie outside the photo: extend its visible sides.
-        clipped = _clipped_corners(blob, hull, small.shape)
-        if clipped is not None:
-            return clipped / scale
-    if touching <= 1 and _is_quad(corners, hull):
+    # Part of the sheet may lie outside the photo: its visible sides, extended, meet there.
+    clipped = _clipped_corners(blob, hull, small.shape) if touching else None
+    # A corner on the border may be the sheet's own; the extended sides decide only if they differ.
+    if touching <= 1 and _is_quad(corners, hull) and (
+            clipped is None or np.abs(clipped - corners).max() <= _SAME_CORNER):
         return corners / scale
-    return None
+    return clipped / scale if clipped is not None else None
 
 
+_SAME_CORNER = 3.0
+"""Pixels (on the downscaled copy) within which two estimates of a corner are the same corner."""
 _PARALLEL = math.cos(math.radians(30))
 """Sides closer to parallel than this (|cos| above) are not two sides meeting at a corner."""
 _BEYOND = 0.3
