@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -78,7 +79,7 @@ FAMILY = core.Family.from_dict(
         ],
     }
 )
-KWARGS = dict(
+KWARGS: dict[str, Any] = dict(
     document_id="APP-2024-0001",
     issued_on=dt.date(2024, 5, 17),
     verify_url="http://127.0.0.1:8000/verifikasi/APP-2024-0001",
