@@ -180,13 +180,14 @@ _STRUCTURED = frozenset({"nik", "jenis_kelamin", "tanggal_lahir", "agama", "pend
                          "status_perkawinan", "tanggal_perkawinan", "status_hubungan", "kewarganegaraan"})
 """Columns whose values must match a format or the vocabulary: one of them read marks a member row."""
 _DIGITS = "0123456789"
+_DASH = re.compile(r"^[-‐‑‒–—―_~.]{1,3}$")
 _WHITELISTS = {"nik": _DIGITS, "tanggal_lahir": _DIGITS + "-", "tanggal_perkawinan": _DIGITS + "-"}
 
 
 def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
     """Printed but not understood, or a NIK that breaks its own structure: worth a closer reading."""
-    if not text.strip():
-        return False
+    if not text.strip() or _DASH.match(text.strip()):
+        return False  # nothing printed, or the `-` a KK prints for nothing
     if value.value is None:
         return True
     return field == "nik" and bool(core.nik_problems(value.value))

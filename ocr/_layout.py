@@ -75,21 +75,24 @@ def lines(page: Page, words: tuple[Word, ...] | None = None) -> list[Line]:
     right) do not pull each other's words apart.
     """
     chains: list[list[Word]] = []
+    bands: list[tuple[float, float, float]] = []  # per chain: top, bottom, centre x of its last words
     for word in sorted(words if words is not None else page.words, key=lambda w: (w.x0, w.cy)):
-        best, best_overlap = None, 0.5
-        for chain in chains:
-            tail = chain[-3:]
-            if tail[-1].cx >= word.cx:
+        best, best_overlap = -1, 0.5
+        for i, (top, bottom, cx) in enumerate(bands):
+            if cx >= word.cx or bottom <= word.bbox[1] or top >= word.bbox[3]:
                 continue
-            top = statistics.median(w.bbox[1] for w in tail)
-            bottom = statistics.median(w.bbox[3] for w in tail)
             overlap = (min(bottom, word.bbox[3]) - max(top, word.bbox[1])) / max(1, min(bottom - top, word.height))
             if overlap >= best_overlap:
-                best, best_overlap = chain, overlap
-        if best is None:
+                best, best_overlap = i, overlap
+        if best < 0:
             chains.append([word])
+            best = len(chains) - 1
+            bands.append((0, 0, 0))
         else:
-            best.append(word)
+            chains[best].append(word)
+        tail = chains[best][-3:]
+        bands[best] = (sorted(w.bbox[1] for w in tail)[(len(tail) - 1) // 2],
+                       sorted(w.bbox[3] for w in tail)[len(tail) // 2], word.cx)
     found = [Line(page.number, tuple(chain)) for chain in chains]
     return sorted(found, key=lambda line: line.y)
 

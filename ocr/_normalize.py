@@ -158,7 +158,9 @@ def vocabulary_graded(kind: str, text: str | None) -> Graded:
         if mended:
             return Graded(mended, EDIT_FACTOR)
     candidates = core.canonical_values(kind)
-    scored = sorted((edit_distance(value, c), c) for c in candidates)
+    # Distances beyond every candidate's tolerance need not be exact: they can neither win nor tie a winner.
+    limit = max(max_edits(c) for c in candidates) + 1
+    scored = sorted((edit_distance(value, c, limit=limit), c) for c in candidates)
     best, spelled = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else None
     if best > max_edits(spelled) or (runner_up is not None and runner_up == best):
@@ -171,15 +173,19 @@ def max_edits(target: str) -> int:
     return 0 if len(target) <= 2 else max(1, len(target) // 5)
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance."""
+def edit_distance(a: str, b: str, *, limit: int | None = None) -> int:
+    """Levenshtein distance; with `limit`, any distance above it comes back as `limit + 1` (found sooner)."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if limit is not None and min(current) > limit:
+            return limit + 1
         previous = current
-    return previous[-1]
+    return previous[-1] if limit is None else min(previous[-1], limit + 1)
 
 
 def nik(text: str | None) -> str | None:

@@ -186,25 +186,40 @@ def _looks_like_noise(words: list[Word]) -> bool:
 
 
 def _ocr(cleaned: np.ndarray, grids: tuple[Grid, ...], *, lang: str) -> list[Word]:
-    """The page outside its tables read as running text, then each ruled table read as sparse cells.
+    """The page outside its tables read as running text, then the ruled tables read as sparse cells.
 
     Line-oriented segmentation merges the stacked two-line column headers of
     neighbouring cells into nonsense; sparse-text mode (psm 11) reads each cell
     on its own. The tables are blanked out of the first pass, so no region is
-    read twice.
+    read twice, and all tables of the page are stacked into one image for one
+    Tesseract run (each run costs a process start and a model load).
     """
     outside = cleaned.copy()
     for grid in grids:
         x0, y0, x1, y1 = (int(v) for v in grid.bbox)
         outside[y0:y1 + 1, x0:x1 + 1] = 255
     words = _tesseract.read_words(outside, lang=lang, psm=3)
-    for grid in grids:
-        x0, y0, x1, y1 = (int(v) for v in grid.bbox)
-        crop = cleaned[y0:y1, x0:x1]
-        for w in _tesseract.read_words(crop, lang=lang, psm=11):
-            a, b, c, d = w.bbox
-            words.append(Word(w.text, w.confidence, (a + x0, b + y0, c + x0, d + y0)))
+    if not grids:
+        return words
+    boxes = [tuple(int(v) for v in grid.bbox) for grid in grids]
+    gap = _TABLE_GAP
+    width = max(x1 - x0 for x0, _, x1, _ in boxes)
+    stack = np.full((sum(y1 - y0 + gap for _, y0, _, y1 in boxes), width), 255, np.uint8)
+    tops, top = [], 0
+    for x0, y0, x1, y1 in boxes:
+        stack[top:top + y1 - y0, :x1 - x0] = cleaned[y0:y1, x0:x1]
+        tops.append(top)
+        top += y1 - y0 + gap
+    for w in _tesseract.read_words(stack, lang=lang, psm=11):
+        index = max(i for i, t in enumerate(tops) if t <= w.cy or i == 0)
+        dx, dy = boxes[index][0], boxes[index][1] - tops[index]
+        a, b, c, d = w.bbox
+        words.append(Word(w.text, w.confidence, (a + dx, b + dy, c + dx, d + dy)))
     return words
+
+
+_TABLE_GAP = 60
+"""White pixels between stacked tables: more than a line of text, so no word straddles two tables."""
 
 
 _MIN_CELL_INK = 25

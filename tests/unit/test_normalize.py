@@ -1,6 +1,8 @@
 """Printed text -> canonical values (documents.md)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ocr import _normalize as norm
 
@@ -96,3 +98,8 @@ def test_code_and_jenjang():
     assert norm.jenjang("s1") == "S1"
     assert norm.jenjang("SMA") == "SMA"
     assert norm.jenjang("SMANEGERI") is None
+
+
+@given(st.text(alphabet="ABIO01 /-", max_size=12), st.text(alphabet="ABIO01 /-", max_size=12), st.integers(0, 4))
+def test_a_limited_edit_distance_is_exact_up_to_its_limit(a, b, limit):
+    assert norm.edit_distance(a, b, limit=limit) == min(norm.edit_distance(a, b), limit + 1)
