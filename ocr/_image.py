@@ -101,10 +101,23 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     return binary
 
 
+def blob_boxes(mask: np.ndarray) -> np.ndarray:
+    """(x, y, w, h) of every 8-connected blob of non-zero pixels, blobs inside others' holes included.
+
+    The same boxes as `cv2.connectedComponentsWithStats`, several times
+    faster: that call costs ~0.1 s on a 300-dpi A4 page, outer contours ~0.02 s.
+    """
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return np.zeros((0, 4), dtype=np.int64)
+    outer = [cv2.boundingRect(c) for c, h in zip(contours, hierarchy[0], strict=True) if h[3] == -1]
+    return np.array(outer, dtype=np.int64).reshape(-1, 4)
+
+
 def text_height(binary: np.ndarray) -> float:
     """Median height of glyph-like blobs (black on white): the size of the body text in pixels."""
-    _, _, stats, _ = cv2.connectedComponentsWithStats(255 - binary)
-    h, w = stats[1:, 3], stats[1:, 2]
+    boxes = blob_boxes(255 - binary)
+    h, w = boxes[:, 3], boxes[:, 2]
     glyphs = h[(h >= 6) & (h < 200) & (w < 3 * h)]
     return float(np.median(glyphs)) if glyphs.size >= 20 else 25.0
 
@@ -136,10 +149,8 @@ def find_grids(binary: np.ndarray, *, glyph: float | None = None,
     """Ruled tables on the page, top to bottom; boxes and frames without inner rules are ignored."""
     horizontal, vertical = masks if masks is not None else rule_mask(binary, glyph=glyph)
     joined = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(joined)
     grids = []
-    for i in range(1, count):
-        x, y, w, h, _ = stats[i]
+    for x, y, w, h in blob_boxes(joined).tolist():
         if w < binary.shape[1] * 0.3 or h < 40:
             continue
         # Thickened across, so that a rule left a little aslant still fills one row (or column) of the profile.
@@ -185,10 +196,8 @@ def without_graphics(binary: np.ndarray, *, min_side: int = 150, min_density: fl
     """
     ink = 255 - binary
     joined = cv2.dilate(ink, np.ones((5, 5), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(joined)
     cleaned = binary.copy()
-    for i in range(1, count):
-        x, y, w, h, _ = stats[i]
+    for x, y, w, h in blob_boxes(joined).tolist():
         if w < min_side or h < min_side or max(w, h) > 3 * min(w, h):
             continue
         if (ink[y:y + h, x:x + w] > 0).mean() >= min_density:

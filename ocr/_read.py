@@ -156,9 +156,8 @@ def _unread_lines(cleaned: np.ndarray, grids: tuple[Grid, ...], words: list[Word
         ink[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = 0
     g = max(8, round(glyph))
     smeared = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (g, max(1, g // 4))))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared)
     out = []
-    for x, y, w, h, _ in stats[1:count]:
+    for x, y, w, h in _image.blob_boxes(smeared).tolist():
         if not (0.6 * g <= h <= 2.5 * g and w >= 2 * g) or ink[y:y + h, x:x + w].sum() < _MIN_LINE_INK * g * g:
             continue
         if any(w_.x0 < x + w and x < w_.x1 and w_.bbox[1] < y + h and y < w_.bbox[3] for w_ in words):

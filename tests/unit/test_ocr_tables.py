@@ -77,3 +77,16 @@ def test_a_column_is_known_by_its_own_header_under_a_group_label(header, field):
 @pytest.mark.parametrize("header", ["No", "", "NAMA", "DOKUMEN IMIGRASI", "ORANG TUA", "Keterangan"])
 def test_a_group_label_alone_or_an_unknown_header_is_no_column(header):
     assert _column(header) is None
+
+
+def test_blob_boxes_are_the_connected_components_including_those_inside_a_frame():
+    rng = np.random.default_rng(3)
+    page = np.zeros((300, 400), np.uint8)
+    cv2.rectangle(page, (10, 10), (390, 290), 255, 2)  # a frame whose hole holds everything else
+    for _ in range(40):
+        x, y = int(rng.integers(20, 360)), int(rng.integers(20, 260))
+        cv2.putText(page, "Ab8", (x, y + 20), cv2.FONT_HERSHEY_SIMPLEX, 0.6, 255, 1)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(page)
+    expected = sorted(map(tuple, stats[1:count, :4].tolist()))
+    assert sorted(map(tuple, _image.blob_boxes(page).tolist())) == expected
+    assert len(expected) > 10
