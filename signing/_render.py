@@ -14,14 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-import qrcode
-from reportlab.lib.colors import Color, black, white
+from reportlab.lib.colors import Color, black
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 import core
+
+from ._qr import draw_qr
 
 PAGE_W, PAGE_H = landscape(A4)
 MARGIN = 28.0
@@ -69,6 +70,12 @@ _TABLE_2: tuple[tuple[str, float, str | None], ...] = (
     ("Nama Ayah", 149, "nama_ayah"),
     ("Nama Ibu", 149, "nama_ibu"),
 )
+# Group headers over neighbouring columns of table 2: (label, first column, last column + 1). The label
+# sits in the upper part of a split header cell; the columns' own headers move below the rule under it.
+_TABLE_2_GROUPS = (("DOKUMEN IMIGRASI", 5, 7), ("NAMA ORANG TUA", 7, 9))
+_HEADER_H = 24.0
+_GROUPED_HEADER_H = 30.0
+_GROUP_LABEL_H = 11.0
 _DATE_FIELDS = {"tanggal_lahir", "tanggal_perkawinan"}
 # The printed form has ten rows per table, blank ones included; larger families get more, smaller rows.
 _FORM_ROWS = 10
@@ -104,7 +111,7 @@ def render_kk_pdf(
     n_rows = max(_FORM_ROWS, len(members))
     row_h = _row_height(n_rows, y - footer_top)
     y = _draw_table(c, _TABLE_1, members, n_rows=n_rows, top=y - 10, row_h=row_h)
-    y = _draw_table(c, _TABLE_2, members, n_rows=n_rows, top=y - 10, row_h=row_h)
+    y = _draw_table(c, _TABLE_2, members, n_rows=n_rows, top=y - 10, row_h=row_h, groups=_TABLE_2_GROUPS)
     _draw_footer(
         c,
         family,
@@ -169,7 +176,7 @@ def _draw_header(c: Canvas, family: core.Family, top: float) -> float:
 
 
 def _row_height(n_rows: int, space: float) -> float:
-    header_h = 2 * 24.0
+    header_h = _HEADER_H + _GROUPED_HEADER_H
     gaps = 2 * 10.0
     return max(7.0, min(13.0, (space - header_h - gaps) / max(2 * n_rows, 1)))
 
@@ -182,12 +189,18 @@ def _draw_table(
     n_rows: int,
     top: float,
     row_h: float,
+    groups: Sequence[tuple[str, int, int]] = (),
 ) -> float:
-    header_h = 24.0
+    """A ruled member table; `groups` print a label over several columns, whose own headers move below it."""
+    header_h = _GROUPED_HEADER_H if groups else _HEADER_H
     widths = [w for _, w, _ in columns]
     total_w = sum(widths)
     x0 = MARGIN + (CONTENT_W - total_w) / 2
+    xs = [x0 + sum(widths[:i]) for i in range(len(columns) + 1)]
     bottom = top - header_h - row_h * n_rows
+    split = top - _GROUP_LABEL_H
+    inner = {i for _, first, end in groups for i in range(first + 1, end)}
+    cell_top = {i: split for _, first, end in groups for i in range(first, end)}
 
     c.setFillColor(_HEADER_FILL)
     c.rect(x0, top - header_h, total_w, header_h, stroke=0, fill=1)
@@ -196,12 +209,14 @@ def _draw_table(
     c.setLineWidth(0.6)
     c.rect(x0, bottom, total_w, top - bottom, stroke=1, fill=0)
     c.setLineWidth(0.4)
-    x = x0
-    for (title, width, _), is_last in zip(columns, [False] * (len(columns) - 1) + [True], strict=True):
-        _draw_header_cell(c, title, x, top, width, header_h)
-        x += width
-        if not is_last:
-            c.line(x, top, x, bottom)
+    for i in range(1, len(columns)):
+        c.line(xs[i], split if i in inner else top, xs[i], bottom)
+    for label, first, end in groups:
+        c.line(xs[first], split, xs[end], split)
+        _draw_header_cell(c, label, xs[first], top, xs[end] - xs[first], top - split)
+    for i, (title, width, _) in enumerate(columns):
+        head_top = cell_top.get(i, top)
+        _draw_header_cell(c, title, xs[i], head_top, width, head_top - (top - header_h))
     c.line(x0, top - header_h, x0 + total_w, top - header_h)
     for k in range(1, n_rows):
         c.line(x0, top - header_h - k * row_h, x0 + total_w, top - header_h - k * row_h)
@@ -269,7 +284,7 @@ def _draw_footer(
     c.setFont(REGULAR, 8.5)
     c.drawCentredString(sig_x, 37, f"NIP. {nip}")
 
-    _draw_qr(c, verify_url, x=PAGE_W - MARGIN - _QR_SIZE, y=37, size=_QR_SIZE)
+    draw_qr(c, verify_url, x=PAGE_W - MARGIN - _QR_SIZE, y=37, size=_QR_SIZE)
 
     c.setFont(REGULAR, 6.5)
     c.setFillColor(Color(0.3, 0.3, 0.3))
@@ -280,25 +295,6 @@ def _draw_footer(
         f"keaslian dokumen.    ID Dokumen: {document_id}",
     )
     c.setFillColor(black)
-
-
-def _draw_qr(c: Canvas, data: str, *, x: float, y: float, size: float) -> None:
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    qr.add_data(data)
-    qr.make(fit=True)
-    matrix = qr.get_matrix()
-    n = len(matrix)
-    quiet = 2
-    cell = size / (n + 2 * quiet)
-    c.setFillColor(white)
-    c.rect(x, y, size, size, stroke=0, fill=1)
-    c.setFillColor(black)
-    path = c.beginPath()
-    for r, row in enumerate(matrix):
-        for col, dark in enumerate(row):
-            if dark:
-                path.rect(x + (quiet + col) * cell, y + size - (quiet + r + 1) * cell, cell, cell)
-    c.drawPath(path, stroke=0, fill=1)
 
 
 # --- text helpers ---------------------------------------------------------------------------------

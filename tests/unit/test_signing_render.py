@@ -196,3 +196,51 @@ def test_many_members_still_one_page() -> None:
 )
 def test_format_date(iso: str | None, printed: str) -> None:
     assert format_date(iso) == printed
+
+
+def _words(page: Any) -> dict[str, dict[str, Any]]:
+    return {w["text"]: w for w in page.extract_words(keep_blank_chars=True, x_tolerance=1.5)}
+
+
+@pytest.mark.parametrize(("group", "columns"), [("DOKUMEN IMIGRASI", ("No. Paspor", "No. KITAP")),
+                                                ("NAMA ORANG TUA", ("Nama Ayah", "Nama Ibu"))])
+def test_table_2_group_header_over_its_columns(pdf: bytes, group: str, columns: tuple[str, str]) -> None:
+    """Current national layout: the group label in the upper part of a split header cell, a rule under
+    it across just its columns, the divider between them only below that rule."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        words = _words(page)
+        lines = page.lines
+    label, left, right = words[group], words[columns[0]], words[columns[1]]
+    assert label["bottom"] < min(left["top"], right["top"])
+    assert left["x0"] < label["x0"] and label["x1"] < right["x1"]
+    centre = (label["x0"] + label["x1"]) / 2
+    horizontal = [ln for ln in lines if abs(ln["top"] - ln["bottom"]) < 0.5 and ln["x0"] < centre < ln["x1"]
+                  and label["bottom"] <= ln["top"] <= min(left["top"], right["top"])]
+    assert len(horizontal) == 1, "one rule between the group label and its columns' headers"
+    rule = horizontal[0]
+    assert rule["x0"] < left["x0"] and right["x1"] < rule["x1"]
+    assert rule["x1"] - rule["x0"] < page.width / 2, "the rule spans the group's columns, not the table"
+    divider = [ln for ln in lines if abs(ln["x0"] - ln["x1"]) < 0.5 and left["x1"] < ln["x0"] < right["x0"]
+               and ln["top"] < left["bottom"] < ln["bottom"]]
+    assert len(divider) == 1
+    assert abs(divider[0]["top"] - rule["top"]) < 0.5, "the inner divider starts at the group rule"
+
+
+def test_qr_code_encodes_the_verification_url(pdf: bytes) -> None:
+    cv2 = pytest.importorskip("cv2")
+    np = pytest.importorskip("numpy")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        image = np.asarray(doc.pages[0].to_image(resolution=150).original.convert("L"))
+    decoded, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    assert decoded == KWARGS["verify_url"]
+
+
+def test_qr_code_is_not_a_grid_of_rectangles(pdf: bytes) -> None:
+    """Readers that take rectangles for table rules must not find a ruled grid in the QR code."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        footer_rects = [r for r in page.rects if r["top"] > page.height - 140]
+        footer_curves = [c for c in page.curves if c["top"] > page.height - 140]
+    assert len(footer_rects) <= 1, "at most the QR code's white background"
+    assert footer_curves, "the QR modules are drawn"
