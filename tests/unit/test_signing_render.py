@@ -227,13 +227,19 @@ def test_table_2_group_header_over_its_columns(pdf: bytes, group: str, columns: 
     assert abs(divider[0]["top"] - rule["top"]) < 0.5, "the inner divider starts at the group rule"
 
 
-def test_qr_code_encodes_the_verification_url(pdf: bytes) -> None:
-    cv2 = pytest.importorskip("cv2")
-    np = pytest.importorskip("numpy")
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+def test_qr_code_encodes_the_verification_url_with_id_and_short_hash() -> None:
+    import cv2
+    import numpy as np
+
+    from signing import document_fingerprint, verification_url
+
+    fingerprint = document_fingerprint(FAMILY, document_id=KWARGS["document_id"], issued_on=KWARGS["issued_on"])
+    url = verification_url("https://capil.example.go.id", document_id=KWARGS["document_id"], fingerprint=fingerprint)
+    out = render_kk_pdf(FAMILY, **{**KWARGS, "verify_url": url})
+    with pdfplumber.open(io.BytesIO(out)) as doc:
         image = np.asarray(doc.pages[0].to_image(resolution=150).original.convert("L"))
     decoded, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
-    assert decoded == KWARGS["verify_url"]
+    assert decoded == url == f"https://capil.example.go.id/v/APP-2024-0001?h={fingerprint}"
 
 
 def test_qr_code_is_not_a_grid_of_rectangles(pdf: bytes) -> None:
