@@ -80,3 +80,17 @@ def test_capil_archive_get_writes_only_verified_bytes(pipeline, family, tmp_path
     assert code == core.IntegrityAlarm.exit_code == 5
     assert len(err.strip().splitlines()) == 1 and app_id in err
     assert not alarmed.exists(), "an alarm is not a download"
+
+
+def test_the_renewal_flow_renews_what_is_due_as_a_new_locked_version(pipeline, family):  # noqa: F811
+    from flows.renew import renew_timestamps
+
+    app_id = _approve_and_issue(pipeline, family.anggota[0].nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
+    old = registry.issued_document(pipeline.database, app_id).document
+    assert renew_timestamps(within_days=365 * 11) == [app_id]  # the dev TSA certificate expires within that
+    new = registry.issued_document(pipeline.database, app_id).document
+    assert new.key == old.key and new.version_id != old.version_id
+    assert pipeline.store.retention(old).mode == "COMPLIANCE" and pipeline.store.retention(new).mode == "COMPLIANCE"
+    with pytest.raises(core.Conflict):
+        pipeline.store.delete_version(old)
+    assert fetch_verified_document(pipeline, app_id).startswith(pipeline.store.get(old))
