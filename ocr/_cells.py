@@ -30,10 +30,18 @@ def _without_borders(binary: np.ndarray, *, share: float = 0.6) -> np.ndarray:
     return out
 
 
-def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = None) -> list[tuple[Word, ...]]:
-    """The words of each cell (in page coordinates), read again; empty tuples for a text-layer page."""
+def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = None,
+           one_by_one: bool = False) -> list[tuple[Word, ...]]:
+    """The words of each cell (in page coordinates), read again; empty tuples for a text-layer page.
+
+    `one_by_one` reads each cell in a Tesseract run of its own as a single
+    line (psm 7): dearer, but a lone letter that the block reading turns into
+    nonsense (`O` -> `ke)`) is often read right on its own.
+    """
     if not cells or page.image is None:
         return [() for _ in cells]
+    if one_by_one:
+        return [_reread_alone(page.image, cell, lang=lang, whitelist=whitelist) for cell in cells]
     crops, origins = [], []
     for x0, y0, x1, y1 in cells:
         crop = page.image[y0 + _INSET:y1 - _INSET, x0 + _INSET:x1 - _INSET]
@@ -57,3 +65,17 @@ def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = 
         a, b, c, d = w.bbox
         found[index].append(Word(w.text, w.confidence, (a + dx, b + dy, c + dx, d + dy)))
     return [tuple(sorted(words, key=lambda w: w.x0)) for words in found]
+
+
+def _reread_alone(image: np.ndarray, cell: BBox, *, lang: str, whitelist: str | None) -> tuple[Word, ...]:
+    x0, y0, x1, y1 = cell
+    crop = image[y0 + _INSET:y1 - _INSET, x0 + _INSET:x1 - _INSET]
+    if crop.size == 0:
+        return ()
+    _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    pad = max(crop.shape[0], 20)
+    padded = cv2.copyMakeBorder(_without_borders(crop), pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    dx, dy = x0 + _INSET - pad, y0 + _INSET - pad
+    words = _tesseract.read_words(padded, lang=lang, psm=7, whitelist=whitelist)
+    return tuple(sorted((Word(w.text, w.confidence, (w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))
+                         for w in words if w.text.strip()), key=lambda w: w.x0))

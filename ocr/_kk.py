@@ -153,6 +153,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         return []
     number_column = next((i for i, cell in enumerate(rows[0]) if " ".join(cell.text.upper().split()) in ("NO", "NO.")),
                          None)
+    _by_content(columns, rows, skip=number_column)
     out = []
     doubtful: list[tuple[dict[str, core.FieldValue], int, int]] = []
     for r, row in enumerate(rows[1:], start=1):
@@ -211,6 +212,9 @@ def _read_again(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | N
               if columns[item[2]][0] in _LANGUAGE_NEUTRAL and item[0][columns[item[2]][0]].value is None]  # type: ignore[index]
     if unread and _LANGUAGE_NEUTRAL_MODEL in engine().languages and page.lang != _LANGUAGE_NEUTRAL_MODEL:
         _try(page, grid, columns, unread, lang=_LANGUAGE_NEUTRAL_MODEL, whitelist=None)
+        unread = [item for item in unread if item[0][columns[item[2]][0]].value is None]  # type: ignore[index]
+        if unread:  # a lone letter read alone, as one line
+            _try(page, grid, columns, unread, lang=_LANGUAGE_NEUTRAL_MODEL, whitelist=None, one_by_one=True)
 
 
 _LANGUAGE_NEUTRAL = frozenset({"golongan_darah"})
@@ -218,9 +222,11 @@ _LANGUAGE_NEUTRAL_MODEL = "eng"
 
 
 def _try(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
-         items: list[tuple[dict[str, core.FieldValue], int, int]], *, lang: str, whitelist: str | None) -> None:
+         items: list[tuple[dict[str, core.FieldValue], int, int]], *, lang: str, whitelist: str | None,
+         one_by_one: bool = False) -> None:
     cells = [grid.cells(r)[c] for _, r, c in items]
-    for (values, _, c), words in zip(items, reread(page, cells, lang=lang, whitelist=whitelist), strict=True):
+    found = reread(page, cells, lang=lang, whitelist=whitelist, one_by_one=one_by_one)
+    for (values, _, c), words in zip(items, found, strict=True):
         field, normalize = columns[c]  # type: ignore[misc]
         second = field_value(Span(page.number, words), normalize)
         if _better(field, second, values[field]):
@@ -233,6 +239,39 @@ def _better(field: str, second: core.FieldValue, first: core.FieldValue) -> bool
     if first.value is None:
         return True
     return field == "nik" and not core.nik_problems(second.value)
+
+
+_VOCABULARY_COLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "golongan_darah",
+                       "status_perkawinan", "status_hubungan", "kewarganegaraan")
+
+
+def _by_content(columns: list[tuple[str, Normalizer] | None], rows: list[list[Span]], *, skip: int | None) -> None:
+    """Columns whose header went unread (or is worded unlike ours), known by what their cells hold.
+
+    Only values that cannot be mistaken count: a vocabulary value spelled
+    exactly (`ISLAM`, `LAKI-LAKI`) or a structurally valid NIK, in most of
+    the column's filled cells and in no other column of the table already.
+    """
+    claimed = {column[0] for column in columns if column is not None}
+    by_field = {field: (field, fn) for field, fn in _COLUMNS.values()}
+    for i, column in enumerate(columns):
+        if column is not None or i == skip:
+            continue
+        texts = [" ".join(row[i].text.upper().split()) for row in rows[1:]]
+        texts = [t for t in texts if t and not _NUMBER_ROW.match(t) and not _DASH.match(t)]
+        if not texts:
+            continue
+        fits = [field for field in (*_VOCABULARY_COLUMNS, "nik") if field not in claimed
+                and 2 * sum(_holds(field, t) for t in texts) > len(texts)]
+        if len(fits) == 1:
+            columns[i] = by_field[fits[0]]
+            claimed.add(fits[0])
+
+
+def _holds(field: str, text: str) -> bool:
+    if field == "nik":
+        return len(text) == 16 and text.isdigit() and not core.nik_problems(text)
+    return core.canonical(field, text) is not None
 
 
 def _column(header_text: str) -> tuple[str, Normalizer] | None:

@@ -226,9 +226,9 @@ _MIN_CELL_INK = 25
 
 
 def _inked_empty_cells(cleaned: np.ndarray, grid: Grid, words: list[Word]) -> list[tuple[int, int, int, int]]:
-    """Cells below the header row with ink in them but no word read: sparse mode drops lone letters."""
+    """Cells with ink in them but no word read: sparse mode drops lone letters and short headers (`Agama`)."""
     out = []
-    for row in range(1, grid.rows):
+    for row in range(grid.rows):
         for x0, y0, x1, y1 in grid.cells(row):
             inner = cleaned[y0 + 3:y1 - 2, x0 + 3:x1 - 2]
             if inner.size == 0 or int((inner < 128).sum()) < _MIN_CELL_INK:

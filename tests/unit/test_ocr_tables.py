@@ -6,7 +6,8 @@ import pytest
 
 from ocr import _image
 from ocr._kk import _column
-from ocr._model import row_rules
+from ocr._kk import _table as _kk_table
+from ocr._model import Grid, Page, Word, row_rules
 from ocr._pdf import grids_from_segments
 
 XS = [0, 100, 200, 300, 400, 500]
@@ -90,3 +91,35 @@ def test_blob_boxes_are_the_connected_components_including_those_inside_a_frame(
     expected = sorted(map(tuple, stats[1:count, :4].tolist()))
     assert sorted(map(tuple, _image.blob_boxes(page).tolist())) == expected
     assert len(expected) > 10
+
+
+def _table_page(headers: list[str], rows: list[list[str]]) -> tuple[Page, Grid]:
+    """A ruled table as words: 200 px columns, 50 px rows, every cell's text one word per token."""
+    xs = tuple(range(0, 200 * len(headers) + 1, 200))
+    ys = tuple(range(0, 50 * (len(rows) + 1) + 1, 50))
+    words = []
+    for r, texts in enumerate([headers, *rows]):
+        for c, text in enumerate(texts):
+            x = xs[c] + 10
+            for token in text.split():
+                words.append(Word(token, 0.95, (x, ys[r] + 15, x + 12 * len(token), ys[r] + 35)))
+                x += 12 * len(token) + 10
+    return Page(1, None, tuple(words), "text_layer", (Grid(xs, ys),)), Grid(xs, ys)
+
+
+def test_a_column_with_an_unread_header_is_known_by_its_values():
+    page, grid = _table_page(
+        ["No", "Nama Lengkap", "", "", "Jenis Kelamin"],
+        [["1", "LA ODE ALI", "7401011011626387", "ISLAM", "LAKI-LAKI"],
+         ["2", "WA ODE SITI", "7401014101660001", "KRISTEN", "PEREMPUAN"]],
+    )
+    (_, first), (_, second) = _kk_table(page, grid)
+    assert first["agama"].value == "ISLAM" and second["agama"].value == "KRISTEN"
+    assert first["nik"].value == "7401011011626387"
+
+
+def test_values_that_fit_no_single_column_leave_it_unknown():
+    page, grid = _table_page(["No", "Nama Lengkap", "", "Jenis Kelamin"],
+                             [["1", "LA ODE ALI", "KENDARI", "LAKI-LAKI"]])
+    ((_, row),) = _kk_table(page, grid)
+    assert row["nama_lengkap"].value == "LA ODE ALI" and "tempat_lahir" not in row
