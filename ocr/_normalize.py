@@ -243,8 +243,15 @@ def digits(text: str | None, *, length: int | None = None) -> str | None:
 
 
 def rt_rw(text: str | None) -> tuple[str | None, str | None]:
-    """`004/003` -> (`004`, `003`), zero-padded to 3 digits."""
+    """`004/003` -> (`004`, `003`), zero-padded to 3 digits.
+
+    A slash read as a stroke-like character between two three-digit groups
+    (`009|001`, `0091001`) still separates them: RT and RW are printed with
+    three digits each, so seven characters can only split one way.
+    """
     value = clean(text)
+    if value and "/" not in value and (lost := re.fullmatch(r"(\d{3})\s*[1lI|!\\]\s*(\d{3})", value)):
+        value = f"{lost.group(1)}/{lost.group(2)}"
     if not value or "/" not in value:
         return None, None
     parts = [digits(p) for p in value.split("/", 1)]

@@ -103,3 +103,11 @@ def test_code_and_jenjang():
 @given(st.text(alphabet="ABIO01 /-", max_size=12), st.text(alphabet="ABIO01 /-", max_size=12), st.integers(0, 4))
 def test_a_limited_edit_distance_is_exact_up_to_its_limit(a, b, limit):
     assert norm.edit_distance(a, b, limit=limit) == min(norm.edit_distance(a, b), limit + 1)
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("009/001", ("009", "001")), ("0091001", ("009", "001")), ("009|001", ("009", "001")),
+    ("12/3", ("012", "003")), ("1234567", (None, None)), ("0091", (None, None)),
+])
+def test_rt_rw_survives_a_slash_read_as_a_stroke(printed, expected):
+    assert norm.rt_rw(printed) == expected
