@@ -92,6 +92,8 @@ def _page(page: Any, *, dpi: int) -> PdfPage:
 
 
 Segment = tuple[float, float, float, float]
+_THIN = 6.0
+"""Pixels (at the PDF dpi); a filled rectangle this thin is a rule drawn as a bar, as office suites draw them."""
 
 
 def vector_grids(page: Any, *, scale: float) -> list[Grid]:
@@ -101,7 +103,9 @@ def vector_grids(page: Any, *, scale: float) -> list[Grid]:
         segments.append((line["x0"], line["top"], line["x1"], line["bottom"]))
     for rect in page.rects:
         x0, y0, x1, y1 = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
-        segments += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+        if rect.get("stroke", True) or min(x1 - x0, y1 - y0) * scale <= _THIN:
+            segments += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+        # else: a filled shape (a QR module, a logo block), not a rule
     return grids_from_segments([tuple(v * scale for v in s) for s in segments])  # type: ignore[misc]
 
 

@@ -4,7 +4,7 @@ import cv2
 import numpy as np
 import pytest
 
-from ocr import _image
+from ocr import _image, _pdf
 from ocr._kk import _column
 from ocr._kk import _table as _kk_table
 from ocr._model import Grid, Page, Word, row_rules
@@ -123,3 +123,29 @@ def test_values_that_fit_no_single_column_leave_it_unknown():
                              [["1", "LA ODE ALI", "KENDARI", "LAKI-LAKI"]])
     ((_, row),) = _kk_table(page, grid)
     assert row["nama_lengkap"].value == "LA ODE ALI" and "tempat_lahir" not in row
+
+
+class _VectorPage:
+    """What vector_grids reads of a pdfplumber page: its lines and rects (PDF points, top-down)."""
+
+    def __init__(self, rects: list[dict]) -> None:
+        self.lines: list[dict] = []
+        self.rects = rects
+
+
+def _rect(x0: float, top: float, x1: float, bottom: float, *, stroke: bool, fill: bool) -> dict:
+    return {"x0": x0, "top": top, "x1": x1, "bottom": bottom, "stroke": stroke, "fill": fill}
+
+
+def test_filled_squares_are_no_table_but_bars_and_stroked_boxes_are():
+    qr = [_rect(500 + 3 * i, 500 + 3 * j, 503 + 3 * i, 503 + 3 * j, stroke=False, fill=True)
+          for i in range(10) for j in range(10) if (i + j) % 2]
+    bars = [_rect(10, y, 410, y + 0.5, stroke=False, fill=True) for y in (10, 40, 70)]
+    bars += [_rect(x, 10, x + 0.5, 70, stroke=False, fill=True) for x in (10, 150, 410)]
+    assert _pdf.vector_grids(_VectorPage(qr), scale=300 / 72) == []
+    (grid,) = _pdf.vector_grids(_VectorPage(bars + qr), scale=300 / 72)
+    assert len(grid.xs) == 3 and len(grid.ys) == 3
+    boxes = [_rect(10, 10, 150, 40, stroke=True, fill=False), _rect(150, 10, 410, 40, stroke=True, fill=False),
+             _rect(10, 40, 150, 70, stroke=True, fill=False), _rect(150, 40, 410, 70, stroke=True, fill=False)]
+    (grid,) = _pdf.vector_grids(_VectorPage(boxes), scale=300 / 72)
+    assert len(grid.xs) == 3 and len(grid.ys) == 3
