@@ -14,7 +14,6 @@ the marriage, the month and year inside the akta number and the date.
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import datetime as dt
 import difflib
@@ -139,9 +138,13 @@ def _crop_box(span: Span, page: Page, column_end: int) -> tuple[int, int, int, i
     h = round(statistics.median(w.height for w in span.words))
     assert page.image is not None
     height, width = page.image.shape[:2]
-    # Generous around the words: `reread` whitens rows and columns that are mostly ink (cell rules),
-    # which a tight crop of a text line would make of its letters' stems and bars.
-    return (max(0, x0 - h // 2), max(0, y0 - 3 * h // 5), min(width, max(x1, column_end) + 2 * h),
+    # Left: short of the colon, whose sliver at the crop's edge is read into the first letter (`:7` as `1`);
+    # halfway to the nearest word on the left of the same line at most.
+    before = [w.x1 for w in page.words if w.x1 <= x0 and abs(w.cy - (y0 + y1) / 2) < h / 2]
+    left = max(x0 - h // 4, (max(before) + x0) // 2 if before else 0)
+    # Generous above, below and right: `reread` whitens rows and columns that are mostly ink (cell
+    # rules), which a tight crop of a text line would make of its letters' stems and bars.
+    return (max(0, left), max(0, y0 - 3 * h // 5), min(width, max(x1, column_end) + 2 * h),
             min(height, y1 + 3 * h // 5))
 
 
@@ -152,8 +155,8 @@ def _choose(readings: list[Span], normalize: Normalizer) -> core.FieldValue:
     nothing is no contrary evidence). Readings that differ only where one
     has a word break the other lacks (`LAYANI`, `LA YANI`): the one with the
     breaks, if its words stand apart by a space's width, at the lower of the
-    two confidences. Otherwise the value most readings give (the surest on a
-    tie), capped at `_DISAGREE`.
+    two confidences. Otherwise the page's reading unless a second reading is
+    clearly surer, capped at `_DISAGREE` either way.
     """
     values = [field_value(span, normalize) for span in readings]
     read = [(v, span) for v, span in zip(values, readings, strict=True) if v.value is not None]
@@ -165,11 +168,16 @@ def _choose(readings: list[Span], normalize: Normalizer) -> core.FieldValue:
     spaced = _spaced(read)
     if spaced is not None:
         return spaced
-    support = collections.Counter(v.value for v, _ in read)
-    most = max(support.values())
-    # The value most readings give (the surest of them on a tie), never in the high band.
-    best = max((v for v, _ in read if support[v.value] == most), key=lambda v: v.confidence)
+    # The crop readings are not independent of each other (same pixels) and have their own slips (a
+    # lone first digit `7` read `1`): the page's reading stands unless one of them is clearly surer.
+    best = max((v for v, _ in read), key=lambda v: v.confidence)
+    if first is values[0] and best.confidence < first.confidence + _CLEARLY_SURER:
+        best = first
     return dataclasses.replace(best, confidence=min(best.confidence, _DISAGREE))
+
+
+_CLEARLY_SURER = 0.1
+"""How much surer a second reading must be to overrule the page's reading."""
 
 
 _SPACE = 0.2
@@ -188,9 +196,9 @@ def _spaced(read: list[tuple[core.FieldValue, Span]]) -> core.FieldValue | None:
     return dataclasses.replace(value, confidence=min(v.confidence for v, _ in read))
 
 
-def _candidates(readings: list[Span], normalize: Normalizer) -> list[core.FieldValue]:
-    """Every distinct value the readings give, surest first."""
-    out: dict[str, core.FieldValue] = {}
+def _candidates(readings: list[Span], normalize: Normalizer, chosen: core.FieldValue) -> list[core.FieldValue]:
+    """Every distinct value the readings give: the one `_choose` chose first (as chosen), then surest first."""
+    out: dict[str, core.FieldValue] = {chosen.value: chosen} if chosen.value is not None else {}
     for v in sorted((field_value(s, normalize) for s in readings), key=lambda v: -v.confidence):
         if v.value is not None and v.value not in out:
             out[v.value] = v
@@ -258,8 +266,8 @@ def _settle_birth(found: dict[str, core.FieldValue], role: str, readings: dict[s
     disagreeing readings. No agreeing pair: both capped at `CONTRADICTED`.
     """
     nik_key, born_key = f"{role}.nik", f"{role}.tanggal_lahir"
-    niks = _candidates(readings.get(nik_key, []), _normalizers()[nik_key])
-    dates = _candidates(readings.get(f"{role}.lahir", []), norm.date_graded)
+    niks = _candidates(readings.get(nik_key, []), _normalizers()[nik_key], found[nik_key])
+    dates = _candidates(readings.get(f"{role}.lahir", []), norm.date_graded, found[born_key])
     if not dates:
         return
     plausible = [d for d in dates if _plausible_birth(_date(d), married)]
@@ -298,8 +306,8 @@ def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list
     both are capped at `CONTRADICTED`): a weekday or a month and year leave
     other digits unchecked, so agreement does not raise a confidence.
     """
-    dates = _candidates(readings.get("tanggal_nikah", []), norm.date_graded)
-    numbers = _candidates(readings.get("nomor_akta", []), _nomor_akta)
+    dates = _candidates(readings.get("tanggal_nikah", []), norm.date_graded, found["tanggal_nikah"])
+    numbers = _candidates(readings.get("nomor_akta", []), _nomor_akta, found["nomor_akta"])
     weekdays = {_weekday(s.text) for s in readings.get("tanggal_nikah", [])} - {None}
     if not dates:
         return

@@ -198,11 +198,13 @@ def test_what_a_second_reading_found_left_of_the_value_is_not_part_of_it():
     assert readings[1].text == "JL. DR. SUTOMO"
 
 
-def test_two_readings_outvote_a_surer_third():
+def test_the_page_reading_stands_against_second_readings_not_clearly_surer():
     nik = bn._normalizers()["suami.nik"]
-    value = bn._choose([_span("7402012205985630", confidence=0.7), _span("1402012205985630", confidence=0.95),
-                        _span("7402012205985630", confidence=0.8)], nik)
+    value = bn._choose([_span("7402012205985630", confidence=0.87), _span("1402012205985630", confidence=0.9),
+                        _span("1402012205985630", confidence=0.9)], nik)
     assert value.value == "7402012205985630" and value.confidence <= bn._DISAGREE
+    value = bn._choose([_span("7402012205985630", confidence=0.5), _span("1402012205985630", confidence=0.9)], nik)
+    assert value.value == "1402012205985630" and value.confidence <= bn._DISAGREE
 
 
 def test_a_colon_read_as_1_at_the_start_of_a_second_reading_is_dropped():
@@ -210,3 +212,17 @@ def test_a_colon_read_as_1_at_the_start_of_a_second_reading_is_dropped():
     readings = [Span(1, (Word("JL.", 0.9, (20, 100, 80, 130)), *_span("DR.", "SUTOMO", x=95).words))]
     bn._add_reading(readings, (Word("1", 0.6, (22, 100, 30, 130)), *_span("JL.", "DR.", "SUTOMO", x=45).words))
     assert readings[1].text == "JL. DR. SUTOMO"
+
+
+def test_a_chosen_value_that_fits_is_not_swapped_for_a_surer_reading_that_fits_as_well():
+    # Both numbers carry March 2024; the page's reading was chosen and stays.
+    found, readings = _marriage(["Sabtu, 2 Maret 2024"], ["7404058032024081"])
+    readings["nomor_akta"].append(_span("1404058032024081", confidence=0.99))
+    bn._settle_marriage(found, readings)
+    assert found["nomor_akta"].value == "7404058032024081"
+    readings = _readings(["7402014709980702", "1402014709980702"], ["RAHA, 7 September 1998"])
+    readings["suami.nik"][1] = _span("1402014709980702", confidence=0.99)
+    found = _found(readings)
+    found["suami.nik"] = bn._choose(readings["suami.nik"][:1], bn._normalizers()["suami.nik"])
+    bn._settle_birth(found, "suami", readings, dt.date(2023, 1, 1))
+    assert found["suami.nik"].value == "7402014709980702"
