@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import re
@@ -186,12 +187,12 @@ _WHITELISTS = {"nik": _DIGITS, "tanggal_lahir": _DIGITS + "-", "tanggal_perkawin
 
 
 def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
-    """Printed but not understood, or a NIK that breaks its own structure: worth a closer reading."""
+    """Printed but not understood, or a NIK that breaks its own structure or was read unsurely."""
     if not text.strip() or _DASH.match(text.strip()):
         return False  # nothing printed, or the `-` a KK prints for nothing
     if value.value is None:
         return True
-    return field == "nik" and bool(core.nik_problems(value.value))
+    return field == "nik" and (bool(core.nik_problems(value.value)) or value.confidence < _SURE)
 
 
 def _read_again(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
@@ -229,16 +230,36 @@ def _try(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
     for (values, _, c), words in zip(items, found, strict=True):
         field, normalize = columns[c]  # type: ignore[misc]
         second = field_value(Span(page.number, words), normalize)
-        if _better(field, second, values[field]):
-            values[field] = second
+        values[field] = _weigh(field, values[field], second)
 
 
-def _better(field: str, second: core.FieldValue, first: core.FieldValue) -> bool:
+_SURE = 0.9
+_DISPUTED = 0.85
+"""Most a NIK may keep when two readings differ; two agreeing readings may lift an unsure one this far."""
+
+
+def _weigh(field: str, first: core.FieldValue, second: core.FieldValue) -> core.FieldValue:
+    """The better of a cell's first reading and its closer second one.
+
+    A value beats no value. For a NIK, a structurally valid reading beats an
+    invalid one; between two valid ones the surer wins but keeps at most
+    `_DISPUTED`, since the two disagree. Two readings that agree (different
+    segmentation, digits-only whitelist) lift an unsure NIK to `_DISPUTED`
+    at most, never past what the second reading itself is worth.
+    """
     if second.value is None:
-        return False
+        return first
     if first.value is None:
-        return True
-    return field == "nik" and not core.nik_problems(second.value)
+        return second
+    if field != "nik" or core.nik_problems(second.value):
+        return first
+    if core.nik_problems(first.value):
+        return second
+    if first.value == second.value:
+        lifted = max(first.confidence, min(second.confidence, _DISPUTED))
+        return dataclasses.replace(first, confidence=lifted)
+    surer = second if second.confidence > first.confidence else first
+    return dataclasses.replace(surer, confidence=min(surer.confidence, _DISPUTED))
 
 
 _VOCABULARY_COLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "golongan_darah",

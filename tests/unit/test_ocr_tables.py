@@ -4,8 +4,9 @@ import cv2
 import numpy as np
 import pytest
 
+import core
 from ocr import _image, _pdf
-from ocr._kk import _column
+from ocr._kk import _column, _weigh
 from ocr._kk import _table as _kk_table
 from ocr._model import Grid, Page, Word, row_rules
 from ocr._pdf import grids_from_segments
@@ -149,3 +150,24 @@ def test_filled_squares_are_no_table_but_bars_and_stroked_boxes_are():
              _rect(10, 40, 150, 70, stroke=True, fill=False), _rect(150, 40, 410, 70, stroke=True, fill=False)]
     (grid,) = _pdf.vector_grids(_VectorPage(boxes), scale=300 / 72)
     assert len(grid.xs) == 3 and len(grid.ys) == 3
+
+
+def _fv(value: str | None, confidence: float) -> core.FieldValue:
+    return core.FieldValue(value, confidence, 1, (0, 0, 10, 10))
+
+
+VALID_NIK, OTHER_VALID_NIK, BROKEN_NIK = "7471016005999887", "7471016005990887", "7471016099999887"
+
+
+def test_two_readings_of_a_nik_are_weighed():
+    assert _weigh("nik", _fv(BROKEN_NIK, 0.9), _fv(VALID_NIK, 0.5)).value == VALID_NIK
+    assert _weigh("nik", _fv(VALID_NIK, 0.9), _fv(BROKEN_NIK, 0.99)).value == VALID_NIK
+    agreed = _weigh("nik", _fv(VALID_NIK, 0.6), _fv(VALID_NIK, 0.95))
+    assert agreed.value == VALID_NIK and agreed.confidence == 0.85
+    assert _weigh("nik", _fv(VALID_NIK, 0.6), _fv(VALID_NIK, 0.5)).confidence == 0.6
+    disputed = _weigh("nik", _fv(OTHER_VALID_NIK, 0.6), _fv(VALID_NIK, 0.97))
+    assert disputed.value == VALID_NIK and disputed.confidence == 0.85
+    kept = _weigh("nik", _fv(OTHER_VALID_NIK, 0.6), _fv(VALID_NIK, 0.45))
+    assert kept.value == OTHER_VALID_NIK and kept.confidence == 0.6
+    assert _weigh("agama", _fv(None, 0.0), _fv("ISLAM", 0.9)).value == "ISLAM"
+    assert _weigh("agama", _fv("ISLAM", 0.7), _fv("KRISTEN", 0.99)).value == "ISLAM"
