@@ -5,6 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from . import _review
+
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.5rem}label{display:block;margin:.8rem 0 .2rem;font-weight:600}
@@ -59,27 +61,37 @@ document.getElementById('f').addEventListener('submit', async (e) => {
 </script>""")
 
 
-def _finding_rows(findings: list[dict[str, Any]]) -> str:
+def _finding_rows(findings: list[dict[str, Any]], *, application_id: str = "",
+                  boxed: frozenset[int] = frozenset()) -> str:
     rows = "".join(
-        f'<tr class="{escape(f["severity"])}"><td>{escape(f["code"])}</td><td>{escape(str(f.get("document") or ""))}'
+        f'<tr class="{escape(f["severity"])}"{_row_target(application_id, i, boxed)}><td>{_swatch(f["severity"])}'
+        f'{escape(f["code"])}</td><td>{escape(str(f.get("document") or ""))}'
         f'</td><td>{escape(str(f.get("field") or ""))}</td><td>{escape(str(f.get("expected") or ""))}</td>'
         f'<td>{escape(str(f.get("found") or ""))}</td><td>{escape(f["message"])}</td></tr>'
-        for f in findings
+        for i, f in enumerate(findings)
     )
     return ("<table><tr><th>Kode</th><th>Dokumen</th><th>Elemen</th><th>Data kependudukan</th>"
             f"<th>Terbaca</th><th>Keterangan</th></tr>{rows}</table>")
 
 
-def review_page(applications: list[Any]) -> str:
-    cards = "".join(
-        f'<div class="card" data-id="{escape(a.id)}"><h2>Permohonan {escape(a.id)}</h2>'
-        f"<p>Jenis perubahan: <b>{escape(str(a.jenis_perubahan))}</b></p>"
-        f"{_finding_rows([f.to_dict() for f in a.findings])}"
-        f'<label>Catatan</label><input class="note">'
-        f'<button data-approve="true">Setujui</button> <button data-approve="false">Tolak</button></div>'
-        for a in applications
-    ) or "<p>Tidak ada permohonan yang menunggu verifikasi.</p>"
+def _row_target(application_id: str, index: int, boxed: frozenset[int]) -> str:
+    if index not in boxed:
+        return ""
+    return f' data-finding="{escape(application_id)}-{index}" tabindex="0" title="Klik untuk menandai di pindaian"'
+
+
+def _swatch(severity: str) -> str:
+    colour = _review.SEVERITY_COLOURS.get(severity, "#d50000")
+    return f'<span class="swatch" style="border-color:{colour}" title="{escape(severity)}"></span>'
+
+
+def review_page(applications: list[Any], pages: dict[str, dict[str, dict[str, Any]]] | None = None) -> str:
+    """The verifikator queue. `pages`: per application id, its page-image manifests by document type
+    (`flows.page_manifests`); each page is shown with a box over every field a finding names."""
+    cards = "".join(_review_card(a, (pages or {}).get(a.id, {})) for a in applications
+                    ) or "<p>Tidak ada permohonan yang menunggu verifikasi.</p>"
     return _page("Antrean verifikasi", f"""
+<style>{_review.STYLE}</style>
 <h1>Antrean verifikasi</h1>
 <label for="who">Verifikator</label><input id="who" required>
 {cards}
@@ -94,4 +106,16 @@ document.querySelectorAll('button[data-approve]').forEach(b => b.addEventListene
   const body = await r.json();
   card.innerHTML = r.ok ? '<p>Keputusan tersimpan: ' + body.status + '</p>' : '<p class="error">' + body.message + '</p>';
 }}));
+{_review.SCRIPT}
 </script>""")
+
+
+def _review_card(a: Any, manifests: dict[str, dict[str, Any]]) -> str:
+    boxes = _review.finding_boxes(a.findings, a.extractions, manifests)
+    rows = _finding_rows([f.to_dict() for f in a.findings], application_id=a.id,
+                         boxed=frozenset(b.finding for b in boxes))
+    return (f'<div class="card" data-id="{escape(a.id)}"><h2>Permohonan {escape(a.id)}</h2>'
+            f"<p>Jenis perubahan: <b>{escape(str(a.jenis_perubahan))}</b></p>"
+            f"{_review.pages_html(a.id, manifests, boxes)}{rows}"
+            f'<label>Catatan</label><input class="note">'
+            f'<button data-approve="true">Setujui</button> <button data-approve="false">Tolak</button></div>')

@@ -24,11 +24,12 @@ from flows import (
     Services,
     fetch_verified_document,
     file_application,
+    page_image,
     parse_requested,
     services,
 )
 
-from . import _archive_pages, _pages
+from . import _archive_pages, _pages, _review
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,19 @@ def get_document(svc: Svc, actor: Actor, application_id: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="KK-{application_id}.pdf"'})
 
 
+@app.get("/api/applications/{application_id}/pages/{document}/{number}.png", tags=["verifikator"],
+         responses={200: {"content": {"image/png": {}}}})
+def get_page_image(svc: Svc, actor: Actor, application_id: str, document: str, number: str) -> Response:
+    """A normalized page image of an upload (grayscale PNG, at most 1600 px wide), as the review page shows
+    it under the finding boxes. 404 when the application has no such page. The read is audited."""
+    svc.applications.get(application_id)
+    page = int(number) if number.isdigit() and len(number) < 4 else 0  # not a page number: 404 below
+    data = page_image(svc, application_id, document, page)
+    svc.audit.record(actor=actor, action="application.page_image", subject_type="application",
+                     subject=application_id, details={"document": document, "page": page})
+    return Response(content=data, media_type="image/png", headers={"Cache-Control": "private, no-store"})
+
+
 @app.post("/api/verify", tags=["verifikasi"])
 def verify_document(svc: Svc, file: Annotated[UploadFile, File(description="PDF bertanda tangan")]) -> dict:
     """Validate a signed PDF: integrity, signer, chain to the trust roots, timestamp."""
@@ -227,4 +241,4 @@ def review_page(svc: Svc, actor: Actor) -> str:
     apps = svc.applications.list(status=Status.NEEDS_REVIEW)
     svc.audit.record(actor=actor, action="application.list", subject_type="applications", subject=None,
                      details={"status": str(Status.NEEDS_REVIEW), "ids": [a.id for a in apps], "page": "review"})
-    return _pages.review_page(apps)
+    return _pages.review_page(apps, pages=_review.page_manifests_of(svc, apps))

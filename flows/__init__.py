@@ -8,6 +8,7 @@ from typing import Any
 
 from ._archive import fetch_verified_document
 from ._intake import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter, file_application, parse_requested
+from ._pages_store import page_image, page_manifests
 from ._services import Services, services, use_services
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "fetch_verified_document",
     "file_application",
     "finalize_application",
+    "page_image",
+    "page_manifests",
     "parse_requested",
     "process_application",
     "services",

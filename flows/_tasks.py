@@ -26,6 +26,7 @@ from core import (
 )
 
 from . import _issue
+from ._pages_store import store_page_images
 from ._services import services
 
 
@@ -48,16 +49,19 @@ def mark_processing(application_id: str, flow_run_id: str | None) -> dict[str, A
 @task(name="extract-document", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS,
       retry_condition_fn=_retry_if_service_unavailable)
 def extract_document(application_id: str, document_type: str, upload: dict[str, Any]) -> dict[str, Any]:
-    """OCR one uploaded document. Returns the extraction JSON, or `{"error": code, ...}` for bad input."""
+    """OCR one uploaded document and keep its page images for review (`flows._pages_store`).
+    Returns the extraction JSON, or `{"error": code, ...}` for bad input."""
     svc = services()
     data = svc.store.get(StoredObject(**upload))
     try:
-        extraction = ocr.extract(data, declared_type=DocumentType(document_type), lang=svc.settings.tesseract_lang,
-                                 max_pixels=svc.settings.max_pixels, max_pages=svc.settings.max_pages)
+        reading = ocr.read(data, declared_type=DocumentType(document_type), lang=svc.settings.tesseract_lang,
+                           max_pixels=svc.settings.max_pixels, max_pages=svc.settings.max_pages)
     except DocumentTypeMismatch as e:
         return {"error": "WRONG_DOCUMENT_TYPE", "reason": e.message}
     except InputError as e:
         return {"error": "DOCUMENT_UNREADABLE", "reason": e.message}
+    extraction = reading.extraction
+    store_page_images(svc, application_id, document_type, reading)
     get_run_logger().info("application %s: %s read, %d fields", application_id, document_type,
                           sum(1 for f in extraction.fields.values() if f.value is not None))
     return extraction.to_dict()
