@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import statistics
+import threading
 from dataclasses import dataclass
 
 from ._model import BBox, Grid, Page, Word, union
@@ -102,13 +103,24 @@ def compact_key(text: str) -> str:
 
 
 def _similar(a: str, b: str, floor: float = 0.0) -> float:
-    """difflib's ratio, or 0.0 as soon as its cheap upper bounds show it cannot reach `floor`."""
+    """difflib's ratio, or 0.0 as soon as its cheap upper bounds show it cannot reach `floor`.
+
+    `b` is a label compared against many candidates: its matcher (which
+    indexes `b`, the costly part) is kept per thread and reused.
+    """
     if not a or not b or 2 * min(len(a), len(b)) / (len(a) + len(b)) < floor:
         return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b)
+    matchers = _MATCHERS.__dict__.setdefault("by_label", {})
+    matcher = matchers.get(b)
+    if matcher is None:
+        matcher = matchers[b] = difflib.SequenceMatcher(None, "", b)
+    matcher.set_seq1(a)
     if matcher.quick_ratio() < floor:
         return 0.0
     return matcher.ratio()
+
+
+_MATCHERS = threading.local()
 
 
 def find_label(all_lines: list[Line], label: str, *, after_y: float | None = None,
