@@ -42,6 +42,8 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "FAMILY_HEAD_COUNT": (Severity.WARNING, "Data keluarga tidak memiliki tepat satu kepala keluarga."),
     "FAMILY_SPOUSE_NOT_MARRIED": (Severity.WARNING, "Anggota keluarga berstatus suami/istri tetapi tidak berstatus kawin."),
     "FAMILY_PARENT_NAMES": (Severity.WARNING, "Nama orang tua seorang anak tidak sesuai dengan kepala keluarga atau pasangannya."),
+    # One character of the KK header address differs (a likely misread): shown, does not block an approval.
+    "ADDRESS_NEAR": (Severity.WARNING, "Satu huruf alamat pada Kartu Keluarga terbaca berbeda dengan data kependudukan."),
 }
 
 

@@ -254,3 +254,18 @@ def test_every_finding_code_has_an_indonesian_message():
     for code, (severity, message) in CATALOGUE.items():
         assert code.isupper() and isinstance(severity, Severity)
         assert message.endswith(".") and len(message) > 20
+
+
+@pytest.mark.parametrize(("field", "printed", "code", "status"), [
+    ("alamat", "IL. PEMUDA NO. 12", "ADDRESS_NEAR", Status.APPROVED),  # `J` read as `I`: shown, not blocking
+    ("alamat", "JL. PEMUDA NO. 112", "ADDRESS_NEAR", Status.APPROVED),  # one character added
+    ("desa_kelurahan", "LAMOKAT", "ADDRESS_NEAR", Status.APPROVED),  # one dropped
+    ("alamat", "IL. PEMUDA NO. 13", "ADDRESS_MISMATCH", Status.NEEDS_REVIEW),  # two apart
+    ("alamat", "JL. POROS NO. 12", "ADDRESS_MISMATCH", Status.NEEDS_REVIEW),
+    ("rw", "008", "ADDRESS_MISMATCH", Status.NEEDS_REVIEW),  # too short for a near miss
+])
+def test_one_character_off_in_the_kk_address_is_shown_not_blocking(field, printed, code, status):
+    kk = kk_extraction()
+    read = dataclasses.replace(kk, fields={**kk.fields, field: fv(printed)})
+    decision = run(evidence=ijazah(), kk=read)
+    assert codes(decision) == [code] and decision.status == status
