@@ -5,8 +5,8 @@ label) and once more from its own crop of the page image (`_cells.reread`,
 one Tesseract run for all crops; identity numbers also with a digit
 whitelist). Page-wide segmentation glues short words (`LA YANI` read
 `LAYANI`) and garbles digits that a line on its own reads well. The readings
-are weighed in `_choose`: agreeing readings keep their confidence, readings
-that disagree give the more confident one, capped below the 0.9 band.
+are weighed in `_choose`: agreeing readings may lift an unsure one up to 0.85,
+readings that disagree give the more confident one, capped below the 0.9 band.
 Facts printed twice settle the rest (`_settle_birth`, `_settle_marriage`):
 a NIK's date digits and the printed birth date, the weekday and the date of
 the marriage, the month and year inside the akta number and the date.
@@ -164,7 +164,11 @@ def _choose(readings: list[Span], normalize: Normalizer) -> core.FieldValue:
         return values[0] if values else NOT_FOUND
     first = read[0][0]
     if all(v.value == first.value for v, _ in read):
-        return first
+        # Agreement is some evidence (other crops, other segmentation) but not independent (same
+        # pixels): it may lift an unsure first reading up to `_DISAGREE`, never into the 0.9 band.
+        seconds = [v.confidence for v, _ in read[1:]]
+        lifted = max(first.confidence, min(max(seconds, default=0.0), _DISAGREE))
+        return dataclasses.replace(first, confidence=lifted)
     spaced = _spaced(read)
     if spaced is not None:
         return spaced

@@ -28,6 +28,15 @@ def test_agreeing_readings_keep_the_first_reading_and_its_confidence():
     assert value.confidence > 0.9
 
 
+def test_agreeing_readings_lift_an_unsure_first_reading_but_not_into_the_high_band():
+    lifted = bn._choose([_span("LA", "ODE", "ALI", confidence=0.4), _span("LA", "ODE", "ALI", confidence=0.97)],
+                        norm.name)
+    assert lifted.value == "LA ODE ALI" and lifted.confidence == bn._DISAGREE
+    unsure = bn._choose([_span("LA", "ODE", "ALI", confidence=0.4), _span("LA", "ODE", "ALI", confidence=0.5)],
+                        norm.name)
+    assert unsure.confidence == bn._choose([_span("LA", "ODE", "ALI", confidence=0.5)], norm.name).confidence
+
+
 def test_a_reading_that_gives_nothing_does_not_count_against_one_that_does():
     nik = bn._normalizers()["suami.nik"]
     value = bn._choose([_span("7402010211959115"), _span("74020102119591155")], nik)
