@@ -192,6 +192,8 @@ def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
         return False  # nothing printed, or the `-` a KK prints for nothing
     if value.value is None:
         return True
+    if field == "nama_lengkap":
+        return value.confidence < _SURE
     return field == "nik" and (bool(core.nik_problems(value.value)) or value.confidence < _SURE)
 
 
@@ -251,6 +253,8 @@ def _weigh(field: str, first: core.FieldValue, second: core.FieldValue) -> core.
         return first
     if first.value is None:
         return second
+    if field == "nama_lengkap":
+        return _weigh_name(first, second)
     if field != "nik" or core.nik_problems(second.value):
         return first
     if core.nik_problems(first.value):
@@ -260,6 +264,19 @@ def _weigh(field: str, first: core.FieldValue, second: core.FieldValue) -> core.
         return dataclasses.replace(first, confidence=lifted)
     surer = second if second.confidence > first.confidence else first
     return dataclasses.replace(surer, confidence=min(surer.confidence, _DISPUTED))
+
+
+def _weigh_name(first: core.FieldValue, second: core.FieldValue) -> core.FieldValue:
+    """Two readings of a member's name: agreement may lift an unsure first one up to `_DISPUTED`; on
+    disagreement the first stands unless the second is clearly surer, and neither keeps more than
+    `_DISPUTED` (the two readings share their pixels, so neither settles the other)."""
+    if first.value == second.value:
+        return dataclasses.replace(first, confidence=max(first.confidence, min(second.confidence, _DISPUTED)))
+    surer = second if second.confidence >= first.confidence + _CLEARLY_SURER else first
+    return dataclasses.replace(surer, confidence=min(surer.confidence, _DISPUTED))
+
+
+_CLEARLY_SURER = 0.1
 
 
 _VOCABULARY_COLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "golongan_darah",

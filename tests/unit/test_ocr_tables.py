@@ -171,3 +171,12 @@ def test_two_readings_of_a_nik_are_weighed():
     assert kept.value == OTHER_VALID_NIK and kept.confidence == 0.6
     assert _weigh("agama", _fv(None, 0.0), _fv("ISLAM", 0.9)).value == "ISLAM"
     assert _weigh("agama", _fv("ISLAM", 0.7), _fv("KRISTEN", 0.99)).value == "ISLAM"
+
+
+def test_two_readings_of_a_member_name_are_weighed():
+    agreed = _weigh("nama_lengkap", _fv("LA ODE ALI", 0.5), _fv("LA ODE ALI", 0.95))
+    assert agreed.value == "LA ODE ALI" and agreed.confidence == 0.85
+    stands = _weigh("nama_lengkap", _fv("MUHAMMAD ASRUI", 0.7), _fv("MUHAMMAD ASRUL", 0.75))
+    assert stands.value == "MUHAMMAD ASRUI" and stands.confidence == 0.7
+    overruled = _weigh("nama_lengkap", _fv("MUHAMMAD ASRUI", 0.6), _fv("MUHAMMAD ASRUL", 0.96))
+    assert overruled.value == "MUHAMMAD ASRUL" and overruled.confidence == 0.85
