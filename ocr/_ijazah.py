@@ -121,6 +121,7 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
         spans[name] = _first_labelled(all_lines, labels)
         found[name] = field_value(spans[name], normalize)
     _read_identifiers_again(pages, found, spans)
+    _read_names_again(pages, found, spans)
     born_line = _birth(all_lines, found)
     if found["nama_satuan_pendidikan"].value is None:
         found["nama_satuan_pendidikan"] = _institution(all_lines)
@@ -190,6 +191,39 @@ def _read_identifiers_again(pages: list[Page], found: dict[str, core.FieldValue]
 
 
 _DIGITS = "0123456789"
+_NAMES = ("nama_lengkap", "nama_orang_tua")
+_DISPUTED = 0.85
+"""Most a name keeps when its two readings disagree, and most that agreement may lift an unsure one to."""
+_CLEARLY_SURER = 0.1
+
+
+def _read_names_again(pages: list[Page], found: dict[str, core.FieldValue], spans: dict[str, Span | None]) -> None:
+    """Unsure names read again from their own crop (one Tesseract run per page) and the readings weighed.
+
+    Agreement may lift an unsure first reading up to `_DISPUTED`; on
+    disagreement the first stands unless the second is clearly surer, and
+    neither keeps more than `_DISPUTED`: both readings share their pixels.
+    """
+    by_page: dict[int, list[str]] = {}
+    for name in _NAMES:
+        span = spans[name]
+        if span is not None and span.bbox is not None and found[name].value is not None \
+                and found[name].confidence < _DOUBT:
+            by_page.setdefault(span.page, []).append(name)
+    for number, names in by_page.items():
+        page = next(p for p in pages if p.number == number)
+        boxes = [_padded(spans[n].bbox) for n in names]  # type: ignore[union-attr,arg-type]
+        for name, words in zip(names, reread(page, boxes, lang=page.lang), strict=True):
+            second = field_value(Span(number, words), _LABELS[name][1]) if words else NOT_FOUND
+            first = found[name]
+            if second.value is None:
+                continue
+            if second.value == first.value:
+                lifted = max(first.confidence, min(second.confidence, _DISPUTED))
+                found[name] = core.FieldValue(first.value, lifted, first.page, first.bbox)
+                continue
+            surer = second if second.confidence >= first.confidence + _CLEARLY_SURER else first
+            found[name] = core.FieldValue(surer.value, min(surer.confidence, _DISPUTED), first.page, first.bbox)
 
 
 def _padded(bbox: tuple[int, int, int, int]) -> tuple[int, int, int, int]:

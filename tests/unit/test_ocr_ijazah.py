@@ -182,3 +182,19 @@ def test_person_names(printed, canonical, mended):
     graded = norm.person_name_graded(printed)
     assert graded.value == canonical
     assert (graded.factor < 1) == mended or canonical is None
+
+
+@pytest.mark.parametrize(("first", "second", "value", "confidence"), [
+    (("IIS SUMIATI", 0.5), ("IIS SUMIATI", 0.97), "IIS SUMIATI", 0.85),  # agreement lifts, not into 0.9
+    (("IIS SUMIATI", 0.5), ("IIS SUMIATI", 0.4), "IIS SUMIATI", 0.5),  # never past the second reading
+    (("TIS SUMIATI", 0.7), ("IIS SUMIATI", 0.7), "TIS SUMIATI", 0.7),  # not clearly surer: first stands
+    (("TIS SUMIATI", 0.6), ("IIS SUMIATI", 0.96), "IIS SUMIATI", 0.85),  # clearly surer, capped
+])
+def test_an_unsure_name_is_read_again_and_weighed(monkeypatch, first, second, value, confidence):
+    page = Page(1, None, (), "ocr", ())
+    span = _ijazah.Span(1, (Word(first[0], first[1], (100, 100, 400, 130)),))
+    found = {"nama_lengkap": core.FieldValue(first[0], first[1], 1, span.bbox), "nama_orang_tua": core.FieldValue(None)}
+    reread_words = (Word(w, second[1], (100 + 60 * i, 100, 150 + 60 * i, 130)) for i, w in enumerate(second[0].split()))
+    monkeypatch.setattr(_ijazah, "reread", lambda page, boxes, lang, whitelist=None: [tuple(reread_words)])
+    _ijazah._read_names_again([page], found, {"nama_lengkap": span, "nama_orang_tua": None})
+    assert (found["nama_lengkap"].value, found["nama_lengkap"].confidence) == (value, confidence)
