@@ -12,6 +12,7 @@ SYSTEM_PACKAGES=(
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf   # fonts for rendered documents
   postgresql                        # server binaries for the PostgreSQL half of the registry tests
   fonts-dejavu-extra fonts-liberation   # more families for the synthetic corpus (condensed, Sans Narrow)
+  chromium                          # the browser Playwright drives in the review page test
 )
 
 missing=()

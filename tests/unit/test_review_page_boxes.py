@@ -80,8 +80,8 @@ def test_a_missing_page_is_not_found_with_an_indonesian_message(svc):
 _MANIFESTS = {"ijazah": {"pages": [{"page": 1, "width": 1600, "height": 1131, "scale": 0.5}]},
               "kk": {"pages": [{"page": 1, "width": 1000, "height": 700, "scale": 1.0}]}}
 _EXTRACTIONS = {
-    "ijazah": {"fields": {"nama_lengkap": {"value": "BUDIX", "page": 1, "bbox": [400, 600, 1200, 700]},
-                          "jenjang": {"value": "S1", "page": 1, "bbox": [100, 100, 300, 150]},
+    "ijazah": {"fields": {"nama_lengkap": {"value": "BUDIX", "page": 1, "bbox": [400, 600, 1200, 696]},
+                          "jenjang": {"value": "S1", "page": 1, "bbox": [100, 100, 300, 140]},
                           "tanggal_lahir": {"value": None, "page": None, "bbox": None}}},
     "kk": {"fields": {}, "anggota": [
         {"nik": {"value": "7401050102030001", "page": 1, "bbox": [10, 10, 200, 30]}},
@@ -106,10 +106,11 @@ def test_finding_boxes_land_on_the_stored_image_and_unboxed_findings_are_skipped
     boxes = _review.finding_boxes(findings, _EXTRACTIONS, _MANIFESTS)
     placed = {b.finding: (b.document, b.x, b.y, b.width, b.height, b.severity) for b in boxes}
     assert placed == {
-        0: ("ijazah", 200, 300, 400, 50, "mismatch"),   # scaled by the stored image's 0.5
-        3: ("kk", 10, 40, 190, 20, "mismatch"),          # the KK row whose NIK the finding quotes
-        4: ("ijazah", 50, 50, 100, 25, "mismatch"),      # pendidikan is proven by the printed jenjang
-        5: ("ijazah", 200, 300, 400, 50, "warning"),
+        # scaled by the stored image's 0.5 to (200, 300)-(600, 348), then a margin of a quarter of its height
+        0: ("ijazah", 188, 288, 424, 72, "mismatch"),
+        3: ("kk", 4, 34, 202, 32, "mismatch"),           # the KK row whose NIK the finding quotes; margin PAD
+        4: ("ijazah", 44, 44, 112, 32, "mismatch"),      # pendidikan is proven by the printed jenjang
+        5: ("ijazah", 188, 288, 424, 72, "warning"),
     }
 
 
@@ -125,9 +126,9 @@ def test_review_page_draws_coloured_labelled_boxes_and_clickable_rows():
     html = _pages.review_page([App()], pages={"app-9": _MANIFESTS})
     assert 'src="/api/applications/app-9/pages/ijazah/1.png"' in html
     assert 'viewBox="0 0 1600 1131"' in html
-    assert ('<rect class="box mismatch" data-finding="app-9-0" x="200" y="300" width="400" height="50" '
+    assert ('<rect class="box mismatch" data-finding="app-9-0" x="188" y="288" width="424" height="72" '
             f'stroke="{_review.SEVERITY_COLOURS["mismatch"]}"') in html
-    assert f'data-finding="app-9-2" x="50" y="50" width="100" height="25" stroke="{_review.SEVERITY_COLOURS["warning"]}"' \
+    assert f'data-finding="app-9-2" x="44" y="44" width="112" height="32" stroke="{_review.SEVERITY_COLOURS["warning"]}"' \
         in html
     assert "<title>tidak cocok: pesan NAME_MISMATCH</title>" in html
     assert html.count('<tr class="mismatch" data-finding="app-9-0"') == 1
