@@ -139,6 +139,9 @@ def vocabulary(kind: str, text: str | None) -> str | None:
     return vocabulary_graded(kind, text).value
 
 
+_SPACED_JOINER = re.compile(r"\s*([-/])\s*")
+
+
 def vocabulary_graded(kind: str, text: str | None) -> Graded:
     """`vocabulary` with a factor: 1.0 for an exact value or listed variant, `EDIT_FACTOR` per edit.
 
@@ -149,6 +152,8 @@ def vocabulary_graded(kind: str, text: str | None) -> Graded:
     value = name(text)
     if not value:
         return Graded(None, 0.0)
+    # No SIAK value has a space beside `-` or `/`; OCR adds them (`LAKI - LAKI`, `NELAYAN/ PERIKANAN`).
+    value = _SPACED_JOINER.sub(r"\1", value)
     exact = core.canonical(kind, value)
     if exact:
         return Graded(exact, 1.0)

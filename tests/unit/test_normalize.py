@@ -111,3 +111,12 @@ def test_a_limited_edit_distance_is_exact_up_to_its_limit(a, b, limit):
 ])
 def test_rt_rw_survives_a_slash_read_as_a_stroke(printed, expected):
     assert norm.rt_rw(printed) == expected
+
+
+@pytest.mark.parametrize(("kind", "printed", "expected"), [
+    ("jenis_kelamin", "LAKI - LAKI", "LAKI-LAKI"),
+    ("jenis_pekerjaan", "NELAYAN/ PERIKANAN", "NELAYAN/PERIKANAN"),
+    ("pendidikan", "SLTA /SEDERAJAT", "SLTA/SEDERAJAT"),
+])
+def test_spaces_around_a_hyphen_or_slash_are_not_part_of_a_vocabulary_value(kind, printed, expected):
+    assert norm.vocabulary_graded(kind, printed) == norm.Graded(expected, 1.0)
