@@ -19,18 +19,21 @@ from ._tesseract import engine
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
 
-_HEADER_LABELS: dict[str, tuple[str, Normalizer]] = {
-    "nama_kepala_keluarga": ("Nama Kepala Keluarga", norm.name),
-    "alamat": ("Alamat", norm.text_upper),
-    "desa_kelurahan": ("Desa/Kelurahan", norm.name),
-    "kecamatan": ("Kecamatan", norm.name),
-    "kabupaten_kota": ("Kabupaten/Kota", norm.name),
-    "kode_pos": ("Kode Pos", lambda t: norm.digits(t, length=5)),
-    "provinsi": ("Provinsi", norm.name),
+_HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
+    # Printed label and the variants other printings and templates use, most specific first.
+    "nama_kepala_keluarga": (("Nama Kepala Keluarga", "Kepala Keluarga"), norm.name),
+    "alamat": (("Alamat",), norm.text_upper),
+    "desa_kelurahan": (("Desa/Kelurahan", "Kelurahan/Desa", "Desa/Kel", "Kelurahan", "Desa"), norm.name),
+    "kecamatan": (("Kecamatan",), norm.name),
+    "kabupaten_kota": (("Kabupaten/Kota", "Kota/Kabupaten", "Kab/Kota", "Kabupaten", "Kota"), norm.name),
+    "kode_pos": (("Kode Pos",), lambda t: norm.digits(t, length=5)),
+    "provinsi": (("Provinsi",), norm.name),
 }
+_RT_RW = ("RT/RW", "RT / RW")  # the same label; the second is looked for as three words
 
 
-_RIVALS = (*(label for label, _ in _HEADER_LABELS.values()), "RT/RW", "Dikeluarkan Tanggal")
+_RIVALS = (*(label for labels, _ in _HEADER_LABELS.values() for label in labels), *_RT_RW,
+           "Dikeluarkan Tanggal", "Tanggal Dikeluarkan")
 
 
 def _vocab(kind: str) -> Normalizer:
@@ -75,18 +78,29 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     header = [ln for ln in all_lines if table_top is None or ln.y < table_top]
     footer = [ln for ln in all_lines if table_bottom is not None and ln.y > table_bottom]
 
-    found = {name: field_value(labelled(header, label, rivals=_RIVALS), fn) for name, (label, fn) in _HEADER_LABELS.items()}
+    found = {name: field_value(_first_labelled(header, labels), fn) for name, (labels, fn) in _HEADER_LABELS.items()}
     found["no_kk"] = _no_kk(header)
-    rt_rw = labelled(header, "RT/RW", rivals=_RIVALS)
+    rt_rw = _first_labelled(header, _RT_RW)
     if rt_rw is not None and None in norm.rt_rw(rt_rw.text):
         rt_rw = _closer(page, rt_rw, _DIGITS + "/") or rt_rw
     if rt_rw is not None:
         rt, rw = norm.rt_rw(rt_rw.text)
         found["rt"] = field_value(rt_rw, lambda _: rt)
         found["rw"] = field_value(rt_rw, lambda _: rw)
-    found["tanggal_dikeluarkan"] = field_value(labelled(footer or all_lines, "Dikeluarkan Tanggal", rivals=_RIVALS),
-                                               norm.date_graded)
+    found["tanggal_dikeluarkan"] = field_value(_first_labelled(footer or all_lines, _ISSUED), norm.date_graded)
     return all_fields(core.KK_HEADER_FIELDS, found), _members(page)
+
+
+_ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl")
+
+
+def _first_labelled(all_lines: list[Line], labels: tuple[str, ...]) -> Span | None:
+    """The value after the first of `labels` (variants of one label, most specific first) on the page."""
+    for label in labels:
+        span = labelled(all_lines, label, rivals=_RIVALS)
+        if span is not None:
+            return span
+    return None
 
 
 def _closer(page: Page, span: Span | None, whitelist: str) -> Span | None:

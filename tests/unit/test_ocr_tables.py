@@ -6,7 +6,7 @@ import pytest
 
 import core
 from ocr import _image, _pdf
-from ocr._kk import _column, _weigh
+from ocr._kk import _column, _weigh, extract_kk
 from ocr._kk import _table as _kk_table
 from ocr._model import Grid, Page, Word, row_rules
 from ocr._pdf import grids_from_segments
@@ -180,3 +180,32 @@ def test_two_readings_of_a_member_name_are_weighed():
     assert stands.value == "MUHAMMAD ASRUI" and stands.confidence == 0.7
     overruled = _weigh("nama_lengkap", _fv("MUHAMMAD ASRUI", 0.6), _fv("MUHAMMAD ASRUL", 0.96))
     assert overruled.value == "MUHAMMAD ASRUL" and overruled.confidence == 0.85
+
+
+def _labelled_page(*rows: tuple[str, str]) -> Page:
+    """`label : value` rows, colons aligned, as a text-layer page without tables."""
+    words, y = [], 100
+    for label, value in rows:
+        x = 100
+        for text in label.split():
+            words.append(Word(text, 1.0, (x, y, x + 16 * len(text), y + 30)))
+            x += 16 * len(text) + 14
+        words.append(Word(":", 1.0, (500, y, 506, y + 30)))
+        x = 530
+        for text in value.split():
+            words.append(Word(text, 1.0, (x, y, x + 16 * len(text), y + 30)))
+            x += 16 * len(text) + 14
+        y += 50
+    return Page(1, None, tuple(words), "text_layer", ())
+
+
+def test_kk_header_labels_are_found_in_their_other_printed_forms():
+
+    page = _labelled_page(("No.", "7401012201059117"), ("Kepala Keluarga", "MUHAMMAD TAUFIK"),
+                          ("Kelurahan/Desa", "TOWUA"), ("Kab/Kota", "KOLAKA"), ("RT / RW", "003/006"),
+                          ("Tanggal Dikeluarkan", "31-10-2022"))
+    fields, _ = extract_kk([page])
+    values = {k: v.value for k, v in fields.items()}
+    assert values["nama_kepala_keluarga"] == "MUHAMMAD TAUFIK" and values["desa_kelurahan"] == "TOWUA"
+    assert values["kabupaten_kota"] == "KOLAKA" and (values["rt"], values["rw"]) == ("003", "006")
+    assert values["tanggal_dikeluarkan"] == "2022-10-31"
