@@ -9,7 +9,7 @@ import pytest
 from api import _pages, _review
 from core import Finding, NotFound, Severity, load_settings
 from flows import Services, page_image, page_manifests
-from flows._pages_store import MAX_WIDTH, page_key, review_image, store_page_images
+from flows._pages_store import GREY_LEVELS, MAX_WIDTH, page_key, review_image, store_page_images
 from storage import MemoryObjectStore
 
 
@@ -50,6 +50,9 @@ def test_review_image_is_grayscale_scaled_to_the_max_width_and_never_up():
     assert page == (2480, 3508) and stored[0] == MAX_WIDTH and abs(scale - MAX_WIDTH / 2480) < 1e-9
     small = cv2.imencode(".png", np.zeros((500, 800), np.uint8))[1].tobytes()
     assert review_image(small)[1:] == (1.0, (800, 500), (800, 500))
+    ramp = cv2.imencode(".png", np.tile(np.arange(256, dtype=np.uint8), (10, 1)))[1].tobytes()
+    levels = np.unique(cv2.imdecode(np.frombuffer(review_image(ramp)[0], np.uint8), cv2.IMREAD_UNCHANGED))
+    assert len(levels) == GREY_LEVELS and (levels[0], levels[-1]) == (0, 255)  # black and white kept exact
 
 
 def test_pages_are_stored_and_a_retry_leaves_one_version(svc):
