@@ -20,7 +20,7 @@ from . import _normalize as norm
 from ._cells import reread
 from ._confidence import CONTRADICTED
 from ._fields import NOT_FOUND, all_fields, constant, corroborate, field_value
-from ._layout import Line, Span, compact_key, find_line, labelled, lines
+from ._layout import Line, Span, compact_key, find_line, first_labelled, lines
 from ._model import Page
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
@@ -132,12 +132,7 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
 
 
 def _first_labelled(all_lines: list[Line], labels: tuple[str, ...]) -> Span | None:
-    """The value of the first of `labels` (variants of one label, most specific first) found on the page."""
-    for label in labels:
-        span = labelled(all_lines, label, rivals=_ALL_LABELS)
-        if span is not None:
-            return span
-    return None
+    return first_labelled(all_lines, labels, rivals=_ALL_LABELS)
 
 
 def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Line | None:

@@ -13,7 +13,7 @@ import core
 from . import _normalize as norm
 from ._cells import reread
 from ._fields import NOT_FOUND, all_fields, corroborate, field_value
-from ._layout import Line, Span, grid_rows, labelled, lines
+from ._layout import Line, Span, first_labelled, grid_rows, lines
 from ._model import Grid, Page
 from ._tesseract import engine
 
@@ -95,12 +95,7 @@ _ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl")
 
 
 def _first_labelled(all_lines: list[Line], labels: tuple[str, ...]) -> Span | None:
-    """The value after the first of `labels` (variants of one label, most specific first) on the page."""
-    for label in labels:
-        span = labelled(all_lines, label, rivals=_RIVALS)
-        if span is not None:
-            return span
-    return None
+    return first_labelled(all_lines, labels, rivals=_RIVALS)
 
 
 def _closer(page: Page, span: Span | None, whitelist: str) -> Span | None:

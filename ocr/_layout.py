@@ -246,6 +246,15 @@ def labelled(all_lines: list[Line], label: str, *, after_y: float | None = None,
     return value_after(*found) if found else None
 
 
+def first_labelled(all_lines: list[Line], labels: tuple[str, ...], *, rivals: tuple[str, ...] = ()) -> Span | None:
+    """The value after the first of `labels` (variants of one label, most specific first) on the page."""
+    for label in labels:
+        span = labelled(all_lines, label, rivals=rivals)
+        if span is not None:
+            return span
+    return None
+
+
 def find_line(all_lines: list[Line], phrase: str, *, min_ratio: float = 0.8) -> Line | None:
     """The first line (top to bottom) containing words that read like `phrase`."""
     target = compact_key(phrase)
