@@ -138,7 +138,33 @@ def _members(page: Page) -> tuple[dict[str, core.FieldValue], ...]:
             if any(v.value for v in merged[k].values())]
     for row in rows:
         _check_nik(row)
+        _check_marriage_date(row)
+    _check_spouses(rows)
     return tuple(rows)
+
+
+_COUPLE = frozenset({"KEPALA KELUARGA", "SUAMI", "ISTRI"})
+
+
+def _check_spouses(rows: list[dict[str, core.FieldValue]]) -> None:
+    """The head of family and the spouse married each other on one date: two dates doubt each other."""
+    dates = [row for row in rows if row["status_hubungan"].value in _COUPLE and row["tanggal_perkawinan"].value]
+    if len(dates) == 2 and dates[0]["tanggal_perkawinan"].value != dates[1]["tanggal_perkawinan"].value:
+        for row in dates:
+            corroborate(row, ("tanggal_perkawinan",), agree=False)
+
+
+_MIN_AGE_AT_MARRIAGE = 10
+"""Years; a marriage date earlier than this after the birth date is a misread of one of them."""
+
+
+def _check_marriage_date(row: dict[str, core.FieldValue]) -> None:
+    """A marriage before the member was old enough to marry doubts both dates (`1904` read for `1994`)."""
+    born, married = row["tanggal_lahir"].value, row["tanggal_perkawinan"].value
+    if born is None or married is None:
+        return
+    if int(married[:4]) - int(born[:4]) < _MIN_AGE_AT_MARRIAGE:
+        corroborate(row, ("tanggal_lahir", "tanggal_perkawinan"), agree=False)
 
 
 def _check_nik(row: dict[str, core.FieldValue]) -> None:
@@ -191,6 +217,8 @@ _STRUCTURED = frozenset({"nik", "jenis_kelamin", "tanggal_lahir", "agama", "pend
                          "status_perkawinan", "tanggal_perkawinan", "status_hubungan", "kewarganegaraan"})
 """Columns whose values must match a format or the vocabulary: one of them read marks a member row."""
 _DIGITS = "0123456789"
+_PLAUSIBLE_YEARS = (1900, 2100)
+"""A member's birth or marriage year outside these is a misread digit (`1071`): read the cell again."""
 _DASH = re.compile(r"^[-‐‑‒–—―_~.]{1,3}$")
 _WHITELISTS = {"nik": _DIGITS, "tanggal_lahir": _DIGITS + "-", "tanggal_perkawinan": _DIGITS + "-"}
 
@@ -203,6 +231,8 @@ def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
         return True
     if field == "nama_lengkap":
         return value.confidence < _SURE
+    if field in ("tanggal_lahir", "tanggal_perkawinan"):
+        return not _plausible_year(value.value)
     return field == "nik" and (bool(core.nik_problems(value.value)) or value.confidence < _SURE)
 
 
@@ -249,6 +279,10 @@ _DISPUTED = 0.85
 """Most a NIK may keep when two readings differ; two agreeing readings may lift an unsure one this far."""
 
 
+def _plausible_year(iso_date: str) -> bool:
+    return _PLAUSIBLE_YEARS[0] <= int(iso_date[:4]) < _PLAUSIBLE_YEARS[1]
+
+
 def _weigh(field: str, first: core.FieldValue, second: core.FieldValue) -> core.FieldValue:
     """The better of a cell's first reading and its closer second one.
 
@@ -264,6 +298,9 @@ def _weigh(field: str, first: core.FieldValue, second: core.FieldValue) -> core.
         return second
     if field == "nama_lengkap":
         return _weigh_name(first, second)
+    if field in ("tanggal_lahir", "tanggal_perkawinan"):
+        plausible = _plausible_year(second.value) and not _plausible_year(first.value)
+        return dataclasses.replace(second, confidence=min(second.confidence, _DISPUTED)) if plausible else first
     if field != "nik" or core.nik_problems(second.value):
         return first
     if core.nik_problems(first.value):

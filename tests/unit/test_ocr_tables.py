@@ -6,7 +6,7 @@ import pytest
 
 import core
 from ocr import _image, _pdf
-from ocr._kk import _column, _weigh, extract_kk
+from ocr._kk import _check_marriage_date, _check_spouses, _column, _weigh, extract_kk
 from ocr._kk import _table as _kk_table
 from ocr._model import Grid, Page, Word, row_rules
 from ocr._pdf import grids_from_segments
@@ -209,3 +209,35 @@ def test_kk_header_labels_are_found_in_their_other_printed_forms():
     assert values["nama_kepala_keluarga"] == "MUHAMMAD TAUFIK" and values["desa_kelurahan"] == "TOWUA"
     assert values["kabupaten_kota"] == "KOLAKA" and (values["rt"], values["rw"]) == ("003", "006")
     assert values["tanggal_dikeluarkan"] == "2022-10-31"
+
+
+def _member(**values: str | None) -> dict[str, core.FieldValue]:
+    row = {name: _fv(None, 0.0) for name in core.KK_MEMBER_FIELDS}
+    row.update({name: _fv(value, 0.95) for name, value in values.items()})
+    return row
+
+
+def test_a_marriage_before_the_age_of_ten_doubts_both_dates():
+    row = _member(tanggal_lahir="1971-08-21", tanggal_perkawinan="1904-11-12")
+    _check_marriage_date(row)
+    assert row["tanggal_lahir"].confidence == row["tanggal_perkawinan"].confidence == 0.6
+    fine = _member(tanggal_lahir="1971-08-21", tanggal_perkawinan="1994-11-12")
+    _check_marriage_date(fine)
+    assert fine["tanggal_perkawinan"].confidence == 0.95
+
+
+def test_head_and_spouse_with_two_marriage_dates_doubt_both():
+    rows = [_member(status_hubungan="KEPALA KELUARGA", tanggal_perkawinan="2021-05-27"),
+            _member(status_hubungan="ISTRI", tanggal_perkawinan="2021-05-21"),
+            _member(status_hubungan="ANAK")]
+    _check_spouses(rows)
+    assert [r["tanggal_perkawinan"].confidence for r in rows[:2]] == [0.6, 0.6]
+    agreeing = [_member(status_hubungan="KEPALA KELUARGA", tanggal_perkawinan="2021-05-27"),
+                _member(status_hubungan="ISTRI", tanggal_perkawinan="2021-05-27")]
+    _check_spouses(agreeing)
+    assert [r["tanggal_perkawinan"].confidence for r in agreeing] == [0.95, 0.95]
+
+
+def test_an_implausible_year_gives_way_to_a_plausible_second_reading():
+    assert _weigh("tanggal_lahir", _fv("1071-08-21", 0.9), _fv("1971-08-21", 0.97)) == _fv("1971-08-21", 0.85)
+    assert _weigh("tanggal_lahir", _fv("1971-08-21", 0.9), _fv("1977-08-21", 0.97)).value == "1971-08-21"
