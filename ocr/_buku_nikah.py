@@ -55,7 +55,7 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
     readings = _read_again(pages, spans)
     found: dict[str, core.FieldValue] = {}
     for key, normalize in _normalizers().items():
-        found[key] = _choose(readings.get(_span_key(key), []), normalize)
+        found[key] = _choose([_part(span, key) for span in readings.get(_span_key(key), [])], normalize)
     _settle_marriage(found, readings)
     married = _date(found.get("tanggal_nikah"))
     for role in ("suami", "istri"):
@@ -93,6 +93,17 @@ def _normalizers() -> dict[str, Normalizer]:
         out[f"{role}.tanggal_lahir"] = norm.date_graded
     out["wali.nama_lengkap"] = norm.name
     return out
+
+
+def _part(span: Span, field: str) -> Span:
+    """For place or date of birth, only their own words of the shared `lahir` value (the date begins at
+    the first word with a digit), so that each is as sure as its own words; other fields: the span."""
+    if not field.endswith(("tempat_lahir", "tanggal_lahir")):
+        return span
+    start = next((i for i, w in enumerate(span.words) if any(c.isdigit() for c in w.text)), 0)
+    if start == 0:
+        return span
+    return Span(span.page, span.words[start:] if field.endswith("tanggal_lahir") else span.words[:start])
 
 
 def _span_key(field: str) -> str:

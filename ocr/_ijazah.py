@@ -140,14 +140,28 @@ def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Line | N
     born = _first_labelled(all_lines, _BIRTH)
     if born is not None:
         place, _ = norm.place_and_date(born.text)
-        found["tempat_lahir"] = field_value(born, constant(_place(place)))
+        # Each part is as sure as its own words: an unsure month does not doubt the place, nor the reverse.
+        place_words, date_words = _split_place_and_date(born)
+        found["tempat_lahir"] = field_value(place_words, constant(_place(place)))
         found["tanggal_lahir"] = field_value(born, norm.date_graded)
+        if date_words is not None:
+            own = field_value(date_words, norm.date_graded)
+            if own.value is not None and own.value == found["tanggal_lahir"].value:
+                found["tanggal_lahir"] = own
         return _line_of(all_lines, born)
     place_span, date_span = _first_labelled(all_lines, _PLACE), _first_labelled(all_lines, _BORN_ON)
     found["tempat_lahir"] = field_value(place_span, lambda t: _place(norm.name(t)))
     found["tanggal_lahir"] = field_value(date_span, norm.date_graded)
     lowest = [_line_of(all_lines, s) for s in (place_span, date_span) if s is not None]
     return max(lowest, key=lambda ln: (ln.page, ln.y)) if lowest else None
+
+
+def _split_place_and_date(span: Span) -> tuple[Span, Span | None]:
+    """`KOLAKA, 12 Maret 2002` as the place's words and the date's (from the first word with a digit)."""
+    start = next((i for i, w in enumerate(span.words) if any(c.isdigit() for c in w.text)), None)
+    if not start:
+        return span, None
+    return Span(span.page, span.words[:start]), Span(span.page, span.words[start:])
 
 
 def _place(text: str | None) -> str | None:

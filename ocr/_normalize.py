@@ -117,7 +117,7 @@ def place_and_date(text: str | None) -> tuple[str | None, str | None]:
     born = date(value)
     match = _D_MONTH_Y.search(_fix_digits_in_numbers(value)) or _DMY.search(value)
     place = value[: match.start()] if match else value.rsplit(",", 1)[0]
-    return name(place), born
+    return name(place.rstrip(" /,.-")), born
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,8 @@ def test_rt_rw_survives_a_slash_read_as_a_stroke(printed, expected):
 ])
 def test_spaces_around_a_hyphen_or_slash_are_not_part_of_a_vocabulary_value(kind, printed, expected):
     assert norm.vocabulary_graded(kind, printed) == norm.Graded(expected, 1.0)
+
+
+@pytest.mark.parametrize("printed", ["KOLAKA /", "KOLAKA,", "KOLAKA -", "KOLAKA / 12-03-1990", "KOLAKA, 12 Maret 1990"])
+def test_a_place_of_birth_loses_what_separated_it_from_the_date(printed):
+    assert norm.place_and_date(printed)[0] == "KOLAKA"

@@ -235,3 +235,12 @@ def test_a_chosen_value_that_fits_is_not_swapped_for_a_surer_reading_that_fits_a
     found["suami.nik"] = bn._choose(readings["suami.nik"][:1], bn._normalizers()["suami.nik"])
     bn._settle_birth(found, "suami", readings, dt.date(2023, 1, 1))
     assert found["suami.nik"].value == "7402014709980702"
+
+
+def test_place_and_date_of_birth_each_keep_only_their_own_words():
+    lahir = _span("KOLAKA", "/", "12-03-1990")
+    assert bn._part(lahir, "istri.tanggal_lahir").text == "12-03-1990"
+    assert bn._part(lahir, "istri.tempat_lahir").text == "KOLAKA /"
+    assert bn._normalizers()["istri.tempat_lahir"]("KOLAKA /") == "KOLAKA"
+    assert bn._part(_span("KOLAKA"), "suami.tanggal_lahir").text == "KOLAKA"  # no date: the whole value
+    assert bn._part(lahir, "istri.nama_lengkap") is lahir

@@ -198,3 +198,15 @@ def test_an_unsure_name_is_read_again_and_weighed(monkeypatch, first, second, va
     monkeypatch.setattr(_ijazah, "reread", lambda page, boxes, lang, whitelist=None: [tuple(reread_words)])
     _ijazah._read_names_again([page], found, {"nama_lengkap": span, "nama_orang_tua": None})
     assert (found["nama_lengkap"].value, found["nama_lengkap"].confidence) == (value, confidence)
+
+
+def test_place_and_date_of_birth_are_each_as_sure_as_their_own_words():
+    words = [Word("Tempat", 1.0, (100, 100, 196, 130)), Word("dan", 1.0, (210, 100, 258, 130)),
+             Word("Tanggal", 1.0, (272, 100, 384, 130)), Word("Lahir", 1.0, (398, 100, 478, 130)),
+             Word(":", 1.0, (500, 100, 506, 130)), Word("KOLAKA,", 0.96, (530, 100, 642, 130)),
+             Word("12", 0.96, (656, 100, 688, 130)), Word("Maret", 0.5, (702, 100, 782, 130)),
+             Word("2002", 0.96, (796, 100, 860, 130))]
+    found: dict[str, core.FieldValue] = {}
+    _ijazah._birth([_ijazah.Line(1, tuple(words))], found)
+    assert found["tempat_lahir"].value == "KOLAKA" and found["tempat_lahir"].confidence > 0.9
+    assert found["tanggal_lahir"].value == "2002-03-12" and found["tanggal_lahir"].confidence < 0.8
