@@ -7,15 +7,12 @@ import json
 import logging
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 import core
 import registry
 import signing
 import synthetic
-from api import app as http_app
-from api import get_services
 from core import ChangeType, Family, Status
 from flows import _issue, fetch_verified_document
 from flows._archive import documents_due_for_renewal, renew_document_timestamp
@@ -73,14 +70,6 @@ def test_issue_writes_document_and_evidence_once_under_lock(pipeline, family):
     again = _issue.issue_document(pipeline, app_id)
     assert again["document"] == doc.document.to_dict()
     assert _issue.archive_evidence(pipeline, app_id, again) == d["evidence"]
-
-
-@pytest.fixture
-def client(pipeline):
-    http_app.dependency_overrides[get_services] = lambda: pipeline
-    with TestClient(http_app) as c:
-        yield c
-    http_app.dependency_overrides.clear()
 
 
 def test_reissue_lookup_status_and_qr(pipeline, family, client):

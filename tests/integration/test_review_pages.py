@@ -7,10 +7,7 @@ from html.parser import HTMLParser
 import cv2
 import numpy as np
 import pytest
-from fastapi.testclient import TestClient
 
-from api import app as http_app
-from api import get_services
 from flows import page_manifests, process_application
 from flows._pages_store import MAX_WIDTH, page_key
 from tests.integration.review_support import file_misspelled_application
@@ -35,14 +32,6 @@ class _Rects(HTMLParser):
             self.rows.add(a["data-finding"])
         elif tag == "img":
             self.images.append(a["src"])
-
-
-@pytest.fixture
-def client(pipeline):
-    http_app.dependency_overrides[get_services] = lambda: pipeline
-    with TestClient(http_app) as c:
-        yield c
-    http_app.dependency_overrides.clear()
 
 
 def test_page_images_are_stored_served_and_the_mismatch_is_boxed(pipeline, client):
