@@ -16,7 +16,7 @@ import registry
 from capil import cli
 from flows import fetch_verified_document
 from registry._schema import ApplicationRow
-from tests.integration.test_archive import _approve_and_issue, client, family  # noqa: F401  (fixtures)
+from tests.integration.test_archive import _approve_and_issue, family  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.integration
 
