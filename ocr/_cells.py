@@ -14,7 +14,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from . import _tesseract
+from . import _image, _tesseract
 from ._model import BBox, Page, Word
 
 _INSET = 3
@@ -27,6 +27,23 @@ def _without_borders(binary: np.ndarray, *, share: float = 0.6) -> np.ndarray:
     out = binary.copy()
     out[ink.mean(axis=1) > share, :] = 255
     out[:, ink.mean(axis=0) > share] = 255
+    return out
+
+
+def _cell_image(crop: np.ndarray) -> np.ndarray:
+    """A cell's crop in gray, without what is left of its rules or dots inside zeros.
+
+    Tesseract is handed the gray crop, not a binarized one: Otsu over a few
+    words picks a threshold that swings with the crop's edges, and Tesseract's
+    confidence in a clearly printed name swung with it (0.2 to 0.87 for the
+    same word on a photo); its own thresholding of the gray crop is steadier.
+    """
+    _, binary = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # A cell holds one line of text: its height bounds a glyph's.
+    kept = _image.without_counter_dots(_without_borders(binary), glyph=binary.shape[0])
+    erased = cv2.dilate(((kept > binary)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    out = crop.copy()
+    out[erased] = 255
     return out
 
 
@@ -47,8 +64,7 @@ def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = 
         crop = page.image[y0 + _INSET:y1 - _INSET, x0 + _INSET:x1 - _INSET]
         if crop.size == 0:
             crop = np.full((10, 10), 255, np.uint8)
-        _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        crops.append(_without_borders(crop))
+        crops.append(_cell_image(crop))
         origins.append((x0 + _INSET, y0 + _INSET))
     gap = max(c.shape[0] for c in crops)
     width = max(c.shape[1] for c in crops) + 2 * gap
@@ -72,9 +88,9 @@ def _reread_alone(image: np.ndarray, cell: BBox, *, lang: str, whitelist: str | 
     crop = image[y0 + _INSET:y1 - _INSET, x0 + _INSET:x1 - _INSET]
     if crop.size == 0:
         return ()
-    _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    crop = _cell_image(crop)
     pad = max(crop.shape[0], 20)
-    padded = cv2.copyMakeBorder(_without_borders(crop), pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    padded = cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     dx, dy = x0 + _INSET - pad, y0 + _INSET - pad
     words = _tesseract.read_words(padded, lang=lang, psm=7, whitelist=whitelist)
     return tuple(sorted((Word(w.text, w.confidence, (w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))

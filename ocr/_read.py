@@ -13,6 +13,7 @@ made from the upload in these steps, each adding to the page's `Transform`:
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -52,8 +53,10 @@ def _map(fn, jobs: list) -> list[Page]:  # type: ignore[type-arg]
     if len(jobs) == 1:
         return [fn(jobs[0])]
     # Tesseract runs as a subprocess, and OpenCV releases the GIL: threads give real parallelism.
+    # Each page runs in a copy of the caller's context, so `tesseract_cpu()` meters see its reads.
+    contexts = [contextvars.copy_context() for _ in jobs]
     with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-        return list(pool.map(fn, jobs))
+        return list(pool.map(lambda context, job: context.run(fn, job), contexts, jobs))
 
 
 def _pdf_page(number: int, page: _pdf.PdfPage, *, lang: str) -> Page:
@@ -132,7 +135,8 @@ def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transfor
                      glyph: float, lang: str) -> Page:
     masks = _image.rule_mask(binary, glyph=glyph)
     grids = tuple(_image.find_grids(binary, masks=masks))
-    cleaned = _image.without_graphics(_image.without_rules(binary, masks=masks))
+    cleaned = _image.without_counter_dots(_image.without_graphics(_image.without_rules(binary, masks=masks)),
+                                          glyph=glyph)
     words = _ocr(cleaned, grids, lang=lang)
     page = Page(number, gray, tuple(words), "ocr", grids, transform, lang)
     missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, words)]
