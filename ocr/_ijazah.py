@@ -122,7 +122,8 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
         found[name] = field_value(spans[name], normalize)
     _read_identifiers_again(pages, found, spans)
     _read_names_again(pages, found, spans)
-    born_line = _birth(all_lines, found)
+    born_line, birth_spans = _birth(all_lines, found)
+    _read_again(pages, found, birth_spans, {"tempat_lahir": _place_name, "tanggal_lahir": norm.date_graded})
     if found["nama_satuan_pendidikan"].value is None:
         found["nama_satuan_pendidikan"] = _institution(all_lines)
     found["jenjang"] = _jenjang(all_lines, found)
@@ -135,8 +136,9 @@ def _first_labelled(all_lines: list[Line], labels: tuple[str, ...]) -> Span | No
     return first_labelled(all_lines, labels, rivals=_ALL_LABELS)
 
 
-def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Line | None:
-    """Place and date of birth from one combined label or two separate ones; the line they were on."""
+def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> tuple[Line | None, dict[str, Span | None]]:
+    """Place and date of birth from one combined label or two separate ones; the line they were on, and
+    the words each was read from."""
     born = _first_labelled(all_lines, _BIRTH)
     if born is not None:
         place, _ = norm.place_and_date(born.text)
@@ -148,12 +150,13 @@ def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Line | N
             own = field_value(date_words, norm.date_graded)
             if own.value is not None and own.value == found["tanggal_lahir"].value:
                 found["tanggal_lahir"] = own
-        return _line_of(all_lines, born)
+        return _line_of(all_lines, born), {"tempat_lahir": place_words, "tanggal_lahir": date_words}
     place_span, date_span = _first_labelled(all_lines, _PLACE), _first_labelled(all_lines, _BORN_ON)
-    found["tempat_lahir"] = field_value(place_span, lambda t: _place(norm.name(t)))
+    found["tempat_lahir"] = field_value(place_span, _place_name)
     found["tanggal_lahir"] = field_value(date_span, norm.date_graded)
     lowest = [_line_of(all_lines, s) for s in (place_span, date_span) if s is not None]
-    return max(lowest, key=lambda ln: (ln.page, ln.y)) if lowest else None
+    line = max(lowest, key=lambda ln: (ln.page, ln.y)) if lowest else None
+    return line, {"tempat_lahir": place_span, "tanggal_lahir": date_span}
 
 
 def _split_place_and_date(span: Span) -> tuple[Span, Span | None]:
@@ -162,6 +165,10 @@ def _split_place_and_date(span: Span) -> tuple[Span, Span | None]:
     if not start:
         return span, None
     return Span(span.page, span.words[:start]), Span(span.page, span.words[start:])
+
+
+def _place_name(text: str | None) -> str | None:
+    return _place(norm.name(text))
 
 
 def _place(text: str | None) -> str | None:
@@ -207,15 +214,19 @@ _CLEARLY_SURER = 0.1
 
 
 def _read_names_again(pages: list[Page], found: dict[str, core.FieldValue], spans: dict[str, Span | None]) -> None:
-    """Unsure names read again from their own crop (one Tesseract run per page) and the readings weighed.
+    _read_again(pages, found, {name: spans[name] for name in _NAMES}, {name: _LABELS[name][1] for name in _NAMES})
+
+
+def _read_again(pages: list[Page], found: dict[str, core.FieldValue], spans: dict[str, Span | None],
+                normalizers: dict[str, Normalizer]) -> None:
+    """Unsure values read again from their own crop (one Tesseract run per page) and the readings weighed.
 
     Agreement may lift an unsure first reading up to `_DISPUTED`; on
     disagreement the first stands unless the second is clearly surer, and
     neither keeps more than `_DISPUTED`: both readings share their pixels.
     """
     by_page: dict[int, list[str]] = {}
-    for name in _NAMES:
-        span = spans[name]
+    for name, span in spans.items():
         if span is not None and span.bbox is not None and found[name].value is not None \
                 and found[name].confidence < _DOUBT:
             by_page.setdefault(span.page, []).append(name)
@@ -223,7 +234,7 @@ def _read_names_again(pages: list[Page], found: dict[str, core.FieldValue], span
         page = next(p for p in pages if p.number == number)
         boxes = [_padded(spans[n].bbox) for n in names]  # type: ignore[union-attr,arg-type]
         for name, words in zip(names, reread(page, boxes, lang=page.lang), strict=True):
-            second = field_value(Span(number, words), _LABELS[name][1]) if words else NOT_FOUND
+            second = field_value(Span(number, words), normalizers[name]) if words else NOT_FOUND
             first = found[name]
             if second.value is None:
                 continue
