@@ -2,9 +2,10 @@
 
 Sparse-text mode over a whole table drops lone letters (blood group `O`) and
 now and then garbles a number. Cells that need another look are cut out of
-the normalized page image, binarized each on its own, stacked into one
-column with white between them and read in a single Tesseract run as a
-block of one-line cells (psm 6), optionally with a character whitelist.
+the normalized page image (gray, with what is left of their rules and any
+dots inside zeros whitened), stacked into one column with white between
+them and read in a single Tesseract run as a block of one-line cells
+(psm 6), optionally with a character whitelist.
 One run for many cells keeps the cost of a process start per page, not per
 cell. Words come back in page coordinates.
 """
