@@ -3,13 +3,15 @@
     extract(data, *, declared_type=None, lang="ind", max_pixels=, max_pages=) -> core.Extraction
     read(...)  -> Reading (extraction, type_confidence, transforms, page_image(n) as PNG)
     sniff(data) -> FileKind
+    tesseract_cpu() -> context manager yielding a CpuMeter (Tesseract workers' CPU seconds for reads inside it)
 
 The stages, top to bottom: sniff the file by its magic bytes; check pixel and
 page limits from the headers before decoding; take a PDF page's text layer
 (pdfplumber) or decode / rasterize it; normalize the page image (flatten a
 photographed sheet, scale, even the light, turn upright, deskew: `_read`),
 keeping the transform; find ruled tables and read words with Tesseract
-(`OMP_THREAD_LIMIT=1` per call, pages in parallel); detect the type from its
+(long-lived worker processes with libtesseract loaded, `OMP_THREAD_LIMIT=1`
+in their environment, pages in parallel); detect the type from its
 title and labels; read the fields of that type by their printed labels and
 table headers; normalize every value onto the canonical formats of
 `documents.md`, with a calibrated confidence (`_confidence`).
@@ -42,10 +44,10 @@ from ._normalize import edit_distance
 from ._pdf import render_page
 from ._read import PDF_DPI, read_pages
 from ._sniff import FileKind, sniff
-from ._tesseract import engine
+from ._tesseract import CpuMeter, engine, tesseract_cpu
 
-__all__ = ["MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "FileKind", "Reading", "Transform", "edit_distance", "engine",
-           "extract", "read", "sniff"]
+__all__ = ["MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "CpuMeter", "FileKind", "Reading", "Transform", "edit_distance",
+           "engine", "extract", "read", "sniff", "tesseract_cpu"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {
