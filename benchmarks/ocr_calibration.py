@@ -9,7 +9,7 @@ truth. Reports accuracy per confidence band, the accuracy of everything at
 threshold 0.80 (they cost a verifikator's time). Documents detected as the
 wrong type or failing count as wrong at confidence 0; every wrong value at
 >= 0.9 is listed in the JSON. Also reports CPU seconds per page (the worker's
-own plus its Tesseract children's), which unlike wall time does not grow when
+own plus its Tesseract workers', `ocr.tesseract_cpu`), which unlike wall time does not grow when
 other work shares the cores.
 """
 
@@ -28,8 +28,10 @@ THRESHOLD = 0.80
 
 
 def _cpu() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    """This process's CPU time; `_read` adds the Tesseract workers' (`ocr.tesseract_cpu`: they live on between
+    documents, so they never show up in RUSAGE_CHILDREN)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
 
 
 def _read(task: tuple[str, str]) -> tuple[list[tuple[str, str, float, bool]], float]:
@@ -38,12 +40,13 @@ def _read(task: tuple[str, str]) -> tuple[list[tuple[str, str, float, bool]], fl
     path, truth_path = task
     truth = json.loads(Path(truth_path).read_text(encoding="utf-8"))
     start = _cpu()
-    try:
-        extraction = ocr.extract(Path(path).read_bytes())
-        out, pages = extraction.to_dict(), extraction.pages
-    except Exception:  # a failure is a measurement: every field wrong at confidence 0
-        out, pages = {"document_type": None, "fields": {}, "anggota": []}, 1
-    cpu = (_cpu() - start) / pages
+    with ocr.tesseract_cpu() as tesseract:
+        try:
+            extraction = ocr.extract(Path(path).read_bytes())
+            out, pages = extraction.to_dict(), extraction.pages
+        except Exception:  # a failure is a measurement: every field wrong at confidence 0
+            out, pages = {"document_type": None, "fields": {}, "anggota": []}, 1
+    cpu = (_cpu() - start + tesseract.seconds) / pages
     if out["document_type"] != truth["document_type"]:
         out = {"fields": {}, "anggota": []}
     records = []
@@ -68,6 +71,8 @@ def run(data: Path, *, jobs: int) -> dict[str, Any]:
     variants = {str(data / d["file"]): d["variant"] for d in manifest["documents"]}
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         results = pool.map(_read, tasks, chunksize=1)
+        pool.close()  # workers exit on their own and close their Tesseract workers (terminate would orphan them)
+        pool.join()
     records = [(variants[t[0]], *r) for t, (rs, _) in zip(tasks, results, strict=True) for r in rs]
     cpu: dict[str, list[float]] = {}
     for doc, (_, seconds) in zip(manifest["documents"], results, strict=True):
