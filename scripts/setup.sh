@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(
-  tesseract-ocr tesseract-ocr-ind   # OCR engine and the Indonesian model
+  tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng  # OCR engine, Indonesian model, English model (numbers)
   poppler-utils                     # pdftoppm, pdfsig: rasterize PDFs, independent signature check
   libnss3-tools                     # certutil: trust store for pdfsig
   softhsm2                          # PKCS#11 token for the HSM signing tests
