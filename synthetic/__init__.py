@@ -6,7 +6,7 @@
     render_buku_nikah(suami, istri, tanggal_nikah=, nomor_akta=, kua=, wali=, seed=, overrides=)
     akta_number(tanggal_nikah, kua_code=, rng=, new_format=None) -> a number consistent with the date
     degrade(rendered, variant, seed=)       -> Degraded(data, extension, meta); variants in VARIANTS
-    write_corpus(population_doc, out=, seed=, count=, variants=) -> manifest (documents + application sets)
+    write_corpus(population_doc, out=, seed=, count=, variants=, look=) -> manifest (documents + application sets)
 
 Same arguments, same bytes: all randomness comes from the seed. `truth` is
 shaped like the extraction JSON (`interfaces.md`) without confidence and bbox,
@@ -16,6 +16,12 @@ values canonical (`documents.md`). The renderers default to a plain look
 overlapping stamp (`security=True`) and a stamped buku nikah are what the
 corpus uses. Variants (`clean`, `scan`, `photo`, `pdf_text`, `pdf_image`)
 take the clean page as input and leave the truth unchanged.
+
+`heldout=True` (renderers) or `look="heldout"` (corpus) draws with `Style.heldout`:
+font families disjoint from the development ones (`HELDOUT_FAMILIES`, each from a
+Debian package) and another page geometry (`Geometry.heldout`: margins, label and
+value columns, KK column widths and row heights, title sizes, spacing, bold names),
+to measure the reader on documents it was not developed on.
 """
 
 from ._buku_nikah import akta_number, render_buku_nikah
@@ -25,6 +31,7 @@ from ._corpus import CORPUS_FORMAT, write_corpus
 from ._degrade import VARIANTS, Degraded, degrade
 from ._ijazah import render_ijazah
 from ._kk import KK_LAYOUTS, render_kk
+from ._look import HELDOUT_FAMILIES, LOOKS, Geometry, missing_heldout_packages
 from ._population import POPULATION_FORMAT, REFERENCE_DAY, population
 
 __all__ = [
@@ -32,12 +39,16 @@ __all__ = [
     "CORPUS_FORMAT",
     "Degraded",
     "FONT_FAMILIES",
+    "Geometry",
+    "HELDOUT_FAMILIES",
     "KK_LAYOUTS",
+    "LOOKS",
     "Style",
     "VARIANTS",
     "akta_number",
     "degrade",
     "installed_families",
+    "missing_heldout_packages",
     "write_corpus",
     "POPULATION_FORMAT",
     "REFERENCE_DAY",

@@ -16,6 +16,8 @@ from ._regions import STREETS
 _PARTY = ("nama_lengkap", "nik", "tempat_lahir", "tanggal_lahir", "kewarganegaraan", "agama", "pekerjaan", "alamat")
 _WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _KUA_HEADS = ("H. MUHAMMAD SALEH, S.Ag.", "Drs. LA ODE ABDUL MALIK", "ABDUL WAHID, S.H.I., M.H.")
+_LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lahir", "Kewarganegaraan", "Agama",
+           "Pekerjaan", "Alamat")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
 
@@ -39,12 +41,13 @@ def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_fo
 
 def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: str, nomor_akta: str, kua: str,
                       wali: str, seed: int, overrides: Mapping[str, str | None] | None = None,
-                      varied: bool = False, stamped: bool = False) -> Rendered:
+                      varied: bool = False, stamped: bool = False, heldout: bool = False) -> Rendered:
     """The Kutipan Akta Nikah of `suami` and `istri`.
 
     `kua` and `wali` are canonical (`KUA KECAMATAN KOLAKA`, a name). `overrides`
     replace printed values by flattened field name (`istri.nik`, `tanggal_nikah`).
-    `varied` draws with `Style.varied`; `stamped` adds the KUA head's ink signature and stamp.
+    `varied` draws with `Style.varied`, `heldout` with `Style.heldout` (other fonts and page
+    geometry); `stamped` adds the KUA head's ink signature and stamp.
     """
     rng = random.Random(f"nikah-{seed}")
     values: dict[str, Any] = {"nomor_akta": nomor_akta, "tanggal_nikah": tanggal_nikah, "kua": kua,
@@ -63,43 +66,46 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
         raise TypeError(f"unknown buku nikah fields: {sorted(unknown)}")
     values.update(overrides)
 
-    page = Page(A4_PORTRAIT, Style.varied(seed) if varied else Style.from_seed(seed))
+    page = Page(A4_PORTRAIT, Style.pick(seed, varied=varied, heldout=heldout))
     _draw(page, values, rng, stamped=stamped)
     fields = {name: values.get(name) for name in core.BUKU_NIKAH_FIELDS}
     return page.rendered({"document_type": str(core.DocumentType.BUKU_NIKAH), "fields": fields})
 
 
 def _draw(page: Page, v: dict[str, Any], rng: random.Random, *, stamped: bool) -> None:
+    g = page.style.geometry
     cx = page.width / 2
-    page.rect((90, 90, page.width - 90, page.image.height - 90), width=4)
+    m = 90 + g.frame[0]
+    page.rect((m, m, page.width - m, page.image.height - m), width=4 + g.frame[1])
     page.text((cx, 220), "KEMENTERIAN AGAMA REPUBLIK INDONESIA", points=12, bold=True, anchor="mt")
-    page.text((cx, 360), "KUTIPAN AKTA NIKAH", points=22, bold=True, anchor="mt")
+    page.text((cx, 360), "KUTIPAN AKTA NIKAH", points=22 * g.title, bold=True, anchor="mt")
     page.text((cx, 520), f"Nomor : {v['nomor_akta']}", points=12, anchor="mt")
-    x, colon, pts = 260, page.pt(11) * 16, 11
+    x, colon, pts = 260 + g.indent, page.colon_at(_LABELS, points=11, em=16), 11
+    bold = frozenset({"Nama"}) if g.bold_name else frozenset()
     married = dt.date.fromisoformat(v["tanggal_nikah"])
     y = page.label_rows([
         ("Tanggal Nikah", f"{_WEEKDAYS[married.weekday()]}, {date_long(v['tanggal_nikah'])}"),
         ("Dicatat di", v["kua"]),
     ], x=x, top=680, points=pts, colon_at=colon)
     for role, heading in (("suami", "SUAMI"), ("istri", "ISTRI")):
-        page.text((x, y + 50), heading, points=13, bold=True)
+        page.text((x, y + 50 * g.gap), heading, points=13 * g.title, bold=True)
         y = page.label_rows([
             ("Nama", v[f"{role}.nama_lengkap"]), ("NIK", v[f"{role}.nik"]),
             ("Tempat dan Tanggal Lahir", f"{v[f'{role}.tempat_lahir']}, {date_long(v[f'{role}.tanggal_lahir'])}"),
             ("Kewarganegaraan", v[f"{role}.kewarganegaraan"]), ("Agama", title_case(v[f"{role}.agama"])),
             ("Pekerjaan", v[f"{role}.pekerjaan"]), ("Alamat", v[f"{role}.alamat"]),
-        ], x=x, top=y + 150, points=pts, colon_at=colon)
-    page.text((x, y + 50), "WALI NIKAH", points=13, bold=True)
-    y = page.label_rows([("Nama", v["wali.nama_lengkap"])], x=x, top=y + 150, points=pts, colon_at=colon)
-    sign_x = page.width - 700
+        ], x=x, top=y + 150 * g.gap, points=pts, colon_at=colon, bold_values=bold)
+    page.text((x, y + 50 * g.gap), "WALI NIKAH", points=13 * g.title, bold=True)
+    y = page.label_rows([("Nama", v["wali.nama_lengkap"])], x=x, top=y + 150 * g.gap, points=pts, colon_at=colon)
+    sign_x, sign_at = page.width - 700 + g.sign_dx, 120 * g.gap  # offsets summed first: same floats as before
     town = v["kua"].split()[-1] if v["kua"] else "KOLAKA"
-    page.text((sign_x, y + 120), f"{title_case(town)}, {date_long(v['tanggal_nikah'])}", points=11, anchor="mt")
-    page.text((sign_x, y + 190), "Kepala KUA,", points=11, anchor="mt")
-    page.text((sign_x, y + 460), rng.choice(_KUA_HEADS), points=11, bold=True, anchor="mt")
+    page.text((sign_x, y + sign_at), f"{title_case(town)}, {date_long(v['tanggal_nikah'])}", points=11, anchor="mt")
+    page.text((sign_x, y + (sign_at + 70)), "Kepala KUA,", points=11, anchor="mt")
+    page.text((sign_x, y + (sign_at + 340)), rng.choice(_KUA_HEADS), points=11, bold=True, anchor="mt")
     if stamped:
-        page.paste(signature(rng), (int(sign_x - 220), int(y + 230)))
+        page.paste(signature(rng), (int(sign_x - 220), int(y + (sign_at + 110))))
         seal = stamp(rng, ring=f"KANTOR URUSAN AGAMA {town}", centre="KUA", family=page.style.family,
                      diameter=rng.randint(360, 440))
-        page.paste(seal, (int(sign_x - seal.width * rng.uniform(0.75, 1.0)), int(y + 200)))
+        page.paste(seal, (int(sign_x - seal.width * rng.uniform(0.75, 1.0)), int(y + (sign_at + 80))))
 
 

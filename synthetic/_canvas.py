@@ -15,11 +15,13 @@ from PIL import Image, ImageDraw, ImageFont
 
 import core
 
+from ._look import DEFAULT_GEOMETRY, FONT_ROOTS, HELDOUT_FAMILIES, Geometry, find_font
+
 DPI = 300
 A4_PORTRAIT = (2480, 3508)
 A4_LANDSCAPE = (3508, 2480)
 
-_FONT_ROOTS = (Path("/usr/share/fonts/truetype"), Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
+_FONT_ROOTS = FONT_ROOTS
 FONT_FAMILIES: dict[str, tuple[str, str]] = {
     "DejaVu Sans": ("dejavu/DejaVuSans.ttf", "dejavu/DejaVuSans-Bold.ttf"),
     "DejaVu Serif": ("dejavu/DejaVuSerif.ttf", "dejavu/DejaVuSerif-Bold.ttf"),
@@ -56,7 +58,7 @@ class Rendered:
 
 @dataclass(frozen=True)
 class Style:
-    """Per-document look chosen from the seed: font family, size scale and line spacing."""
+    """Per-document look chosen from the seed: font family, size scale, line spacing and page geometry."""
 
     family: str
     scale: float
@@ -64,6 +66,8 @@ class Style:
     ink: tuple[int, int, int] = (0, 0, 0)
     shift: tuple[int, int] = (0, 0)
     """Offset of the whole layout in pixels (a printer never hits the same spot)."""
+    geometry: Geometry = DEFAULT_GEOMETRY
+    """Margins, columns and sizes of the layout (`Geometry()`: the development layout)."""
 
     @classmethod
     def from_seed(cls, seed: int) -> Style:
@@ -79,6 +83,22 @@ class Style:
         return cls(family=rng.choice(installed_families()), scale=rng.uniform(0.88, 1.08),
                    spacing=rng.uniform(1.35, 1.95), ink=rng.choice(_INKS),
                    shift=(rng.randint(-60, 60), rng.randint(-50, 50)))
+
+    @classmethod
+    def heldout(cls, seed: int) -> Style:
+        """The held-out look: `HELDOUT_FAMILIES` only (whatever is installed), `Geometry.heldout`,
+        its own size and spacing ranges, inks and offsets."""
+        rng = random.Random(f"heldout-style-{seed}")
+        return cls(family=rng.choice(sorted(HELDOUT_FAMILIES)), scale=rng.uniform(0.86, 1.1),
+                   spacing=rng.uniform(1.25, 1.9), ink=rng.choice(_INKS),
+                   shift=(rng.randint(-50, 50), rng.randint(-45, 45)), geometry=Geometry.heldout(seed))
+
+    @classmethod
+    def pick(cls, seed: int, *, varied: bool = False, heldout: bool = False) -> Style:
+        """The renderers' choice: held-out, varied (corpus) or plain."""
+        if heldout:
+            return cls.heldout(seed)
+        return cls.varied(seed) if varied else cls.from_seed(seed)
 
 
 @cache
@@ -101,6 +121,12 @@ def installed_families() -> tuple[str, ...]:
 
 @cache
 def font(family: str, size: int, *, bold: bool = False) -> ImageFont.FreeTypeFont:
+    if family in HELDOUT_FAMILIES:
+        regular, heavy, package = HELDOUT_FAMILIES[family]
+        path = find_font(heavy if bold else regular)
+        if path is None:
+            raise core.ConfigurationError(f"held-out font {family} is not installed: apt-get install {package}")
+        return ImageFont.truetype(str(path), size)
     regular, heavy = FONT_FAMILIES[family]
     return ImageFont.truetype(str(_font_path(heavy if bold else regular)), size)
 
@@ -159,12 +185,21 @@ class Page:
                    colon_at: float, bold_values: frozenset[str] = frozenset()) -> float:
         """`Label : value` lines with aligned colons; returns the y below the last one."""
         step = self.pt(points) * self.style.spacing
+        value_em = self.style.geometry.value_em
+        value_x = x + colon_at + (self.pt(points) if value_em == 1.0 else self.pt(points) * value_em)
         for i, (label, value) in enumerate(rows):
             y = top + i * step
             self.text((x, y), label, points=points)
             self.text((x + colon_at, y), ":", points=points)
-            self.text((x + colon_at + self.pt(points), y), value or "-", points=points, bold=label in bold_values)
+            self.text((value_x, y), value or "-", points=points, bold=label in bold_values)
         return top + len(rows) * step
+
+    def colon_at(self, labels: tuple[str, ...], *, points: float, em: float) -> float:
+        """Where a block's colons go, from its label column: `em` sizes of `points` in the development
+        layout; the geometry may move it, and keeps it past the widest of `labels` when it fits colons."""
+        geometry = self.style.geometry
+        widest = max(self.text_width(label, points=points) for label in labels) if geometry.fit_colon else 0.0
+        return geometry.colon(widest, self.pt(points), em)
 
     def _moved(self, xy: tuple[float, ...]) -> tuple[float, ...]:
         dx, dy = self.style.shift

@@ -25,16 +25,21 @@ UNIVERSITY_LEVELS = {
                                 ("Akuntansi", "Ahli Madya (A.Md.)", "62401"))),
 }
 _UNIVERSITIES = ("UNIVERSITAS HALU OLEO", "UNIVERSITAS SEMBILANBELAS NOVEMBER KOLAKA", "UNIVERSITAS MUHAMMADIYAH KENDARI")
+_SCHOOL_LABELS = ("Nomor Ijazah", "Nama Satuan Pendidikan", "Nomor Pokok Sekolah Nasional", "Nama",
+                  "Tempat dan Tanggal Lahir", "Nama Orang Tua/Wali", "Nomor Induk Siswa", "Nomor Induk Siswa Nasional")
+_UNIVERSITY_LABELS = ("Nama", "Tempat dan Tanggal Lahir", "Nomor Induk Mahasiswa", "Program Pendidikan",
+                      "Program Studi", "Gelar Akademik")
 _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
 
 
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
-                  **overrides: str | None) -> Rendered:
+                  heldout: bool = False, **overrides: str | None) -> Rendered:
     """An ijazah of `jenjang` for `person`; `overrides` replace printed values (canonical form).
 
     `security` prints on tinted security paper, signs in ink and puts the
     school's or university's stamp over the signature block, overlapping the
-    date and the head's name; `varied` draws with `Style.varied`.
+    date and the head's name; `varied` draws with `Style.varied`, `heldout` with
+    `Style.heldout` (other fonts and page geometry).
 
     Override keys are ijazah field names (`nama_lengkap`, `tanggal_lahir`, ...);
     the ground truth follows what is printed, so a test can make a tampered
@@ -47,7 +52,7 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
     if "jenjang" in overrides:
         raise TypeError("pass jenjang as the keyword argument, not an override")
     rng = random.Random(f"ijazah-{seed}")
-    style = Style.varied(seed) if varied else Style.from_seed(seed)
+    style = Style.pick(seed, varied=varied, heldout=heldout)
     if jenjang in SCHOOL_LEVELS:
         values = {**_school_values(person, jenjang, rng), **overrides}
         page = _draw_school(_page(A4_PORTRAIT, style, security, seed), values, rng, security=security)
@@ -119,59 +124,71 @@ def _born(values: dict[str, Any]) -> str:
     return f"{values['tempat_lahir']}, {date_long(values['tanggal_lahir'])}"
 
 
+def _frame(page: Page, margin: int, width: int) -> None:
+    dm, dw = page.style.geometry.frame
+    m = margin + dm
+    page.rect((m, m, page.width - m, page.image.height - m), width=width + dw)
+
+
 def _draw_school(page: Page, v: dict[str, Any], rng: random.Random, *, security: bool) -> Page:
     level_name = SCHOOL_LEVELS[v["jenjang"]][0]
+    g = page.style.geometry
     cx = page.width / 2
-    page.rect((90, 90, page.width - 90, page.image.height - 90), width=6)
+    _frame(page, 90, 6)
     page.text((cx, 260), "KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI", points=11, bold=True, anchor="mt")
-    page.text((cx, 420), "IJAZAH", points=30, bold=True, anchor="mt")
-    page.text((cx, 600), level_name, points=15, bold=True, anchor="mt")
+    page.text((cx, 420), "IJAZAH", points=30 * g.title, bold=True, anchor="mt")
+    page.text((cx, 600), level_name, points=15 * g.title, bold=True, anchor="mt")
     page.text((cx, 700), f"TAHUN PELAJARAN {int(v['tanggal_lulus'][:4]) - 1}/{v['tanggal_lulus'][:4]}",
               points=11, anchor="mt")
-    x, colon = 260, page.pt(11) * 17
+    x, colon = 260 + g.indent, page.colon_at(_SCHOOL_LABELS, points=11, em=17)
+    bold = frozenset({"Nama"}) if g.bold_name else frozenset()
     y = page.label_rows([("Nomor Ijazah", v["nomor_ijazah"])], x=x, top=860, points=11, colon_at=colon)
-    page.text((x, y + 40), "Yang bertanda tangan di bawah ini, Kepala Satuan Pendidikan:", points=11)
+    page.text((x, y + 40 * g.gap), "Yang bertanda tangan di bawah ini, Kepala Satuan Pendidikan:", points=11)
     y = page.label_rows([("Nama Satuan Pendidikan", v["nama_satuan_pendidikan"]),
-                     ("Nomor Pokok Sekolah Nasional", v["npsn"])], x=x, top=y + 150, points=11, colon_at=colon)
-    page.text((x, y + 40), "menerangkan bahwa:", points=11)
+                         ("Nomor Pokok Sekolah Nasional", v["npsn"])], x=x, top=y + 150 * g.gap, points=11,
+                        colon_at=colon)
+    page.text((x, y + 40 * g.gap), "menerangkan bahwa:", points=11)
     y = page.label_rows([
         ("Nama", v["nama_lengkap"]), ("Tempat dan Tanggal Lahir", _born(v)),
         ("Nama Orang Tua/Wali", v["nama_orang_tua"]), ("Nomor Induk Siswa", v["nis"]),
         ("Nomor Induk Siswa Nasional", v["nisn"]),
-    ], x=x, top=y + 150, points=11, colon_at=colon)
-    page.text((cx, y + 80), "LULUS", points=20, bold=True, anchor="mt")
-    page.text((cx, y + 250), "dari satuan pendidikan berdasarkan kriteria kelulusan yang berlaku.",
+    ], x=x, top=y + 150 * g.gap, points=11, colon_at=colon, bold_values=bold)
+    page.text((cx, y + 80 * g.gap), "LULUS", points=20 * g.title, bold=True, anchor="mt")
+    page.text((cx, y + 250 * g.gap), "dari satuan pendidikan berdasarkan kriteria kelulusan yang berlaku.",
               points=10.5, anchor="mt")
-    sign_x = page.width - 700
+    sign_x, sign_at = page.width - 700 + g.sign_dx, 420 * g.gap  # offsets summed first: same floats as before
     town = title_case(v["nama_satuan_pendidikan"].split()[-1])
-    page.text((sign_x, y + 420), f"{town}, {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
-    page.text((sign_x, y + 490), "Kepala Sekolah,", points=11, anchor="mt")
-    page.text((sign_x, y + 780), rng.choice(_HEADS), points=11, bold=True, anchor="mt")
-    _sign(page, rng, x=sign_x, top=y + 420, name_y=y + 780, issuer=v["nama_satuan_pendidikan"] or "SEKOLAH",
-          security=security)
+    page.text((sign_x, y + sign_at), f"{town}, {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
+    page.text((sign_x, y + (sign_at + 70)), "Kepala Sekolah,", points=11, anchor="mt")
+    page.text((sign_x, y + (sign_at + 360)), rng.choice(_HEADS), points=11, bold=True, anchor="mt")
+    _sign(page, rng, x=sign_x, top=y + sign_at, name_y=y + (sign_at + 360),
+          issuer=v["nama_satuan_pendidikan"] or "SEKOLAH", security=security)
     return page
 
 
 def _draw_university(page: Page, v: dict[str, Any], rng: random.Random, *, security: bool) -> Page:
     programme = UNIVERSITY_LEVELS[v["jenjang"]][0]
+    g = page.style.geometry
     cx = page.width / 2
-    page.rect((80, 80, page.width - 80, page.image.height - 80), width=5)
-    page.text((page.width - 200, 170), f"Nomor Ijazah Nasional : {v['nomor_ijazah']}", points=10, anchor="rt")
-    page.text((cx, 250), v["nama_satuan_pendidikan"], points=22, bold=True, anchor="mt")
-    page.text((cx, 430), "IJAZAH", points=30, bold=True, anchor="mt")
+    _frame(page, 80, 5)
+    page.text((page.width - 200 + g.sign_dx // 3, 170), f"Nomor Ijazah Nasional : {v['nomor_ijazah']}",
+              points=10, anchor="rt")
+    page.text((cx, 250), v["nama_satuan_pendidikan"], points=22 * g.title, bold=True, anchor="mt")
+    page.text((cx, 430), "IJAZAH", points=30 * g.title, bold=True, anchor="mt")
     page.text((cx, 620), "Dengan ini menyatakan bahwa:", points=11, anchor="mt")
-    x, colon = 700, page.pt(11) * 16
+    x, colon = 700 + 2 * g.indent, page.colon_at(_UNIVERSITY_LABELS, points=11, em=16)
     y = page.label_rows([
         ("Nama", v["nama_lengkap"]), ("Tempat dan Tanggal Lahir", _born(v)),
         ("Nomor Induk Mahasiswa", v["nim"]), ("Program Pendidikan", programme),
         ("Program Studi", title_case(v["program_studi"])), ("Gelar Akademik", v["gelar"]),
-    ], x=x, top=760, points=11, colon_at=colon)
-    page.text((cx, y + 60), "telah menyelesaikan seluruh persyaratan pendidikan pada program tersebut.",
+    ], x=x, top=760, points=11, colon_at=colon, bold_values=frozenset({"Nama"}) if g.bold_name else frozenset())
+    page.text((cx, y + 60 * g.gap), "telah menyelesaikan seluruh persyaratan pendidikan pada program tersebut.",
               points=11, anchor="mt")
-    sign_x = page.width - 800
-    page.text((sign_x, y + 200), f"Kendari, {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
-    page.text((sign_x, y + 270), "Rektor,", points=11, anchor="mt")
-    page.text((sign_x, y + 560), rng.choice(_HEADS).replace("S.Pd.", "Ph.D."), points=11, bold=True, anchor="mt")
-    _sign(page, rng, x=sign_x, top=y + 200, name_y=y + 560, issuer=v["nama_satuan_pendidikan"] or "UNIVERSITAS",
-          security=security)
+    sign_x, sign_at = page.width - 800 + g.sign_dx, 200 * g.gap
+    page.text((sign_x, y + sign_at), f"Kendari, {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
+    page.text((sign_x, y + (sign_at + 70)), "Rektor,", points=11, anchor="mt")
+    page.text((sign_x, y + (sign_at + 360)), rng.choice(_HEADS).replace("S.Pd.", "Ph.D."), points=11, bold=True,
+              anchor="mt")
+    _sign(page, rng, x=sign_x, top=y + sign_at, name_y=y + (sign_at + 360),
+          issuer=v["nama_satuan_pendidikan"] or "UNIVERSITAS", security=security)
     return page

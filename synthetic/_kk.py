@@ -8,7 +8,7 @@ from typing import Any
 
 import core
 
-from ._canvas import A4_LANDSCAPE, Page, Rendered, Style, date_dmy
+from ._canvas import A4_LANDSCAPE, DPI, Page, Rendered, Style, date_dmy
 from ._marks import signature, stamp
 
 # (printed header, field, relative width). The first column is the row number.
@@ -29,40 +29,61 @@ TABLE_2_GROUPS = (("DOKUMEN IMIGRASI", 5, 7), ("NAMA ORANG TUA", 7, 9))
 # Under NAMA ORANG TUA some printings repeat `Nama`, others say only `Ayah` / `Ibu`.
 _SHORT_PARENT_HEADERS = {"nama_ayah": "Ayah", "nama_ibu": "Ibu"}
 _DATE_FIELDS = {"tanggal_lahir", "tanggal_perkawinan"}
+_NAME_FIELDS = {"nama_lengkap", "nama_ayah", "nama_ibu"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
 MIN_ROWS = 5
 KK_LAYOUTS = ("current", "old")
 
 
-def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False) -> Rendered:
+def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False,
+              heldout: bool = False) -> Rendered:
     """A clean scan-like PNG of `family`'s Kartu Keluarga and its ground truth.
 
     `layout` is `current` (QR code, electronic signature) or `old` (wet signatures,
     stamp, no QR code); `varied` draws with `Style.varied` (more fonts, sizes,
-    spacing, inks, offsets) instead of the plain look.
+    spacing, inks, offsets) instead of the plain look; `heldout` with `Style.heldout`
+    (other fonts and page geometry).
     """
     if layout not in KK_LAYOUTS:
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     rng = random.Random(f"kk-{seed}")
-    page = Page(A4_LANDSCAPE, Style.varied(seed) if varied else Style.from_seed(seed))
-    left = 120 + rng.randint(-15, 15)
-    right = page.width - 120 + rng.randint(-15, 15)
-    top = 110 + rng.randint(-15, 15)
+    page = Page(A4_LANDSCAPE, Style.pick(seed, varied=varied, heldout=heldout))
+    g = page.style.geometry
+    left = g.kk_margins[0] + rng.randint(-15, 15)
+    right = page.width - g.kk_margins[1] + rng.randint(-15, 15)
+    top = g.kk_margins[2] + rng.randint(-15, 15)
 
-    page.text((page.width / 2, top), "KARTU KELUARGA", points=20, bold=True, anchor="mt")
-    page.text((page.width / 2, top + page.pt(30)), f"No. {family.no_kk}", points=14, bold=True, anchor="mt")
-    y = _header(page, family, left=left, right=right, top=top + page.pt(62))
-    y = _table(page, TABLE_1, family, left=left, right=right, top=y + 40)
+    page.text((page.width / 2, top), "KARTU KELUARGA", points=20 * g.title, bold=True, anchor="mt")
+    page.text((page.width / 2, top + page.pt(30 * g.title)), f"No. {family.no_kk}", points=14 * g.title,
+              bold=True, anchor="mt")
+    y = _header(page, family, left=left, right=right, top=top + page.pt(62 * g.title))
+    row_h = _row_height(page, family, top=y, footer=layout)
+    y = _table(page, TABLE_1, family, left=left, right=right, top=y + g.kk_gaps[0], row_h=row_h,
+               widths=g.kk_widths[:len(TABLE_1)])
     table_2: tuple[tuple[str, str | None, int], ...] = TABLE_2
     if rng.random() < 0.5:
         table_2 = tuple((_SHORT_PARENT_HEADERS.get(name or "", label), name, w) for label, name, w in TABLE_2)
-    y = _table(page, table_2, family, left=left, right=right, top=y + 50, groups=TABLE_2_GROUPS)
+    y = _table(page, table_2, family, left=left, right=right, top=y + g.kk_gaps[1], row_h=row_h,
+               widths=g.kk_widths[len(TABLE_1):], groups=TABLE_2_GROUPS)
     if layout == "current":
         _footer(page, family, rng, left=left, right=right, top=y + 60)
     else:
         _footer_old(page, family, rng, left=left, right=right, top=y + 50)
     return page.rendered(_truth(family))
+
+
+def _row_height(page: Page, family: core.Family, *, top: float, footer: str) -> int:
+    """The member rows' height: the geometry's, or lower when `kk_fit` and the page would not hold them."""
+    g = page.style.geometry
+    row_h = page.pt(g.kk_row_pt)
+    if not g.kk_fit:
+        return row_h
+    rows = max(MIN_ROWS, len(family.anggota))
+    fixed = sum(g.kk_gaps) + page.pt(g.kk_head_pt[0]) + page.pt(g.kk_head_pt[1]) + 2 * page.pt(11)
+    below = (60 if footer == "current" else 50) + page.pt(112)
+    room = A4_LANDSCAPE[1] - 40 - max(0, page.style.shift[1]) - top - fixed - below
+    return max(page.pt(g.kk_cell_pt) + 8, min(row_h, int(room // (2 * rows))))
 
 
 def _header(page: Page, family: core.Family, *, left: int, right: int, top: int) -> int:
@@ -75,27 +96,54 @@ def _header(page: Page, family: core.Family, *, left: int, right: int, top: int)
         ("Kecamatan", family.kecamatan), ("Kabupaten/Kota", family.kabupaten_kota),
         ("Kode Pos", family.kode_pos or "-"), ("Provinsi", family.provinsi),
     )
+    g = page.style.geometry
     step = round(page.pt(10) * page.style.spacing)
-    middle = left + (right - left) * 0.58
-    for column_x, rows in ((left + 30, rows_left), (middle, rows_right)):
-        colon_x = column_x + page.pt(10) * 13.5
+    middle = left + (right - left) * g.kk_middle
+    value_gap = page.pt(10) * 0.9 * g.value_em
+    column_x: float = left + max(30 + g.indent, 15)
+    if g.kk_fit:
+        middle = _fit_middle(page, (rows_left, rows_right), first=column_x, middle=middle, right=right,
+                             value_gap=value_gap)
+    for rows in (rows_left, rows_right):
+        colon_x = column_x + page.colon_at(tuple(label for label, _ in rows), points=10, em=13.5)
         for i, (label, value) in enumerate(rows):
             yy = top + i * step
             page.text((column_x, yy), label, points=10)
             page.text((colon_x, yy), ":", points=10)
-            page.text((colon_x + page.pt(10) * 0.9, yy), value, points=10)
+            page.text((colon_x + value_gap, yy), value, points=10)
+        column_x = middle
     return top + len(rows_left) * step
 
 
-def _table(page: Page, columns: tuple, family: core.Family, *, left: int, right: int, top: int,
-           groups: tuple[tuple[str, int, int], ...] = ()) -> int:
-    """A ruled member table; `groups` print a label over several columns, whose own headers move below it."""
-    total = sum(w for _, _, w in columns)
+def _fit_middle(page: Page, columns: tuple[tuple[tuple[str, str], ...], ...], *, first: float, middle: float,
+                right: int, value_gap: float) -> float:
+    """The header's second column: clear of the first column's longest value, and its own values on the page."""
+    def extent(rows: tuple[tuple[str, str], ...]) -> float:
+        colon = page.colon_at(tuple(label for label, _ in rows), points=10, em=13.5)
+        return colon + value_gap + max(page.text_width(value, points=10) for _, value in rows) + page.pt(10) * 2
+
+    lowest, highest = first + extent(columns[0]), right - extent(columns[1])
+    return max(lowest, min(middle, highest))
+
+
+def _table(page: Page, columns: tuple, family: core.Family, *, left: int, right: int, top: int, row_h: int,
+           widths: tuple[float, ...] = (), groups: tuple[tuple[str, int, int], ...] = ()) -> int:
+    """A ruled member table; `groups` print a label over several columns, whose own headers move below it.
+    `widths` are factors on the columns' designed relative widths."""
+    g = page.style.geometry
+    weights = [w for _, _, w in columns]
+    if widths:  # name columns never narrower than designed: a long name must still fit at 5 pt
+        weights = [round(w * (max(f, 1.0) if name in _NAME_FIELDS else f))
+                   for (_, name, w), f in zip(columns, widths, strict=True)]
+    total = sum(weights)
     xs = [left]
-    for _, _, w in columns:
+    for w in weights:
         xs.append(xs[-1] + round(w * (right - left) / total))
     xs[-1] = right
-    header_h, number_h, row_h = page.pt(26 if not groups else 30), page.pt(11), page.pt(14)
+    header_h, number_h = page.pt(g.kk_head_pt[1 if groups else 0]), page.pt(11)
+    cell_pt = g.kk_cell_pt
+    if g.kk_fit:  # text at most 70 % of a (possibly lowered) row's height
+        cell_pt = min(cell_pt, 0.7 * row_h * 72 / (DPI * page.style.scale))
     rows = max(MIN_ROWS, len(family.anggota))
     bottom = top + header_h + number_h + rows * row_h
     ys = [top, top + header_h, top + header_h + number_h]
@@ -110,35 +158,46 @@ def _table(page: Page, columns: tuple, family: core.Family, *, left: int, right:
     grouped: dict[int, int] = {}
     for label, first, end in groups:
         page.line((xs[first], split, xs[end], split))
-        _wrapped(page, (xs[first], top, xs[end], split), label, points=8.5)
+        _wrapped(page, (xs[first], top, xs[end], split), label, points=8.5, bold=g.kk_head_bold, fit=g.kk_fit)
         grouped.update({i: split for i in range(first, end)})
     for i, (label, _, _) in enumerate(columns):
-        _wrapped(page, (xs[i], grouped.get(i, top), xs[i + 1], top + header_h), label, points=8.5)
+        _wrapped(page, (xs[i], grouped.get(i, top), xs[i + 1], top + header_h), label, points=8.5,
+                 bold=g.kk_head_bold, fit=g.kk_fit)
         page.text_in_box((xs[i], ys[1], xs[i + 1], ys[2]), f"({i + 1})", points=7, align="center")
     for r, person in enumerate(family.anggota):
         cell_top = ys[2] + r * row_h
         for i, (_, name, _) in enumerate(columns):
             text = str(r + 1) if name is None else _cell(person, name)
-            page.text_in_box((xs[i], cell_top, xs[i + 1], cell_top + row_h), text, points=8.5,
-                             align="center" if name is None else "left")
+            page.text_in_box((xs[i], cell_top, xs[i + 1], cell_top + row_h), text, points=cell_pt,
+                             align="center" if name is None or name in g.kk_centred else "left")
     return bottom
 
 
-def _wrapped(page: Page, box: tuple[int, int, int, int], text: str, *, points: float) -> None:
-    """A column header, bold and centred, on as many lines as its width needs."""
+def _wrapped(page: Page, box: tuple[int, int, int, int], text: str, *, points: float, bold: bool = True,
+             fit: bool = False) -> None:
+    """A column header, centred (bold unless the geometry says otherwise), on as many lines as its width
+    needs; `fit` also makes it smaller until the lines fit the box's height."""
     x0, y0, x1, y1 = box
-    while points > 5 and max(page.text_width(w, points=points, bold=True) for w in text.split()) > (x1 - x0) - 16:
+    while points > 5 and max(page.text_width(w, points=points, bold=bold) for w in text.split()) > (x1 - x0) - 16:
         points -= 0.5
-    lines: list[str] = []
-    for word in text.split():
-        if lines and page.text_width(f"{lines[-1]} {word}", points=points, bold=True) < (x1 - x0) - 20:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
+    lines = _lines(page, text, width=x1 - x0, points=points, bold=bold)
+    while fit and points > 5 and len(lines) * page.pt(points) * 1.2 > (y1 - y0) - 4:
+        points -= 0.5
+        lines = _lines(page, text, width=x1 - x0, points=points, bold=bold)
     step = page.pt(points) * 1.2
     first = (y0 + y1) / 2 - step * (len(lines) - 1) / 2
     for i, line in enumerate(lines):
-        page.text(((x0 + x1) / 2, first + i * step), line, points=points, bold=True, anchor="mm")
+        page.text(((x0 + x1) / 2, first + i * step), line, points=points, bold=bold, anchor="mm")
+
+
+def _lines(page: Page, text: str, *, width: int, points: float, bold: bool) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and page.text_width(f"{lines[-1]} {word}", points=points, bold=bold) < width - 20:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _cell(person: core.Person, name: str) -> str:
@@ -149,8 +208,10 @@ def _cell(person: core.Person, name: str) -> str:
 
 
 def _footer(page: Page, family: core.Family, rng: random.Random, *, left: int, right: int, top: int) -> None:
-    page.text((left + 30, top), f"Dikeluarkan Tanggal : {date_dmy(family.tanggal_dikeluarkan)}", points=10)
-    sign_x = right - page.pt(10) * 26
+    g = page.style.geometry
+    page.text((left + max(30 + g.indent, 15), top), f"Dikeluarkan Tanggal : {date_dmy(family.tanggal_dikeluarkan)}",
+              points=10)
+    sign_x = right - page.pt(10) * 26 + g.sign_dx
     lines = ("KEPALA DINAS KEPENDUDUKAN DAN", f"PENCATATAN SIPIL {family.kabupaten_kota}")
     for i, line in enumerate(lines):
         page.text((sign_x, top + i * page.pt(14)), line, points=9.5, anchor="mt")
@@ -159,18 +220,21 @@ def _footer(page: Page, family: core.Family, rng: random.Random, *, left: int, r
     page.text((sign_x, top + page.pt(100)), f"NIP. {_nip(rng)}", points=10, anchor="mt")
     qr_size = page.pt(62)
     page.qr((right - qr_size - 10, top), f"KK {family.no_kk} {family.tanggal_dikeluarkan}", size=qr_size)
-    page.text((left + 30, top + page.pt(80)), "Dokumen ini telah ditandatangani secara elektronik", points=7.5)
+    page.text((left + max(30 + g.indent, 15), top + page.pt(80)), "Dokumen ini telah ditandatangani secara elektronik",
+              points=7.5)
 
 
 def _footer_old(page: Page, family: core.Family, rng: random.Random, *, left: int, right: int, top: int) -> None:
     """Before 2020: both signatures in ink, the office stamp half over the Kepala Dinas's name."""
-    page.text((left + 30, top), f"Dikeluarkan Tanggal : {date_dmy(family.tanggal_dikeluarkan)}", points=10)
-    head_x = left + page.pt(10) * 22
+    g = page.style.geometry
+    page.text((left + max(30 + g.indent, 15), top), f"Dikeluarkan Tanggal : {date_dmy(family.tanggal_dikeluarkan)}",
+              points=10)
+    head_x = left + page.pt(10) * 22 + g.indent
     page.text((head_x, top + page.pt(22)), "KEPALA KELUARGA", points=9.5, anchor="mt")
     page.paste(signature(rng, width=420, height=170), (int(head_x - 200), int(top + page.pt(34))))
     head = family.kepala_keluarga
     page.text((head_x, top + page.pt(86)), head.nama_lengkap if head else "-", points=10, bold=True, anchor="mt")
-    sign_x = right - page.pt(10) * 26
+    sign_x = right - page.pt(10) * 26 + g.sign_dx
     lines = ("KEPALA DINAS KEPENDUDUKAN DAN", f"PENCATATAN SIPIL {family.kabupaten_kota}")
     for i, line in enumerate(lines):
         page.text((sign_x, top + i * page.pt(14)), line, points=9.5, anchor="mt")

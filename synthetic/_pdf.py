@@ -14,10 +14,23 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+import core
+
+from ._look import type1_files
+
 
 @cache
 def _font_name(path: str) -> str:
     name = "capil-" + Path(path).stem
+    if Path(path).suffix == ".otf":  # CFF outlines, which reportlab cannot embed: the same face as Type 1
+        files = type1_files(path)
+        if files is None:
+            raise core.ConfigurationError(f"no Type 1 version of {Path(path).name} for the vector PDF: "
+                                          "apt-get install fonts-urw-base35")
+        face = pdfmetrics.EmbeddedType1Face(*files)
+        pdfmetrics.registerTypeFace(face)
+        pdfmetrics.registerFont(pdfmetrics.Font(name, face.name, "WinAnsiEncoding"))
+        return name
     pdfmetrics.registerFont(TTFont(name, path))
     return name
 
