@@ -18,6 +18,9 @@ def documents(
     count: Annotated[int, typer.Option(min=1, help="At least this many documents (whole applications).")] = 30,
     variants: Annotated[list[str] | None, typer.Option("--variants", help="clean, scan, photo, pdf_text, "
                                                        "pdf_image (repeatable or comma-separated; default all).")] = None,
+    look: Annotated[str, typer.Option("--look", help="default (the development fonts and layouts) or heldout "
+                                      "(other font families and page geometry, for an independent measure).")]
+    = "default",
 ) -> None:
     """Render documents (files + truth JSON) and application sets with expected outcomes."""
     import synthetic
@@ -29,8 +32,10 @@ def documents(
     except json.JSONDecodeError as e:
         raise InputError(f"{population} is not JSON: {e}") from e
     chosen = [v.strip() for item in (variants or list(synthetic.VARIANTS)) for v in item.split(",") if v.strip()]
+    if look not in synthetic.LOOKS:
+        raise InputError(f"unknown look {look!r}: use {', '.join(synthetic.LOOKS)}")
     try:
-        manifest = synthetic.write_corpus(doc, out=out, seed=seed, count=count, variants=chosen)
+        manifest = synthetic.write_corpus(doc, out=out, seed=seed, count=count, variants=chosen, look=look)
     except ValueError as e:
         raise InputError(str(e)) from e
     typer.echo(f"{len(manifest['documents'])} documents, {len(manifest['applications'])} applications "

@@ -12,6 +12,7 @@ SYSTEM_PACKAGES=(
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf   # fonts for rendered documents
   postgresql                        # server binaries for the PostgreSQL half of the registry tests
   fonts-dejavu-extra fonts-liberation   # more families for the synthetic corpus (condensed, Sans Narrow)
+  fonts-urw-base35 fonts-open-sans fonts-crosextra-carlito fonts-crosextra-caladea   # held-out look (~12 MB)
   chromium                          # the browser Playwright drives in the review page test
 )
 

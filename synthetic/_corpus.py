@@ -1,12 +1,16 @@
 """A corpus on disk: rendered documents in several variants, a truth file beside each, application sets.
 
-    write_corpus(population_doc, out=DIR, seed=S, count=N, variants=VARIANTS) -> manifest dict
+    write_corpus(population_doc, out=DIR, seed=S, count=N, variants=VARIANTS, look="default") -> manifest dict
 
 Layout (`capil.synthetic-corpus/1`, described in the README's "Synthetic data"):
 
     DIR/manifest.json
     DIR/docs/0007-ijazah.jpg            the file an applicant would upload
     DIR/docs/0007-ijazah.truth.json     what is printed on it (extraction JSON without confidence/bbox)
+
+`look="heldout"` renders with `Style.heldout` (fonts and page geometry the OCR was not developed
+on); the manifest then says `"look": "heldout"` and each document's `look` has the geometry
+that differs from the default. The default look writes the manifest it always wrote.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from ._cases import CASE_KINDS, CasePlan, CasePlanner, DocPlan
 from ._degrade import VARIANTS, degrade
 from ._ijazah import render_ijazah
 from ._kk import render_kk
+from ._look import LOOKS, missing_heldout_packages
 
 CORPUS_FORMAT = "capil.synthetic-corpus/1"
 OLD_KK_SHARE = 0.35
@@ -36,19 +41,27 @@ ROTATION = (*CASE_KINDS, "genuine_perkawinan")
 
 
 def write_corpus(population_doc: dict[str, Any], *, out: Path, seed: int, count: int,
-                 variants: Sequence[str] = VARIANTS) -> dict[str, Any]:
+                 variants: Sequence[str] = VARIANTS, look: str = "default") -> dict[str, Any]:
     """Render application sets until at least `count` documents exist; write files and the manifest.
 
     Case kinds rotate in `ROTATION` order; each document's variant rotates per
-    document type through `variants`, so types and variants are balanced.
+    document type through `variants`, so types and variants are balanced. `look`
+    is one of `LOOKS`; `heldout` needs the fonts of `HELDOUT_FAMILIES` installed
+    (`core.ConfigurationError` naming the Debian packages otherwise).
     """
     unknown = [v for v in variants if v not in VARIANTS]
     if unknown or not variants:
         raise ValueError(f"unknown variants {unknown}: use {', '.join(VARIANTS)}")
+    if look not in LOOKS:
+        raise ValueError(f"unknown look {look!r}: use {', '.join(LOOKS)}")
     if count < 1:
         raise ValueError("count must be >= 1")
     if population_doc.get("format") != "capil.population/1":
         raise ValueError("not a capil.population/1 document")
+    heldout = look == "heldout"
+    if heldout and (missing := missing_heldout_packages()):
+        raise core.ConfigurationError("the held-out look's fonts are not installed: "
+                                      f"apt-get install {' '.join(missing)}")
     families = [core.Family.from_dict(f) for f in population_doc.get("keluarga", [])]
     rng = random.Random(f"corpus-{seed}")
     planner = CasePlanner(families, rng)
@@ -64,50 +77,56 @@ def write_corpus(population_doc: dict[str, Any], *, out: Path, seed: int, count:
             index = len(documents)
             variant = variants[(per_type[doc.kind] + seed) % len(variants)]
             per_type[doc.kind] += 1
-            entry = _write_document(doc, index=index, variant=variant, seed=seed * 100_003 + index, docs_dir=docs_dir)
+            entry = _write_document(doc, index=index, variant=variant, seed=seed * 100_003 + index, docs_dir=docs_dir,
+                                    heldout=heldout)
             documents.append(entry)
             files[doc.slot] = entry["file"]
         applications.append(_application(plan, len(applications), files))
     manifest = {
         "format": CORPUS_FORMAT, "seed": seed, "count": count, "variants": list(variants),
-        "documents": documents, "applications": applications,
+        **({"look": look} if heldout else {}), "documents": documents, "applications": applications,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
 
 
-def _write_document(doc: DocPlan, *, index: int, variant: str, seed: int, docs_dir: Path) -> dict[str, Any]:
-    rendered, look = _render(doc, seed)
+def _write_document(doc: DocPlan, *, index: int, variant: str, seed: int, docs_dir: Path,
+                    heldout: bool) -> dict[str, Any]:
+    rendered, look = _render(doc, seed, heldout=heldout)
     degraded = degrade(rendered, variant, seed=seed)
     stem = f"{index:04d}-{doc.kind}"
     (docs_dir / f"{stem}.{degraded.extension}").write_bytes(degraded.data)
     (docs_dir / f"{stem}.truth.json").write_text(json.dumps(rendered.truth, ensure_ascii=False, indent=1),
                                                  encoding="utf-8")
-    style = Style.varied(seed)
+    style = Style.pick(seed, varied=True, heldout=heldout)
+    look = {**look, "font": style.family, "scale": round(style.scale, 3), "spacing": round(style.spacing, 3)}
+    if heldout:
+        changes = style.geometry.changes()
+        look = {"name": "heldout", **look, "geometry": {k: v for k, v in changes.items()
+                                                        if doc.kind == "kk" or not k.startswith("kk_")}}
     return {
         "file": f"docs/{stem}.{degraded.extension}", "truth": f"docs/{stem}.truth.json",
         "document_type": rendered.truth["document_type"], "variant": variant, "seed": seed,
-        "look": {**look, "font": style.family, "scale": round(style.scale, 3), "spacing": round(style.spacing, 3)},
-        "degradation": degraded.meta,
+        "look": look, "degradation": degraded.meta,
     }
 
 
-def _render(doc: DocPlan, seed: int) -> tuple[Rendered, dict[str, Any]]:
+def _render(doc: DocPlan, seed: int, *, heldout: bool) -> tuple[Rendered, dict[str, Any]]:
     rng = random.Random(f"look-{seed}")
     a = doc.args
     if doc.kind == "kk":
         layout = "old" if rng.random() < OLD_KK_SHARE else "current"
-        return render_kk(a["family"], seed=seed, layout=layout, varied=True), {"layout": layout}
+        return render_kk(a["family"], seed=seed, layout=layout, varied=True, heldout=heldout), {"layout": layout}
     if doc.kind == "ijazah":
         security = rng.random() < SECURITY_IJAZAH_SHARE
         rendered = render_ijazah(a["person"], jenjang=a["jenjang"], seed=seed, security=security, varied=True,
-                                 **a.get("overrides", {}))
+                                 heldout=heldout, **a.get("overrides", {}))
         return rendered, {"jenjang": a["jenjang"], "security_paper": security}
     stamped = rng.random() < STAMPED_NIKAH_SHARE
     nomor = akta_number(a["tanggal_nikah"], kua_code=a["kua_code"], rng=rng)
     rendered = render_buku_nikah(a["suami"], a["istri"], tanggal_nikah=a["tanggal_nikah"], nomor_akta=nomor,
                                  kua=a["kua"], wali=a["wali"], seed=seed, overrides=a.get("overrides"),
-                                 varied=True, stamped=stamped)
+                                 varied=True, stamped=stamped, heldout=heldout)
     return rendered, {"stamped": stamped, "akta_format": "new" if "/" not in nomor else "old"}
 
 
