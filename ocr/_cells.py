@@ -28,29 +28,34 @@ a lone leading `7` of some fonts as `1` (0.69 sure on a clean page) where `eng` 
 
 
 def _without_borders(binary: np.ndarray) -> np.ndarray:
-    """What is left of the cell's rules, whitened: mostly-ink rows and all-ink columns at the crop's edges.
+    """What is left of the cell's rules, whitened: unbroken runs of ink along the crop's edges.
 
-    Only the edges: in a tight crop a glyph's stems run nearly its full
-    height, and whitening them cut `0` into `( )` and `7` into `/`.
+    A rule is one long run; a row through a line of text is broken by the
+    gaps between letters. Only rows and columns near the edges count: in a
+    tight crop a glyph's stem runs nearly its full height, and whitening it
+    cut `0` into `( )` and `7` into `/`.
     """
     ink = binary < 128
     height, width = ink.shape
     band = max(_INSET, height // 5)
     out = binary.copy()
-    for axis, share, size in ((1, _ROW_SHARE, height), (0, _COLUMN_SHARE, width)):
-        lines = np.flatnonzero(ink.mean(axis=axis) > share)
-        lines = lines[(lines < band) | (lines >= size - band)]
-        if axis == 1:
-            out[lines, :] = 255
-        else:
-            out[:, lines] = 255
+    for y in [*range(min(band, height)), *range(max(band, height - band), height)]:
+        if _longest_run(ink[y]) >= _RULE_SHARE * width:
+            out[y, :] = 255
+    for x in [*range(min(band, width)), *range(max(band, width - band), width)]:
+        if _longest_run(ink[:, x]) >= _RULE_SHARE * height:
+            out[:, x] = 255
     return out
 
 
-_ROW_SHARE = 0.6
-"""A row at the top or bottom edge this much ink is a rule (text rows are broken by letter gaps)."""
-_COLUMN_SHARE = 0.9
-"""A column at the left or right edge this much ink is a rule (a glyph's stem leaves its serifs' gaps)."""
+def _longest_run(line: np.ndarray) -> int:
+    """The length of the longest stretch of True in a 1-D boolean array."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], line.view(np.int8), [0]))))
+    return int((edges[1::2] - edges[::2]).max(initial=0))
+
+
+_RULE_SHARE = 0.85
+"""An unbroken run of ink this share of the crop's width (or height) along an edge is a rule."""
 
 
 def _cell_image(crop: np.ndarray) -> np.ndarray:

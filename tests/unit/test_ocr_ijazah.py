@@ -210,3 +210,22 @@ def test_place_and_date_of_birth_are_each_as_sure_as_their_own_words():
     _ijazah._birth([_ijazah.Line(1, tuple(words))], found)
     assert found["tempat_lahir"].value == "KOLAKA" and found["tempat_lahir"].confidence > 0.9
     assert found["tanggal_lahir"].value == "2002-03-12" and found["tanggal_lahir"].confidence < 0.8
+
+
+def test_an_unsure_place_of_birth_is_read_again_from_its_own_crop(monkeypatch):
+    page = _page(("Nama", "TRI HANDAYANI"), ("Tempat dan Tanggal Lahir", "TANA TORAJA, 8 November 1966"))
+    unsure = tuple(Word(w.text, 0.5, w.bbox) if w.text == "TANA" else w for w in page.words)
+    page = Page(1, None, unsure, "ocr")
+    asked: list[list[tuple[int, int, int, int]]] = []
+
+    def reread(page, boxes, lang, whitelist=None):
+        asked.append(boxes)
+        return [(Word("TANA", 0.92, box), Word("TORAJA,", 0.92, box)) for box in boxes]
+
+    monkeypatch.setattr(_ijazah, "reread", reread)
+    fields, _ = _ijazah.extract_ijazah([page])
+
+    assert len(asked) == 1 and len(asked[0]) == 1  # the place alone: the date was sure
+    place = fields["tempat_lahir"]
+    assert (place.value, place.confidence) == ("TANA TORAJA", 0.85)  # agreement lifts, not into 0.9
+    assert fields["tanggal_lahir"].value == "1966-11-08"

@@ -3,9 +3,10 @@
 import cv2
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-from ocr import _image
+from ocr import _cells, _image
+from ocr._model import Page
 from synthetic._canvas import FONT_FAMILIES, font
 
 
@@ -54,3 +55,27 @@ def test_text_inside_a_frame_is_not_a_dot():
     cleaned = _image.without_counter_dots(binary, glyph=_image.text_height(binary))
 
     assert (cleaned == binary).all()
+
+
+def test_a_tight_crop_keeps_its_stems_and_loses_the_rules_at_its_edges():
+    glyphs = _printed("70", "DejaVu Sans", size=40)
+    rows, cols = np.flatnonzero((glyphs == 0).any(axis=1)), np.flatnonzero((glyphs == 0).any(axis=0))
+    tight = glyphs[rows[0] - 3:rows[-1] + 4, cols[0] - 3:cols[-1] + 4]  # as a cell's crop after the inset
+    assert (_cells._without_borders(tight) == tight).all()
+
+    boxed = cv2.copyMakeBorder(tight, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
+    boxed[:, :2] = 0  # what is left of the cell's left rule
+    boxed[-2:, :] = 0  # and of its bottom rule
+    cleaned = _cells._without_borders(boxed)
+    assert (cleaned[:, :2] == 255).all() and (cleaned[-2:, :] == 255).all()
+    assert (cleaned[4:-4, 4:-4] == tight).all()
+
+
+@pytest.mark.parametrize(("whitelist", "lang"), [(None, "ind"), ("0123456789", "eng"), ("0123456789-", "eng"),
+                                                  ("ABC0123456789", "ind")])
+def test_numbers_are_read_again_with_the_number_model(monkeypatch, whitelist, lang):
+    used = []
+    monkeypatch.setattr(_cells._tesseract, "read_words", lambda image, *, lang, **kw: used.append(lang) or [])
+    page = Page(1, np.full((200, 400), 255, np.uint8), (), "ocr")
+    _cells.reread(page, [(10, 10, 200, 60)], lang="ind", whitelist=whitelist)
+    assert used == [lang]
