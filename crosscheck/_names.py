@@ -8,8 +8,9 @@ The normalization, in order:
 
 Then two names are ``SAME`` when equal, ``SAME`` also when equal with all spaces removed
 (OCR glues or splits words: ``LAODE`` / ``LA ODE``), ``ABBREVIATED`` when one uses an
-abbreviation of a word the other spells out (``MUH.`` / ``MUHAMMAD``, ``M.`` / ``MOHAMAD``),
-and ``DIFFERENT`` otherwise: one letter is a different name until a human says otherwise.
+abbreviation of a word the other spells out (``MUH.`` / ``MUHAMMAD``, ``M.`` / ``MOHAMAD``;
+without its dot only an initial or a customary short form, ``MUH`` / ``MUHAMMAD``: ``BAS`` /
+``BASO`` is a letter left out), and ``DIFFERENT`` otherwise: one letter is a different name until a human says otherwise.
 Religious titles that are part of the registered name (``H.``, ``HJ.``) are *not* dropped.
 """
 
@@ -61,5 +62,11 @@ def _same_or_abbreviation(x: str, y: str) -> bool:
         return True
     short, full = (sx, sy) if len(sx) < len(sy) else (sy, sx)
     marked = x.endswith(".") if short == sx else y.endswith(".")
-    # MUH. / MUHAMMAD, M. / MOHAMAD: a dotted prefix; MUH / MUHAMMAD without the dot counts too
-    return bool(short) and (marked or len(short) <= 3) and full.startswith(short)
+    # MUH. / MUHAMMAD, M. / MOHAMAD: a dotted prefix; without the dot (lost in print or OCR) an initial
+    # or a customary short form (MUH / MUHAMMAD), not any short prefix (BAS / BASO is a letter left out)
+    customary = len(short) == 1 or short in _SHORT_FORMS
+    return bool(short) and (marked or customary) and full.startswith(short)
+
+
+_SHORT_FORMS = frozenset({"MUH", "MOH", "MOCH", "ABD"})
+"""Short forms of given names (MUHAMMAD, MOHAMAD, MOCHAMAD, ABDUL) also printed without their dot."""

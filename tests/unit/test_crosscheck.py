@@ -184,6 +184,9 @@ def test_koreksi_biodata_always_goes_to_a_verifikator():
         ("H. ABDUL RAHMAN", "ABDUL RAHMAN", NameMatch.DIFFERENT),  # a religious title is part of the name
         ("MUH. YAMIN", "MUHAMMAD YAMIN", NameMatch.ABBREVIATED),
         ("M. YAMIN", "MOHAMAD YAMIN", NameMatch.ABBREVIATED),
+        ("MUH YAMIN", "MUHAMMAD YAMIN", NameMatch.ABBREVIATED),  # the customary short form, dot lost
+        ("M YAMIN", "MOHAMAD YAMIN", NameMatch.ABBREVIATED),  # an initial, dot lost
+        ("BAS ARIFIN", "BASO ARIFIN", NameMatch.DIFFERENT),  # a letter left out, not an abbreviation
         ("MUHAMAD YAMIN", "MUHAMMAD YAMIN", NameMatch.DIFFERENT),  # one letter: a human decides
         ("WA ODE SITI AMINA", "WA ODE SITI AMINAH", NameMatch.DIFFERENT),
         ("", "ANY NAME", NameMatch.DIFFERENT),
