@@ -178,7 +178,11 @@ def _place(text: str | None) -> str | None:
 
 
 def _line_of(all_lines: list[Line], span: Span) -> Line:
-    return next(ln for ln in all_lines if ln.page == span.page and span.words[0] in ln.words)
+    """The line the span was read from; a span made of words split off a glued one (`Lahir:KOLAKA`)
+    is in none, and the line nearest its height stands in."""
+    same_page = [ln for ln in all_lines if ln.page == span.page]
+    found = next((ln for ln in same_page if span.words[0] in ln.words), None)
+    return found or min(same_page, key=lambda ln: abs(ln.y - span.words[0].cy))
 
 
 def _digit_like(value: str) -> bool:

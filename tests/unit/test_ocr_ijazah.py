@@ -229,3 +229,15 @@ def test_an_unsure_place_of_birth_is_read_again_from_its_own_crop(monkeypatch):
     place = fields["tempat_lahir"]
     assert (place.value, place.confidence) == ("TANA TORAJA", 0.85)  # agreement lifts, not into 0.9
     assert fields["tanggal_lahir"].value == "1966-11-08"
+
+
+def test_a_colon_glued_to_the_birth_value_is_read_past():
+    # A text layer printing the colon right against the value gives one word `:KOLAKA,`.
+    texts = ["Tempat", "dan", "Tanggal", "Lahir", ":KOLAKA,", "20", "Maret", "2012"]
+    words, x = [], 100
+    for text in texts:
+        words.append(Word(text, 1.0, (x, 300, x + 16 * len(text), 330)))
+        x += 16 * len(text) + 14
+    page = _page(("Nama", "BASO ARIFIN"))
+    fields, _ = _ijazah.extract_ijazah([Page(1, None, page.words + tuple(words), "text_layer")])
+    assert (fields["tempat_lahir"].value, fields["tanggal_lahir"].value) == ("KOLAKA", "2012-03-20")
