@@ -28,10 +28,11 @@ def family() -> core.Family:
     return core.Family.from_dict(synthetic.population(families=3, seed=1)["keluarga"][0])
 
 
-def _nikah(family: core.Family, *, seed: int, **look: bool) -> synthetic.Rendered:
+def _nikah(family: core.Family, *, seed: int, varied: bool = False, heldout: bool = False) -> synthetic.Rendered:
     a, b = family.anggota[:2]
     return synthetic.render_buku_nikah(a, b, tanggal_nikah="2019-06-14", nomor_akta="0123/045/VI/2019",
-                                       kua="KUA KECAMATAN KOLAKA", wali="ABDUL GANI", seed=seed, stamped=True, **look)
+                                       kua="KUA KECAMATAN KOLAKA", wali="ABDUL GANI", seed=seed, stamped=True,
+                                       varied=varied, heldout=heldout)
 
 
 def _sha(data: bytes) -> str:
