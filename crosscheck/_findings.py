@@ -16,6 +16,8 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "DOCUMENT_UNREADABLE": (Severity.ERROR, "Dokumen tidak dapat dibaca. Unggah pindaian yang lebih jelas."),
     "WRONG_DOCUMENT_TYPE": (Severity.ERROR, "Dokumen yang diunggah bukan jenis yang diminta. Periksa kembali berkas Anda."),
     "SUBJECT_NOT_IN_KK": (Severity.ERROR, "Pemohon tidak tercantum pada Kartu Keluarga yang diunggah. Unggah KK keluarga Anda sendiri."),
+    # The system, not the application: the automatic check could not finish.
+    "PROCESSING_FAILED": (Severity.ERROR, "Pemeriksaan otomatis gagal karena gangguan sistem; verifikator memeriksa dokumen secara langsung."),
     # Mismatches: a human must look.
     "KK_NUMBER_MISMATCH": (Severity.MISMATCH, "Nomor KK pada pindaian berbeda dengan data kependudukan."),
     "NAME_MISMATCH": (Severity.MISMATCH, "Nama pada dokumen berbeda dengan data kependudukan."),

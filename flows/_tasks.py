@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from typing import Any
 
 from prefect import task
@@ -29,6 +30,7 @@ from . import _issue
 from ._pages_store import store_page_images
 from ._services import services
 
+_log = logging.getLogger(__name__)
 
 def _retry_if_service_unavailable(_task: Any, _run: TaskRun, state: State) -> bool:
     """Retry only what a retry can fix: a service that did not answer."""
@@ -44,6 +46,23 @@ _RETRY_DELAYS: list[float] = [2, 5, 15]
 def mark_processing(application_id: str, flow_run_id: str | None) -> dict[str, Any]:
     app = services().applications.mark_processing(application_id, flow_run_id=flow_run_id)
     return {"jenis_perubahan": str(app.jenis_perubahan), "uploads": {k: v.to_dict() for k, v in app.uploads.items()}}
+
+
+def send_failed_run_to_review(application_id: str) -> None:
+    """An application whose automatic check failed for good goes before a verifikator, not left `processing`.
+
+    Only one without a decision yet: after an automatic approval the record change and
+    signing are the finalize flow's, which is idempotent and is run again instead.
+    """
+    svc = services()
+    app = svc.applications.get(application_id)
+    if app.status != Status.PROCESSING or app.decided_at is not None:
+        return
+    svc.applications.record_decision(
+        application_id, status=Status.NEEDS_REVIEW, changes={}, extractions={},
+        findings=(crosscheck.finding("PROCESSING_FAILED", document="application"),),
+    )
+    _log.warning("application %s: automatic check failed; sent to review", application_id)
 
 
 @task(name="extract-document", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS,

@@ -1,14 +1,20 @@
 """The two flows of an application. Each reads top to bottom as named stages.
 
-`process_application`: read the uploads, cross-check, decide; on approval, finalize.
+`process_application`: read the uploads, cross-check, decide; on approval, finalize. A run that
+fails for good (after its tasks' retries) sends its undecided application to a verifikator with
+the finding `PROCESSING_FAILED` instead of leaving it `processing`.
 `finalize_application`: change the record, issue the signed KK, archive it with its evidence, record it.
 A verifikator's approval starts `finalize_application` on its own deployment.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from prefect import flow
+from prefect.client.schemas.objects import FlowRun
 from prefect.runtime import flow_run
+from prefect.states import State
 
 from core import Status
 from flows._tasks import (
@@ -20,10 +26,15 @@ from flows._tasks import (
     issue_document,
     mark_processing,
     record_document,
+    send_failed_run_to_review,
 )
 
 
-@flow(name="process-application", log_prints=False)
+def _send_to_review(_flow: Any, run: FlowRun, _state: State) -> None:
+    send_failed_run_to_review(run.parameters["application_id"])
+
+
+@flow(name="process-application", log_prints=False, on_failure=[_send_to_review], on_crashed=[_send_to_review])
 def process_application(application_id: str) -> str:
     """Read, cross-check and decide one application; finalize it when approved. Returns its status."""
     app = mark_processing(application_id, flow_run.get_id())

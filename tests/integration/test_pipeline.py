@@ -208,3 +208,22 @@ def test_http_verifikator_queue_and_decision(client, pipeline, population):
     assert [f["code"] for f in final["findings"]] == [f["code"] for f in queue[0]["findings"]]  # kept
     r = client.post(f"/api/applications/{app_id}/decision", json={"approve": False, "verifikator": "X"})
     assert (r.status_code, r.json()["code"]) == (409, "CONFLICT")
+
+
+def test_a_run_that_fails_sends_its_application_to_a_verifikator(client, pipeline, population, monkeypatch):
+    family, person = _subject(population)
+    app_id = _file(pipeline, family, person)
+
+    def broken_read(*args, **kwargs):
+        raise RuntimeError("a bug in the reader")
+
+    monkeypatch.setattr("flows._tasks.ocr.read", broken_read)
+    with pytest.raises(RuntimeError, match="a bug in the reader"):
+        process_application(app_id)
+
+    app = pipeline.applications.get(app_id)
+    assert app.status == Status.NEEDS_REVIEW
+    assert [(f.code, f.severity) for f in app.findings] == [("PROCESSING_FAILED", "error")]
+    assert app.changes == {} and pipeline.population.person(person.nik).pendidikan == person.pendidikan
+    page = client.get("/review")  # in the queue, with the finding explained, though nothing was read
+    assert page.status_code == 200 and app_id in page.text and "gangguan sistem" in page.text
