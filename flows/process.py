@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prefect import flow
+from prefect import Flow, flow
 from prefect.client.schemas.objects import FlowRun
 from prefect.runtime import flow_run
 from prefect.states import State
@@ -30,8 +30,8 @@ from flows._tasks import (
 )
 
 
-def _send_to_review(_flow: Any, run: FlowRun, _state: State) -> None:
-    send_failed_run_to_review(run.parameters["application_id"])
+def _send_to_review(flow: Flow[..., Any], flow_run: FlowRun, state: State) -> None:
+    send_failed_run_to_review(flow_run.parameters["application_id"])
 
 
 @flow(name="process-application", log_prints=False, on_failure=[_send_to_review], on_crashed=[_send_to_review])
