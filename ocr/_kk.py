@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -358,6 +359,7 @@ def _holds(field: str, text: str) -> bool:
     return core.canonical(field, text) is not None
 
 
+@functools.lru_cache(maxsize=1024)  # the same headers come back page after page
 def _column(header_text: str) -> tuple[str, Normalizer] | None:
     """The field a column holds, from its printed header (`No` and unknown headers: None).
 

@@ -10,10 +10,14 @@ ruled grid found on the page image.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import statistics
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+import numpy as np
 
 from ._model import BBox, Grid, Page, Word, union
 
@@ -79,10 +83,11 @@ def lines(page: Page, words: tuple[Word, ...] | None = None) -> list[Line]:
     bands: list[tuple[float, float, float]] = []  # per chain: top, bottom, centre x of its last words
     for word in sorted(words if words is not None else page.words, key=lambda w: (w.x0, w.cy)):
         best, best_overlap = -1, 0.5
+        word_top, word_bottom, word_cx = word.bbox[1], word.bbox[3], word.cx
         for i, (top, bottom, cx) in enumerate(bands):
-            if cx >= word.cx or bottom <= word.bbox[1] or top >= word.bbox[3]:
+            if cx >= word_cx or bottom <= word_top or top >= word_bottom:
                 continue
-            overlap = (min(bottom, word.bbox[3]) - max(top, word.bbox[1])) / max(1, min(bottom - top, word.height))
+            overlap = (min(bottom, word_bottom) - max(top, word_top)) / max(1, min(bottom - top, word_bottom - word_top))
             if overlap >= best_overlap:
                 best, best_overlap = i, overlap
         if best < 0:
@@ -98,8 +103,12 @@ def lines(page: Page, words: tuple[Word, ...] | None = None) -> list[Line]:
     return sorted(found, key=lambda line: line.y)
 
 
+@functools.lru_cache(maxsize=8192)  # labels and rivals are keyed again on every search
 def compact_key(text: str) -> str:
-    return re.sub(r"[^A-Z0-9/]", "", text.upper())
+    return _NOT_KEY.sub("", text.upper())
+
+
+_NOT_KEY = re.compile(r"[^A-Z0-9/]")
 
 
 def _similar(a: str, b: str, floor: float = 0.0) -> float:
@@ -141,28 +150,24 @@ def find_label(all_lines: list[Line], label: str, *, after_y: float | None = Non
     # One misread character in a short label (`RI/RW`) costs more ratio than in a long one.
     if len(target) >= 4:
         min_ratio = min(min_ratio, 1 - 1 / len(target))
-    n_words = len(label.split())
+    sizes = range(max(1, len(label.split()) - 1), len(label.split()) + 2)
     best: tuple[float, Line, int] | None = None
-    for line in all_lines:
+    for line, start, size in _index(all_lines).runs_like(target, min_ratio, sizes=sizes, whole=True):
         if (after_y is not None and line.y <= after_y) or (before_y is not None and line.y >= before_y):
             continue
         words = line.words
-        for start in range(len(words)):
-            for size in range(max(1, n_words - 1), n_words + 2):
-                end = start + size
-                if end > len(words):
-                    break
-                after = _after_colon(words, end)
-                if after is None and not colon and end < len(words):
-                    after = end
-                if after is None:
-                    continue
-                printed = compact_key(" ".join(w.text for w in words[start:end]))
-                ratio = _similar(printed, target, min_ratio)
-                if ratio < min_ratio or any(_similar(printed, r, ratio) > ratio for r in rival_keys):
-                    continue
-                if best is None or ratio > best[0]:
-                    best = (ratio, line, after)
+        end = start + size
+        after = _after_colon(words, end)
+        if after is None and not colon and end < len(words):
+            after = end
+        if after is None:
+            continue
+        printed = compact_key(" ".join(w.text for w in words[start:end]))
+        ratio = _similar(printed, target, min_ratio)
+        if ratio < min_ratio or any(_similar(printed, r, ratio) > ratio for r in rival_keys):
+            continue
+        if best is None or ratio > best[0]:
+            best = (ratio, line, after)
     return (best[1], best[2]) if best else None
 
 
@@ -259,20 +264,78 @@ def find_line(all_lines: list[Line], phrase: str, *, min_ratio: float = 0.8) -> 
     """The first line (top to bottom) containing words that read like `phrase`."""
     target = compact_key(phrase)
     n = len(phrase.split())
-    for line in all_lines:
-        words = line.words
-        for start in range(len(words)):
-            chunk = compact_key(" ".join(w.text for w in words[start:start + n]))
-            if _similar(chunk, target, min_ratio) >= min_ratio:
-                return line
+    for line, start, _ in _index(all_lines).runs_like(target, min_ratio, sizes=(n,), whole=False):
+        chunk = compact_key(" ".join(w.text for w in line.words[start:start + n]))
+        if _similar(chunk, target, min_ratio) >= min_ratio:
+            return line
     return None
+
+
+class _Index:
+    """The words of some lines as character counts, to rule out at once the runs that cannot read like a label.
+
+    `_similar` is 0 below its floor unless difflib's `quick_ratio` (twice the
+    characters two strings share, as multisets, over their total length)
+    reaches the floor. That bound is computed here for every run of words in
+    one numpy pass; only the few runs that pass it are compared one by one.
+    A run's compact key is the concatenation of its words' compact keys
+    (`upper` maps character by character, spaces are dropped), so its counts
+    are differences of cumulative per-word counts.
+    """
+
+    def __init__(self, all_lines: list[Line]) -> None:
+        self.lines = tuple(all_lines)
+        self.words = [(line, i) for line in self.lines for i in range(len(line.words))]
+        keys = [compact_key(line.words[i].text).encode("ascii") for line, i in self.words]
+        codes = np.frombuffer(b"".join(keys), dtype=np.uint8)
+        owner = np.repeat(np.arange(len(keys)), np.array([len(k) for k in keys], dtype=np.int64))
+        counts = np.bincount(owner * 128 + codes, minlength=len(keys) * 128).reshape(len(keys), 128)
+        self.cumulative = np.vstack([np.zeros((1, 128), np.int64), np.cumsum(counts, axis=0)])
+        sizes = np.array([len(line.words) for line in self.lines], dtype=np.int64)
+        self.stop = np.repeat(np.cumsum(sizes), sizes)
+        """Per word: the index one past the last word of its line."""
+
+    def runs_like(self, target: str, floor: float, *, sizes: Iterable[int],
+                  whole: bool) -> list[tuple[Line, int, int]]:
+        """(line, start word, size) of the runs of `sizes` words whose quick ratio to `target` may reach
+        `floor`, in line, start, size order. `whole`: only runs of exactly `size` words (else runs cut
+        short by the line's end count too)."""
+        want = np.bincount(np.frombuffer(target.encode("ascii"), dtype=np.uint8), minlength=128)
+        chars = np.flatnonzero(want)
+        counts = self.cumulative[:, chars]
+        lengths = self.cumulative.sum(axis=1)
+        starts = np.arange(len(self.words))
+        found = []
+        for size in sizes:
+            ends = starts + size if whole else np.minimum(starts + size, self.stop)
+            ok = ends <= self.stop
+            first, last = starts[ok], ends[ok]
+            shared = np.minimum(counts[last] - counts[first], want[chars]).sum(axis=1)
+            # Slack for rounding: a run kept in vain is only compared exactly.
+            near = 2 * shared >= floor * (lengths[last] - lengths[first] + len(target)) - 1e-9
+            found += [(int(s), size) for s in first[near]]
+        return [(self.words[s][0], self.words[s][1], size) for s, size in sorted(found)]
+
+
+def _index(all_lines: list[Line]) -> _Index:
+    """The index of these very lines, kept per thread for the last few lists searched."""
+    kept: list[_Index] = _INDEXES.__dict__.setdefault("recent", [])
+    for index in kept:
+        if len(index.lines) == len(all_lines) and all(a is b for a, b in zip(index.lines, all_lines, strict=True)):
+            return index
+    index = _Index(all_lines)
+    kept.insert(0, index)
+    del kept[_KEEP_INDEXES:]
+    return index
+
+
+_INDEXES = threading.local()
+_KEEP_INDEXES = 4
 
 
 def cell_words(page: Page, cell: BBox) -> tuple[Word, ...]:
     """Words whose centre lies inside a table cell, in reading order."""
-    x0, y0, x1, y1 = cell
-    inside = [w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1]
-    return tuple(w for line in lines(page, tuple(inside)) for w in line.words)
+    return tuple(w for line in lines(page, tuple(page.words_in(cell))) for w in line.words)
 
 
 def grid_rows(page: Page, grid: Grid) -> list[list[Span]]:

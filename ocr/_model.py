@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -100,6 +101,17 @@ class Page:
     """Upload pixels -> normalized page image pixels (identity for text-layer pages)."""
     lang: str = "ind"
     """Tesseract language(s) the page was read with, for second readings of single cells."""
+
+    def words_in(self, box: BBox) -> list[Word]:
+        """The words whose centre (`Word.cx`, `Word.cy`) lies inside `box`, edges included, in page order."""
+        x0, y0, x1, y1 = box
+        cx, cy = self._centres
+        return [self.words[i] for i in np.flatnonzero((x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1))]
+
+    @functools.cached_property
+    def _centres(self) -> tuple[np.ndarray, np.ndarray]:
+        boxes = np.array([w.bbox for w in self.words], dtype=np.float64).reshape(-1, 4)
+        return (boxes[:, 0] + boxes[:, 2]) / 2, (boxes[:, 1] + boxes[:, 3]) / 2
 
 
 def union(boxes: list[BBox]) -> BBox | None:

@@ -139,7 +139,7 @@ def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transfor
                                           glyph=glyph)
     words = _ocr(cleaned, grids, lang=lang)
     page = Page(number, gray, tuple(words), "ocr", grids, transform, lang)
-    missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, words)]
+    missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, page)]
     missed += _unread_lines(cleaned, grids, words, glyph=glyph)
     extra = [w for cell_words in reread(page, missed, lang=lang) for w in cell_words if w.text.strip()]
     return dataclasses.replace(page, words=page.words + tuple(extra)) if extra else page
@@ -249,7 +249,7 @@ _MIN_CELL_INK = 25
 """Dark pixels a table cell needs before its emptiness is doubted (a single `A` at 200 dpi has ~150)."""
 
 
-def _inked_empty_cells(cleaned: np.ndarray, grid: Grid, words: list[Word]) -> list[tuple[int, int, int, int]]:
+def _inked_empty_cells(cleaned: np.ndarray, grid: Grid, page: Page) -> list[tuple[int, int, int, int]]:
     """Cells with ink in them but no word read: sparse mode drops lone letters and short headers (`Agama`)."""
     out = []
     for row in range(grid.rows):
@@ -257,6 +257,6 @@ def _inked_empty_cells(cleaned: np.ndarray, grid: Grid, words: list[Word]) -> li
             inner = cleaned[y0 + 3:y1 - 2, x0 + 3:x1 - 2]
             if inner.size == 0 or int((inner < 128).sum()) < _MIN_CELL_INK:
                 continue
-            if not any(x0 <= w.cx <= x1 and y0 <= w.cy <= y1 for w in words):
+            if not page.words_in((x0, y0, x1, y1)):
                 out.append((x0, y0, x1, y1))
     return out
