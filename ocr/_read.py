@@ -89,11 +89,13 @@ def normalize(gray: np.ndarray) -> _Normalized:
         transform = transform.then(matrix)
         binary = _image.binarize(gray)
         glyph *= factor
-    if geo.runs_vertically(binary):
+    thumbnail = geo.ink_thumbnail(binary)
+    if geo.runs_vertically(binary, thumbnail=thumbnail):
         gray, matrix = geo.quarter_turn(gray, 1)
         transform = transform.then(matrix)
         binary = _image.binarize(gray)
-    angle = geo.skew_angle(binary)
+        thumbnail = geo.ink_thumbnail(binary)
+    angle = geo.skew_angle(binary, thumbnail=thumbnail)
     if abs(angle) >= _MIN_SKEW:
         gray, matrix = geo.rotate(gray, angle)
         transform = transform.then(matrix)
@@ -119,7 +121,7 @@ def _rescale(gray: np.ndarray, height: float) -> tuple[np.ndarray, np.ndarray, f
 def read_image(number: int, gray: np.ndarray, *, lang: str) -> Page:
     """One raster page: normalized, read, and turned over if what was read looks upside down."""
     norm = normalize(gray)
-    if (norm.binary < 128).mean() < _INK_FRACTION_BLANK:
+    if (norm.binary.size - cv2.countNonZero(norm.binary)) / norm.binary.size < _INK_FRACTION_BLANK:  # 0 or 255
         return Page(number, norm.gray, (), "ocr", (), norm.transform, lang)
     page = _read_normalized(number, norm.gray, norm.binary, norm.transform, glyph=norm.glyph, lang=lang)
     if _looks_like_noise(list(page.words)):
