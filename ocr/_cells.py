@@ -39,19 +39,19 @@ def _without_borders(binary: np.ndarray) -> np.ndarray:
     height, width = ink.shape
     band = max(_INSET, height // 5)
     out = binary.copy()
-    for y in [*range(min(band, height)), *range(max(band, height - band), height)]:
-        if _longest_run(ink[y]) >= _RULE_SHARE * width:
-            out[y, :] = 255
-    for x in [*range(min(band, width)), *range(max(band, width - band), width)]:
-        if _longest_run(ink[:, x]) >= _RULE_SHARE * height:
-            out[:, x] = 255
+    rows = np.array([*range(min(band, height)), *range(max(band, height - band), height)], dtype=np.intp)
+    out[rows[_longest_runs(ink[rows]) >= _RULE_SHARE * width]] = 255
+    columns = np.array([*range(min(band, width)), *range(max(band, width - band), width)], dtype=np.intp)
+    out[:, columns[_longest_runs(ink[:, columns].T) >= _RULE_SHARE * height]] = 255
     return out
 
 
-def _longest_run(line: np.ndarray) -> int:
-    """The length of the longest stretch of True in a 1-D boolean array."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], line.view(np.int8), [0]))))
-    return int((edges[1::2] - edges[::2]).max(initial=0))
+def _longest_runs(lines: np.ndarray) -> np.ndarray:
+    """Per row of a 2-D boolean array, the length of its longest stretch of True."""
+    index = np.arange(1, lines.shape[1] + 1)
+    # Per position, the 1-based index of the last False at or before it (0 if none).
+    last_gap = np.maximum.accumulate(np.where(lines, 0, index), axis=1)
+    return (index - last_gap).max(axis=1, initial=0)
 
 
 _RULE_SHARE = 0.85

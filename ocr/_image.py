@@ -85,7 +85,7 @@ def even_light(gray: np.ndarray) -> np.ndarray:
     background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15)))
     background = cv2.GaussianBlur(background, (0, 0), 5)
     background = cv2.resize(background, (w, h), interpolation=cv2.INTER_LINEAR)
-    level = cv2.divide(gray, np.maximum(background, 1), scale=255)
+    level = cv2.divide(gray, cv2.max(background, 1), scale=255)  # type: ignore[call-overload]  # max with a scalar
     return level
 
 
@@ -110,7 +110,7 @@ def blob_boxes(mask: np.ndarray) -> np.ndarray:
     contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     if hierarchy is None:
         return np.zeros((0, 4), dtype=np.int64)
-    outer = [cv2.boundingRect(c) for c, h in zip(contours, hierarchy[0], strict=True) if h[3] == -1]
+    outer = [cv2.boundingRect(contours[i]) for i in np.flatnonzero(hierarchy[0][:, 3] == -1).tolist()]
     return np.array(outer, dtype=np.int64).reshape(-1, 4)
 
 
@@ -133,11 +133,29 @@ def rule_mask(binary: np.ndarray, *, glyph: float | None = None) -> tuple[np.nda
     h, w = binary.shape
     glyph = glyph if glyph is not None else text_height(binary)
     least = max(40, round(6 * glyph))
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                                  cv2.getStructuringElement(cv2.MORPH_RECT, (max(least, w // 35), 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                                cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(least, h // 35))))
+    horizontal = _open_along(ink, max(least, w // 35), axis=1)
+    vertical = _open_along(ink, max(least, h // 35), axis=0)
     return horizontal, vertical
+
+
+def _open_along(ink: np.ndarray, length: int, *, axis: int) -> np.ndarray:
+    """`cv2.morphologyEx(ink, MORPH_OPEN, <1 x length line along axis>)`, dilating only the lines the erosion left.
+
+    With a kernel one pixel thick, the dilation treats every row (axis 1) or
+    column (axis 0) on its own, and one the erosion emptied stays empty: on a
+    page, nearly all of them.
+    """
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if axis == 1 else (1, length))
+    eroded = cv2.erode(ink, kernel)
+    kept = np.flatnonzero(eroded.any(axis=axis))
+    opened = np.zeros_like(ink)
+    if not kept.size:
+        return opened
+    if axis == 1:
+        opened[kept] = cv2.dilate(np.ascontiguousarray(eroded[kept]), kernel)
+    else:
+        opened[:, kept] = cv2.dilate(np.ascontiguousarray(eroded[:, kept]), kernel)
+    return opened
 
 
 _SLANT = 9
@@ -148,7 +166,7 @@ def find_grids(binary: np.ndarray, *, glyph: float | None = None,
                masks: tuple[np.ndarray, np.ndarray] | None = None) -> list[Grid]:
     """Ruled tables on the page, top to bottom; boxes and frames without inner rules are ignored."""
     horizontal, vertical = masks if masks is not None else rule_mask(binary, glyph=glyph)
-    joined = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
+    joined = _dilated_rules(horizontal, vertical, size=5)
     grids = []
     for x, y, w, h in blob_boxes(joined).tolist():
         if w < binary.shape[1] * 0.3 or h < 40:
@@ -180,10 +198,34 @@ def without_rules(binary: np.ndarray, *, glyph: float | None = None,
                   masks: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """The page with long ruled lines painted white, so Tesseract sees only text."""
     horizontal, vertical = masks if masks is not None else rule_mask(binary, glyph=glyph)
-    mask = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
-    cleaned = binary.copy()
-    cleaned[mask > 0] = 255
-    return cleaned
+    return cv2.bitwise_or(binary, _dilated_rules(horizontal, vertical, size=3))  # the masks are 0 or 255
+
+
+def _dilated_rules(horizontal: np.ndarray, vertical: np.ndarray, *, size: int) -> np.ndarray:
+    """`cv2.dilate(horizontal | vertical, <size x size square>)`, worked out only near the rules.
+
+    Dilation distributes over a union, and the square reaches `size // 2`
+    pixels: only rows that near a row of `horizontal` holding a rule (and
+    columns that near a column of `vertical` holding one) can be inked. Each
+    run of such rows (columns) is dilated on its own; every rule row within
+    reach of it lies inside it.
+    """
+    kernel = np.ones((size, size), np.uint8)
+    out = np.zeros_like(horizontal)
+    for mask, axis in ((horizontal, 1), (vertical, 0)):
+        for lo, hi in _runs_near(np.asarray(mask.any(axis=axis)), reach=size // 2):
+            if axis == 1:
+                out[lo:hi] |= cv2.dilate(mask[lo:hi], kernel)
+            else:
+                out[:, lo:hi] |= cv2.dilate(mask[:, lo:hi], kernel)
+    return out
+
+
+def _runs_near(flags: np.ndarray, *, reach: int) -> list[tuple[int, int]]:
+    """[lo, hi) runs of the indices within `reach` of a set flag."""
+    near = np.convolve(flags, np.ones(2 * reach + 1, dtype=np.int64))[reach:reach + len(flags)] > 0
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], near.view(np.int8), [0]))))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
 def without_counter_dots(binary: np.ndarray, *, glyph: float) -> np.ndarray:
@@ -199,10 +241,12 @@ def without_counter_dots(binary: np.ndarray, *, glyph: float) -> np.ndarray:
     if hierarchy is None:
         return binary
     links = hierarchy[0]
+    holes = links[:, 3]
+    # Blobs inside a hole that lies inside another blob, in contour order.
+    inside = np.flatnonzero((holes >= 0) & (links[np.maximum(holes, 0), 3] >= 0)).tolist()
     cleaned = binary
-    for i, (_, _, _, hole) in enumerate(links):
-        if hole < 0 or links[hole][3] < 0:
-            continue
+    for i in inside:
+        hole = int(holes[i])
         glyph_box = cv2.boundingRect(contours[links[hole][3]])
         if glyph_box[3] > _GLYPH_SIZED * glyph or glyph_box[2] > _GLYPH_SIZED * glyph:
             continue

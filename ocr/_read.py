@@ -156,7 +156,7 @@ def _unread_lines(cleaned: np.ndarray, grids: tuple[Grid, ...], words: list[Word
     along lines into line-shaped blobs; a blob of text height and at least a
     short word's width that no word touches is read again on its own.
     """
-    ink = (cleaned < 128).astype(np.uint8)
+    _, ink = cv2.threshold(cleaned, 127, 1, cv2.THRESH_BINARY_INV)  # 1 where below 128
     for grid in grids:
         x0, y0, x1, y1 = (int(v) for v in grid.bbox)
         ink[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = 0
@@ -231,7 +231,7 @@ def _read_inked_bands(image: np.ndarray, *, lang: str) -> list[Word]:
     around each) are read as one shorter image: about a third less time for
     the same words.
     """
-    inked = (image < 128).any(axis=1)
+    inked = image.min(axis=1) < 128
     if not inked.any():
         return []
     kept = np.flatnonzero(np.convolve(inked, np.ones(2 * _BAND_MARGIN + 1, dtype=bool), mode="same"))
