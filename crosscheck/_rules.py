@@ -126,8 +126,8 @@ def check_pendidikan(check: Checker, ijazah: Extraction, subject: Person, reques
     jenjang = check.read(ijazah.fields.get("jenjang", MISSING), document="ijazah", field="jenjang")
     if jenjang in SCHOOL_JENJANG:
         parent = check.read(ijazah.fields.get("nama_orang_tua", MISSING), document="ijazah", field="nama_orang_tua")
-        parents = {normalize_name(subject.nama_ayah), normalize_name(subject.nama_ibu)} - {""}
-        if parent is not None and normalize_name(parent) not in parents:
+        parents = [p for p in (subject.nama_ayah, subject.nama_ibu) if p]
+        if parent is not None and not any(compare_names(parent, p) == NameMatch.SAME for p in parents):
             check.add("PARENT_NAME_MISMATCH", document="ijazah", field="nama_orang_tua",
                       expected=" / ".join(p for p in (subject.nama_ayah, subject.nama_ibu) if p), found=parent)
     proven = pendidikan_for_jenjang(jenjang)

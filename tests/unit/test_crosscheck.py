@@ -197,6 +197,13 @@ def test_name_comparison(a, b, expected):
     assert compare_names(b, a) == expected
 
 
+@pytest.mark.parametrize("printed", ["LAODE MUHAMMAD RAHMAN", "la ode muhammad rahman", "WA ODE SITI AMINAH"])
+def test_a_parent_name_read_with_words_glued_or_in_lower_case_is_the_parent(printed):
+    assert SON.nama_ayah == "LA ODE MUHAMMAD RAHMAN" and SON.nama_ibu == "WA ODE SITI AMINAH"
+    decision = run(evidence=ijazah(jenjang="SMA", nama_orang_tua=printed), requested={"pendidikan": "SLTA/SEDERAJAT"})
+    assert "PARENT_NAME_MISMATCH" not in codes(decision)
+
+
 def test_abbreviated_name_goes_to_a_human():
     decision = run(evidence=ijazah(nama_lengkap="LA ODE A. SAPUTRA"))
     assert decision.status == Status.NEEDS_REVIEW
