@@ -258,8 +258,9 @@ def without_counter_dots(binary: np.ndarray, *, glyph: float) -> np.ndarray:
     return cleaned
 
 
-_GLYPH_SIZED = 1.6
-"""A blob at most this many text heights tall and wide is a glyph (a table or stamp frame is bigger)."""
+_GLYPH_SIZED = 2.5
+"""A blob at most this many body-text heights tall and wide is a glyph (a bold header number is ~1.7;
+a table or stamp frame is bigger)."""
 _DOT_SHARE = 0.4
 """A blob inside a counter covering at most this share of it is a dot, not a nested glyph."""
 
