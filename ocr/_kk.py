@@ -80,7 +80,7 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     footer = [ln for ln in all_lines if table_bottom is not None and ln.y > table_bottom]
 
     found = {name: field_value(_first_labelled(header, labels), fn) for name, (labels, fn) in _HEADER_LABELS.items()}
-    found["no_kk"] = _no_kk(header)
+    found["no_kk"] = _no_kk(page, header)
     rt_rw = _first_labelled(header, _RT_RW)
     if rt_rw is not None and None in norm.rt_rw(rt_rw.text):
         rt_rw = _closer(page, rt_rw, _DIGITS + "/") or rt_rw
@@ -110,17 +110,35 @@ def _closer(page: Page, span: Span | None, whitelist: str) -> Span | None:
     return Span(page.number, words) if words else None
 
 
-def _no_kk(header: list[Line]) -> core.FieldValue:
-    """The 16 digits after `No.` under the title; an 18-digit NIP or any other number does not qualify."""
+def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
+    """The 16 digits after `No.` under the title; an 18-digit NIP or any other number does not qualify.
+
+    A number that does not read as a valid No. KK, or reads unsure, is read again on its own with the
+    digits-only whitelist (and the number model, `_cells.NUMBER_LANG`: `ind` reads the leading `7`
+    of some fonts as `71`) and the two readings weighed (`_weigh_identity`).
+    """
+    def no_kk(span: Span | None) -> core.FieldValue:
+        return field_value(span, lambda t: norm.identity_number(t, core.no_kk_problems))
+
     for line in header:
         words = line.words
         for i, word in enumerate(words):
-            if re.fullmatch(r"No\.?:?", word.text, flags=re.IGNORECASE) and i + 1 < len(words):
-                span = Span(line.page, (words[i + 1],))
-                value = field_value(span, lambda t: norm.identity_number(t, core.no_kk_problems))
-                if value.value is not None:
-                    return value
+            if not (re.fullmatch(r"No\.?:?", word.text, flags=re.IGNORECASE) and i + 1 < len(words)):
+                continue
+            span = Span(line.page, (words[i + 1],))
+            first = no_kk(span)
+            if first.value is not None and first.confidence >= _SURE:
+                return first
+            if sum(c.isdigit() for c in span.text) < 12:
+                continue
+            chosen = _weigh_identity(first, no_kk(_closer(page, span, _DIGITS)), core.no_kk_problems)
+            if chosen.value is not None:
+                return chosen
     return NOT_FOUND
+
+
+_SURE = 0.9
+"""A No. KK read at least this sure is not read again."""
 
 
 def _members(page: Page) -> tuple[dict[str, core.FieldValue], ...]:
@@ -302,9 +320,18 @@ def _weigh(field: str, first: core.FieldValue, second: core.FieldValue) -> core.
     if field in ("tanggal_lahir", "tanggal_perkawinan"):
         plausible = _plausible_year(second.value) and not _plausible_year(first.value)
         return dataclasses.replace(second, confidence=min(second.confidence, _DISPUTED)) if plausible else first
-    if field != "nik" or core.nik_problems(second.value):
+    if field != "nik":
         return first
-    if core.nik_problems(first.value):
+    return _weigh_identity(first, second, core.nik_problems)
+
+
+def _weigh_identity(first: core.FieldValue, second: core.FieldValue,
+                    problems: Callable[[str], list[str]]) -> core.FieldValue:
+    """Two readings of a NIK or No. KK: a structurally valid one beats an invalid one; two valid ones
+    that agree lift an unsure first to `_DISPUTED` at most, two that differ keep the surer, capped."""
+    if second.value is None or problems(second.value):
+        return first
+    if first.value is None or problems(first.value):
         return second
     if first.value == second.value:
         lifted = max(first.confidence, min(second.confidence, _DISPUTED))

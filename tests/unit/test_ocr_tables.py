@@ -6,6 +6,7 @@ import pytest
 
 import core
 from ocr import _image, _pdf
+from ocr import _kk as _kk_module
 from ocr._kk import _check_marriage_date, _check_spouses, _column, _weigh, extract_kk
 from ocr._kk import _table as _kk_table
 from ocr._model import Grid, Page, Word, row_rules
@@ -241,3 +242,21 @@ def test_head_and_spouse_with_two_marriage_dates_doubt_both():
 def test_an_implausible_year_gives_way_to_a_plausible_second_reading():
     assert _weigh("tanggal_lahir", _fv("1071-08-21", 0.9), _fv("1971-08-21", 0.97)) == _fv("1971-08-21", 0.85)
     assert _weigh("tanggal_lahir", _fv("1971-08-21", 0.9), _fv("1977-08-21", 0.97)).value == "1971-08-21"
+
+
+def test_a_no_kk_that_does_not_validate_is_read_again_with_the_number_model(monkeypatch):
+    title = (Word("KARTU", 1.0, (900, 0, 1060, 30)), Word("KELUARGA", 1.0, (1080, 0, 1330, 30)),
+             Word("No.", 1.0, (900, 50, 950, 80)), Word("71404020407055167", 0.66, (970, 50, 1400, 80)))
+    page = _labelled_page(("Kepala Keluarga", "LA HAMZAH"))
+    page = Page(1, None, title + page.words, "ocr", ())  # the leading `7` read `71`
+    asked = []
+
+    def reread(page, boxes, *, lang, whitelist=None):
+        asked.append(whitelist)
+        return [(Word("7404020407055167", 0.91, box),) for box in boxes]
+
+    monkeypatch.setattr(_kk_module, "reread", reread)
+    fields, _ = extract_kk([page])
+    assert asked == ["0123456789"]
+    assert fields["no_kk"].value == "7404020407055167"
+    assert fields["no_kk"].confidence > 0.9  # the only valid reading, as sure as it was read
