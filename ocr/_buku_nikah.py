@@ -26,8 +26,7 @@ from . import _normalize as norm
 from ._cells import reread
 from ._confidence import CONTRADICTED, CORROBORATED
 from ._fields import NOT_FOUND, Normalizer, all_fields, corroborate, field_value
-from ._layout import Line, Span, compact_key, labelled, lines
-from ._layout import _without_leading_noise as without_leading_noise
+from ._layout import Line, Span, compact_key, labelled, lines, without_leading_noise
 from ._model import Page, Word
 
 _PARTY_LABELS = {
@@ -127,7 +126,12 @@ def _read_again(pages: list[Page], spans: dict[str, Span | None]) -> dict[str, l
             numeric = [k for k in keys if k.rsplit(".", 1)[-1] == kind]
             for key, words in zip(numeric, reread(page, [boxes[k] for k in numeric], lang=page.lang,
                                                   whitelist=whitelist), strict=True):
+                before = len(readings[key])
                 _add_reading(readings[key], words)
+                if len(readings[key]) > before:
+                    # Numbers are read with the number model (`_cells.NUMBER_LANG`), which reads a
+                    # leading `7` that the page's `ind` reading makes `1`: that reading leads.
+                    readings[key].insert(0, readings[key].pop())
     return readings
 
 

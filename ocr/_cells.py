@@ -82,11 +82,12 @@ def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = 
     `one_by_one` reads each cell in a Tesseract run of its own as a single
     line (psm 7): dearer, but a lone letter that the block reading turns into
     nonsense (`O` -> `ke)`) is often read right on its own. A `whitelist`
-    without letters (a number, a printed date) is read with `NUMBER_LANG`.
+    (only ever numbers: digits with the separators of a date, an RT/RW or an
+    akta number, whose month may be in Roman numerals) is read with `NUMBER_LANG`.
     """
     if not cells or page.image is None:
         return [() for _ in cells]
-    if whitelist and not any(c.isalpha() for c in whitelist):
+    if whitelist:
         lang = NUMBER_LANG
     if one_by_one:
         return [_reread_alone(page.image, cell, lang=lang, whitelist=whitelist) for cell in cells]

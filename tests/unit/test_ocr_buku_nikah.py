@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 import core
@@ -244,3 +245,19 @@ def test_place_and_date_of_birth_each_keep_only_their_own_words():
     assert bn._normalizers()["istri.tempat_lahir"]("KOLAKA /") == "KOLAKA"
     assert bn._part(_span("KOLAKA"), "suami.tanggal_lahir").text == "KOLAKA"  # no date: the whole value
     assert bn._part(lahir, "istri.nama_lengkap") is lahir
+
+
+def test_the_number_models_reading_of_a_nik_leads(monkeypatch):
+    # The page's `ind` reading makes the leading 7 a 1; the digits-only reading (number model) reads it right.
+    page = Page(1, np.full((400, 1200), 255, np.uint8), (), "ocr")
+    first = _span("1402012606905274", confidence=0.7)
+
+    def reread(page, boxes, *, lang, whitelist=None):
+        text = "7402012606905274" if whitelist else "1402012606905274"
+        return [(Word(text, 0.75, first.words[0].bbox),) for _ in boxes]
+
+    monkeypatch.setattr(bn, "reread", reread)
+    readings = bn._read_again([page], {"suami.nik": first})
+
+    assert [s.text for s in readings["suami.nik"]] == ["7402012606905274", "1402012606905274", "1402012606905274"]
+    assert bn._choose(readings["suami.nik"], norm.nik).value == "7402012606905274"
