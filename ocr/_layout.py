@@ -191,7 +191,7 @@ def _after_colon(words: tuple[Word, ...], end: int) -> int | None:
 def value_after(line: Line, index: int, *, gap_factor: float = 2.5) -> Span | None:
     """Words from `index` rightwards until a gap wider than `gap_factor` line heights."""
     printed = list(line.words[index:])
-    words = _without_leading_noise(printed, line.height)
+    words = without_leading_noise(printed, line.height)
     if not words:
         return None
     limit = gap_factor * line.height
@@ -211,13 +211,14 @@ _COLON_LOOKALIKES = frozenset("1li|!:;.,'\"`»«")
 _COLON_PREFIX = re.compile(r"^[1lI|!i]?[:;]+(?=\S)|^[!|»«'\"`‘’“”]+(?=[0-9A-Za-z])")
 
 
-def _without_leading_noise(words: list[Word], height: float) -> list[Word]:
+def without_leading_noise(words: list[Word], height: float) -> list[Word]:
     """Drop what a colon, a bullet or a smudge between label and value was read as.
 
     Punctuation-only words (`:`, `»`, `—`), a colon or a stroke glued to the
     value (`:LA`, `1:DN-74/...`, `!JL.`), and a narrow one- or two-character word of colon
     look-alikes (`1`, `l`, `|`, `1»`) read at low confidence when more
-    words follow.
+    words follow, and a narrow digit or mark set far apart from the words
+    after it (a colon far from its value, read `2.`).
     """
     while words:
         first = words[0]
@@ -228,12 +229,19 @@ def _without_leading_noise(words: list[Word], height: float) -> list[Word]:
         if glued:
             words[0] = Word(first.text[glued.end():], first.confidence, first.bbox)
             break
-        if (len(words) > 1 and first.confidence < 0.9 and len(first.text) <= 2
-                and all(c in _COLON_LOOKALIKES for c in first.text) and first.x1 - first.x0 < 0.8 * height):
+        narrow = len(words) > 1 and len(first.text) <= 2 and first.x1 - first.x0 < 0.8 * height
+        if narrow and first.confidence < 0.9 and all(c in _COLON_LOOKALIKES for c in first.text):
             words = words[1:]
+            continue
+        if narrow and not any(c.isalpha() for c in first.text) and words[1].x0 - first.x1 > _COLON_GAP * height:
+            words = words[1:]  # a colon set far from its value, read as `2.`: no value has such a gap
             continue
         break
     return words
+
+
+_COLON_GAP = 1.2
+"""Text heights between a narrow leading word and the next beyond which the word is a stray colon."""
 
 
 def labelled(all_lines: list[Line], label: str, *, after_y: float | None = None, before_y: float | None = None,

@@ -1,6 +1,6 @@
 """Words grouped into text lines: chained left to right by how much they overlap in height."""
 
-from ocr._layout import lines
+from ocr._layout import lines, without_leading_noise
 from ocr._model import Page, Word
 
 
@@ -38,3 +38,27 @@ def test_close_lines_are_not_merged():
     page = _page(_word("Nama", 100, 100, 130), _word("Alamat", 100, 134, 164), _word("LA", 400, 102, 131),
                  _word("JL.", 400, 135, 163))
     assert _texts(page) == ["Nama LA", "Alamat JL."]
+
+
+def _spaced(*texts_and_gaps: str | int, confidence: float = 0.95) -> list[Word]:
+    """Words 30 px tall, left to right; an int between two texts is the gap in pixels (else 10)."""
+    words: list[Word] = []
+    x, gap = 100, 10
+    for item in texts_and_gaps:
+        if isinstance(item, int):
+            gap = item
+            continue
+        x += gap if words else 0
+        width = 8 * len(item) if len(item) <= 2 else 20 * len(item)
+        words.append(Word(item, confidence, (x, 100, x + width, 130)))
+        x, gap = x + width, 10
+    return words
+
+
+def test_a_colon_set_far_from_its_value_and_read_as_a_digit_is_dropped():
+    assert [w.text for w in without_leading_noise(_spaced("2.", 60, "JL.", "SAOSAO"), 30)] == ["JL.", "SAOSAO"]
+
+
+def test_a_short_word_at_a_normal_space_stays():
+    assert [w.text for w in without_leading_noise(_spaced("8", "November", "1966"), 30)] == ["8", "November", "1966"]
+    assert [w.text for w in without_leading_noise(_spaced("I", 60, "WAYAN"), 30)] == ["I", "WAYAN"]  # a letter
