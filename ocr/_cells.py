@@ -6,8 +6,9 @@ the normalized page image (gray, with what is left of their rules and any
 dots inside zeros whitened), stacked into one column with white between
 them and read in a single Tesseract run as a block of one-line cells
 (psm 6), optionally with a character whitelist.
-One run for many cells keeps the cost of a process start per page, not per
-cell. Words come back in page coordinates.
+One call for many cells keeps the per-call cost (a round trip to the
+Tesseract worker, its layout pass) per page, not per cell. Words come back in
+page coordinates.
 """
 
 from __future__ import annotations
