@@ -321,9 +321,14 @@ _WEEKDAYS = ("SENIN", "SELASA", "RABU", "KAMIS", "JUMAT", "SABTU", "MINGGU")
 def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list[Span]]) -> None:
     """The marriage date against its printed weekday and the month and year in the akta number.
 
-    Only a disagreement is acted on (a reading that agrees is preferred, else
-    both are capped at `CONTRADICTED`): a weekday or a month and year leave
-    other digits unchecked, so agreement does not raise a confidence.
+    A disagreement is acted on (a reading that agrees is preferred, else both
+    are capped at `CONTRADICTED`). Agreement raises the date nothing: a
+    weekday or a month and year leave other digits unchecked. It raises an
+    unsure akta number only to `_DISAGREE`, and only when the date is sure,
+    and every reading of the number that gives one gives the same: Tesseract
+    is rarely sure of slashes and Roman numerals (`0984/016/VII/2020` read
+    alike three times at 0.25-0.71), and the month and year are then
+    checked by the date.
     """
     dates = _candidates(readings.get("tanggal_nikah", []), norm.date_graded, found["tanggal_nikah"])
     numbers = _candidates(readings.get("nomor_akta", []), _nomor_akta, found["nomor_akta"])
@@ -346,6 +351,15 @@ def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list
     for key, value in zip(("tanggal_nikah", "nomor_akta"), agreeing, strict=False):
         if value is not None and value.value != found[key].value:
             found[key] = dataclasses.replace(value, confidence=min(value.confidence, _DISAGREE))
+    date, number = found["tanggal_nikah"], found["nomor_akta"]
+    read_alike = len(numbers) == 1 and len(readings.get("nomor_akta", [])) >= 2
+    if (read_alike and number.value is not None and _akta_month_year(number.value) is not None
+            and date.confidence >= _SURE_DATE and fits(date, number)):
+        found["nomor_akta"] = dataclasses.replace(number, confidence=max(number.confidence, _DISAGREE))
+
+
+_SURE_DATE = 0.9
+"""A marriage date at least this sure may vouch for the month and year in the akta number."""
 
 
 def _weekday(text: str) -> str | None:

@@ -261,3 +261,21 @@ def test_the_number_models_reading_of_a_nik_leads(monkeypatch):
 
     assert [s.text for s in readings["suami.nik"]] == ["7402012606905274", "1402012606905274", "1402012606905274"]
     assert bn._choose(readings["suami.nik"], norm.nik).value == "7402012606905274"
+
+
+@pytest.mark.parametrize(("numbers", "date_confidence", "lifted"), [
+    (["0984/016/VII/2020", "0984/016/VII/2020"], 0.95, True),  # read alike, month and year fit a sure date
+    (["0984/016/VII/2020"], 0.95, False),  # one reading: nothing agrees with it
+    (["0984/016/VII/2020", "0984/016/VI11/2020"], 0.95, False),  # the readings disagree
+    (["0984/016/VII/2020", "0984/016/VII/2020"], 0.7, False),  # the date is unsure itself
+])
+def test_an_unsure_akta_number_read_alike_is_vouched_for_by_a_sure_date(numbers, date_confidence, lifted):
+    readings = {"tanggal_nikah": [_span("Rabu,", "8", "Juli", "2020", confidence=date_confidence)],
+                "nomor_akta": [_span(n, confidence=0.7) for n in numbers]}
+    found = {"tanggal_nikah": bn._choose(readings["tanggal_nikah"], norm.date_graded),
+             "nomor_akta": bn._choose(readings["nomor_akta"], bn._nomor_akta)}
+    before = found["nomor_akta"].confidence
+    assert before < 0.8
+    bn._settle_marriage(found, readings)
+    assert found["nomor_akta"].value == "0984/016/VII/2020"
+    assert found["nomor_akta"].confidence == (bn._DISAGREE if lifted else before)
