@@ -10,7 +10,8 @@ Then two names are ``SAME`` when equal, ``SAME`` also when equal with all spaces
 (OCR glues or splits words: ``LAODE`` / ``LA ODE``), ``ABBREVIATED`` when one uses an
 abbreviation of a word the other spells out (``MUH.`` / ``MUHAMMAD``, ``M.`` / ``MOHAMAD``;
 without its dot only an initial or a customary short form, ``MUH`` / ``MUHAMMAD``: ``BAS`` /
-``BASO`` is a letter left out), and ``DIFFERENT`` otherwise: one letter is a different name until a human says otherwise.
+``BASO`` is a letter left out), and ``DIFFERENT`` otherwise: one letter is a different name
+until a human says otherwise.
 Religious titles that are part of the registered name (``H.``, ``HJ.``) are *not* dropped.
 """
 

@@ -32,6 +32,7 @@ from ._services import services
 
 _log = logging.getLogger(__name__)
 
+
 def _retry_if_service_unavailable(_task: Any, _run: TaskRun, state: State) -> bool:
     """Retry only what a retry can fix: a service that did not answer."""
     exc = state.result(raise_on_failure=False)
