@@ -129,7 +129,7 @@ def _read_again(pages: list[Page], spans: dict[str, Span | None]) -> dict[str, l
                 before = len(readings[key])
                 _add_reading(readings[key], words)
                 if len(readings[key]) > before:
-                    # Numbers are read with the number model (`_cells.NUMBER_LANG`), which reads a
+                    # Numbers are read with the language-neutral model (`_cells.NEUTRAL_LANG`), which reads a
                     # leading `7` that the page's `ind` reading makes `1`: that reading leads.
                     readings[key].insert(0, readings[key].pop())
     return readings

@@ -23,9 +23,15 @@ _INSET = 3
 """Pixels trimmed off each side of a cell so its ruled border is not read as `|` or `1`."""
 
 
-NUMBER_LANG = "eng"
-"""Tesseract model for second readings of numbers. Digits carry no language, and `ind`'s model reads
-a lone leading `7` of some fonts as `1` (0.69 sure on a clean page) where `eng` reads it right (0.89)."""
+NEUTRAL_LANG = "eng"
+"""Tesseract model for what carries no language: numbers read again (`ind`'s model reads a lone leading
+`7` of some fonts as `1`, 0.69 sure on a clean page, where `eng` reads it right, 0.89) and a KK's lone
+blood-group letter."""
+
+
+def neutral_lang(lang: str) -> str:
+    """`NEUTRAL_LANG` when it is installed, else `lang` (the page's own model)."""
+    return NEUTRAL_LANG if NEUTRAL_LANG in _tesseract.engine().languages else lang
 
 
 def _without_borders(binary: np.ndarray) -> np.ndarray:
@@ -84,12 +90,12 @@ def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = 
     line (psm 7): dearer, but a lone letter that the block reading turns into
     nonsense (`O` -> `ke)`) is often read right on its own. A `whitelist`
     (only ever numbers: digits with the separators of a date, an RT/RW or an
-    akta number, whose month may be in Roman numerals) is read with `NUMBER_LANG`.
+    akta number, whose month may be in Roman numerals) is read with `NEUTRAL_LANG` (when installed).
     """
     if not cells or page.image is None:
         return [() for _ in cells]
     if whitelist:
-        lang = NUMBER_LANG
+        lang = neutral_lang(lang)
     if one_by_one:
         return [_reread_alone(page.image, cell, lang=lang, whitelist=whitelist) for cell in cells]
     crops, origins = [], []

@@ -12,11 +12,10 @@ from collections.abc import Callable
 import core
 
 from . import _normalize as norm
-from ._cells import reread
+from ._cells import neutral_lang, reread
 from ._fields import NOT_FOUND, all_fields, corroborate, field_value
 from ._layout import Line, Span, first_labelled, grid_rows, lines
 from ._model import Grid, Page
-from ._tesseract import engine
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
 
@@ -114,7 +113,7 @@ def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
     """The 16 digits after `No.` under the title; an 18-digit NIP or any other number does not qualify.
 
     A number that does not read as a valid No. KK, or reads unsure, is read again on its own with the
-    digits-only whitelist (and the number model, `_cells.NUMBER_LANG`: `ind` reads the leading `7`
+    digits-only whitelist (and the language-neutral model, `_cells.NEUTRAL_LANG`: `ind` reads the leading `7`
     of some fonts as `71`) and the two readings weighed (`_weigh_identity`).
     """
     def no_kk(span: Span | None) -> core.FieldValue:
@@ -271,15 +270,15 @@ def _read_again(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | N
         _try(page, grid, columns, items, lang=page.lang, whitelist=whitelist)
     unread = [item for item in doubtful
               if columns[item[2]][0] in _LANGUAGE_NEUTRAL and item[0][columns[item[2]][0]].value is None]  # type: ignore[index]
-    if unread and _LANGUAGE_NEUTRAL_MODEL in engine().languages and page.lang != _LANGUAGE_NEUTRAL_MODEL:
-        _try(page, grid, columns, unread, lang=_LANGUAGE_NEUTRAL_MODEL, whitelist=None)
+    neutral = neutral_lang(page.lang)
+    if unread and neutral != page.lang:
+        _try(page, grid, columns, unread, lang=neutral, whitelist=None)
         unread = [item for item in unread if item[0][columns[item[2]][0]].value is None]  # type: ignore[index]
         if unread:  # a lone letter read alone, as one line
-            _try(page, grid, columns, unread, lang=_LANGUAGE_NEUTRAL_MODEL, whitelist=None, one_by_one=True)
+            _try(page, grid, columns, unread, lang=neutral, whitelist=None, one_by_one=True)
 
 
 _LANGUAGE_NEUTRAL = frozenset({"golongan_darah"})
-_LANGUAGE_NEUTRAL_MODEL = "eng"
 
 
 def _try(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],

@@ -79,3 +79,13 @@ def test_numbers_are_read_again_with_the_number_model(monkeypatch, whitelist, la
     page = Page(1, np.full((200, 400), 255, np.uint8), (), "ocr")
     _cells.reread(page, [(10, 10, 200, 60)], lang="ind", whitelist=whitelist)
     assert used == [lang]
+
+
+def test_without_the_neutral_model_numbers_are_read_again_with_the_pages_own(monkeypatch):
+    used = []
+    monkeypatch.setattr(_cells._tesseract, "read_words", lambda image, *, lang, **kw: used.append(lang) or [])
+    monkeypatch.setattr(_cells._tesseract, "engine",
+                        lambda: _cells._tesseract.Engine(version="5", languages=frozenset({"ind"})))
+    page = Page(1, np.full((200, 400), 255, np.uint8), (), "ocr")
+    _cells.reread(page, [(10, 10, 200, 60)], lang="ind", whitelist="0123456789")
+    assert used == ["ind"]
