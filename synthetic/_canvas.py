@@ -21,7 +21,6 @@ DPI = 300
 A4_PORTRAIT = (2480, 3508)
 A4_LANDSCAPE = (3508, 2480)
 
-_FONT_ROOTS = FONT_ROOTS
 FONT_FAMILIES: dict[str, tuple[str, str]] = {
     "DejaVu Sans": ("dejavu/DejaVuSans.ttf", "dejavu/DejaVuSans-Bold.ttf"),
     "DejaVu Serif": ("dejavu/DejaVuSerif.ttf", "dejavu/DejaVuSerif-Bold.ttf"),
@@ -103,20 +102,17 @@ class Style:
 
 @cache
 def _font_path(relative: str) -> Path:
-    for root in _FONT_ROOTS:
-        candidate = root / relative
-        if candidate.is_file():
-            return candidate
-    raise core.ConfigurationError(f"font {relative} not found under {', '.join(map(str, _FONT_ROOTS))}")
+    path = find_font(relative)
+    if path is None:
+        raise core.ConfigurationError(f"font {relative} not found under {', '.join(map(str, FONT_ROOTS))}")
+    return path
 
 
 @cache
 def installed_families() -> tuple[str, ...]:
     """The families of FONT_FAMILIES whose files are on this machine, sorted."""
-    def present(relative: str) -> bool:
-        return any((root / relative).is_file() for root in _FONT_ROOTS)
-
-    return tuple(sorted(f for f, (regular, bold) in FONT_FAMILIES.items() if present(regular) and present(bold)))
+    return tuple(sorted(f for f, (regular, bold) in FONT_FAMILIES.items()
+                        if find_font(regular) is not None and find_font(bold) is not None))
 
 
 @cache
