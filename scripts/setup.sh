@@ -34,11 +34,15 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv" >&2
   "$PYTHON" -m venv .venv
 fi
+# Every Python dependency comes from requirements.lock (exact versions with hashes), so a fresh machine
+# installs what CI last proved; the project itself goes on top without resolving anything.
+# Refresh the lock after changing pyproject.toml: ./scripts/lock.sh.
 stamp=.venv/.capil-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "setup: installing Python packages (a few minutes on a fresh machine)" >&2
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[dev]'
+if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "setup: installing Python packages from requirements.lock (a few minutes on a fresh machine)" >&2
+  .venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements.lock
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip check >&2
   touch "$stamp"
 fi
 echo "setup: ready ($(.venv/bin/python --version), $(tesseract --version 2>&1 | head -1))" >&2

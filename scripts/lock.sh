@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Refresh requirements.lock: every Python dependency of Capil (runtime, dev and the build backend),
+# exact versions with hashes, resolved for CPython 3.11 on x86-64 Linux. Run after changing the
+# dependencies in pyproject.toml, then ./scripts/test.sh on a clean clone before committing the lock.
+# Uses uv (installed into .venv if missing); only the registry is consulted, nothing is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/uv ] || .venv/bin/python -m pip install -q uv
+# The build backend (read from standard input) is locked too, so that the editable install of Capil
+# needs no unpinned download.
+printf 'setuptools>=68\nwheel\n' | .venv/bin/uv pip compile pyproject.toml - --extra dev --generate-hashes \
+  --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+  --no-header --annotation-style line --quiet "$@" -o requirements.lock
+echo "lock: requirements.lock has $(grep -c '==' requirements.lock) packages" >&2
