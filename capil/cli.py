@@ -418,7 +418,23 @@ def _point_prefect_at_local_stack() -> None:
         os.environ.setdefault(key, value)
 
 
+_OWN_PACKAGES = r"(core|ocr|crosscheck|registry|signing|storage|flows|api|synthetic|capil)(\.|$)"
+
+
+def _quiet_third_party_warnings() -> None:
+    """Staff read stderr for Capil's one-line reasons: other libraries' warnings (pyHanko's import of
+    cryptography's deprecated DSA, say) are not theirs to act on. `python -W ...` or PYTHONWARNINGS
+    still shows them to a developer."""
+    import warnings
+
+    if sys.warnoptions:
+        return
+    warnings.simplefilter("ignore")
+    warnings.filterwarnings("default", module=_OWN_PACKAGES)
+
+
 def main() -> None:
+    _quiet_third_party_warnings()
     try:
         _point_prefect_at_local_stack()
         result = app(standalone_mode=False)
