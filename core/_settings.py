@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ._errors import ConfigurationError
 
@@ -107,6 +108,10 @@ class Settings:
     timestamp_renewal_days: int = 365
     """The renewal flow adds a new document timestamp to every archived document whose newest
     timestamp's TSA certificate expires within this many days."""
+
+    timezone: str = "Asia/Makassar"
+    """IANA time zone of the office (`CAPIL_TIMEZONE`): signing times on issued documents are shown
+    in it with its Indonesian name (WITA for Sulawesi, WIB for Java and Sumatra, WIT for Papua)."""
 
     kepala_dinas_nama: str = ""
     """Name of the head of office printed on issued documents; empty means the dev signer's name."""
@@ -211,4 +216,14 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Se
         if key in env:
             values[name] = env[key]
     values.update(overrides)
-    return Settings(**{k: _coerce(k, v, names[k]) for k, v in values.items()})
+    settings = Settings(**{k: _coerce(k, v, names[k]) for k, v in values.items()})
+    _check_timezone(settings.timezone)
+    return settings
+
+
+def _check_timezone(name: str) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as e:
+        raise ConfigurationError(f"setting 'timezone' has an unknown time zone {name!r} "
+                                 "(an IANA name such as Asia/Makassar, Asia/Jakarta, Asia/Jayapura)") from e

@@ -61,7 +61,7 @@ def issue_document(svc: Services, application_id: str) -> dict[str, Any]:
         verify_url=signing.verification_url(s.effective_public_base_url, document_id=application_id,
                                             fingerprint=fingerprint),
     )
-    signed = signing.sign_pdf(pdf, config=svc.signer)
+    signed = signing.sign_pdf(pdf, config=svc.signer, office=signing.office_title(family.kabupaten_kota))
     verification = signing.verify_pdf(signed, trust_roots=svc.trust_roots, required_level=svc.pades_level)
     stored = svc.store.put_once(s.archive_bucket, document_key(application_id), signed,
                                 content_type="application/pdf", retain_days=s.archive_retention_days)

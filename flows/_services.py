@@ -70,7 +70,8 @@ class Services:
             pkcs12, passphrase = pki.signer_pkcs12, pki.passphrase()
         tsa = s.tsa_url or signing.tsa_url(s.pki_dir, port=s.pki_port)
         return signing.SignerConfig(pkcs12=pkcs12, passphrase=passphrase, tsa_url=tsa, pkcs11=pkcs11,
-                                    level=self.pades_level, trust_roots=tuple(self.trust_roots))
+                                    level=self.pades_level, trust_roots=tuple(self.trust_roots),
+                                    timezone=s.timezone)
 
     @property
     def pades_level(self) -> signing.PadesLevel:

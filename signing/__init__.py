@@ -2,7 +2,8 @@
 
     render_kk_pdf(family, ...)        -> PDF bytes, deterministic, with room for a visible signature
     document_fingerprint(family, ...) -> short hash printed in the QR code's URL (verification_url)
-    sign_pdf(pdf, config=...)         -> signed PDF bytes at config.level (default B-LTA)
+    sign_pdf(pdf, config=..., office=...) -> signed PDF bytes at config.level (default B-LTA)
+    office_title(kabupaten_kota)      -> the office the stamp names ("Kepala Dinas ... Kabupaten X")
     renew_timestamp(pdf, ...)         -> the PDF with its LTA timestamp chain extended
     verify_pdf(pdf, trust_roots=...)  -> Verification (never raises for a bad signature)
     ensure_dev_pki(dir, port=...)     -> DevPki: root CA, intermediate, Kepala Dinas signer, TSA, OCSP, CRL
@@ -24,7 +25,14 @@ from ._pki import (
     pki_service_healthy,
     tsa_url,
 )
-from ._render import SIGNATURE_BOX, document_fingerprint, format_date, render_kk_pdf, verification_url
+from ._render import (
+    SIGNATURE_BOX,
+    document_fingerprint,
+    format_date,
+    office_title,
+    render_kk_pdf,
+    verification_url,
+)
 from ._types import PadesLevel, Pkcs11Key, SignerConfig, Verification
 from ._verify import verify_pdf
 
@@ -42,6 +50,7 @@ __all__ = [
     "ensure_dev_pki",
     "format_date",
     "ocsp_url",
+    "office_title",
     "pki_service_argv",
     "pki_service_healthy",
     "render_kk_pdf",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import dataclasses
 import io
 import ssl
 import time
@@ -33,15 +34,16 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.general import SigningError
+from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
 
 import core
 
+from . import _stamp
 from ._keys import load_roots, open_signer
 from ._render import SIGNATURE_BOX
-from ._stamp import stamp_style
 from ._types import PadesLevel, SignerConfig
 
 FIELD_NAME = "TandaTanganElektronik"
@@ -52,8 +54,12 @@ _HTTP_TIMEOUT_S = 10
 _T = TypeVar("_T")
 
 
-def sign_pdf(pdf: bytes, *, config: SignerConfig, reason: str = DEFAULT_REASON) -> bytes:
+def sign_pdf(pdf: bytes, *, config: SignerConfig, office: str = _stamp.DEFAULT_OFFICE,
+             reason: str = DEFAULT_REASON) -> bytes:
     """Sign `pdf` as PAdES `config.level` with the configured key, timestamped by `config.tsa_url`.
+
+    The visible stamp names the signer's `office` (`office_title(kabupaten_kota)` for a KK), the
+    signer, the signing time in `config.timezone` and the certificate's issuing authority.
 
     Raises `core.ConfigurationError` when the key cannot be opened (wrong passphrase or PIN, missing
     file or token), the level needs a TSA or trust roots that are not configured, or the signer's
@@ -61,18 +67,20 @@ def sign_pdf(pdf: bytes, *, config: SignerConfig, reason: str = DEFAULT_REASON) 
     server does not answer; `core.UnsupportedFile` when `pdf` is not a PDF pyHanko can append to.
     """
     level = PadesLevel.parse(config.level)
+    style = _stamp.stamp_style(config.timezone)
     if level.rank >= PadesLevel.B_T.rank and not config.tsa_url:
         raise core.ConfigurationError(f"PAdES {level} needs a time-stamping authority (tsa_url)")
     roots = load_roots(config.trust_roots) if level.rank >= PadesLevel.B_LT.rank else []
     _reader(pdf)  # same refusal rules as verification
     with open_signer(config) as signer:
         try:
+            appearance = _Appearance(style, _stamp.text_params(office=office, signing_cert=signer.signing_cert))
             try:
-                return _run(lambda: _sign(pdf, signer, config, level, roots, reason, _RESERVED_BYTES))
+                return _run(lambda: _sign(pdf, signer, config, level, roots, reason, appearance, _RESERVED_BYTES))
             except SigningError as e:
                 if "larger than expected" not in str(e):
                     raise
-                return _run(lambda: _sign(pdf, signer, config, level, roots, reason, None))
+                return _run(lambda: _sign(pdf, signer, config, level, roots, reason, appearance, None))
         except Exception as e:
             raise _translate(e, "signing") from e
 
@@ -103,8 +111,14 @@ def renew_timestamp(pdf: bytes, *, tsa_url: str, trust_roots: list) -> bytes:
         raise _translate(e, "timestamp renewal") from e
 
 
+@dataclasses.dataclass(frozen=True)
+class _Appearance:
+    style: TextStampStyle
+    text_params: dict[str, str]
+
+
 async def _sign(pdf: bytes, signer: signers.Signer, config: SignerConfig, level: PadesLevel,
-                roots: list, reason: str, reserved: int | None) -> bytes:
+                roots: list, reason: str, appearance: _Appearance, reserved: int | None) -> bytes:
     async with _http_session() as session:
         long_term = level.rank >= PadesLevel.B_LT.rank
         meta = signers.PdfSignatureMetadata(
@@ -120,11 +134,12 @@ async def _sign(pdf: bytes, signer: signers.Signer, config: SignerConfig, level:
             meta,
             signer,
             timestamper=_timestamper(config.tsa_url, session) if level != PadesLevel.B_B else None,
-            stamp_style=stamp_style(),
+            stamp_style=appearance.style,
             new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=0, box=SIGNATURE_BOX),
         )
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        out = await pdf_signer.async_sign_pdf(writer, bytes_reserved=reserved)
+        out = await pdf_signer.async_sign_pdf(writer, bytes_reserved=reserved,
+                                             appearance_text_params=appearance.text_params)
         return out.getvalue()
 
 

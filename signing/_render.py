@@ -29,7 +29,7 @@ MARGIN = 28.0
 CONTENT_W = PAGE_W - 2 * MARGIN
 
 # Where `sign_pdf` puts the visible signature (x1, y1, x2, y2 in points, page 1, origin bottom left).
-SIGNATURE_BOX = (540, 62, 728, 108)
+SIGNATURE_BOX = (540, 61, 728, 125)
 _QR_SIZE = 78.0
 
 _FONT_DIRS = (
@@ -305,6 +305,12 @@ def _cell_value(person: core.Person, field: str) -> str:
     if field in _DATE_FIELDS:
         return format_date(value)
     return value if value else "-"
+
+
+def office_title(kabupaten_kota: str) -> str:
+    """The signing head of office as the stamp names him: `Kepala Dinas Kependudukan dan Pencatatan
+    Sipil Kabupaten Konawe` (the region as printed above the signature, in title case)."""
+    return f"Kepala Dinas Kependudukan dan Pencatatan Sipil {_region(kabupaten_kota).title()}".strip()
 
 
 def _region(kabupaten_kota: str) -> str:

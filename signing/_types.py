@@ -80,6 +80,10 @@ class SignerConfig:
     pkcs11: Pkcs11Key | None = None
     """Sign with a key on a PKCS#11 token instead of `pkcs12` (production)."""
 
+    timezone: str = "Asia/Makassar"
+    """IANA time zone of the signing office: the stamp shows the signing time in it, with its name
+    (`WITA` for Asia/Makassar, `WIB` for Asia/Jakarta, `WIT` for Asia/Jayapura)."""
+
     def __repr__(self) -> str:  # keep the passphrase out of logs and tracebacks
         key = f"pkcs11={self.pkcs11!r}" if self.pkcs11 else f"pkcs12={str(self.pkcs12)!r}"
         return (f"SignerConfig({key}, passphrase=<hidden>, tsa_url={self.tsa_url!r}, "

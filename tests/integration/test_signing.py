@@ -90,9 +90,15 @@ def test_stamp_draws_signer_and_time_with_the_embedded_font(signed: bytes, dev_p
     drawn = []
     for hexes in re.findall(r"\[<([0-9a-f]+)>\] TJ", appearance.data.decode("latin-1")):
         drawn.append("".join(glyph_to_char[order[int(hexes[i:i + 4], 16)]] for i in range(0, len(hexes), 4)))
-    assert drawn[0] == "Ditandatangani secara elektronik oleh:"
-    assert drawn[1] == dev_pki.signer_name
-    assert re.fullmatch(r"Waktu: \d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2} \w+", drawn[2]), drawn
+    assert drawn[:3] == ["Ditandatangani secara elektronik oleh", "Kepala Dinas Kependudukan dan Pencatatan Sipil",
+                         dev_pki.signer_name]
+    assert re.fullmatch(r"Waktu: \d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2} WITA", drawn[3]), drawn
+    assert drawn[4] == "Sertifikat: CAPIL DEV SIGNING CA"
+    # the widths the PDF declares are the font's own, at 1000 units per em (what every reader assumes)
+    widths = cid_font["/W"]
+    assert font["head"].unitsPerEm == 1000
+    first, advances = widths[0], widths[1]
+    assert advances[0] == font["hmtx"].metrics[order[first]][0]
 
 
 def test_flipped_byte_is_detected(signed: bytes, dev_pki: signing.DevPki) -> None:

@@ -77,6 +77,13 @@ def test_settings_refuse_unknown_keys_and_bad_values(tmp_path):
         load_settings({"CAPIL_CONFIG": str(cfg)})
     with pytest.raises(ConfigurationError, match="api_port"):
         load_settings({"CAPIL_API_PORT": "eighty"})
+    with pytest.raises(ConfigurationError, match="time zone 'Asia/Kendari'"):
+        load_settings({"CAPIL_TIMEZONE": "Asia/Kendari"})
+
+
+def test_the_office_time_zone_defaults_to_wita_and_can_be_set():
+    assert load_settings({}).timezone == "Asia/Makassar"
+    assert load_settings({"CAPIL_TIMEZONE": "Asia/Jayapura"}).timezone == "Asia/Jayapura"
 
 
 def test_database_url_password_is_masked():
