@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 SYSTEM_PACKAGES=(
   tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng  # OCR engine, Indonesian model, English model (numbers)
   poppler-utils                     # pdftoppm, pdfsig: rasterize PDFs, independent signature check
+  mupdf-tools                       # mutool: a second renderer for the visual tests of issued documents
   libnss3-tools                     # certutil: trust store for pdfsig
   softhsm2                          # PKCS#11 token for the HSM signing tests
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf   # fonts for rendered documents

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import cv2
 import numpy as np
+import pytesseract
 import pytest
 
 from flows import page_manifests, process_application
@@ -79,6 +80,11 @@ def test_page_images_are_stored_served_and_the_mismatch_is_boxed(pipeline, clien
     assert x + w <= page["width"] and y + h <= page["height"]
     ink = image[y:y + h, x:x + w] < 128
     assert ink.mean() > 0.02, "the box is over blank paper, not over the printed name"
+    # and what the verifikator sees in the box reads as the misspelled name (Tesseract on the served image)
+    pad = h // 2
+    seen = pytesseract.image_to_string(image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad],
+                                       lang="ind", config="--psm 7")
+    assert " ".join(seen.upper().split()) == misspelled, seen
     # a finding without a box (e.g. one about the record) has no clickable row
     boxed = {k for k in parsed.rects if k.startswith(app_id)}
     assert parsed.rows == boxed
