@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/ocr_calibration.py --data CORPUS [--jobs 2] [--json OUT.json] [--markdown OUT.md]
 
+The committed reports are benchmarks/results/calibration-<corpus>.{json,md} (see docs/benchmarks.md).
+
 For every field with a non-null truth value (KK member cells included, as in
 `capil bench ocr`), the extracted value's confidence and whether it equals the
 truth. Reports accuracy per confidence band, the accuracy of everything at

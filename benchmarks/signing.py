@@ -1,13 +1,14 @@
 """Signing and verification throughput at each PAdES level, with the local TSA/OCSP/CRL service.
 
-    .venv/bin/python benchmarks/signing.py [--docs 40] [--out benchmarks/signing-YYYY-MM-DD]
+    .venv/bin/python benchmarks/signing.py [--docs 40] [--out benchmarks/results/signing]
     .venv/bin/python benchmarks/signing.py --profile B-B [--docs 40]   # cProfile of sign_pdf, no report
 
 One process signs documents one after the other, after one warm-up signature per level. The
 per-core figure is CPU time of the signing process (`time.process_time`): on a shared machine
 wall time also counts waiting for a core. Wall time includes the PKI service (TSA, OCSP, CRL),
-which runs as its own process on the same machine. Writes `<out>.json` and `<out>.md`; the load
-average before and after is recorded because other work on the machine changes the figures.
+which runs as its own process on the same machine. Writes `<out>.json` and `<out>.md` (by default
+benchmarks/results/signing.*, replacing the previous report; each report names its commit and time); the
+load average before and after is recorded because other work on the machine changes the figures.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def _run(pki: signing.DevPki, docs: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=40)
-    parser.add_argument("--out", type=Path, default=Path(f"benchmarks/signing-{dt.date.today().isoformat()}"))
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results/signing"))
     parser.add_argument("--profile", metavar="LEVEL", help="print a cProfile of signing at LEVEL; no report")
     args = parser.parse_args()
     if args.profile:
