@@ -87,7 +87,7 @@ def _swatch(severity: str) -> str:
 
 def review_page(applications: list[Any], pages: dict[str, dict[str, dict[str, Any]]] | None = None) -> str:
     """The verifikator queue. `pages`: per application id, its page-image manifests by document type
-    (`flows.page_manifests`); each page is shown with a box over every field a finding names."""
+    (`casework.page_manifests`); each page is shown with a box over every field a finding names."""
     cards = "".join(_review_card(a, (pages or {}).get(a.id, {})) for a in applications
                     ) or "<p>Tidak ada permohonan yang menunggu verifikasi.</p>"
     return _page("Antrean verifikasi", f"""

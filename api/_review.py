@@ -1,7 +1,7 @@
 """The verifikator's view of one application: its page images with a box over every field a finding names.
 
 `finding_boxes` is pure: from the application's stored extractions (field `page` and `bbox`, in
-normalized page pixels) and the page-image manifests (`flows._pages_store`: `scale` per page), it
+normalized page pixels) and the page-image manifests (`casework.page_manifests`: `scale` per page), it
 places each finding on the stored PNG. Findings without a box (a field not read, a record-level
 finding) stay in the table only. `pages_html` draws the pages: an <img> with an SVG over it whose
 viewBox is the stored image's pixel size, so the boxes follow the image at any displayed size.
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from casework import Services, page_manifests
 from core import CapilError, Finding
-from flows import Services, page_manifests
 
 log = logging.getLogger(__name__)
 

@@ -16,11 +16,7 @@ from pydantic import BaseModel, Field
 
 import registry
 import signing
-from core import CapilError, ChangeType, DocumentType, InputError, Status
-from flows import (
-    FINALIZE_DEPLOYMENT,
-    PROCESS_DEPLOYMENT,
-    FlowStarter,
+from casework import (
     Services,
     fetch_verified_document,
     file_application,
@@ -28,6 +24,8 @@ from flows import (
     parse_requested,
     services,
 )
+from core import CapilError, ChangeType, DocumentType, InputError, Status
+from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
 
 from . import _archive_pages, _pages, _review
 
@@ -191,8 +189,8 @@ def verify_qr(svc: Svc, application_id: str, h: str | None = None,
               accept: Annotated[str, Header()] = "") -> Any:
     """What the QR code on an issued KK points at, without login: `active`, `superseded` (with the date)
     or `unknown`; only the document number, issue date, signer and a masked name. HTML for browsers."""
-    issued = registry.issued_document(svc.database, application_id)
-    if issued is None or (h is not None and h != issued.details.get("fingerprint")):
+    issued = svc.issued.get(application_id)
+    if issued is None or (h is not None and h != issued.details.fingerprint):
         answer: dict[str, Any] = {"status": "unknown", "message": _QR_MESSAGES["unknown"]}
     else:
         answer = {
@@ -200,8 +198,8 @@ def verify_qr(svc: Svc, application_id: str, h: str | None = None,
             "document_number": issued.application_id,
             "issued_at": issued.issued_at,
             "superseded_at": issued.superseded_at,
-            "signer": issued.details.get("signer"),
-            "holder": issued.details.get("holder_masked"),
+            "signer": issued.details.signer,
+            "holder": issued.details.holder_masked,
             "message": _QR_MESSAGES[issued.status],
         }
     if "text/html" in accept:
@@ -230,7 +228,7 @@ def _archive_lookup(svc: Services, actor: str, *, nik: str | None, no_kk: str | 
     if sum(v is not None for v in (nik, no_kk, application)) != 1:
         raise InputError("give exactly one of nik, no_kk, application",
                          message_id="Isi tepat satu dari NIK, No. KK atau nomor permohonan.")
-    docs = registry.issued_documents(svc.database, nik=nik, no_kk=no_kk, application_id=application)
+    docs = svc.issued.find(nik=nik, no_kk=no_kk, application_id=application)
     svc.audit.record(actor=actor, action="archive.list", subject_type="archive", subject=nik or no_kk or application,
                      details={"ids": [d.application_id for d in docs]})
     return docs

@@ -1,4 +1,4 @@
-"""Bytes per stored review page image (`flows._pages_store.review_image`) for each synthetic variant.
+"""Bytes per stored review page image (`ocr.review_image`) for each synthetic variant.
 
     .venv/bin/python benchmarks/review_page_sizes.py [--seed 7]
 
@@ -13,7 +13,8 @@ import argparse
 import core
 import ocr
 import synthetic
-from flows._pages_store import review_image
+from casework import MAX_WIDTH
+from ocr import review_image
 
 
 def main() -> None:
@@ -30,9 +31,9 @@ def main() -> None:
         for variant in synthetic.VARIANTS:
             reading = ocr.read(synthetic.degrade(rendered, variant, seed=seed).data, declared_type=doc_type)
             for n in range(1, reading.extraction.pages + 1):
-                png, _, page, stored = review_image(reading.page_image(n))
-                print(f"{doc_type!s:10} {variant:11} {n:4}  {page[0]}x{page[1]:<6} {stored[0]}x{stored[1]:<6} "
-                      f"{len(png):8}")
+                image = review_image(reading.page_image(n), max_width=MAX_WIDTH)
+                (pw, ph), (sw, sh) = image.page_size, image.stored_size
+                print(f"{doc_type!s:10} {variant:11} {n:4}  {pw}x{ph:<6} {sw}x{sh:<6} {len(image.png):8}")
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ def _settings(base: Settings, database: Path) -> Settings:
 
 
 def run(data: Path, population: dict[str, Any], *, jobs: int) -> dict[str, Any]:
-    from flows import Services
+    from casework import bootstrap
 
     manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
     cases = manifest["applications"]
@@ -42,7 +42,7 @@ def run(data: Path, population: dict[str, Any], *, jobs: int) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="capil-bench-"))
     try:
         template = work / "template.db"
-        svc = Services(_settings(base, template))
+        svc = bootstrap(_settings(base, template))
         svc.population.import_population(population)
         svc.ensure_buckets()
         svc.database.dispose()
@@ -58,11 +58,12 @@ def run(data: Path, population: dict[str, Any], *, jobs: int) -> dict[str, Any]:
 
 def _run_case(arg: tuple[dict[str, Any], str, str, str]) -> dict[str, Any]:
     case, data, template, work = arg
-    from flows import Services, file_application, process_application, use_services
+    from casework import bootstrap, file_application, use_services
+    from flows import process_application
 
     database = Path(work) / f"{case['id']}.db"
     shutil.copyfile(template, database)
-    svc = Services(_settings(load_settings(), database))
+    svc = bootstrap(_settings(load_settings(), database))
     use_services(svc)
     started = time.monotonic()
     outcome: dict[str, Any] = {"id": case["id"], "kind": case["kind"], "expected": case["expected"]}

@@ -14,7 +14,7 @@ audit_app = typer.Typer(no_args_is_help=True, help="The audit log (who read or c
 
 
 def _audit():  # type: ignore[no-untyped-def]
-    from flows import services
+    from casework import services
 
     return services().audit
 

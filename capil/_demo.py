@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import synthetic
+from casework import Services, fetch_verified_document, file_application
 from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_rank
-from flows import PROCESS_DEPLOYMENT, FlowStarter, Services, fetch_verified_document, file_application
+from flows import PROCESS_DEPLOYMENT, FlowStarter
 
 SEED = 2026
 

@@ -73,7 +73,7 @@ ByOption = Annotated[str | None, typer.Option("--by", help="Who runs this, for t
 
 
 def _services():  # type: ignore[no-untyped-def]
-    from flows import services
+    from casework import services
 
     return services()
 
@@ -221,7 +221,8 @@ def submit(
     as_json: JsonFlag = False,
 ) -> None:
     """File an application through the same path as the HTTP upload."""
-    from flows import PROCESS_DEPLOYMENT, FlowStarter, file_application, parse_requested
+    from casework import file_application, parse_requested
+    from flows import PROCESS_DEPLOYMENT, FlowStarter
 
     try:
         change_type = ChangeType(change)
@@ -319,7 +320,7 @@ def archive_get(
     by: ByOption = None,
 ) -> None:
     """Fetch the signed document; its hash and signature are verified before it is written (audited)."""
-    from flows import fetch_verified_document
+    from casework import fetch_verified_document
 
     svc = _services()
     data = fetch_verified_document(svc, application_id)
@@ -338,12 +339,10 @@ def archive_list(
     as_json: JsonFlag = False,
 ) -> None:
     """Every document issued to a person, family or application's person, with its status (audited)."""
-    import registry
-
     if sum(v is not None for v in (nik, no_kk, application)) != 1:
         raise InputError("give exactly one of --nik, --no-kk, --application")
     svc = _services()
-    docs = registry.issued_documents(svc.database, nik=nik, no_kk=no_kk, application_id=application)
+    docs = svc.issued.find(nik=nik, no_kk=no_kk, application_id=application)
     svc.audit.record(actor=_operator(by), action="archive.list", subject_type="archive",
                      subject=nik or no_kk or application, details={"ids": [d.application_id for d in docs]})
     rows = [d.to_dict() for d in docs]
@@ -418,7 +417,7 @@ def _point_prefect_at_local_stack() -> None:
         os.environ.setdefault(key, value)
 
 
-_OWN_PACKAGES = r"(core|ocr|crosscheck|registry|signing|storage|flows|api|synthetic|capil)(\.|$)"
+_OWN_PACKAGES = r"(core|ocr|crosscheck|registry|signing|storage|casework|flows|api|synthetic|capil)(\.|$)"
 
 
 def _quiet_third_party_warnings() -> None:

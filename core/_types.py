@@ -290,3 +290,53 @@ class StoredObject:
 
     def to_dict(self) -> dict[str, Any]:
         return {"bucket": self.bucket, "key": self.key, "version_id": self.version_id, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A document that could not be used, in place of its `Extraction`: the finding code that says
+    why (`WRONG_DOCUMENT_TYPE`, `DOCUMENT_UNREADABLE`) and the reason, for the applicant."""
+
+    document_type: DocumentType
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IssueDetails:
+    """What an issued KK states, kept beside its archived object (the application's `document` JSON)."""
+
+    issued_at: str | None
+    """ISO 8601 UTC time of issue."""
+    no_kk: str | None
+    """The family the KK is for."""
+    record_versions: dict[str, int]
+    """{nik: version} of every member as printed."""
+    fingerprint: str | None
+    """The short hash in the QR code's URL."""
+    holder_masked: str
+    """The head of family's name, masked (the only name the QR page shows)."""
+    signer: str | None
+    """The signing official's name."""
+    level: str | None
+    """PAdES level the archived document reaches (checked, not just present)."""
+    timestamp_expires_at: str | None
+    """When the TSA certificate of its newest timestamp expires."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> IssueDetails:
+        return cls(issued_at=data.get("issued_at"), no_kk=data.get("no_kk"),
+                   record_versions=dict(data.get("record_versions") or {}), fingerprint=data.get("fingerprint"),
+                   holder_masked=data.get("holder_masked") or "-", signer=data.get("signer"),
+                   level=data.get("level"), timestamp_expires_at=data.get("timestamp_expires_at"))
+
+
+@dataclass(frozen=True)
+class ArchivedKk:
+    """A signed KK written to the archive, verified as read back, and what it states."""
+
+    document: StoredObject
+    details: IssueDetails

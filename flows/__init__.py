@@ -1,38 +1,33 @@
-"""Prefect flows of Capil, the filing path shared by CLI and API, and the wiring of real objects.
+"""Prefect flows of Capil: orchestration only, each task one call into `casework`.
 
-The flows themselves (`process_application`, `finalize_application`) are imported on first
-use: importing Prefect takes seconds, and most `capil` commands never need it.
+    process_application(application_id)   read, cross-check, decide; finalize when approved
+    finalize_application(application_id)  change the record, issue, archive, record (idempotent)
+    renew_timestamps(within_days=None)    new document timestamps before TSA certificates expire
+    FlowStarter                           starts runs on the deployments (API, CLI); tests replace it
+
+The flows are imported on first use: importing Prefect takes seconds, and most `capil` commands
+never need it.
 """
 
 from typing import Any
 
-from ._archive import fetch_verified_document
-from ._intake import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter, file_application, parse_requested
-from ._pages_store import page_image, page_manifests
-from ._services import Services, services, use_services
+from ._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
 
 __all__ = [
     "FINALIZE_DEPLOYMENT",
     "PROCESS_DEPLOYMENT",
     "FlowStarter",
-    "Services",
-    "fetch_verified_document",
-    "file_application",
     "finalize_application",
-    "page_image",
-    "page_manifests",
-    "parse_requested",
     "process_application",
-    "services",
-    "use_services",
+    "renew_timestamps",
 ]
 
-_LAZY = {"process_application", "finalize_application"}
+_LAZY = {"process_application": "process", "finalize_application": "process", "renew_timestamps": "renew"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from . import process
+        import importlib
 
-        return getattr(process, name)
+        return getattr(importlib.import_module(f"flows.{_LAZY[name]}"), name)
     raise AttributeError(f"module 'flows' has no attribute {name!r}")

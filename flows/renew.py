@@ -8,28 +8,18 @@ version stays locked). Served on a daily schedule by `flows.serve` and `prefect.
 
 from __future__ import annotations
 
-from prefect import flow, task
+from prefect import flow
 from prefect.logging import get_run_logger
 
-from flows._archive import documents_due_for_renewal, renew_document_timestamp
-from flows._services import services
-
-
-@task(name="find-documents-due-for-renewal")
-def find_due(within_days: int) -> list[str]:
-    return documents_due_for_renewal(services(), within_days=within_days)
-
-
-@task(name="renew-document-timestamp", retries=2, retry_delay_seconds=[5, 30])
-def renew_one(application_id: str) -> str:
-    return renew_document_timestamp(services(), application_id).version_id or ""
+import casework
+from flows._tasks import find_due, renew_one
 
 
 @flow(name="renew-timestamps", log_prints=False)
 def renew_timestamps(within_days: int | None = None) -> list[str]:
     """Renew the timestamp of every archived document whose protection expires within the window.
     Returns the application ids renewed."""
-    window = within_days if within_days is not None else services().settings.timestamp_renewal_days
+    window = within_days if within_days is not None else casework.services().settings.timestamp_renewal_days
     due = find_due(window)
     for application_id in due:
         renew_one(application_id)

@@ -3,6 +3,7 @@
     extract(data, *, declared_type=None, lang="ind", max_pixels=, max_pages=) -> core.Extraction
     read(...)  -> Reading (extraction, type_confidence, transforms, page_image(n) as PNG)
     sniff(data) -> FileKind
+    review_image(png, *, max_width) -> ReviewImage (a page as kept for review: grayscale, scaled, PNG)
     tesseract_cpu() -> context manager yielding a CpuMeter (Tesseract workers' CPU seconds for reads inside it)
 
 The stages, top to bottom: sniff the file by its magic bytes; check pixel and
@@ -43,11 +44,12 @@ from ._model import Page
 from ._normalize import edit_distance
 from ._pdf import render_page
 from ._read import PDF_DPI, read_pages
+from ._review_image import GREY_LEVELS, ReviewImage, review_image
 from ._sniff import FileKind, sniff
 from ._tesseract import CpuMeter, engine, tesseract_cpu
 
-__all__ = ["MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "CpuMeter", "FileKind", "Reading", "Transform", "edit_distance",
-           "engine", "extract", "read", "sniff", "tesseract_cpu"]
+__all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "CpuMeter", "FileKind", "Reading", "ReviewImage",
+           "Transform", "edit_distance", "engine", "extract", "read", "review_image", "sniff", "tesseract_cpu"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {

@@ -48,6 +48,10 @@ class Transform:
     def is_identity(self) -> bool:
         return bool(np.allclose(self.matrix, np.eye(3)))
 
+    def rows(self, digits: int = 6) -> list[list[float]]:
+        """The 3x3 matrix as nested lists of rounded floats (for JSON)."""
+        return [[round(float(v), digits) for v in row] for row in self.matrix]
+
 
 def map_bbox(bbox: BBox, matrix: np.ndarray) -> BBox:
     x0, y0, x1, y1 = bbox

@@ -1,4 +1,7 @@
-"""The population record, the applications against it, and the audit log (SQLAlchemy + Alembic).
+"""The population record, the applications against it, the documents issued, the audit log (SQLAlchemy + Alembic).
+
+One repository class per table family, each over a `Database`: `PopulationRecord`, `Applications`,
+`IssuedDocuments`, `AuditLog`.
 
 SQLite in the data directory by default, PostgreSQL with `CAPIL_DATABASE_URL=postgresql+psycopg://…`;
 the schema is the same on both and comes from the migrations in `registry/migrations/`.
@@ -7,15 +10,7 @@ the schema is the same on both and comes from the migrations in `registry/migrat
 from ._applications import Application, Applications
 from ._audit import AuditLog, AuditVerification
 from ._database import Database
-from ._issued import (
-    IssuedDocument,
-    archived_documents,
-    current_versions,
-    issued_document,
-    issued_documents,
-    record_issue,
-    record_renewal,
-)
+from ._issued import IssuedDocument, IssuedDocuments
 from ._migrate import head_revision
 from ._population import SYSTEM, ImportReport, PopulationRecord
 from ._validate import FORMAT as POPULATION_FORMAT
@@ -30,7 +25,8 @@ __all__ = [
     "AuditVerification",
     "Database",
     "ImportReport",
-    "IssuedDocument", "archived_documents", "current_versions", "issued_document", "issued_documents", "record_issue", "record_renewal",
+    "IssuedDocument",
+    "IssuedDocuments",
     "PopulationRecord",
     "head_revision",
     "population_problems",

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core import ChangeType, Conflict, Finding, Status, StoredObject, UnknownApplication
+from core import ChangeType, Conflict, Finding, Status, StoredObject
 
 from . import _audit
 from ._database import Database
-from ._schema import ApplicationRow, DecisionRow, utcnow
+from ._schema import ApplicationRow, DecisionRow, application_row, utcnow
 
 SYSTEM = "sistem"
 APPLICANT = "pemohon"
@@ -149,7 +149,7 @@ class Applications:
 
     def get(self, application_id: str) -> Application:
         with self._db.session() as s:
-            return _application(self._row(s, application_id), s)
+            return _application(application_row(s, application_id), s)
 
     def list(self, *, status: Status | None = None, nik: str | None = None, limit: int = 200) -> list[Application]:
         """Newest first."""
@@ -179,7 +179,7 @@ class Applications:
     def mark_processing(self, application_id: str, *, flow_run_id: str | None = None) -> Application:
         with self._db.session() as s:
             _audit.lock(s)
-            row = self._row(s, application_id)
+            row = application_row(s, application_id)
             if row.status == str(Status.RECEIVED):
                 row.status = str(Status.PROCESSING)
                 _audit.append(s, actor=SYSTEM, action="application.processing", subject_type="application",
@@ -200,7 +200,7 @@ class Applications:
         """Store the automatic decision. `approved` is not stored here: it waits for the archive."""
         with self._db.session() as s:
             _audit.lock(s)
-            row = self._row(s, application_id)
+            row = application_row(s, application_id)
             if Status(row.status).is_final or row.status == str(Status.NEEDS_REVIEW):
                 return _application(row, s)  # a retried flow run must not overwrite a decision
             row.findings = [f.to_dict() for f in findings]
@@ -217,7 +217,7 @@ class Applications:
         """A verifikator's decision on an application waiting for review."""
         with self._db.session() as s:
             _audit.lock(s)
-            row = self._row(s, application_id)
+            row = application_row(s, application_id)
             if row.status != str(Status.NEEDS_REVIEW):
                 raise Conflict(
                     f"application is {row.status}, not needs_review",
@@ -235,7 +235,7 @@ class Applications:
         """The signed document is archived: the application is approved."""
         with self._db.session() as s:
             _audit.lock(s)
-            row = self._row(s, application_id)
+            row = application_row(s, application_id)
             if row.document is None:
                 row.document = document.to_dict()
                 row.archived_at = utcnow()
@@ -248,7 +248,7 @@ class Applications:
         """Reject without a cross-check (input that cannot be processed)."""
         with self._db.session() as s:
             _audit.lock(s)
-            row = self._row(s, application_id)
+            row = application_row(s, application_id)
             row.findings = [f.to_dict() for f in findings]
             row.status = str(Status.REJECTED)
             row.decided_at = utcnow()
@@ -264,10 +264,3 @@ class Applications:
                           finding_codes=codes, decided_at=row.decided_at))
         _audit.append(s, actor=by, action=f"application.decide.{kind}", subject_type="application",
                       subject=row.id, details={"status": str(status), "note": note, "finding_codes": codes})
-
-    @staticmethod
-    def _row(s: Session, application_id: str) -> ApplicationRow:
-        row = s.get(ApplicationRow, application_id)
-        if row is None:
-            raise UnknownApplication("no application with this id")
-        return row

@@ -1,18 +1,10 @@
 """Issued documents: what each archived KK reflects, and whether it is still the current one.
 
 An application's `document` JSON holds the archived object (`bucket`, `key`, `version_id`,
-`sha256`) and, from issue on, what the document states:
-
-    issued_at             ISO 8601 UTC time of issue
-    no_kk                 the family the KK is for
-    record_versions       {nik: version} of every member as printed
-    fingerprint           the short hash in the QR code's URL
-    holder_masked         the head of family's name, masked (the only name the QR page shows)
-    signer                the signing official's name
-    level                 PAdES level it was issued at
-    timestamp_expires_at  when the TSA certificate of its newest timestamp expires
-    evidence              {bucket, key, version_id, sha256} of the evidence bundle
-    previous_versions     [{version_id, sha256, replaced_at}] after timestamp renewals
+`sha256`), from issue on what the document states (`core.IssueDetails`: issued_at, no_kk,
+record_versions, fingerprint, holder_masked, signer, level, timestamp_expires_at), the
+`evidence` bundle's object, and after timestamp renewals `previous_versions`
+([{version_id, sha256, replaced_at}]).
 
 A document is `active` while every member's record is at the version it printed, the family has
 the same members, and no newer document was issued for the family; else `superseded`, since
@@ -21,6 +13,7 @@ the first of those changes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -28,10 +21,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core import NoArchivedDocument, StoredObject, UnknownApplication
+from core import IssueDetails, NoArchivedDocument, StoredObject
 
 from ._database import Database
-from ._schema import ApplicationRow, PersonRow, PersonVersionRow
+from ._schema import ApplicationRow, PersonRow, PersonVersionRow, application_row
 
 _OBJECT_KEYS = ("bucket", "key", "version_id", "sha256")
 ACTIVE, SUPERSEDED = "active", "superseded"
@@ -48,7 +41,9 @@ class IssuedDocument:
     status: str
     superseded_at: str | None
     document: StoredObject
-    details: dict[str, Any]
+    details: IssueDetails
+    evidence: StoredObject | None = None
+    previous_versions: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = self.details
@@ -60,91 +55,95 @@ class IssuedDocument:
             "issued_at": self.issued_at,
             "status": self.status,
             "superseded_at": self.superseded_at,
-            "signer": d.get("signer"),
-            "level": d.get("level"),
-            "record_versions": d.get("record_versions", {}),
-            "timestamp_expires_at": d.get("timestamp_expires_at"),
+            "signer": d.signer,
+            "level": d.level,
+            "record_versions": d.record_versions,
+            "timestamp_expires_at": d.timestamp_expires_at,
             "document": self.document.to_dict(),
-            "evidence": d.get("evidence"),
-            "renewals": len(d.get("previous_versions", [])),
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+            "renewals": len(self.previous_versions),
         }
 
 
-def current_versions(db: Database, niks: list[str]) -> dict[str, int]:
-    """{nik: version} of the current record of each NIK (unknown NIKs left out)."""
-    with db.session() as s:
-        rows = s.execute(select(PersonRow.nik, PersonRow.version).where(PersonRow.nik.in_(niks))).all()
-    return {nik: version for nik, version in rows}
+class IssuedDocuments:
+    """The issued documents of the applications in `db`."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def current_versions(self, niks: list[str]) -> dict[str, int]:
+        """{nik: version} of the current record of each NIK (unknown NIKs left out)."""
+        with self._db.session() as s:
+            rows = s.execute(select(PersonRow.nik, PersonRow.version).where(PersonRow.nik.in_(niks))).all()
+        return {nik: version for nik, version in rows}
+
+    def record_issue(self, application_id: str, details: IssueDetails, *, evidence: StoredObject) -> None:
+        """Keep what the archived document states, and its evidence bundle, beside it (idempotent)."""
+        with self._db.session() as s:
+            row = _archived_row(s, application_id)
+            row.document = {**(row.document or {}), **details.to_dict(), "evidence": evidence.to_dict()}
+
+    def record_renewal(self, application_id: str, new: StoredObject, *, expires_at: str | None) -> None:
+        """The archived document now is version `new` (timestamp renewed); the old version is listed."""
+        with self._db.session() as s:
+            row = _archived_row(s, application_id)
+            doc = dict(row.document or {})
+            if doc["version_id"] == new.version_id:
+                return
+            previous = [*doc.get("previous_versions", []), {
+                "version_id": doc["version_id"], "sha256": doc["sha256"],
+                "replaced_at": dt.datetime.now(dt.UTC).isoformat(),
+            }]
+            row.document = {**doc, "version_id": new.version_id, "sha256": new.sha256,
+                            "previous_versions": previous, "timestamp_expires_at": expires_at}
+
+    def find(self, *, nik: str | None = None, no_kk: str | None = None,
+             application_id: str | None = None) -> list[IssuedDocument]:
+        """Every document issued to a person (by NIK), to a family (No. KK), or to the person of an
+        application; newest first, each with its status."""
+        with self._db.session() as s:
+            if application_id is not None:
+                nik = application_row(s, application_id).nik
+            all_docs = _all_issued(s)
+            family_docs: dict[str | None, list[IssuedDocument]] = {}
+            for d in all_docs:
+                family_docs.setdefault(d.no_kk, []).append(d)
+            chosen = [d for d in all_docs if _matches(d, nik=nik, no_kk=no_kk)]
+            out = [_with_status(s, d, family_docs.get(d.no_kk, [])) for d in chosen]
+        return sorted(out, key=lambda d: d.issued_at or "", reverse=True)
+
+    def archived(self) -> list[IssuedDocument]:
+        """Every issued document, oldest first, without status (for batch work like timestamp renewal)."""
+        with self._db.session() as s:
+            rows = s.scalars(select(ApplicationRow).where(ApplicationRow.archived_at.is_not(None))
+                             .order_by(ApplicationRow.archived_at)).all()
+            return [_issued(s, r) for r in rows if r.document]
+
+    def get(self, application_id: str) -> IssuedDocument | None:
+        """The document of one application with its status; None when it has none."""
+        with self._db.session() as s:
+            row = s.get(ApplicationRow, application_id)
+            if row is None or not row.document:
+                return None
+            doc = _issued(s, row)
+            family = [d for d in _all_issued(s) if d.no_kk == doc.no_kk] if doc.no_kk is not None else [doc]
+            return _with_status(s, doc, family)
 
 
-def record_issue(db: Database, application_id: str, details: dict[str, Any]) -> None:
-    """Add what the archived document states to the application's `document` JSON (idempotent)."""
-    with db.session() as s:
-        row = _row(s, application_id)
-        if not row.document:
-            raise NoArchivedDocument(f"application {application_id} has no archived document")
-        extra = {k: v for k, v in details.items() if k not in _OBJECT_KEYS}
-        row.document = {**row.document, **extra}
+def _all_issued(s: Session) -> list[IssuedDocument]:
+    rows = s.scalars(select(ApplicationRow).where(ApplicationRow.archived_at.is_not(None))).all()
+    return [_issued(s, r) for r in rows if r.document]
 
 
-def record_renewal(db: Database, application_id: str, new: StoredObject, *, expires_at: str | None) -> None:
-    """The archived document now is version `new` (timestamp renewed); the old version is listed."""
-    with db.session() as s:
-        row = _row(s, application_id)
-        if not row.document:
-            raise NoArchivedDocument(f"application {application_id} has no archived document")
-        doc = dict(row.document)
-        if doc["version_id"] == new.version_id:
-            return
-        previous = [*doc.get("previous_versions", []), {
-            "version_id": doc["version_id"], "sha256": doc["sha256"],
-            "replaced_at": dt.datetime.now(dt.UTC).isoformat(),
-        }]
-        row.document = {**doc, "version_id": new.version_id, "sha256": new.sha256,
-                        "previous_versions": previous, "timestamp_expires_at": expires_at}
-
-
-def issued_documents(db: Database, *, nik: str | None = None, no_kk: str | None = None,
-                     application_id: str | None = None) -> list[IssuedDocument]:
-    """Every document issued to a person (by NIK), to a family (No. KK), or to the person of an
-    application; newest first, each with its status."""
-    with db.session() as s:
-        if application_id is not None:
-            nik = _row(s, application_id).nik
-        rows = s.scalars(select(ApplicationRow).where(ApplicationRow.archived_at.is_not(None))).all()
-        all_docs = [_issued(s, r) for r in rows if r.document]
-        family_docs: dict[str | None, list[IssuedDocument]] = {}
-        for d in all_docs:
-            family_docs.setdefault(d.no_kk, []).append(d)
-        chosen = [d for d in all_docs if _matches(d, nik=nik, no_kk=no_kk)]
-        out = [_with_status(s, d, family_docs.get(d.no_kk, [])) for d in chosen]
-    return sorted(out, key=lambda d: d.issued_at or "", reverse=True)
-
-
-def archived_documents(db: Database) -> list[IssuedDocument]:
-    """Every issued document, oldest first, without status (for batch work like timestamp renewal)."""
-    with db.session() as s:
-        rows = s.scalars(select(ApplicationRow).where(ApplicationRow.archived_at.is_not(None))
-                         .order_by(ApplicationRow.archived_at)).all()
-        return [_issued(s, r) for r in rows if r.document]
-
-
-def issued_document(db: Database, application_id: str) -> IssuedDocument | None:
-    """The document of one application with its status; None when it has none."""
-    with db.session() as s:
-        row = s.get(ApplicationRow, application_id)
-        if row is None or not row.document:
-            return None
-        doc = _issued(s, row)
-        if doc.no_kk is None:
-            return _with_status(s, doc, [doc])
-        rows = s.scalars(select(ApplicationRow).where(ApplicationRow.archived_at.is_not(None))).all()
-        family = [d for d in (_issued(s, r) for r in rows if r.document) if d.no_kk == doc.no_kk]
-        return _with_status(s, doc, family)
+def _archived_row(s: Session, application_id: str) -> ApplicationRow:
+    row = application_row(s, application_id)
+    if not row.document:
+        raise NoArchivedDocument(f"application {application_id} has no archived document")
+    return row
 
 
 def _matches(d: IssuedDocument, *, nik: str | None, no_kk: str | None) -> bool:
-    if nik is not None and (d.nik == nik or nik in d.details.get("record_versions", {})):
+    if nik is not None and (d.nik == nik or nik in d.details.record_versions):
         return True
     return no_kk is not None and d.no_kk == no_kk
 
@@ -153,11 +152,14 @@ def _issued(s: Session, row: ApplicationRow) -> IssuedDocument:
     doc = dict(row.document or {})
     if "record_versions" not in doc:  # issued before issue details were kept: reconstruct
         doc.update(_legacy_details(s, row))
-    issued_at = doc.get("issued_at") or _iso(row.archived_at)
+    details = IssueDetails.from_dict({**doc, "issued_at": doc.get("issued_at") or _iso(row.archived_at)})
+    evidence = doc.get("evidence")
     return IssuedDocument(
-        application_id=row.id, nik=row.nik, no_kk=doc.get("no_kk"), issued_at=issued_at,
+        application_id=row.id, nik=row.nik, no_kk=details.no_kk, issued_at=details.issued_at,
         status=ACTIVE, superseded_at=None,
-        document=StoredObject(**{k: doc[k] for k in _OBJECT_KEYS}), details=doc,
+        document=StoredObject(**{k: doc[k] for k in _OBJECT_KEYS}), details=details,
+        evidence=StoredObject(**{k: evidence[k] for k in _OBJECT_KEYS}) if evidence else None,
+        previous_versions=tuple(doc.get("previous_versions", ())),
     )
 
 
@@ -177,7 +179,7 @@ def _legacy_details(s: Session, row: ApplicationRow) -> dict[str, Any]:
 
 
 def _with_status(s: Session, d: IssuedDocument, family: list[IssuedDocument]) -> IssuedDocument:
-    recorded: dict[str, int] = d.details.get("record_versions", {})
+    recorded = d.details.record_versions
     changes: list[str] = []
     for nik, version in recorded.items():
         later = s.scalar(select(PersonVersionRow.created_at).where(
@@ -191,15 +193,7 @@ def _with_status(s: Session, d: IssuedDocument, family: list[IssuedDocument]) ->
     changes += [t for t in newer if t]
     if not changes and not moved:
         return d
-    return IssuedDocument(**{**d.__dict__, "status": SUPERSEDED,
-                             "superseded_at": min(changes) if changes else None})
-
-
-def _row(s: Session, application_id: str) -> ApplicationRow:
-    row = s.get(ApplicationRow, application_id)
-    if row is None:
-        raise UnknownApplication("no application with this id")
-    return row
+    return dataclasses.replace(d, status=SUPERSEDED, superseded_at=min(changes) if changes else None)
 
 
 def _iso(value: dt.datetime | None) -> str | None:

@@ -16,7 +16,9 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from core import UnknownApplication
 
 
 def utcnow() -> dt.datetime:
@@ -158,3 +160,11 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+def application_row(s: Session, application_id: str) -> ApplicationRow:
+    """The row of one application; `UnknownApplication` when there is none."""
+    row = s.get(ApplicationRow, application_id)
+    if row is None:
+        raise UnknownApplication("no application with this id")
+    return row

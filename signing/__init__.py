@@ -6,6 +6,7 @@
     office_title(kabupaten_kota)      -> the office the stamp names ("Kepala Dinas ... Kabupaten X")
     renew_timestamp(pdf, ...)         -> the PDF with its LTA timestamp chain extended
     verify_pdf(pdf, trust_roots=...)  -> Verification (never raises for a bad signature)
+    fingerprint_in(pdf)               -> the fingerprint a rendered KK carries (its QR code's URL), or None
     ensure_dev_pki(dir, port=...)     -> DevPki: root CA, intermediate, Kepala Dinas signer, TSA, OCSP, CRL
     pki_service_argv(dir, ...)        -> argv of the HTTP service for that PKI (`GET /healthz` to probe)
 
@@ -34,7 +35,7 @@ from ._render import (
     verification_url,
 )
 from ._types import PadesLevel, Pkcs11Key, SignerConfig, Verification
-from ._verify import verify_pdf
+from ._verify import fingerprint_in, verify_pdf
 
 __all__ = [
     "DEFAULT_REASON",
@@ -48,6 +49,7 @@ __all__ = [
     "crl_url",
     "document_fingerprint",
     "ensure_dev_pki",
+    "fingerprint_in",
     "format_date",
     "ocsp_url",
     "office_title",

@@ -12,7 +12,9 @@ Never raises for a bad signature: the answer is a `Verification` with `problems`
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -214,3 +216,15 @@ def _common_name(cert: x509.Certificate | None) -> str | None:
     if cert is None:
         return None
     return cert.subject.native.get("common_name")
+
+
+def fingerprint_in(pdf: bytes) -> str | None:
+    """The fingerprint a KK rendered by `render_kk_pdf` carries in its QR code's URL (kept in the
+    PDF's /Keywords too), or None."""
+    try:
+        info = PdfFileReader(io.BytesIO(pdf), strict=False).trailer_view.get("/Info")
+    except (PdfError, ValueError, KeyError, TypeError, IndexError):
+        return None
+    keywords = str(info.get_object().get("/Keywords", "")) if info is not None else ""
+    found = re.search(r"[?&]h=([0-9a-f]+)", keywords)
+    return found.group(1) if found else None

@@ -1,4 +1,4 @@
-"""`MemoryObjectStore`: the fake beside `ObjectStore`, for unit tests of the rooms above.
+"""`MemoryObjectStore`: the `ObjectStore` fake beside `S3ObjectStore`, for unit tests of the rooms above.
 
 Same methods, same errors, same versioning and lock rules (COMPLIANCE retention and
 default retention refuse `delete_version`), no network. Buckets are always versioned;
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import core
 
-from ._s3 import ObjectRetention
+from ._store import ObjectRetention
 
 
 @dataclass
@@ -35,7 +35,7 @@ class _Bucket:
 
 
 class MemoryObjectStore:
-    """In-memory stand-in for `ObjectStore`. `tamper` simulates bit rot for IntegrityAlarm tests."""
+    """In-memory `ObjectStore`. `tamper` simulates bit rot for IntegrityAlarm tests."""
 
     endpoint = "memory"
 

@@ -21,7 +21,6 @@ import hashlib
 import io
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import certifi
 import urllib3
@@ -35,6 +34,7 @@ from minio.versioningconfig import VersioningConfig
 import core
 
 from ._credentials import S3Credentials
+from ._store import ObjectRetention
 
 log = logging.getLogger(__name__)
 
@@ -52,20 +52,6 @@ _AUTH_CODES = {
     "ExpiredToken",
 }
 _LOCK_REFUSALS = {"AccessDenied", "ObjectLocked", "InvalidRequest", "BucketNotEmpty"}
-
-
-@dataclass(frozen=True)
-class ObjectRetention:
-    """The lock on one object version, as the server reports it."""
-
-    mode: str | None
-    """`COMPLIANCE`, `GOVERNANCE`, or None when the version has no retention."""
-
-    retain_until: dt.datetime | None
-    """End of retention (UTC), or None."""
-
-    legal_hold: bool
-    """Whether a legal hold is on."""
 
 
 def s3_healthy(endpoint: str, *, timeout_seconds: float = 1.0) -> bool:
@@ -89,8 +75,8 @@ def s3_healthy(endpoint: str, *, timeout_seconds: float = 1.0) -> bool:
     return response.status < 500
 
 
-class ObjectStore:
-    """Buckets and versioned, hashed objects on an S3 service with object lock."""
+class S3ObjectStore:
+    """`ObjectStore` on an S3 service with object lock (SeaweedFS locally, MinIO in production)."""
 
     def __init__(
         self,
@@ -128,7 +114,7 @@ class ObjectStore:
         )
 
     def __repr__(self) -> str:
-        return f"ObjectStore({self._scheme}://{self.endpoint})"
+        return f"S3ObjectStore({self._scheme}://{self.endpoint})"
 
     # -- buckets -----------------------------------------------------------------------
 

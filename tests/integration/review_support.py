@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import synthetic
+from casework import Services, file_application
 from core import ChangeType, DocumentType, Family, Person, pendidikan_rank
-from flows import Services, file_application
 
 SEED = 7
 

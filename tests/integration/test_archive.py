@@ -9,13 +9,12 @@ import logging
 import pytest
 from sqlalchemy import update
 
+import casework
 import core
-import registry
 import signing
 import synthetic
+from casework import documents_due_for_renewal, fetch_verified_document, renew_document_timestamp
 from core import ChangeType, Family, Status
-from flows import _issue, fetch_verified_document
-from flows._archive import documents_due_for_renewal, renew_document_timestamp
 from registry._schema import ApplicationRow
 
 pytestmark = pytest.mark.integration
@@ -36,40 +35,43 @@ def _approve_and_issue(svc, nik: str, changes: dict) -> str:
     svc.applications.record_decision(app_id, status=Status.APPROVED, findings=(), changes={nik: changes},
                                      extractions={"kk": {"document_type": "kk", "fields": {}}})
     svc.population.apply_changes({nik: changes}, application_id=app_id, evidence_sha256=[upload.sha256])
-    issued = _issue.issue_document(svc, app_id)
-    evidence = _issue.archive_evidence(svc, app_id, issued)
-    assert _issue.record_issued(svc, app_id, issued, evidence) == "approved"
+    archived = casework.issue_document(svc, app_id)
+    evidence = casework.archive_evidence(svc, app_id, archived)
+    assert casework.record_issued(svc, app_id, archived, evidence) == "approved"
     return app_id
 
 
 def test_issue_writes_document_and_evidence_once_under_lock(pipeline, family):
     person = family.anggota[0]
     app_id = _approve_and_issue(pipeline, person.nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
-    doc = registry.issued_document(pipeline.database, app_id)
+    doc = pipeline.issued.get(app_id)
     assert doc is not None and doc.status == "active"
     d = doc.details
-    assert d["record_versions"] == registry.current_versions(pipeline.database, [p.nik for p in family.anggota])
-    assert d["record_versions"][person.nik] == 2 and d["no_kk"] == family.no_kk and d["level"] == "B-LTA"
+    assert d.record_versions == pipeline.issued.current_versions([p.nik for p in family.anggota])
+    assert d.record_versions[person.nik] == 2 and d.no_kk == family.no_kk and d.level == "B-LTA"
+    assert d.signer == pipeline.kepala_dinas[0]
     head = family.kepala_keluarga.nama_lengkap
-    assert d["holder_masked"] != head and "*" in d["holder_masked"]
+    assert d.holder_masked != head and "*" in d.holder_masked
     # the QR's URL (also in the PDF's keywords) carries the fingerprint kept here
     pdf = fetch_verified_document(pipeline, app_id)
-    assert f"/v/{app_id}?h={d['fingerprint']}".encode() in pdf
+    assert f"/v/{app_id}?h={d.fingerprint}".encode() in pdf
+    assert signing.fingerprint_in(pdf) == d.fingerprint
     # evidence bundle: every part with the sha256 of its content, under COMPLIANCE retention
-    evidence = core.StoredObject(**{k: d["evidence"][k] for k in ("bucket", "key", "version_id", "sha256")})
+    evidence = doc.evidence
+    assert evidence is not None
     bundle = json.loads(pipeline.store.get(evidence))
     assert bundle["format"] == "capil.evidence/1" and bundle["document"] == doc.document.to_dict()
     for part in ("uploads", "extractions", "findings", "decision"):
-        assert bundle[part]["sha256"] == _issue._sha256_json(bundle[part]["content"])
+        assert bundle[part]["sha256"] == casework.sha256_json(bundle[part]["content"])
     assert bundle["uploads"]["content"]["kk"]["sha256"]
     for obj in (doc.document, evidence):
         assert pipeline.store.retention(obj).mode == "COMPLIANCE"
         with pytest.raises(core.Conflict):
             pipeline.store.delete_version(obj)
     # a retried issue finds what is archived: no second document, no second bundle
-    again = _issue.issue_document(pipeline, app_id)
-    assert again["document"] == doc.document.to_dict()
-    assert _issue.archive_evidence(pipeline, app_id, again) == d["evidence"]
+    again = casework.issue_document(pipeline, app_id)
+    assert again.document == doc.document and again.details == d
+    assert casework.archive_evidence(pipeline, app_id, again) == evidence
 
 
 def test_reissue_lookup_status_and_qr(pipeline, family, client):
@@ -77,7 +79,7 @@ def test_reissue_lookup_status_and_qr(pipeline, family, client):
     first = _approve_and_issue(pipeline, first_person.nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
     second = _approve_and_issue(pipeline, second_person.nik, {"pendidikan": "STRATA II"})
 
-    docs = {d.application_id: d for d in registry.issued_documents(pipeline.database, nik=first_person.nik)}
+    docs = {d.application_id: d for d in pipeline.issued.find(nik=first_person.nik)}
     assert set(docs) == {first, second}  # both KKs print the first person
     assert docs[second].status == "active"
     assert docs[first].status == "superseded" and docs[first].superseded_at is not None
@@ -91,7 +93,7 @@ def test_reissue_lookup_status_and_qr(pipeline, family, client):
     assert "AKTIF" in page and "TIDAK BERLAKU" in page and f"/api/applications/{first}/document" in page
     assert client.get(f"/api/applications/{first}/document").status_code == 200  # handed out again
 
-    fingerprint = docs[first].details["fingerprint"]
+    fingerprint = docs[first].details.fingerprint
     qr = client.get(f"/v/{first}", params={"h": fingerprint}).json()
     assert qr["status"] == "superseded" and qr["superseded_at"] and qr["document_number"] == first
     assert set(qr) == {"status", "document_number", "issued_at", "superseded_at", "signer", "holder", "message"}
@@ -122,7 +124,7 @@ def test_database_hash_mismatch_is_an_alarm_not_a_download(pipeline, family, cli
 
 def test_timestamp_renewal_writes_a_new_version_and_keeps_the_old_locked(pipeline, family):
     app_id = _approve_and_issue(pipeline, family.anggota[0].nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
-    old = registry.issued_document(pipeline.database, app_id)
+    old = pipeline.issued.get(app_id)
     assert documents_due_for_renewal(pipeline, within_days=30) == []  # the dev TSA certificate lasts years
     assert documents_due_for_renewal(pipeline, within_days=365 * 11) == [app_id]
 
@@ -135,8 +137,8 @@ def test_timestamp_renewal_writes_a_new_version_and_keeps_the_old_locked(pipelin
     with pytest.raises(core.Conflict):
         pipeline.store.delete_version(old.document)
     assert pipeline.store.retention(new).mode == "COMPLIANCE"
-    after = registry.issued_document(pipeline.database, app_id)
-    assert after.details["previous_versions"][0]["version_id"] == old.document.version_id
+    after = pipeline.issued.get(app_id)
+    assert after.previous_versions[0]["version_id"] == old.document.version_id
 
     from flows.renew import renew_timestamps
     assert renew_timestamps(within_days=30) == []  # the flow, end to end, with nothing due

@@ -12,9 +12,8 @@ import pytest
 from sqlalchemy import update
 
 import core
-import registry
 from capil import cli
-from flows import fetch_verified_document
+from casework import fetch_verified_document
 from registry._schema import ApplicationRow
 from tests.integration.test_archive import _approve_and_issue, family  # noqa: F401  (fixtures)
 
@@ -29,8 +28,8 @@ def _point_database_at(pipeline, app_id: str, obj: core.StoredObject) -> None:
 def test_archived_objects_keep_the_configured_retention(pipeline, family):  # noqa: F811
     before = dt.datetime.now(dt.UTC)
     app_id = _approve_and_issue(pipeline, family.anggota[0].nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
-    doc = registry.issued_document(pipeline.database, app_id)
-    evidence = core.StoredObject(**{k: doc.details["evidence"][k] for k in ("bucket", "key", "version_id", "sha256")})
+    doc = pipeline.issued.get(app_id)
+    evidence = doc.evidence
     days = pipeline.settings.archive_retention_days
     for obj in (doc.document, evidence):
         lock = pipeline.store.retention(obj)
@@ -86,9 +85,9 @@ def test_the_renewal_flow_renews_what_is_due_as_a_new_locked_version(pipeline, f
     from flows.renew import renew_timestamps
 
     app_id = _approve_and_issue(pipeline, family.anggota[0].nik, {"pendidikan": "DIPLOMA IV/STRATA I"})
-    old = registry.issued_document(pipeline.database, app_id).document
+    old = pipeline.issued.get(app_id).document
     assert renew_timestamps(within_days=365 * 11) == [app_id]  # the dev TSA certificate expires within that
-    new = registry.issued_document(pipeline.database, app_id).document
+    new = pipeline.issued.get(app_id).document
     assert new.key == old.key and new.version_id != old.version_id
     assert pipeline.store.retention(old).mode == "COMPLIANCE" and pipeline.store.retention(new).mode == "COMPLIANCE"
     with pytest.raises(core.Conflict):

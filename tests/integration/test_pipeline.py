@@ -12,15 +12,9 @@ import signing
 import synthetic
 from api import app as http_app
 from api import get_flow_starter, get_services
+from casework import fetch_verified_document, file_application
 from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_rank
-from flows import (
-    FINALIZE_DEPLOYMENT,
-    PROCESS_DEPLOYMENT,
-    fetch_verified_document,
-    file_application,
-    finalize_application,
-    process_application,
-)
+from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, finalize_application, process_application
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -217,7 +211,7 @@ def test_a_run_that_fails_sends_its_application_to_a_verifikator(client, pipelin
     def broken_read(*args, **kwargs):
         raise RuntimeError("a bug in the reader")
 
-    monkeypatch.setattr("flows._tasks.ocr.read", broken_read)
+    monkeypatch.setattr(pipeline, "reader", broken_read)
     with pytest.raises(RuntimeError, match="a bug in the reader"):
         process_application(app_id)
 

@@ -15,7 +15,8 @@ import uvicorn
 
 from api import _review, get_services
 from api import app as http_app
-from flows import page_manifests, process_application
+from casework import page_manifests
+from flows import process_application
 from tests.integration.review_support import file_misspelled_application
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]

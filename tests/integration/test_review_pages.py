@@ -9,8 +9,8 @@ import numpy as np
 import pytesseract
 import pytest
 
-from flows import page_manifests, process_application
-from flows._pages_store import MAX_WIDTH, page_key
+from casework import MAX_WIDTH, page_key, page_manifests
+from flows import process_application
 from tests.integration.review_support import file_misspelled_application
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]

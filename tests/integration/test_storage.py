@@ -95,7 +95,7 @@ def test_bucket_without_object_lock_is_refused_later(object_store: ObjectStoreFi
 
 def test_wrong_secret_is_refused(s3_server: SeaweedServer, object_store: ObjectStoreFixture) -> None:
     wrong = storage.S3Credentials(s3_server.credentials.access_key, "not-the-secret")
-    store = storage.ObjectStore(s3_server.endpoint, wrong)
+    store = storage.S3ObjectStore(s3_server.endpoint, wrong)
     with pytest.raises(core.ConfigurationError, match="credentials"):
         store.stat(object_store.intake_bucket, "k")
     with pytest.raises(core.ConfigurationError):
@@ -103,7 +103,7 @@ def test_wrong_secret_is_refused(s3_server: SeaweedServer, object_store: ObjectS
 
 
 def test_unknown_access_key_is_refused(s3_server: SeaweedServer, object_store: ObjectStoreFixture) -> None:
-    store = storage.ObjectStore(s3_server.endpoint, storage.S3Credentials("AKIAUNKNOWN", "whatever"))
+    store = storage.S3ObjectStore(s3_server.endpoint, storage.S3Credentials("AKIAUNKNOWN", "whatever"))
     with pytest.raises(core.ConfigurationError):
         store.ensure_bucket(unique_bucket_name())
 
@@ -132,7 +132,7 @@ def test_unreachable_endpoint_fails_fast() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    store = storage.ObjectStore(f"127.0.0.1:{port}", storage.S3Credentials("a", "b"))
+    store = storage.S3ObjectStore(f"127.0.0.1:{port}", storage.S3Credentials("a", "b"))
     started = time.monotonic()
     with pytest.raises(core.ServiceUnavailable, match="capil up") as excinfo:
         store.stat("bucket", "key")

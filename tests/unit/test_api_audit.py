@@ -4,8 +4,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import app, get_services
+from casework import bootstrap
 from core import ChangeType, StoredObject, load_settings
-from flows import Services
 from tests.fixtures.population import population
 
 SUBJECT = "7401050102030003"
@@ -13,7 +13,7 @@ SUBJECT = "7401050102030003"
 
 @pytest.fixture
 def svc(tmp_path):
-    services = Services(load_settings(environ={}, data_dir=tmp_path))
+    services = bootstrap(load_settings(environ={}, data_dir=tmp_path))
     services.population.import_population(population())
     app.dependency_overrides[get_services] = lambda: services
     yield services

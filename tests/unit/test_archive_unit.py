@@ -9,7 +9,7 @@ import pytest
 import core
 import signing
 import storage
-from flows._issue import mask_name
+from casework import mask_name
 from tests.unit.test_signing_render import FAMILY
 
 

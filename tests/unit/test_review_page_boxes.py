@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from api import _pages, _review
+from casework import MAX_WIDTH, Services, bootstrap, page_image, page_key, page_manifests, store_page_images
 from core import Finding, NotFound, Severity, load_settings
-from flows import Services, page_image, page_manifests
-from flows._pages_store import GREY_LEVELS, MAX_WIDTH, page_key, review_image, store_page_images
+from ocr import GREY_LEVELS, Transform, review_image
 from storage import MemoryObjectStore
 
 
@@ -17,7 +17,7 @@ class _Reading:
     """Stands in for `ocr.Reading`: pages of given sizes, each a grey sheet with a dark bar."""
 
     def __init__(self, *sizes: tuple[int, int], shade: int = 0) -> None:
-        self.transforms = tuple(None for _ in sizes)
+        self.transforms = tuple(Transform() for _ in sizes)
         self._sizes = sizes
         self._shade = shade
 
@@ -30,8 +30,7 @@ class _Reading:
 
 @pytest.fixture
 def svc(tmp_path):
-    services = Services(load_settings(environ={}, data_dir=tmp_path))
-    services.store = MemoryObjectStore()  # type: ignore[assignment]
+    services = bootstrap(load_settings(environ={}, data_dir=tmp_path), store=MemoryObjectStore())
     services.store.ensure_bucket(services.settings.intake_bucket)
     return services
 
@@ -44,14 +43,16 @@ def _versions(svc: Services, key: str) -> int:
 
 def test_review_image_is_grayscale_scaled_to_the_max_width_and_never_up():
     colour = cv2.imencode(".png", np.zeros((3508, 2480, 3), np.uint8))[1].tobytes()
-    png, scale, page, stored = review_image(colour)
-    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_UNCHANGED)
-    assert image.ndim == 2 and (image.shape[1], image.shape[0]) == stored
-    assert page == (2480, 3508) and stored[0] == MAX_WIDTH and abs(scale - MAX_WIDTH / 2480) < 1e-9
-    small = cv2.imencode(".png", np.zeros((500, 800), np.uint8))[1].tobytes()
-    assert review_image(small)[1:] == (1.0, (800, 500), (800, 500))
+    stored = review_image(colour, max_width=MAX_WIDTH)
+    image = cv2.imdecode(np.frombuffer(stored.png, np.uint8), cv2.IMREAD_UNCHANGED)
+    assert image.ndim == 2 and (image.shape[1], image.shape[0]) == stored.stored_size
+    assert stored.page_size == (2480, 3508) and stored.stored_size[0] == MAX_WIDTH
+    assert abs(stored.scale - MAX_WIDTH / 2480) < 1e-9
+    small = review_image(cv2.imencode(".png", np.zeros((500, 800), np.uint8))[1].tobytes(), max_width=MAX_WIDTH)
+    assert (small.scale, small.page_size, small.stored_size) == (1.0, (800, 500), (800, 500))
     ramp = cv2.imencode(".png", np.tile(np.arange(256, dtype=np.uint8), (10, 1)))[1].tobytes()
-    levels = np.unique(cv2.imdecode(np.frombuffer(review_image(ramp)[0], np.uint8), cv2.IMREAD_UNCHANGED))
+    levels = np.unique(cv2.imdecode(np.frombuffer(review_image(ramp, max_width=MAX_WIDTH).png, np.uint8),
+                                    cv2.IMREAD_UNCHANGED))
     assert len(levels) == GREY_LEVELS and (levels[0], levels[-1]) == (0, 255)  # black and white kept exact
 
 

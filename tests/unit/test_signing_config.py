@@ -9,14 +9,14 @@ import pytest
 
 import core
 import signing
-from flows import Services
+from casework import Services, bootstrap
 
 
 def _services(tmp_path: Path, environ: dict[str, str]) -> Services:
     # An explicit key and trust root: building the signer config needs no development PKI.
     environ = {"CAPIL_SIGNER_PKCS12": str(tmp_path / "signer.p12"), "CAPIL_TRUST_ROOTS": str(tmp_path / "root.pem"),
                "CAPIL_TSA_URL": "http://tsa.example/", **environ}
-    return Services(core.load_settings(environ, data_dir=tmp_path / "data"))
+    return bootstrap(core.load_settings(environ, data_dir=tmp_path / "data"))
 
 
 def test_defaults_are_b_lta_and_ten_years(tmp_path: Path) -> None:

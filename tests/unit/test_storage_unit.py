@@ -25,6 +25,7 @@ def test_public_face() -> None:
         "ObjectRetention",
         "ObjectStore",
         "S3Credentials",
+        "S3ObjectStore",
         "SeaweedFSPorts",
         "ensure_s3_credentials",
         "s3_healthy",

@@ -18,7 +18,6 @@ from core import (
     DocumentType,
     FileTooLarge,
     InputError,
-    ServiceUnavailable,
     StoredObject,
     canonical,
 )
@@ -26,9 +25,6 @@ from core import (
 from ._services import Services
 
 log = logging.getLogger(__name__)
-
-PROCESS_DEPLOYMENT = "process-application/capil-local"
-FINALIZE_DEPLOYMENT = "finalize-application/capil-local"
 
 _CONTENT_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "tiff": "image/tiff", "webp": "image/webp",
                   "pdf": "application/pdf"}
@@ -94,33 +90,3 @@ def file_application(
                             requested=requested, uploads=uploads)
     log.info("application %s filed (%s)", application_id, change)
     return application_id
-
-
-class FlowStarter:
-    """Starts flow runs on the Prefect deployments; the API and the CLI use it, tests replace it."""
-
-    def check(self, deployment: str) -> None:
-        """Raise ServiceUnavailable unless Prefect answers and knows the deployment (before filing)."""
-        from prefect import get_client
-        from prefect.exceptions import ObjectNotFound
-
-        try:
-            with get_client(sync_client=True) as client:
-                client.read_deployment_by_name(deployment)
-        except ObjectNotFound as e:
-            raise ServiceUnavailable(f"Prefect has no deployment {deployment}; is the flow runner of "
-                                     "`capil up` running?") from e
-        except Exception as e:  # httpx errors of every kind: Prefect did not answer
-            raise ServiceUnavailable(f"Prefect did not answer ({type(e).__name__}); is `capil up` running?") from e
-
-    def start(self, deployment: str, application_id: str) -> str:
-        """Create a flow run for the application and return its id at once (the runner executes it)."""
-        from prefect.deployments import run_deployment
-
-        try:
-            flow_run = run_deployment(deployment, parameters={"application_id": application_id}, timeout=0,
-                                      as_subflow=False)
-        except Exception as e:
-            raise ServiceUnavailable(f"could not start {deployment} for application {application_id}: "
-                                     f"{type(e).__name__}") from e
-        return str(flow_run.id)  # type: ignore[union-attr]  # sync context: not a coroutine

@@ -2,7 +2,7 @@
 
 Layout, in the intake bucket beside the uploads (`applications/{id}/{document}.{ext}`):
 
-    applications/{id}/pages/{document}/{n}.png       page n (1-based), grayscale PNG (`GREY_LEVELS`
+    applications/{id}/pages/{document}/{n}.png       page n (1-based), grayscale PNG (`ocr.GREY_LEVELS`
                                                      levels), at most `MAX_WIDTH` px wide
     applications/{id}/pages/{document}/pages.json    per page: its key, version and sha256, the stored
                                                      size, the normalized page size, `scale` (stored px
@@ -23,9 +23,7 @@ import json
 import logging
 from typing import Any, Protocol
 
-import cv2
-import numpy as np
-
+import ocr
 from core import Conflict, DocumentType, NotFound, StoredObject
 
 from ._services import Services
@@ -36,18 +34,13 @@ MAX_WIDTH = 1600
 """Stored page images are scaled down to this width (never up); the boxes are scaled alike when drawn."""
 
 _MANIFEST = "pages.json"
-GREY_LEVELS = 32
-"""Stored pages keep 32 grey levels (black and white exact): no visible change to print, but a
-scanner's grain then compresses (the synthetic KK "scan" page: 863 KB -> 211 KB at 1600 px)."""
-_GREY_LEVELS = (np.arange(256) // (256 // GREY_LEVELS) * 255 // (GREY_LEVELS - 1)).astype(np.uint8)
-"""Equal bins of 8 values; the top bin (paper, 248..255) becomes white, the bottom one black."""
 
 
 class _Reading(Protocol):
     """What `ocr.Reading` offers here (kept structural so unit tests can hand in a stand-in)."""
 
     @property
-    def transforms(self) -> tuple[Any, ...]: ...
+    def transforms(self) -> tuple[ocr.Transform, ...]: ...
 
     def page_image(self, number: int) -> bytes: ...
 
@@ -60,39 +53,18 @@ def manifest_key(application_id: str, document_type: str) -> str:
     return f"applications/{application_id}/pages/{document_type}/{_MANIFEST}"
 
 
-def review_image(png: bytes, *, max_width: int = MAX_WIDTH) -> tuple[bytes, float, tuple[int, int], tuple[int, int]]:
-    """The page as stored for review: grayscale, at most `max_width` wide, `GREY_LEVELS` levels, PNG.
-
-    Returns (png, scale, (page_width, page_height), (stored_width, stored_height)).
-    """
-    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
-    if image is None:
-        raise ValueError("page image does not decode")
-    height, width = image.shape[:2]
-    scale = min(1.0, max_width / width)
-    if scale < 1.0:
-        size = (max(1, round(width * scale)), max(1, round(height * scale)))
-        image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-    image = cv2.LUT(image, _GREY_LEVELS)
-    ok, encoded = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 6])
-    if not ok:
-        raise ValueError("page image cannot be encoded")
-    stored_height, stored_width = image.shape[:2]
-    return encoded.tobytes(), stored_width / width, (width, height), (stored_width, stored_height)
-
-
 def store_page_images(svc: Services, application_id: str, document_type: str, reading: _Reading) -> dict[str, Any]:
     """Store every page of one read document and its manifest; returns the manifest."""
     bucket = svc.settings.intake_bucket
     pages = []
     for number, transform in enumerate(reading.transforms, start=1):
-        png, scale, page_size, stored_size = review_image(reading.page_image(number))
-        stored = _replace(svc, bucket, page_key(application_id, document_type, number), png, "image/png")
-        matrix = np.asarray(getattr(transform, "matrix", np.eye(3)), dtype=float)
+        image = ocr.review_image(reading.page_image(number), max_width=MAX_WIDTH)
+        stored = _replace(svc, bucket, page_key(application_id, document_type, number), image.png, "image/png")
         pages.append({
-            "page": number, **stored.to_dict(), "bytes": len(png), "width": stored_size[0], "height": stored_size[1],
-            "page_width": page_size[0], "page_height": page_size[1], "scale": scale,
-            "transform": [[round(float(v), 6) for v in row] for row in matrix],
+            "page": number, **stored.to_dict(), "bytes": len(image.png),
+            "width": image.stored_size[0], "height": image.stored_size[1],
+            "page_width": image.page_size[0], "page_height": image.page_size[1], "scale": image.scale,
+            "transform": transform.rows(),
         })
     manifest = {"application_id": application_id, "document_type": document_type, "max_width": MAX_WIDTH,
                 "pages": pages}

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-import registry
 import signing
 from core import IntegrityAlarm, NoArchivedDocument, StoredObject
 
@@ -46,10 +45,10 @@ def documents_due_for_renewal(svc: Services, *, within_days: int, now: dt.dateti
     within `within_days` (or whose expiry is unknown)."""
     horizon = (now or dt.datetime.now(dt.UTC)) + dt.timedelta(days=within_days)
     due = []
-    for doc in registry.archived_documents(svc.database):
-        if doc.details.get("level") != str(signing.PadesLevel.B_LTA):
+    for doc in svc.issued.archived():
+        if doc.details.level != str(signing.PadesLevel.B_LTA):
             continue
-        expires = doc.details.get("timestamp_expires_at")
+        expires = doc.details.timestamp_expires_at
         if expires is None or dt.datetime.fromisoformat(expires) <= horizon:
             due.append(doc.application_id)
     return due
@@ -70,6 +69,6 @@ def renew_document_timestamp(svc: Services, application_id: str) -> StoredObject
                              + "; ".join(verification.problems))
     stored = svc.store.put(s.archive_bucket, document_key(application_id), renewed,
                            content_type="application/pdf", retain_days=s.archive_retention_days)
-    registry.record_renewal(svc.database, application_id, stored, expires_at=verification.timestamp_expires_at)
+    svc.issued.record_renewal(application_id, stored, expires_at=verification.timestamp_expires_at)
     log.info("application %s: document timestamp renewed, archive version %s", application_id, stored.version_id)
     return stored

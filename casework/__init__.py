@@ -1,0 +1,65 @@
+"""Casework: what the office does with an application, without Prefect.
+
+    bootstrap(settings, *, store=, signer=, reader=) -> Services  the real objects, or fakes where given
+    services() / use_services(svc)                  the process-wide Services (flow runs build their own)
+
+    file_application(svc, nik=, change=, files=, requested=) -> application id  (checks first, then stores)
+    parse_requested(pairs, change)                  the requested new values, checked against the vocabulary
+    start_processing / read_document / decide       checking an application, one document at a time
+    send_failed_run_to_review(svc, id)              a run that failed for good goes to a verifikator
+    apply_change(svc, id)                           the record changes (new version) on a recorded approval
+    issue_document / archive_evidence / record_issued   render, sign, archive, verify, record
+    fetch_verified_document(svc, id)                the archived PDF, only when its hash and signature hold
+    documents_due_for_renewal / renew_document_timestamp   keep B-LTA documents provable
+    page_image / page_manifests / store_page_images the page images a verifikator reviews
+
+`flows` wraps these in Prefect tasks, one call each; `api` and `capil` call them directly.
+"""
+
+from ._archive import documents_due_for_renewal, fetch_verified_document, renew_document_timestamp
+from ._checking import apply_change, decide, read_document, send_failed_run_to_review, start_processing
+from ._intake import file_application, parse_requested
+from ._issue import (
+    EVIDENCE_FORMAT,
+    archive_evidence,
+    document_key,
+    evidence_key,
+    issue_document,
+    mask_name,
+    record_issued,
+    sha256_json,
+)
+from ._pages import MAX_WIDTH, page_image, page_key, page_manifest, page_manifests, store_page_images
+from ._services import Reader, Services, bootstrap, services, use_services
+
+__all__ = [
+    "EVIDENCE_FORMAT",
+    "MAX_WIDTH",
+    "Reader",
+    "Services",
+    "apply_change",
+    "archive_evidence",
+    "bootstrap",
+    "decide",
+    "document_key",
+    "documents_due_for_renewal",
+    "evidence_key",
+    "fetch_verified_document",
+    "file_application",
+    "issue_document",
+    "mask_name",
+    "page_image",
+    "page_key",
+    "page_manifest",
+    "page_manifests",
+    "parse_requested",
+    "read_document",
+    "record_issued",
+    "renew_document_timestamp",
+    "send_failed_run_to_review",
+    "services",
+    "sha256_json",
+    "start_processing",
+    "store_page_images",
+    "use_services",
+]

@@ -1,0 +1,123 @@
+"""Checking an application: read each upload, cross-check against the record, decide; apply an approved change.
+
+Plain functions over `Services`; `flows` wraps each in a Prefect task, one call each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+import crosscheck
+from core import (
+    DocumentType,
+    DocumentTypeMismatch,
+    Extraction,
+    InputError,
+    Person,
+    Status,
+    UnknownPerson,
+    Unreadable,
+)
+from registry import Application
+
+from ._pages import store_page_images
+from ._services import Services
+
+log = logging.getLogger(__name__)
+
+
+def start_processing(svc: Services, application_id: str, *, flow_run_id: str | None) -> Application:
+    """Mark the application `processing` (by this flow run); returns it."""
+    return svc.applications.mark_processing(application_id, flow_run_id=flow_run_id)
+
+
+def read_document(svc: Services, application_id: str, document_type: DocumentType) -> Extraction | Unreadable:
+    """OCR one uploaded document and keep its page images for review; a file that is not the declared
+    document, or cannot be read, is `Unreadable` with the finding code that says so."""
+    s = svc.settings
+    upload = svc.applications.get(application_id).uploads[str(document_type)]
+    data = svc.store.get(upload)
+    try:
+        reading = svc.reader(data, declared_type=document_type, lang=s.tesseract_lang,
+                             max_pixels=s.max_pixels, max_pages=s.max_pages)
+    except DocumentTypeMismatch as e:
+        return Unreadable(document_type, "WRONG_DOCUMENT_TYPE", e.message)
+    except InputError as e:
+        return Unreadable(document_type, "DOCUMENT_UNREADABLE", e.message)
+    store_page_images(svc, application_id, str(document_type), reading)
+    extraction = reading.extraction
+    log.info("application %s: %s read, %d fields", application_id, document_type,
+             sum(1 for f in extraction.fields.values() if f.value is not None))
+    return extraction
+
+
+def decide(svc: Services, application_id: str, readings: dict[DocumentType, Extraction | Unreadable]) -> Status:
+    """Decide from the readings and the record, and store the decision. Returns the application's status
+    as stored (`approved` for an approval waiting for its document): a retried run never overwrites a
+    decision already taken, and only a recorded approval leads on to the record change."""
+    unusable = tuple(crosscheck.finding(r.code, document=str(r.document_type), found=r.reason)
+                     for r in readings.values() if isinstance(r, Unreadable))
+    if unusable:
+        return Status(svc.applications.reject(application_id, findings=unusable).status)
+    extractions = {doc_type: r for doc_type, r in readings.items() if isinstance(r, Extraction)}
+    app = svc.applications.get(application_id)
+    decision = crosscheck.decide(
+        change=app.jenis_perubahan,
+        requested=app.requested,
+        subject=svc.population.person(app.nik),
+        family=svc.population.family_of(app.nik),
+        extractions=extractions,
+        known_persons=_other_persons(svc, extractions, exclude=app.nik),
+        threshold=svc.settings.confidence_threshold,
+    )
+    stored = svc.applications.record_decision(
+        application_id, status=decision.status, findings=decision.findings, changes=decision.changes,
+        extractions={str(k): v.to_dict() for k, v in extractions.items()},
+    )
+    log.info("application %s: decision %s with %d finding(s)", application_id, decision.status,
+             len(decision.findings))
+    return _status(stored)
+
+
+def _status(app: Application) -> Status:
+    approved_waiting = app.status == Status.PROCESSING and app.decided_at is not None
+    return Status.APPROVED if approved_waiting else Status(app.status)
+
+
+def _other_persons(svc: Services, extractions: dict[DocumentType, Extraction], *, exclude: str) -> dict[str, Person]:
+    """Records of the other persons a document names (the other spouse), where the record has them."""
+    nikah = extractions.get(DocumentType.BUKU_NIKAH)
+    if nikah is None:
+        return {}
+    found = {}
+    for role in ("suami", "istri"):
+        nik = nikah.value(f"{role}.nik")
+        if nik and nik != exclude:
+            with contextlib.suppress(UnknownPerson):  # a spouse the record does not hold is not checked
+                found[nik] = svc.population.person(nik)
+    return found
+
+
+def apply_change(svc: Services, application_id: str) -> bool:
+    """Change the record as a new version (idempotent per application); True when it changed now."""
+    app = svc.applications.get(application_id)
+    evidence = sorted(u.sha256 for u in app.uploads.values())
+    return svc.population.apply_changes(app.changes, application_id=application_id, evidence_sha256=evidence)
+
+
+def send_failed_run_to_review(svc: Services, application_id: str) -> None:
+    """An application whose automatic check failed for good goes before a verifikator, not left `processing`.
+
+    Only one without a decision yet: after an automatic approval the record change and
+    signing are the finalize flow's, which is idempotent and is run again instead.
+    """
+    app = svc.applications.get(application_id)
+    if app.status != Status.PROCESSING or app.decided_at is not None:
+        return
+    svc.applications.record_decision(
+        application_id, status=Status.NEEDS_REVIEW, changes={}, extractions={},
+        findings=(crosscheck.finding("PROCESSING_FAILED", document="application"),),
+    )
+    log.warning("application %s: automatic check failed; sent to review", application_id)
+

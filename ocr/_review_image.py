@@ -1,0 +1,46 @@
+"""A page image as kept for the verifikator's review: grayscale, scaled down, few grey levels, PNG."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+import core
+
+GREY_LEVELS = 32
+"""Stored pages keep 32 grey levels (black and white exact): no visible change to print, but a
+scanner's grain then compresses (the synthetic KK "scan" page: 863 KB -> 211 KB at 1600 px)."""
+_GREY_LEVELS = (np.arange(256) // (256 // GREY_LEVELS) * 255 // (GREY_LEVELS - 1)).astype(np.uint8)
+"""Equal bins of 8 values; the top bin (paper, 248..255) becomes white, the bottom one black."""
+
+
+@dataclass(frozen=True)
+class ReviewImage:
+    png: bytes
+    scale: float
+    """Stored pixels per page pixel (≤ 1): a `bbox` on the page times `scale` lands on `png`."""
+    page_size: tuple[int, int]
+    """(width, height) of the page image the boxes refer to."""
+    stored_size: tuple[int, int]
+    """(width, height) of `png`."""
+
+
+def review_image(png: bytes, *, max_width: int) -> ReviewImage:
+    """The page as stored for review: grayscale, at most `max_width` wide (never scaled up),
+    `GREY_LEVELS` levels, PNG. Raises `core.UnreadableDocument` when `png` does not decode."""
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    if image is None:
+        raise core.UnreadableDocument("page image does not decode")
+    height, width = image.shape[:2]
+    scale = min(1.0, max_width / width)
+    if scale < 1.0:
+        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    image = cv2.LUT(image, _GREY_LEVELS)
+    ok, encoded = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 6])
+    if not ok:
+        raise core.UnreadableDocument("page image cannot be encoded")
+    stored_height, stored_width = image.shape[:2]
+    return ReviewImage(encoded.tobytes(), stored_width / width, (width, height), (stored_width, stored_height))
