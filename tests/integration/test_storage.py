@@ -83,8 +83,14 @@ def test_put_into_missing_bucket_is_not_found(object_store: ObjectStoreFixture) 
 
 
 def test_ensure_bucket_is_idempotent_and_versioned(object_store: ObjectStoreFixture) -> None:
-    object_store.store.ensure_bucket(object_store.archive_bucket)
-    object_store.store.ensure_bucket(object_store.archive_bucket)
+    store, bucket = object_store.store, object_store.archive_bucket
+    first = store.put(bucket, "k-idempotent", b"first", retain_days=1)
+    store.ensure_bucket(bucket)
+    store.ensure_bucket(bucket)  # twice: nothing changes, nothing is lost
+    second = store.put(bucket, "k-idempotent", b"second")
+    assert first.version_id and second.version_id and first.version_id != second.version_id  # still versioned
+    assert store.get(first) == b"first" and store.get(second) == b"second"
+    assert store.retention(first).mode == "COMPLIANCE"  # still under object lock
 
 
 def test_bucket_without_object_lock_is_refused_later(object_store: ObjectStoreFixture) -> None:

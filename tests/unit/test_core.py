@@ -18,8 +18,10 @@ from core import (
 SHARED_VOCAB = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "vocab.json"
 
 
-@pytest.mark.skipif(not SHARED_VOCAB.exists(), reason="shared/spec not beside the checkout")
 def test_packaged_vocab_is_the_shared_spec():
+    """The contract lives in shared/spec beside the checkout (CI has it there too); a checkout without
+    it fails here rather than skipping, so a drifted copy cannot go unnoticed."""
+    assert SHARED_VOCAB.exists(), f"the shared spec is missing: expected {SHARED_VOCAB} beside the checkout"
     packaged = Path(__file__).resolve().parents[2] / "core" / "data" / "vocab.json"
     assert json.loads(packaged.read_text()) == json.loads(SHARED_VOCAB.read_text())
 

@@ -1,0 +1,276 @@
+"""Both flows through Prefect's test harness, on fakes at the seams: every branch, and a failure in each stage.
+
+The services are `casework.bootstrap` with a `MemoryObjectStore`, a B-B signer of the development PKI
+(pyHanko signs for real; no TSA) and a stub reader that returns what the synthetic documents print,
+read perfectly. The database is SQLite in a temporary directory. Nothing here needs Tesseract,
+SeaweedFS or the PKI service.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from typing import Any
+
+import pytest
+
+import casework
+import core
+import signing
+import synthetic
+from core import ChangeType, DocumentType, Status
+from flows import finalize_application, process_application
+from ocr import Transform
+from storage import MemoryObjectStore
+
+SEED = 7
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reading:
+    """What `ocr.read` returns, for a page whose printed values are known."""
+
+    extraction: core.Extraction
+    png: bytes
+    transforms: tuple[Transform, ...] = (Transform(),)
+
+    def page_image(self, number: int) -> bytes:
+        return self.png
+
+
+class StubReader:
+    """Reads a synthetic page as its ground truth says, perfectly; `fail` makes one document type raise."""
+
+    def __init__(self) -> None:
+        self.truths: dict[str, dict[str, Any]] = {}
+        self.fail: dict[DocumentType, Exception] = {}
+
+    def page(self, rendered: synthetic.Rendered) -> bytes:
+        self.truths[hashlib.sha256(rendered.png).hexdigest()] = rendered.truth
+        return rendered.png
+
+    def __call__(self, data: bytes, *, declared_type: DocumentType | None, **_limits: Any) -> _Reading:
+        if declared_type in self.fail:
+            raise self.fail[declared_type]
+        truth = self.truths[hashlib.sha256(data).hexdigest()]
+        if declared_type is not None and truth["document_type"] != declared_type:
+            raise core.DocumentTypeMismatch(f"declared {declared_type}, looks like {truth['document_type']}")
+
+        def values(d: dict[str, Any]) -> dict[str, core.FieldValue]:
+            return {k: core.FieldValue(v, 1.0, 1) for k, v in d.items()}
+
+        extraction = core.Extraction(DocumentType(truth["document_type"]), 1, "ocr", values(truth["fields"]),
+                                     tuple(values(row) for row in truth.get("anggota", [])))
+        return _Reading(extraction, data)
+
+
+@pytest.fixture
+def reader() -> StubReader:
+    return StubReader()
+
+
+def _signer(pki: signing.DevPki, *, trust: signing.DevPki) -> signing.SignerConfig:
+    return signing.SignerConfig(pkcs12=pki.signer_pkcs12, passphrase=pki.passphrase(), tsa_url=None,
+                                level=signing.PadesLevel.B_B, trust_roots=(trust.root_cert,))
+
+
+@pytest.fixture
+def services(tmp_path, dev_pki: signing.DevPki, reader: StubReader, prefect_server: None):
+    """Installs the services of one test: the development PKI's B-B signer unless given another."""
+    made: list[casework.Services] = []
+
+    def make(signer: signing.SignerConfig | None = None) -> casework.Services:
+        settings = core.load_settings({}, data_dir=tmp_path / f"data{len(made)}", pades_level="B-B",
+                                      kepala_dinas_nama=dev_pki.signer_name, kepala_dinas_nip=dev_pki.signer_nip)
+        svc = casework.bootstrap(settings, store=MemoryObjectStore(), reader=reader,
+                                 signer=signer or _signer(dev_pki, trust=dev_pki))
+        svc.ensure_buckets()
+        svc.population.import_population(POPULATION)
+        casework.use_services(svc)
+        made.append(svc)
+        return svc
+
+    yield make
+    casework.use_services(None)
+    for svc in made:
+        svc.database.dispose()
+
+
+@pytest.fixture
+def svc(services) -> casework.Services:
+    return services()
+
+
+POPULATION = synthetic.population(families=4, seed=SEED)
+
+
+def _learner() -> tuple[core.Family, core.Person]:
+    """An adult below S1, so an S1 ijazah is a real change."""
+    today = dt.date.today()
+    for f in POPULATION["keluarga"]:
+        family = core.Family.from_dict(f)
+        for person in family.anggota:
+            if ((today - dt.date.fromisoformat(person.tanggal_lahir)).days > 20 * 365
+                    and core.pendidikan_rank(person.pendidikan) < core.pendidikan_rank("DIPLOMA IV/STRATA I")):
+                return family, person
+    raise AssertionError("no adult below S1 in the population")
+
+
+def _file(svc: casework.Services, reader: StubReader, *, misspell: bool = False,
+          kk_as_ijazah: bool = False) -> tuple[str, core.Person]:
+    family, person = _learner()
+    name = person.nama_lengkap + "X" if misspell else person.nama_lengkap
+    kk = reader.page(synthetic.render_kk(family, seed=SEED))
+    ijazah = kk if kk_as_ijazah else reader.page(
+        synthetic.render_ijazah(person, jenjang="S1", seed=SEED, nama_lengkap=name))
+    app_id = casework.file_application(svc, nik=person.nik, change=ChangeType.PENDIDIKAN,
+                                       files={DocumentType.KK: kk, DocumentType.IJAZAH: ijazah},
+                                       requested={"pendidikan": "DIPLOMA IV/STRATA I"})
+    return app_id, person
+
+
+def _archived_pdf(svc: casework.Services, app_id: str) -> bytes:
+    return casework.fetch_verified_document(svc, app_id)
+
+
+# --- process_application: every outcome ------------------------------------------------------------
+
+
+def test_a_genuine_application_is_approved_changed_signed_and_archived(svc, reader):
+    app_id, person = _file(svc, reader)
+    assert process_application(app_id) == "approved"
+    app = svc.applications.get(app_id)
+    assert app.status == Status.APPROVED and app.document is not None
+    assert svc.population.person(person.nik).pendidikan == "DIPLOMA IV/STRATA I"
+    assert [h["version"] for h in svc.population.history(person.nik)] == [1, 2]  # the old version kept
+    issued = svc.issued.get(app_id)
+    assert issued is not None and issued.status == "active" and issued.evidence is not None
+    assert issued.details.level == "B-B" and issued.details.record_versions[person.nik] == 2
+    pdf = _archived_pdf(svc, app_id)
+    assert signing.fingerprint_in(pdf) == issued.details.fingerprint
+    # page images for review were kept for both documents
+    assert set(casework.page_manifests(svc, app_id)) == {"kk", "ijazah"}
+
+
+def test_a_misspelled_name_goes_to_a_verifikator_and_changes_nothing(svc, reader):
+    app_id, person = _file(svc, reader, misspell=True)
+    assert process_application(app_id) == "needs_review"
+    app = svc.applications.get(app_id)
+    assert "NAME_MISMATCH" in {f.code for f in app.findings}
+    assert app.document is None and svc.issued.get(app_id) is None
+    assert svc.population.person(person.nik).pendidikan == person.pendidikan
+
+
+def test_the_wrong_document_is_rejected_with_its_reason(svc, reader):
+    app_id, person = _file(svc, reader, kk_as_ijazah=True)
+    assert process_application(app_id) == "rejected"
+    findings = svc.applications.get(app_id).findings
+    assert [(f.code, f.document) for f in findings] == [("WRONG_DOCUMENT_TYPE", "ijazah")]
+    assert svc.population.person(person.nik).pendidikan == person.pendidikan
+
+
+def test_an_unreadable_document_is_rejected_with_its_reason(svc, reader):
+    reader.fail[DocumentType.IJAZAH] = core.UnreadableDocument("no text found on any page")
+    app_id, _ = _file(svc, reader)
+    assert process_application(app_id) == "rejected"
+    [finding] = svc.applications.get(app_id).findings
+    assert (finding.code, finding.found) == ("DOCUMENT_UNREADABLE", "no text found on any page")
+
+
+# --- a failure in each stage -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stage", ["read_document", "decide"])
+def test_a_check_that_fails_for_good_sends_the_application_to_review(svc, reader, monkeypatch, stage):
+    app_id, person = _file(svc, reader)
+    monkeypatch.setattr(casework, stage, _broken(stage))
+    with pytest.raises(RuntimeError, match=f"{stage} broke"):
+        process_application(app_id)
+    app = svc.applications.get(app_id)
+    assert app.status == Status.NEEDS_REVIEW
+    assert [f.code for f in app.findings] == ["PROCESSING_FAILED"]
+    assert svc.population.person(person.nik).pendidikan == person.pendidikan
+
+
+def test_a_run_that_cannot_even_start_leaves_the_application_received(svc, reader, monkeypatch):
+    app_id, _ = _file(svc, reader)
+    monkeypatch.setattr(casework, "start_processing", _broken("start_processing"))
+    with pytest.raises(RuntimeError):
+        process_application(app_id)
+    assert svc.applications.get(app_id).status == Status.RECEIVED
+
+
+@pytest.mark.parametrize("stage", ["apply_change", "issue_document", "archive_evidence", "record_issued"])
+def test_finalize_failing_in_any_stage_can_be_run_again_and_changes_once(svc, reader, monkeypatch, stage):
+    app_id, person = _file(svc, reader)
+    working = getattr(casework, stage)
+    monkeypatch.setattr(casework, stage, _broken(stage))
+    with pytest.raises(RuntimeError, match=f"{stage} broke"):
+        process_application(app_id)
+    app = svc.applications.get(app_id)
+    assert app.status == Status.PROCESSING and app.decided_at is not None  # approved, waiting for its document
+    assert app.document is None
+
+    monkeypatch.setattr(casework, stage, working)
+    assert finalize_application(app_id) == "approved"
+    assert finalize_application(app_id) == "approved"  # and again: nothing more happens
+    assert [h["version"] for h in svc.population.history(person.nik)] == [1, 2]
+    store = svc.store
+    assert isinstance(store, MemoryObjectStore)
+    bucket = store._buckets[svc.settings.archive_bucket].keys
+    assert len(bucket[casework.document_key(app_id)]) == 1 and len(bucket[casework.evidence_key(app_id)]) == 1
+    _archived_pdf(svc, app_id)
+
+
+def test_a_service_that_does_not_answer_is_retried(svc, reader, monkeypatch):
+    import flows.process
+    from flows import _tasks
+
+    app_id, _ = _file(svc, reader)
+    working, calls = casework.issue_document, []
+
+    def flaky(services: casework.Services, application_id: str) -> core.ArchivedKk:
+        calls.append(application_id)
+        if len(calls) == 1:
+            raise core.ServiceUnavailable("TSA did not answer")
+        return working(services, application_id)
+
+    monkeypatch.setattr(casework, "issue_document", flaky)
+    monkeypatch.setattr(flows.process, "issue_document", _tasks.issue_document.with_options(retry_delay_seconds=0))
+    assert process_application(app_id) == "approved"
+    assert calls == [app_id, app_id]
+
+
+def test_a_broken_invariant_is_not_retried(svc, reader, monkeypatch):
+    import flows.process
+    from flows import _tasks
+
+    app_id, _ = _file(svc, reader)
+    calls = []
+
+    def alarm(services: casework.Services, application_id: str) -> core.ArchivedKk:
+        calls.append(application_id)
+        raise core.IntegrityAlarm("archived document does not validate")
+
+    monkeypatch.setattr(casework, "issue_document", alarm)
+    monkeypatch.setattr(flows.process, "issue_document", _tasks.issue_document.with_options(retry_delay_seconds=0))
+    with pytest.raises(core.IntegrityAlarm):
+        process_application(app_id)
+    assert calls == [app_id]
+
+
+def test_a_document_that_does_not_validate_is_never_recorded(services, reader, dev_pki, tmp_path):
+    other = signing.ensure_dev_pki(tmp_path / "other-pki")  # same names, other keys: not under our root
+    svc = services(_signer(other, trust=dev_pki))
+    app_id, _ = _file(svc, reader)
+    with pytest.raises(core.IntegrityAlarm, match="does not validate"):
+        process_application(app_id)
+    assert svc.applications.get(app_id).document is None and svc.issued.get(app_id) is None
+
+
+def _broken(stage: str) -> Any:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError(f"{stage} broke")
+
+    return broken
