@@ -25,7 +25,7 @@ import core
 import signing
 import synthetic
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 DPI = 300
 ISSUED_ON = dt.date(2026, 12, 6)

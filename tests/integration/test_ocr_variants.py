@@ -15,7 +15,7 @@ import ocr
 import signing
 import synthetic
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

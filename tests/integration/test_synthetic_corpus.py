@@ -13,7 +13,7 @@ import crosscheck
 import synthetic
 from capil.cli import app
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
