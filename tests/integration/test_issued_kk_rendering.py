@@ -47,7 +47,7 @@ def _family(members: int, *, long_names: bool = False) -> core.Family:
     return dataclasses.replace(base, anggota=tuple(people), kabupaten_kota="KONAWE SELATAN")
 
 
-_MORE_NAMES = ["", "", "", "", "", "YOHANES", "PETRUS", "MAGDALENA", "SIMON", "RUTH"]
+_MORE_NAMES = ["MARKUS", "LUKAS", "YOSEF", "ANDREAS", "MARIA", "YOHANES", "PETRUS", "MAGDALENA", "SIMON", "RUTH"]
 
 FAMILIES = {
     "one_member": lambda: _family(1),
