@@ -22,6 +22,8 @@ from typing import Any
 
 from core import ChangeType, DocumentType, Settings, Status, load_settings
 
+from ._progress import progress
+
 BENCH_INTAKE = "capil-bench-intake"
 BENCH_ARCHIVE = "capil-bench-archive"
 
@@ -48,8 +50,12 @@ def run(data: Path, population: dict[str, Any], *, jobs: int) -> dict[str, Any]:
         svc.database.dispose()
         args = [(case, str(data), str(template), str(work)) for case in cases]
         started = time.monotonic()
-        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-            results = pool.map(_run_case, args)
+        results = []
+        with (multiprocessing.get_context("spawn").Pool(jobs) as pool,
+              progress("deciding applications", total=len(args)) as bar):
+            for result in pool.imap(_run_case, args):
+                results.append(result)
+                bar.advance()
         wall = time.monotonic() - started
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -26,6 +26,8 @@ from typing import Any
 
 import ocr
 
+from ._progress import progress
+
 REPORT_FORMAT = "capil.bench-ocr/1"
 NAME_FIELDS = frozenset({
     "nama_lengkap", "nama_kepala_keluarga", "nama_orang_tua", "nama_ayah", "nama_ibu",
@@ -38,11 +40,19 @@ def run(data_dir: Path, *, jobs: int = 1, lang: str = "ind") -> dict[str, Any]:
     tasks = [(str(data_dir / d["file"]), lang) for d in manifest["documents"]]
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
+    results = []
     if jobs <= 1:
-        results = [_read_one(t) for t in tasks]
+        with progress("reading documents", total=len(tasks)) as bar:
+            for task in tasks:
+                results.append(_read_one(task))
+                bar.advance()
     else:
+        # the workers are forked before the progress display starts, so none inherits it
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            results = pool.map(_read_one, tasks, chunksize=1)
+            with progress("reading documents", total=len(tasks)) as bar:
+                for result in pool.imap(_read_one, tasks, chunksize=1):
+                    results.append(result)
+                    bar.advance()
             pool.close()  # workers exit on their own and close their Tesseract workers (terminate would orphan them)
             pool.join()
     wall = time.perf_counter() - started

@@ -18,10 +18,13 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from ._progress import progress
 
 
 def bench_registry(
@@ -33,9 +36,9 @@ def bench_registry(
     as_json: Annotated[bool, typer.Option("--json", help="Write the report as one JSON document to stdout.")] = False,
 ) -> None:
     """Import PERSONS synthetic persons into a fresh database and time lookups by NIK."""
-    with tempfile.TemporaryDirectory(prefix="capil-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="capil-bench-") as tmp, progress("registry benchmark") as bar:
         report = run(persons=persons, lookups=lookups, seed=seed,
-                     url=database_url or f"sqlite:///{Path(tmp) / 'bench.db'}")
+                     url=database_url or f"sqlite:///{Path(tmp) / 'bench.db'}", stage=bar.describe)
     text = json.dumps(report, indent=2)
     if out is not None:
         out.write_text(text + "\n", encoding="utf-8")
@@ -46,21 +49,26 @@ def bench_registry(
                    f"lookup p50 {report['lookup_ms']['p50']:.2f} ms, p95 {report['lookup_ms']['p95']:.2f} ms")
 
 
-def run(*, persons: int, lookups: int, seed: int, url: str) -> dict[str, Any]:
+def run(*, persons: int, lookups: int, seed: int, url: str,
+        stage: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+    """The report; `stage` hears which step is running (for progress)."""
     import synthetic
     from registry import Database, PopulationRecord
 
+    stage(f"generating {persons} persons")
     doc = _population(synthetic, persons, seed)
     niks = [m["nik"] for f in doc["keluarga"] for m in f["anggota"]]
     db = Database(url)
     try:
         record = PopulationRecord(db)
+        stage(f"importing {persons} persons")
         start = time.perf_counter()
         report = record.import_population(doc, actor="bench")
         import_s = time.perf_counter() - start
         del doc  # a server does not hold the import file: keep it out of the garbage collector's way
         gc.collect()
         rng = random.Random(seed)
+        stage(f"{lookups} lookups by NIK")
         times = []
         for nik in (rng.choice(niks) for _ in range(lookups)):
             t0 = time.perf_counter()

@@ -25,6 +25,8 @@ import signing
 import storage
 from core import ConfigurationError, ServiceUnavailable, Settings
 
+from ._progress import progress
+
 
 @dataclass(frozen=True)
 class Part:
@@ -142,7 +144,8 @@ def up(settings: Settings, *, timeout: float = 120, say: Callable[[str], None] =
             _start(settings, part)
         else:
             say(f"{part.name}: already running")
-        _wait_healthy(settings, part, timeout=timeout)
+        with progress(f"{part.name}: starting"):
+            _wait_healthy(settings, part, timeout=timeout)
         say(f"{part.name}: ready")
     return stack
 
@@ -179,8 +182,9 @@ def down(settings: Settings, *, say: Callable[[str], None] = print) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGTERM)
         deadline = time.monotonic() + 25
-        while time.monotonic() < deadline and _running_pid(settings, part_name) is not None:
-            time.sleep(0.2)
+        with progress(f"{part_name}: stopping"):
+            while time.monotonic() < deadline and _running_pid(settings, part_name) is not None:
+                time.sleep(0.2)
         if _running_pid(settings, part_name) is not None:
             os.killpg(pid, signal.SIGKILL)
         _pid_file(settings, part_name).unlink(missing_ok=True)

@@ -1,6 +1,7 @@
 """A corpus on disk: rendered documents in several variants, a truth file beside each, application sets.
 
-    write_corpus(population_doc, out=DIR, seed=S, count=N, variants=VARIANTS, look="default") -> manifest dict
+    write_corpus(population_doc, out=DIR, seed=S, count=N, variants=VARIANTS, look="default",
+                 on_document=None) -> manifest dict
 
 Layout (`capil.synthetic-corpus/1`, described in the README's "Synthetic data"):
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +42,15 @@ ROTATION = (*CASE_KINDS, "genuine_perkawinan")
 
 
 def write_corpus(population_doc: dict[str, Any], *, out: Path, seed: int, count: int,
-                 variants: Sequence[str] = VARIANTS, look: str = "default") -> dict[str, Any]:
+                 variants: Sequence[str] = VARIANTS, look: str = "default",
+                 on_document: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Render application sets until at least `count` documents exist; write files and the manifest.
 
     Case kinds rotate in `ROTATION` order; each document's variant rotates per
     document type through `variants`, so types and variants are balanced. `look`
     is one of `LOOKS`; `heldout` needs the fonts of `HELDOUT_FAMILIES` installed
-    (`core.ConfigurationError` naming the Debian packages otherwise).
+    (`core.ConfigurationError` naming the Debian packages otherwise). `on_document`
+    is called with the number of documents written so far after each one (progress).
     """
     unknown = [v for v in variants if v not in VARIANTS]
     if unknown or not variants:
@@ -81,6 +84,8 @@ def write_corpus(population_doc: dict[str, Any], *, out: Path, seed: int, count:
                                     heldout=heldout)
             documents.append(entry)
             files[doc.slot] = entry["file"]
+            if on_document is not None:
+                on_document(len(documents))
         applications.append(_application(plan, len(applications), files))
     manifest = {
         "format": CORPUS_FORMAT, "seed": seed, "count": count, "variants": list(variants),
