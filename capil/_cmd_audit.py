@@ -10,7 +10,10 @@ import typer
 
 from core import IntegrityAlarm
 
-audit_app = typer.Typer(no_args_is_help=True, help="The audit log (who read or changed what, hash-chained).")
+from ._exit import Group
+
+audit_app = typer.Typer(no_args_is_help=True, cls=Group,
+                        help="The audit log (who read or changed what, hash-chained).")
 
 
 def _audit():  # type: ignore[no-untyped-def]
@@ -21,13 +24,14 @@ def _audit():  # type: ignore[no-untyped-def]
 
 @audit_app.command("verify")
 def verify(as_json: Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout.")] = False) -> None:
-    """Check the whole chain; exit 5 naming the first entry that was edited, deleted or cut off."""
+    """Check the whole chain; exit 5 naming the first entry that was edited, deleted or cut off
+    (with --json the error object is the document, as for every failure)."""
     result = _audit().verify()
-    if as_json:
-        sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
     if not result.ok:
         raise IntegrityAlarm(f"audit log broken at entry {result.first_broken}: {result.reason}")
-    if not as_json:
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
+    else:
         typer.echo(f"audit log intact: {result.entries} entries, head {result.head_hash}")
 
 

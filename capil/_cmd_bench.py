@@ -11,7 +11,9 @@ import typer
 
 from core import InputError, load_settings
 
-bench_app = typer.Typer(no_args_is_help=True, help="Benchmarks (accuracy and speed).")
+from ._exit import Group
+
+bench_app = typer.Typer(no_args_is_help=True, cls=Group, help="Benchmarks (accuracy and speed).")
 
 
 @bench_app.command("ocr")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from core import InputError
+
+from ._progress import progress
 
 
 def documents(
@@ -25,18 +28,27 @@ def documents(
     """Render documents (files + truth JSON) and application sets with expected outcomes."""
     import synthetic
 
+    chosen = [v.strip() for item in (variants or list(synthetic.VARIANTS)) for v in item.split(",") if v.strip()]
+    if unknown := [v for v in chosen if v not in synthetic.VARIANTS]:
+        raise typer.BadParameter(f"{unknown[0]!r} is not one of {_quoted(synthetic.VARIANTS)}.",
+                                 param_hint="'--variants'")
+    if look not in synthetic.LOOKS:
+        raise typer.BadParameter(f"{look!r} is not one of {_quoted(synthetic.LOOKS)}.", param_hint="'--look'")
     try:
         doc = json.loads(population.read_text(encoding="utf-8"))
     except OSError as e:
         raise InputError(f"cannot read {population}: {e.strerror}") from e
     except json.JSONDecodeError as e:
         raise InputError(f"{population} is not JSON: {e}") from e
-    chosen = [v.strip() for item in (variants or list(synthetic.VARIANTS)) for v in item.split(",") if v.strip()]
-    if look not in synthetic.LOOKS:
-        raise InputError(f"unknown look {look!r}: use {', '.join(synthetic.LOOKS)}")
     try:
-        manifest = synthetic.write_corpus(doc, out=out, seed=seed, count=count, variants=chosen, look=look)
+        with progress("rendering documents", total=count) as bar:
+            manifest = synthetic.write_corpus(doc, out=out, seed=seed, count=count, variants=chosen, look=look,
+                                              on_document=lambda n: bar.advance() if n <= count else None)
     except ValueError as e:
         raise InputError(str(e)) from e
     typer.echo(f"{len(manifest['documents'])} documents, {len(manifest['applications'])} applications "
                f"in {out} (manifest.json)", err=True)
+
+
+def _quoted(values: Iterable[str]) -> str:
+    return ", ".join(repr(v) for v in values)

@@ -1,6 +1,14 @@
 """The `capil` command. Every command exits 0 on success and non-zero with a one-line reason on stderr.
 
-With `--json`, exactly one JSON document goes to stdout; logs and progress go to stderr.
+With `--json`, exactly one JSON document goes to stdout, a JSON error object if the command fails
+(`_exit` has the exit codes and the error's fields); logs and progress go to stderr, progress only
+when stderr is a terminal (`_progress`).
+
+Language: English. The command is for staff and operators, so everything it says itself (help,
+one-line reasons, progress, tables) is English, like core's `CapilError.message`; the Indonesian
+`message_id` is for applicants and verifikators, on the web pages and in HTTP errors. The terms of
+the civil registry stay as they are (NIK, KK, ijazah, buku nikah, verifikator, pendidikan), and data
+(population files, applications, the Indonesian messages of findings) is printed as stored.
 """
 
 from __future__ import annotations
@@ -9,7 +17,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -22,15 +30,17 @@ from core import (
     load_settings,
 )
 
-from . import _cmd_audit, _cmd_bench, _cmd_bench_registry, _cmd_synth
+from . import _cmd_audit, _cmd_bench, _cmd_bench_registry, _cmd_synth, _exit
+from ._progress import progress
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, cls=_exit.Group,
                   help="Capil: population data changes from upload to signed, archived Kartu Keluarga.")
-registry_app = typer.Typer(no_args_is_help=True, help="The population record.")
-application_app = typer.Typer(no_args_is_help=True, help="Applications.")
-archive_app = typer.Typer(no_args_is_help=True, help="The archive of signed documents.")
-config_app = typer.Typer(no_args_is_help=True, help="Configuration.")
-synth_app = typer.Typer(no_args_is_help=True, help="Synthetic data for demo, tests and benchmarks.")
+registry_app = typer.Typer(no_args_is_help=True, cls=_exit.Group, help="The population record.")
+application_app = typer.Typer(no_args_is_help=True, cls=_exit.Group, help="Applications.")
+archive_app = typer.Typer(no_args_is_help=True, cls=_exit.Group, help="The archive of signed documents.")
+config_app = typer.Typer(no_args_is_help=True, cls=_exit.Group, help="Configuration.")
+synth_app = typer.Typer(no_args_is_help=True, cls=_exit.Group,
+                        help="Synthetic data for demo, tests and benchmarks.")
 app.add_typer(registry_app, name="registry")
 app.add_typer(application_app, name="application")
 app.add_typer(archive_app, name="archive")
@@ -110,24 +120,18 @@ def registry_import(file: Path, as_json: JsonFlag = False, by: ByOption = None) 
     """Load a population file (capil.population/1); idempotent upsert by NIK and No. KK.
 
     A file with any invalid value is refused whole; with --json the problems (every JSON path)
-    are the JSON document on stdout, and the one-line reason goes to stderr as always.
+    are in the JSON error object on stdout (`problems`), and the one-line reason goes to stderr as always.
     """
     import hashlib
-
-    from core import InvalidPopulation
 
     raw = _read(file)
     try:
         doc = json.loads(raw)
     except json.JSONDecodeError as e:
         raise InputError(f"{file} is not JSON: {e}") from e
-    try:
+    with progress(f"importing {file.name}"):
         report = _services().population.import_population(doc, actor=_operator(by),
                                                           source_sha256=hashlib.sha256(raw).hexdigest())
-    except InvalidPopulation as e:
-        if as_json:
-            _emit({"code": e.code, "problems": e.problems}, True)
-        raise
     _emit(report.to_dict(), as_json,
           f"{report.families} families, {report.persons} persons: {report.created} created, "
           f"{report.updated} updated, {report.unchanged} unchanged")
@@ -188,30 +192,26 @@ def registry_migrate(as_json: JsonFlag = False) -> None:
 @app.command()
 def extract(
     file: Path,
-    doc_type: Annotated[str, typer.Option("--type", help="kk, ijazah, buku_nikah or auto")] = "auto",
+    doc_type: Annotated[Literal["kk", "ijazah", "buku_nikah", "auto"],
+                        typer.Option("--type", help="The document's type, or auto to detect it.")] = "auto",
     as_json: JsonFlag = False,
 ) -> None:
     """Read one scan or PDF and print what was extracted. Needs no running stack."""
     import ocr
 
-    declared = None if doc_type == "auto" else _doc_type(doc_type)
+    declared = None if doc_type == "auto" else DocumentType(doc_type)
     settings = load_settings()
-    extraction = ocr.extract(_read(file), declared_type=declared, lang=settings.tesseract_lang,
-                             max_pixels=settings.max_pixels, max_pages=settings.max_pages)
+    data = _read(file)
+    with progress(f"reading {file.name}"):
+        extraction = ocr.extract(data, declared_type=declared, lang=settings.tesseract_lang,
+                                 max_pixels=settings.max_pixels, max_pages=settings.max_pages)
     _emit(extraction.to_dict(), as_json)
-
-
-def _doc_type(value: str) -> DocumentType:
-    try:
-        return DocumentType(value)
-    except ValueError:
-        raise InputError(f"unknown document type {value!r}: use kk, ijazah, buku_nikah or auto") from None
 
 
 @app.command()
 def submit(
     nik: Annotated[str, typer.Option(help="NIK of the person whose data changes.")],
-    change: Annotated[str, typer.Option(help="pendidikan, status_perkawinan or koreksi_biodata")],
+    change: Annotated[ChangeType, typer.Option(help="What the application changes.")],
     kk: Annotated[Path, typer.Option(help="Scan or PDF of the current Kartu Keluarga.")],
     ijazah: Annotated[Path | None, typer.Option(help="Scan or PDF of the ijazah.")] = None,
     buku_nikah: Annotated[Path | None, typer.Option("--buku-nikah", help="Scan or PDF of the buku nikah.")] = None,
@@ -224,15 +224,11 @@ def submit(
     from casework import file_application, parse_requested
     from flows import PROCESS_DEPLOYMENT, FlowStarter
 
-    try:
-        change_type = ChangeType(change)
-    except ValueError:
-        raise InputError(f"unknown change {change!r}: use pendidikan, status_perkawinan or koreksi_biodata") from None
     pairs = {}
     for item in set_ or []:
         field, sep, value = item.partition("=")
         if not sep:
-            raise InputError(f"--set {item!r}: expected FIELD=VALUE")
+            raise typer.BadParameter(f"{item!r} is not FIELD=VALUE.", param_hint="'--set'")
         pairs[field.strip()] = value.strip()
     files = {DocumentType.KK: _read(kk)}
     if ijazah is not None:
@@ -241,10 +237,10 @@ def submit(
         files[DocumentType.BUKU_NIKAH] = _read(buku_nikah)
 
     svc = _services()
-    requested = parse_requested(pairs, change_type)
+    requested = parse_requested(pairs, change)
     starter = FlowStarter()
     starter.check(PROCESS_DEPLOYMENT)
-    application_id = file_application(svc, nik=nik, change=change_type, files=files, requested=requested)
+    application_id = file_application(svc, nik=nik, change=change, files=files, requested=requested)
     starter.start(PROCESS_DEPLOYMENT, application_id)
     _err(f"application {application_id} filed")
     app_ = svc.applications.get(application_id)
@@ -256,14 +252,16 @@ def submit(
 def _wait_for_decision(application_id: str, *, timeout: float):  # type: ignore[no-untyped-def]
     applications = _services().applications
     deadline = time.monotonic() + timeout
-    while True:
-        app_ = applications.get(application_id)
-        if app_.status.is_final or app_.status == Status.NEEDS_REVIEW:
-            return app_
-        if time.monotonic() > deadline:
-            raise CapilError(f"application {application_id} still {app_.status} after {timeout:.0f} s; "
-                             "see the Prefect UI")
-        time.sleep(1)
+    with progress(f"application {application_id}") as bar:
+        while True:
+            app_ = applications.get(application_id)
+            if app_.status.is_final or app_.status == Status.NEEDS_REVIEW:
+                return app_
+            if time.monotonic() > deadline:
+                raise CapilError(f"application {application_id} still {app_.status} after {timeout:.0f} s; "
+                                 "see the Prefect UI")
+            bar.describe(f"application {application_id}: {app_.status}")
+            time.sleep(1)
 
 
 @application_app.command("show")
@@ -278,15 +276,11 @@ def application_show(application_id: str, as_json: JsonFlag = False, by: ByOptio
 
 @application_app.command("list")
 def application_list(
-    status: Annotated[str | None, typer.Option(help="Only applications with this status.")] = None,
+    status: Annotated[Status | None, typer.Option(help="Only applications with this status.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Applications, newest first."""
-    try:
-        wanted = Status(status) if status else None
-    except ValueError:
-        raise InputError(f"unknown status {status!r}") from None
-    apps = _services().applications.list(status=wanted)
+    apps = _services().applications.list(status=status)
     _emit([a.to_dict() for a in apps], as_json,
           "\n".join(f"{a.id}  {a.status:<13} {a.jenis_perubahan}" for a in apps) or "no applications")
 
@@ -340,7 +334,8 @@ def archive_list(
 ) -> None:
     """Every document issued to a person, family or application's person, with its status (audited)."""
     if sum(v is not None for v in (nik, no_kk, application)) != 1:
-        raise InputError("give exactly one of --nik, --no-kk, --application")
+        raise typer.BadParameter("give exactly one of them.",
+                                 param_hint="'--nik' / '--no-kk' / '--application'")
     svc = _services()
     docs = svc.issued.find(nik=nik, no_kk=no_kk, application_id=application)
     svc.audit.record(actor=_operator(by), action="archive.list", subject_type="archive",
@@ -364,7 +359,8 @@ def verify(
     try:
         required = signing.PadesLevel.parse(level)
     except ValueError:
-        raise InputError(f"unknown PAdES level {level!r}: use B-B, B-T, B-LT or B-LTA") from None
+        raise typer.BadParameter(f"{level!r} is not one of 'B-B', 'B-T', 'B-LT', 'B-LTA'.",
+                                 param_hint="'--level'") from None
     result = signing.verify_pdf(_read(file), trust_roots=_services().trust_roots, required_level=required)
     _emit(result.to_dict(), as_json, ("VALID" if result.valid else "INVALID") + (
         f": PAdES {result.level}, signed by {result.signer} at {result.signed_at}" if result.valid
@@ -434,22 +430,4 @@ def _quiet_third_party_warnings() -> None:
 
 def main() -> None:
     _quiet_third_party_warnings()
-    try:
-        _point_prefect_at_local_stack()
-        result = app(standalone_mode=False)
-    except CapilError as e:
-        _err(f"capil: {e.message}")
-        sys.exit(e.exit_code)
-    except typer.Abort:
-        _err("capil: aborted")
-        sys.exit(130)
-    except Exception as e:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        _err(f"capil: unexpected error: {type(e).__name__}: {e}")
-        sys.exit(1)
-    # Without standalone mode click returns the code of `typer.Exit` instead of exiting.
-    sys.exit(result if isinstance(result, int) else 0)
+    _exit.run(app, sys.argv[1:], setup=_point_prefect_at_local_stack)

@@ -58,9 +58,8 @@ def test_invalid_population_is_one_line_and_writes_nothing(tmp_path):
     ("args", "code", "words"),
     [
         (["registry", "import", "/nonexistent.json"], 2, "cannot read"),
-        (["application", "show", "nope", "--json"], 3, "no application"),
-        (["submit", "--nik", "1", "--change", "gelar", "--kk", "x.png"], 2, "unknown change"),
-        (["extract", "/etc/hostname", "--json"], 2, "not a PNG"),
+        (["application", "show", "nope"], 3, "no application"),
+        (["extract", "/etc/hostname"], 2, "not a PNG"),
     ],
 )
 def test_errors_are_one_line_with_their_exit_code(tmp_path, args, code, words):
@@ -106,6 +105,10 @@ def test_audit_verify_fails_naming_the_edited_entry(tmp_path, population_file):
     r = capil("audit", "verify", data_dir=d)
     assert r.returncode == 5
     assert len(r.stderr.strip().splitlines()) == 1 and "entry 1" in r.stderr
+    r = capil("audit", "verify", "--json", data_dir=d)
+    assert r.returncode == 5 and len(r.stderr.strip().splitlines()) == 1
+    error = json.loads(r.stdout)  # one document: the error, not the report and then the error
+    assert (error["code"], error["exit_code"]) == ("INTEGRITY_ALARM", 5) and "entry 1" in error["message"]
 
 
 def test_invalid_population_with_json_lists_every_path(tmp_path):
@@ -116,6 +119,7 @@ def test_invalid_population_with_json_lists_every_path(tmp_path):
     bad.write_text(json.dumps(doc))
     r = capil("registry", "import", str(bad), "--json", data_dir=tmp_path / "d")
     assert r.returncode == 2
+    assert (json.loads(r.stdout)["code"], json.loads(r.stdout)["exit_code"]) == ("INVALID_POPULATION", 2)
     assert json.loads(r.stdout)["problems"] == [
         "$.keluarga[0].anggota[0].agama: 'JEDI' is not a SIAK value",
         "$.keluarga[1].anggota[0].nik: region code: 99 is not a province code",
@@ -128,3 +132,156 @@ def test_registry_migrate_reports_the_revision(tmp_path):
     assert r.returncode == 0, r.stderr
     shown = json.loads(r.stdout)
     assert shown["before"] is None and shown["after"] == "0002"
+
+
+# --- usage mistakes: exit 2, the usage line, then the one-line reason --------------------------------
+
+@pytest.mark.parametrize(
+    ("args", "usage", "words"),
+    [
+        (["bogus"], "capil", "No such command 'bogus'"),
+        (["registry", "bogus"], "capil registry", "No such command 'bogus'"),
+        (["--bogus"], "capil", "No such option: --bogus"),
+        (["config", "show", "--bogus"], "capil config show", "No such option: --bogus"),
+        (["registry", "import"], "capil registry import", "Missing argument 'file'"),
+        (["submit", "--nik", "1"], "capil submit", "Missing option '--change'"),
+        (["application", "decide", "x", "--by"], "capil application decide", "'--by' requires an argument"),
+        (["synth", "population", "--families", "many"], "capil synth population", "valid integer"),
+        (["synth", "population", "--families", "0"], "capil synth population", "greater than or equal to 1"),
+        (["up", "--timeout", "soon"], "capil up", "valid number"),
+        (["submit", "--nik", "1", "--change", "gelar", "--kk", "x.png"], "capil submit", "'gelar' is not one of"),
+        (["application", "list", "--status", "done"], "capil application list", "'done' is not one of"),
+        (["extract", "x.png", "--type", "ktp"], "capil extract", "'ktp' is not one of"),
+        (["verify", "x.pdf", "--level", "B-Q"], "capil verify", "'B-Q' is not one of"),
+        (["archive", "list"], "capil archive list", "give exactly one"),
+        (["synth", "documents", "--population", "p.json", "--out", "o", "--look", "odd"], "capil synth documents",
+         "'odd' is not one of"),
+        (["submit", "--nik", "1", "--change", "pendidikan", "--kk", "x.png", "--set", "pendidikan"], "capil submit",
+         "'pendidikan' is not FIELD=VALUE"),
+    ],
+)
+def test_usage_mistakes_exit_2_with_the_usage_line_and_the_reason(tmp_path, args, usage, words):
+    r = capil(*args, data_dir=tmp_path / "d")
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 3, r.stderr
+    assert lines[0].startswith(f"Usage: {usage} ")
+    assert lines[1] == f"Try '{usage} --help' for help."
+    assert lines[2].startswith("capil: ") and words in lines[2]
+
+
+@pytest.mark.parametrize(("args", "listed"), [([], "registry"), (["registry"], "import"), (["audit"], "verify"),
+                                              (["bench"], "ocr")])
+def test_a_group_without_a_command_shows_its_help_on_stderr_and_exits_2(tmp_path, args, listed):
+    r = capil(*args, data_dir=tmp_path / "d")
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert f"Usage: {' '.join(['capil', *args])} [OPTIONS] COMMAND" in r.stderr and listed in r.stderr
+    assert r.stderr.strip().splitlines()[-1] == "capil: Missing command."
+
+
+def test_help_asked_for_is_on_stdout_and_exits_0(tmp_path):
+    r = capil("registry", "--help", data_dir=tmp_path / "d")
+    assert r.returncode == 0 and r.stderr == ""
+    assert "Usage: capil registry [OPTIONS] COMMAND" in r.stdout
+
+
+# --- with --json a failure is one JSON error object on stdout as well ---------------------------------
+
+@pytest.mark.parametrize(
+    ("args", "exit_code", "code"),
+    [
+        (["registry", "import", "/nonexistent.json", "--json"], 2, "INVALID_INPUT"),
+        (["application", "show", "nope", "--json"], 3, "UNKNOWN_APPLICATION"),
+        (["extract", "/etc/hostname", "--json"], 2, "UNSUPPORTED_FILE"),
+        (["registry", "import", "--json"], 2, "USAGE_ERROR"),
+        (["extract", "x.png", "--type", "ktp", "--json"], 2, "USAGE_ERROR"),
+        (["bogus", "--json"], 2, "USAGE_ERROR"),
+    ],
+)
+def test_json_failure_is_one_error_object_and_the_reason_on_stderr(tmp_path, args, exit_code, code):
+    r = capil(*args, data_dir=tmp_path / "d")
+    assert r.returncode == exit_code, (r.stdout, r.stderr)
+    error = json.loads(r.stdout)  # exactly one JSON document, nothing else
+    assert error == {"code": code, "message": error["message"], "exit_code": exit_code, "retryable": False}
+    assert r.stderr.strip().splitlines()[-1] == f"capil: {error['message']}"
+
+
+# --- other libraries' warnings stay off stderr ---------------------------------------------------------
+
+def test_third_party_warnings_stay_off_stderr(tmp_path):
+    """Every command imports pyHanko, which warns about cryptography's DSA; staff see only Capil's line."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
+    quiet = subprocess.run([sys.executable, "-m", "capil", "verify", str(tmp_path / "missing.pdf")],
+                           capture_output=True, text=True, env={**env, "CAPIL_DATA_DIR": str(tmp_path / "d")},
+                           timeout=60)
+    assert quiet.returncode == 2
+    assert quiet.stderr == f"capil: cannot read {tmp_path / 'missing.pdf'}: No such file or directory\n"
+    shown = capil("config", "show", data_dir=tmp_path / "d", input_env={"PYTHONWARNINGS": "default"})
+    assert "Warning" in shown.stderr, "a developer's PYTHONWARNINGS still shows them (and there is one to hide)"
+    quiet = subprocess.run([sys.executable, "-m", "capil", "config", "show"], capture_output=True, text=True,
+                           env={**env, "CAPIL_DATA_DIR": str(tmp_path / "d")}, timeout=60)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+# --- progress: on stderr, only when stderr is a terminal ------------------------------------------------
+
+def capil_on_a_terminal(*args: str, data_dir) -> tuple[int, str, str]:
+    """Run capil with stderr on a pseudo-terminal and stdout a pipe: (exit code, stdout, what the terminal got)."""
+    import pty
+    import threading
+
+    env = {**os.environ, "CAPIL_DATA_DIR": str(data_dir), "TERM": "xterm", "COLUMNS": "100"}
+    env.pop("CAPIL_DATABASE_URL", None)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "capil", *args], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    chunks: list[bytes] = []
+
+    def drain() -> None:  # a full terminal buffer would block the command
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the command closed the terminal
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        out, _ = proc.communicate(timeout=120)
+    finally:
+        reader.join(timeout=10)
+        os.close(master)
+    return proc.returncode, out.decode(), b"".join(chunks).decode(errors="replace")
+
+
+def test_long_commands_show_progress_on_a_terminal_stderr_and_never_on_stdout(tmp_path, population_file):
+    code, out, terminal = capil_on_a_terminal("synth", "documents", "--population", str(population_file),
+                                              "--out", str(tmp_path / "corpus"), "--count", "2",
+                                              "--variants", "clean", data_dir=tmp_path / "d")
+    assert code == 0, terminal
+    assert out == ""
+    assert "rendering documents" in terminal and "/2" in terminal
+    assert terminal.rstrip().endswith("applications in " + str(tmp_path / "corpus") + " (manifest.json)")
+
+    code, out, terminal = capil_on_a_terminal("bench", "registry", "--persons", "10", "--lookups", "5", "--json",
+                                              data_dir=tmp_path / "d")
+    assert code == 0, terminal
+    assert json.loads(out)["lookups"] == 5 and "\x1b" not in out
+    assert "lookups by NIK" in terminal
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(tmp_path, population_file):
+    r = capil("synth", "documents", "--population", str(population_file), "--out", str(tmp_path / "corpus"),
+              "--count", "2", "--variants", "clean", data_dir=tmp_path / "d")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    assert r.stderr == f"2 documents, 1 applications in {tmp_path / 'corpus'} (manifest.json)\n"
+    r = capil("bench", "registry", "--persons", "10", "--lookups", "5", "--json", data_dir=tmp_path / "d")
+    assert r.returncode == 0 and r.stderr == ""
+    assert json.loads(r.stdout)["lookups"] == 5
