@@ -14,6 +14,8 @@ from casework import Services, fetch_verified_document, file_application
 from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_rank
 from flows import PROCESS_DEPLOYMENT, FlowStarter
 
+from ._progress import progress
+
 SEED = 2026
 
 
@@ -38,13 +40,13 @@ def _cases(families: list[Family]) -> list[Case]:
         raise RuntimeError("synthetic population has no suitable demo subjects; change the seed")
     cases = []
     family, person = below_s1[0]
-    cases.append(Case("pendidikan, ijazah S1 asli", person.nik, ChangeType.PENDIDIKAN, {
+    cases.append(Case("pendidikan: a genuine S1 ijazah", person.nik, ChangeType.PENDIDIKAN, {
         DocumentType.KK: synthetic.render_kk(family, seed=SEED).png,
         DocumentType.IJAZAH: synthetic.render_ijazah(person, jenjang="S1", seed=SEED).png,
     }))
     family, person = below_s1[1]
     misspelled = person.nama_lengkap[:-1] + ("A" if person.nama_lengkap[-1] != "A" else "I")
-    cases.append(Case("pendidikan, nama pada ijazah salah eja", person.nik, ChangeType.PENDIDIKAN, {
+    cases.append(Case("pendidikan: the name misspelled on the ijazah", person.nik, ChangeType.PENDIDIKAN, {
         DocumentType.KK: synthetic.render_kk(family, seed=SEED + 1).png,
         DocumentType.IJAZAH: synthetic.render_ijazah(person, jenjang="S1", seed=SEED + 1,
                                                      nama_lengkap=misspelled).png,
@@ -54,7 +56,7 @@ def _cases(families: list[Family]) -> list[Case]:
     suami, istri = (person, partner) if person.jenis_kelamin == "LAKI-LAKI" else (partner, person)
     married_on = today - dt.timedelta(days=30)
     nomor = f"7401051{married_on.month:02d}{married_on.year}001"
-    cases.append(Case("status perkawinan, buku nikah asli", person.nik, ChangeType.STATUS_PERKAWINAN, {
+    cases.append(Case("status_perkawinan: a genuine buku nikah", person.nik, ChangeType.STATUS_PERKAWINAN, {
         DocumentType.KK: synthetic.render_kk(family, seed=SEED + 2).png,
         DocumentType.BUKU_NIKAH: synthetic.render_buku_nikah(
             suami, istri, tanggal_nikah=married_on.isoformat(), nomor_akta=nomor, kua="KUA KECAMATAN KOLAKA",
@@ -97,12 +99,14 @@ def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float 
 
     deadline = time.monotonic() + timeout
     pending = {app_id for _, app_id in filed}
-    while pending and time.monotonic() < deadline:
-        for app_id in list(pending):
-            status = svc.applications.get(app_id).status
-            if status.is_final or status == Status.NEEDS_REVIEW:
-                pending.discard(app_id)
-        time.sleep(1)
+    with progress("deciding the applications", total=len(pending)) as bar:
+        while pending and time.monotonic() < deadline:
+            for app_id in list(pending):
+                status = svc.applications.get(app_id).status
+                if status.is_final or status == Status.NEEDS_REVIEW:
+                    pending.discard(app_id)
+                    bar.advance()
+            time.sleep(1)
 
     print(f"\nSample applications (scans in {out}):")
     for i, (case, app_id) in enumerate(filed, start=1):
