@@ -100,10 +100,12 @@ def _other_persons(svc: Services, extractions: dict[DocumentType, Extraction], *
 
 
 def apply_change(svc: Services, application_id: str) -> bool:
-    """Change the record as a new version (idempotent per application); True when it changed now."""
+    """Change the record as a new version, only on the application's recorded approval (checked in
+    the same transaction; otherwise `IntegrityAlarm` and nothing changes). Idempotent per
+    application; True when it changed now."""
     app = svc.applications.get(application_id)
     evidence = sorted(u.sha256 for u in app.uploads.values())
-    return svc.population.apply_changes(app.changes, application_id=application_id, evidence_sha256=evidence)
+    return svc.population.apply_approved(application_id, evidence_sha256=evidence)
 
 
 def send_failed_run_to_review(svc: Services, application_id: str) -> None:

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core import FAMILY_FIELDS, MEMBER_FIELDS, Family, InvalidPopulation, Person, UnknownPerson
+from core import (
+    FAMILY_FIELDS,
+    MEMBER_FIELDS,
+    Family,
+    IntegrityAlarm,
+    InvalidPopulation,
+    Person,
+    Status,
+    UnknownPerson,
+)
 
 from . import _audit
 from ._database import Database
 from ._import import upsert_population
-from ._schema import FamilyRow, PersonRow, PersonVersionRow
+from ._schema import ApplicationRow, DecisionRow, FamilyRow, PersonRow, PersonVersionRow, application_row
 from ._validate import FORMAT, member_value_problems, population_problems
+
+log = logging.getLogger(__name__)
 
 SYSTEM = "sistem"
 """The actor of automatic work (flows, the cross-check)."""
@@ -93,36 +105,43 @@ class PopulationRecord:
         self, changes: dict[str, dict[str, Any]], *, application_id: str, evidence_sha256: list[str],
         actor: str = SYSTEM,
     ) -> bool:
-        """Give each NIK in `changes` a new version with those fields changed, in one transaction.
+        """Give each NIK in `changes` a new version with those fields changed, in one transaction,
+        without looking at any application (an import or a migration; applications go through
+        `apply_approved`).
 
-        Idempotent: if this application already changed the record, nothing happens and False is
+        Idempotent: if this application id already changed the record, nothing happens and False is
         returned. The old versions stay in `person_versions`; the change is in the audit log.
         """
-        problems = [p for nik, fields in changes.items() for p in member_value_problems(fields, f"$[{nik!r}]")]
-        if problems:
-            raise InvalidPopulation(problems)
+        _check_values(changes)
         with self._db.session() as s:
             _audit.lock(s)
-            done = s.scalar(select(PersonVersionRow.id).where(PersonVersionRow.application_id == application_id))
-            if done is not None:
-                return False
-            for nik, fields in changes.items():
-                row = s.get(PersonRow, nik, with_for_update=True)
-                if row is None:
-                    raise UnknownPerson("no person with this NIK")
-                changed = {k: [getattr(row, k), v] for k, v in fields.items() if getattr(row, k) != v}
-                for k, v in fields.items():
-                    setattr(row, k, v)
-                row.version += 1
-                s.add(PersonVersionRow(
-                    nik=nik, version=row.version, snapshot=_person(row).to_dict(), changed=changed,
-                    source="application", application_id=application_id, evidence_sha256=evidence_sha256,
-                    actor=actor,
-                ))
-                _audit.append(s, actor=actor, action="person.change", subject_type="person", subject=nik,
-                              details={"application_id": application_id, "version": row.version,
-                                       "fields": sorted(changed), "evidence_sha256": evidence_sha256})
-            return True
+            return _apply(s, changes, application_id=application_id, evidence_sha256=evidence_sha256, actor=actor)
+
+    def apply_approved(self, application_id: str, *, evidence_sha256: list[str]) -> bool:
+        """Apply the changes an application's *recorded approval* carries, checked in the same
+        transaction as the change: its newest decision must be `approved` (by the rules, or by a
+        named verifikator) and it must not be final otherwise. The version is attributed to whoever
+        approved. Idempotent (False when this application already changed the record).
+
+        Anything else changes nothing, is audited as `application.apply.refused`, logged as an
+        integrity alarm, and raises `IntegrityAlarm`.
+        """
+        with self._db.session() as s:
+            _audit.lock(s)
+            row = application_row(s, application_id)
+            approval = s.scalars(select(DecisionRow).where(DecisionRow.application_id == application_id)
+                                 .order_by(DecisionRow.id.desc()).limit(1)).first()
+            refused = _refusal(row, approval)
+            if refused is None and approval is not None:
+                changes = dict(row.changes or {})
+                _check_values(changes)
+                return _apply(s, changes, application_id=application_id, evidence_sha256=evidence_sha256,
+                              actor=approval.decided_by)
+        with self._db.session() as s:
+            _audit.append(s, actor=SYSTEM, action="application.apply.refused", subject_type="application",
+                          subject=application_id, details={"reason": refused})
+        log.error("INTEGRITY ALARM application %s: record change refused: %s", application_id, refused)
+        raise IntegrityAlarm(f"application {application_id}: record change refused: {refused}")
 
     def history(self, nik: str) -> list[dict[str, Any]]:
         """Every version of a person, oldest first.
@@ -162,3 +181,44 @@ def _family(s: Session, no_kk: str) -> Family | None:
         return None
     members = s.scalars(select(PersonRow).where(PersonRow.no_kk == no_kk).order_by(PersonRow.position)).all()
     return Family(**{k: getattr(row, k) for k in FAMILY_FIELDS}, anggota=tuple(_person(m) for m in members))
+
+
+def _refusal(row: ApplicationRow, approval: DecisionRow | None) -> str | None:
+    """Why the record may not change for this application now; None when it may."""
+    if approval is None:
+        return "no decision is recorded"
+    if approval.status != str(Status.APPROVED):
+        return f"the recorded decision is {approval.status}, not approved"
+    if row.status not in (str(Status.PROCESSING), str(Status.APPROVED)):
+        return f"the application is {row.status}"
+    return None
+
+
+def _check_values(changes: dict[str, dict[str, Any]]) -> None:
+    problems = [p for nik, fields in changes.items() for p in member_value_problems(fields, f"$[{nik!r}]")]
+    if problems:
+        raise InvalidPopulation(problems)
+
+
+def _apply(s: Session, changes: dict[str, dict[str, Any]], *, application_id: str, evidence_sha256: list[str],
+           actor: str) -> bool:
+    done = s.scalar(select(PersonVersionRow.id).where(PersonVersionRow.application_id == application_id))
+    if done is not None:
+        return False
+    for nik, fields in changes.items():
+        row = s.get(PersonRow, nik, with_for_update=True)
+        if row is None:
+            raise UnknownPerson("no person with this NIK")
+        changed = {k: [getattr(row, k), v] for k, v in fields.items() if getattr(row, k) != v}
+        for k, v in fields.items():
+            setattr(row, k, v)
+        row.version += 1
+        s.add(PersonVersionRow(
+            nik=nik, version=row.version, snapshot=_person(row).to_dict(), changed=changed,
+            source="application", application_id=application_id, evidence_sha256=evidence_sha256,
+            actor=actor,
+        ))
+        _audit.append(s, actor=actor, action="person.change", subject_type="person", subject=nik,
+                      details={"application_id": application_id, "version": row.version,
+                               "fields": sorted(changed), "evidence_sha256": evidence_sha256})
+    return True

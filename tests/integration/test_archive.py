@@ -34,7 +34,7 @@ def _approve_and_issue(svc, nik: str, changes: dict) -> str:
                             uploads={"kk": upload})
     svc.applications.record_decision(app_id, status=Status.APPROVED, findings=(), changes={nik: changes},
                                      extractions={"kk": {"document_type": "kk", "fields": {}}})
-    svc.population.apply_changes({nik: changes}, application_id=app_id, evidence_sha256=[upload.sha256])
+    casework.apply_change(svc, app_id)
     archived = casework.issue_document(svc, app_id)
     evidence = casework.archive_evidence(svc, app_id, archived)
     assert casework.record_issued(svc, app_id, archived, evidence) == "approved"

@@ -269,6 +269,20 @@ def test_a_document_that_does_not_validate_is_never_recorded(services, reader, d
     assert svc.applications.get(app_id).document is None and svc.issued.get(app_id) is None
 
 
+@pytest.mark.parametrize("misspell", [True, False])
+def test_finalize_started_without_an_approval_changes_nothing(svc, reader, misspell):
+    """Anyone who can start a run (Prefect's API, a script) cannot change the record: the change
+    needs the application's recorded approval, checked in the same transaction."""
+    app_id, person = _file(svc, reader, misspell=misspell)
+    if misspell:
+        assert process_application(app_id) == "needs_review"
+    with pytest.raises(core.IntegrityAlarm, match="record change refused"):
+        finalize_application(app_id)
+    assert svc.population.person(person.nik).pendidikan == person.pendidikan
+    assert svc.applications.get(app_id).document is None and svc.issued.get(app_id) is None
+    assert svc.audit.entries()[-1]["action"] == "application.apply.refused"
+
+
 def _broken(stage: str) -> Any:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError(f"{stage} broke")

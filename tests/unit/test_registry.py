@@ -14,6 +14,7 @@ from core import (
     ChangeType,
     Conflict,
     Finding,
+    IntegrityAlarm,
     InvalidPopulation,
     Severity,
     Status,
@@ -179,6 +180,43 @@ def test_application_lifecycle_keeps_every_decision(db, record):
     assert [a.id for a in apps.list(status=Status.PROCESSING)] == [app_id]
     assert [d["application_id"] for d in apps.decisions(decided_by="v")] == [app_id]
     assert apps.decisions(decided_by="w") == []
+
+
+CHANGE = {SUBJECT: {"pendidikan": "DIPLOMA IV/STRATA I"}}
+
+
+@pytest.mark.parametrize("decided", ["nothing", "needs_review", "rejected", "review_rejected"])
+def test_the_record_changes_only_on_a_recorded_approval(db, record, decided):
+    apps = Applications(db)
+    app_id = _application(apps)
+    if decided != "nothing":
+        automatic = Status.REJECTED if decided == "rejected" else Status.NEEDS_REVIEW
+        apps.record_decision(app_id, status=automatic, findings=(), changes=CHANGE, extractions={})
+    if decided == "review_rejected":
+        apps.record_review(app_id, approve=False, verifikator="v", note="tidak cocok")
+    with pytest.raises(IntegrityAlarm, match="record change refused"):
+        record.apply_approved(app_id, evidence_sha256=[])
+    assert record.person(SUBJECT).pendidikan == "SLTA/SEDERAJAT" and len(record.history(SUBJECT)) == 1
+    last = AuditLog(db).entries()[-1]
+    assert (last["actor"], last["action"], last["subject"]) == ("sistem", "application.apply.refused", app_id)
+
+
+def test_an_approved_change_is_applied_once_in_the_approvers_name(db, record):
+    apps = Applications(db)
+    automatic = _application(apps)
+    apps.record_decision(automatic, status=Status.APPROVED, findings=(), changes=CHANGE, extractions={})
+    assert record.apply_approved(automatic, evidence_sha256=["ab" * 32]) is True
+    assert record.apply_approved(automatic, evidence_sha256=["ab" * 32]) is False  # idempotent
+    assert record.history(SUBJECT)[-1]["actor"] == "sistem"
+
+    reviewed = _application(apps)
+    apps.record_decision(reviewed, status=Status.NEEDS_REVIEW, findings=(),
+                         changes={SUBJECT: {"pendidikan": "STRATA II"}}, extractions={})
+    apps.record_review(reviewed, approve=True, verifikator="SITI (199001012015032001)", note="asli")
+    assert record.apply_approved(reviewed, evidence_sha256=[]) is True
+    latest = record.history(SUBJECT)[-1]
+    assert (latest["actor"], latest["application_id"]) == ("SITI (199001012015032001)", reviewed)
+    assert record.person(SUBJECT).pendidikan == "STRATA II"
 
 
 def test_every_write_is_audited_and_the_chain_verifies(db, record):
