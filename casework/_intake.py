@@ -13,13 +13,15 @@ from typing import Any
 import ocr
 from core import (
     EVIDENCE_FOR_CHANGE,
-    MEMBER_FIELDS,
+    REQUESTABLE_FIELDS,
     ChangeType,
     DocumentType,
     FileTooLarge,
     InputError,
     StoredObject,
     canonical,
+    date_problem,
+    text_problem,
 )
 
 from ._services import Services
@@ -28,23 +30,50 @@ log = logging.getLogger(__name__)
 
 _CONTENT_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "tiff": "image/tiff", "webp": "image/webp",
                   "pdf": "application/pdf"}
-_SETTABLE = set(MEMBER_FIELDS) - {"nik"}
+_VOCABULARY_FIELDS = ("pendidikan", "status_perkawinan")
+_DATE_FIELDS = ("tanggal_lahir", "tanggal_perkawinan")
+_FIELD_NAMES_ID = {"pendidikan": "pendidikan", "status_perkawinan": "status perkawinan",
+                   "tanggal_perkawinan": "tanggal perkawinan", "no_akta_perkawinan": "nomor akta perkawinan",
+                   "nama_lengkap": "nama lengkap", "tempat_lahir": "tempat lahir", "tanggal_lahir": "tanggal lahir"}
 
 
-def parse_requested(pairs: dict[str, str], change: ChangeType) -> dict[str, Any]:
-    """Check `--set FIELD=VALUE` pairs: known fields, canonical vocabulary values."""
-    requested: dict[str, Any] = {}
+def parse_requested(pairs: dict[str, Any], change: ChangeType) -> dict[str, str]:
+    """The new values an application asks for, checked and in canonical form (`InputError` with an
+    Indonesian message otherwise): only the fields its change may set (`core.REQUESTABLE_FIELDS`),
+    each a string; vocabulary values snapped onto SIAK's; dates real, ISO and not in the future;
+    names and places upper case with single spaces, without control or bidi characters, of a
+    sane length. Idempotent: canonical values pass unchanged."""
+    allowed = REQUESTABLE_FIELDS[change]
+    requested: dict[str, str] = {}
     for field, raw in pairs.items():
-        if field not in _SETTABLE:
-            raise InputError(f"--set {field}: not a field that can be changed",
+        label = _FIELD_NAMES_ID.get(field, str(field))
+        if field not in allowed:
+            raise InputError(f"--set {field}: not a field a {change} application can change "
+                             f"(it can change: {', '.join(allowed)})",
                              message_id=f"Elemen data '{field}' tidak dapat diubah melalui permohonan ini.")
+        if not isinstance(raw, str):
+            raise InputError(f"--set {field}: the value must be text",
+                             message_id=f"Nilai {label} harus berupa teks.")
+        problem = text_problem(raw)
+        if problem is not None:
+            raise InputError(f"--set {field}: the value {problem}",
+                             message_id=f"Nilai {label} tidak sah: terlalu panjang atau memuat karakter "
+                                        "yang tidak diizinkan.")
         value = " ".join(raw.upper().split())
-        if field in ("pendidikan", "status_perkawinan"):
+        if not value:
+            raise InputError(f"--set {field}: the value is empty", message_id=f"Nilai {label} kosong.")
+        if field in _VOCABULARY_FIELDS:
             snapped = canonical(field, value)
             if snapped is None:
                 raise InputError(f"--set {field}: {raw!r} is not a SIAK value",
-                                 message_id=f"Nilai '{raw}' bukan nilai SIAK yang sah untuk {field}.")
+                                 message_id=f"Nilai '{raw}' bukan nilai SIAK yang sah untuk {label}.")
             value = snapped
+        elif field in _DATE_FIELDS:
+            problem = date_problem(value)
+            if problem is not None:
+                raise InputError(f"--set {field}: {raw!r} {problem}",
+                                 message_id=f"Tanggal {label} '{raw}' tidak sah: gunakan tanggal yang benar "
+                                            "dalam format TTTT-BB-HH, bukan tanggal yang akan datang.")
         requested[field] = value
     if change == ChangeType.KOREKSI_BIODATA and not requested:
         raise InputError("koreksi_biodata needs --set with the corrected element(s)",
@@ -60,8 +89,12 @@ def file_application(
     files: dict[DocumentType, bytes],
     requested: dict[str, Any],
 ) -> str:
-    """Store the uploads and create the application; returns its id. Does not start processing."""
+    """Check everything, then store the uploads and create the application; returns its id. Does not
+    start processing. A second open application for the same person and change is a `Conflict`
+    naming the first (checked again when the row is written, so two at once cannot both pass)."""
     svc.population.person(nik)  # UnknownPerson before anything is stored
+    requested = parse_requested(requested, change)
+    svc.applications.refuse_duplicate(nik, change)
     needed = {DocumentType.KK, EVIDENCE_FOR_CHANGE[change]}
     missing = sorted(str(d) for d in needed - set(files))
     if missing:

@@ -19,6 +19,7 @@ from ._errors import (
 )
 from ._identity import nik_problems, no_kk_problems
 from ._settings import Settings, load_settings
+from ._text import MAX_TEXT, date_problem, text_problem
 from ._types import (
     BUKU_NIKAH_FIELDS,
     DOCUMENT_FIELDS,
@@ -29,6 +30,7 @@ from ._types import (
     KK_MEMBER_FIELDS,
     MEMBER_FIELDS,
     MISSING,
+    REQUESTABLE_FIELDS,
     ArchivedKk,
     ChangeType,
     Decision,
@@ -57,12 +59,12 @@ from ._vocab import (
 __all__ = [
     "BUKU_NIKAH_FIELDS", "DOCUMENT_FIELDS", "EVIDENCE_FOR_CHANGE", "FAMILY_FIELDS",
     "IJAZAH_FIELDS", "KK_HEADER_FIELDS", "KK_MEMBER_FIELDS", "MEMBER_FIELDS", "MISSING",
-    "MONTHS_ID", "VOCAB_KINDS",
+    "MAX_TEXT", "MONTHS_ID", "REQUESTABLE_FIELDS", "VOCAB_KINDS",
     "ArchivedKk", "CapilError", "ChangeType", "ConfigurationError", "Conflict", "Decision", "DocumentType",
     "DocumentTypeMismatch", "Extraction", "Family", "FieldValue", "FileTooLarge", "Finding",
     "InputError", "IntegrityAlarm", "IssueDetails", "InvalidPopulation", "NoArchivedDocument", "NotFound",
     "Person", "ServiceUnavailable", "Settings", "Severity", "Status", "StoredObject",
     "UnknownApplication", "UnknownPerson", "Unreadable", "UnreadableDocument", "UnsupportedFile",
-    "canonical", "canonical_values", "jenjang_values", "load_settings", "nik_problems",
-    "no_kk_problems", "pendidikan_for_jenjang", "pendidikan_rank",
+    "canonical", "canonical_values", "date_problem", "jenjang_values", "load_settings", "nik_problems",
+    "no_kk_problems", "pendidikan_for_jenjang", "pendidikan_rank", "text_problem",
 ]

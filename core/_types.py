@@ -50,6 +50,14 @@ EVIDENCE_FOR_CHANGE: dict[ChangeType, DocumentType] = {
     ChangeType.KOREKSI_BIODATA: DocumentType.IJAZAH,
 }
 
+REQUESTABLE_FIELDS: dict[ChangeType, tuple[str, ...]] = {
+    ChangeType.PENDIDIKAN: ("pendidikan",),
+    ChangeType.STATUS_PERKAWINAN: ("status_perkawinan", "tanggal_perkawinan", "no_akta_perkawinan"),
+    ChangeType.KOREKSI_BIODATA: ("nama_lengkap", "tempat_lahir", "tanggal_lahir"),
+}
+"""The member fields an application of each change may ask to set (documents.md, "Which document
+proves which change")."""
+
 FAMILY_FIELDS = (
     "no_kk", "alamat", "rt", "rw", "desa_kelurahan", "kecamatan",
     "kabupaten_kota", "provinsi", "kode_pos", "tanggal_dikeluarkan",

@@ -134,6 +134,7 @@ class Applications:
     ) -> Application:
         with self._db.session() as s:
             _audit.lock(s)
+            _refuse_duplicate(s, nik, jenis_perubahan)
             row = ApplicationRow(
                 id=application_id, nik=nik, jenis_perubahan=str(jenis_perubahan), status=str(Status.RECEIVED),
                 requested=requested, uploads={k: v.to_dict() for k, v in uploads.items()},
@@ -146,6 +147,11 @@ class Applications:
                           details={"nik": nik, "jenis_perubahan": str(jenis_perubahan),
                                    "uploads": {k: v.sha256 for k, v in uploads.items()}})
             return _application(row, s)
+
+    def refuse_duplicate(self, nik: str, jenis_perubahan: ChangeType) -> None:
+        """`Conflict` (naming it) when the person already has an open application for this change."""
+        with self._db.session() as s:
+            _refuse_duplicate(s, nik, jenis_perubahan)
 
     def get(self, application_id: str) -> Application:
         with self._db.session() as s:
@@ -264,3 +270,16 @@ class Applications:
                           finding_codes=codes, decided_at=row.decided_at))
         _audit.append(s, actor=by, action=f"application.decide.{kind}", subject_type="application",
                       subject=row.id, details={"status": str(status), "note": note, "finding_codes": codes})
+
+
+_OPEN = (str(Status.RECEIVED), str(Status.PROCESSING), str(Status.NEEDS_REVIEW))
+
+
+def _refuse_duplicate(s: Session, nik: str, jenis_perubahan: ChangeType) -> None:
+    first = s.scalar(select(ApplicationRow.id).where(
+        ApplicationRow.nik == nik, ApplicationRow.jenis_perubahan == str(jenis_perubahan),
+        ApplicationRow.status.in_(_OPEN)).order_by(ApplicationRow.received_at).limit(1))
+    if first is not None:
+        raise Conflict(f"an application for this person and change is still open: {first}",
+                       message_id=f"Permohonan yang sama masih diproses (nomor {first}); tunggu hasilnya "
+                                  "sebelum mengajukan lagi.")

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 from typing import Any
 
-from core import FAMILY_FIELDS, MEMBER_FIELDS, canonical_values, nik_problems, no_kk_problems
+from core import (
+    FAMILY_FIELDS,
+    MEMBER_FIELDS,
+    canonical_values,
+    date_problem,
+    nik_problems,
+    no_kk_problems,
+    text_problem,
+)
 
 FORMAT = "capil.population/1"
 
@@ -28,13 +35,9 @@ _MEMBER_SET = frozenset(MEMBER_FIELDS)
 
 
 def _date_problem(value: Any) -> str | None:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str):
         return "is not a date in YYYY-MM-DD"
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return "is not a date that exists"
-    return None
+    return date_problem(value)
 
 
 def population_problems(doc: Any) -> list[str]:
@@ -118,5 +121,7 @@ def member_value_problems(values: dict[str, Any], path: str) -> list[str]:
     for k in _DATE_FIELDS:
         if values.get(k) is not None and (p := _date_problem(values[k])):
             problems.append(f"{path}.{k}: {p}")
+    problems += [f"{path}.{k}: {p}" for k, v in values.items()
+                 if k in _MEMBER_SET and isinstance(v, str) and (p := text_problem(v))]
     problems += [f"{path}.{k}: unknown field" for k in values if k not in _MEMBER_SET]
     return problems

@@ -149,10 +149,10 @@ def test_the_database_refuses_values_outside_the_vocabulary(record, db):
     assert record.person(SUBJECT).agama == "ISLAM"
 
 
-def _application(apps, findings=()):
+def _application(apps, findings=(), change=ChangeType.PENDIDIKAN):
     upload = StoredObject("capil-intake", "applications/x/kk.png", "v1", "00" * 32)
     app_id = apps.new_id()
-    apps.create(application_id=app_id, nik=SUBJECT, jenis_perubahan=ChangeType.PENDIDIKAN,
+    apps.create(application_id=app_id, nik=SUBJECT, jenis_perubahan=change,
                 requested={}, uploads={"kk": upload})
     return app_id
 
@@ -209,7 +209,7 @@ def test_an_approved_change_is_applied_once_in_the_approvers_name(db, record):
     assert record.apply_approved(automatic, evidence_sha256=["ab" * 32]) is False  # idempotent
     assert record.history(SUBJECT)[-1]["actor"] == "sistem"
 
-    reviewed = _application(apps)
+    reviewed = _application(apps, change=ChangeType.KOREKSI_BIODATA)  # the first is still open
     apps.record_decision(reviewed, status=Status.NEEDS_REVIEW, findings=(),
                          changes={SUBJECT: {"pendidikan": "STRATA II"}}, extractions={})
     apps.record_review(reviewed, approve=True, verifikator="SITI (199001012015032001)", note="asli")

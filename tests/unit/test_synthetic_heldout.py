@@ -116,4 +116,6 @@ def test_missing_heldout_fonts_fail_with_the_package_to_install(tmp_path, monkey
 
 def test_unknown_look_is_refused(tmp_path, monkeypatch, capsys):
     code, err = _synth(tmp_path, monkeypatch, capsys, "--look", "fancy")
-    assert code == 2 and "heldout" in err and len(err.strip().splitlines()) == 1
+    lines = err.strip().splitlines()  # a usage mistake: the usage line, the --help hint, the reason
+    assert code == 2 and lines[0].startswith("Usage: capil synth documents")
+    assert lines[-1].startswith("capil: ") and "heldout" in lines[-1] and len(lines) == 3
