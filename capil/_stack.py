@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -39,9 +40,14 @@ class Part:
     env: dict[str, str]
 
 
+PREFECT_USER = "capil"
+
+
 def prefect_env(settings: Settings) -> dict[str, str]:
-    """Environment that points Prefect clients and server at the local stack."""
-    return {
+    """Environment that points Prefect clients and server at the local stack, with the credential of
+    its API (basic auth; the server refuses every call without it but its health check) once
+    `capil up` has generated it."""
+    env = {
         "PREFECT_HOME": str(settings.data_dir / "prefect"),
         "PREFECT_API_URL": settings.prefect_api_url,
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -50,6 +56,35 @@ def prefect_env(settings: Settings) -> dict[str, str]:
         "PREFECT_SERVER_API_PORT": str(settings.prefect_port),
         "PREFECT_UI_API_URL": settings.prefect_api_url,
     }
+    auth = _prefect_auth_file(settings)
+    if auth.exists():
+        env["PREFECT_API_AUTH_STRING"] = env["PREFECT_SERVER_API_AUTH_STRING"] = auth.read_text().strip()
+    return env
+
+
+def ensure_prefect_auth(settings: Settings) -> Path:
+    """The local Prefect API's credential (`capil:<random>`), generated once, owner-only, under the
+    secrets directory; returns its file (the Prefect UI asks for its content)."""
+    path = _prefect_auth_file(settings)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(path.parent, 0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(f"{PREFECT_USER}:{secrets.token_urlsafe(32)}\n")
+    return path
+
+
+def _prefect_auth_file(settings: Settings) -> Path:
+    return settings.secrets_dir / "prefect-api-auth"
+
+
+def _prefect_auth(settings: Settings) -> tuple[str, str] | None:
+    auth = _prefect_auth_file(settings)
+    if not auth.exists():
+        return None
+    user, _, password = auth.read_text().strip().partition(":")
+    return user, password
 
 
 def _http_ok(url: str) -> Callable[[], bool]:
@@ -66,7 +101,8 @@ def _deployments_ready(settings: Settings) -> Callable[[], bool]:
         base = settings.prefect_api_url
         try:
             return all(
-                httpx.get(f"{base}/deployments/name/{name}", timeout=2).status_code == 200
+                httpx.get(f"{base}/deployments/name/{name}", timeout=2, auth=_prefect_auth(settings)).status_code
+                == 200
                 for name in ("process-application/capil-local", "finalize-application/capil-local")
             )
         except httpx.HTTPError:
@@ -79,6 +115,7 @@ def parts(settings: Settings) -> list[Part]:
     py = sys.executable
     d = settings.data_dir
     credentials = storage.ensure_s3_credentials(settings.secrets_dir)
+    ensure_prefect_auth(settings)
     signing.ensure_dev_pki(settings.pki_dir, port=settings.pki_port)
     s3_port = int(settings.s3_endpoint.rsplit(":", 1)[1])
     penv = prefect_env(settings)

@@ -100,7 +100,8 @@ def up(timeout: Annotated[float, typer.Option(help="Seconds to wait for each par
     _services().ensure_buckets()
     typer.echo(f"API:          {settings.effective_public_base_url}  (OpenAPI: /docs)")
     typer.echo(f"Verifikator:  {settings.effective_public_base_url}/review")
-    typer.echo(f"Prefect UI:   http://127.0.0.1:{settings.prefect_port}")
+    typer.echo(f"Prefect UI:   http://127.0.0.1:{settings.prefect_port}  "
+               f"(it asks for the line in {_stack.ensure_prefect_auth(settings)})")
     typer.echo(f"S3 endpoint:  http://{settings.s3_endpoint}")
     typer.echo(f"Data:         {settings.data_dir}")
 

@@ -78,6 +78,14 @@ def test_submit_wait_archive_verify(capil, stack, tmp_path):
     api = f"http://127.0.0.1:{capil.env['CAPIL_API_PORT']}"
     assert httpx.get(f"{api}/health").json() == {"status": "ok"}
     assert httpx.get(f"{api}/openapi.json").json()["info"]["title"] == "Capil"
+    # Prefect's API answers only with the credential `capil up` generated (owner-only, in the data directory)
+    prefect = f"http://127.0.0.1:{capil.env['CAPIL_PREFECT_PORT']}/api"
+    auth_file = Path(capil.env["CAPIL_DATA_DIR"]) / "secrets" / "prefect-api-auth"
+    assert auth_file.stat().st_mode & 0o777 == 0o600
+    user, _, password = auth_file.read_text().strip().partition(":")
+    assert httpx.post(f"{prefect}/deployments/filter", json={}).status_code == 401
+    assert httpx.post(f"{prefect}/deployments/filter", json={}, auth=(user, "wrong")).status_code == 401
+    assert httpx.post(f"{prefect}/deployments/filter", json={}, auth=(user, password)).status_code == 200
 
     doc = synthetic.population(families=2, seed=11)
     (tmp_path / "pop.json").write_text(json.dumps(doc))
