@@ -12,6 +12,7 @@
     fetch_verified_document(svc, id)                the archived PDF, only when its hash and signature hold
     documents_due_for_renewal / renew_document_timestamp   keep B-LTA documents provable
     page_image / page_manifests / store_page_images the page images a verifikator reviews
+    stuck_applications(svc)                         what each application waiting too long needs
 
 `flows` wraps these in Prefect tasks, one call each; `api` and `capil` call them directly.
 """
@@ -30,13 +31,16 @@ from ._issue import (
     sha256_json,
 )
 from ._pages import MAX_WIDTH, page_image, page_key, page_manifest, page_manifests, store_page_images
+from ._recovery import Remedy, Stuck, stuck_applications
 from ._services import Reader, Services, bootstrap, services, use_services
 
 __all__ = [
     "EVIDENCE_FORMAT",
     "MAX_WIDTH",
     "Reader",
+    "Remedy",
     "Services",
+    "Stuck",
     "apply_change",
     "archive_evidence",
     "bootstrap",
@@ -61,5 +65,6 @@ __all__ = [
     "sha256_json",
     "start_processing",
     "store_page_images",
+    "stuck_applications",
     "use_services",
 ]

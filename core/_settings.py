@@ -119,6 +119,11 @@ class Settings:
     kepala_dinas_nip: str = ""
     """The head of office's 18-digit NIP printed on issued documents; empty means the dev signer's."""
 
+    recovery_after_minutes: int = 15
+    """An application still `received` or `processing` this long after it arrived (or was approved) is
+    recovered by the `reconcile-applications` flow: processed again, sent to a verifikator, or
+    finalized again (`casework.stuck_applications`)."""
+
     confidence_threshold: float = 0.80
     """A field the decision relies on with a lower OCR confidence goes to a verifikator."""
 

@@ -3,6 +3,7 @@
     process_application(application_id)   read, cross-check, decide; finalize when approved
     finalize_application(application_id)  change the record, issue, archive, record (idempotent)
     renew_timestamps(within_days=None)    new document timestamps before TSA certificates expire
+    reconcile_applications()              recover applications a crashed or lost run left waiting (every minute)
     FlowStarter                           starts runs on the deployments (API, CLI); tests replace it
 
 The flows are imported on first use: importing Prefect takes seconds, and most `capil` commands
@@ -19,10 +20,12 @@ __all__ = [
     "FlowStarter",
     "finalize_application",
     "process_application",
+    "reconcile_applications",
     "renew_timestamps",
 ]
 
-_LAZY = {"process_application": "process", "finalize_application": "process", "renew_timestamps": "renew"}
+_LAZY = {"process_application": "process", "finalize_application": "process", "renew_timestamps": "renew",
+         "reconcile_applications": "reconcile"}
 
 
 def __getattr__(name: str) -> Any:

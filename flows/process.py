@@ -1,8 +1,9 @@
 """The two flows of an application. Each reads top to bottom as named stages.
 
 `process_application`: read the uploads, cross-check, decide; on approval, finalize. A run that
-fails for good (after its tasks' retries) sends its undecided application to a verifikator with
-the finding `PROCESSING_FAILED` instead of leaving it `processing`.
+fails for good (after its tasks' retries), crashes or is cancelled sends its undecided application to
+a verifikator with the finding `PROCESSING_FAILED` instead of leaving it `processing`; a run that
+loses its process is caught by `flows.reconcile`.
 `finalize_application`: change the record, issue the signed KK (archived, then verified as read back),
 archive its evidence, record it.
 A verifikator's approval starts `finalize_application` on its own deployment.
@@ -34,7 +35,8 @@ def _send_to_review(flow: Flow[..., Any], flow_run: FlowRun, state: State) -> No
     casework.send_failed_run_to_review(casework.services(), flow_run.parameters["application_id"])
 
 
-@flow(name="process-application", log_prints=False, on_failure=[_send_to_review], on_crashed=[_send_to_review])
+@flow(name="process-application", log_prints=False, on_failure=[_send_to_review], on_crashed=[_send_to_review],
+      on_cancellation=[_send_to_review])
 def process_application(application_id: str) -> str:
     """Read, cross-check and decide one application; finalize it when approved. Returns its status."""
     document_types = mark_processing(application_id, flow_run.get_id())

@@ -9,10 +9,12 @@ from __future__ import annotations
 from prefect import serve
 
 from flows.process import finalize_application, process_application
+from flows.reconcile import reconcile_applications
 from flows.renew import renew_timestamps
 
 DEPLOYMENT_NAME = "capil-local"
 RENEWAL_SCHEDULE = "17 2 * * *"  # daily, 02:17
+RECONCILE_EVERY_S = 60
 
 
 def main() -> None:
@@ -21,6 +23,8 @@ def main() -> None:
         for flow in (process_application, finalize_application)
     ]
     deployments.append(renew_timestamps.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"], cron=RENEWAL_SCHEDULE))
+    deployments.append(reconcile_applications.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"],
+                                                            interval=RECONCILE_EVERY_S))
     serve(*deployments, limit=2)  # type: ignore[arg-type]  # sync context: not coroutines
 
 

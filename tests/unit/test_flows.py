@@ -283,6 +283,73 @@ def test_finalize_started_without_an_approval_changes_nothing(svc, reader, missp
     assert svc.audit.entries()[-1]["action"] == "application.apply.refused"
 
 
+# --- recovery ----------------------------------------------------------------------------------------
+
+
+def _waited(svc: casework.Services, app_id: str, minutes: int) -> None:
+    """Backdate an application as if it had waited `minutes` (since it arrived, and since its decision)."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from registry._schema import ApplicationRow
+
+    then = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=minutes)
+    app = svc.applications.get(app_id)
+    values: dict[str, Any] = {"received_at": then}
+    if app.decided_at is not None:
+        values["decided_at"] = then
+    with svc.database.session() as s:
+        s.execute(update(ApplicationRow).where(ApplicationRow.id == app_id).values(**values))
+
+
+class _Starter:
+    started: list[tuple[str, str]] = []
+
+    def start(self, deployment: str, application_id: str) -> str:
+        self.started.append((deployment, application_id))
+        return "run-id"
+
+
+def test_applications_left_waiting_are_recovered_within_the_bound(services, reader, monkeypatch):
+    import flows.reconcile
+    from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, reconcile_applications
+
+    svc = services()
+    bound = svc.settings.recovery_after_minutes
+    family, _ = _learner()
+    kk = reader.page(synthetic.render_kk(family, seed=SEED))
+    members = [p for p in family.anggota if p.tanggal_lahir < "2005-01-01"][:4]
+    assert len(members) == 4, "the family needs four adults"
+
+    def file(person: core.Person) -> str:
+        ijazah = reader.page(synthetic.render_ijazah(person, jenjang="S1", seed=SEED))
+        return casework.file_application(svc, nik=person.nik, change=ChangeType.PENDIDIKAN,
+                                         files={DocumentType.KK: kk, DocumentType.IJAZAH: ijazah}, requested={})
+
+    never_started, lost_run, approved_waiting, fresh = (file(p) for p in members)
+    svc.applications.mark_processing(lost_run, flow_run_id="a-run-that-died")
+    svc.applications.mark_processing(approved_waiting)
+    svc.applications.record_decision(approved_waiting, status=Status.APPROVED, findings=(), changes={},
+                                     extractions={})
+    svc.applications.mark_processing(fresh)
+    for app_id in (never_started, lost_run, approved_waiting):
+        _waited(svc, app_id, bound + 1)
+    _waited(svc, fresh, bound - 1)
+
+    _Starter.started = []
+    monkeypatch.setattr(flows.reconcile, "FlowStarter", _Starter)
+    done = reconcile_applications()
+    assert done == {never_started: "start_processing", lost_run: "send_to_review",
+                    approved_waiting: "start_finalize"}
+    assert sorted(_Starter.started) == sorted([(PROCESS_DEPLOYMENT, never_started),
+                                               (FINALIZE_DEPLOYMENT, approved_waiting)])
+    lost = svc.applications.get(lost_run)
+    assert lost.status == Status.NEEDS_REVIEW and [f.code for f in lost.findings] == ["PROCESSING_FAILED"]
+    assert svc.applications.get(fresh).status == Status.PROCESSING  # its run may still be working
+    assert reconcile_applications() == {never_started: "start_processing", approved_waiting: "start_finalize"}
+
+
 def _broken(stage: str) -> Any:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError(f"{stage} broke")
