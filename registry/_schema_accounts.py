@@ -1,0 +1,85 @@
+"""Tables of staff accounts, their sessions and API tokens, and applicants' access to their application.
+
+Made by migration 0003. No secret is stored as itself: passwords as scrypt hashes
+(`_passwords.py`), session ids and tokens as their sha256, names tried at a failed login as
+their sha256 too (a password typed into the name field must not end up in the database).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ._schema import Base, utcnow
+
+
+class UserRow(Base):
+    """A staff account. Never deleted (the audit log names it): disabled instead."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    """Login name, lower case; the actor in the audit log and on decisions."""
+    full_name: Mapped[str | None] = mapped_column(Text)
+    """Name (and NIP) shown on pages."""
+    role: Mapped[str] = mapped_column(String(16))
+    """`verifikator`, `arsip` or `admin` (a CHECK constraint keeps it so)."""
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginThrottleRow(Base):
+    """Failed logins by the name tried (known or not), for the lockout."""
+
+    __tablename__ = "login_throttle"
+
+    name_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SessionRow(Base):
+    """A logged-in browser: the cookie's value is the secret, only its sha256 is kept."""
+
+    __tablename__ = "sessions"
+
+    id_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    """Sent back with every state-changing form or request of this session."""
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class ApiTokenRow(Base):
+    """A staff member's API token (a counter or partner system acting as that account)."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ApplicationAccessRow(Base):
+    """How the applicant reaches their own application: a tracking code and a secret status token."""
+
+    __tablename__ = "application_access"
+
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(16), unique=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filed_by: Mapped[str | None] = mapped_column(Text)
+    """The staff account that filed it (a counter's session or token), or None for an applicant."""
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
