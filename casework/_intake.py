@@ -108,7 +108,8 @@ def file_application(
     for doc_type, data in files.items():
         if len(data) > svc.settings.max_upload_bytes:
             raise FileTooLarge(f"{doc_type}: {len(data)} bytes, limit {svc.settings.max_upload_bytes}")
-        kinds[doc_type] = ocr.sniff(data)
+        kinds[doc_type] = ocr.check_upload(data, max_pixels=svc.settings.max_pixels,
+                                           max_pages=svc.settings.max_pages)
 
     application_id = svc.applications.new_id()
     uploads: dict[str, StoredObject] = {}

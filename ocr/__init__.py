@@ -3,6 +3,7 @@
     extract(data, *, declared_type=None, lang="ind", max_pixels=, max_pages=) -> core.Extraction
     read(...)  -> Reading (extraction, type_confidence, transforms, page_image(n) as PNG)
     sniff(data) -> FileKind
+    check_upload(data, *, max_pixels, max_pages) -> FileKind (headers only: pages, pixels, encryption)
     review_image(png, *, max_width) -> ReviewImage (a page as kept for review: grayscale, scaled, PNG)
     tesseract_cpu() -> context manager yielding a CpuMeter (Tesseract workers' CPU seconds for reads inside it)
 
@@ -40,6 +41,7 @@ from ._ijazah import extract_ijazah
 from ._image import MAX_PAGES, MAX_PIXELS
 from ._kk import extract_kk
 from ._layout import lines
+from ._limits import check_upload
 from ._model import Page
 from ._normalize import edit_distance
 from ._pdf import render_page
@@ -49,7 +51,7 @@ from ._sniff import FileKind, sniff
 from ._tesseract import CpuMeter, engine, tesseract_cpu
 
 __all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "CpuMeter", "FileKind", "Reading", "ReviewImage",
-           "Transform", "edit_distance", "engine", "extract", "read", "review_image", "sniff", "tesseract_cpu"]
+           "Transform", "check_upload", "edit_distance", "engine", "extract", "read", "review_image", "sniff", "tesseract_cpu"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {

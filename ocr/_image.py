@@ -37,21 +37,46 @@ def image_size(data: bytes, *, max_pixels: int = MAX_PIXELS, max_pages: int = MA
             with Image.open(io.BytesIO(data)) as img:
                 frames = getattr(img, "n_frames", 1)
                 if frames > max_pages:
-                    raise core.FileTooLarge(f"{frames} pages, limit {max_pages}")
+                    raise core.FileTooLarge(f"{frames} pages, limit {max_pages}",
+                                            message_id=f"Berkas terlalu besar: {_id_number(frames)} halaman, "
+                                                       f"paling banyak {max_pages}.")
                 sizes = [img.size]
                 for index in range(1, frames):
                     img.seek(index)
                     sizes.append(img.size)
     except Image.DecompressionBombError as e:
-        raise core.FileTooLarge(f"image is over the pixel limit of {max_pixels} per page") from e
+        raise core.FileTooLarge(
+            f"image is over the pixel limit of {max_pixels} per page",
+            message_id=f"Gambar terlalu besar: lebih dari {_id_number(max_pixels)} piksel per halaman. Pindai "
+                       "ulang dengan resolusi 200–300 dpi.") from e
     except core.CapilError:
         raise
     except (OSError, ValueError, EOFError, SyntaxError) as e:
         raise core.UnsupportedFile("image header cannot be read") from e
     width, height = max(sizes, key=lambda wh: wh[0] * wh[1])
     if width * height > max_pixels:
-        raise core.FileTooLarge(f"image has {width * height} pixels, limit {max_pixels} per page")
+        raise core.FileTooLarge(
+            f"image has {width * height} pixels, limit {max_pixels} per page",
+            message_id=f"Gambar terlalu besar: {width}×{height} piksel, paling banyak {_id_number(max_pixels)} "
+                       "piksel per halaman. Pindai ulang dengan resolusi 200–300 dpi.")
+    for w, h in sizes:
+        if min(w, h) < MIN_SIDE or max(w, h) > MAX_ASPECT * min(w, h):
+            raise core.UnsupportedFile(
+                f"a {w}x{h} image is not a page",
+                message_id=f"Gambar {w}×{h} piksel bukan pindaian halaman dokumen. Unggah pindaian atau foto "
+                           "seluruh halaman.")
     return width, height
+
+
+MIN_SIDE = 16
+MAX_ASPECT = 20
+"""A page image is at least `MIN_SIDE` pixels on each side and at most `MAX_ASPECT` times longer than
+wide: anything else is not a page (and a 200000x1 strip crashed OpenCV's resize)."""
+
+
+def _id_number(n: int) -> str:
+    """`80000000` as Indonesians write it: `80.000.000`."""
+    return f"{n:,}".replace(",", ".")
 
 
 def decode_pages(data: bytes, *, max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> list[np.ndarray]:

@@ -1,4 +1,4 @@
-"""PDF input: the only module that imports pdfplumber.
+"""PDF input: the only module that imports pdfplumber (and pypdfium2, which it is built on).
 
 A page with a real text layer is read from it: its words with their
 positions, and its ruled tables from the vector lines, all converted to
@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 from pypdfium2 import PdfiumError
@@ -59,6 +60,37 @@ def read_pdf(data: bytes, *, dpi: int, max_pages: int, max_pixels: int) -> list[
         raise
     except _PDF_ERRORS as e:
         raise core.UnsupportedFile("PDF cannot be parsed") from e
+
+
+def check_pdf(data: bytes, *, dpi: int, max_pages: int, max_pixels: int) -> int:
+    """The page count of a PDF from its page tree (pdfium; nothing is drawn or decompressed but the
+    tree): FileTooLarge over the page or pixel limit, UnsupportedFile when it is encrypted or will
+    not open. For the upload, before the file is stored."""
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except PdfiumError as e:
+        if "password" in str(e).lower():
+            raise core.UnsupportedFile("PDF is encrypted", message_id="PDF terkunci dengan kata sandi. Unggah "
+                                       "PDF tanpa kata sandi atau pindaian halamannya.") from e
+        raise core.UnsupportedFile("PDF cannot be parsed") from e
+    try:
+        pages = len(document)
+        if pages == 0:
+            raise core.UnreadableDocument("PDF has no pages")
+        if pages > max_pages:
+            raise core.FileTooLarge(f"{pages} pages, limit {max_pages}",
+                                    message_id=f"Berkas terlalu besar: {f'{pages:,}'.replace(',', '.')} "
+                                               f"halaman, paling banyak {max_pages}.")
+        scale = dpi / 72
+        for index in range(pages):
+            width, height = document.get_page_size(index)
+            if width * height * scale * scale > max_pixels:
+                raise core.FileTooLarge(f"PDF page {index + 1} at {dpi} dpi is over {max_pixels} pixels",
+                                        message_id=f"Halaman {index + 1} PDF terlalu besar. Unggah dokumen "
+                                                   "berukuran A4 atau F4.")
+        return pages
+    finally:
+        document.close()
 
 
 def render_page(data: bytes, number: int, *, dpi: int) -> np.ndarray:

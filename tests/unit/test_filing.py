@@ -111,3 +111,74 @@ def test_the_population_file_refuses_control_characters_and_future_dates():
     found = registry.population_problems(doc)
     assert any("nama_lengkap" in p and "U+202E" in p for p in found), found
     assert any("tanggal_lahir" in p and "future" in p for p in found), found
+
+
+# --- hostile uploads, generated here: refused at the upload from their headers, nothing stored ---------
+
+
+def _pdf(pages: int, size: tuple[float, float] = (595, 842)) -> bytes:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(*size)
+    buf = io.BytesIO()
+    document.save(buf)
+    document.close()
+    return buf.getvalue()
+
+
+def _encrypted_pdf() -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    canvas = Canvas(buf, encrypt="rahasia")
+    canvas.drawString(100, 700, "KARTU KELUARGA")
+    canvas.save()
+    return buf.getvalue()
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header claims `width` x `height` pixels, with almost no pixel data behind it."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+            + chunk(b"IEND", b""))
+
+
+def _strip() -> bytes:
+    buf = io.BytesIO()
+    Image.new("L", (200_000, 1), 255).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("make", "error", "said"), [
+    (lambda: _pdf(3000), core.FileTooLarge, "3.000 halaman, paling banyak 10"),
+    (lambda: _pdf(1, (14_400, 14_400)), core.FileTooLarge, "Halaman 1 PDF terlalu besar"),
+    (_encrypted_pdf, core.UnsupportedFile, "kata sandi"),
+    (lambda: _png_claiming(100_000, 100_000), core.FileTooLarge, "Gambar terlalu besar: lebih dari 80.000.000"),
+    (lambda: _png_claiming(10_000, 9_000), core.FileTooLarge, "Gambar terlalu besar: 10000×9000 piksel"),
+    (_strip, core.UnsupportedFile, "bukan pindaian halaman"),
+    (lambda: b"%PDF-1.7\n garbage", core.UnsupportedFile, None),
+    (lambda: b"MZ\x90\x00 an executable", core.UnsupportedFile, "Jenis berkas tidak didukung"),
+])
+def test_a_hostile_upload_is_refused_at_the_upload_and_nothing_is_stored(svc, make, error, said):
+    files = {**FILES, DocumentType.IJAZAH: make()}
+    with pytest.raises(error) as refused:
+        casework.file_application(svc, nik=SUBJECT, change=ChangeType.PENDIDIKAN, files=files, requested={})
+    if said is not None:
+        assert said in refused.value.message_id
+    assert 400 <= refused.value.http_status < 500
+    assert _nothing_stored(svc)
+
+
+def test_a_strip_that_crashed_opencv_is_refused_by_the_reader_too():
+    import ocr
+
+    with pytest.raises(core.UnsupportedFile, match="not a page"):
+        ocr.extract(_strip())
