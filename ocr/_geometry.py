@@ -326,19 +326,23 @@ def runs_vertically(binary: np.ndarray, *, thumbnail: np.ndarray | None = None) 
     glyphs = centroids[1:][(size >= max(3.0, 0.5 * typical)) & (size <= 2.0 * typical)]
     if len(glyphs) < 20:
         return False
-    glyphs = glyphs[:: max(1, len(glyphs) // 600)]
+    # Some glyphs are asked for their nearest neighbour among all of them: thinning out the neighbours
+    # too (every k-th glyph in scan order) takes a word's own letters away and leaves the lines above.
+    asked = np.arange(0, len(glyphs), max(1, len(glyphs) // 600))
     x, y = glyphs[:, 0], glyphs[:, 1]
-    nearest = _nearest(x, y)
-    horizontal = float((np.abs(x - x[nearest]) > np.abs(y - y[nearest])).mean())
+    nearest = _nearest(x, y, asked)
+    horizontal = float((np.abs(x[asked] - x[nearest]) > np.abs(y[asked] - y[nearest])).mean())
     return horizontal < 0.35
 
 
-def _nearest(x: np.ndarray, y: np.ndarray, *, block: int = 128) -> np.ndarray:
-    """Per point, the index of the nearest other point (the first of equals), a block of rows at a time."""
-    nearest = np.empty(len(x), dtype=np.intp)
-    for start in range(0, len(x), block):
-        rows = np.arange(start, min(start + block, len(x)))
+def _nearest(x: np.ndarray, y: np.ndarray, asked: np.ndarray | None = None, *, block: int = 128) -> np.ndarray:
+    """Per asked point (all by default), the index of the nearest other point (the first of equals), a block
+    of asked points at a time."""
+    asked = np.arange(len(x)) if asked is None else asked
+    nearest = np.empty(len(asked), dtype=np.intp)
+    for start in range(0, len(asked), block):
+        rows = asked[start:start + block]
         distance = np.hypot(x[rows, None] - x[None, :], y[rows, None] - y[None, :])
-        distance[rows - start, rows] = np.inf
-        nearest[rows] = distance.argmin(axis=1)
+        distance[np.arange(len(rows)), rows] = np.inf
+        nearest[start:start + len(rows)] = distance.argmin(axis=1)
     return nearest

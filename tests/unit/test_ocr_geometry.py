@@ -111,6 +111,23 @@ def test_a_page_on_its_side_is_noticed(turns):
     assert geo.runs_vertically(turned)
 
 
+def _dense_rows() -> np.ndarray:
+    """Many rows of small glyphs close under each other (a KK whose twelve members shrink its table text)."""
+    page = np.full((700, 1000), 255, np.uint8)
+    for top in range(20, 680, 13):
+        for left in range(20, 980, 8):
+            page[top:top + 8, left:left + 5] = 0
+    return page
+
+
+@pytest.mark.parametrize("turns", [0, 1])
+def test_many_close_rows_of_small_text_are_upright_when_upright(turns):
+    # Glyphs sit 8 px apart along a row and 13 px apart across rows: every glyph's nearest neighbour is
+    # beside it. Asking only some glyphs must not thin out the neighbours they are compared with.
+    binary, _ = geo.quarter_turn(_dense_rows(), turns)
+    assert geo.runs_vertically(binary) == bool(turns)
+
+
 @pytest.mark.parametrize("turns", [1, 2, 3])
 def test_quarter_turn_matrix_moves_pixels_where_the_image_went(turns):
     image = np.zeros((40, 60), np.uint8)
