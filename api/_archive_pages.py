@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ._pages import _page
+
+if TYPE_CHECKING:
+    from ._auth import Staff
 
 _STATUS_ID = {"active": "AKTIF", "superseded": "TIDAK BERLAKU (DIGANTI)", "unknown": "TIDAK DIKENAL"}
 
@@ -18,7 +21,7 @@ def _date(iso: str | None) -> str:
     return f"{day[8:10]}-{day[5:7]}-{day[0:4]}" if len(day) == 10 else escape(iso)
 
 
-def archive_page(documents: list[dict[str, Any]], *, query: dict[str, str]) -> str:
+def archive_page(documents: list[dict[str, Any]], *, query: dict[str, str], who: Staff) -> str:
     """Lookup by NIK, No. KK or application id; every document issued, its status, a download link."""
     form = "".join(
         f'<label for="{k}">{label}</label><input id="{k}" name="{k}" value="{escape(query.get(k, ""))}">'
@@ -42,7 +45,7 @@ def archive_page(documents: list[dict[str, Any]], *, query: dict[str, str]) -> s
 <h1>Arsip dokumen terbit</h1>
 <form method="get" action="/archive">{form}<button type="submit">Cari</button></form>
 {table}
-<p>Setiap unduhan diperiksa sidik (sha256) dan tanda tangan elektroniknya sebelum diberikan.</p>""")
+<p>Setiap unduhan diperiksa sidik (sha256) dan tanda tangan elektroniknya sebelum diberikan.</p>""", who=who)
 
 
 def verification_page(answer: dict[str, Any]) -> str:

@@ -1,11 +1,16 @@
-"""Small server-rendered pages in Bahasa Indonesia: the upload form and the verifikator queue."""
+"""Small server-rendered pages in Bahasa Indonesia: the upload form, the login, the verifikator queue."""
 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _review
+
+if TYPE_CHECKING:
+    from ._auth import Staff
+
+_ROLE_NAMES = {"verifikator": "verifikator", "arsip": "petugas arsip", "admin": "administrator"}
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -15,13 +20,51 @@ button{font-size:1rem;padding:.5rem 1.2rem;margin-top:1rem;cursor:pointer}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}
 .card{border:1px solid #ccc;border-radius:6px;padding:1rem;margin:1rem 0}
 .mismatch,.error{color:#a40000}.warning{color:#8a5a00}pre{background:#f4f4f4;padding:.8rem;overflow:auto}
+nav.staff{display:flex;gap:1rem;align-items:center;justify-content:flex-end;border-bottom:1px solid #ccc;
+padding-bottom:.5rem}nav.staff form{margin:0}nav.staff button{margin:0;padding:.2rem .8rem}
 """
 
 
-def _page(title: str, body: str) -> str:
+def _page(title: str, body: str, *, who: Staff | None = None) -> str:
+    csrf = f'<meta name="csrf-token" content="{escape(who.csrf_token)}">' if who and who.csrf_token else ""
     return (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{_STYLE}</style></head>'
-            f"<body>{body}</body></html>")
+            f'<meta name="viewport" content="width=device-width,initial-scale=1">{csrf}<style>{_STYLE}</style>'
+            f"</head><body>{staff_bar(who) if who else ''}{body}</body></html>")
+
+
+def staff_bar(who: Staff) -> str:
+    """Who is logged in, and the logout button (a form carrying the session's CSRF token)."""
+    shown = who.user.full_name or who.name
+    return (f'<nav class="staff"><span>Masuk sebagai <b>{escape(shown)}</b> '
+            f"({escape(_ROLE_NAMES.get(who.user.role, who.user.role))})</span>"
+            f'<form method="post" action="/logout"><input type="hidden" name="csrf_token" '
+            f'value="{escape(who.csrf_token or "")}"><button type="submit">Keluar</button></form></nav>')
+
+
+def login_page(*, csrf_token: str, next_url: str, message: str = "") -> str:
+    shown = f'<p class="error" role="alert">{escape(message)}</p>' if message else ""
+    return _page("Masuk petugas", f"""
+<h1>Masuk petugas</h1>
+{shown}
+<form method="post" action="/login">
+ <input type="hidden" name="csrf_token" value="{escape(csrf_token)}">
+ <input type="hidden" name="next" value="{escape(next_url)}">
+ <label for="name">Nama pengguna</label><input id="name" name="name" autocomplete="username" required autofocus>
+ <label for="password">Kata sandi</label>
+ <input id="password" name="password" type="password" autocomplete="current-password" required>
+ <button type="submit">Masuk</button>
+</form>
+<p>Halaman ini untuk petugas Dinas. Pemohon tidak perlu masuk: status permohonan dibuka dengan tautan yang
+diberikan saat permohonan dikirim.</p>""")
+
+
+def message_page(title: str, text: str, *, who: Staff | None = None) -> str:
+    return _page(title, f"<h1>{escape(title)}</h1><p>{escape(text)}</p>", who=who)
+
+
+def forbidden_page(who: Staff) -> str:
+    role = _ROLE_NAMES.get(who.user.role, who.user.role)
+    return message_page("Akses ditolak", f"Akun {who.name} ({role}) tidak berwenang membuka halaman ini.", who=who)
 
 
 def upload_page() -> str:
@@ -49,10 +92,14 @@ document.getElementById('f').addEventListener('submit', async (e) => {
   const r = await fetch('/api/applications', {method: 'POST', body: new FormData(e.target)});
   const body = await r.json();
   if (!r.ok) { out.innerHTML = '<p class="error"></p>'; out.firstChild.textContent = body.message; return; }
-  out.innerHTML = '<p>Permohonan diterima. Nomor permohonan: <b></b></p><p id="st"></p>';
-  out.querySelector('b').textContent = body.id;
+  out.innerHTML = '<p>Permohonan diterima. Kode pelacakan: <b></b></p>' +
+    '<p>Simpan tautan status ini; hanya tautan ini yang membuka permohonan Anda: <a id="link"></a></p><p id="st"></p>';
+  out.querySelector('b').textContent = body.tracking_code;
+  const link = out.querySelector('#link');
+  link.href = body.status_url; link.textContent = location.origin + body.status_url;
   const poll = async () => {
-    const a = await (await fetch('/api/applications/' + body.id)).json();
+    const a = await (await fetch('/api/applications/' + body.id,
+                                 {headers: {'Authorization': 'Bearer ' + body.status_token}})).json();
     document.getElementById('st').textContent = 'Status: ' + a.status;
     if (a.status === 'received' || a.status === 'processing') setTimeout(poll, 2000);
   };
@@ -85,29 +132,34 @@ def _swatch(severity: str) -> str:
     return f'<span class="swatch" style="border-color:{colour}" title="{escape(severity)}"></span>'
 
 
-def review_page(applications: list[Any], pages: dict[str, dict[str, dict[str, Any]]] | None = None) -> str:
+def review_page(applications: list[Any], pages: dict[str, dict[str, dict[str, Any]]] | None = None, *,
+                who: Staff) -> str:
     """The verifikator queue. `pages`: per application id, its page-image manifests by document type
-    (`casework.page_manifests`); each page is shown with a box over every field a finding names."""
+    (`casework.page_manifests`); each page is shown with a box over every field a finding names.
+    Decisions are recorded in the name of `who`, the logged-in account (with its CSRF token)."""
     cards = "".join(_review_card(a, (pages or {}).get(a.id, {})) for a in applications
                     ) or "<p>Tidak ada permohonan yang menunggu verifikasi.</p>"
     return _page("Antrean verifikasi", f"""
 <style>{_review.STYLE}</style>
 <h1>Antrean verifikasi</h1>
-<label for="who">Verifikator</label><input id="who" required>
+<p>Keputusan dicatat atas nama <b>{escape(who.name)}</b>.</p>
 {cards}
 <script>
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
 document.querySelectorAll('button[data-approve]').forEach(b => b.addEventListener('click', async () => {{
-  const card = b.closest('.card'); const who = document.getElementById('who').value.trim();
-  if (!who) {{ alert('Isi nama verifikator.'); return; }}
+  const card = b.closest('.card');
   const r = await fetch('/api/applications/' + card.dataset.id + '/decision', {{method: 'POST',
-    headers: {{'Content-Type': 'application/json'}},
-    body: JSON.stringify({{approve: b.dataset.approve === 'true', verifikator: who,
-                          note: card.querySelector('.note').value}})}});
+    headers: {{'Content-Type': 'application/json', 'X-CSRF-Token': csrf}},
+    body: JSON.stringify({{approve: b.dataset.approve === 'true', note: card.querySelector('.note').value}})}});
+  if (r.status === 401) {{ location.href = '/login?next=/review'; return; }}
   const body = await r.json();
-  card.innerHTML = r.ok ? '<p>Keputusan tersimpan: ' + body.status + '</p>' : '<p class="error">' + body.message + '</p>';
+  const p = document.createElement('p');
+  if (r.ok) {{ p.textContent = 'Keputusan tersimpan: ' + body.status; }}
+  else {{ p.className = 'error'; p.textContent = body.message; }}
+  card.replaceChildren(p);
 }}));
 {_review.SCRIPT}
-</script>""")
+</script>""", who=who)
 
 
 def _review_card(a: Any, manifests: dict[str, dict[str, Any]]) -> str:

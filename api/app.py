@@ -2,6 +2,11 @@
 
 It starts flow runs and never runs them inside a request. Errors are JSON
 `{"code": ..., "message": ...}` with an Indonesian message and a 4xx/5xx status.
+
+Every route says who may call it (`_auth`): the upload, the QR and PDF verification and the
+login are open; an applicant reads their own application and its signed KK with the status token
+handed out at filing; everything else needs a staff account with the right role. The audit log
+names the logged-in account for every read and decision.
 """
 
 from __future__ import annotations
@@ -10,8 +15,8 @@ import json
 import logging
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Form, Header, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import Depends, FastAPI, File, Form, Header, Request, Response, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 import registry
@@ -22,24 +27,40 @@ from casework import (
     file_application,
     page_image,
     parse_requested,
-    services,
 )
 from core import CapilError, ChangeType, DocumentType, InputError, Status
 from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
 
-from . import _archive_pages, _pages, _review
+from . import _archive_pages, _login, _pages, _review
+from ._auth import (
+    Applicant,
+    Forbidden,
+    LoginRequired,
+    NotAuthenticated,
+    PageForbidden,
+    Staff,
+    Svc,
+    application_reader,
+    get_services,
+    login_url,
+    optional_staff,
+    page_role,
+    redact_access_log,
+    role,
+    staff,
+)
 
 log = logging.getLogger(__name__)
+redact_access_log()
 
 app = FastAPI(
     title="Capil",
     version="0.1.0",
     description="Perubahan data kependudukan: unggah dokumen, pemeriksaan otomatis, KK bertanda tangan elektronik.",
 )
+_login.install(app)
 
-
-def get_services() -> Services:
-    return services()
+__all__ = ["app", "get_flow_starter", "get_services"]
 
 
 def get_flow_starter() -> FlowStarter:
@@ -47,14 +68,15 @@ def get_flow_starter() -> FlowStarter:
     return FlowStarter()
 
 
-def get_actor(x_capil_user: Annotated[str | None, Header(description="Petugas yang membaca data")] = None) -> str:
-    """Who is reading, for the audit log: the `X-Capil-User` header (until there is a login), else `anonim`."""
-    return (x_capil_user or "").strip()[:120] or "anonim"
-
-
-Svc = Annotated[Services, Depends(get_services)]
-Actor = Annotated[str, Depends(get_actor)]
 Starter = Annotated[FlowStarter, Depends(get_flow_starter)]
+AnyStaff = Annotated[Staff, Depends(staff)]
+Verifikator = Annotated[Staff, Depends(role("verifikator"))]
+Arsip = Annotated[Staff, Depends(role("arsip"))]
+FilingStaff = Annotated[Staff | None, Depends(optional_staff)]
+ApplicationReader = Annotated[Staff | Applicant, Depends(application_reader())]
+DocumentReader = Annotated[Staff | Applicant, Depends(application_reader("arsip"))]
+ReviewPage = Annotated[Staff, Depends(page_role("verifikator"))]
+ArchivePage = Annotated[Staff, Depends(page_role("arsip"))]
 
 
 @app.exception_handler(CapilError)
@@ -62,6 +84,22 @@ async def _capil_error(_request: Request, exc: CapilError) -> JSONResponse:
     if exc.http_status >= 500:
         log.error("%s: %s", exc.code, exc.message)
     return JSONResponse(status_code=exc.http_status, content={"code": exc.code, "message": exc.message_id})
+
+
+@app.exception_handler(NotAuthenticated)
+async def _not_authenticated(_request: Request, exc: NotAuthenticated) -> JSONResponse:
+    return JSONResponse(status_code=401, content={"code": exc.code, "message": exc.message_id},
+                        headers={"WWW-Authenticate": 'Bearer realm="capil"'})
+
+
+@app.exception_handler(LoginRequired)
+async def _login_required(_request: Request, exc: LoginRequired) -> RedirectResponse:
+    return RedirectResponse(login_url(exc.next_url), status_code=303)
+
+
+@app.exception_handler(PageForbidden)
+async def _page_forbidden(_request: Request, exc: PageForbidden) -> HTMLResponse:
+    return HTMLResponse(_pages.forbidden_page(exc.staff), status_code=403)
 
 
 @app.get("/health", include_in_schema=False)
@@ -78,6 +116,8 @@ def upload_page() -> str:
 def create_application(
     svc: Svc,
     starter: Starter,
+    filer: FilingStaff,
+    response: Response,
     nik: Annotated[str, Form(description="NIK pemohon")],
     jenis_perubahan: Annotated[str, Form(description="pendidikan, status_perkawinan atau koreksi_biodata")],
     kk: Annotated[UploadFile, File(description="Pindaian Kartu Keluarga")],
@@ -85,7 +125,12 @@ def create_application(
     buku_nikah: Annotated[UploadFile | None, File(description="Pindaian buku nikah")] = None,
     requested: Annotated[str, Form(description='Nilai yang dimohonkan, JSON, mis. {"pendidikan": "..."}')] = "{}",
 ) -> dict[str, Any]:
-    """File an application (multipart). Processing starts at once; poll its status."""
+    """File an application (multipart); open to anyone. Processing starts at once.
+
+    The answer carries `tracking_code` (to quote at the counter) and `status_token`, a secret shown
+    only here: sent as `Authorization: Bearer …` or as `?token=` (`status_url`), it opens this
+    application's status and its signed KK, nothing else. A staff session or API token, when sent,
+    is recorded as the filer (a verifikator may not decide an application they filed)."""
     try:
         change = ChangeType(jenis_perubahan)
     except ValueError:
@@ -107,41 +152,61 @@ def create_application(
     requested_values = parse_requested({k: str(v) for k, v in pairs.items()}, change)
     starter.check(PROCESS_DEPLOYMENT)
     application_id = file_application(svc, nik=nik, change=change, files=files, requested=requested_values)
+    grant = svc.access.grant(application_id, filed_by=filer.name if filer else None)
     starter.start(PROCESS_DEPLOYMENT, application_id)
-    return svc.applications.get(application_id).to_dict()
+    response.headers["Location"] = f"/api/applications/{application_id}"
+    return {**svc.applications.get(application_id).to_dict(), "tracking_code": grant.tracking_code,
+            "status_token": grant.token, "status_url": f"/api/applications/{application_id}?token={grant.token}"}
 
 
 @app.get("/api/applications", tags=["permohonan"])
-def list_applications(svc: Svc, actor: Actor, status: Status | None = None) -> list[dict[str, Any]]:
-    """Applications, newest first (the verifikator queue is `?status=needs_review`). The read is audited."""
-    apps = svc.applications.list(status=status)
-    svc.audit.record(actor=actor, action="application.list", subject_type="applications", subject=None,
+def list_applications(svc: Svc, who: AnyStaff, status: Status | None = None,
+                      tracking_code: str | None = None) -> list[dict[str, Any]]:
+    """Applications, newest first (the verifikator queue is `?status=needs_review`; `?tracking_code=`
+    finds the one an applicant quotes). Staff only; the read is audited."""
+    if tracking_code is not None:
+        found = svc.access.find(tracking_code)
+        apps = [a for a in ([svc.applications.get(found)] if found else [])
+                if status is None or a.status == status]
+    else:
+        apps = svc.applications.list(status=status)
+    svc.audit.record(actor=who.name, action="application.list", subject_type="applications", subject=None,
                      details={"status": str(status) if status else None, "ids": [a.id for a in apps]})
     return [a.to_dict() for a in apps]
 
 
+_APPLICANT_FIELDS = ("id", "nik", "jenis_perubahan", "status", "requested", "findings", "document", "timings")
+
+
 @app.get("/api/applications/{application_id}", tags=["permohonan"])
-def get_application(svc: Svc, actor: Actor, application_id: str) -> dict[str, Any]:
-    """One application with its findings and decisions. The read is audited (`X-Capil-User`)."""
+def get_application(svc: Svc, who: ApplicationReader, application_id: str) -> dict[str, Any]:
+    """One application. Staff see it whole (findings, decisions; the read is audited); the applicant,
+    with the status token, sees the fields of the contract (no storage keys, no staff names)."""
     app_ = svc.applications.get(application_id)
-    svc.audit.record(actor=actor, action="application.view", subject_type="application", subject=application_id)
-    return app_.to_dict()
+    if isinstance(who, Applicant):
+        shown = app_.to_dict()
+        return {k: shown[k] for k in _APPLICANT_FIELDS}
+    svc.audit.record(actor=who.name, action="application.view", subject_type="application", subject=application_id)
+    return {**app_.to_dict(), "tracking_code": svc.access.tracking_code(application_id)}
 
 
 class ReviewDecision(BaseModel):
     approve: bool = Field(description="true: setujui, false: tolak")
-    verifikator: str = Field(min_length=1, description="Nama atau NIP verifikator")
-    note: str = Field(default="", description="Alasan keputusan")
+    note: str = Field(default="", max_length=2000, description="Alasan keputusan")
 
 
 @app.post("/api/applications/{application_id}/decision", tags=["verifikator"])
-def decide_application(svc: Svc, application_id: str, decision: ReviewDecision,
+def decide_application(svc: Svc, who: Verifikator, application_id: str, decision: ReviewDecision,
                        starter: Starter) -> dict[str, Any]:
-    """A verifikator approves or rejects an application waiting for review."""
+    """A verifikator approves or rejects an application waiting for review, in the name of the logged-in
+    account (a session also sends its CSRF token in `X-CSRF-Token`). Not an application they filed."""
+    if svc.access.filed_by(application_id) == who.name:
+        raise Forbidden("a verifikator may not decide an application they filed",
+                        message_id="Anda tidak dapat memutus permohonan yang Anda ajukan sendiri.")
     if decision.approve:
         starter.check(FINALIZE_DEPLOYMENT)
     app_ = svc.applications.record_review(application_id, approve=decision.approve,
-                                          verifikator=decision.verifikator, note=decision.note)
+                                          verifikator=who.name, note=decision.note)
     if decision.approve:
         starter.start(FINALIZE_DEPLOYMENT, application_id)
     return app_.to_dict()
@@ -149,30 +214,33 @@ def decide_application(svc: Svc, application_id: str, decision: ReviewDecision,
 
 @app.get("/api/applications/{application_id}/document", tags=["arsip"],
          responses={200: {"content": {"application/pdf": {}}}})
-def get_document(svc: Svc, actor: Actor, application_id: str) -> Response:
-    """The signed KK from the archive, after its hash and signature were verified. The retrieval is audited."""
+def get_document(svc: Svc, who: DocumentReader, application_id: str) -> Response:
+    """The signed KK from the archive, after its hash and signature were verified: for archive staff,
+    or the applicant with the status token. The retrieval is audited."""
     data = fetch_verified_document(svc, application_id)
-    svc.audit.record(actor=actor, action="archive.get", subject_type="application", subject=application_id)
+    svc.audit.record(actor=who.name, action="archive.get", subject_type="application", subject=application_id,
+                     details={"by": "status_token"} if isinstance(who, Applicant) else None)
     return Response(content=data, media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="KK-{application_id}.pdf"'})
+                    headers={"Content-Disposition": f'attachment; filename="KK-{application_id}.pdf"',
+                             "Cache-Control": "private, no-store"})
 
 
 @app.get("/api/applications/{application_id}/pages/{document}/{number}.png", tags=["verifikator"],
          responses={200: {"content": {"image/png": {}}}})
-def get_page_image(svc: Svc, actor: Actor, application_id: str, document: str, number: str) -> Response:
+def get_page_image(svc: Svc, who: Verifikator, application_id: str, document: str, number: str) -> Response:
     """A normalized page image of an upload (grayscale PNG, at most 1600 px wide), as the review page shows
     it under the finding boxes. 404 when the application has no such page. The read is audited."""
     svc.applications.get(application_id)
     page = int(number) if number.isdigit() and len(number) < 4 else 0  # not a page number: 404 below
     data = page_image(svc, application_id, document, page)
-    svc.audit.record(actor=actor, action="application.page_image", subject_type="application",
+    svc.audit.record(actor=who.name, action="application.page_image", subject_type="application",
                      subject=application_id, details={"document": document, "page": page})
     return Response(content=data, media_type="image/png", headers={"Cache-Control": "private, no-store"})
 
 
 @app.post("/api/verify", tags=["verifikasi"])
 def verify_document(svc: Svc, file: Annotated[UploadFile, File(description="PDF bertanda tangan")]) -> dict:
-    """Validate a signed PDF: integrity, signer, chain to the trust roots, timestamp."""
+    """Validate a signed PDF: integrity, signer, chain to the trust roots, timestamp. Open to anyone."""
     data = file.file.read(svc.settings.max_upload_bytes + 1)
     return signing.verify_pdf(data, trust_roots=svc.trust_roots).to_dict()
 
@@ -208,19 +276,19 @@ def verify_qr(svc: Svc, application_id: str, h: str | None = None,
 
 
 @app.get("/api/archive/documents", tags=["arsip"])
-def archive_documents(svc: Svc, actor: Actor, nik: str | None = None, no_kk: str | None = None,
+def archive_documents(svc: Svc, who: Arsip, nik: str | None = None, no_kk: str | None = None,
                       application: str | None = None) -> list[dict[str, Any]]:
     """Every document issued to a person (NIK), a family (No. KK) or the person of an application,
     newest first, with status `active` or `superseded` (and since when). The lookup is audited."""
-    return [d.to_dict() for d in _archive_lookup(svc, actor, nik=nik, no_kk=no_kk, application=application)]
+    return [d.to_dict() for d in _archive_lookup(svc, who.name, nik=nik, no_kk=no_kk, application=application)]
 
 
 @app.get("/archive", response_class=HTMLResponse, include_in_schema=False)
-def archive_page(svc: Svc, actor: Actor, nik: str = "", no_kk: str = "", application: str = "") -> str:
+def archive_page(svc: Svc, who: ArchivePage, nik: str = "", no_kk: str = "", application: str = "") -> str:
     query = {"nik": nik.strip(), "no_kk": no_kk.strip(), "application": application.strip()}
-    docs = _archive_lookup(svc, actor, nik=query["nik"] or None, no_kk=query["no_kk"] or None,
+    docs = _archive_lookup(svc, who.name, nik=query["nik"] or None, no_kk=query["no_kk"] or None,
                            application=query["application"] or None) if any(query.values()) else []
-    return _archive_pages.archive_page([d.to_dict() for d in docs], query=query)
+    return _archive_pages.archive_page([d.to_dict() for d in docs], query=query, who=who)
 
 
 def _archive_lookup(svc: Services, actor: str, *, nik: str | None, no_kk: str | None,
@@ -235,8 +303,9 @@ def _archive_lookup(svc: Services, actor: str, *, nik: str | None, no_kk: str | 
 
 
 @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-def review_page(svc: Svc, actor: Actor) -> str:
+def review_page(svc: Svc, who: ReviewPage) -> HTMLResponse:
     apps = svc.applications.list(status=Status.NEEDS_REVIEW)
-    svc.audit.record(actor=actor, action="application.list", subject_type="applications", subject=None,
+    svc.audit.record(actor=who.name, action="application.list", subject_type="applications", subject=None,
                      details={"status": str(Status.NEEDS_REVIEW), "ids": [a.id for a in apps], "page": "review"})
-    return _pages.review_page(apps, pages=_review.page_manifests_of(svc, apps))
+    return HTMLResponse(_pages.review_page(apps, pages=_review.page_manifests_of(svc, apps), who=who),
+                        headers={"Cache-Control": "private, no-store"})

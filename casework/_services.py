@@ -18,7 +18,16 @@ import ocr
 import signing
 import storage
 from core import ConfigurationError, DocumentType, Settings, load_settings
-from registry import Applications, AuditLog, Database, IssuedDocuments, PopulationRecord
+from registry import (
+    Accounts,
+    ApplicantAccess,
+    Applications,
+    AuditLog,
+    Database,
+    IssuedDocuments,
+    PopulationRecord,
+    Sessions,
+)
 
 
 class Reader(Protocol):
@@ -57,6 +66,18 @@ class Services:
     @cached_property
     def audit(self) -> AuditLog:
         return AuditLog(self.database)
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        return Accounts(self.database)
+
+    @cached_property
+    def sessions(self) -> Sessions:
+        return Sessions(self.database)
+
+    @cached_property
+    def access(self) -> ApplicantAccess:
+        return ApplicantAccess(self.database)
 
     @cached_property
     def store(self) -> storage.ObjectStore:

@@ -16,6 +16,7 @@ import synthetic
 from casework import documents_due_for_renewal, fetch_verified_document, renew_document_timestamp
 from core import ChangeType, Family, Status
 from registry._schema import ApplicationRow
+from tests.fixtures.accounts import log_in
 
 pytestmark = pytest.mark.integration
 
@@ -84,6 +85,9 @@ def test_reissue_lookup_status_and_qr(pipeline, family, client):
     assert docs[second].status == "active"
     assert docs[first].status == "superseded" and docs[first].superseded_at is not None
     assert docs[first].superseded_at >= docs[first].issued_at
+    assert client.get("/api/archive/documents", params={"no_kk": family.no_kk}).status_code == 401
+    assert client.get(f"/api/applications/{first}/document").status_code == 401
+    log_in(client, pipeline, "arsip-1", role="arsip")
     by_kk = client.get("/api/archive/documents", params={"no_kk": family.no_kk}).json()
     assert [d["document_number"] for d in by_kk] == [second, first]  # newest first
     by_app = client.get("/api/archive/documents", params={"application": second}).json()
@@ -93,6 +97,7 @@ def test_reissue_lookup_status_and_qr(pipeline, family, client):
     assert "AKTIF" in page and "TIDAK BERLAKU" in page and f"/api/applications/{first}/document" in page
     assert client.get(f"/api/applications/{first}/document").status_code == 200  # handed out again
 
+    client.cookies.clear()  # the QR answer is public
     fingerprint = docs[first].details.fingerprint
     qr = client.get(f"/v/{first}", params={"h": fingerprint}).json()
     assert qr["status"] == "superseded" and qr["superseded_at"] and qr["document_number"] == first
@@ -117,7 +122,7 @@ def test_database_hash_mismatch_is_an_alarm_not_a_download(pipeline, family, cli
         fetch_verified_document(pipeline, app_id)
     alarms = [r for r in caplog.records if r.levelno == logging.ERROR and app_id in r.getMessage()]
     assert alarms and all(family.anggota[0].nik not in r.getMessage() for r in alarms)
-    r = client.get(f"/api/applications/{app_id}/document")
+    r = log_in(client, pipeline, "arsip-1", role="arsip").get(f"/api/applications/{app_id}/document")
     assert (r.status_code, r.json()["code"]) == (500, "INTEGRITY_ALARM")
     assert r.headers["content-type"].startswith("application/json")
 

@@ -15,6 +15,7 @@ import core
 from capil import cli
 from casework import fetch_verified_document
 from registry._schema import ApplicationRow
+from tests.fixtures.accounts import log_in
 from tests.integration.test_archive import _approve_and_issue, family  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.integration
@@ -51,7 +52,7 @@ def test_a_failing_signature_is_an_alarm_even_when_the_hash_matches(pipeline, fa
         fetch_verified_document(pipeline, app_id)
     alarms = [r for r in caplog.records if r.levelno == logging.ERROR and app_id in r.getMessage()]
     assert alarms and all(p.nik not in r.getMessage() for r in alarms for p in family.anggota)
-    r = client.get(f"/api/applications/{app_id}/document")
+    r = log_in(client, pipeline, "arsip-1", role="arsip").get(f"/api/applications/{app_id}/document")
     assert (r.status_code, r.json()["code"]) == (500, "INTEGRITY_ALARM")
     assert pipeline.store.get(original) == good, "the original version is untouched"
 

@@ -15,6 +15,7 @@ from api import get_flow_starter, get_services
 from casework import fetch_verified_document, file_application
 from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_rank
 from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, finalize_application, process_application
+from tests.fixtures.accounts import add_staff, log_in
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -139,11 +140,13 @@ def test_http_upload_status_and_document(client, pipeline, population):
     }
     r = client.post("/api/applications", data={"nik": person.nik, "jenis_perubahan": "pendidikan"}, files=files)
     assert r.status_code == 202, r.text
-    app_id = r.json()["id"]
-    body = client.get(f"/api/applications/{app_id}").json()
+    app_id, token = r.json()["id"], r.json()["status_token"]
+    assert r.headers["location"] == f"/api/applications/{app_id}" and r.json()["tracking_code"]
+    assert client.get(f"/api/applications/{app_id}").status_code == 401  # the applicant's link carries the token
+    body = client.get(r.json()["status_url"]).json()
     assert body["status"] == "approved"
     assert set(body["timings"]) == {"received_at", "decided_at", "archived_at"}
-    pdf = client.get(f"/api/applications/{app_id}/document")
+    pdf = client.get(f"/api/applications/{app_id}/document", headers={"Authorization": f"Bearer {token}"})
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert hashlib.sha256(pdf.content).hexdigest() == body["document"]["sha256"]
     verified = client.post("/api/verify", files={"file": ("kk.pdf", pdf.content, "application/pdf")}).json()
@@ -170,7 +173,8 @@ def test_http_bad_input_is_a_4xx_with_code_and_indonesian_message(client, pipeli
     assert r.status_code == 422 and "ijazah" in r.json()["message"]
     assert len(pipeline.applications.list()) == before  # nothing half-written
 
-    missing = client.get("/api/applications/no-such-application")
+    assert client.get("/api/applications/no-such-application").status_code == 401  # no account: nothing said
+    missing = log_in(client, pipeline, "budi", role="arsip").get("/api/applications/no-such-application")
     assert (missing.status_code, missing.json()["code"]) == (404, "UNKNOWN_APPLICATION")
 
 
@@ -185,6 +189,10 @@ def test_http_verifikator_queue_and_decision(client, pipeline, population):
     r = client.post("/api/applications", data={"nik": person.nik, "jenis_perubahan": "pendidikan"}, files=files)
     app_id = r.json()["id"]
     assert r.json()["status"] == "needs_review"
+    r = client.post(f"/api/applications/{app_id}/decision", json={"approve": True, "verifikator": "SIAPA SAJA"})
+    assert r.status_code == 401  # a decision needs a logged-in verifikator, not a name in the body
+    add_staff(pipeline, "siti", "verifikator", full_name="SITI (199001012015032001)")
+    log_in(client, pipeline, "siti")
     queue = client.get("/api/applications", params={"status": "needs_review"}).json()
     assert [a["id"] for a in queue] == [app_id]
     finding = next(f for f in queue[0]["findings"] if f["code"] == "BIRTH_DATE_MISMATCH")
@@ -192,15 +200,15 @@ def test_http_verifikator_queue_and_decision(client, pipeline, population):
     page = client.get("/review")
     assert app_id in page.text and "BIRTH_DATE_MISMATCH" in page.text
 
-    r = client.post(f"/api/applications/{app_id}/decision", json={"approve": False, "verifikator": ""})
-    assert r.status_code == 422  # a decision needs a verifikator
-    r = client.post(f"/api/applications/{app_id}/decision",
-                    json={"approve": True, "verifikator": "SITI (199001012015032001)", "note": "ijazah asli dicek"})
+    r = client.post(f"/api/applications/{app_id}/decision", json={"approve": "perhaps"})
+    assert r.status_code == 422
+    r = client.post(f"/api/applications/{app_id}/decision", json={"approve": True, "note": "ijazah asli dicek"})
     assert r.status_code == 200
     final = client.get(f"/api/applications/{app_id}").json()
-    assert final["status"] == "approved" and final["decision"]["by"].startswith("SITI")
+    assert final["status"] == "approved" and final["decision"]["by"] == "siti"
     assert [f["code"] for f in final["findings"]] == [f["code"] for f in queue[0]["findings"]]  # kept
-    r = client.post(f"/api/applications/{app_id}/decision", json={"approve": False, "verifikator": "X"})
+    assert pipeline.population.history(person.nik)[-1]["actor"] == "siti"  # the change is in her name
+    r = client.post(f"/api/applications/{app_id}/decision", json={"approve": False})
     assert (r.status_code, r.json()["code"]) == (409, "CONFLICT")
 
 
@@ -219,5 +227,5 @@ def test_a_run_that_fails_sends_its_application_to_a_verifikator(client, pipelin
     assert app.status == Status.NEEDS_REVIEW
     assert [(f.code, f.severity) for f in app.findings] == [("PROCESSING_FAILED", "error")]
     assert app.changes == {} and pipeline.population.person(person.nik).pendidikan == person.pendidikan
-    page = client.get("/review")  # in the queue, with the finding explained, though nothing was read
+    page = log_in(client, pipeline, "siti", role="verifikator").get("/review")  # in the queue, explained
     assert page.status_code == 200 and app_id in page.text and "gangguan sistem" in page.text

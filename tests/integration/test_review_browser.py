@@ -17,6 +17,7 @@ from api import _review, get_services
 from api import app as http_app
 from casework import page_manifests
 from flows import process_application
+from tests.fixtures.accounts import PASSWORD, add_staff
 from tests.integration.review_support import file_misspelled_application
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -47,6 +48,7 @@ def test_review_page_shows_the_box_over_the_field_and_highlights_it_on_click(pip
 
     chromium = shutil.which("chromium")
     assert chromium, "Debian's chromium is missing: run scripts/setup.sh"
+    add_staff(pipeline, "verifikator-uji", "verifikator", full_name="VERIFIKATOR UJI")
     app_id, _ = file_misspelled_application(pipeline)
     assert process_application(app_id) == "needs_review"
     app = pipeline.applications.get(app_id)
@@ -57,10 +59,17 @@ def test_review_page_shows_the_box_over_the_field_and_highlights_it_on_click(pip
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                          extra_http_headers={"X-Capil-User": "VERIFIKATOR UJI"})
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            page.goto(f"{live_app}/review")
+            page.goto(f"{live_app}/review")  # not logged in: the login page, then back to the queue
+            expect(page).to_have_url(f"{live_app}/login?next=/review")
+            page.get_by_label("Nama pengguna").fill("verifikator-uji")
+            page.get_by_label("Kata sandi").fill(PASSWORD)
+            page.get_by_role("button", name="Masuk").click()
+            expect(page).to_have_url(f"{live_app}/review")
+            expect(page.locator("nav.staff")).to_contain_text("VERIFIKATOR UJI")
+            cookie = next(c for c in context.cookies() if c["name"] == "capil_session")
+            assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
             image = page.locator(f'.card[data-id="{app_id}"] figure[data-document="ijazah"] img')
             image.scroll_into_view_if_needed()
             page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
@@ -90,7 +99,19 @@ def test_review_page_shows_the_box_over_the_field_and_highlights_it_on_click(pip
             expect(box).to_have_class("box mismatch active")
             assert box.evaluate("r => parseFloat(getComputedStyle(r).strokeWidth)") == 5  # drawn thicker
             page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
+
+            # the decision goes out with the session's CSRF token, in the logged-in verifikator's name
+            card = page.locator(f'.card[data-id="{app_id}"]')
+            card.locator(".note").fill("ijazah tidak sesuai")
+            card.get_by_role("button", name="Tolak").click()
+            expect(card).to_contain_text("Keputusan tersimpan: rejected")
+            page.get_by_role("button", name="Keluar").click()
+            expect(page).to_have_url(f"{live_app}/login?keluar=1")
+            expect(page.locator("body")).to_contain_text("Anda telah keluar.")
         finally:
             browser.close()
-    reads = [e for e in pipeline.audit.entries(actor="VERIFIKATOR UJI") if e["action"] == "application.page_image"]
+    reads = [e for e in pipeline.audit.entries(actor="verifikator-uji") if e["action"] == "application.page_image"]
     assert {(e["subject"], e["details"]["document"]) for e in reads} >= {(app_id, "ijazah"), (app_id, "kk")}
+    decided = pipeline.applications.get(app_id)
+    assert (decided.status, decided.decided_by, decided.decision_note) == ("rejected", "verifikator-uji",
+                                                                           "ijazah tidak sesuai")

@@ -11,6 +11,7 @@ import pytest
 
 from casework import MAX_WIDTH, page_key, page_manifests
 from flows import process_application
+from tests.fixtures.accounts import log_in
 from tests.integration.review_support import file_misspelled_application
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -51,13 +52,15 @@ def test_page_images_are_stored_served_and_the_mismatch_is_boxed(pipeline, clien
     page = manifests["ijazah"]["pages"][0]
 
     # served to staff: a PNG of the manifest's size, the read audited with the reader
-    r = client.get(f"/api/applications/{app_id}/pages/ijazah/1.png", headers={"X-Capil-User": "VERIFIKATOR 2"})
+    assert client.get(f"/api/applications/{app_id}/pages/ijazah/1.png").status_code == 401
+    log_in(client, pipeline, "verifikator-2", role="verifikator")
+    r = client.get(f"/api/applications/{app_id}/pages/ijazah/1.png")
     assert r.status_code == 200 and r.headers["content-type"] == "image/png"
     image = cv2.imdecode(np.frombuffer(r.content, np.uint8), cv2.IMREAD_UNCHANGED)
     assert image is not None and image.ndim == 2  # grayscale
     assert (image.shape[1], image.shape[0]) == (page["width"], page["height"])
     assert page["width"] <= MAX_WIDTH < page["page_width"]
-    last = pipeline.audit.entries(actor="VERIFIKATOR 2")[-1]
+    last = pipeline.audit.entries(actor="verifikator-2")[-1]
     assert (last["action"], last["subject"], last["details"]) == (
         "application.page_image", app_id, {"document": "ijazah", "page": 1})
 
