@@ -30,7 +30,7 @@ from core import (
     load_settings,
 )
 
-from . import _cmd_audit, _cmd_bench, _cmd_bench_registry, _cmd_synth, _exit
+from . import _cmd_audit, _cmd_bench, _cmd_bench_registry, _cmd_synth, _cmd_users, _exit
 from ._progress import progress
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, cls=_exit.Group,
@@ -47,6 +47,7 @@ app.add_typer(archive_app, name="archive")
 app.add_typer(config_app, name="config")
 app.add_typer(synth_app, name="synth")
 app.add_typer(_cmd_audit.audit_app, name="audit")
+app.add_typer(_cmd_users.users_app, name="users")
 app.add_typer(_cmd_bench.bench_app, name="bench")
 _cmd_bench.bench_app.command("registry")(_cmd_bench_registry.bench_registry)
 synth_app.command("documents")(_cmd_synth.documents)

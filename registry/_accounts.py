@@ -143,6 +143,14 @@ class Accounts:
 
     # --- accounts --------------------------------------------------------------------------------
 
+    def check_new(self, name: str, *, role: str) -> None:
+        """What `add` would refuse about the name and role, before anyone types a password."""
+        name = normalize_name(name)
+        _check_new_account(name, role)
+        with self._db.session() as s:
+            if s.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
+                raise Conflict(f"a user named {name!r} exists already")
+
     def add(self, name: str, *, role: str, password: str, full_name: str | None = None, actor: str) -> User:
         name = normalize_name(name)
         _check_new_account(name, role)
