@@ -15,12 +15,12 @@ import casework
 from flows._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
 
 
-@task(name="find-stuck-applications")
+@task(name="find-stuck-applications", timeout_seconds=60)
 def find_stuck() -> list[casework.Stuck]:
     return casework.stuck_applications(casework.services())
 
 
-@task(name="recover-application")
+@task(name="recover-application", timeout_seconds=60)
 def recover(stuck: casework.Stuck) -> str:
     if stuck.remedy == casework.Remedy.SEND_TO_REVIEW:
         casework.send_failed_run_to_review(casework.services(), stuck.application_id)

@@ -283,6 +283,30 @@ def test_finalize_started_without_an_approval_changes_nothing(svc, reader, missp
     assert svc.audit.entries()[-1]["action"] == "application.apply.refused"
 
 
+def test_a_document_that_takes_too_long_fails_the_run_and_goes_to_review(svc, reader, monkeypatch):
+    """The task's timeout ends the run and sends the application to a verifikator. (The reading thread
+    itself is not interrupted: only a subprocess cage would stop the work; see issue #16.)"""
+    import time
+
+    import flows.process
+    from flows import _tasks
+
+    app_id, person = _file(svc, reader)
+
+    def stuck(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(3)
+        raise AssertionError("the timeout should have ended the task first")
+
+    monkeypatch.setattr(casework, "read_document", stuck)
+    monkeypatch.setattr(flows.process, "extract_document",
+                        _tasks.extract_document.with_options(timeout_seconds=1, retries=0))
+    with pytest.raises(TimeoutError):
+        process_application(app_id)
+    app = svc.applications.get(app_id)
+    assert app.status == Status.NEEDS_REVIEW and [f.code for f in app.findings] == ["PROCESSING_FAILED"]
+    assert svc.population.person(person.nik).pendidikan == person.pendidikan
+
+
 # --- recovery ----------------------------------------------------------------------------------------
 
 
