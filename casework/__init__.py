@@ -10,6 +10,7 @@
     apply_change(svc, id)                           the record changes (new version) on a recorded approval
     issue_document / archive_evidence / record_issued   render, sign, archive, verify, record
     fetch_verified_document(svc, id)                the archived PDF, only when its hash and signature hold
+    audit_archive(svc)                              every archived object there, unaltered, locked
     documents_due_for_renewal / renew_document_timestamp   keep B-LTA documents provable
     page_image / page_manifests / store_page_images the page images a verifikator reviews
     stuck_applications(svc)                         what each application waiting too long needs
@@ -17,7 +18,13 @@
 `flows` wraps these in Prefect tasks, one call each; `api` and `capil` call them directly.
 """
 
-from ._archive import documents_due_for_renewal, fetch_verified_document, renew_document_timestamp
+from ._archive import (
+    ArchiveProblem,
+    audit_archive,
+    documents_due_for_renewal,
+    fetch_verified_document,
+    renew_document_timestamp,
+)
 from ._checking import apply_change, decide, read_document, send_failed_run_to_review, start_processing
 from ._intake import file_application, parse_requested
 from ._issue import (
@@ -35,6 +42,7 @@ from ._recovery import Remedy, Stuck, stuck_applications
 from ._services import Reader, Services, bootstrap, services, use_services
 
 __all__ = [
+    "ArchiveProblem",
     "EVIDENCE_FORMAT",
     "MAX_WIDTH",
     "Reader",
@@ -43,6 +51,7 @@ __all__ = [
     "Stuck",
     "apply_change",
     "archive_evidence",
+    "audit_archive",
     "bootstrap",
     "decide",
     "document_key",

@@ -1,4 +1,4 @@
-"""Retrieval from the archive, and renewal of archival timestamps.
+"""Retrieval from the archive, its audit, and renewal of archival timestamps.
 
 A document leaves the archive only after its bytes hash to the sha256 the database holds and its
 signature validates at the configured PAdES level; anything else is an alarm (error log with the
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 
 import signing
-from core import IntegrityAlarm, NoArchivedDocument, StoredObject
+from core import IntegrityAlarm, NoArchivedDocument, NotFound, ServiceUnavailable, StoredObject
 
 from ._issue import document_key
 from ._services import Services
@@ -31,6 +32,11 @@ def fetch_verified_document(svc: Services, application_id: str) -> bytes:
                   application_id, e.message)
         raise IntegrityAlarm(f"archived document of application {application_id} does not match its recorded "
                              "sha256; it was not handed out") from e
+    except NotFound as e:  # the database says it was archived: its absence is an alarm, not a 404
+        log.error("INTEGRITY ALARM application %s: archived document version %s is missing from the archive",
+                  application_id, app.document.version_id)
+        raise IntegrityAlarm(f"archived document of application {application_id} is missing from the "
+                             "archive; it was not handed out") from e
     verification = signing.verify_pdf(data, trust_roots=svc.trust_roots, required_level=svc.pades_level)
     if not verification.valid:
         log.error("INTEGRITY ALARM application %s: archived document failed verification: %s", application_id,
@@ -38,6 +44,48 @@ def fetch_verified_document(svc: Services, application_id: str) -> bytes:
         raise IntegrityAlarm(f"archived document of application {application_id} failed signature "
                              "verification; it was not handed out")
     return data
+
+
+@dataclass(frozen=True)
+class ArchiveProblem:
+    application_id: str
+    object: str
+    """`document` or `evidence`."""
+    problem: str
+    """`missing` (the version the database names is not in the archive), `altered` (its bytes do not
+    hash to the recorded sha256), `unlocked` (no COMPLIANCE retention), `unreadable` (the archive
+    did not answer for it)."""
+
+
+def audit_archive(svc: Services) -> tuple[int, list[ArchiveProblem]]:
+    """Read back every archived document and evidence bundle the database names, by version: each
+    must be there, hash to its recorded sha256 and be under COMPLIANCE retention. Returns how many
+    objects were checked and every problem (each also logged as an integrity alarm)."""
+    checked, problems = 0, []
+    for doc in svc.issued.archived():
+        for name, obj in (("document", doc.document), ("evidence", doc.evidence)):
+            if obj is None:
+                continue
+            checked += 1
+            problem = _object_problem(svc, obj)
+            if problem is not None:
+                problems.append(ArchiveProblem(doc.application_id, name, problem))
+                log.error("INTEGRITY ALARM application %s: archived %s version %s is %s", doc.application_id,
+                          name, obj.version_id, problem)
+    return checked, problems
+
+
+def _object_problem(svc: Services, obj: StoredObject) -> str | None:
+    try:
+        svc.store.get(obj)
+        locked = svc.store.retention(obj).mode == "COMPLIANCE"
+    except NotFound:
+        return "missing"
+    except IntegrityAlarm:
+        return "altered"
+    except ServiceUnavailable:
+        return "unreadable"
+    return None if locked else "unlocked"
 
 
 def documents_due_for_renewal(svc: Services, *, within_days: int, now: dt.datetime | None = None) -> list[str]:

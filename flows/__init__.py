@@ -4,6 +4,7 @@
     finalize_application(application_id)  change the record, issue, archive, record (idempotent)
     renew_timestamps(within_days=None)    new document timestamps before TSA certificates expire
     reconcile_applications()              recover applications a crashed or lost run left waiting (every minute)
+    audit_archive()                       read back every archived object (daily)
     FlowStarter                           starts runs on the deployments (API, CLI); tests replace it
 
 The flows are imported on first use: importing Prefect takes seconds, and most `capil` commands
@@ -18,6 +19,7 @@ __all__ = [
     "FINALIZE_DEPLOYMENT",
     "PROCESS_DEPLOYMENT",
     "FlowStarter",
+    "audit_archive",
     "finalize_application",
     "process_application",
     "reconcile_applications",
@@ -25,7 +27,7 @@ __all__ = [
 ]
 
 _LAZY = {"process_application": "process", "finalize_application": "process", "renew_timestamps": "renew",
-         "reconcile_applications": "reconcile"}
+         "reconcile_applications": "reconcile", "audit_archive": "audit"}
 
 
 def __getattr__(name: str) -> Any:

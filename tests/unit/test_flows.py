@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -307,6 +307,28 @@ def test_a_document_that_takes_too_long_fails_the_run_and_goes_to_review(svc, re
     assert svc.population.person(person.nik).pendidikan == person.pendidikan
 
 
+def test_the_archive_audit_finds_a_missing_and_an_altered_object(svc, reader, caplog):
+    import logging
+
+    from flows import audit_archive
+
+    first, _ = _file(svc, reader)
+    assert process_application(first) == "approved"
+    assert audit_archive() == 2  # the KK and its evidence bundle
+
+    issued = svc.issued.get(first)
+    store = svc.store
+    assert isinstance(store, MemoryObjectStore) and issued is not None and issued.evidence is not None
+    store.tamper(issued.evidence, b"{}")
+    del store._buckets[svc.settings.archive_bucket].keys[issued.document.key][str(issued.document.version_id)]
+    with caplog.at_level(logging.ERROR), pytest.raises(core.IntegrityAlarm) as alarm:
+        audit_archive()
+    assert f"{first} document missing" in str(alarm.value) and f"{first} evidence altered" in str(alarm.value)
+    assert any("INTEGRITY ALARM" in r.getMessage() and first in r.getMessage() for r in caplog.records)
+    with pytest.raises(core.IntegrityAlarm, match="missing from the archive"):  # never a 404
+        casework.fetch_verified_document(svc, first)
+
+
 # --- recovery ----------------------------------------------------------------------------------------
 
 
@@ -328,7 +350,7 @@ def _waited(svc: casework.Services, app_id: str, minutes: int) -> None:
 
 
 class _Starter:
-    started: list[tuple[str, str]] = []
+    started: ClassVar[list[tuple[str, str]]] = []
 
     def start(self, deployment: str, application_id: str) -> str:
         self.started.append((deployment, application_id))
