@@ -1,10 +1,13 @@
-"""Kartu Keluarga: No. KK and header by label, member rows from the two ruled tables by column header."""
+"""Kartu Keluarga: No. KK and header by label, member rows from the two member tables by column header.
+
+The tables are found from their text (`_tables`): a header of column names, one row per member
+anchored on its NIK or its printed row number. A ruled table the text does not account for (its
+header unread) is read by its rules alone.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -14,10 +17,10 @@ import core
 from . import _normalize as norm
 from ._cells import neutral_lang, reread
 from ._fields import NOT_FOUND, all_fields, corroborate, field_value
+from ._kk_columns import COLUMNS, MEMBER_TABLES, NUMBER_ROW, Normalizer, header_field
 from ._layout import Line, Span, first_labelled, grid_rows, lines
 from ._model import Grid, Page
-
-Normalizer = Callable[[str | None], "str | norm.Graded | None"]
+from ._tables import text_tables
 
 _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     # Printed label and the variants other printings and templates use, most specific first.
@@ -36,45 +39,15 @@ _RIVALS = (*(label for labels, _ in _HEADER_LABELS.values() for label in labels)
            "Dikeluarkan Tanggal", "Tanggal Dikeluarkan")
 
 
-def _vocab(kind: str) -> Normalizer:
-    return lambda text: norm.vocabulary_graded(kind, text)
-
-
-def _nik(text: str | None) -> norm.Graded:
-    return norm.identity_number(text, core.nik_problems)
-
-
-# Column header as printed -> (field, normalizer).
-_COLUMNS: dict[str, tuple[str, Normalizer]] = {
-    "NAMA LENGKAP": ("nama_lengkap", norm.name),
-    "NIK": ("nik", _nik),
-    "JENIS KELAMIN": ("jenis_kelamin", _vocab("jenis_kelamin")),
-    "TEMPAT LAHIR": ("tempat_lahir", norm.name),
-    "TANGGAL LAHIR": ("tanggal_lahir", norm.date_graded),
-    "AGAMA": ("agama", _vocab("agama")),
-    "PENDIDIKAN": ("pendidikan", _vocab("pendidikan")),
-    "JENIS PEKERJAAN": ("jenis_pekerjaan", _vocab("jenis_pekerjaan")),
-    "GOLONGAN DARAH": ("golongan_darah", _vocab("golongan_darah")),
-    "STATUS PERKAWINAN": ("status_perkawinan", _vocab("status_perkawinan")),
-    "TANGGAL PERKAWINAN": ("tanggal_perkawinan", norm.date_graded),
-    "STATUS HUBUNGAN DALAM KELUARGA": ("status_hubungan", _vocab("status_hubungan")),
-    "KEWARGANEGARAAN": ("kewarganegaraan", _vocab("kewarganegaraan")),
-    "NO. PASPOR": ("no_paspor", norm.code),
-    "NO. KITAP": ("no_kitap", norm.code),
-    "NAMA AYAH": ("nama_ayah", norm.name),
-    "NAMA IBU": ("nama_ibu", norm.name),
-    "AYAH": ("nama_ayah", norm.name),  # under a NAMA ORANG TUA group header
-    "IBU": ("nama_ibu", norm.name),
-}
-_NUMBER_ROW = re.compile(r"^\(.{1,2}\)?$|^\d{1,2}\)$")
 
 
 def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]:
     """Header fields and member rows (printed order) of a KK; the first page carries both tables."""
     page = pages[0]
     all_lines = lines(page)
-    table_top = page.grids[0].ys[0] if page.grids else None
-    table_bottom = page.grids[-1].ys[-1] if page.grids else None
+    grids = _member_grids(page)
+    table_top = grids[0].ys[0] if grids else None
+    table_bottom = grids[-1].ys[-1] if grids else None
     header = [ln for ln in all_lines if table_top is None or ln.y < table_top]
     footer = [ln for ln in all_lines if table_bottom is not None and ln.y > table_bottom]
 
@@ -88,7 +61,7 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
         found["rt"] = field_value(rt_rw, lambda _: rt)
         found["rw"] = field_value(rt_rw, lambda _: rw)
     found["tanggal_dikeluarkan"] = field_value(_first_labelled(footer or all_lines, _ISSUED), norm.date_graded)
-    return all_fields(core.KK_HEADER_FIELDS, found), _members(page)
+    return all_fields(core.KK_HEADER_FIELDS, found), _members(page, grids)
 
 
 _ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl")
@@ -140,10 +113,17 @@ _SURE = 0.9
 """A No. KK read at least this sure is not read again."""
 
 
-def _members(page: Page) -> tuple[dict[str, core.FieldValue], ...]:
+def _member_grids(page: Page) -> list[Grid]:
+    """The member tables, top to bottom: as read from their text, and any ruled table the text missed."""
+    found = text_tables(page, MEMBER_TABLES)
+    ruled = [g for g in page.grids if not any(g.ys[0] < t.ys[-1] and t.ys[0] < g.ys[-1] for t in found)]
+    return sorted(found + ruled, key=lambda g: g.ys[0])
+
+
+def _members(page: Page, grids: list[Grid]) -> tuple[dict[str, core.FieldValue], ...]:
     """Table rows joined across the two tables by their printed row number (position when it is unreadable)."""
     merged: dict[int, dict[str, core.FieldValue]] = {}
-    for grid in page.grids:
+    for grid in grids:
         table = _table(page, grid)
         numbers = [number for number, _ in table]
         # Printed numbers are trusted only when they read as a rising sequence; one misread `1` -> `4`
@@ -202,7 +182,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     rows = grid_rows(page, grid)
     if not rows:
         return []
-    columns = [_column(cell.text) for cell in rows[0]]
+    columns = [header_field(cell.text) for cell in rows[0]]
     if not any(columns):
         return []
     number_column = next((i for i, cell in enumerate(rows[0]) if " ".join(cell.text.upper().split()) in ("NO", "NO.")),
@@ -213,7 +193,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     for r, row in enumerate(rows[1:], start=1):
         texts = [cell.text.strip() for cell in row]
         filled = [t for t in texts if t]
-        if not filled or sum(bool(_NUMBER_ROW.match(t)) for t in filled) * 2 >= len(filled):
+        if not filled or sum(bool(NUMBER_ROW.match(t)) for t in filled) * 2 >= len(filled):
             continue  # empty row, or the printed column numbers (1) (2) ... (some misread)
         values = {}
         unsure = []
@@ -241,13 +221,19 @@ _DASH = re.compile(r"^[-‐‑‒–—―_~.]{1,3}$")
 _WHITELISTS = {"nik": _DIGITS, "tanggal_lahir": _DIGITS + "-", "tanggal_perkawinan": _DIGITS + "-"}
 
 
+_READ_UNSURE_AGAIN = frozenset({"nama_lengkap", "no_paspor", "no_kitap"})
+"""Free-text columns whose unsure readings are read again (nothing else can tell a misread: a passport
+number whose first letter went unread in the page's reading comes back whole from its own cell)."""
+
+
 def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
-    """Printed but not understood, or a NIK that breaks its own structure or was read unsurely."""
+    """Printed but not understood, a name or document number read unsurely, or a NIK that breaks its own
+    structure or was read unsurely."""
     if not text.strip() or _DASH.match(text.strip()):
         return False  # nothing printed, or the `-` a KK prints for nothing
     if value.value is None:
         return True
-    if field == "nama_lengkap":
+    if field in _READ_UNSURE_AGAIN:
         return value.confidence < _SURE
     if field in ("tanggal_lahir", "tanggal_perkawinan"):
         return not _plausible_year(value.value)
@@ -288,7 +274,9 @@ def _try(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
     found = reread(page, cells, lang=lang, whitelist=whitelist, one_by_one=one_by_one)
     for (values, _, c), words in zip(items, found, strict=True):
         field, normalize = columns[c]  # type: ignore[misc]
-        second = field_value(Span(page.number, words), normalize)
+        # A speck by the cell's edge (`'`, `|`) read with the value would lend it its own low confidence.
+        inked = tuple(w for w in words if any(ch.isalnum() for ch in w.text)) or words
+        second = field_value(Span(page.number, inked), normalize)
         values[field] = _weigh(field, values[field], second)
 
 
@@ -314,7 +302,7 @@ def _weigh(field: str, first: core.FieldValue, second: core.FieldValue) -> core.
         return first
     if first.value is None:
         return second
-    if field == "nama_lengkap":
+    if field in _READ_UNSURE_AGAIN:
         return _weigh_name(first, second)
     if field in ("tanggal_lahir", "tanggal_perkawinan"):
         plausible = _plausible_year(second.value) and not _plausible_year(first.value)
@@ -340,9 +328,9 @@ def _weigh_identity(first: core.FieldValue, second: core.FieldValue,
 
 
 def _weigh_name(first: core.FieldValue, second: core.FieldValue) -> core.FieldValue:
-    """Two readings of a member's name: agreement may lift an unsure first one up to `_DISPUTED`; on
-    disagreement the first stands unless the second is clearly surer, and neither keeps more than
-    `_DISPUTED` (the two readings share their pixels, so neither settles the other)."""
+    """Two readings of a member's name (or passport or KITAP number): agreement may lift an unsure first
+    one up to `_DISPUTED`; on disagreement the first stands unless the second is clearly surer, and
+    neither keeps more than `_DISPUTED` (the two readings share their pixels, so neither settles the other)."""
     if first.value == second.value:
         return dataclasses.replace(first, confidence=max(first.confidence, min(second.confidence, _DISPUTED)))
     surer = second if second.confidence >= first.confidence + _CLEARLY_SURER else first
@@ -352,7 +340,7 @@ def _weigh_name(first: core.FieldValue, second: core.FieldValue) -> core.FieldVa
 _CLEARLY_SURER = 0.1
 
 
-_VOCABULARY_COLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "golongan_darah",
+_VOCABULARYCOLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "golongan_darah",
                        "status_perkawinan", "status_hubungan", "kewarganegaraan")
 
 
@@ -364,15 +352,15 @@ def _by_content(columns: list[tuple[str, Normalizer] | None], rows: list[list[Sp
     the column's filled cells and in no other column of the table already.
     """
     claimed = {column[0] for column in columns if column is not None}
-    by_field = {field: (field, fn) for field, fn in _COLUMNS.values()}
+    by_field = {field: (field, fn) for field, fn in COLUMNS.values()}
     for i, column in enumerate(columns):
         if column is not None or i == skip:
             continue
         texts = [" ".join(row[i].text.upper().split()) for row in rows[1:]]
-        texts = [t for t in texts if t and not _NUMBER_ROW.match(t) and not _DASH.match(t)]
+        texts = [t for t in texts if t and not NUMBER_ROW.match(t) and not _DASH.match(t)]
         if not texts:
             continue
-        fits = [field for field in (*_VOCABULARY_COLUMNS, "nik") if field not in claimed
+        fits = [field for field in (*_VOCABULARYCOLUMNS, "nik") if field not in claimed
                 and 2 * sum(_holds(field, t) for t in texts) > len(texts)]
         if len(fits) == 1:
             columns[i] = by_field[fits[0]]
@@ -383,28 +371,3 @@ def _holds(field: str, text: str) -> bool:
     if field == "nik":
         return len(text) == 16 and text.isdigit() and not core.nik_problems(text)
     return core.canonical(field, text) is not None
-
-
-@functools.lru_cache(maxsize=1024)  # the same headers come back page after page
-def _column(header_text: str) -> tuple[str, Normalizer] | None:
-    """The field a column holds, from its printed header (`No` and unknown headers: None).
-
-    The whole header is matched first; failing that, its best run of words,
-    since a grouped column carries its group's label too (`DOKUMEN` /
-    `IMIGRASI`, `NAMA` / `ORANG TUA`) above its own (`No. Paspor`, `Ayah`).
-    A run must read much closer than the whole header: `NAMA` alone is not
-    `NAMA IBU`.
-    """
-    words = header_text.upper().split()
-    key = " ".join(words)
-    if not key or key in ("NO", "NO."):
-        return None
-    match = difflib.get_close_matches(key, list(_COLUMNS), n=1, cutoff=0.6)
-    if match and set(words) < set(match[0].split()):
-        return None  # only part of a header (`NAMA`, `TANGGAL`): which column is anyone's guess
-    if match:
-        return _COLUMNS[match[0]]
-    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    scored = [(difflib.SequenceMatcher(None, run, name).ratio(), name) for run in runs for name in _COLUMNS]
-    best = max(scored, default=(0.0, ""))
-    return _COLUMNS[best[1]] if best[0] >= 0.8 else None

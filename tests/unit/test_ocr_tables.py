@@ -1,5 +1,7 @@
 """Ruled tables with grouped column headers, and column headers read into fields."""
 
+import itertools
+
 import cv2
 import numpy as np
 import pytest
@@ -7,8 +9,9 @@ import pytest
 import core
 from ocr import _image, _pdf
 from ocr import _kk as _kk_module
-from ocr._kk import _check_marriage_date, _check_spouses, _column, _weigh, extract_kk
+from ocr._kk import _check_marriage_date, _check_spouses, _weigh, extract_kk
 from ocr._kk import _table as _kk_table
+from ocr._kk_columns import header_field as _column
 from ocr._model import Grid, Page, Word, row_rules
 from ocr._pdf import grids_from_segments
 
@@ -260,3 +263,62 @@ def test_a_no_kk_that_does_not_validate_is_read_again_with_the_number_model(monk
     assert asked == ["0123456789"]
     assert fields["no_kk"].value == "7404020407055167"
     assert fields["no_kk"].confidence > 0.9  # the only valid reading, as sure as it was read
+
+
+_MEMBERS = [("1", "LA ODE ALI", "7401011011626387", "LAKI-LAKI"),
+            ("2", "WA ODE SITI AMINAH", "7401014101660001", "PEREMPUAN"),
+            ("3", "LA ODE HAMZAH", "7401010507900003", "LAKI-LAKI")]
+_COLUMN_XS = (0, 100, 600, 1000, 1300)
+_ROW_H = 50
+
+
+def _member_table(*, xs: tuple[int, ...] | None = None, ys: tuple[int, ...] | None = None,
+                  numbers: bool = True) -> Page:
+    """Table 1 of a KK as words (header centred, values left-aligned), with the rules found, if any, as a grid."""
+    def put(text: str, x: int, y: int, *, centre: bool = False) -> list[Word]:
+        width = sum(14 * len(t) + 10 for t in text.split()) - 10
+        x = x - width // 2 if centre else x
+        out = []
+        for token in text.split():
+            out.append(Word(token, 0.95, (x, y, x + 14 * len(token), y + 20)))
+            x += 14 * len(token) + 10
+        return out
+
+    words = [w for (x0, x1), title in zip(itertools.pairwise(_COLUMN_XS), ("No", "Nama Lengkap", "NIK", "Jenis Kelamin"),
+                                          strict=True) for w in put(title, (x0 + x1) // 2, 15, centre=True)]
+    for r, (number, name, nik, sex) in enumerate(_MEMBERS, start=1):
+        y = r * _ROW_H + 15
+        words += (put(number, 45, y) if numbers else []) + put(name, 110, y) + put(nik, 610, y) + put(sex, 1010, y)
+    grids = (Grid(xs or _COLUMN_XS, ys or tuple(range(0, _ROW_H * (len(_MEMBERS) + 1) + 1, _ROW_H))),) \
+        if xs or ys else ()
+    return Page(1, None, tuple(words), "ocr", grids)
+
+
+def _read_members(page: Page) -> list[tuple[str | None, str | None, str | None]]:
+    _, rows = extract_kk([page])
+    return [(row["nama_lengkap"].value, row["nik"].value, row["jenis_kelamin"].value) for row in rows]
+
+
+_EXPECTED = [(name, nik, sex) for _, name, nik, sex in _MEMBERS]
+
+
+def test_member_rows_come_from_the_nik_lines_when_no_rule_was_found():
+    assert _read_members(_member_table()) == _EXPECTED
+    assert _read_members(_member_table(numbers=False)) == _EXPECTED
+
+
+def test_a_header_band_that_lost_its_lower_rule_does_not_swallow_row_1():
+    # The rule under a shaded header band vanished in binarization: the header and row 1 are one ruled row.
+    assert _read_members(_member_table(ys=(0, 100, 150, 200))) == _EXPECTED
+
+
+def test_a_rule_missing_between_two_rows_does_not_merge_them():
+    assert _read_members(_member_table(ys=(0, 50, 100, 200))) == _EXPECTED
+
+
+def test_a_doubled_rule_drawn_across_a_row_does_not_split_it():
+    assert _read_members(_member_table(ys=(0, 50, 74, 78, 100, 150, 200))) == _EXPECTED
+
+
+def test_two_headers_between_the_same_two_vertical_rules_are_two_columns():
+    assert _read_members(_member_table(xs=(0, 100, 600, 1300))) == _EXPECTED

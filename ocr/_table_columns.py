@@ -1,0 +1,228 @@
+"""A table's columns from its text: leaf header cells from the header's words, boundaries from the values.
+
+    header_columns(page, header_lines, height, header_word=, header=, group_label=) -> [Column]
+    column_bounds(columns, body_words, height, hint, rows=, width=) -> [x of every boundary]
+
+Words on a header line close together are one phrase, unless it reads as two headers side by side;
+phrases stacked over each other are one column's header; a phrase over two phrases that lie side by
+side, or one the caller knows for one, is a group label over several columns and belongs to none.
+Two pieces of a header read apart are one column when together they read as a header and apart
+they do not.
+
+Between two headers the left column's values end and the right one's begin: the boundary is a
+vertical rule found there, or else the first stretch free of values after the left header.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._layout import Line, lines
+from ._model import Grid, Page, Word
+
+_PHRASE_GAP = 0.9
+"""Line heights between two words of a header line beyond which they belong to different columns..."""
+_SPACES = 1.8
+"""... or this many of the header's usual spaces between words, if wider ..."""
+_MAX_PHRASE_GAP = 2.5
+"""... but never more line heights than this."""
+_MIN_GUTTER = 0.4
+"""Line heights a stretch free of values must span to separate two columns."""
+_WORD_LETTERS = 3
+"""Letters or digits that make a word a value wherever it was read ..."""
+_SURE_SPECK = 0.7
+"""... and the confidence that makes a shorter one a value (a blood group `O`), not a speck."""
+_EDGE_REACH = 3
+"""Line heights beyond the outermost words within which a vertical rule is the table's edge."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One leaf header cell as found from its words: its horizontal extent and its words, top to bottom."""
+
+    x0: int
+    x1: int
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def cy(self) -> float:
+        return statistics.median(w.cy for w in self.words)
+
+
+def header_columns(page: Page, header_lines: list[Line], height: float, *, header_word: Callable[[str], bool],
+                   header: Callable[[str], bool], group_label: Callable[[str], bool]) -> list[Column]:
+    """The header's leaf cells, left to right (see the module docstring).
+
+    A stack holding no header word at all is left out: specks, or a broken rule read as letters.
+    """
+    inked = tuple(w for ln in header_lines for w in ln.words if any(c.isalnum() for c in w.text))
+    phrases = [part for phrase in _phrases(lines(page, inked), height) for part in _apart(phrase, header)]
+    spans = [(min(w.x0 for w in p), max(w.x1 for w in p), statistics.median(w.cy for w in p)) for p in phrases]
+
+    def overlap(i: int, j: int) -> bool:
+        (a0, a1, _), (b0, b1, _) = spans[i], spans[j]
+        return min(a1, b1) - max(a0, b0) > 0.25 * min(a1 - a0, b1 - b0)
+
+    def over_several(i: int) -> bool:
+        if group_label(" ".join(w.text for w in phrases[i])):
+            return True
+        under = [j for j in range(len(spans)) if spans[j][2] > spans[i][2] + 0.5 * height and overlap(i, j)]
+        return any(not overlap(a, b) for a, b in itertools.combinations(under, 2))
+
+    leaves = [i for i in range(len(spans)) if not over_several(i)]
+    parent = {i: i for i in leaves}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for a, b in itertools.combinations(leaves, 2):
+        if overlap(a, b):
+            parent[find(a)] = find(b)
+    stacks: dict[int, list[int]] = {}
+    for i in leaves:
+        stacks.setdefault(find(i), []).append(i)
+    columns = []
+    for members in stacks.values():
+        words = tuple(w for i in sorted(members, key=lambda k: spans[k][2]) for w in phrases[i])
+        if any(header_word(w.text) for w in words):
+            columns.append(Column(min(w.x0 for w in words), max(w.x1 for w in words), words))
+    return _rejoined(sorted(columns, key=lambda c: c.x0), height, header)
+
+
+def _phrases(header_lines: list[Line], height: float) -> list[tuple[Word, ...]]:
+    """The words of each line in runs split at gaps wider than a phrase's (`_word_gap`)."""
+    gap = _word_gap(header_lines, height)
+    phrases = []
+    for ln in header_lines:
+        phrase = [ln.words[0]]
+        for word in ln.words[1:]:
+            if word.x0 - phrase[-1].x1 > gap:
+                phrases.append(tuple(phrase))
+                phrase = []
+            phrase.append(word)
+        phrases.append(tuple(phrase))
+    return phrases
+
+
+def _apart(phrase: tuple[Word, ...], header: Callable[[str], bool]) -> list[tuple[Word, ...]]:
+    """A phrase that is two headers side by side (`No Status Perkawinan`, `No. Paspor No. KITAP`: a narrow
+    gap between columns in a widely spaced typeface) in its headers."""
+    for k in range(1, len(phrase)):
+        left, right = phrase[:k], phrase[k:]
+        if header(" ".join(w.text for w in left)) and header(" ".join(w.text for w in right)):
+            return [left, *_apart(right, header)]
+    return [phrase]
+
+
+def _word_gap(header_lines: list[Line], height: float) -> float:
+    """The widest gap between two words of one header phrase: some line heights, more in a widely spaced
+    typeface (about twice its usual space between words)."""
+    gaps = [b.x0 - a.x1 for ln in header_lines for a, b in itertools.pairwise(ln.words)]
+    spaces = [g for g in gaps if 0 <= g < _MAX_PHRASE_GAP * height]
+    usual = statistics.median(spaces) if spaces else 0.0
+    return min(_MAX_PHRASE_GAP * height, max(_PHRASE_GAP * height, _SPACES * usual))
+
+
+def _rejoined(columns: list[Column], height: float, header: Callable[[str], bool]) -> list[Column]:
+    """Neighbours on one line that are no header apart but one together (`Nama` + `Ibu`) made one column."""
+    out = columns[:1]
+    for column in columns[1:]:
+        last = out[-1]
+        joined = f"{last.text} {column.text}"
+        if (abs(last.cy - column.cy) < 0.5 * height and column.x0 - last.x1 < _MAX_PHRASE_GAP * height
+                and not (header(last.text) and header(column.text)) and header(joined)):
+            out[-1] = Column(last.x0, max(last.x1, column.x1), last.words + column.words)
+        else:
+            out.append(column)
+    return out
+
+
+def column_bounds(columns: list[Column], body: list[Word], height: float, hint: Grid | None, *, rows: int,
+                  width: int | None) -> list[int]:
+    """x of the table's left edge, of every boundary between columns, and of its right edge.
+
+    A left-aligned value may start well before its own centred header, so the boundary between two
+    headers is the first stretch free of values after the left one; values of most rows running on
+    unbroken from one header to the next make one column (its header read in pieces). Left of the
+    first header and right of the last, a stretch with values beyond it is the edge of a column
+    whose header went unread.
+    """
+    left = min([c.x0 for c in columns] + [w.x0 for w in body])
+    right = max([c.x1 for c in columns] + [w.x1 for w in body])
+    pad = round(0.5 * height)
+    covered = _coverage(body, max(width or 0, right + pad) + 2)
+    rules = [x for x in (hint.xs if hint is not None else ()) if 0 <= x < len(covered) and covered[x] <= 1]
+    least = max(2, round(_MIN_GUTTER * height))
+    xs = [_edge(rules, left - pad, lambda x: x <= left, reach=_EDGE_REACH * height, first=True)]
+    edges = [(left - pad, columns[0].x0), *((a.x1, b.x0) for a, b in itertools.pairwise(columns)),
+             (columns[-1].x1, right + pad)]
+    for k, (lo, hi) in enumerate(edges):
+        inside = [x for x in rules if lo < x < hi]
+        if inside:
+            cuts = inside
+        elif 0 < k < len(edges) - 1:
+            free = _free_runs(covered, lo, hi)
+            first = next((r for r in free if r[1] - r[0] >= least or r[0] <= lo + 1), None)
+            cuts = [round((first[0] + first[1]) / 2)] if first else _least_crossed(covered, lo, hi, rows)
+        else:
+            cuts = [round((a + b) / 2) for a, b in _free_runs(covered, lo, hi)
+                    if b - a >= least and lo + 1 < a and b < hi - 1]
+        xs += [x for x in cuts if x > xs[-1]]
+    end = _edge(rules, right + pad, lambda x: x >= right, reach=_EDGE_REACH * height, first=False)
+    xs.append(max(end, xs[-1] + 1))
+    return xs
+
+
+def _coverage(body: list[Word], size: int) -> np.ndarray:
+    """Per x, how many values cross it. A word of one or two letters read unsurely is a speck or what is
+    left of a rule (`|`, `Nu`, `—`), and counts for nothing."""
+    cover = np.zeros(size + 1, dtype=np.int32)
+    for w in body:
+        letters = sum(c.isalnum() for c in w.text)
+        if letters >= _WORD_LETTERS or (letters and w.confidence >= _SURE_SPECK):
+            cover[max(0, w.x0)] += 1
+            cover[min(size, w.x1 + 1)] -= 1
+    return np.cumsum(cover)[:size]
+
+
+def _least_crossed(covered: np.ndarray, lo: float, hi: float, rows: int) -> list[int]:
+    """Where fewest values cross between two headers; none when values of most rows run on from one
+    header to the next."""
+    a, b = max(0, int(np.ceil(lo))), min(len(covered), int(hi) + 1)
+    if b <= a:
+        return [round((lo + hi) / 2)]
+    stretch = covered[a:b]
+    least = int(stretch.min())
+    if 2 * least > rows:
+        return []
+    at = np.flatnonzero(stretch == least)
+    return [a + int(at[len(at) // 2])]
+
+
+def _edge(rules: list[int], default: float, beyond: Callable[[int], bool], *, reach: float, first: bool) -> int:
+    """The table's outer rule on one side if one lies just beyond its outermost words, else `default`."""
+    near = [x for x in rules if beyond(x) and abs(x - default) <= reach]
+    if not near:
+        return round(default)
+    return max(near) if first else min(near)
+
+
+def _free_runs(covered: np.ndarray, lo: float, hi: float) -> list[tuple[int, int]]:
+    """[start, end) stretches of x in [lo, hi] that no value covers, left to right."""
+    a, b = max(0, int(np.ceil(lo))), min(len(covered), int(hi) + 1)
+    if b <= a:
+        return []
+    free = np.concatenate(([False], covered[a:b] == 0, [False])).view(np.int8)
+    edges = np.flatnonzero(np.diff(free))
+    return [(a + int(s), a + int(e)) for s, e in zip(edges[::2], edges[1::2], strict=True)]
