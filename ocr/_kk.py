@@ -19,7 +19,7 @@ from ._cells import neutral_lang, reread
 from ._fields import NOT_FOUND, all_fields, corroborate, field_value
 from ._kk_columns import COLUMNS, MEMBER_TABLES, NUMBER_ROW, Normalizer, header_field
 from ._layout import Line, Span, first_labelled, grid_rows, lines
-from ._model import Grid, Page
+from ._model import Grid, Page, Word
 from ._tables import text_tables
 
 _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
@@ -197,8 +197,9 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
             continue  # empty row, or the printed column numbers (1) (2) ... (some misread)
         values = {}
         unsure = []
-        for c, (column, cell) in enumerate(zip(columns, row, strict=True)):
+        for c, (column, printed) in enumerate(zip(columns, row, strict=True)):
             if column is not None:
+                cell = Span(printed.page, _inked(printed.words))
                 values[column[0]] = field_value(cell, column[1])
                 if _doubtful(column[0], cell.text, values[column[0]]):
                     unsure.append((values, r, c))
@@ -274,10 +275,15 @@ def _try(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
     found = reread(page, cells, lang=lang, whitelist=whitelist, one_by_one=one_by_one)
     for (values, _, c), words in zip(items, found, strict=True):
         field, normalize = columns[c]  # type: ignore[misc]
-        # A speck by the cell's edge (`'`, `|`) read with the value would lend it its own low confidence.
-        inked = tuple(w for w in words if any(ch.isalnum() for ch in w.text)) or words
-        second = field_value(Span(page.number, inked), normalize)
+        second = field_value(Span(page.number, _inked(words)), normalize)
         values[field] = _weigh(field, values[field], second)
+
+
+def _inked(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A cell's words without the specks at either end (`—`, `'`, `|`: what is left of a rule or a
+    smudge), which would join the value and lend it their low confidence; a lone `-` stays."""
+    letters = [i for i, w in enumerate(words) if any(c.isalnum() for c in w.text)]
+    return words[letters[0]:letters[-1] + 1] if letters else words
 
 
 _SURE = 0.9

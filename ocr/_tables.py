@@ -169,19 +169,10 @@ def _rows(below: list[Line], columns: list[Column], height: float, *, header_bot
     one. A line far from every anchor is a row of its own; any other joins the nearest.
     """
     marks = [ln for ln in below if spec.number_row(ln) or spec.anchor(ln, columns)]
-    ends = _GAP_ENDS
-    if all(spec.number_row(ln) for ln in marks):
-        marks += [ln for ln in below if ln not in marks and _across(ln, columns)]
-        ends = _ACROSS_GAP_ENDS
-    kept: list[Line] = []
-    last = header_bottom
-    for ln in sorted(marks, key=lambda x: x.y):
-        steps = [x.y for x in kept if not spec.number_row(x)]
-        pitch = _pitch(steps, floor=height) if len(steps) >= 3 else None
-        if ln.y - last > _MAX_ROW_GAP * height or (pitch is not None and ln.y - last > ends * pitch):
-            break
-        kept.append(ln)
-        last = ln.y
+    kept = _run_on(marks, height, header_bottom=header_bottom, ends=_GAP_ENDS, number_row=spec.number_row)
+    if all(spec.number_row(ln) for ln in kept):
+        marks = [ln for ln in below if spec.number_row(ln) or _across(ln, columns)]
+        kept = _run_on(marks, height, header_bottom=header_bottom, ends=_ACROSS_GAP_ENDS, number_row=spec.number_row)
     if all(spec.number_row(ln) for ln in kept):
         return []
     rows: list[_Row] = []
@@ -212,6 +203,22 @@ def _rows(below: list[Line], columns: list[Column], height: float, *, header_bot
         if abs(ln.y - nearest.y) <= _OWN_ROW * pitch:
             nearest.lines.append(ln)
     return rows
+
+
+def _run_on(marks: list[Line], height: float, *, header_bottom: float, ends: float,
+            number_row: Callable[[Line], bool]) -> list[Line]:
+    """The marked lines that run on from the header without a gap wider than a few lines, or than `ends`
+    row pitches once the pitch shows."""
+    kept: list[Line] = []
+    last = header_bottom
+    for ln in sorted(marks, key=lambda x: x.y):
+        steps = [x.y for x in kept if not number_row(x)]
+        pitch = _pitch(steps, floor=height) if len(steps) >= 3 else None
+        if ln.y - last > _MAX_ROW_GAP * height or (pitch is not None and ln.y - last > ends * pitch):
+            break
+        kept.append(ln)
+        last = ln.y
+    return kept
 
 
 def _pitch(ys: list[float], *, floor: float) -> float | None:

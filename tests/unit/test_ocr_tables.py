@@ -322,3 +322,32 @@ def test_a_doubled_rule_drawn_across_a_row_does_not_split_it():
 
 def test_two_headers_between_the_same_two_vertical_rules_are_two_columns():
     assert _read_members(_member_table(xs=(0, 100, 600, 1300))) == _EXPECTED
+
+
+def _table_two(numbers: list[str]) -> Page:
+    """Table 2 of a KK as words, no rules found: row numbers as read (some misread, some lost: `""`)."""
+    columns = ((0, 100, "No"), (100, 500, "Status Perkawinan"), (500, 900, "Status Hubungan Dalam Keluarga"),
+               (900, 1200, "Kewarganegaraan"))
+    rows = [("KAWIN TERCATAT", "KEPALA KELUARGA", "WNI"), ("KAWIN TERCATAT", "ISTRI", "WNI"),
+            ("BELUM KAWIN", "ANAK", "WNI"), ("BELUM KAWIN", "ANAK", "WNA")]
+    words = []
+    for x0, x1, title in columns:
+        x = (x0 + x1) // 2 - 7 * len(title)
+        for token in title.split():
+            words.append(Word(token, 0.95, (x, 15, x + 14 * len(token), 35)))
+            x += 14 * len(token) + 10
+    for r, (number, *values) in enumerate(zip(numbers, *zip(*rows, strict=True), strict=True), start=1):
+        y = r * _ROW_H + 15
+        for (x0, _, _), text in zip(columns, (number, *values), strict=True):
+            x = x0 + 10
+            for token in text.split():
+                words.append(Word(token, 0.95, (x, y, x + 14 * len(token), y + 20)))
+                x += 14 * len(token) + 10
+    return Page(1, None, tuple(words), "ocr", ())
+
+
+@pytest.mark.parametrize("numbers", [["1", "2", "3", "4"], ["", "", "", ""], ["", "", "", "0"], ["1", "", "3", ""]])
+def test_rows_whose_numbers_went_unread_are_found_by_their_values(numbers):
+    _, rows = extract_kk([_table_two(numbers)])
+    assert [(row["status_hubungan"].value, row["kewarganegaraan"].value) for row in rows] == [
+        ("KEPALA KELUARGA", "WNI"), ("ISTRI", "WNI"), ("ANAK", "WNI"), ("ANAK", "WNA")]
