@@ -1,9 +1,17 @@
-"""`capil demo`: a synthetic population and three sample applications through the running stack."""
+"""`capil demo`: a synthetic population and three sample applications through the running stack.
+
+It also makes the two accounts to look at the result with, `demo-verifikator` (the queue at /review)
+and `demo-arsip` (the archive desk at /archive), each with a new random password every run, printed
+at the end and kept in `OUT/demo-accounts.txt` (mode 0600); and it prints each applicant's status
+link (the status token handed out at filing).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +25,8 @@ from flows import PROCESS_DEPLOYMENT, FlowStarter
 from ._progress import progress
 
 SEED = 2026
+DEMO_ACCOUNTS = (("demo-verifikator", "verifikator", "VERIFIKATOR DEMO"), ("demo-arsip", "arsip", "PETUGAS ARSIP DEMO"))
+_ACTOR = "cli:demo"
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,29 @@ def _partner_for(person: Person) -> Person:
     raise RuntimeError("no partner of the other sex in the partner population")
 
 
+def _demo_accounts(svc: Services, out: Path) -> list[tuple[str, str, str]]:
+    """(name, role, password) of each demo account, created or given a new password; also written to
+    `out/demo-accounts.txt`, readable by its owner only."""
+    from registry import UnknownUser
+
+    accounts = []
+    for name, role, full_name in DEMO_ACCOUNTS:
+        password = secrets.token_urlsafe(12)
+        try:
+            svc.accounts.get(name)
+            svc.accounts.set_password(name, password, actor=_ACTOR)
+            svc.accounts.enable(name, actor=_ACTOR)
+        except UnknownUser:
+            svc.accounts.add(name, role=role, password=password, full_name=full_name, actor=_ACTOR)
+        accounts.append((name, role, password))
+    path = out / "demo-accounts.txt"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.writelines(f"{name}\t{role}\t{password}\n" for name, role, password in accounts)
+    os.chmod(path, 0o600)
+    return accounts
+
+
 def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float = 600) -> None:
     svc.ensure_buckets()
     doc = synthetic.population(families=6, seed=SEED)
@@ -89,13 +122,18 @@ def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float 
     starter = FlowStarter()
     starter.check(PROCESS_DEPLOYMENT)
     filed: list[tuple[Case, str]] = []
+    links: dict[str, str] = {}
+    base = svc.settings.effective_public_base_url
     for i, case in enumerate(_cases([Family.from_dict(f) for f in doc["keluarga"]]), start=1):
         for doc_type, data in case.files.items():
             (out / f"case{i}-{doc_type}.png").write_bytes(data)
         app_id = file_application(svc, nik=case.nik, change=case.change, files=case.files, requested={})
+        grant = svc.access.grant(app_id)  # what the upload page hands the applicant
+        links[app_id] = f"{base}/api/applications/{app_id}?token={grant.token}  (tracking code {grant.tracking_code})"
         starter.start(PROCESS_DEPLOYMENT, app_id)
         say(f"case {i} ({case.title}): application {app_id} filed")
         filed.append((case, app_id))
+    accounts = _demo_accounts(svc, out)
 
     deadline = time.monotonic() + timeout
     pending = {app_id for _, app_id in filed}
@@ -118,9 +156,11 @@ def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float 
             pdf = out / f"case{i}-kartu-keluarga-signed.pdf"
             pdf.write_bytes(fetch_verified_document(svc, app_id))
             line += f"\n     signed KK: {pdf}  (check: capil verify {pdf}; pdfsig {pdf})"
-        print(line + f"\n     capil application show {app_id} --json")
+        print(line + f"\n     applicant's status link: {links[app_id]}"
+              f"\n     capil application show {app_id} --json")
     if pending:
         print(f"  {len(pending)} application(s) still in flight after {timeout:.0f} s: see the Prefect UI")
-    base = svc.settings.effective_public_base_url
-    print(f"\nAPI docs: {base}/docs   Verifikator queue: {base}/review   "
-          f"Prefect UI: http://127.0.0.1:{svc.settings.prefect_port}")
+    print(f"\nStaff log in at {base}/login (new passwords every run; also in {out / 'demo-accounts.txt'}):")
+    for name, role, password in accounts:
+        print(f"  {name:<18} {password}   ({role}: {base}{'/review' if role == 'verifikator' else '/archive'})")
+    print(f"\nAPI docs: {base}/docs   Prefect UI: http://127.0.0.1:{svc.settings.prefect_port}")

@@ -1,4 +1,4 @@
-"""The README's path: `capil up`, import, `capil submit --wait`, archive, verify, `capil down`.
+"""The README's path: `capil up`, import, `capil submit --wait`, archive, verify, staff login, `capil down`.
 
 Everything runs as a user would run it: the `capil` command in subprocesses, against a whole
 local stack (SeaweedFS, PKI service, Prefect server, flow runner, API) on free ports.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -118,3 +119,32 @@ def test_submit_wait_archive_verify(capil, stack, tmp_path):
 
     listed = json.loads(capil("application", "list", "--status", "approved", "--json").stdout)
     assert [a["id"] for a in listed] == [application["id"]]
+
+
+def test_staff_log_in_to_the_running_stack_and_everyone_else_is_refused(capil, stack):
+    api = f"http://127.0.0.1:{capil.env['CAPIL_API_PORT']}"
+    assert httpx.get(f"{api}/api/applications").status_code == 401
+    assert httpx.get(f"{api}/review").headers["location"] == "/login?next=/review"
+
+    password = "kata-sandi-e2e-1"
+    r = subprocess.run([sys.executable, "-m", "capil", "users", "add", "siti", "--role", "verifikator",
+                        "--password-stdin"], input=password + "\n", capture_output=True, text=True,
+                       env=capil.env, cwd=capil.cwd, timeout=120)
+    assert r.returncode == 0, r.stderr
+    with httpx.Client(base_url=api) as browser:
+        form = browser.get("/login?next=/review")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+        r = browser.post("/login", data={"name": "siti", "password": password, "csrf_token": token,
+                                         "next": "/review"})
+        assert r.status_code == 303 and r.headers["location"] == "/review", r.text
+        page = browser.get("/review")
+        assert page.status_code == 200 and "Masuk sebagai" in page.text
+        assert browser.get("/api/applications").status_code == 200
+        assert browser.get("/api/archive/documents", params={"nik": "7401050102030003"}).status_code == 403
+
+    r = capil("users", "token", "siti", "--label", "e2e")
+    assert r.returncode == 0, r.stderr
+    bearer = {"Authorization": f"Bearer {r.stdout.strip()}"}
+    assert httpx.get(f"{api}/api/applications", headers=bearer).status_code == 200
+    assert capil("users", "disable", "siti").returncode == 0
+    assert httpx.get(f"{api}/api/applications", headers=bearer).status_code == 401

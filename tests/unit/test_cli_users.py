@@ -98,3 +98,21 @@ def test_passwd_and_token(data_dir):
     assert json.loads(r.stdout) == {"name": "loket-1", "revoked": 1}
     assert svc.accounts.user_for_token(token) is None
     svc.database.dispose()
+
+
+def test_the_demo_makes_its_accounts_with_new_passwords_each_run(tmp_path):
+    import stat
+
+    from capil import _demo
+
+    svc = _services(tmp_path / "d")
+    first = _demo._demo_accounts(svc, tmp_path)
+    again = _demo._demo_accounts(svc, tmp_path)
+    assert [(n, r) for n, r, _ in again] == [("demo-verifikator", "verifikator"), ("demo-arsip", "arsip")]
+    for (name, _, old), (_, _, new) in zip(first, again, strict=True):
+        assert old != new and svc.accounts.authenticate(name, new).user is not None
+        assert svc.accounts.authenticate(name, old).user is None
+    written = tmp_path / "demo-accounts.txt"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert written.read_text().splitlines()[0] == f"demo-verifikator\tverifikator\t{again[0][2]}"
+    svc.database.dispose()
