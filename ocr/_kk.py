@@ -178,7 +178,8 @@ def _check_nik(row: dict[str, core.FieldValue]) -> None:
 
 
 def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.FieldValue]]]:
-    """(printed row number or None, fields) for every member row of one ruled table."""
+    """(printed row number or None, fields) for every member row of one table (its grid found from the
+    text, `_tables`, or from its rules)."""
     rows = grid_rows(page, grid)
     if not rows:
         return []
