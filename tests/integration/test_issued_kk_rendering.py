@@ -23,7 +23,7 @@ from PIL import Image
 
 import core
 import signing
-import synthetic
+from tests.fixtures.families import family_of
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -33,21 +33,8 @@ ZONE = "Asia/Makassar"
 
 
 def _family(members: int, *, long_names: bool = False) -> core.Family:
-    base = core.Family.from_dict(synthetic.population(families=8, seed=5)["keluarga"][1])
-    people = list(base.anggota)
-    donor = people[-1]
-    while len(people) < members:
-        k = len(people)
-        people.append(dataclasses.replace(donor, nik=f"{donor.nik[:12]}{k + 40:04d}",
-                                          nama_lengkap=f"{_MORE_NAMES[k]} {donor.nama_lengkap.split()[-1]}"))
-    people = people[:members]
-    if long_names:
-        people = [dataclasses.replace(p, nama_lengkap=f"{p.nama_lengkap} BIN ABDURRAHMAN WAHYUDIN SAPUTRA"[:60])
-                  for p in people]
-    return dataclasses.replace(base, anggota=tuple(people), kabupaten_kota="KONAWE SELATAN")
+    return dataclasses.replace(family_of(members, long_names=long_names), kabupaten_kota="KONAWE SELATAN")
 
-
-_MORE_NAMES = ["MARKUS", "LUKAS", "YOSEF", "ANDREAS", "MARIA", "YOHANES", "PETRUS", "MAGDALENA", "SIMON", "RUTH"]
 
 FAMILIES = {
     "one_member": lambda: _family(1),

@@ -10,7 +10,6 @@ must not swallow row 1; faint or broken rules must not merge rows or drop them.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import subprocess
 from collections.abc import Callable
@@ -23,37 +22,15 @@ import pytest
 import core
 import ocr
 import signing
-import synthetic
+from tests.fixtures.families import family_of
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-_FIRST_NAMES = ["MARKUS", "LUKAS", "YOSEF", "ANDREAS", "MARIA", "YOHANES", "PETRUS", "MAGDALENA", "SIMON", "RUTH",
-                "TIMOTIUS", "DEBORA"]
-
-
-def _family(members: int, *, long_names: bool = False, foreigner: bool = False) -> core.Family:
-    base = core.Family.from_dict(synthetic.population(families=8, seed=5)["keluarga"][1])
-    people = list(base.anggota)
-    donor = people[-1]
-    while len(people) < members:
-        k = len(people)
-        people.append(dataclasses.replace(donor, nik=f"{donor.nik[:12]}{k + 40:04d}",
-                                          nama_lengkap=f"{_FIRST_NAMES[k]} {donor.nama_lengkap.split()[-1]}"))
-    people = people[:members]
-    if long_names:  # longer than the cell: the renderer shrinks them to fit
-        people = [dataclasses.replace(p, nama_lengkap=f"{p.nama_lengkap} BIN ABDURRAHMAN WAHYUDIN SAPUTRA")
-                  for p in people]
-    if foreigner:
-        people[-1] = dataclasses.replace(people[-1], kewarganegaraan="WNA", no_paspor="C4821937",
-                                         no_kitap="2C11JE0458A")
-    return dataclasses.replace(base, anggota=tuple(people))
-
-
 FAMILIES: dict[str, Callable[[], core.Family]] = {
-    "one_member": lambda: _family(1),
-    "four_members": lambda: _family(4),
-    "ten_members_long_names": lambda: _family(10, long_names=True),
-    "twelve_members_one_foreign": lambda: _family(12, foreigner=True),
+    "one_member": lambda: family_of(1),
+    "four_members": lambda: family_of(4),
+    "ten_members_long_names": lambda: family_of(10, long_names=True),
+    "twelve_members_one_foreign": lambda: family_of(12, foreigner=True),
 }
 
 
