@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import cv2
 import numpy as np
 import pytest
 
 from api import _pages, _review
+from api._auth import Staff
 from casework import MAX_WIDTH, Services, bootstrap, page_image, page_key, page_manifests, store_page_images
 from core import Finding, NotFound, Severity, load_settings
 from ocr import GREY_LEVELS, Transform, review_image
+from registry import User
 from storage import MemoryObjectStore
 
 
@@ -118,6 +122,10 @@ def test_finding_boxes_land_on_the_stored_image_and_unboxed_findings_are_skipped
     }
 
 
+_VERIFIKATOR = Staff(User(id=1, name="siti", role="verifikator", full_name=None, created_at=dt.datetime.now(dt.UTC),
+                          password_changed_at=dt.datetime.now(dt.UTC), disabled_at=None), "session", "csrf-uji")
+
+
 def test_review_page_draws_coloured_labelled_boxes_and_clickable_rows():
     class App:
         id = "app-9"
@@ -127,7 +135,7 @@ def test_review_page_draws_coloured_labelled_boxes_and_clickable_rows():
                     _f("LOW_CONFIDENCE", Severity.WARNING, "ijazah", "jenjang", found="S1"))
         extractions = _EXTRACTIONS
 
-    html = _pages.review_page([App()], pages={"app-9": _MANIFESTS})
+    html = _pages.review_page([App()], pages={"app-9": _MANIFESTS}, who=_VERIFIKATOR)
     assert 'src="/api/applications/app-9/pages/ijazah/1.png"' in html
     assert 'viewBox="0 0 1600 1131"' in html
     assert ('<rect class="box mismatch" data-finding="app-9-0" x="188" y="288" width="424" height="72" '
@@ -139,5 +147,6 @@ def test_review_page_draws_coloured_labelled_boxes_and_clickable_rows():
     assert 'data-finding="app-9-1"' not in html  # record-level: table only
     assert "pesan FAMILY_HEAD_COUNT" in html
 
-    without = _pages.review_page([App()], pages={})
+    assert 'name="csrf-token" content="csrf-uji"' in html and "Keputusan dicatat atas nama <b>siti</b>" in html
+    without = _pages.review_page([App()], pages={}, who=_VERIFIKATOR)
     assert "Gambar halaman dokumen tidak tersedia" in without and "<rect" not in without
