@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -65,54 +66,79 @@ def verify_pdf(pdf: bytes, *, trust_roots: list[Path], required_level: str | Pad
     return _combine(facts, stamps, required, last_coverage=_last_coverage(embedded, doc_stamps))
 
 
-def _combine(facts: list[dict[str, Any]], stamps: list[dict[str, Any]], required: PadesLevel,
+@dataclass(frozen=True)
+class _SignatureFacts:
+    """What one signature's validation found (a `Verification` combines those of every signature)."""
+
+    problems: tuple[str, ...]
+    """Failed checks that make the document invalid at any level."""
+    ts_problems: tuple[str, ...] = ()
+    """A missing or invalid signature timestamp: a problem only from B-T up."""
+    intact: bool = False
+    trusted: bool = False
+    timestamped: bool = False
+    signer: str | None = None
+    signed_at: str | None = None
+    modification: str | None = None
+    subject: dict[str, str] = field(default_factory=dict)
+    chain: tuple[str, ...] = ()
+    revocation_info: bool = False
+    ts_expires: datetime | None = None
+    level: PadesLevel | None = None
+
+
+@dataclass(frozen=True)
+class _StampFacts:
+    """What one document timestamp's validation found."""
+
+    problems: tuple[str, ...]
+    at: str | None = None
+    expires: datetime | None = None
+
+
+def _combine(facts: list[_SignatureFacts], stamps: list[_StampFacts], required: PadesLevel,
              *, last_coverage: str | None) -> Verification:
     last = facts[-1]
-    problems = [p for f in facts for p in f["problems"]] + [p for s in stamps for p in s["problems"]]
+    problems = [p for f in facts for p in f.problems] + [p for s in stamps for p in s.problems]
     if required.rank >= PadesLevel.B_T.rank:  # a B-B signature needs no timestamp
-        problems += [p for f in facts for p in f["ts_problems"]]
-    level = min((f["level"] for f in facts), key=lambda lv: lv.rank if lv else -1)
-    if level == PadesLevel.B_LT and stamps and not stamps[-1]["problems"]:
+        problems += [p for f in facts for p in f.ts_problems]
+    level = min((f.level for f in facts), key=lambda lv: lv.rank if lv else -1)
+    if level == PadesLevel.B_LT and stamps and not stamps[-1].problems:
         level = PadesLevel.B_LTA
     if level is None or level.rank < required.rank:
         problems.append(f"the document reaches PAdES {level or 'no level'}, {required} is required")
-    expiry = stamps[-1]["expires"] if stamps else last["ts_expires"]
+    expiry = stamps[-1].expires if stamps else last.ts_expires
     return Verification(
         valid=not problems,
-        intact=all(f["intact"] for f in facts),
-        trusted=all(f["trusted"] for f in facts),
-        timestamped=all(f["timestamped"] for f in facts),
-        signer=last["signer"],
-        signed_at=last["signed_at"],
+        intact=all(f.intact for f in facts),
+        trusted=all(f.trusted for f in facts),
+        timestamped=all(f.timestamped for f in facts),
+        signer=last.signer,
+        signed_at=last.signed_at,
         problems=tuple(problems),
         level=str(level) if level else None,
         coverage=last_coverage,
-        modification=last["modification"],
-        signer_subject=last["subject"],
-        chain=last["chain"],
-        revocation_info=all(f["revocation_info"] for f in facts),
-        document_timestamps=tuple(s["at"] for s in stamps if not s["problems"]),
+        modification=last.modification,
+        signer_subject=last.subject,
+        chain=last.chain,
+        revocation_info=all(f.revocation_info for f in facts),
+        document_timestamps=tuple(s.at for s in stamps if not s.problems and s.at),
         timestamp_expires_at=expiry.isoformat() if expiry else None,
     )
 
 
 def _signature_facts(sig: Any, roots: list[x509.Certificate], dss: DocumentSecurityStore | None,
-                     *, label: str) -> dict[str, Any]:
-    facts: dict[str, Any] = {"intact": False, "trusted": False, "timestamped": False, "signer": None,
-                             "signed_at": None, "modification": None, "subject": {}, "chain": (),
-                             "revocation_info": False, "ts_expires": None, "level": None, "problems": [],
-                             "ts_problems": []}
+                     *, label: str) -> _SignatureFacts:
     vc = ValidationContext(trust_roots=roots, allow_fetching=False)  # a fresh one: contexts cache results
     try:
         status = _run(lambda: _validate(sig, vc))
     except Exception as e:  # pyHanko raises many kinds on mangled signatures; all mean "not valid"
         log.info("signature validation aborted: %s", type(e).__name__)
-        facts["problems"].append(f"{label}signature could not be validated ({type(e).__name__})")
-        return facts
-    problems: list[str] = facts["problems"]
+        return _SignatureFacts(problems=(f"{label}signature could not be validated ({type(e).__name__})",))
+    problems: list[str] = []
     covered = status.coverage is not None and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION
     unmodified = status.modification_level in _ACCEPTED_MODIFICATIONS
-    facts["intact"] = intact = bool(status.intact and status.valid and covered and unmodified)
+    intact = bool(status.intact and status.valid and covered and unmodified)
     if not status.intact:
         problems.append(f"{label}document digest does not match: the signed bytes were changed")
     elif not status.valid:
@@ -122,34 +148,37 @@ def _signature_facts(sig: Any, roots: list[x509.Certificate], dss: DocumentSecur
     elif not unmodified:
         problems.append(f"{label}the document was modified after signing "
                         f"({getattr(status.modification_level, 'name', 'unknown')})")
-    facts["trusted"] = trusted = bool(status.trusted)
+    trusted = bool(status.trusted)
     if not trusted:
         indic = status.trust_problem_indic
         problems.append(f"{label}signer certificate does not chain to a trusted root"
                         + (f" ({getattr(indic, 'name', indic)})" if indic is not None else ""))
     ts = status.timestamp_validity
-    facts["timestamped"] = timestamped = bool(ts is not None and ts.intact and ts.valid and ts.trusted)
+    timestamped = bool(ts is not None and ts.intact and ts.valid and ts.trusted)
+    ts_problems: tuple[str, ...] = ()
     if ts is None:
-        facts["ts_problems"] = [f"{label}no signature timestamp"]
+        ts_problems = (f"{label}no signature timestamp",)
     elif not timestamped:
-        facts["ts_problems"] = [f"{label}signature timestamp is not valid or not trusted"]
+        ts_problems = (f"{label}signature timestamp is not valid or not trusted",)
     signed_at = ts.timestamp if ts is not None else status.signer_reported_dt
-    facts.update(
-        signer=_common_name(status.signing_cert),
+    revocation_info = bool(dss is not None and trusted and timestamped
+                           and _revocation_embedded(status, roots, dss, at=ts.timestamp))
+    level = None
+    if intact and trusted and status.bottom_line:
+        level = PadesLevel.B_B
+        if timestamped:
+            level = PadesLevel.B_LT if revocation_info else PadesLevel.B_T
+    return _SignatureFacts(
+        problems=tuple(problems), ts_problems=ts_problems, intact=intact, trusted=trusted,
+        timestamped=timestamped, signer=_common_name(status.signing_cert),
         signed_at=signed_at.isoformat() if signed_at is not None else None,
         modification=getattr(status.modification_level, "name", None),
         subject={k: str(v) for k, v in status.signing_cert.subject.native.items()},
         chain=tuple(_common_name(c) or "?" for c in reversed(list(status.validation_path or ()))),
+        revocation_info=revocation_info,
         ts_expires=ts.signing_cert.not_valid_after if ts is not None else None,
+        level=level,
     )
-    if dss is not None and trusted and timestamped:
-        facts["revocation_info"] = _revocation_embedded(status, roots, dss, at=ts.timestamp)
-    if not (intact and trusted and status.bottom_line):
-        return facts
-    facts["level"] = PadesLevel.B_B
-    if timestamped:
-        facts["level"] = PadesLevel.B_LT if facts["revocation_info"] else PadesLevel.B_T
-    return facts
 
 
 async def _validate(sig: Any, vc: ValidationContext) -> Any:
@@ -177,22 +206,17 @@ def _revocation_embedded(status: Any, roots: list[x509.Certificate], dss: Docume
     return True
 
 
-def _document_timestamp(ts: Any, roots: list[x509.Certificate]) -> dict[str, Any]:
-    out: dict[str, Any] = {"at": None, "expires": None, "problems": []}
+def _document_timestamp(ts: Any, roots: list[x509.Certificate]) -> _StampFacts:
     vc = ValidationContext(trust_roots=roots, allow_fetching=False)
     try:
         status = _run(lambda: async_validate_pdf_timestamp(ts, validation_context=vc))
     except Exception as e:
-        out["problems"].append(f"document timestamp could not be validated ({type(e).__name__})")
-        return out
+        return _StampFacts(problems=(f"document timestamp could not be validated ({type(e).__name__})",))
     ok = (status.intact and status.valid and status.trusted
           and status.modification_level in _ACCEPTED_MODIFICATIONS
           and status.coverage is not None and status.coverage >= SignatureCoverageLevel.ENTIRE_REVISION)
-    if not ok:
-        out["problems"].append("document timestamp is not intact, not trusted, or followed by disallowed changes")
-    out["at"] = status.timestamp.isoformat()
-    out["expires"] = status.signing_cert.not_valid_after
-    return out
+    problems = () if ok else ("document timestamp is not intact, not trusted, or followed by disallowed changes",)
+    return _StampFacts(problems=problems, at=status.timestamp.isoformat(), expires=status.signing_cert.not_valid_after)
 
 
 def _dss(reader: PdfFileReader) -> DocumentSecurityStore | None:
