@@ -19,7 +19,7 @@ from pathlib import Path
 
 import synthetic
 from casework import Services, fetch_verified_document, file_application
-from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_rank
+from core import ChangeType, Conflict, DocumentType, Family, Person, Status, pendidikan_rank
 from flows import PROCESS_DEPLOYMENT, FlowStarter
 
 from ._progress import progress
@@ -109,6 +109,12 @@ def _demo_accounts(svc: Services, out: Path) -> list[tuple[str, str, str]]:
     return accounts
 
 
+def _open_application(svc: Services, case: Case) -> str:
+    return next(a.id for a in svc.applications.list(nik=case.nik)
+                if a.jenis_perubahan == case.change
+                and a.status in (Status.RECEIVED, Status.PROCESSING, Status.NEEDS_REVIEW))
+
+
 def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float = 600) -> None:
     svc.ensure_buckets()
     doc = synthetic.population(families=6, seed=SEED)
@@ -127,11 +133,16 @@ def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float 
     for i, case in enumerate(_cases([Family.from_dict(f) for f in doc["keluarga"]]), start=1):
         for doc_type, data in case.files.items():
             (out / f"case{i}-{doc_type}.png").write_bytes(data)
-        app_id = file_application(svc, nik=case.nik, change=case.change, files=case.files, requested={})
+        try:
+            app_id = file_application(svc, nik=case.nik, change=case.change, files=case.files, requested={})
+        except Conflict:  # a demo run before left this case open (waiting for a verifikator): show that one
+            app_id = _open_application(svc, case)
+            say(f"case {i} ({case.title}): application {app_id} from an earlier run is still open")
+        else:
+            starter.start(PROCESS_DEPLOYMENT, app_id)
+            say(f"case {i} ({case.title}): application {app_id} filed")
         grant = svc.access.grant(app_id)  # what the upload page hands the applicant
         links[app_id] = f"{base}/api/applications/{app_id}?token={grant.token}  (tracking code {grant.tracking_code})"
-        starter.start(PROCESS_DEPLOYMENT, app_id)
-        say(f"case {i} ({case.title}): application {app_id} filed")
         filed.append((case, app_id))
     accounts = _demo_accounts(svc, out)
 

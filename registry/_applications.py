@@ -280,6 +280,7 @@ def _refuse_duplicate(s: Session, nik: str, jenis_perubahan: ChangeType) -> None
         ApplicationRow.nik == nik, ApplicationRow.jenis_perubahan == str(jenis_perubahan),
         ApplicationRow.status.in_(_OPEN)).order_by(ApplicationRow.received_at).limit(1))
     if first is not None:
+        # The Indonesian message goes to whoever uploads, without an account: it names no application.
         raise Conflict(f"an application for this person and change is still open: {first}",
-                       message_id=f"Permohonan yang sama masih diproses (nomor {first}); tunggu hasilnya "
-                                  "sebelum mengajukan lagi.")
+                       message_id="Permohonan perubahan yang sama untuk NIK ini masih diproses; tunggu hasilnya "
+                                  "(lihat tautan status permohonan Anda) sebelum mengajukan lagi.")
