@@ -188,11 +188,11 @@ def up(settings: Settings, *, timeout: float = 120, say: Callable[[str], None] =
 
 
 def _start(settings: Settings, part: Part) -> None:
-    log = (settings.data_dir / "logs" / f"{part.name}.log").open("ab")
     env = {**os.environ, **part.env}
     try:
-        proc = subprocess.Popen(part.argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                env=env, start_new_session=True, cwd=Path(__file__).resolve().parents[1])
+        with (settings.data_dir / "logs" / f"{part.name}.log").open("ab") as log:  # the child keeps its own
+            proc = subprocess.Popen(part.argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    env=env, start_new_session=True, cwd=Path(__file__).resolve().parents[1])
     except FileNotFoundError as e:
         raise ConfigurationError(f"{part.name}: cannot start {part.argv[0]}: not installed") from e
     _pid_file(settings, part.name).write_text(str(proc.pid))
