@@ -137,12 +137,14 @@ def run(svc: Services, *, out: Path, say: Callable[[str], None], timeout: float 
             app_id = file_application(svc, nik=case.nik, change=case.change, files=case.files, requested={})
         except Conflict:  # a demo run before left this case open (waiting for a verifikator): show that one
             app_id = _open_application(svc, case)
+            links[app_id] = "given by the earlier run (a status token is shown once)"
             say(f"case {i} ({case.title}): application {app_id} from an earlier run is still open")
         else:
+            grant = svc.access.grant(app_id)  # what the upload page hands the applicant
+            links[app_id] = (f"{base}/api/applications/{app_id}?token={grant.token}  "
+                             f"(tracking code {grant.tracking_code})")
             starter.start(PROCESS_DEPLOYMENT, app_id)
             say(f"case {i} ({case.title}): application {app_id} filed")
-        grant = svc.access.grant(app_id)  # what the upload page hands the applicant
-        links[app_id] = f"{base}/api/applications/{app_id}?token={grant.token}  (tracking code {grant.tracking_code})"
         filed.append((case, app_id))
     accounts = _demo_accounts(svc, out)
 
