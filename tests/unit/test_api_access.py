@@ -199,3 +199,15 @@ def test_a_status_token_in_the_access_log_is_masked():
                                ("127.0.0.1", "GET", "/api/applications/x?token=cap_secret&a=1", "1.1", 200), None)
     RedactTokens().filter(record)
     assert "cap_secret" not in record.getMessage() and "token=***&a=1" in record.getMessage()
+
+
+def test_every_answer_carries_the_security_headers(client):
+    """Pages cannot be framed, answers are not sniffed, and no page hands its URL (an applicant's
+    status token) to another site."""
+    from api.app import SECURITY_HEADERS
+
+    for path in ("/", "/login", "/health", "/api/applications", "/v/tidak-ada"):
+        r = client.get(path, follow_redirects=False)
+        for name, value in SECURITY_HEADERS.items():
+            assert r.headers.get(name) == value, (path, name)
+    assert "frame-ancestors 'none'" in SECURITY_HEADERS["Content-Security-Policy"]
