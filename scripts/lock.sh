@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Refresh requirements.lock: every Python dependency of Capil (runtime, dev and the build backend),
+# Refresh requirements-lock.txt: every Python dependency of Capil (runtime, dev and the build backend),
 # exact versions with hashes, resolved for CPython 3.11 on x86-64 Linux. Run after changing the
 # dependencies in pyproject.toml, then ./scripts/test.sh on a clean clone before committing the lock.
 # Uses uv (installed into .venv if missing); only the registry is consulted, nothing is installed.
@@ -10,5 +10,5 @@ cd "$(dirname "$0")/.."
 # needs no unpinned download.
 printf 'setuptools>=68\nwheel\n' | .venv/bin/uv pip compile pyproject.toml - --extra dev --generate-hashes \
   --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
-  --no-header --annotation-style line --quiet "$@" -o requirements.lock
-echo "lock: requirements.lock has $(grep -c '==' requirements.lock) packages" >&2
+  --no-header --annotation-style line --quiet "$@" -o requirements-lock.txt
+echo "lock: requirements-lock.txt has $(grep -c '==' requirements-lock.txt) packages" >&2

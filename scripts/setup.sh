@@ -35,13 +35,13 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv" >&2
   "$PYTHON" -m venv .venv
 fi
-# Every Python dependency comes from requirements.lock (exact versions with hashes), so a fresh machine
+# Every Python dependency comes from requirements-lock.txt (exact versions with hashes), so a fresh machine
 # installs what CI last proved; the project itself goes on top without resolving anything.
 # Refresh the lock after changing pyproject.toml: ./scripts/lock.sh.
 stamp=.venv/.capil-installed
-if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "setup: installing Python packages from requirements.lock (a few minutes on a fresh machine)" >&2
-  .venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements.lock
+if [ ! -f "$stamp" ] || [ requirements-lock.txt -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "setup: installing Python packages from requirements-lock.txt (a few minutes on a fresh machine)" >&2
+  .venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements-lock.txt
   .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
   .venv/bin/python -m pip check >&2
   touch "$stamp"
