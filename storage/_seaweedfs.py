@@ -54,6 +54,12 @@ IDENTITIES_FILE = "s3-identities.json"
 STORE_DIR = "store"
 """Sub-directory of `data_dir` holding volumes, filer metadata and master state."""
 
+MAX_VOLUMES = 2000
+"""Volumes the volume server may hold. SeaweedFS grows seven per bucket (a collection) at its first
+write; left at 0 it derives the limit from the free disk (free / 256 MB), so a test session that
+creates ~40 buckets failed with "no writable volumes" on a machine with 72 GB free. Volumes are
+sparse files: the limit costs no disk."""
+
 PORT_SPAN = 8
 """How many consecutive ports, starting at the S3 port, one instance uses."""
 
@@ -182,7 +188,7 @@ def seaweedfs_argv(
         "-master.volumeSizeLimitMB=256",
         f"-volume.port={ports.volume}",
         f"-volume.port.grpc={ports.volume_grpc}",
-        "-volume.max=0",
+        f"-volume.max={MAX_VOLUMES}",
         "-volume.preStopSeconds=0",
         "-filer",
         f"-filer.port={ports.filer}",
