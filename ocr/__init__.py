@@ -2,6 +2,8 @@
 
     extract(data, *, declared_type=None, lang="ind", max_pixels=, max_pages=) -> core.Extraction
     read(...)  -> Reading (extraction, type_confidence, transforms, page_image(n) as PNG)
+    extract_pages(pages, *, declared_type=None) -> (core.Extraction, Detection): the same from pages
+        already read (`Page` of `Word`s with boxes): the seam below decoding and Tesseract
     sniff(data) -> FileKind
     check_upload(data, *, max_pixels, max_pages) -> FileKind (headers only: pages, pixels, encryption)
     review_image(png, *, max_width) -> ReviewImage (a page as kept for review: grayscale, scaled, PNG)
@@ -26,7 +28,7 @@ file looks like), ConfigurationError (Tesseract or the language missing).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -42,7 +44,7 @@ from ._image import MAX_PAGES, MAX_PIXELS
 from ._kk import extract_kk
 from ._layout import lines
 from ._limits import check_upload
-from ._model import Page
+from ._model import Grid, Page, Word
 from ._normalize import edit_distance
 from ._pdf import render_page
 from ._read import PDF_DPI, read_pages
@@ -50,8 +52,9 @@ from ._review_image import GREY_LEVELS, ReviewImage, review_image
 from ._sniff import FileKind, sniff
 from ._tesseract import CpuMeter, engine, tesseract_cpu
 
-__all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "CpuMeter", "FileKind", "Reading", "ReviewImage",
-           "Transform", "check_upload", "edit_distance", "engine", "extract", "read", "review_image", "sniff", "tesseract_cpu"]
+__all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "CpuMeter", "Detection", "FileKind", "Grid", "Page",
+           "Reading", "ReviewImage", "Transform", "Word", "check_upload", "edit_distance", "engine", "extract",
+           "extract_pages", "read", "review_image", "sniff", "tesseract_cpu"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {
@@ -105,6 +108,18 @@ def read(data: bytes, *, declared_type: core.DocumentType | None = None, lang: s
          max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> Reading:
     """`extract`, keeping the type confidence, the page transforms and the normalized page images."""
     pages = read_pages(data, lang=lang, max_pixels=max_pixels, max_pages=max_pages)
+    extraction, detection = extract_pages(pages, declared_type=declared_type)
+    return Reading(extraction, detection.confidence, tuple(p.transform for p in pages), tuple(pages), data)
+
+
+def extract_pages(pages: Sequence[Page], *, declared_type: core.DocumentType | None = None,
+                  ) -> tuple[core.Extraction, Detection]:
+    """The extraction from pages already read, and how the type was detected.
+
+    The seam below file decoding, image normalization and Tesseract: `read` calls it
+    with the pages it read; tests call it with pages built from words (`Page`, `Word`).
+    """
+    pages = list(pages)
     detection = _document_type(pages, declared_type)
     doc_type = detection.document_type or declared_type
     assert doc_type is not None  # _document_type raised otherwise
@@ -114,7 +129,7 @@ def read(data: bytes, *, declared_type: core.DocumentType | None = None, lang: s
     source = "text_layer" if all(p.source == "text_layer" for p in pages) else "ocr"
     extraction = core.Extraction(document_type=doc_type, pages=len(pages), source=source, fields=fields,
                                  anggota=anggota)
-    return Reading(extraction, detection.confidence, tuple(p.transform for p in pages), tuple(pages), data)
+    return extraction, detection
 
 
 def _document_type(pages: list[Page], declared: core.DocumentType | None) -> Detection:
