@@ -4,6 +4,9 @@
     read(...)  -> Reading (extraction, type_confidence, transforms, page_image(n) as PNG)
     extract_pages(pages, *, declared_type=None) -> (core.Extraction, Detection): the same from pages
         already read (`Page` of `Word`s with boxes): the seam below decoding and Tesseract
+    second_readings(reader) -> context manager: inside it, crops of a page image are read again by
+        `reader(page, boxes, *, lang, whitelist)` instead of Tesseract (tests of how readings are weighed)
+    ocr.normalize: printed text -> canonical values; ocr.confidence: the confidence scale
     sniff(data) -> FileKind
     check_upload(data, *, max_pixels, max_pages) -> FileKind (headers only: pages, pixels, encryption)
     review_image(png, *, max_width) -> ReviewImage (a page as kept for review: grayscale, scaled, PNG)
@@ -37,6 +40,7 @@ import numpy as np
 import core
 
 from ._buku_nikah import extract_buku_nikah
+from ._cells import SecondReader, second_readings
 from ._classify import Detection, classify
 from ._geometry import Transform
 from ._ijazah import extract_ijazah
@@ -53,8 +57,8 @@ from ._sniff import FileKind, sniff
 from ._tesseract import CpuMeter, engine, tesseract_cpu
 
 __all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "CpuMeter", "Detection", "FileKind", "Grid", "Page",
-           "Reading", "ReviewImage", "Transform", "Word", "check_upload", "edit_distance", "engine", "extract",
-           "extract_pages", "read", "review_image", "sniff", "tesseract_cpu"]
+           "Reading", "ReviewImage", "SecondReader", "Transform", "Word", "check_upload", "edit_distance", "engine",
+           "extract", "extract_pages", "read", "review_image", "second_readings", "sniff", "tesseract_cpu"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {

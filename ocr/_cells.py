@@ -13,6 +13,10 @@ page coordinates.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import cv2
 import numpy as np
 
@@ -82,6 +86,22 @@ def _cell_image(crop: np.ndarray) -> np.ndarray:
     return out
 
 
+SecondReader = Callable[..., list[tuple[Word, ...]]]
+"""`(page, cells, *, lang, whitelist) -> words per cell, in page coordinates`: what `reread` returns."""
+_second_reader: ContextVar[SecondReader | None] = ContextVar("second_reader", default=None)
+
+
+@contextmanager
+def second_readings(reader: SecondReader) -> Iterator[None]:
+    """Inside the block, `reader` gives the second readings of crops in place of Tesseract (for tests:
+    the extractors' weighing of readings, without Tesseract). Pages without an image are never read again."""
+    token = _second_reader.set(reader)
+    try:
+        yield
+    finally:
+        _second_reader.reset(token)
+
+
 def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = None,
            one_by_one: bool = False) -> list[tuple[Word, ...]]:
     """The words of each cell (in page coordinates), read again; empty tuples for a text-layer page.
@@ -94,6 +114,8 @@ def reread(page: Page, cells: list[BBox], *, lang: str, whitelist: str | None = 
     """
     if not cells or page.image is None:
         return [() for _ in cells]
+    if (second_reader := _second_reader.get()) is not None:
+        return second_reader(page, cells, lang=lang, whitelist=whitelist)
     if whitelist:
         lang = neutral_lang(lang)
     if one_by_one:

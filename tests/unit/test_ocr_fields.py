@@ -1,22 +1,22 @@
-"""Graded normalization, confidence, label values and type detection, on hand-made words (no Tesseract)."""
+"""Graded normalization, confidence, label values and type detection, on hand-made words (no Tesseract):
+`ocr.normalize`, `ocr.confidence`, and pages through `ocr.extract_pages`."""
 
 import pytest
 
 import core
-from ocr import _confidence
-from ocr import _normalize as norm
-from ocr._classify import classify
-from ocr._layout import Line, lines, value_after
-from ocr._model import Page, Word
+import ocr
+from ocr import Page, Word
+from ocr import confidence as _confidence
+from ocr import normalize as norm
 
 
-def _line(*texts: str, confidence: float = 0.95, y: int = 100) -> Line:
+def _line(*texts: str, confidence: float = 0.95, y: int = 100) -> tuple[Word, ...]:
     words, x = [], 10
     for text in texts:
         width = 18 * len(text)
         words.append(Word(text, confidence, (x, y, x + width, y + 30)))
         x += width + 15
-    return Line(1, tuple(words))
+    return tuple(words)
 
 
 def test_vocabulary_snaps_within_the_edit_bound_and_costs_confidence():
@@ -60,32 +60,40 @@ def test_confidence_is_monotone_and_bounded():
     assert _confidence.score([]) == 0.0
 
 
-def test_value_after_drops_what_a_colon_was_read_as():
-    assert value_after(_line("Alamat", "»", "JL.", "POROS"), 1).text == "JL. POROS"
-    assert value_after(_line("Nama", "1", "LA", "ODE", confidence=0.5), 1).text == "LA ODE"
-    assert value_after(_line("Nomor", "1:DN-74/M-SMA"), 1).text == "DN-74/M-SMA"
-    assert value_after(_line("Alamat", "!JL.", "POROS"), 1).text == "JL. POROS"
-    # A Balinese name begins with the letter I: it stays.
-    assert value_after(_line("Nama", "I", "WAYAN", confidence=0.5), 1).text == "I WAYAN"
-
-
-def _page(*rows: tuple[str, ...]) -> Page:
-    words = tuple(w for i, row in enumerate(rows) for w in _line(*row, y=60 * i).words)
+def _page(*rows: tuple[str, ...], confidence: float = 0.95) -> Page:
+    words = tuple(w for i, row in enumerate(rows) for w in _line(*row, y=60 * i, confidence=confidence))
     return Page(1, None, words, "text_layer")
+
+
+def _ijazah(*words: str, confidence: float = 0.95) -> dict[str, str | None]:
+    extraction, _ = ocr.extract_pages([_page(("IJAZAH",), words, confidence=confidence)],
+                                      declared_type=core.DocumentType.IJAZAH)
+    return {name: value.value for name, value in extraction.fields.items()}
+
+
+def test_a_labelled_value_drops_what_a_colon_was_read_as():
+    assert _ijazah("Program", "Studi", "»", "TEKNIK", "SIPIL")["program_studi"] == "TEKNIK SIPIL"
+    assert _ijazah("Nama", "1", "LA", "ODE", confidence=0.5)["nama_lengkap"] == "LA ODE"
+    assert _ijazah("Nomor", "Ijazah", "1:DN-74/M-SMA")["nomor_ijazah"] == "DN-74/M-SMA"
+    assert _ijazah("Program", "Studi", "!TEKNIK", "SIPIL")["program_studi"] == "TEKNIK SIPIL"
+    # A Balinese name begins with the letter I: it stays.
+    assert _ijazah("Nama", ":", "I", "WAYAN", confidence=0.5)["nama_lengkap"] == "I WAYAN"
 
 
 def test_type_from_title_and_labels():
     page = _page(("KARTU", "KELUARGA"), ("Nama", "Kepala", "Keluarga", ":", "X"), ("Desa/Kelurahan", ":", "Y"))
-    found = classify(lines(page))
+    _, found = ocr.extract_pages([page])
     assert found.document_type == core.DocumentType.KK and found.confidence > 0.7
 
 
 def test_type_from_labels_when_the_title_is_lost():
     page = _page(("AZA",), ("Nomor", "Ijazah", ":", "1"), ("Program", "Studi", ":", "X"),
                  ("Nomor", "Induk", "Mahasiswa", ":", "2"), ("Gelar", "Akademik", ":", "S.T."))
-    found = classify(lines(page))
+    extraction, found = ocr.extract_pages([page])
     assert found.document_type == core.DocumentType.IJAZAH and 0 < found.confidence < 0.9
+    assert extraction.document_type == core.DocumentType.IJAZAH
 
 
 def test_no_title_no_labels_no_type():
-    assert classify(lines(_page(("Daftar", "belanja"), ("beras", "gula")))).document_type is None
+    with pytest.raises(core.UnreadableDocument, match="not a KK, ijazah or buku nikah"):
+        ocr.extract_pages([_page(("Daftar", "belanja"), ("beras", "gula"))])

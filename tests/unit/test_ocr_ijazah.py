@@ -1,17 +1,24 @@
-"""The ijazah extractor and its normalizers on hand-made pages (no Tesseract): label variants, values by layout."""
+"""The ijazah extractor on hand-made pages through `ocr.extract_pages` (no Tesseract): label variants,
+values by layout, normalization of ijazah values, and how second readings of a crop are weighed."""
 
+import numpy as np
 import pytest
 
 import core
-from ocr import _ijazah
-from ocr import _normalize as norm
-from ocr._model import Page, Word
+import ocr
+from ocr import Page, Word, confidence
+from ocr import normalize as norm
 
 _COLON_X = 700
+_WHITE = np.full((1400, 1600), 255, np.uint8)
+"""A page image, so that unsure values are read again (by the `ocr.second_readings` given)."""
 
 
-def _page(*rows: tuple[str, str] | str, confidence: float = 1.0) -> Page:
-    """`(label, value)` rows printed `label : value` with the colons aligned; plain strings as free lines."""
+def _page(*rows: tuple[str, str] | str, confidence: float = 1.0, unsure: dict[str, float] | None = None,
+          image: np.ndarray | None = None) -> Page:
+    """`(label, value)` rows printed `label : value` with the colons aligned; plain strings as free lines.
+
+    `unsure` gives some values' words their own confidence; with an `image` the page was read by OCR."""
     words, y = [], 100
     for row in rows:
         x = 100
@@ -22,18 +29,43 @@ def _page(*rows: tuple[str, str] | str, confidence: float = 1.0) -> Page:
         if value is not None:
             words.append(Word(":", confidence, (_COLON_X, y, _COLON_X + 6, y + 30)))
             x = _COLON_X + 30
+            sure = (unsure or {}).get(value, confidence)
             for text in value.split():
-                words.append(Word(text, confidence, (x, y, x + 16 * len(text), y + 30)))
+                words.append(Word(text, sure, (x, y, x + 16 * len(text), y + 30)))
                 x += 16 * len(text) + 14
         y += 70
-    return Page(1, None, tuple(words), "text_layer")
+    return Page(1, image, tuple(words), "text_layer" if image is None else "ocr")
+
+
+def _fields(*pages: Page) -> dict[str, core.FieldValue]:
+    extraction, _ = ocr.extract_pages(pages, declared_type=core.DocumentType.IJAZAH)
+    assert extraction.document_type == core.DocumentType.IJAZAH and extraction.anggota == ()
+    assert list(extraction.fields) == list(core.IJAZAH_FIELDS)
+    return extraction.fields
 
 
 def _read(*rows: tuple[str, str] | str) -> dict[str, str | None]:
-    fields, members = _ijazah.extract_ijazah([_page(*rows)])
-    assert members == ()
-    assert list(fields) == list(core.IJAZAH_FIELDS)
-    return {name: value.value for name, value in fields.items()}
+    return {name: value.value for name, value in _fields(_page(*rows)).items()}
+
+
+def _second_reader(texts: dict[str, tuple[str, float]], asked: list[tuple[list, str | None]] | None = None):
+    """Reads a crop again as `texts[what the page read there]`: (text, confidence); nothing for other crops."""
+
+    def reader(page, boxes, *, lang, whitelist=None):
+        if asked is not None:
+            asked.append((boxes, whitelist))
+        out = []
+        for box in boxes:
+            inside = " ".join(w.text for w in page.words_in(box) if w.text != ":")
+            text, confidence = texts.get(inside, ("", 0.0))
+            x, words = box[0] + 10, []
+            for part in text.split():
+                words.append(Word(part, confidence, (x, box[1] + 5, x + 16 * len(part), box[3] - 5)))
+                x += 16 * len(part) + 14
+            out.append(tuple(words))
+        return out
+
+    return reader
 
 
 _SCHOOL_HEAD = ("IJAZAH", "SEKOLAH MENENGAH PERTAMA", ("Nomor Ijazah", "DN-74/M-SMP/13/0012345"),
@@ -111,44 +143,63 @@ def test_jenjang_from_the_degree_when_no_programme_is_printed():
     ("-", None),
 ])
 def test_gelar_keeps_the_abbreviation_period(printed, canonical):
-    assert _ijazah._gelar(printed) == canonical
+    assert _read(("Nama", "ANI"), ("Gelar Akademik", printed))["gelar"] == canonical
+
+
+def _nomor(printed: str) -> core.FieldValue:
+    return _fields(_page(("Nama", "ANI"), ("Nomor Ijazah", printed)))["nomor_ijazah"]
 
 
 def test_nomor_ijazah_digits_mended_only_in_numbers_and_a_wrong_length_doubted():
-    assert _ijazah._nomor_ijazah("552012012249340") == norm.Graded("552012012249340", 1.0)
-    mended = _ijazah._nomor_ijazah("S$2011988469794")
-    assert mended.value == "552011988469794" and mended.factor == norm.EDIT_FACTOR ** 2
-    assert _ijazah._nomor_ijazah("5520120237271747").factor == norm.INVALID_FACTOR  # 16 digits
-    assert _ijazah._nomor_ijazah("DN-74/M-SMA/13/0001234") == norm.Graded("DN-74/M-SMA/13/0001234", 1.0)
-    assert _ijazah._nomor_ijazah("M-SMA/K13-3/OO12345").value == "M-SMA/K13-3/OO12345"  # a code: kept as read
-    assert _ijazah._nomor_ijazah("") == norm.Graded(None, 0.0)
+    clean = _nomor("552012012249340")
+    assert clean.value == "552012012249340" and clean.confidence == confidence.TEXT_LAYER
+    mended = _nomor("S$2011988469794")
+    assert mended.value == "552011988469794"
+    assert mended.confidence == pytest.approx(clean.confidence * norm.EDIT_FACTOR ** 2, abs=1e-3)
+    assert _nomor("5520120237271747").confidence == pytest.approx(clean.confidence * norm.INVALID_FACTOR,
+                                                                   abs=1e-3)  # 16 digits
+    code = _nomor("DN-74/M-SMA/13/0001234")
+    assert (code.value, code.confidence) == ("DN-74/M-SMA/13/0001234", clean.confidence)
+    assert _nomor("M-SMA/K13-3/OO12345").value == "M-SMA/K13-3/OO12345"  # a code: kept as read
+    empty = _fields(_page(("Nama", "ANI"), ("Nomor Ijazah", "-")))["nomor_ijazah"]
+    assert (empty.value, empty.confidence) == (None, 0.0)
 
 
-def _value(text, confidence=0.9):
-    return core.FieldValue(text, confidence, 1, (0, 0, 10, 10))
+def _nim_read_twice(first: tuple[str, float], second: tuple[str, float] | None, *,
+                    field: tuple[str, str] = ("NIM", "nim")) -> core.FieldValue:
+    """The NIM as the page read it (`first`: text, word confidence), its crop read again as `second`."""
+    label, name = field
+    page = _page(("Nama", "ANI"), (label, first[0]), unsure={first[0]: first[1]}, image=_WHITE)
+    with ocr.second_readings(_second_reader({first[0]: second} if second else {})):
+        return _fields(page)[name]
 
 
 def test_two_readings_of_an_identifier_reconciled():
     # Letter against look-alike digit: the digit, below the automatic threshold either way.
-    both = _ijazah._reconcile(_value("FIA88207", 0.95), _value("F1A88207", 0.7))
+    both = _nim_read_twice(("FIA88207", 0.85), ("F1A88207", 0.7))
     assert both.value == "F1A88207" and both.confidence <= 0.85
-    mixed = _ijazah._reconcile(_value("F1AB8207"), _value("FIA88207"))
+    mixed = _nim_read_twice(("F1AB8207", 0.85), ("FIA88207", 0.85))
     assert mixed.value == "F1A88207"  # each position takes its digit
     # Readings that differ otherwise: the surer one, capped as contradicted.
-    differ = _ijazah._reconcile(_value("12345", 0.95), _value("12845", 0.5))
-    assert differ.value == "12345" and differ.confidence == pytest.approx(0.6)
-    assert _ijazah._reconcile(_value(None, 0.0), _value("123", 0.7)).value == "123"
-    assert _ijazah._reconcile(_value("123"), core.FieldValue(None)).value == "123"
-    assert _ijazah._reconcile(_value("123", 0.93), _value("123", 0.5)).confidence == 0.93
+    differ = _nim_read_twice(("12345", 0.85), ("12845", 0.5))
+    assert differ.value == "12345" and differ.confidence == pytest.approx(confidence.CONTRADICTED)
+    # The page's reading gave no value (5 digits for a 10-digit NISN): the crop's.
+    assert _nim_read_twice(("12345", 0.85), ("0080214008", 0.7), field=("NISN", "nisn")).value == "0080214008"
+    alone = _nim_read_twice(("123", 0.85), None)
+    assert alone.value == "123" and alone.confidence == confidence.score([0.85])  # the crop gave nothing
+    assert _nim_read_twice(("123", 0.89), ("123", 0.5)).confidence == confidence.score([0.89])
 
 
 def test_national_number_year_against_date_of_issue():
-    found = {"nomor_ijazah": _value("552012012249340", 0.95), "tanggal_lulus": _value("2013-06-14", 0.95)}
-    _ijazah._check_national_number(found)
+    found = _fields(_page(("Nomor Ijazah Nasional", "552012012249340"), ("Nama", "ANI"),
+                          ("Tanggal Lulus", "14 Juni 2013")))
+    assert found["nomor_ijazah"].value == "552012012249340" and found["tanggal_lulus"].value == "2013-06-14"
     assert found["nomor_ijazah"].confidence <= 0.6 and found["tanggal_lulus"].confidence <= 0.6
-    agree = {"nomor_ijazah": _value("552012012249340", 0.95), "tanggal_lulus": _value("2012-06-14", 0.95)}
-    _ijazah._check_national_number(agree)
-    assert agree["nomor_ijazah"].confidence == 0.95  # agreement proves little: left as read
+    agree = _fields(_page(("Nomor Ijazah Nasional", "552012012249340"), ("Nama", "ANI"),
+                          ("Tanggal Lulus", "14 Juni 2012")))
+    # Agreement proves little: left as read.
+    assert agree["nomor_ijazah"].confidence == confidence.TEXT_LAYER
+    assert agree["tanggal_lulus"].confidence == confidence.TEXT_LAYER
 
 
 @pytest.mark.parametrize(("printed", "iso"), [
@@ -186,18 +237,20 @@ def test_person_names(printed, canonical, mended):
 
 @pytest.mark.parametrize(("first", "second", "value", "confidence"), [
     (("IIS SUMIATI", 0.5), ("IIS SUMIATI", 0.97), "IIS SUMIATI", 0.85),  # agreement lifts, not into 0.9
-    (("IIS SUMIATI", 0.5), ("IIS SUMIATI", 0.4), "IIS SUMIATI", 0.5),  # never past the second reading
-    (("TIS SUMIATI", 0.7), ("IIS SUMIATI", 0.7), "TIS SUMIATI", 0.7),  # not clearly surer: first stands
+    (("IIS SUMIATI", 0.5), ("IIS SUMIATI", 0.4), "IIS SUMIATI", None),  # never past the second reading
+    (("TIS SUMIATI", 0.7), ("IIS SUMIATI", 0.7), "TIS SUMIATI", None),  # not clearly surer: first stands
     (("TIS SUMIATI", 0.6), ("IIS SUMIATI", 0.96), "IIS SUMIATI", 0.85),  # clearly surer, capped
 ])
-def test_an_unsure_name_is_read_again_and_weighed(monkeypatch, first, second, value, confidence):
-    page = Page(1, None, (), "ocr", ())
-    span = _ijazah.Span(1, (Word(first[0], first[1], (100, 100, 400, 130)),))
-    found = {"nama_lengkap": core.FieldValue(first[0], first[1], 1, span.bbox), "nama_orang_tua": core.FieldValue(None)}
-    reread_words = (Word(w, second[1], (100 + 60 * i, 100, 150 + 60 * i, 130)) for i, w in enumerate(second[0].split()))
-    monkeypatch.setattr(_ijazah, "reread", lambda page, boxes, lang, whitelist=None: [tuple(reread_words)])
-    _ijazah._read_names_again([page], found, {"nama_lengkap": span, "nama_orang_tua": None})
-    assert (found["nama_lengkap"].value, found["nama_lengkap"].confidence) == (value, confidence)
+def test_an_unsure_name_is_read_again_and_weighed(first, second, value, confidence):
+    """`confidence` None: the page's reading keeps its own."""
+    page = _page(("Nama", first[0]), ("NIM", "F1A12644"), unsure={first[0]: first[1]}, image=_WHITE)
+    with ocr.second_readings(_second_reader({})):
+        alone = _fields(page)["nama_lengkap"]
+    with ocr.second_readings(_second_reader({first[0]: second})):
+        found = _fields(page)
+    assert alone.value == first[0] and alone.confidence < 0.9
+    assert (found["nama_lengkap"].value, found["nama_lengkap"].confidence) == (value, confidence or alone.confidence)
+    assert found["nama_orang_tua"].value is None
 
 
 def test_place_and_date_of_birth_are_each_as_sure_as_their_own_words():
@@ -206,24 +259,23 @@ def test_place_and_date_of_birth_are_each_as_sure_as_their_own_words():
              Word(":", 1.0, (500, 100, 506, 130)), Word("KOLAKA,", 0.96, (530, 100, 642, 130)),
              Word("12", 0.96, (656, 100, 688, 130)), Word("Maret", 0.5, (702, 100, 782, 130)),
              Word("2002", 0.96, (796, 100, 860, 130))]
-    found: dict[str, core.FieldValue] = {}
-    _ijazah._birth([_ijazah.Line(1, tuple(words))], found)
+    found = _fields(Page(1, None, tuple(words), "ocr"))
     assert found["tempat_lahir"].value == "KOLAKA" and found["tempat_lahir"].confidence > 0.9
     assert found["tanggal_lahir"].value == "2002-03-12" and found["tanggal_lahir"].confidence < 0.8
 
 
-def test_an_unsure_place_of_birth_is_read_again_from_its_own_crop(monkeypatch):
+def test_an_unsure_place_of_birth_is_read_again_from_its_own_crop():
     page = _page(("Nama", "TRI HANDAYANI"), ("Tempat dan Tanggal Lahir", "TANA TORAJA, 8 November 1966"))
     unsure = tuple(Word(w.text, 0.5, w.bbox) if w.text == "TANA" else w for w in page.words)
-    page = Page(1, None, unsure, "ocr")
+    page = Page(1, _WHITE, unsure, "ocr")
     asked: list[list[tuple[int, int, int, int]]] = []
 
-    def reread(page, boxes, lang, whitelist=None):
+    def reread(page, boxes, *, lang, whitelist=None):
         asked.append(boxes)
         return [(Word("TANA", 0.92, box), Word("TORAJA,", 0.92, box)) for box in boxes]
 
-    monkeypatch.setattr(_ijazah, "reread", reread)
-    fields, _ = _ijazah.extract_ijazah([page])
+    with ocr.second_readings(reread):
+        fields = _fields(page)
 
     assert len(asked) == 1 and len(asked[0]) == 1  # the place alone: the date was sure
     place = fields["tempat_lahir"]
@@ -239,5 +291,5 @@ def test_a_colon_glued_to_the_birth_value_is_read_past():
         words.append(Word(text, 1.0, (x, 300, x + 16 * len(text), 330)))
         x += 16 * len(text) + 14
     page = _page(("Nama", "BASO ARIFIN"))
-    fields, _ = _ijazah.extract_ijazah([Page(1, None, page.words + tuple(words), "text_layer")])
+    fields = _fields(Page(1, None, page.words + tuple(words), "text_layer"))
     assert (fields["tempat_lahir"].value, fields["tanggal_lahir"].value) == ("KOLAKA", "2012-03-20")
