@@ -7,6 +7,10 @@ loses its process is caught by `flows.reconcile`.
 `finalize_application`: change the record, issue the signed KK (archived, then verified as read back),
 archive its evidence, record it.
 A verifikator's approval starts `finalize_application` on its own deployment.
+
+Runs are named by their application (`process-<id>`, `finalize-<id>`), reading tasks by their
+document (`extract-kk`); a finished `process-application` run is named by its outcome and carries its
+findings and stage times (`flows._outcome`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from prefect.states import State
 
 import casework
 from core import Status
+from flows._outcome import StageClock, outcome
 from flows._tasks import (
     apply_change,
     archive_evidence,
@@ -35,20 +40,25 @@ def _send_to_review(flow: Flow[..., Any], flow_run: FlowRun, state: State) -> No
     casework.send_failed_run_to_review(casework.services(), flow_run.parameters["application_id"])
 
 
-@flow(name="process-application", log_prints=False, on_failure=[_send_to_review], on_crashed=[_send_to_review],
-      on_cancellation=[_send_to_review])
-def process_application(application_id: str) -> str:
-    """Read, cross-check and decide one application; finalize it when approved. Returns its status."""
+@flow(name="process-application", flow_run_name="process-{application_id}", log_prints=False,
+      on_failure=[_send_to_review], on_crashed=[_send_to_review], on_cancellation=[_send_to_review])
+def process_application(application_id: str) -> State:
+    """Read, cross-check and decide one application; finalize it when approved. Its result: the status."""
+    clock = StageClock()
     document_types = mark_processing(application_id, flow_run.get_id())
+    clock.lap("mulai")
     futures = {doc_type: extract_document.submit(application_id, doc_type) for doc_type in document_types}
     readings = {doc_type: future.result() for doc_type, future in futures.items()}
+    clock.lap("baca dokumen")
     status = cross_check(application_id, readings)
-    if status != Status.APPROVED:
-        return str(status)
-    return finalize_application(application_id)
+    clock.lap("pemeriksaan silang")
+    if status == Status.APPROVED:
+        status = Status(finalize_application(application_id))
+        clock.lap("ubah data, tanda tangan, arsip")
+    return outcome(application_id, status, clock)
 
 
-@flow(name="finalize-application", log_prints=False)
+@flow(name="finalize-application", flow_run_name="finalize-{application_id}", log_prints=False)
 def finalize_application(application_id: str) -> str:
     """Apply an approved change, then sign and archive the updated KK. Idempotent."""
     apply_change(application_id)
