@@ -38,8 +38,8 @@ def mark_processing(application_id: str, flow_run_id: str | None) -> list[Docume
     return [DocumentType(d) for d in app.uploads]
 
 
-@task(name="extract-document", task_run_name="extract-{document_type}", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable,
-      timeout_seconds=_READ_S)
+@task(name="extract-document", task_run_name="extract-{document_type}", retries=_RETRIES,
+      retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable, timeout_seconds=_READ_S)
 def extract_document(application_id: str, document_type: DocumentType) -> Extraction | Unreadable:
     return casework.read_document(casework.services(), application_id, document_type)
 
