@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from dataclasses import dataclass
 
 import crosscheck
+import ocr
 from core import (
     DocumentType,
     DocumentTypeMismatch,
@@ -18,6 +20,7 @@ from core import (
     Status,
     UnknownPerson,
     Unreadable,
+    UnreadableDocument,
 )
 from registry import Application
 
@@ -33,8 +36,11 @@ def start_processing(svc: Services, application_id: str, *, flow_run_id: str | N
 
 
 def read_document(svc: Services, application_id: str, document_type: DocumentType) -> Extraction | Unreadable:
-    """OCR one uploaded document and keep its page images for review; a file that is not the declared
-    document, or cannot be read, is `Unreadable` with the finding code that says so."""
+    """OCR one uploaded document and keep its page images for review. A document that could not be
+    used is `Unreadable` with the finding code that says why (`crosscheck._decide`, "Not read is not
+    absent"): `WRONG_DOCUMENT_TYPE` only for another type detected with confidence,
+    `DOCUMENT_UNREADABLE` only for a file that is no usable image or PDF at all, and
+    `DOCUMENT_NOT_READ` (review) for a valid file whose type or content we could not read."""
     s = svc.settings
     upload = svc.applications.get(application_id).uploads[str(document_type)]
     data = svc.store.get(upload)
@@ -42,8 +48,13 @@ def read_document(svc: Services, application_id: str, document_type: DocumentTyp
         reading = svc.reader(data, declared_type=document_type, lang=s.tesseract_lang,
                              max_pixels=s.max_pixels, max_pages=s.max_pages)
     except DocumentTypeMismatch as e:
-        return Unreadable(document_type, "WRONG_DOCUMENT_TYPE", e.message)
-    except InputError as e:
+        return _another_type(svc, application_id, document_type, data, e)
+    except UnreadableDocument as e:
+        # The file passed intake as an image or PDF; no text, title or field found, or Tesseract failing
+        # on it, is our reading's failure: a verifikator may well read it.
+        _keep_upload_for_review(svc, application_id, document_type, data)
+        return Unreadable(document_type, "DOCUMENT_NOT_READ", e.message)
+    except InputError as e:  # UnsupportedFile, FileTooLarge: the file itself cannot be used
         return Unreadable(document_type, "DOCUMENT_UNREADABLE", e.message)
     store_page_images(svc, application_id, str(document_type), reading)
     extraction = reading.extraction
@@ -52,14 +63,54 @@ def read_document(svc: Services, application_id: str, document_type: DocumentTyp
     return extraction
 
 
+@dataclass(frozen=True)
+class _UploadAsPage:
+    """An image upload nothing could be read from, as its own single page (no transform: no boxes)."""
+
+    data: bytes
+    transforms: tuple[ocr.Transform, ...] = (ocr.Transform(),)
+
+    def page_image(self, number: int) -> bytes:
+        return self.data
+
+
+def _keep_upload_for_review(svc: Services, application_id: str, document_type: DocumentType, data: bytes) -> None:
+    """Keep an image upload the reader could not read as the page the verifikator looks at. A PDF's pages
+    need the reader's rendering: none is kept, and the review page says so."""
+    try:
+        if ocr.sniff(data) != ocr.FileKind.PDF:
+            store_page_images(svc, application_id, str(document_type), _UploadAsPage(data))
+    except InputError as e:  # does not decode after all: the finding stands, without a page
+        log.warning("application %s: %s kept without a page image: %s", application_id, document_type, e.message)
+
+
+def _another_type(svc: Services, application_id: str, document_type: DocumentType, data: bytes,
+                  mismatch: DocumentTypeMismatch) -> Unreadable:
+    """A file that looks like another type: rejected only when that type was detected with confidence.
+
+    The declared-type read stops at the mismatch without saying how sure the detection was, so the file
+    is read once more without a declared type (only for mismatches, which genuine uploads rarely meet);
+    its pages are kept, so the verifikator sees what was uploaded."""
+    s = svc.settings
+    try:
+        reading = svc.reader(data, declared_type=None, lang=s.tesseract_lang, max_pixels=s.max_pixels,
+                             max_pages=s.max_pages)
+    except InputError as e:
+        _keep_upload_for_review(svc, application_id, document_type, data)
+        return Unreadable(document_type, "DOCUMENT_NOT_READ", f"{mismatch.message}; read again: {e.message}")
+    store_page_images(svc, application_id, str(document_type), reading)
+    detected = reading.extraction.document_type
+    if detected != document_type and reading.type_confidence >= s.confidence_threshold:
+        return Unreadable(document_type, "WRONG_DOCUMENT_TYPE", mismatch.message)
+    return Unreadable(document_type, "DOCUMENT_NOT_READ",
+                      f"{mismatch.message}, type confidence {reading.type_confidence:.2f}")
+
+
 def decide(svc: Services, application_id: str, readings: dict[DocumentType, Extraction | Unreadable]) -> Status:
-    """Decide from the readings and the record, and store the decision. Returns the application's status
+    """Decide from the readings and the record, and store the decision; a document that could not be
+    used is a finding (`crosscheck.decide` says which ones reject). Returns the application's status
     as stored (`approved` for an approval waiting for its document): a retried run never overwrites a
     decision already taken, and only a recorded approval leads on to the record change."""
-    unusable = tuple(crosscheck.finding(r.code, document=str(r.document_type), found=r.reason)
-                     for r in readings.values() if isinstance(r, Unreadable))
-    if unusable:
-        return Status(svc.applications.reject(application_id, findings=unusable).status)
     extractions = {doc_type: r for doc_type, r in readings.items() if isinstance(r, Extraction)}
     app = svc.applications.get(application_id)
     decision = crosscheck.decide(
@@ -67,7 +118,7 @@ def decide(svc: Services, application_id: str, readings: dict[DocumentType, Extr
         requested=app.requested,
         subject=svc.population.person(app.nik),
         family=svc.population.family_of(app.nik),
-        extractions=extractions,
+        extractions=readings,
         known_persons=_other_persons(svc, extractions, exclude=app.nik),
         threshold=svc.settings.confidence_threshold,
     )

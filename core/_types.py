@@ -303,7 +303,8 @@ class StoredObject:
 @dataclass(frozen=True)
 class Unreadable:
     """A document that could not be used, in place of its `Extraction`: the finding code that says
-    why (`WRONG_DOCUMENT_TYPE`, `DOCUMENT_UNREADABLE`) and the reason, for the applicant."""
+    why (`WRONG_DOCUMENT_TYPE`, `DOCUMENT_UNREADABLE`: rejected; `DOCUMENT_NOT_READ`: a valid file we
+    could not read, for review) and the reason, for the applicant."""
 
     document_type: DocumentType
     code: str

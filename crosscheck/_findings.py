@@ -34,6 +34,11 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "REQUESTED_NOT_PROVEN": (Severity.MISMATCH, "Nilai yang dimohonkan tidak dibuktikan oleh dokumen yang diunggah."),
     "UNKNOWN_JENJANG": (Severity.MISMATCH, "Jenjang pendidikan pada ijazah tidak dikenali."),
     "FIELD_NOT_FOUND": (Severity.MISMATCH, "Data yang diperlukan tidak terbaca pada dokumen."),
+    # Not read is not absent: what could not be read clearly goes to a verifikator, never to a rejection.
+    "KK_NOT_READ": (Severity.MISMATCH, "KK tidak terbaca jelas: daftar anggota keluarga tidak terbaca lengkap, "
+                                       "sehingga pemohon belum dapat ditemukan; verifikator memeriksa pindaian."),
+    "DOCUMENT_NOT_READ": (Severity.ERROR, "Dokumen tidak terbaca jelas oleh sistem (jenis atau isinya); "
+                                          "verifikator memeriksa berkas secara langsung."),
     # Routed to review without a contradiction.
     "LOW_CONFIDENCE": (Severity.WARNING, "Hasil pembacaan dokumen kurang meyakinkan; perlu diperiksa verifikator."),
     "PENDIDIKAN_LOWER": (Severity.WARNING, "Pendidikan yang dimohonkan lebih rendah dari pendidikan saat ini."),

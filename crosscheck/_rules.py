@@ -14,6 +14,7 @@ from core import (
     FieldValue,
     Person,
     nik_problems,
+    no_kk_problems,
     pendidikan_for_jenjang,
     pendidikan_rank,
 )
@@ -28,6 +29,8 @@ _ADDRESS_FIELDS = ("alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupat
 _REGENCY_PREFIX = re.compile(r"^(KABUPATEN|KAB)\s+")
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _OLD_AKTA = re.compile(r"^\d{1,5}/\d{1,4}/([IVX]+)/(\d{4})$")
+_NEAR_DIGITS = 2
+"""A 16-digit number this many digits or fewer from the record's may be a misread of it (as for a NIK)."""
 
 
 def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) -> None:
@@ -35,7 +38,7 @@ def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) ->
     check.same("KK_NUMBER_MISMATCH", kk.fields.get("no_kk", MISSING), family.no_kk, document="kk", field="no_kk")
     row = _subject_row(kk, subject)
     if row is None:
-        check.add("SUBJECT_NOT_IN_KK", document="kk", field="anggota.nik", expected=subject.nik)
+        _subject_not_found(check, kk, subject, family)
         return
     check.same("NIK_MISMATCH", row.get("nik", MISSING), subject.nik, document="kk", field="anggota.nik")
     check.same_name("NAME_MISMATCH", row.get("nama_lengkap", MISSING), subject.nama_lengkap, document="kk",
@@ -53,6 +56,53 @@ def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) ->
                       expected=getattr(family, name), found=printed.value)
 
 
+def _subject_not_found(check: Checker, kk: Extraction, subject: Person, family: Family) -> None:
+    """No row is the subject's. That proves them absent only on evidence read with confidence
+    (`_decide`'s docstring): the KK is clearly another family's, or every member row was read and
+    none is theirs. Anything less is a KK that was not read clearly: a verifikator looks."""
+    if _another_familys_number(check, kk, family) or _every_row_read(check, kk, family):
+        check.add("SUBJECT_NOT_IN_KK", document="kk", field="anggota.nik", expected=subject.nik)
+        return
+    clear = sum(_clear_nik(check, r) is not None for r in kk.anggota)
+    check.add("KK_NOT_READ", document="kk", field="anggota", expected=f"{len(family.anggota)} anggota",
+              found=f"{len(kk.anggota)} baris, {clear} NIK terbaca jelas")
+
+
+def _another_familys_number(check: Checker, kk: Extraction, family: Family) -> bool:
+    """The No. KK was read clearly (16 digits, valid structure, confidence at or above the threshold) and
+    is not a misread of the family's own: more than `_NEAR_DIGITS` digits differ, and it is no NIK of the
+    family or of a row (a NIK taken for the No. KK is the extractor's mistake, not another family)."""
+    printed = kk.fields.get("no_kk", MISSING)
+    number = printed.value
+    if number is None or printed.confidence < check.threshold or no_kk_problems(number):
+        return False
+    niks = {p.nik for p in family.anggota} | {r.get("nik", MISSING).value for r in kk.anggota}
+    return _digits_apart(number, family.no_kk) > _NEAR_DIGITS and number not in niks
+
+
+def _every_row_read(check: Checker, kk: Extraction, family: Family) -> bool:
+    """Every member row was read: as many rows as the record's family has members (the record checks
+    the structure; it never supplies a value), each with a name and a well-formed NIK read with
+    confidence, no NIK twice and none the No. KK (a row read twice, or a number from elsewhere on
+    the page, could be standing in for the subject's row)."""
+    rows = kk.anggota
+    niks = [_clear_nik(check, r) for r in rows]
+    numbers = {family.no_kk, kk.fields.get("no_kk", MISSING).value}
+    return (len(rows) == len(family.anggota) and None not in niks and len(set(niks)) == len(niks)
+            and not numbers & set(niks) and all(r.get("nama_lengkap", MISSING).value is not None for r in rows))
+
+
+def _clear_nik(check: Checker, row: Mapping[str, FieldValue]) -> str | None:
+    nik = row.get("nik", MISSING)
+    if nik.value is None or nik.confidence < check.threshold or nik_problems(nik.value):
+        return None
+    return nik.value
+
+
+def _digits_apart(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
+
+
 def _subject_row(kk: Extraction, subject: Person) -> dict[str, FieldValue] | None:
     """The subject's row: by NIK, else the row that is probably theirs with a misread NIK.
 
@@ -67,7 +117,7 @@ def _subject_row(kk: Extraction, subject: Person) -> dict[str, FieldValue] | Non
 
     def near(row: dict[str, FieldValue]) -> bool:
         nik = row.get("nik", MISSING).value or ""
-        close = len(nik) == len(subject.nik) and sum(a != b for a, b in zip(nik, subject.nik, strict=True)) <= 2
+        close = len(nik) == len(subject.nik) and _digits_apart(nik, subject.nik) <= _NEAR_DIGITS
         same_name = compare_names(row.get("nama_lengkap", MISSING).value, subject.nama_lengkap) == NameMatch.SAME
         return close or same_name
 
@@ -163,8 +213,12 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
                      known: Mapping[str, Person]) -> Changes:
     role = next((r for r in ("suami", "istri") if nikah.value(f"{r}.nik") == subject.nik), None)
     if role is None:
-        check.add("SUBJECT_NOT_SPOUSE", document="buku_nikah", field="suami.nik/istri.nik", expected=subject.nik,
-                  found=" / ".join(str(nikah.value(f"{r}.nik")) for r in ("suami", "istri")))
+        unread = [r for r in ("suami", "istri") if nikah.value(f"{r}.nik") is None]
+        for r in unread:  # the subject may be the spouse whose NIK was not read: say so, claim nothing
+            check.add("FIELD_NOT_FOUND", document="buku_nikah", field=f"{r}.nik", expected=subject.nik)
+        if not unread:
+            check.add("SUBJECT_NOT_SPOUSE", document="buku_nikah", field="suami.nik/istri.nik",
+                      expected=subject.nik, found=" / ".join(str(nikah.value(f"{r}.nik")) for r in ("suami", "istri")))
         return {}
     check.read(nikah.fields[f"{role}.nik"], document="buku_nikah", field=f"{role}.nik", record_identity=subject.nik)
     check_identity(check, nikah, subject, document="buku_nikah", prefix=f"{role}.")

@@ -34,17 +34,20 @@ class _Reading:
     extraction: core.Extraction
     png: bytes
     transforms: tuple[Transform, ...] = (Transform(),)
+    type_confidence: float = 1.0
 
     def page_image(self, number: int) -> bytes:
         return self.png
 
 
 class StubReader:
-    """Reads a synthetic page as its ground truth says, perfectly; `fail` makes one document type raise."""
+    """Reads a synthetic page as its ground truth says, perfectly; `fail` makes one document type raise;
+    `type_confidence` is how sure the type detection claims to be."""
 
     def __init__(self) -> None:
         self.truths: dict[str, dict[str, Any]] = {}
         self.fail: dict[DocumentType, Exception] = {}
+        self.type_confidence = 1.0
 
     def page(self, rendered: synthetic.Rendered) -> bytes:
         self.truths[hashlib.sha256(rendered.png).hexdigest()] = rendered.truth
@@ -62,7 +65,7 @@ class StubReader:
 
         extraction = core.Extraction(DocumentType(truth["document_type"]), 1, "ocr", values(truth["fields"]),
                                      tuple(values(row) for row in truth.get("anggota", [])))
-        return _Reading(extraction, data)
+        return _Reading(extraction, data, type_confidence=self.type_confidence)
 
 
 @pytest.fixture
@@ -170,12 +173,35 @@ def test_the_wrong_document_is_rejected_with_its_reason(svc, reader):
     assert svc.population.person(person.nik).pendidikan == person.pendidikan
 
 
-def test_an_unreadable_document_is_rejected_with_its_reason(svc, reader):
+def test_a_wrong_type_detected_without_confidence_goes_to_review(svc, reader):
+    reader.type_confidence = 0.7  # a title alone, none of its labels: not read with confidence
+    app_id, person = _file(svc, reader, kk_as_ijazah=True)
+    assert process_application(app_id) == "needs_review"
+    app = svc.applications.get(app_id)
+    assert ("DOCUMENT_NOT_READ", "ijazah") in [(f.code, f.document) for f in app.findings]
+    assert svc.population.person(person.nik).pendidikan == person.pendidikan
+
+
+def test_a_valid_file_we_could_not_read_goes_to_review_with_its_reason(svc, reader):
+    """Not read is not absent: no text found on a valid image is our failure, a verifikator looks."""
     reader.fail[DocumentType.IJAZAH] = core.UnreadableDocument("no text found on any page")
+    app_id, person = _file(svc, reader)
+    assert process_application(app_id) == "needs_review"
+    app = svc.applications.get(app_id)
+    [finding] = [f for f in app.findings if f.document == "ijazah"]
+    assert (finding.code, finding.found) == ("DOCUMENT_NOT_READ", "no text found on any page")
+    assert svc.population.person(person.nik).pendidikan == person.pendidikan
+    # the verifikator sees the upload itself as its page
+    assert len(casework.page_manifest(svc, app_id, "ijazah")["pages"]) == 1
+    assert casework.page_image(svc, app_id, "ijazah", 1).startswith(b"\x89PNG")
+
+
+def test_a_file_that_is_no_usable_image_is_rejected_with_its_reason(svc, reader):
+    reader.fail[DocumentType.IJAZAH] = core.UnsupportedFile("image data cannot be decoded")
     app_id, _ = _file(svc, reader)
     assert process_application(app_id) == "rejected"
     [finding] = svc.applications.get(app_id).findings
-    assert (finding.code, finding.found) == ("DOCUMENT_UNREADABLE", "no text found on any page")
+    assert (finding.code, finding.found) == ("DOCUMENT_UNREADABLE", "image data cannot be decoded")
 
 
 # --- a failure in each stage -----------------------------------------------------------------------
