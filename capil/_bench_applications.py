@@ -90,9 +90,18 @@ def _run_case(arg: tuple[dict[str, Any], str, str, str]) -> dict[str, Any]:
     return outcome
 
 
+def _is_genuine(case: dict[str, Any]) -> bool:
+    """A genuine application: one the rules approve when every document is read perfectly, or one of the
+    corpus's `genuine_*` kinds (a koreksi_biodata always goes to review, yet is genuine)."""
+    return case["expected"]["status"] == str(Status.APPROVED) or str(case.get("kind", "")).startswith("genuine")
+
+
 def _report(results: list[dict[str, Any]], *, jobs: int, wall: float, corpus: str, seed: Any) -> dict[str, Any]:
-    approved = str(Status.APPROVED)
+    approved, rejected = str(Status.APPROVED), str(Status.REJECTED)
     false_approvals = [r["id"] for r in results if r["status"] == approved and r["expected"]["status"] != approved]
+    # Not read is not absent (issue #14): a genuine application rejected is the other failure that must be 0.
+    genuine_rejected = [r["id"] for r in results if r["status"] == rejected and _is_genuine(r)]
+    unexpected_rejections = [r["id"] for r in results if r["status"] == rejected and r["expected"]["status"] != rejected]
     genuine = [r for r in results if r["expected"]["status"] == approved]
     auto = [r for r in genuine if r["status"] == approved]
     review_reasons = Counter(code for r in genuine if r["status"] != approved for code in r["findings"])
@@ -112,6 +121,9 @@ def _report(results: list[dict[str, Any]], *, jobs: int, wall: float, corpus: st
         "cases": len(results),
         "jobs": jobs,
         "false_approvals": false_approvals,
+        "genuine_rejected": genuine_rejected,
+        "genuine_all": sum(_is_genuine(r) for r in results),
+        "unexpected_rejections": unexpected_rejections,
         "genuine": len(genuine),
         "genuine_auto_approved": len(auto),
         "genuine_auto_approval_rate": round(len(auto) / len(genuine), 4) if genuine else None,
@@ -135,6 +147,10 @@ def table(report: dict[str, Any]) -> str:
         f"cases: {report['cases']}  (jobs {report['jobs']}, wall {report['wall_seconds']} s, "
         f"median {report['seconds_per_application']['median']} s per application)",
         f"false approvals: {len(report['false_approvals'])} {report['false_approvals'] or ''}",
+        f"genuine rejected: {len(report['genuine_rejected'])}/{report['genuine_all']} "
+        f"{report['genuine_rejected'] or ''}",
+        f"rejected where review or approval was expected: {len(report['unexpected_rejections'])} "
+        f"{report['unexpected_rejections'] or ''}",
         f"genuine approved automatically: {report['genuine_auto_approved']}/{report['genuine']} "
         f"({(report['genuine_auto_approval_rate'] or 0) * 100:.1f} %)",
         f"why genuine cases went to review: {report['genuine_review_reasons'] or '-'}",

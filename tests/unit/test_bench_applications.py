@@ -1,4 +1,5 @@
-"""The application benchmark's arithmetic: what counts as a false approval and as a genuine approval."""
+"""The application benchmark's arithmetic: what counts as a false approval, a genuine approval and a
+genuine application rejected."""
 
 from capil._bench_applications import _report, table
 
@@ -23,3 +24,21 @@ def test_false_approvals_and_genuine_rate():
     assert report["errors"] == [{"id": "case-5", "error": "ServiceUnavailable: x"}]
     assert report["expected_status_matched"] == 2
     assert "false approvals: 1" in table(report)
+
+
+def test_genuine_applications_rejected_are_counted_beside_false_approvals():
+    results = [
+        _case(1, "genuine_pendidikan", "approved", "rejected", ["SUBJECT_NOT_IN_KK"]),  # our reading's failure
+        _case(2, "genuine_koreksi", "needs_review", "rejected", ["DOCUMENT_UNREADABLE"]),  # genuine too
+        _case(3, "genuine_perkawinan", "approved", "needs_review", ["KK_NOT_READ"]),  # not read: review, fine
+        _case(4, "kk_of_other_family", "rejected", "rejected", ["SUBJECT_NOT_IN_KK"]),
+        _case(5, "subject_missing_from_kk", "rejected", "needs_review", ["KK_NOT_READ"]),
+        _case(6, "misspelled_name", "needs_review", "rejected", ["SUBJECT_NOT_IN_KK"]),
+    ]
+    report = _report(results, jobs=1, wall=1.0, corpus="c", seed=1)
+    assert report["genuine_rejected"] == ["case-1", "case-2"]
+    assert report["genuine_all"] == 3
+    assert report["unexpected_rejections"] == ["case-1", "case-2", "case-6"]
+    assert report["false_approvals"] == []
+    text = table(report)
+    assert "genuine rejected: 2/3" in text and "false approvals: 0" in text
