@@ -2,7 +2,8 @@
 
 The tables are found from their text (`_tables`): a header of column names, one row per member
 anchored on its NIK or its printed row number. A ruled table the text does not account for (its
-header unread) is read by its rules alone.
+header unread) is read by its rules, its rows split where one ruled row holds several rows' text
+(`_tables.split_rows`); a row that still holds two members' NIKs or row numbers is left unread.
 """
 
 from __future__ import annotations
@@ -17,10 +18,18 @@ import core
 from . import _normalize as norm
 from ._cells import neutral_lang, reread
 from ._fields import NOT_FOUND, all_fields, corroborate, field_value
-from ._kk_columns import COLUMNS, MEMBER_TABLES, NUMBER_ROW, Normalizer, header_field
+from ._kk_columns import (
+    MEMBER_TABLES,
+    NUMBER_ROW,
+    Columns,
+    Normalizer,
+    by_content,
+    header_field,
+    split_by_content,
+)
 from ._layout import Line, Span, first_labelled, grid_rows, lines
 from ._model import Grid, Page, Word
-from ._tables import text_tables
+from ._tables import split_rows, text_tables
 
 _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     # Printed label and the variants other printings and templates use, most specific first.
@@ -116,7 +125,8 @@ _SURE = 0.9
 def _member_grids(page: Page) -> list[Grid]:
     """The member tables, top to bottom: as read from their text, and any ruled table the text missed."""
     found = text_tables(page, MEMBER_TABLES)
-    ruled = [g for g in page.grids if not any(g.ys[0] < t.ys[-1] and t.ys[0] < g.ys[-1] for t in found)]
+    ruled = [split_rows(page, g, MEMBER_TABLES) for g in page.grids
+             if not any(g.ys[0] < t.ys[-1] and t.ys[0] < g.ys[-1] for t in found)]
     return sorted(found + ruled, key=lambda g: g.ys[0])
 
 
@@ -188,7 +198,8 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         return []
     number_column = next((i for i, cell in enumerate(rows[0]) if " ".join(cell.text.upper().split()) in ("NO", "NO.")),
                          None)
-    _by_content(columns, rows, skip=number_column)
+    grid, rows = _split_columns(page, grid, columns, rows, skip=number_column)
+    by_content(columns, [[cell.text for cell in row] for row in rows[1:]], skip=number_column)
     out = []
     doubtful: list[tuple[dict[str, core.FieldValue], int, int]] = []
     for r, row in enumerate(rows[1:], start=1):
@@ -196,6 +207,8 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         filled = [t for t in texts if t]
         if not filled or sum(bool(NUMBER_ROW.match(t)) for t in filled) * 2 >= len(filled):
             continue  # empty row, or the printed column numbers (1) (2) ... (some misread)
+        if _merged(row, number_column):
+            continue  # two members' rows in one: which value is whose cannot be told, so none is taken
         values = {}
         unsure = []
         for c, (column, printed) in enumerate(zip(columns, row, strict=True)):
@@ -211,6 +224,32 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         out.append((int(number) if number and len(number) <= 2 else None, values))
     _read_again(page, grid, columns, doubtful)
     return out
+
+
+def _split_columns(page: Page, grid: Grid, columns: Columns, rows: list[list[Span]], *,
+                   skip: int | None) -> tuple[Grid, list[list[Span]]]:
+    """The grid with a boundary added wherever one column holds two fields' values side by side
+    (`split_by_content`: a header read wrong left its values to a neighbour), and its rows."""
+    for _ in range(len(columns)):
+        found = split_by_content(columns, [[cell.words for cell in row] for row in rows[1:]], skip=skip)
+        if found is None:
+            break
+        i, x = found
+        grid = Grid((*grid.xs[:i + 1], x, *grid.xs[i + 1:]), grid.ys)
+        rows = grid_rows(page, grid)
+    return grid, rows
+
+
+def _merged(row: list[Span], number_column: int | None) -> bool:
+    """Whether a table row holds two members' NIKs or row numbers (rows whose rule was lost and that the
+    text could not split): its cells would join two members' values."""
+    niks = sum(_NIK_DIGITS[0] <= sum(c.isdigit() for c in w.text) <= _NIK_DIGITS[1] for cell in row for w in cell.words)
+    numbers = 0 if number_column is None else sum(bool(_ROW_NUMBER.match(w.text)) for w in row[number_column].words)
+    return niks >= 2 or numbers >= 2
+
+
+_NIK_DIGITS = (15, 17)
+_ROW_NUMBER = re.compile(r"^\d{1,2}[.,]?$")
 
 
 _STRUCTURED = frozenset({"nik", "jenis_kelamin", "tanggal_lahir", "agama", "pendidikan", "jenis_pekerjaan",
@@ -345,36 +384,3 @@ def _weigh_name(first: core.FieldValue, second: core.FieldValue) -> core.FieldVa
 
 
 _CLEARLY_SURER = 0.1
-
-
-_VOCABULARYCOLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "golongan_darah",
-                       "status_perkawinan", "status_hubungan", "kewarganegaraan")
-
-
-def _by_content(columns: list[tuple[str, Normalizer] | None], rows: list[list[Span]], *, skip: int | None) -> None:
-    """Columns whose header went unread (or is worded unlike ours), known by what their cells hold.
-
-    Only values that cannot be mistaken count: a vocabulary value spelled
-    exactly (`ISLAM`, `LAKI-LAKI`) or a structurally valid NIK, in most of
-    the column's filled cells and in no other column of the table already.
-    """
-    claimed = {column[0] for column in columns if column is not None}
-    by_field = {field: (field, fn) for field, fn in COLUMNS.values()}
-    for i, column in enumerate(columns):
-        if column is not None or i == skip:
-            continue
-        texts = [" ".join(row[i].text.upper().split()) for row in rows[1:]]
-        texts = [t for t in texts if t and not NUMBER_ROW.match(t) and not _DASH.match(t)]
-        if not texts:
-            continue
-        fits = [field for field in (*_VOCABULARYCOLUMNS, "nik") if field not in claimed
-                and 2 * sum(_holds(field, t) for t in texts) > len(texts)]
-        if len(fits) == 1:
-            columns[i] = by_field[fits[0]]
-            claimed.add(fits[0])
-
-
-def _holds(field: str, text: str) -> bool:
-    if field == "nik":
-        return len(text) == 16 and text.isdigit() and not core.nik_problems(text)
-    return core.canonical(field, text) is not None

@@ -17,6 +17,7 @@ import core
 
 from . import _normalize as norm
 from ._layout import Line, compact_key
+from ._model import Word
 from ._tables import Column, TableSpec
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
@@ -146,3 +147,107 @@ _WHOLE_HEADER = 0.8
 
 MEMBER_TABLES = TableSpec(header_word=_header_word, header=_header, group_label=_group_label, anchor=_anchor,
                           number_row=_number_row)
+
+
+_VOCABULARY_COLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "golongan_darah",
+                       "status_perkawinan", "status_hubungan", "kewarganegaraan")
+_TABLE_1 = frozenset({"nama_lengkap", "nik", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "agama", "pendidikan",
+                      "jenis_pekerjaan", "golongan_darah"})
+_DATE = re.compile(r"^\d{2}-\d{2}-\d{4}$")
+_DASH = re.compile(r"^[-‐‑‒–—―_~.]{1,3}$")
+_REMNANTS = "|()[]{}'\"‘’“”!/\\—–_~,.;: "
+"""What a vertical rule or a speck beside a value is read as, glued to it (`|PEREMPUAN`, `(KRISTEN`)."""
+
+
+def _holds(field: str, text: str) -> bool:
+    """Whether a cell's text is a value of `field` that cannot be mistaken for another's: a structurally
+    valid NIK, a date as a KK prints it, a vocabulary value spelled exactly (`ISLAM`, `LAKI-LAKI`)."""
+    text = " ".join(text.upper().split()).strip(_REMNANTS)
+    if field == "nik":
+        return len(text) == 16 and text.isdigit() and not core.nik_problems(text)
+    if field in ("tanggal_lahir", "tanggal_perkawinan"):
+        return bool(_DATE.match(text)) and norm.date(text) is not None
+    return core.canonical(field, text) is not None
+
+
+def _candidates(claimed: set[str]) -> list[str]:
+    """Fields a column of unmistakable values may be, that no column holds yet; of the two dates, the one
+    of the table whose other columns these are."""
+    date = "tanggal_lahir" if len(claimed & _TABLE_1) * 2 >= len(claimed) else "tanggal_perkawinan"
+    return [f for f in (*_VOCABULARY_COLUMNS, "nik", date) if f not in claimed]
+
+
+Columns = list[tuple[str, Normalizer] | None]
+_BY_FIELD = {field: (field, fn) for field, fn in COLUMNS.values()}
+
+
+def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None) -> None:
+    """Columns whose header went unread (or is worded unlike ours), known by what their cells hold.
+
+    `cells` are the body rows' texts per column. Only values that cannot be mistaken count (`_holds`), in
+    most of the column's filled cells and in no other column of the table already.
+    """
+    claimed = {column[0] for column in columns if column is not None}
+    for i, column in enumerate(columns):
+        if column is not None or i == skip:
+            continue
+        texts = [" ".join(row[i].upper().split()) for row in cells]
+        texts = [t for t in texts if t and not NUMBER_ROW.match(t) and not _DASH.match(t)]
+        if not texts:
+            continue
+        fits = [f for f in _candidates(claimed) if 2 * sum(_holds(f, t) for t in texts) > len(texts)]
+        if len(fits) == 1:
+            columns[i] = _BY_FIELD[fits[0]]
+            claimed.add(fits[0])
+
+
+Cell = Sequence[Word]
+
+
+def split_by_content(columns: Columns, cells: list[list[Cell]], *, skip: int | None) -> tuple[int, int] | None:
+    """(column, x) where one column holds two fields' values side by side, or None.
+
+    A header read wrong (`Kdemis` for `Jenis Kelamin`) leaves its values in a neighbour's column
+    (`LAKI-LAKI  RAHA`). The column is split when, in most of its filled cells, an unmistakable value
+    (`_holds`) of a field no column holds begins (or ends) the cell, and in most cells it ends before
+    the rest begins: x is the middle of that gutter (the one most cells agree on). `columns` is updated (the new column's field on
+    its side, the header's field on the other); the caller splits the grid at x.
+    """
+    claimed = {column[0] for column in columns if column is not None}
+    for i in range(len(columns)):
+        if i == skip:
+            continue
+        filled = [ws for ws in (_inked(row[i]) for row in cells) if ws and not _DASH.match(" ".join(w.text for w in ws))]
+        if not filled:
+            continue
+        for field in _candidates(claimed):
+            for left in (True, False):
+                cuts = [cut for ws in filled if (cut := _cut(ws, field, left=left)) is not None]
+                if 2 * len(cuts) <= len(filled):
+                    continue
+                # The gutter most cells agree on (a box read too wide, a speck glued on, may overrun it).
+                x = max((round((a + b) / 2) for a, b in cuts), key=lambda x: sum(a < x < b for a, b in cuts))
+                if 2 * sum(a < x < b for a, b in cuts) <= len(filled):
+                    continue
+                pieces = [_BY_FIELD[field], columns[i]] if left else [columns[i], _BY_FIELD[field]]
+                columns[i:i + 1] = pieces
+                return i, x
+    return None
+
+
+def _cut(words: Cell, field: str, *, left: bool) -> tuple[int, int] | None:
+    """(x where the `field` value ends, x where the rest begins) when the cell's words begin (`left`) or
+    end with a value of `field` and something inked lies beside it; else None."""
+    ks = range(1, len(words)) if left else range(len(words) - 1, 0, -1)
+    for k in ks:
+        value, rest = (words[:k], words[k:]) if left else (words[k:], words[:k])
+        rest = _inked(rest)
+        if rest and _holds(field, " ".join(w.text for w in value)):
+            return (value[-1].x1, rest[0].x0) if left else (rest[-1].x1, value[0].x0)
+    return None
+
+
+def _inked(words: Cell) -> tuple[Word, ...]:
+    """The words without the specks at either end (`—`, `'`, `|`: what is left of a rule or a smudge)."""
+    letters = [i for i, w in enumerate(words) if any(c.isalnum() for c in w.text)]
+    return tuple(words[letters[0]:letters[-1] + 1]) if letters else ()

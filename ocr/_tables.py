@@ -2,6 +2,7 @@
 from the header words and the values under them. Ruled lines are only a hint.
 
     text_tables(page, spec) -> [Grid], top to bottom (row 0 of each its header)
+    split_rows(page, grid, spec) -> Grid   a ruled table's merged rows split by their text
     TableSpec                  what a document type knows of its tables' printing
     Column                     a header cell as found from its words (`_table_columns`)
 
@@ -31,7 +32,7 @@ from ._layout import Line, lines
 from ._model import Grid, Page, Word
 from ._table_columns import Column, column_bounds, header_columns
 
-__all__ = ["Column", "TableSpec", "text_tables"]
+__all__ = ["Column", "TableSpec", "split_rows", "text_tables"]
 
 
 @dataclass(frozen=True)
@@ -280,3 +281,33 @@ def _row_bounds(block: list[Line], rows: list[_Row], height: float, hint: Grid |
     after = [y for y in rules if last - 2 <= y <= last + 2 * reach + height and clear(y)]
     ys.append(max(min(after) if after else round(last + reach), ys[-1] + 1))
     return ys
+
+
+def split_rows(page: Page, grid: Grid, spec: TableSpec) -> Grid:
+    """A ruled table (row 0 its header) with every ruled row that holds several rows' text split between them.
+
+    A row rule faded, broken or never found leaves one ruled row over several printed ones. The rows are
+    then taken from the text: each line that anchors a row (a NIK, a row number) is a row of its own;
+    without anchors, each line across several columns that lies further from the last than a wrapped
+    cell's second line. Each boundary is the middle between two such lines.
+    """
+    words = tuple(page.words_in(grid.bbox))
+    if not words or grid.rows < 2:
+        return grid
+    found = lines(page, words)
+    height = statistics.median(ln.height for ln in found)
+    columns = [Column(x0, x1, tuple(page.words_in((x0, grid.ys[0], x1, grid.ys[1]))))
+               for x0, x1 in itertools.pairwise(grid.xs)]
+    ys = [grid.ys[0], grid.ys[1]]
+    for top, bottom in itertools.pairwise(grid.ys[1:]):
+        inside = [ln for ln in found if top < ln.y < bottom and _inked(ln) and not spec.number_row(ln)]
+        marks = [ln.y for ln in inside if spec.anchor(ln, columns)]
+        if len(marks) < 2:
+            marks = [ln.y for ln in inside if _across(ln, columns)]
+        starts: list[float] = []
+        for y in sorted(marks):
+            if not starts or y - starts[-1] > _WRAPPED * height:
+                starts.append(y)
+        ys += [round((a + b) / 2) for a, b in itertools.pairwise(starts)]
+        ys.append(bottom)
+    return grid if len(ys) == len(grid.ys) else Grid(xs=grid.xs, ys=tuple(ys))

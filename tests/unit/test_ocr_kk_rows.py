@@ -1,0 +1,101 @@
+"""KK member rows come from the text; ruled lines are only a hint (issue #14, item 3).
+
+Pages are built from words through the public seam `ocr.extract_pages`: no image, no Tesseract. Each
+row prints a row number and a NIK; the rules found on the page (its `Grid`s) are faint, broken or
+missing in each test, and must never merge two members' rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import core
+import ocr
+from ocr import Grid, Page, Word
+
+MEMBERS = [("1", "LA ODE MUHAMMAD", "7401010101800001", "LAKI-LAKI", "ISLAM"),
+           ("2", "WA ODE SITI AMINAH", "7401054506850002", "PEREMPUAN", "ISLAM"),
+           ("3", "LA ODE HAMZAH", "7401010507100003", "LAKI-LAKI", "ISLAM"),
+           ("4", "WA ODE NURHAYATI", "7401015203120004", "PEREMPUAN", "ISLAM"),
+           ("5", "LA ODE RAHMAN", "7401011108150005", "LAKI-LAKI", "ISLAM")]
+XS = (0, 100, 600, 1000, 1300, 1600)
+TOP = 300
+"""y of the table's top: the KK's title and No. KK above it."""
+ROW = 50
+
+
+def _put(text: str, x: int, y: int, *, centre: bool = False, confidence: float = 0.95) -> list[Word]:
+    width = sum(14 * len(t) + 10 for t in text.split()) - 10
+    x = x - width // 2 if centre else x
+    out = []
+    for token in text.split():
+        out.append(Word(token, confidence, (x, y, x + 14 * len(token), y + 20)))
+        x += 14 * len(token) + 10
+    return out
+
+
+def kk_page(*, grids: tuple[Grid, ...] = (), headers: tuple[str, ...] = ("No", "Nama Lengkap", "NIK",
+                                                                            "Jenis Kelamin", "Agama")) -> Page:
+    """Title, No. KK and table 1 of a KK as words (header centred, values left-aligned)."""
+    words = _put("KARTU KELUARGA", 800, 40, centre=True) + _put("No. 7401052301150001", 800, 100, centre=True)
+    for (x0, x1), title in zip(itertools.pairwise(XS), headers, strict=True):
+        words += _put(title, (x0 + x1) // 2, TOP + 15, centre=True)
+    for r, member in enumerate(MEMBERS, start=1):
+        y = TOP + r * ROW + 15
+        words += [w for x0, value in zip(XS, member, strict=False) for w in _put(value, x0 + 10, y)]
+    return Page(1, None, tuple(words), "ocr", grids)
+
+
+def _rows(page: Page) -> list[tuple[str | None, ...]]:
+    extraction, _ = ocr.extract_pages([page], declared_type=core.DocumentType.KK)
+    return [tuple(row[f].value for f in ("nama_lengkap", "nik", "jenis_kelamin", "agama"))
+            for row in extraction.anggota]
+
+
+EXPECTED = [(name, nik, sex, agama) for _, name, nik, sex, agama in MEMBERS]
+BOTTOM = TOP + ROW * (len(MEMBERS) + 1)
+
+
+def test_a_table_without_any_rule_found_has_one_row_per_nik():
+    assert _rows(kk_page()) == EXPECTED
+
+
+def test_one_ruled_row_over_every_member_does_not_merge_them():
+    # Every row rule faded: the rules found make one row of the header and one of all five members.
+    assert _rows(kk_page(grids=(Grid(XS, (TOP, TOP + ROW, BOTTOM)),))) == EXPECTED
+
+
+def test_a_ruled_table_whose_header_words_read_badly_is_split_by_its_niks():
+    # The header reads too badly for the table to be found from its text (no word is a header word as
+    # read), so the rules are all there is, and they hold every member in one row.
+    garbled = ("No", "Narna Lenqkaq", "NlK", "Jcnls Kclamln", "Aqarna")
+    page = kk_page(grids=(Grid(XS, (TOP, TOP + ROW, BOTTOM)),), headers=garbled)
+    assert [row[:3] for row in _rows(page)] == [row[:3] for row in EXPECTED]
+
+
+def test_a_header_read_wrong_does_not_glue_its_values_to_the_next_column():
+    # `Jenis Kelamin` unread: its values lie under no header, beside the religion's.
+    headers = ("No", "Nama Lengkap", "NIK", "", "Agama")
+    assert _rows(kk_page(headers=headers)) == EXPECTED
+
+
+def test_a_row_holding_two_members_that_cannot_be_split_is_not_read():
+    # Two members printed so close that their lines are one (a rule lost, the text run together): the
+    # row holds two NIKs, and neither name nor any other value may come back from it.
+    crowded = [Word(w.text, w.confidence, (w.bbox[0], w.bbox[1] - 22, w.bbox[2], w.bbox[3] - 22))
+               if TOP + 2 * ROW + 10 < w.cy < TOP + 2 * ROW + 40 else w for w in kk_page().words]
+    page = Page(1, None, tuple(crowded), "ocr", (Grid(XS, (TOP, TOP + ROW, TOP + 3 * ROW, BOTTOM)),))
+    garbled = _garbled_header(page)
+    extraction, _ = ocr.extract_pages([garbled], declared_type=core.DocumentType.KK)
+    assert len(extraction.anggota) == 3
+    for row in extraction.anggota:
+        assert row["nik"].value in {m[2] for m in MEMBERS[2:]}
+        assert row["nama_lengkap"].value in {m[1] for m in MEMBERS[2:]}
+
+
+def _garbled_header(page: Page) -> Page:
+    """The same page with its header words misread, so that only the rules find the table."""
+    misread = {"Nama": "Narna", "Lengkap": "Lenqkaq", "NIK": "NlK", "Jenis": "Jcnls", "Kelamin": "Kclamln",
+               "Agama": "Aqarna"}
+    return Page(1, None, tuple(Word(misread.get(w.text, w.text), w.confidence, w.bbox)
+                               if TOP <= w.cy <= TOP + ROW else w for w in page.words), "ocr", page.grids)
