@@ -46,7 +46,7 @@ class StubReader:
 
     def __init__(self) -> None:
         self.truths: dict[str, dict[str, Any]] = {}
-        self.fail: dict[DocumentType, Exception] = {}
+        self.fail: dict[DocumentType | None, Exception] = {}
         self.type_confidence = 1.0
 
     def page(self, rendered: synthetic.Rendered) -> bytes:
@@ -180,6 +180,14 @@ def test_a_wrong_type_detected_without_confidence_goes_to_review(svc, reader):
     app = svc.applications.get(app_id)
     assert ("DOCUMENT_NOT_READ", "ijazah") in [(f.code, f.document) for f in app.findings]
     assert svc.population.person(person.nik).pendidikan == person.pendidikan
+
+
+def test_a_wrong_type_that_cannot_be_read_again_goes_to_review(svc, reader):
+    reader.fail[None] = core.UnreadableDocument("no field of a kk could be read")  # the read without a type
+    app_id, _ = _file(svc, reader, kk_as_ijazah=True)
+    assert process_application(app_id) == "needs_review"
+    [finding] = [f for f in svc.applications.get(app_id).findings if f.document == "ijazah"]
+    assert finding.code == "DOCUMENT_NOT_READ" and "read again" in (finding.found or "")
 
 
 def test_a_valid_file_we_could_not_read_goes_to_review_with_its_reason(svc, reader):
