@@ -165,6 +165,34 @@ def test_a_misspelled_name_goes_to_a_verifikator_and_changes_nothing(svc, reader
     assert svc.population.person(person.nik).pendidikan == person.pendidikan
 
 
+def test_operations_see_the_application_the_outcome_and_the_findings_on_the_run(svc, reader):
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
+        ArtifactFilter,
+        ArtifactFilterKey,
+        TaskRunFilter,
+        TaskRunFilterFlowRunId,
+    )
+
+    app_id, person = _file(svc, reader, misspell=True)
+    state = process_application(app_id, return_state=True)
+    assert (state.type.value, state.name, state.result()) == ("COMPLETED", "NeedsReview", "needs_review")
+    with get_client(sync_client=True) as client:
+        run = client.read_flow_run(state.state_details.flow_run_id)
+        tasks = client.read_task_runs(task_run_filter=TaskRunFilter(
+            flow_run_id=TaskRunFilterFlowRunId(any_=[run.id])))
+        [findings] = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=[f"findings-{app_id}"])))
+        [timings] = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=[f"timings-{app_id}"])))
+    assert run.name == f"process-{app_id}"
+    assert {"perubahan:pendidikan", "hasil:needs_review"} <= set(run.tags)
+    assert {"extract-kk", "extract-ijazah"} <= {t.name for t in tasks}
+    assert "NAME_MISMATCH" in str(findings.data) and "Nama" in str(findings.data)
+    assert person.nama_lengkap not in str(findings.data) and person.nik not in str(findings.data)
+    assert "baca dokumen" in str(timings.data) and "pemeriksaan silang" in str(timings.data)
+
+
 def test_the_wrong_document_is_rejected_with_its_reason(svc, reader):
     app_id, person = _file(svc, reader, kk_as_ijazah=True)
     assert process_application(app_id) == "rejected"
