@@ -25,6 +25,7 @@ from ._kk_columns import (
     Normalizer,
     by_content,
     header_field,
+    one_column_per_field,
     split_by_content,
 )
 from ._layout import Line, Span, first_labelled, grid_rows, lines
@@ -198,6 +199,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         return []
     number_column = next((i for i, cell in enumerate(rows[0]) if " ".join(cell.text.upper().split()) in ("NO", "NO.")),
                          None)
+    one_column_per_field(columns, [[cell.text for cell in row] for row in rows[1:]])
     grid, rows = _split_columns(page, grid, columns, rows, skip=number_column)
     by_content(columns, [[cell.text for cell in row] for row in rows[1:]], skip=number_column)
     out = []
@@ -215,6 +217,9 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
             if column is not None:
                 cell = Span(printed.page, _inked(printed.words))
                 values[column[0]] = field_value(cell, column[1])
+                if column[0] in _FREE_TEXT and _stacked(list(cell.words)):
+                    # Put together from two lines: a long name wrapped, or two rows' names run together.
+                    values[column[0]] = _capped(values[column[0]], _DISPUTED)
                 if _doubtful(column[0], cell.text, values[column[0]]):
                     unsure.append((values, r, c))
         if not any(values[f].value is not None for f in values if f in _STRUCTURED):
@@ -241,15 +246,33 @@ def _split_columns(page: Page, grid: Grid, columns: Columns, rows: list[list[Spa
 
 
 def _merged(row: list[Span], number_column: int | None) -> bool:
-    """Whether a table row holds two members' NIKs or row numbers (rows whose rule was lost and that the
-    text could not split): its cells would join two members' values."""
-    niks = sum(_NIK_DIGITS[0] <= sum(c.isdigit() for c in w.text) <= _NIK_DIGITS[1] for cell in row for w in cell.words)
-    numbers = 0 if number_column is None else sum(bool(_ROW_NUMBER.match(w.text)) for w in row[number_column].words)
-    return niks >= 2 or numbers >= 2
+    """Whether a table row holds two members' NIKs or row numbers, one over the other (rows whose rule was
+    lost and that the text could not split): its cells would join two members' values."""
+    niks = [w for cell in row for w in cell.words if _NIK_DIGITS[0] <= sum(c.isdigit() for c in w.text) <= _NIK_DIGITS[1]]
+    numbers = [] if number_column is None else [w for w in row[number_column].words if _ROW_NUMBER.match(w.text)]
+    return any(_stacked(words) for words in (niks, numbers)) or any(
+        _stacked([w for w in cell.words if _DATE_WORD.search(w.text)]) for cell in row)
+
+
+def _stacked(words: list[Word]) -> bool:
+    """Whether two of the words lie one over the other (not side by side on one line: `2 1`, a speck and a
+    number). The same text twice is one value read twice, and a word far flatter than the other is a rule
+    read as text: neither is two members."""
+    return any(abs(a.cy - b.cy) > 0.7 * max(a.height, b.height) and a.text != b.text
+               and 2 * min(a.height, b.height) >= max(a.height, b.height)
+               for a, b in itertools.combinations(words, 2))
 
 
 _NIK_DIGITS = (15, 17)
+_DATE_WORD = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _ROW_NUMBER = re.compile(r"^\d{1,2}[.,]?$")
+
+
+_FREE_TEXT = frozenset({"nama_lengkap", "tempat_lahir", "nama_ayah", "nama_ibu"})
+
+
+def _capped(value: core.FieldValue, most: float) -> core.FieldValue:
+    return dataclasses.replace(value, confidence=min(value.confidence, most))
 
 
 _STRUCTURED = frozenset({"nik", "jenis_kelamin", "tanggal_lahir", "agama", "pendidikan", "jenis_pekerjaan",

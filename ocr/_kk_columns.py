@@ -185,11 +185,14 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None) ->
     """Columns whose header went unread (or is worded unlike ours), known by what their cells hold.
 
     `cells` are the body rows' texts per column. Only values that cannot be mistaken count (`_holds`), in
-    most of the column's filled cells and in no other column of the table already.
+    most of the column's filled cells and in no other column of the table already. They also overrule a
+    header read as a field of free text (`WNI` in every cell under a header read as `No. Paspor`: the
+    header of the column beside it, or a misread one).
     """
     claimed = {column[0] for column in columns if column is not None}
+    checkable = {*_VOCABULARY_COLUMNS, "nik", "tanggal_lahir", "tanggal_perkawinan"}
     for i, column in enumerate(columns):
-        if column is not None or i == skip:
+        if (column is not None and column[0] in checkable) or i == skip:
             continue
         texts = [" ".join(row[i].upper().split()) for row in cells]
         texts = [t for t in texts if t and not NUMBER_ROW.match(t) and not _DASH.match(t)]
@@ -199,6 +202,20 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None) ->
         if len(fits) == 1:
             columns[i] = _BY_FIELD[fits[0]]
             claimed.add(fits[0])
+
+
+def one_column_per_field(columns: Columns, cells: list[list[str]]) -> None:
+    """Of two columns whose headers read as one field's (`Perkawinan` left alone under a lost `Tanggal`
+    read as `Status Perkawinan`), the one whose cells hold that field's values keeps it (the first, if
+    neither or both); the other is left to be known by its values (`by_content`)."""
+    for field in {column[0] for column in columns if column is not None}:
+        same = [i for i, column in enumerate(columns) if column is not None and column[0] == field]
+        if len(same) < 2:
+            continue
+        keep = max(same, key=lambda i: (sum(_holds(field, row[i]) for row in cells), -i))
+        for i in same:
+            if i != keep:
+                columns[i] = None
 
 
 Cell = Sequence[Word]

@@ -99,3 +99,16 @@ def _garbled_header(page: Page) -> Page:
                "Agama": "Aqarna"}
     return Page(1, None, tuple(Word(misread.get(w.text, w.text), w.confidence, w.bbox)
                                if TOP <= w.cy <= TOP + ROW else w for w in page.words), "ocr", page.grids)
+
+
+def test_a_name_put_together_from_two_lines_is_not_reported_sure():
+    # Member 2's name wrapped onto a second line (or another row's name run into it): read, but not sure.
+    words = []
+    for w in kk_page().words:
+        if w.text == "AMINAH":
+            w = Word(w.text, w.confidence, (110, w.bbox[1] + 22, 110 + w.bbox[2] - w.bbox[0], w.bbox[3] + 22))
+        words.append(w)
+    extraction, _ = ocr.extract_pages([Page(1, None, tuple(words), "ocr")], declared_type=core.DocumentType.KK)
+    name = extraction.anggota[1]["nama_lengkap"]
+    assert name.value == "WA ODE SITI AMINAH" and name.confidence < 0.9
+    assert extraction.anggota[0]["nama_lengkap"].confidence >= 0.9
