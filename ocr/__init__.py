@@ -6,7 +6,10 @@
         already read (`Page` of `Word`s with boxes): the seam below decoding and Tesseract
     second_readings(reader) -> context manager: inside it, crops of a page image are read again by
         `reader(page, boxes, *, lang, whitelist)` instead of Tesseract (tests of how readings are weighed)
-    ocr.normalize: printed text -> canonical values; ocr.confidence: the confidence scale
+    Public submodules, units with a contract of their own: ocr.normalize (printed text -> canonical
+        values), ocr.confidence (the confidence scale), ocr.geometry (sheet, deskew, turns, Transform),
+        ocr.page_image (OpenCV steps before Tesseract, ruled tables), ocr.tesseract (read_words, the
+        worker pool and its frame protocol, `using_pool` for stand-in workers)
     sniff(data) -> FileKind
     check_upload(data, *, max_pixels, max_pages) -> FileKind (headers only: pages, pixels, encryption)
     review_image(png, *, max_width) -> ReviewImage (a page as kept for review: grayscale, scaled, PNG)

@@ -94,7 +94,8 @@ _second_reader: ContextVar[SecondReader | None] = ContextVar("second_reader", de
 @contextmanager
 def second_readings(reader: SecondReader) -> Iterator[None]:
     """Inside the block, `reader` gives the second readings of crops in place of Tesseract (for tests:
-    the extractors' weighing of readings, without Tesseract). Pages without an image are never read again."""
+    the extractors' weighing of readings, without Tesseract). Pages without an image are never read again;
+    `lang` is the page's (a reading with a `whitelist` of digits is made with `NEUTRAL_LANG` when installed)."""
     token = _second_reader.set(reader)
     try:
         yield

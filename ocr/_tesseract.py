@@ -121,7 +121,9 @@ def read_words(image: np.ndarray, *, lang: str, psm: int = 3, dpi: int = 300, ti
     NIK, digits and `-` for a printed date). The words, boxes and confidences
     are those of the `tesseract` program's TSV for the same image and options.
     """
-    require_languages(lang)
+    workers = pool()
+    if workers.real:
+        require_languages(lang)
     if whitelist and not all(c.isalnum() or c in "-/.:+" for c in whitelist):
         raise ValueError("whitelist: letters, digits and - / . : only")
     if image.ndim != 2 or image.dtype != np.uint8:
@@ -132,7 +134,7 @@ def read_words(image: np.ndarray, *, lang: str, psm: int = 3, dpi: int = 300, ti
     request = {"lang": lang, "psm": int(psm), "dpi": int(dpi), "whitelist": whitelist or "",
                "height": int(image.shape[0]), "width": int(image.shape[1])}
     try:
-        answer = pool().call(request, pixels, timeout=timeout, charge=_charge)
+        answer = workers.call(request, pixels, timeout=timeout, charge=_charge)
     except WorkerLost as e:
         if e.timed_out:
             raise core.UnreadableDocument(f"tesseract took longer than {timeout:g} s on one page") from e

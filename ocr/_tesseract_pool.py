@@ -1,6 +1,7 @@
 """Tesseract worker processes, kept and shared between threads.
 
     pool().call(request, pixels, timeout=, charge=) -> answer header (one worker, one request)
+    in_use(stand_in) -> context manager: `pool()` is `stand_in` inside it (tests: stand-in workers)
 
 A caller checks out an idle worker (one that has the language loaded first) or
 starts one, at most `limit` at once (others wait for one to come back), and
@@ -23,7 +24,8 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +134,9 @@ class Pool:
 
     def __init__(self, command: Callable[[], Sequence[str]] = worker_command, *, limit: int | None = None) -> None:
         self.limit = limit or max(2, 2 * (os.cpu_count() or 1))
+        self.real = command is worker_command
+        """Whether its workers are the real worker script (then the installed Tesseract's languages are
+        checked before a read); a stand-in's workers answer for themselves."""
         self._command = command
         self._lock = threading.Lock()
         self._slots = threading.Semaphore(self.limit)
@@ -201,6 +206,20 @@ def pool() -> Pool:
         if _pool is None:
             _pool = Pool()
         return _pool
+
+
+@contextmanager
+def in_use(stand_in: Pool) -> Iterator[None]:
+    """Inside the block `pool()` is `stand_in` (a pool of stand-in workers, for tests); the pool before
+    comes back after. A child forked inside the block starts a pool of its own, as from any pool."""
+    global _pool
+    with _pool_lock:
+        before, _pool = _pool, stand_in
+    try:
+        yield
+    finally:
+        with _pool_lock:
+            _pool = before
 
 
 def _close_at_exit() -> None:

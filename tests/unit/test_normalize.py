@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocr import _normalize as norm
+from ocr import normalize as norm
 
 
 @pytest.mark.parametrize(

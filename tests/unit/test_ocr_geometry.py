@@ -4,9 +4,8 @@ import cv2
 import numpy as np
 import pytest
 
-from ocr import _geometry as geo
-from ocr import _image
-from ocr._pdf import grids_from_segments
+from ocr import geometry as geo
+from ocr import page_image
 
 
 def _text_page(width: int = 1700, height: int = 1200, lines: int = 14) -> np.ndarray:
@@ -23,12 +22,12 @@ def _text_page(width: int = 1700, height: int = 1200, lines: int = 14) -> np.nda
 def test_skew_angle_is_recovered(angle):
     page = _text_page()
     turned, _ = geo.rotate(page, angle)
-    found = geo.skew_angle(_image.binarize(turned))
+    found = geo.skew_angle(page_image.binarize(turned))
     assert found == pytest.approx(-angle, abs=0.25)
 
 
 def test_a_level_page_has_no_skew():
-    assert geo.skew_angle(_image.binarize(_text_page())) == pytest.approx(0.0, abs=0.15)
+    assert geo.skew_angle(page_image.binarize(_text_page())) == pytest.approx(0.0, abs=0.15)
 
 
 def _photo(page: np.ndarray, corners: np.ndarray, size: tuple[int, int]) -> np.ndarray:
@@ -48,7 +47,7 @@ def test_the_sheet_in_a_photo_is_found_and_flattened():
     assert np.abs(found - corners).max() < 12
     flat, _ = geo.unwarp(photo, found)
     # The flattened sheet is level again and about the size it was printed.
-    assert geo.skew_angle(_image.binarize(flat)) == pytest.approx(0.0, abs=0.3)
+    assert geo.skew_angle(page_image.binarize(flat)) == pytest.approx(0.0, abs=0.3)
     assert flat.shape[1] == pytest.approx(page.shape[1], rel=0.08)
 
 
@@ -69,7 +68,7 @@ def test_a_sheet_running_out_of_the_photo_is_found_by_its_visible_sides(corners)
     # Corners outside the photo are where the visible sides meet.
     assert np.abs(found - corners).max() < 15
     flat, _ = geo.unwarp(photo, found)
-    assert geo.skew_angle(_image.binarize(flat)) == pytest.approx(0.0, abs=0.3)
+    assert geo.skew_angle(page_image.binarize(flat)) == pytest.approx(0.0, abs=0.3)
 
 
 def test_what_the_photo_does_not_show_comes_out_white():
@@ -105,7 +104,7 @@ def test_a_scan_that_fills_the_frame_is_not_cropped():
 
 @pytest.mark.parametrize("turns", [1, 3])
 def test_a_page_on_its_side_is_noticed(turns):
-    binary = _image.binarize(_text_page())
+    binary = page_image.binarize(_text_page())
     assert not geo.runs_vertically(binary)
     turned, _ = geo.quarter_turn(binary, turns)
     assert geo.runs_vertically(turned)
@@ -157,7 +156,7 @@ def test_boxes_map_back_onto_the_upload():
 def test_vector_rules_make_a_grid():
     rules = [(10, y, 410, y) for y in (10, 40, 70, 100)] + [(x, 10, x, 100) for x in (10, 150, 300, 410)]
     rules += [(500, 500, 600, 500)]  # a stray underline is no table
-    (grid,) = grids_from_segments(rules)
+    (grid,) = page_image.grids_from_segments(rules)
     assert grid.xs == (10, 150, 300, 410) and grid.ys == (10, 40, 70, 100)
     assert grid.rows == 3
 
@@ -166,7 +165,7 @@ def test_even_light_flattens_a_shadow():
     page = _text_page().astype(np.float32)
     shade = np.linspace(1.0, 0.45, page.shape[1], dtype=np.float32)[None, :]
     shaded = (page * shade).astype(np.uint8)
-    levelled = _image.even_light(shaded)
+    levelled = page_image.even_light(shaded)
     paper = levelled[_text_page() == 255]
     assert paper.mean() > 235  # the shaded side of the paper is white again
     assert levelled[_text_page() == 0].mean() < 120  # and the ink is still dark

@@ -1,12 +1,18 @@
 """OpenCV steps before Tesseract: dots inside zeros go, every other glyph stays as it was."""
 
+import sys
+from pathlib import Path
+
 import cv2
 import numpy as np
+import pytesseract
 import pytest
 from PIL import Image, ImageDraw
 
-from ocr import _cells, _image
-from ocr._model import Page
+import core
+import ocr
+from ocr import Page, Word, page_image
+from ocr.tesseract import Pool, using_pool
 from synthetic._canvas import FONT_FAMILIES, font
 
 
@@ -19,7 +25,7 @@ def _printed(text: str, family: str, *, size: int = 34, frame: bool = False) -> 
     draw.text((40, size), text, font=face, fill=0)
     if frame:
         draw.rectangle((10, 8, width - 10, size * 3 - 8), outline=0, width=3)
-    return _image.binarize(np.asarray(page))
+    return page_image.binarize(np.asarray(page))
 
 
 def _blobs_in_holes(binary: np.ndarray) -> int:
@@ -33,7 +39,7 @@ def test_the_dots_inside_monospaced_zeros_are_painted_out():
     binary = _printed("7471010807012908 2005", "Liberation Mono")
     assert _blobs_in_holes(binary) == 7  # one dot per zero
 
-    cleaned = _image.without_counter_dots(binary, glyph=_image.text_height(binary))
+    cleaned = page_image.without_counter_dots(binary, glyph=page_image.text_height(binary))
 
     assert _blobs_in_holes(cleaned) == 0
     changed = cleaned != binary
@@ -45,14 +51,14 @@ def test_the_dots_inside_monospaced_zeros_are_painted_out():
 def test_letters_and_digits_with_counters_are_left_alone(family):
     dotted_zero = family == "Liberation Mono"
     binary = _printed("689 BDOPQR abdegopq @ &%" + ("" if dotted_zero else " 0"), family)
-    assert (_image.without_counter_dots(binary, glyph=_image.text_height(binary)) == binary).all()
+    assert (page_image.without_counter_dots(binary, glyph=page_image.text_height(binary)) == binary).all()
 
 
 def test_text_inside_a_frame_is_not_a_dot():
     binary = _printed("AB 12", "DejaVu Sans", frame=True)
     assert _blobs_in_holes(binary) > 0  # the letters lie in the frame's hole
 
-    cleaned = _image.without_counter_dots(binary, glyph=_image.text_height(binary))
+    cleaned = page_image.without_counter_dots(binary, glyph=page_image.text_height(binary))
 
     assert (cleaned == binary).all()
 
@@ -61,31 +67,86 @@ def test_a_tight_crop_keeps_its_stems_and_loses_the_rules_at_its_edges():
     glyphs = _printed("70", "DejaVu Sans", size=40)
     rows, cols = np.flatnonzero((glyphs == 0).any(axis=1)), np.flatnonzero((glyphs == 0).any(axis=0))
     tight = glyphs[rows[0] - 3:rows[-1] + 4, cols[0] - 3:cols[-1] + 4]  # as a cell's crop after the inset
-    assert (_cells._without_borders(tight) == tight).all()
+    assert (page_image.clean_cell(tight) == tight).all()
 
     boxed = cv2.copyMakeBorder(tight, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
     boxed[:, :2] = 0  # what is left of the cell's left rule
     boxed[-2:, :] = 0  # and of its bottom rule
-    cleaned = _cells._without_borders(boxed)
+    cleaned = page_image.clean_cell(boxed)
     assert (cleaned[:, :2] == 255).all() and (cleaned[-2:, :] == 255).all()
     assert (cleaned[4:-4, 4:-4] == tight).all()
 
 
+@pytest.fixture
+def installed(monkeypatch):
+    """`installed(*languages)`: the Tesseract `ocr.engine()` finds has these languages (its program faked)."""
+
+    def install(*languages: str) -> None:
+        monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", sys.executable)
+        monkeypatch.setattr(pytesseract, "get_tesseract_version", lambda: "5.3.0")
+        monkeypatch.setattr(pytesseract, "get_languages", lambda config="": list(languages))
+        ocr.engine.cache_clear()
+
+    yield install
+    ocr.engine.cache_clear()
+
+
+@pytest.fixture
+def asked():
+    """(lang, whitelist) of every read the stand-in workers were asked for."""
+    pool = Pool(lambda: [sys.executable, str(Path(__file__).with_name("tesseract_worker_fake.py"))], limit=1)
+    real, requests = pool.call, []
+
+    def call(request, pixels, **kwargs):
+        requests.append((request["lang"], request["whitelist"] or None))
+        return real(request, pixels, **kwargs)
+
+    pool.call = call
+    with using_pool(pool):
+        yield requests
+    pool.close()
+
+
+_WHITE = np.full((1200, 2400), 255, np.uint8)
+
+
+def _buku_nikah_read() -> None:
+    words, y = [], 100
+    for label, value in (("KUTIPAN AKTA NIKAH", ""), ("Nomor :", "0419/014/VII/2021"), ("SUAMI", ""),
+                         ("Nama :", "LA ODE ALI"), ("NIK :", "7404010906022274")):
+        x = 100
+        for text in (*label.split(), *value.split()):
+            words.append(Word(text, 0.95, (x, y, x + 18 * len(text), y + 30)))
+            x += 18 * len(text) + 15 if text != ":" else 300
+        y += 70
+    ocr.extract_pages([Page(1, _WHITE, tuple(words), "ocr")], declared_type=core.DocumentType.BUKU_NIKAH)
+
+
+def _kk_read() -> None:
+    """A KK member row whose birth year is implausible (`1071`): its cell is read again, digits and `-` only."""
+    xs, ys = (0, 500, 1000), (100, 150, 200)
+    words = []
+    for r, texts in enumerate((("NIK", "Tanggal Lahir"), ("7401011011626387", "21-08-1071"))):
+        for c, text in enumerate(texts):
+            x = xs[c] + 10
+            for token in text.split():
+                words.append(Word(token, 0.95, (x, ys[r] + 15, x + 12 * len(token), ys[r] + 35)))
+                x += 12 * len(token) + 10
+    ocr.extract_pages([Page(1, _WHITE, tuple(words), "ocr", (ocr.Grid(xs, ys),))], declared_type=core.DocumentType.KK)
+
+
 @pytest.mark.parametrize(("whitelist", "lang"), [(None, "ind"), ("0123456789", "eng"), ("0123456789-", "eng"),
                                                   ("0123456789/IVX", "eng")])
-def test_numbers_are_read_again_with_the_number_model(monkeypatch, whitelist, lang):
-    used = []
-    monkeypatch.setattr(_cells._tesseract, "read_words", lambda image, *, lang, **kw: used.append(lang) or [])
-    page = Page(1, np.full((200, 400), 255, np.uint8), (), "ocr")
-    _cells.reread(page, [(10, 10, 200, 60)], lang="ind", whitelist=whitelist)
-    assert used == [lang]
+def test_numbers_are_read_again_with_the_number_model(installed, asked, whitelist, lang):
+    installed("ind", "eng", "osd")
+    _buku_nikah_read()
+    _kk_read()
+    assert {lang_ for lang_, wl in asked if wl == whitelist} == {lang}
 
 
-def test_without_the_neutral_model_numbers_are_read_again_with_the_pages_own(monkeypatch):
-    used = []
-    monkeypatch.setattr(_cells._tesseract, "read_words", lambda image, *, lang, **kw: used.append(lang) or [])
-    monkeypatch.setattr(_cells._tesseract, "engine",
-                        lambda: _cells._tesseract.Engine(version="5", languages=frozenset({"ind"})))
-    page = Page(1, np.full((200, 400), 255, np.uint8), (), "ocr")
-    _cells.reread(page, [(10, 10, 200, 60)], lang="ind", whitelist="0123456789")
-    assert used == ["ind"]
+def test_without_the_neutral_model_numbers_are_read_again_with_the_pages_own(installed, asked):
+    installed("ind", "osd")
+    _buku_nikah_read()
+    _kk_read()
+    assert {wl for _, wl in asked} == {None, "0123456789", "0123456789/IVX", "0123456789-"}
+    assert {lang for lang, _ in asked} == {"ind"}

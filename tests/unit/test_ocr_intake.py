@@ -10,7 +10,6 @@ from PIL import Image
 
 import core
 import ocr
-from ocr import _image, _pdf
 
 
 def _png_header(width: int, height: int) -> bytes:
@@ -54,7 +53,9 @@ def test_the_pixel_limit_is_the_callers():
     data = _encoded("PNG", size=(400, 300))
     with pytest.raises(core.FileTooLarge, match="limit 100000"):
         ocr.extract(data, max_pixels=100_000)
-    assert _image.image_size(data, max_pixels=120_000) == (400, 300)
+    with pytest.raises(core.FileTooLarge):
+        ocr.check_upload(data, max_pixels=400 * 300 - 1, max_pages=1)
+    assert ocr.check_upload(data, max_pixels=400 * 300, max_pages=1) == ocr.FileKind.PNG
 
 
 def test_a_tiff_with_too_many_pages_is_refused_before_decoding():
@@ -84,9 +85,13 @@ def test_a_pdf_with_too_many_pages_is_refused():
 
 
 def test_a_pdf_page_too_large_at_the_raster_dpi_is_refused():
-    # 200 x 280 pt at 300 dpi is about 0.7 Mpx.
+    # 200 x 280 pt at 300 dpi (`ocr.PDF_DPI`) is 833 x 1167, about 0.97 Mpx.
+    assert ocr.PDF_DPI == 300
     with pytest.raises(core.FileTooLarge):
-        _pdf.read_pdf(_pdf_pages(1), dpi=300, max_pages=10, max_pixels=500_000)
+        ocr.check_upload(_pdf_pages(1), max_pages=10, max_pixels=500_000)
+    with pytest.raises(core.FileTooLarge):
+        ocr.extract(_pdf_pages(1), max_pages=10, max_pixels=500_000)
+    assert ocr.check_upload(_pdf_pages(1), max_pages=10, max_pixels=1_000_000) == ocr.FileKind.PDF
 
 
 def test_a_broken_pdf_is_unsupported():

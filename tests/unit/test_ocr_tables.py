@@ -1,4 +1,6 @@
-"""Ruled tables with grouped column headers, and column headers read into fields."""
+"""Ruled tables with grouped column headers, and column headers read into fields: tables found by
+`ocr.page_image`, a KK's header and members read through `ocr.extract_pages` (no Tesseract; second
+readings of cells given by `ocr.second_readings`)."""
 
 import itertools
 
@@ -7,13 +9,10 @@ import numpy as np
 import pytest
 
 import core
-from ocr import _image, _pdf
-from ocr import _kk as _kk_module
-from ocr._kk import _check_marriage_date, _check_spouses, _weigh, extract_kk
-from ocr._kk import _table as _kk_table
-from ocr._kk_columns import header_field as _column
-from ocr._model import Grid, Page, Word, row_rules
-from ocr._pdf import grids_from_segments
+import ocr
+from ocr import Grid, Page, Word
+from ocr.confidence import CONTRADICTED, score
+from ocr.page_image import blob_boxes, find_grids, grids_from_segments, row_rules, vector_grids
 
 XS = [0, 100, 200, 300, 400, 500]
 HEADER, GROUP_RULE, BODY = 0, 30, [60, 90, 120]
@@ -58,31 +57,64 @@ def test_a_raster_table_with_a_grouped_header_keeps_its_rows():
     for y in ys:
         cv2.line(page, (xs[0], y), (xs[-1], y), 0, 3)
     cv2.line(page, (450, 90), (1150, 90), 0, 3)  # the group label's rule over the last three columns
-    (grid,) = _image.find_grids(page, glyph=20)
+    (grid,) = find_grids(page, glyph=20)
     assert len(grid.ys) == len(ys) and all(abs(a - b) <= 3 for a, b in zip(grid.ys, ys, strict=True))
     assert len(grid.xs) == len(xs)
 
 
-@pytest.mark.parametrize(("header", "field"), [
-    ("Nama Lengkap", "nama_lengkap"),
-    ("Status Hubungan Dalam Keluarga", "status_hubungan"),
-    ("DOKUMEN No. Paspor", "no_paspor"),
-    ("IMIGRASI No. KITAP", "no_kitap"),
-    ("DOKUMEN IMIGRASI No. Paspor", "no_paspor"),
-    ("NAMA ORANG TUA Nama Ayah", "nama_ayah"),
-    ("NAMA Ayah", "nama_ayah"),
-    ("ORANG TUA Ibu", "nama_ibu"),
-    ("Ibu", "nama_ibu"),
-    ("Tanggal Perkawinan", "tanggal_perkawinan"),
+_WHITE = np.full((1200, 2400), 255, np.uint8)
+"""A page image, so that doubtful cells are read again (by the `ocr.second_readings` given)."""
+
+
+def _kk(page: Page) -> tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]:
+    extraction, _ = ocr.extract_pages([page], declared_type=core.DocumentType.KK)
+    assert extraction.document_type == core.DocumentType.KK
+    return extraction.fields, extraction.anggota
+
+
+def _table_page(headers: list[str], rows: list[list[str | tuple[str, float]]], *, width: int = 200,
+                image: np.ndarray | None = None) -> Page:
+    """A ruled table as words: `width` px columns, 50 px rows, every cell's text one word per token
+    (a cell given as (text, confidence) read that sure; else 0.95); its rules found, as a grid."""
+    xs = tuple(range(0, width * len(headers) + 1, width))
+    ys = tuple(range(100, 100 + 50 * (len(rows) + 1) + 1, 50))
+    words = []
+    for r, texts in enumerate([headers, *rows]):
+        for c, cell in enumerate(texts):
+            text, confidence = cell if isinstance(cell, tuple) else (cell, 0.95)
+            x = xs[c] + 10
+            for token in text.split():
+                words.append(Word(token, confidence, (x, ys[r] + 15, x + 12 * len(token), ys[r] + 35)))
+                x += 12 * len(token) + 10
+    return Page(1, image, tuple(words), "text_layer" if image is None else "ocr", (Grid(xs, ys),))
+
+
+_NIK = "7401011011626387"
+
+
+@pytest.mark.parametrize(("header", "field", "printed", "value"), [
+    ("Nama Lengkap", "nama_lengkap", "LA ODE ALI", "LA ODE ALI"),
+    ("Status Hubungan Dalam Keluarga", "status_hubungan", "ANAK", "ANAK"),
+    ("DOKUMEN No. Paspor", "no_paspor", "B1234567", "B1234567"),
+    ("IMIGRASI No. KITAP", "no_kitap", "2C11AB1234", "2C11AB1234"),
+    ("DOKUMEN IMIGRASI No. Paspor", "no_paspor", "B1234567", "B1234567"),
+    ("NAMA ORANG TUA Nama Ayah", "nama_ayah", "LA HAMZAH", "LA HAMZAH"),
+    ("NAMA Ayah", "nama_ayah", "LA HAMZAH", "LA HAMZAH"),
+    ("ORANG TUA Ibu", "nama_ibu", "WA SITI", "WA SITI"),
+    ("Ibu", "nama_ibu", "WA SITI", "WA SITI"),
+    ("Tanggal Perkawinan", "tanggal_perkawinan", "12-11-1994", "1994-11-12"),
 ])
-def test_a_column_is_known_by_its_own_header_under_a_group_label(header, field):
-    found = _column(header)
-    assert found is not None and found[0] == field
+def test_a_column_is_known_by_its_own_header_under_a_group_label(header, field, printed, value):
+    _, (row,) = _kk(_table_page(["No", "NIK", header], [["1", _NIK, printed]], width=500))
+    assert row[field].value == value and row["nik"].value == _NIK
 
 
 @pytest.mark.parametrize("header", ["No", "", "NAMA", "DOKUMEN IMIGRASI", "ORANG TUA", "Keterangan"])
 def test_a_group_label_alone_or_an_unknown_header_is_no_column(header):
-    assert _column(header) is None
+    # A value that fits no column by its shape either: only a header could have made it a field's.
+    _, (row,) = _kk(_table_page(["NIK", header, "Jenis Kelamin"], [[_NIK, "KENDARI", "LAKI-LAKI"]], width=500))
+    assert row["nik"].value == _NIK and row["jenis_kelamin"].value == "LAKI-LAKI"
+    assert not [name for name, found in row.items() if found.value and "KENDARI" in found.value]
 
 
 def test_blob_boxes_are_the_connected_components_including_those_inside_a_frame():
@@ -94,40 +126,23 @@ def test_blob_boxes_are_the_connected_components_including_those_inside_a_frame(
         cv2.putText(page, "Ab8", (x, y + 20), cv2.FONT_HERSHEY_SIMPLEX, 0.6, 255, 1)
     count, _, stats, _ = cv2.connectedComponentsWithStats(page)
     expected = sorted(map(tuple, stats[1:count, :4].tolist()))
-    assert sorted(map(tuple, _image.blob_boxes(page).tolist())) == expected
+    assert sorted(map(tuple, blob_boxes(page).tolist())) == expected
     assert len(expected) > 10
 
 
-def _table_page(headers: list[str], rows: list[list[str]]) -> tuple[Page, Grid]:
-    """A ruled table as words: 200 px columns, 50 px rows, every cell's text one word per token."""
-    xs = tuple(range(0, 200 * len(headers) + 1, 200))
-    ys = tuple(range(0, 50 * (len(rows) + 1) + 1, 50))
-    words = []
-    for r, texts in enumerate([headers, *rows]):
-        for c, text in enumerate(texts):
-            x = xs[c] + 10
-            for token in text.split():
-                words.append(Word(token, 0.95, (x, ys[r] + 15, x + 12 * len(token), ys[r] + 35)))
-                x += 12 * len(token) + 10
-    return Page(1, None, tuple(words), "text_layer", (Grid(xs, ys),)), Grid(xs, ys)
-
-
 def test_a_column_with_an_unread_header_is_known_by_its_values():
-    page, grid = _table_page(
+    _, (first, second) = _kk(_table_page(
         ["No", "Nama Lengkap", "", "", "Jenis Kelamin"],
         [["1", "LA ODE ALI", "7401011011626387", "ISLAM", "LAKI-LAKI"],
          ["2", "WA ODE SITI", "7401014101660001", "KRISTEN", "PEREMPUAN"]],
-    )
-    (_, first), (_, second) = _kk_table(page, grid)
+    ))
     assert first["agama"].value == "ISLAM" and second["agama"].value == "KRISTEN"
     assert first["nik"].value == "7401011011626387"
 
 
 def test_values_that_fit_no_single_column_leave_it_unknown():
-    page, grid = _table_page(["No", "Nama Lengkap", "", "Jenis Kelamin"],
-                             [["1", "LA ODE ALI", "KENDARI", "LAKI-LAKI"]])
-    ((_, row),) = _kk_table(page, grid)
-    assert row["nama_lengkap"].value == "LA ODE ALI" and "tempat_lahir" not in row
+    _, (row,) = _kk(_table_page(["No", "Nama Lengkap", "", "Jenis Kelamin"], [["1", "LA ODE ALI", "KENDARI", "LAKI-LAKI"]]))
+    assert row["nama_lengkap"].value == "LA ODE ALI" and row["tempat_lahir"].value is None
 
 
 class _VectorPage:
@@ -147,42 +162,83 @@ def test_filled_squares_are_no_table_but_bars_and_stroked_boxes_are():
           for i in range(10) for j in range(10) if (i + j) % 2]
     bars = [_rect(10, y, 410, y + 0.5, stroke=False, fill=True) for y in (10, 40, 70)]
     bars += [_rect(x, 10, x + 0.5, 70, stroke=False, fill=True) for x in (10, 150, 410)]
-    assert _pdf.vector_grids(_VectorPage(qr), scale=300 / 72) == []
-    (grid,) = _pdf.vector_grids(_VectorPage(bars + qr), scale=300 / 72)
+    assert vector_grids(_VectorPage(qr), scale=300 / 72) == []
+    (grid,) = vector_grids(_VectorPage(bars + qr), scale=300 / 72)
     assert len(grid.xs) == 3 and len(grid.ys) == 3
     boxes = [_rect(10, 10, 150, 40, stroke=True, fill=False), _rect(150, 10, 410, 40, stroke=True, fill=False),
              _rect(10, 40, 150, 70, stroke=True, fill=False), _rect(150, 40, 410, 70, stroke=True, fill=False)]
-    (grid,) = _pdf.vector_grids(_VectorPage(boxes), scale=300 / 72)
+    (grid,) = vector_grids(_VectorPage(boxes), scale=300 / 72)
     assert len(grid.xs) == 3 and len(grid.ys) == 3
-
-
-def _fv(value: str | None, confidence: float) -> core.FieldValue:
-    return core.FieldValue(value, confidence, 1, (0, 0, 10, 10))
 
 
 VALID_NIK, OTHER_VALID_NIK, BROKEN_NIK = "7471016005999887", "7471016005990887", "7471016099999887"
 
 
+def _second_reader(texts: dict[str, tuple[str, float]], asked: list[tuple[str, str | None]] | None = None,
+                   ) -> ocr.SecondReader:
+    """Reads a cell again as `texts[what the page read in it]`: (text, confidence); nothing for other cells."""
+
+    def reader(page, boxes, *, lang, whitelist=None):
+        out = []
+        for box in boxes:
+            inside = " ".join(w.text for w in page.words_in(box))
+            if asked is not None:
+                asked.append((inside, whitelist))
+            text, confidence = texts.get(inside, ("", 0.0))
+            x, words = box[0] + 10, []
+            for token in text.split():
+                words.append(Word(token, confidence, (x, box[1] + 15, x + 12 * len(token), box[1] + 35)))
+                x += 12 * len(token) + 10
+            out.append(tuple(words))
+        return out
+
+    return reader
+
+
+def _cell_read_twice(header: str, first: tuple[str, float], second: tuple[str, float] | None,
+                     asked: list[tuple[str, str | None]] | None = None) -> core.FieldValue:
+    """A member's cell under `header` as the page read it (`first`: text, word confidence), then read
+    again as `second`."""
+    # A NIK column of its own marks the row as a member's whatever the cell gives.
+    headers, cells = (["No", "Nama Lengkap", header], ["1", "LA ODE ALI", first]) if header == "NIK" else (
+        ["No", "Nama Lengkap", "NIK", header], ["1", "LA ODE ALI", _NIK, first])
+    page = _table_page(headers, [cells], width=500, image=_WHITE)
+    with ocr.second_readings(_second_reader({first[0]: second} if second else {}, asked)):
+        _, (row,) = _kk(page)
+    return row[{"NIK": "nik", "Agama": "agama", "Tanggal Lahir": "tanggal_lahir"}[header]]
+
+
+def _name_read_twice(first: tuple[str, float], second: tuple[str, float]) -> core.FieldValue:
+    page = _table_page(["No", "Nama Lengkap", "NIK"], [["1", first, VALID_NIK]], width=500, image=_WHITE)
+    with ocr.second_readings(_second_reader({first[0]: second})):
+        _, (row,) = _kk(page)
+    return row["nama_lengkap"]
+
+
 def test_two_readings_of_a_nik_are_weighed():
-    assert _weigh("nik", _fv(BROKEN_NIK, 0.9), _fv(VALID_NIK, 0.5)).value == VALID_NIK
-    assert _weigh("nik", _fv(VALID_NIK, 0.9), _fv(BROKEN_NIK, 0.99)).value == VALID_NIK
-    agreed = _weigh("nik", _fv(VALID_NIK, 0.6), _fv(VALID_NIK, 0.95))
+    assert _cell_read_twice("NIK", (BROKEN_NIK, 0.9), (VALID_NIK, 0.5)).value == VALID_NIK
+    asked: list[tuple[str, str | None]] = []
+    assert _cell_read_twice("NIK", (VALID_NIK, 0.85), (BROKEN_NIK, 0.99), asked).value == VALID_NIK
+    assert asked == [(VALID_NIK, "0123456789")]  # read again (unsure), with the digits only
+    agreed = _cell_read_twice("NIK", (VALID_NIK, 0.6), (VALID_NIK, 0.95))
     assert agreed.value == VALID_NIK and agreed.confidence == 0.85
-    assert _weigh("nik", _fv(VALID_NIK, 0.6), _fv(VALID_NIK, 0.5)).confidence == 0.6
-    disputed = _weigh("nik", _fv(OTHER_VALID_NIK, 0.6), _fv(VALID_NIK, 0.97))
+    assert _cell_read_twice("NIK", (VALID_NIK, 0.6), (VALID_NIK, 0.5)).confidence == score([0.6])
+    disputed = _cell_read_twice("NIK", (OTHER_VALID_NIK, 0.6), (VALID_NIK, 0.97))
     assert disputed.value == VALID_NIK and disputed.confidence == 0.85
-    kept = _weigh("nik", _fv(OTHER_VALID_NIK, 0.6), _fv(VALID_NIK, 0.45))
-    assert kept.value == OTHER_VALID_NIK and kept.confidence == 0.6
-    assert _weigh("agama", _fv(None, 0.0), _fv("ISLAM", 0.9)).value == "ISLAM"
-    assert _weigh("agama", _fv("ISLAM", 0.7), _fv("KRISTEN", 0.99)).value == "ISLAM"
+    kept = _cell_read_twice("NIK", (OTHER_VALID_NIK, 0.6), (VALID_NIK, 0.45))
+    assert kept.value == OTHER_VALID_NIK and kept.confidence == score([0.6])
+    assert _cell_read_twice("Agama", ("15L4N", 0.9), ("ISLAM", 0.9)).value == "ISLAM"
+    asked = []
+    assert _cell_read_twice("Agama", ("ISLAM", 0.7), ("KRISTEN", 0.99), asked).value == "ISLAM"
+    assert asked == []  # a value of the vocabulary is not read again
 
 
 def test_two_readings_of_a_member_name_are_weighed():
-    agreed = _weigh("nama_lengkap", _fv("LA ODE ALI", 0.5), _fv("LA ODE ALI", 0.95))
+    agreed = _name_read_twice(("LA ODE ALI", 0.5), ("LA ODE ALI", 0.95))
     assert agreed.value == "LA ODE ALI" and agreed.confidence == 0.85
-    stands = _weigh("nama_lengkap", _fv("MUHAMMAD ASRUI", 0.7), _fv("MUHAMMAD ASRUL", 0.75))
-    assert stands.value == "MUHAMMAD ASRUI" and stands.confidence == 0.7
-    overruled = _weigh("nama_lengkap", _fv("MUHAMMAD ASRUI", 0.6), _fv("MUHAMMAD ASRUL", 0.96))
+    stands = _name_read_twice(("MUHAMMAD ASRUI", 0.7), ("MUHAMMAD ASRUL", 0.75))
+    assert stands.value == "MUHAMMAD ASRUI" and stands.confidence == score([0.7])
+    overruled = _name_read_twice(("MUHAMMAD ASRUI", 0.6), ("MUHAMMAD ASRUL", 0.96))
     assert overruled.value == "MUHAMMAD ASRUL" and overruled.confidence == 0.85
 
 
@@ -208,58 +264,54 @@ def test_kk_header_labels_are_found_in_their_other_printed_forms():
     page = _labelled_page(("No.", "7401012201059117"), ("Kepala Keluarga", "MUHAMMAD TAUFIK"),
                           ("Kelurahan/Desa", "TOWUA"), ("Kab/Kota", "KOLAKA"), ("RT / RW", "003/006"),
                           ("Tanggal Dikeluarkan", "31-10-2022"))
-    fields, _ = extract_kk([page])
+    fields, _ = _kk(page)
     values = {k: v.value for k, v in fields.items()}
     assert values["nama_kepala_keluarga"] == "MUHAMMAD TAUFIK" and values["desa_kelurahan"] == "TOWUA"
     assert values["kabupaten_kota"] == "KOLAKA" and (values["rt"], values["rw"]) == ("003", "006")
     assert values["tanggal_dikeluarkan"] == "2022-10-31"
 
 
-def _member(**values: str | None) -> dict[str, core.FieldValue]:
-    row = {name: _fv(None, 0.0) for name in core.KK_MEMBER_FIELDS}
-    row.update({name: _fv(value, 0.95) for name, value in values.items()})
-    return row
-
-
 def test_a_marriage_before_the_age_of_ten_doubts_both_dates():
-    row = _member(tanggal_lahir="1971-08-21", tanggal_perkawinan="1904-11-12")
-    _check_marriage_date(row)
-    assert row["tanggal_lahir"].confidence == row["tanggal_perkawinan"].confidence == 0.6
-    fine = _member(tanggal_lahir="1971-08-21", tanggal_perkawinan="1994-11-12")
-    _check_marriage_date(fine)
-    assert fine["tanggal_perkawinan"].confidence == 0.95
+    headers = ["No", "Nama Lengkap", "Tanggal Lahir", "Tanggal Perkawinan"]
+    _, (row,) = _kk(_table_page(headers, [["1", "LA ODE ALI", "21-08-1971", "12-11-1904"]], width=400))
+    assert (row["tanggal_lahir"].value, row["tanggal_perkawinan"].value) == ("1971-08-21", "1904-11-12")
+    assert row["tanggal_lahir"].confidence == row["tanggal_perkawinan"].confidence == CONTRADICTED
+    _, (fine,) = _kk(_table_page(headers, [["1", "LA ODE ALI", "21-08-1971", "12-11-1994"]], width=400))
+    assert fine["tanggal_perkawinan"].confidence == score([0.95])
 
 
 def test_head_and_spouse_with_two_marriage_dates_doubt_both():
-    rows = [_member(status_hubungan="KEPALA KELUARGA", tanggal_perkawinan="2021-05-27"),
-            _member(status_hubungan="ISTRI", tanggal_perkawinan="2021-05-21"),
-            _member(status_hubungan="ANAK")]
-    _check_spouses(rows)
-    assert [r["tanggal_perkawinan"].confidence for r in rows[:2]] == [0.6, 0.6]
-    agreeing = [_member(status_hubungan="KEPALA KELUARGA", tanggal_perkawinan="2021-05-27"),
-                _member(status_hubungan="ISTRI", tanggal_perkawinan="2021-05-27")]
-    _check_spouses(agreeing)
-    assert [r["tanggal_perkawinan"].confidence for r in agreeing] == [0.95, 0.95]
+    headers = ["No", "Nama Lengkap", "Status Hubungan Dalam Keluarga", "Tanggal Perkawinan"]
+    _, rows = _kk(_table_page(headers, [["1", "LA ODE ALI", "KEPALA KELUARGA", "27-05-2021"],
+                                        ["2", "WA ODE SITI", "ISTRI", "21-05-2021"],
+                                        ["3", "LA ODE HAMZAH", "ANAK", "-"]], width=500))
+    assert [r["tanggal_perkawinan"].confidence for r in rows[:2]] == [CONTRADICTED, CONTRADICTED]
+    _, agreeing = _kk(_table_page(headers, [["1", "LA ODE ALI", "KEPALA KELUARGA", "27-05-2021"],
+                                            ["2", "WA ODE SITI", "ISTRI", "27-05-2021"]], width=500))
+    assert [r["tanggal_perkawinan"].confidence for r in agreeing] == [score([0.95])] * 2
 
 
 def test_an_implausible_year_gives_way_to_a_plausible_second_reading():
-    assert _weigh("tanggal_lahir", _fv("1071-08-21", 0.9), _fv("1971-08-21", 0.97)) == _fv("1971-08-21", 0.85)
-    assert _weigh("tanggal_lahir", _fv("1971-08-21", 0.9), _fv("1977-08-21", 0.97)).value == "1971-08-21"
+    mended = _cell_read_twice("Tanggal Lahir", ("21-08-1071", 0.9), ("21-08-1971", 0.97))
+    assert (mended.value, mended.confidence) == ("1971-08-21", 0.85)
+    asked: list[tuple[str, str | None]] = []
+    assert _cell_read_twice("Tanggal Lahir", ("21-08-1971", 0.9), ("21-08-1977", 0.97), asked).value == "1971-08-21"
+    assert asked == []  # a plausible year is not read again
 
 
-def test_a_no_kk_that_does_not_validate_is_read_again_with_the_number_model(monkeypatch):
+def test_a_no_kk_that_does_not_validate_is_read_again_with_the_number_model():
     title = (Word("KARTU", 1.0, (900, 0, 1060, 30)), Word("KELUARGA", 1.0, (1080, 0, 1330, 30)),
              Word("No.", 1.0, (900, 50, 950, 80)), Word("71404020407055167", 0.66, (970, 50, 1400, 80)))
     page = _labelled_page(("Kepala Keluarga", "LA HAMZAH"))
-    page = Page(1, None, title + page.words, "ocr", ())  # the leading `7` read `71`
+    page = Page(1, _WHITE, title + page.words, "ocr", ())  # the leading `7` read `71`
     asked = []
 
     def reread(page, boxes, *, lang, whitelist=None):
         asked.append(whitelist)
         return [(Word("7404020407055167", 0.91, box),) for box in boxes]
 
-    monkeypatch.setattr(_kk_module, "reread", reread)
-    fields, _ = extract_kk([page])
+    with ocr.second_readings(reread):
+        fields, _ = _kk(page)
     assert asked == ["0123456789"]
     assert fields["no_kk"].value == "7404020407055167"
     assert fields["no_kk"].confidence > 0.9  # the only valid reading, as sure as it was read
@@ -295,7 +347,7 @@ def _member_table(*, xs: tuple[int, ...] | None = None, ys: tuple[int, ...] | No
 
 
 def _read_members(page: Page) -> list[tuple[str | None, str | None, str | None]]:
-    _, rows = extract_kk([page])
+    _, rows = _kk(page)
     return [(row["nama_lengkap"].value, row["nik"].value, row["jenis_kelamin"].value) for row in rows]
 
 
@@ -348,6 +400,6 @@ def _table_two(numbers: list[str]) -> Page:
 
 @pytest.mark.parametrize("numbers", [["1", "2", "3", "4"], ["", "", "", ""], ["", "", "", "0"], ["1", "", "3", ""]])
 def test_rows_whose_numbers_went_unread_are_found_by_their_values(numbers):
-    _, rows = extract_kk([_table_two(numbers)])
+    _, rows = _kk(_table_two(numbers))
     assert [(row["status_hubungan"].value, row["kewarganegaraan"].value) for row in rows] == [
         ("KEPALA KELUARGA", "WNI"), ("ISTRI", "WNI"), ("ANAK", "WNI"), ("ANAK", "WNA")]

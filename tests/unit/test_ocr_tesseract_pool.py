@@ -11,13 +11,23 @@ import sys
 import threading
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 
 import core
-from ocr import _read, _tesseract, _tesseract_pool
-from ocr._model import Word
-from ocr._tesseract_worker import FrameError, read_frame, write_frame
+import ocr
+from ocr import Word
+from ocr.tesseract import (
+    FrameError,
+    Pool,
+    WorkerLost,
+    read_frame,
+    read_words,
+    tesseract_cpu,
+    using_pool,
+    write_frame,
+)
 
 FAKE = Path(__file__).with_name("tesseract_worker_fake.py")
 IMAGE = np.arange(12, dtype=np.uint8).reshape(3, 4)
@@ -29,17 +39,16 @@ def _fake_command() -> list[str]:
 
 @pytest.fixture
 def fake_pool():
-    pool = _tesseract_pool.Pool(_fake_command, limit=2)
+    pool = Pool(_fake_command, limit=2)
     yield pool
     pool.close()
 
 
 @pytest.fixture
-def read_with(monkeypatch, fake_pool):
+def read_with(fake_pool):
     """read_words over the fake pool (no installed Tesseract needed)."""
-    monkeypatch.setattr(_tesseract, "pool", lambda: fake_pool)
-    monkeypatch.setattr(_tesseract, "require_languages", lambda lang: None)
-    return fake_pool
+    with using_pool(fake_pool):
+        yield fake_pool
 
 
 def _request(lang: str = "echo") -> dict:
@@ -71,17 +80,17 @@ def test_a_cut_or_garbled_frame_is_a_frame_error():
         read_frame(io.BytesIO(b"\x03\x00\x00\x00\x00\x00\x00\x00abc"))
 
 
-def test_tsv_is_read_as_pytesseract_read_it():
+def test_tsv_is_read_as_pytesseract_read_it(read_with):
     tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
            "4\t1\t1\t1\t1\t0\t10\t20\t300\t40\t-1\t\n"
            "5\t1\t1\t1\t1\t1\t10\t20\t60\t30\t96.999\tNIK\n"
            "5\t1\t1\t1\t1\t2\t80\t21\t200\t30\t0.5\t  \n"
            "5\t1\t1\t1\t1\t3\t90\t22\t100\t31\t-1\tghost\n"
            "5\t1\t1\t1\t1\t4\t300\t22\t10\t31\t0.9\t\n")
-    assert _tesseract._words(tsv) == [Word("NIK", 0.96, (10, 20, 70, 50))]
+    assert read_words(IMAGE, lang=f"tsv:{tsv}") == [Word("NIK", 0.96, (10, 20, 70, 50))]
     # The last line may lack its (empty) text cell.
-    assert _tesseract._words("5\t1\t1\t1\t1\t1\t1\t2\t3\t4\t50.0\tA\n5\t1\t1\t1\t1\t2\t1\t2\t3\t4\t50") == [
-        Word("A", 0.5, (1, 2, 4, 6))]
+    last = "5\t1\t1\t1\t1\t1\t1\t2\t3\t4\t50.0\tA\n5\t1\t1\t1\t1\t2\t1\t2\t3\t4\t50"
+    assert read_words(IMAGE, lang=f"tsv:{last}") == [Word("A", 0.5, (1, 2, 4, 6))]
 
 
 def test_sequential_calls_reuse_one_worker(fake_pool):
@@ -112,7 +121,7 @@ def test_parallel_calls_get_workers_of_their_own_up_to_the_limit(fake_pool):
 
 def test_a_timeout_kills_and_reaps_the_worker_and_the_next_call_gets_a_fresh_one(fake_pool):
     first = fake_pool.call(_request(), IMAGE.tobytes(), timeout=10)["pid"]
-    with pytest.raises(_tesseract_pool.WorkerLost) as lost:
+    with pytest.raises(WorkerLost) as lost:
         fake_pool.call(_request("sleep"), IMAGE.tobytes(), timeout=0.5)
     assert lost.value.timed_out
     assert _gone(first) and fake_pool.pids() == []
@@ -120,7 +129,7 @@ def test_a_timeout_kills_and_reaps_the_worker_and_the_next_call_gets_a_fresh_one
 
 
 def test_a_worker_dying_mid_call_is_lost_and_replaced(fake_pool):
-    with pytest.raises(_tesseract_pool.WorkerLost) as lost:
+    with pytest.raises(WorkerLost) as lost:
         fake_pool.call(_request("die"), IMAGE.tobytes(), timeout=10)
     assert not lost.value.timed_out and "end of stream" in str(lost.value)
     assert fake_pool.pids() == []
@@ -144,35 +153,54 @@ def test_workers_get_omp_thread_limit_in_their_own_environment(fake_pool):
     assert os.environ.get("OMP_THREAD_LIMIT") == before
 
 
-def test_close_ends_workers_by_end_of_file_and_reaps_them(fake_pool):
+def test_close_ends_workers_by_end_of_file_and_reaps_them(fake_pool, monkeypatch, tmp_path):
+    monkeypatch.setenv("CAPIL_FAKE_WORKER_EXITS", str(tmp_path))
     pid = fake_pool.call(_request(), IMAGE.tobytes(), timeout=10)["pid"]
-    worker = fake_pool._idle[0]
     fake_pool.close()
-    assert worker.process.returncode == 0  # it read EOF and returned: not killed
+    assert (tmp_path / str(pid)).exists()  # it read EOF and returned: not killed
     assert _gone(pid) and fake_pool.pids() == []
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a live process, from /proc (clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_a_calls_worker_cpu_is_counted_by_the_meter(read_with):
-    with _tesseract.tesseract_cpu() as outer:
-        _tesseract.read_words(IMAGE, lang="echo", psm=6)
-        with _tesseract.tesseract_cpu() as inner:
-            _tesseract.read_words(IMAGE, lang="burn:0.3", psm=6)
+    with tesseract_cpu() as outer:
+        read_words(IMAGE, lang="echo", psm=6)
+        with tesseract_cpu() as inner:
+            read_words(IMAGE, lang="burn:0.3", psm=6)
     assert inner.seconds >= 0.3  # the worker's CPU, not this process's
     assert outer.seconds >= inner.seconds + 0.01  # the first answer also carries the worker's start-up
-    worker = read_with._idle[0]
-    assert outer.seconds == pytest.approx(worker.reported)
+    (pid,) = read_with.pids()
+    assert outer.seconds == pytest.approx(_cpu_seconds(pid), abs=0.05)  # all the worker used
 
 
 def test_a_killed_workers_unreported_cpu_is_counted(read_with):
-    with _tesseract.tesseract_cpu() as meter, pytest.raises(core.UnreadableDocument, match="longer than"):
-        _tesseract.read_words(IMAGE, lang="burn-sleep:0.2", psm=6, timeout=2)
+    with tesseract_cpu() as meter, pytest.raises(core.UnreadableDocument, match="longer than"):
+        read_words(IMAGE, lang="burn-sleep:0.2", psm=6, timeout=2)
     assert meter.seconds >= 0.2
 
 
-def test_pages_read_in_threads_count_into_the_callers_meter():
-    with _tesseract.tesseract_cpu() as meter:
-        _read._map(lambda job: _tesseract._charge(job), [0.5, 1.0, 2.0])
-    assert meter.seconds == pytest.approx(3.5)
+def _pages(count: int) -> bytes:
+    """A TIFF of `count` pages, each a line of text."""
+    page = np.full((400, 900), 255, np.uint8)
+    cv2.putText(page, "KARTU KELUARGA 7401051203080012", (40, 200), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    ok, tiff = cv2.imencodemulti(".tiff", [page] * count)
+    assert ok
+    return tiff.tobytes() if hasattr(tiff, "tobytes") else bytes(tiff)
+
+
+def test_pages_read_in_threads_count_into_the_callers_meter(read_with):
+    data = _pages(3)
+    with tesseract_cpu() as one, pytest.raises(core.UnreadableDocument):
+        ocr.extract(_pages(1), lang="burn:0.15")
+    with tesseract_cpu() as meter, pytest.raises(core.UnreadableDocument):
+        ocr.extract(data, lang="burn:0.15")  # the stand-in workers read no document
+    assert one.seconds >= 0.15
+    assert meter.seconds >= 3 * 0.15 and meter.seconds >= 2.5 * one.seconds
 
 
 @pytest.mark.parametrize(("lang", "error", "message"), [
@@ -183,30 +211,34 @@ def test_pages_read_in_threads_count_into_the_callers_meter():
 ])
 def test_worker_failures_become_capil_errors(read_with, lang, error, message):
     with pytest.raises(error, match=message):
-        _tesseract.read_words(IMAGE, lang=lang, psm=6)
+        read_words(IMAGE, lang=lang, psm=6)
 
 
 def test_read_words_takes_2d_uint8_and_reads_nothing_from_an_empty_image(read_with):
     with pytest.raises(ValueError, match="2-D uint8"):
-        _tesseract.read_words(IMAGE.astype(np.float32), lang="echo")
+        read_words(IMAGE.astype(np.float32), lang="echo")
     with pytest.raises(ValueError, match="2-D uint8"):
-        _tesseract.read_words(np.zeros((3, 4, 3), np.uint8), lang="echo")
-    assert _tesseract.read_words(np.zeros((0, 5), np.uint8), lang="echo") == []
+        read_words(np.zeros((3, 4, 3), np.uint8), lang="echo")
+    assert read_words(np.zeros((0, 5), np.uint8), lang="echo") == []
     assert read_with.pids() == []
-    words = _tesseract.read_words(IMAGE[:, 1:3], lang="echo")  # a non-contiguous view arrives whole
+    words = read_words(IMAGE[:, 1:3], lang="echo")  # a non-contiguous view arrives whole
     assert words == [Word("w2x3", 0.96, (0, 0, 2, int(IMAGE[:, 1:3].sum()) % 1000))]
 
 
+_PARENTS: list[Pool] = []
+
+
 def _child_sees_a_pool_of_its_own(_: int) -> bool:
-    return _tesseract_pool._pool is None and len(_tesseract_pool._inherited) == 1
+    own = ocr.tesseract.pool()
+    return own is not _PARENTS[0] and own.pids() == []
 
 
-def test_a_forked_child_leaves_the_parents_workers_alone(monkeypatch, fake_pool):
-    monkeypatch.setattr(_tesseract_pool, "_pool", fake_pool)
-    monkeypatch.setattr(_tesseract_pool, "_inherited", [])
-    pid = fake_pool.call(_request(), IMAGE.tobytes(), timeout=10)["pid"]
+def test_a_forked_child_leaves_the_parents_workers_alone(read_with):
+    _PARENTS[:] = [read_with]
+    pid = read_with.call(_request(), IMAGE.tobytes(), timeout=10)["pid"]
+    assert ocr.tesseract.pool() is read_with
     with multiprocessing.get_context("fork").Pool(1) as children:
         assert children.map(_child_sees_a_pool_of_its_own, [0]) == [True]
         children.close()
         children.join()
-    assert fake_pool.call(_request(), IMAGE.tobytes(), timeout=10)["pid"] == pid
+    assert read_with.call(_request(), IMAGE.tobytes(), timeout=10)["pid"] == pid
