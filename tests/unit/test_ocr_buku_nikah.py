@@ -83,8 +83,8 @@ def _read_again(plain: dict[str, Again], digits_only: dict[str, Again] | None = 
 
 
 def _read_twice(rows: list[Row], plain: dict[str, Again], digits_only: dict[str, Again] | None = None,
-                ) -> dict[str, core.FieldValue]:
-    with ocr.second_readings(_read_again(plain, digits_only)):
+                asked: list[tuple[str, str | None]] | None = None) -> dict[str, core.FieldValue]:
+    with ocr.second_readings(_read_again(plain, digits_only, asked)):
         return _fields(*rows, image=_WHITE)
 
 
@@ -97,7 +97,10 @@ def _alone(rows: list[Row]) -> dict[str, core.FieldValue]:
 
 
 def test_agreeing_readings_keep_the_first_reading_and_its_confidence():
-    found = _read_twice(["SUAMI", ("Nama", "WA FATIMAH")], {"WA FATIMAH": _again("WA", "FATIMAH", confidence=0.7)})
+    asked: list[tuple[str, str | None]] = []
+    found = _read_twice(["SUAMI", ("Nama", "WA FATIMAH")], {"WA FATIMAH": _again("WA", "FATIMAH", confidence=0.7)},
+                        asked=asked)
+    assert ("WA FATIMAH", None) in asked
     assert found["suami.nama_lengkap"].value == "WA FATIMAH"
     assert found["suami.nama_lengkap"].confidence > 0.9
 
@@ -111,8 +114,10 @@ def test_agreeing_readings_lift_an_unsure_first_reading_but_not_into_the_high_ba
 
 
 def test_a_reading_that_gives_nothing_does_not_count_against_one_that_does():
+    asked: list[tuple[str, str | None]] = []
     found = _read_twice(["SUAMI", ("NIK", "7402010211959115")],
-                        {"7402010211959115": _again("74020102119591155", confidence=0.95)})
+                        {"7402010211959115": _again("74020102119591155", confidence=0.95)}, asked=asked)
+    assert ("7402010211959115", None) in asked
     assert found["suami.nik"].value == "7402010211959115" and found["suami.nik"].confidence > 0.9
 
 

@@ -246,8 +246,10 @@ def test_an_unsure_name_is_read_again_and_weighed(first, second, value, confiden
     page = _page(("Nama", first[0]), ("NIM", "F1A12644"), unsure={first[0]: first[1]}, image=_WHITE)
     with ocr.second_readings(_second_reader({})):
         alone = _fields(page)["nama_lengkap"]
-    with ocr.second_readings(_second_reader({first[0]: second})):
+    asked: list[tuple[list, str | None]] = []
+    with ocr.second_readings(_second_reader({first[0]: second}, asked)):
         found = _fields(page)
+    assert len(asked) == 1 and len(asked[0][0]) == 1  # the unsure name alone was read again
     assert alone.value == first[0] and alone.confidence < 0.9
     assert (found["nama_lengkap"].value, found["nama_lengkap"].confidence) == (value, confidence or alone.confidence)
     assert found["nama_orang_tua"].value is None
