@@ -150,13 +150,25 @@ def _other_persons(svc: Services, extractions: dict[DocumentType, Extraction], *
     return found
 
 
-def apply_change(svc: Services, application_id: str) -> bool:
+def apply_change(svc: Services, application_id: str) -> Status:
     """Change the record as a new version, only on the application's recorded approval (checked in
-    the same transaction; otherwise `IntegrityAlarm` and nothing changes). Idempotent per
-    application; True when it changed now."""
+    the same transaction; otherwise `IntegrityAlarm` and nothing changes). Idempotent per application.
+
+    Returns `processing` to go on to the signed KK, or `rejected` when the record already held every
+    new value (the same change applied meanwhile by another application): nothing is written, no KK
+    is issued, and the application ends rejected with NOTHING_TO_CHANGE beside its findings.
+    """
     app = svc.applications.get(application_id)
+    if app.status == Status.REJECTED and any(f.code == "NOTHING_TO_CHANGE" for f in app.findings):
+        return Status.REJECTED  # a rerun of the run that found it so
     evidence = sorted(u.sha256 for u in app.uploads.values())
-    return svc.population.apply_approved(application_id, evidence_sha256=evidence)
+    if svc.population.apply_approved(application_id, evidence_sha256=evidence) or \
+            svc.population.changed_by(application_id):
+        return Status.PROCESSING
+    nothing = crosscheck.finding("NOTHING_TO_CHANGE", document="application")
+    svc.applications.reject(application_id, findings=(*app.findings, nothing))
+    log.info("application %s: the record already held the approved values; nothing changed", application_id)
+    return Status.REJECTED
 
 
 def send_failed_run_to_review(svc: Services, application_id: str) -> None:

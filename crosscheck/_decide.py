@@ -40,6 +40,11 @@ with confidence (at or above `threshold`, the setting `confidence_threshold`):
   review too: on the page it cannot be told from a row our reading dropped.
 - UNKNOWN_NIK, DOCUMENT_MISSING: the application as filed names no one or lacks
   a document (checked at intake; kept here for direct callers).
+- NOTHING_TO_CHANGE: the applicant asks for the values the record already holds
+  (a pendidikan or a correction filed again after it was applied): approving would
+  write an empty version and issue a second KK for nothing. Judged on what was
+  *asked*, never on what was read (a misread jenjang must not reject). A marriage
+  already recorded is ALREADY_MARRIED (review): it may be another marriage.
 
 Everything not read clearly goes to a verifikator: a No. KK not found, read
 below the threshold or of a wrong structure (FIELD_NOT_FOUND, LOW_CONFIDENCE,
@@ -61,7 +66,8 @@ from ._rules import check_kk, check_koreksi, check_pendidikan, check_perkawinan,
 
 # Findings that reject: an input that cannot be used at all, or evidence read with confidence (docstring).
 REJECTING = frozenset(
-    {"DOCUMENT_MISSING", "SUBJECT_NOT_IN_KK", "UNKNOWN_NIK", "DOCUMENT_UNREADABLE", "WRONG_DOCUMENT_TYPE"}
+    {"DOCUMENT_MISSING", "SUBJECT_NOT_IN_KK", "UNKNOWN_NIK", "DOCUMENT_UNREADABLE", "WRONG_DOCUMENT_TYPE",
+     "NOTHING_TO_CHANGE"}
 )
 
 
@@ -112,6 +118,8 @@ def decide(
     else:
         changes = check_perkawinan(check, evidence, subject, requested, known_persons or {})
 
+    if change != ChangeType.STATUS_PERKAWINAN and _already_recorded(requested, subject):
+        check.add("NOTHING_TO_CHANGE", document="application")
     findings = tuple(check.findings)
     if any(f.code in REJECTING for f in findings):
         status = Status.REJECTED
@@ -120,6 +128,11 @@ def decide(
     else:
         status = Status.APPROVED
     return Decision(status=status, findings=findings, changes=changes if status != Status.REJECTED else {})
+
+
+def _already_recorded(requested: Mapping[str, Any], subject: Person) -> bool:
+    """The applicant asks for nothing the record does not already hold."""
+    return bool(requested) and all(getattr(subject, name, object()) == value for name, value in requested.items())
 
 
 def _needs_a_human(f: Finding) -> bool:

@@ -17,6 +17,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "WRONG_DOCUMENT_TYPE": (Severity.ERROR, "Dokumen yang diunggah bukan jenis yang diminta. Periksa kembali berkas Anda."),
     "SUBJECT_NOT_IN_KK": (Severity.ERROR, "Pemohon tidak tercantum pada Kartu Keluarga yang diunggah. Unggah KK keluarga Anda sendiri."),
     # The system, not the application: the automatic check could not finish.
+    "NOTHING_TO_CHANGE": (Severity.ERROR, "Data kependudukan sudah berisi nilai yang dimohonkan; tidak ada yang perlu diubah."),
     "PROCESSING_FAILED": (Severity.ERROR, "Pemeriksaan otomatis gagal karena gangguan sistem; verifikator memeriksa dokumen secara langsung."),
     # Mismatches: a human must look.
     "KK_NUMBER_MISMATCH": (Severity.MISMATCH, "Nomor KK pada pindaian berbeda dengan data kependudukan."),

@@ -50,7 +50,7 @@ def cross_check(application_id: str, readings: dict[DocumentType, Extraction | U
 
 
 @task(name="apply-change", timeout_seconds=_QUICK_S)
-def apply_change(application_id: str) -> bool:
+def apply_change(application_id: str) -> Status:
     return casework.apply_change(casework.services(), application_id)
 
 

@@ -61,7 +61,8 @@ def process_application(application_id: str) -> State:
 @flow(name="finalize-application", flow_run_name="finalize-{application_id}", log_prints=False)
 def finalize_application(application_id: str) -> str:
     """Apply an approved change, then sign and archive the updated KK. Idempotent."""
-    apply_change(application_id)
+    if apply_change(application_id) == Status.REJECTED:
+        return str(Status.REJECTED)  # the record already held the values: nothing to sign
     archived = issue_document(application_id)
     evidence = archive_evidence(application_id, archived)
     return str(record_document(application_id, archived, evidence))

@@ -121,7 +121,9 @@ class PopulationRecord:
         """Apply the changes an application's *recorded approval* carries, checked in the same
         transaction as the change: its newest decision must be `approved` (by the rules, or by a
         named verifikator) and it must not be final otherwise. The version is attributed to whoever
-        approved. Idempotent (False when this application already changed the record).
+        approved. Idempotent (False when this application already changed the record). False too, and
+        nothing written but an audit entry, when the record already holds every new value
+        (`changed_by` tells the two apart).
 
         Anything else changes nothing, is audited as `application.apply.refused`, logged as an
         integrity alarm, and raises `IntegrityAlarm`.
@@ -142,6 +144,12 @@ class PopulationRecord:
                           subject=application_id, details={"reason": refused})
         log.error("INTEGRITY ALARM application %s: record change refused: %s", application_id, refused)
         raise IntegrityAlarm(f"application {application_id}: record change refused: {refused}")
+
+    def changed_by(self, application_id: str) -> bool:
+        """Whether this application wrote a version of anyone's record."""
+        with self._db.session() as s:
+            return s.scalar(select(PersonVersionRow.id).where(PersonVersionRow.application_id == application_id)
+                            .limit(1)) is not None
 
     def history(self, nik: str) -> list[dict[str, Any]]:
         """Every version of a person, oldest first.
@@ -205,10 +213,17 @@ def _apply(s: Session, changes: dict[str, dict[str, Any]], *, application_id: st
     done = s.scalar(select(PersonVersionRow.id).where(PersonVersionRow.application_id == application_id))
     if done is not None:
         return False
+    rows = {nik: s.get(PersonRow, nik, with_for_update=True) for nik in changes}
+    if any(row is None for row in rows.values()):
+        raise UnknownPerson("no person with this NIK")
+    if all(getattr(rows[nik], k) == v for nik, fields in changes.items() for k, v in fields.items()):
+        # Applied meanwhile by another application (or filed twice): no empty version, no second KK.
+        _audit.append(s, actor=actor, action="application.apply.nothing_to_change", subject_type="application",
+                      subject=application_id, details={"fields": sorted({k for f in changes.values() for k in f})})
+        return False
     for nik, fields in changes.items():
-        row = s.get(PersonRow, nik, with_for_update=True)
-        if row is None:
-            raise UnknownPerson("no person with this NIK")
+        row = rows[nik]
+        assert row is not None
         changed = {k: [getattr(row, k), v] for k, v in fields.items() if getattr(row, k) != v}
         for k, v in fields.items():
             setattr(row, k, v)

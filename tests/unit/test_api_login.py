@@ -187,7 +187,7 @@ def test_a_decision_is_in_the_name_of_the_logged_in_verifikator_and_so_is_the_re
                     json={"approve": True, "verifikator": "SESEORANG LAIN", "note": "dicek"})
     assert r.status_code == 200, r.text
     assert r.json()["decision"]["by"] == "siti" and starter.started[-1] == (FINALIZE_DEPLOYMENT, app_id)
-    assert casework.apply_change(svc, app_id)
+    assert casework.apply_change(svc, app_id) == "processing"
     assert svc.population.history(SUBJECT)[-1]["actor"] == "siti"
     decided = [e for e in svc.audit.entries(subject=app_id) if e["action"] == "application.decide.review"]
     assert [e["actor"] for e in decided] == ["siti"]

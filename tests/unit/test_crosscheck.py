@@ -61,6 +61,18 @@ def test_genuine_pendidikan_is_approved_with_the_proven_level():
     assert decision.changes == {SON.nik: {"pendidikan": "DIPLOMA IV/STRATA I"}}
 
 
+def test_a_change_the_record_already_holds_is_rejected_as_nothing_to_change():
+    """Filed again after it was applied: approving would write an empty version and a second KK."""
+    asked = {"pendidikan": "DIPLOMA IV/STRATA I"}
+    already = dataclasses.replace(SON, pendidikan="DIPLOMA IV/STRATA I")
+    decision = run(evidence=ijazah(), subject=already, requested=asked)
+    assert (decision.status, codes(decision), decision.changes) == (Status.REJECTED, ["NOTHING_TO_CHANGE"], {})
+    assert run(evidence=ijazah(), requested=asked).status == Status.APPROVED
+    # judged on what was asked, never on what was read: an ijazah read as the level held is no rejection
+    misread = run(evidence=ijazah(jenjang="SMA"), requested=asked)
+    assert misread.status == Status.NEEDS_REVIEW and "NOTHING_TO_CHANGE" not in codes(misread)
+
+
 @pytest.mark.parametrize(
     ("evidence", "requested", "kk", "expected_status", "expected_code"),
     [
@@ -171,10 +183,11 @@ def test_tampered_marriage_is_never_approved(evidence, subject, code):
 
 
 def test_koreksi_biodata_always_goes_to_a_verifikator():
-    decision = run(change=ChangeType.KOREKSI_BIODATA, requested={"nama_lengkap": "LA ODE ARYA SAPUTRA"},
-                   evidence=ijazah())
+    assert SON.nama_lengkap != "LA ODE ARIA SAPUTRA"
+    decision = run(change=ChangeType.KOREKSI_BIODATA, requested={"nama_lengkap": "LA ODE ARIA SAPUTRA"},
+                   evidence=ijazah(nama_lengkap="LA ODE ARIA SAPUTRA"))
     assert decision.status == Status.NEEDS_REVIEW
-    assert decision.changes == {SON.nik: {"nama_lengkap": "LA ODE ARYA SAPUTRA"}}
+    assert decision.changes == {SON.nik: {"nama_lengkap": "LA ODE ARIA SAPUTRA"}}
 
 
 @pytest.mark.parametrize(

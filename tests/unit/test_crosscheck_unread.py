@@ -104,7 +104,7 @@ def _kk(family: Family, subject: Person, rng: random.Random) -> tuple[dict[str, 
 
 def _pendidikan(family: Family, subject: Person, rng: random.Random) -> Case | None:
     fitting = [j for j in (*SCHOOL, *UNIVERSITY)
-               if pendidikan_rank(pendidikan_for_jenjang(j) or "") >= pendidikan_rank(subject.pendidikan)]
+               if pendidikan_rank(pendidikan_for_jenjang(j) or "") > pendidikan_rank(subject.pendidikan)]
     parents = [p for p in (subject.nama_ayah, subject.nama_ibu) if p]
     fitting = [j for j in fitting if j in UNIVERSITY or parents]
     if not fitting:

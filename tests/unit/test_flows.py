@@ -240,6 +240,25 @@ def test_a_file_that_is_no_usable_image_is_rejected_with_its_reason(svc, reader)
     assert (finding.code, finding.found) == ("DOCUMENT_UNREADABLE", "image data cannot be decoded")
 
 
+def test_a_change_applied_meanwhile_by_another_application_writes_nothing_and_issues_nothing(svc, reader):
+    """Two applications approved for the same change before either was applied: the second finds the
+    record already changed, writes no empty version, issues no second KK, and ends rejected."""
+    first, person = _file(svc, reader)
+    assert process_application(first) == "approved"
+    second = svc.applications.new_id()
+    svc.applications.create(application_id=second, nik=person.nik, jenis_perubahan=ChangeType.PENDIDIKAN,
+                            requested={"pendidikan": "DIPLOMA IV/STRATA I"},
+                            uploads=svc.applications.get(first).uploads)
+    svc.applications.record_decision(second, status=Status.APPROVED, findings=(), extractions={},
+                                     changes={person.nik: {"pendidikan": "DIPLOMA IV/STRATA I"}})
+    assert finalize_application(second) == "rejected"
+    app = svc.applications.get(second)
+    assert [f.code for f in app.findings] == ["NOTHING_TO_CHANGE"] and app.document is None
+    assert [h["application_id"] for h in svc.population.history(person.nik)] == [None, first]
+    assert svc.issued.get(second) is None and svc.issued.get(first).status == "active"
+    assert finalize_application(second) == "rejected"  # and again: still nothing
+
+
 # --- a failure in each stage -----------------------------------------------------------------------
 
 
