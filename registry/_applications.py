@@ -220,7 +220,12 @@ class Applications:
             return _application(row, s)
 
     def record_review(self, application_id: str, *, approve: bool, verifikator: str, note: str) -> Application:
-        """A verifikator's decision on an application waiting for review."""
+        """A verifikator's decision on an application waiting for review.
+
+        An approval applies the changes the evidence proved as read; where the evidence could not be
+        read (no change proven), it applies the values the applicant asked for, which the verifikator
+        has just checked against the scan. With neither, an approval would change nothing: `Conflict`.
+        """
         with self._db.session() as s:
             _audit.lock(s)
             row = application_row(s, application_id)
@@ -229,6 +234,12 @@ class Applications:
                     f"application is {row.status}, not needs_review",
                     message_id="Permohonan ini tidak sedang menunggu verifikasi.",
                 )
+            if approve and not row.changes:
+                if not row.requested:
+                    raise Conflict("nothing to approve: no change was proven or requested",
+                                   message_id="Tidak ada perubahan yang terbaca atau dimohonkan; tolak permohonan "
+                                              "ini atau minta pemohon mengajukan ulang dengan nilai yang dimohonkan.")
+                row.changes = {row.nik: dict(row.requested)}
             row.decided_by = verifikator
             row.decision_note = note
             row.decided_at = utcnow()

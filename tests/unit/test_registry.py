@@ -163,8 +163,8 @@ def test_application_lifecycle_keeps_every_decision(db, record):
     assert apps.get(app_id).status == Status.RECEIVED
     assert apps.mark_processing(app_id).status == Status.PROCESSING
     mismatch = Finding(code="NAME_MISMATCH", severity=Severity.MISMATCH, message="Nama berbeda")
-    decided = apps.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=(mismatch,), changes={},
-                                   extractions={})
+    decided = apps.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=(mismatch,),
+                                   changes={SUBJECT: {"pendidikan": "DIPLOMA IV/STRATA I"}}, extractions={})
     assert decided.status == Status.NEEDS_REVIEW
     reviewed = apps.record_review(app_id, approve=True, verifikator="v", note="ok")
     assert (reviewed.status, reviewed.decided_by) == (Status.PROCESSING, "v")
@@ -219,10 +219,34 @@ def test_an_approved_change_is_applied_once_in_the_approvers_name(db, record):
     assert record.person(SUBJECT).pendidikan == "STRATA II"
 
 
+def test_a_verifikator_approving_unread_evidence_applies_the_values_asked_for(db, record):
+    """The evidence was not read (no change proven): the verifikator checked the scan against the request."""
+    apps = Applications(db)
+    upload = StoredObject("capil-intake", "applications/x/kk.png", "v1", "00" * 32)
+    asked = apps.new_id()
+    apps.create(application_id=asked, nik=SUBJECT, jenis_perubahan=ChangeType.PENDIDIKAN,
+                requested={"pendidikan": "AKADEMI/DIPLOMA III/S. MUDA"}, uploads={"kk": upload})
+    apps.record_decision(asked, status=Status.NEEDS_REVIEW, findings=(), changes={}, extractions={})
+    apps.record_review(asked, approve=True, verifikator="v", note="ijazah D3 dicek")
+    assert apps.get(asked).changes == {SUBJECT: {"pendidikan": "AKADEMI/DIPLOMA III/S. MUDA"}}
+    assert record.apply_approved(asked, evidence_sha256=[]) is True
+    assert record.person(SUBJECT).pendidikan == "AKADEMI/DIPLOMA III/S. MUDA"
+
+
+def test_an_approval_with_nothing_proven_or_asked_is_refused(db, record):
+    apps = Applications(db)
+    app_id = _application(apps)  # requested={}
+    apps.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=(), changes={}, extractions={})
+    with pytest.raises(Conflict):
+        apps.record_review(app_id, approve=True, verifikator="v", note="?")
+    assert apps.get(app_id).status == Status.NEEDS_REVIEW
+    assert apps.record_review(app_id, approve=False, verifikator="v", note="tidak terbaca").status == Status.REJECTED
+
+
 def test_every_write_is_audited_and_the_chain_verifies(db, record):
     apps = Applications(db)
     app_id = _application(apps)
-    apps.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=(), changes={}, extractions={})
+    apps.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=(), changes=CHANGE, extractions={})
     apps.record_review(app_id, approve=True, verifikator="verifikator-1", note="cocok")
     record.apply_changes({SUBJECT: {"pendidikan": "DIPLOMA IV/STRATA I"}}, application_id=app_id,
                          evidence_sha256=["ab" * 32])
