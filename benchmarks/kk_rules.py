@@ -25,8 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import core
 import ocr
-import synthetic
-from tests.integration.kk_damage import KINDS, damage
+from tests.integration.kk_damage import KINDS, damage, rendered_kks
 
 SURE = 0.9
 
@@ -34,18 +33,6 @@ SURE = 0.9
 def _cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-
-
-def pages(count: int, seed: int) -> list[tuple[str, synthetic.Rendered]]:
-    """`count` rendered KKs of families with at least three members, current and old layout in turn."""
-    doc = synthetic.population(families=40, seed=seed)
-    families = [core.Family.from_dict(f) for f in doc["keluarga"]]
-    families = [f for f in families if len(f.anggota) >= 3][:count]
-    out = []
-    for i, family in enumerate(families):
-        layout = ("current", "old")[i % 2]
-        out.append((f"{family.no_kk}-{layout}", synthetic.render_kk(family, seed=seed * 1000 + i, layout=layout)))
-    return out
 
 
 def score(extraction: core.Extraction, truth: dict[str, Any]) -> dict[str, int]:
@@ -79,7 +66,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     kinds = args.kinds.split(",")
-    rendered = pages(args.pages, args.seed)
+    rendered = rendered_kks(args.pages, seed=args.seed)
     ocr.extract(damage(rendered[0][1].png, "scan", seed=0))  # start the workers, uncounted
     results: dict[str, list[dict[str, Any]]] = {}
     for kind in kinds:

@@ -162,7 +162,10 @@ _REMNANTS = "|()[]{}'\"‘’“”!/\\—–_~,.;: "
 def _holds(field: str, text: str) -> bool:
     """Whether a cell's text is a value of `field` that cannot be mistaken for another's: a structurally
     valid NIK, a date as a KK prints it, a vocabulary value spelled exactly (`ISLAM`, `LAKI-LAKI`)."""
-    text = " ".join(text.upper().split()).strip(_REMNANTS)
+    words = text.upper().split()
+    while words and not any(c.isalnum() for c in words[-1]):
+        words.pop()  # the `-` of an empty cell beside it, run in
+    text = " ".join(words).strip(_REMNANTS)
     if field == "nik":
         return len(text) == 16 and text.isdigit() and not core.nik_problems(text)
     if field in ("tanggal_lahir", "tanggal_perkawinan"):

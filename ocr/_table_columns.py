@@ -33,6 +33,9 @@ _MAX_PHRASE_GAP = 2.5
 """... but never more line heights than this."""
 _MIN_GUTTER = 0.4
 """Line heights a stretch free of values must span to separate two columns."""
+_MIN_OUTER_GUTTER = 1.0
+"""... and beyond the outermost headers, where no header says a column begins: a space between words is
+narrower (`BR  NASUTION` at one x in every row of a family's mothers' names is no column of its own)."""
 _WORD_LETTERS = 3
 """Letters or digits that make a word a value wherever it was read ..."""
 _SURE_SPECK = 0.7
@@ -153,10 +156,12 @@ def column_bounds(columns: list[Column], body: list[Word], height: float, hint: 
     """x of the table's left edge, of every boundary between columns, and of its right edge.
 
     A left-aligned value may start well before its own centred header, so the boundary between two
-    headers is the first stretch free of values after the left one; values of most rows running on
+    headers is the first stretch free of values after the left one (unless it is a space between words
+    of long values: the values after it start at one x in a few rows only, and a wider stretch after
+    which they start at one x in nearly every row is the gutter); values of most rows running on
     unbroken from one header to the next make one column (its header read in pieces). Left of the
-    first header and right of the last, a stretch with values beyond it is the edge of a column
-    whose header went unread.
+    first header and right of the last, a stretch with values beyond it, wider than a space between
+    words, is the edge of a column whose header went unread.
     """
     left = min([c.x0 for c in columns] + [w.x0 for w in body])
     right = max([c.x1 for c in columns] + [w.x1 for w in body])
@@ -164,6 +169,7 @@ def column_bounds(columns: list[Column], body: list[Word], height: float, hint: 
     covered = _coverage(body, max(width or 0, right + pad) + 2)
     rules = [x for x in (hint.xs if hint is not None else ()) if 0 <= x < len(covered) and covered[x] <= 1]
     least = max(2, round(_MIN_GUTTER * height))
+    outer = max(least, round(_MIN_OUTER_GUTTER * height))
     xs = [_edge(rules, left - pad, lambda x: x <= left, reach=_EDGE_REACH * height, first=True)]
     edges = [(left - pad, columns[0].x0), *((a.x1, b.x0) for a, b in itertools.pairwise(columns)),
              (columns[-1].x1, right + pad)]
@@ -172,16 +178,40 @@ def column_bounds(columns: list[Column], body: list[Word], height: float, hint: 
         if inside:
             cuts = inside
         elif 0 < k < len(edges) - 1:
-            free = _free_runs(covered, lo, hi)
-            first = next((r for r in free if r[1] - r[0] >= least or r[0] <= lo + 1), None)
+            free = [r for r in _free_runs(covered, lo, hi) if r[1] - r[0] >= least or r[0] <= lo + 1]
+            first = free[0] if free else None
+            if first is not None and not _starts_column(body, first[1], height):
+                wider = [r for r in free if r[1] - r[0] >= _WIDER * (first[1] - first[0])]
+                first = next((r for r in wider if _starts_column(body, r[1], height)), first)
             cuts = [round((first[0] + first[1]) / 2)] if first else _least_crossed(covered, lo, hi, rows)
         else:
             cuts = [round((a + b) / 2) for a, b in _free_runs(covered, lo, hi)
-                    if b - a >= least and lo + 1 < a and b < hi - 1]
+                    if b - a >= outer and lo + 1 < a and b < hi - 1]
         xs += [x for x in cuts if x > xs[-1]]
     end = _edge(rules, right + pad, lambda x: x >= right, reach=_EDGE_REACH * height, first=False)
     xs.append(max(end, xs[-1] + 1))
     return xs
+
+
+def _starts_column(body: list[Word], x: int, height: float) -> bool:
+    """Whether the values after x start at x in nearly every row that has one, as a left-aligned column's
+    do; words after a space inside a value (`ANDREAS FRANSISKUS  SINAGA`) start there in a few rows only."""
+    rows: dict[int, Word] = {}
+    for w in body:
+        if w.x0 >= x and sum(c.isalnum() for c in w.text) >= _WORD_LETTERS:  # not `(9)` under a header
+            row = round(w.cy / height)
+            if row not in rows or w.x0 < rows[row].x0:
+                rows[row] = w
+    starts = [w.x0 - x <= _ALIGNED * height for w in rows.values()]
+    return len(starts) >= 2 and sum(starts) >= _ALIGNED_ROWS * len(starts)
+
+
+_WIDER = 1.5
+"""How much wider than the first stretch free of values a later one must be to be the gutter instead ..."""
+_ALIGNED = 0.5
+"""Line heights after a gutter within which a left-aligned column's values start ..."""
+_ALIGNED_ROWS = 0.8
+"""... in this share of the rows that have a value after it."""
 
 
 def _coverage(body: list[Word], size: int) -> np.ndarray:

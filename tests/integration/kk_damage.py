@@ -2,6 +2,7 @@
 
     damage(png, kind, seed=) -> JPEG bytes
     KINDS                      the damage kinds, `scan` (rules intact) first
+    rendered_kks(count, seed=) -> [(name, synthetic.Rendered)]: KKs of three or more members to damage
 
 The rules are found on the clean page by their shape (long thin runs of ink), not from the renderer,
 so any layout can be damaged. Row rules are the horizontal rules strictly inside a table (not its top
@@ -15,6 +16,9 @@ import random
 
 import cv2
 import numpy as np
+
+import core
+import synthetic
 
 KINDS = ("scan", "faint", "erased", "dashed", "doubled", "no_rules")
 """`scan` rules intact; `faint` row rules light grey; `erased` row rules white; `dashed` row rules broken
@@ -44,6 +48,18 @@ def damage(png: bytes, kind: str, *, seed: int) -> bytes:
     elif kind == "no_rules":
         out[horizontal | vertical] = 255
     return _scan(out, rng)
+
+
+def rendered_kks(count: int, *, seed: int) -> list[tuple[str, synthetic.Rendered]]:
+    """`count` rendered KKs of `synthetic.population(families=40, seed=seed)`'s families with at least three
+    members, the current and the old layout in turn; named `<No. KK>-<layout>`."""
+    doc = synthetic.population(families=40, seed=seed)
+    families = [f for f in (core.Family.from_dict(d) for d in doc["keluarga"]) if len(f.anggota) >= 3][:count]
+    out = []
+    for i, family in enumerate(families):
+        layout = ("current", "old")[i % 2]
+        out.append((f"{family.no_kk}-{layout}", synthetic.render_kk(family, seed=seed * 1000 + i, layout=layout)))
+    return out
 
 
 def _rules(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
