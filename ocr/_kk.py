@@ -213,15 +213,16 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
             continue  # two members' rows in one: which value is whose cannot be told, so none is taken
         values = {}
         unsure = []
+        stacked: list[tuple[str, int]] = []
         for c, (column, printed) in enumerate(zip(columns, row, strict=True)):
             if column is not None:
                 cell = Span(printed.page, _inked(printed.words))
                 values[column[0]] = field_value(cell, column[1])
                 if column[0] in _FREE_TEXT and _stacked(list(cell.words)):
-                    # Put together from two lines: a long name wrapped, or two rows' names run together.
-                    values[column[0]] = _capped(values[column[0]], _DISPUTED)
-                if _doubtful(column[0], cell.text, values[column[0]]):
+                    stacked.append((column[0], _line_count(cell.words)))
+                elif _doubtful(column[0], cell.text, values[column[0]]):
                     unsure.append((values, r, c))
+        _doubt_stacked(values, stacked)
         if not any(values[f].value is not None for f in values if f in _STRUCTURED):
             continue  # nothing in it reads as a member's NIK, date or coded value: a stray header row
         doubtful += unsure
@@ -269,6 +270,30 @@ _ROW_NUMBER = re.compile(r"^\d{1,2}[.,]?$")
 
 
 _FREE_TEXT = frozenset({"nama_lengkap", "tempat_lahir", "nama_ayah", "nama_ibu"})
+_UNSEPARATED = 0.5
+"""Most a name put together from two lines may keep when the row's NIK did not read as one member's."""
+
+
+def _doubt_stacked(values: dict[str, core.FieldValue], stacked: list[tuple[str, int]]) -> None:
+    """Names put together from several lines: a long name wrapped onto a second line, or two rows' names
+    run together where a rule was lost. Two lines beside one valid NIK are a wrapped name, not sure
+    (`_DISPUTED`); beside none, doubtful (`_UNSEPARATED`); three or more lines are rows run together,
+    and no name is taken. None of them is read again: the second reading would join the same lines."""
+    nik = values.get("nik")
+    one_member = nik is not None and nik.value is not None and not core.nik_problems(nik.value)
+    for field, count in stacked:
+        value = values[field]
+        if count >= 3:
+            values[field] = core.FieldValue(None, 0.0, value.page, value.bbox)
+        else:
+            values[field] = _capped(value, _DISPUTED if one_member else _UNSEPARATED)
+
+
+def _line_count(words: tuple[Word, ...]) -> int:
+    """Lines the words lie on, one over another (words far flatter than the rest, rules read as text, not counted)."""
+    tall = max((w.height for w in words), default=0)
+    ys = sorted(w.cy for w in words if 2 * w.height >= tall)
+    return sum(1 for a, b in itertools.pairwise(ys) if b - a > 0.7 * tall) + (1 if ys else 0)
 
 
 def _capped(value: core.FieldValue, most: float) -> core.FieldValue:

@@ -112,3 +112,30 @@ def test_a_name_put_together_from_two_lines_is_not_reported_sure():
     name = extraction.anggota[1]["nama_lengkap"]
     assert name.value == "WA ODE SITI AMINAH" and name.confidence < 0.9
     assert extraction.anggota[0]["nama_lengkap"].confidence >= 0.9
+
+
+def _with_name_lines(member: int, *, lines: int, nik: str | None = None) -> core.Extraction:
+    """The page with member `member`'s name printed one word per line on `lines` lines, its NIK as given."""
+    _, name, printed_nik, *_ = MEMBERS[member]
+    y = TOP + (member + 1) * ROW + 15
+    words = [w for w in kk_page().words
+             if not (y <= w.bbox[1] <= y + 5 and (w.text in name.split() or w.text == printed_nik))]
+    tokens = name.split()
+    for i in range(lines):
+        part = tokens[len(tokens) * i // lines:len(tokens) * (i + 1) // lines]
+        words += _put(" ".join(part), 110, y - 6 * lines + 16 * i)
+    words += _put(nik if nik is not None else printed_nik, 610, y)
+    extraction, _ = ocr.extract_pages([Page(1, None, tuple(words), "ocr")], declared_type=core.DocumentType.KK)
+    return extraction
+
+
+def test_a_name_over_two_lines_beside_no_valid_nik_is_doubtful():
+    extraction = _with_name_lines(1, lines=2, nik="74010545068500")  # two digits lost
+    name = extraction.anggota[1]["nama_lengkap"]
+    assert name.value == "WA ODE SITI AMINAH" and name.confidence <= 0.5
+
+
+def test_a_name_over_three_lines_is_rows_run_together_and_not_read():
+    extraction = _with_name_lines(1, lines=3)
+    assert extraction.anggota[1]["nama_lengkap"].value is None
+    assert extraction.anggota[1]["nik"].value == MEMBERS[1][2]
