@@ -212,7 +212,7 @@ def _wait_healthy(settings: Settings, part: Part, *, timeout: float) -> None:
 
 def down(settings: Settings, *, say: Callable[[str], None] = print) -> None:
     """Stop the parts in reverse order (SIGTERM to the process group, SIGKILL after 25 s)."""
-    for part_name in ("api", "flow-runner", "prefect-server", "pki", "object-storage"):
+    for part_name in reversed(_PART_NAMES):
         pid = _running_pid(settings, part_name)
         if pid is None:
             continue
@@ -228,6 +228,33 @@ def down(settings: Settings, *, say: Callable[[str], None] = print) -> None:
         say(f"{part_name}: stopped")
 
 
-def status(settings: Settings) -> dict[str, bool]:
-    return {p: _running_pid(settings, p) is not None
-            for p in ("object-storage", "pki", "prefect-server", "flow-runner", "api")}
+@dataclass(frozen=True)
+class PartStatus:
+    name: str
+    pid: int | None
+    """The part's process (its session leader), or None when it is not running."""
+    healthy: bool
+    """Its health check answers (a running part may still be starting, or be stuck)."""
+    url: str
+
+
+def status(settings: Settings) -> list[PartStatus]:
+    """Each part of the local stack: running (pid) and healthy. Starts nothing; on a data directory
+    `capil up` never used, every part is reported stopped and nothing is created."""
+    if not (settings.data_dir / "run").is_dir():
+        return [PartStatus(name, None, False, "") for name in _PART_NAMES]
+    report = []
+    for part in parts(settings):
+        pid = _running_pid(settings, part.name)
+        report.append(PartStatus(part.name, pid, pid is not None and _answers(part), part.url))
+    return report
+
+
+_PART_NAMES = ("object-storage", "pki", "prefect-server", "flow-runner", "api")
+
+
+def _answers(part: Part) -> bool:
+    try:
+        return part.healthy()
+    except Exception:  # a health check that cannot even ask is an unhealthy part
+        return False

@@ -115,6 +115,24 @@ def down() -> None:
     _stack.down(load_settings(), say=_err)
 
 
+@app.command()
+def status(as_json: JsonFlag = False) -> None:
+    """Each part of the local stack: its pid and whether it answers its health check.
+
+    Exits 0 when every part is running and healthy, 6 otherwise (a service that is unavailable)."""
+    from . import _stack
+
+    report = _stack.status(load_settings())
+    if as_json:
+        typer.echo(json.dumps([{"part": p.name, "pid": p.pid, "healthy": p.healthy, "url": p.url} for p in report]))
+    else:
+        for p in report:
+            state = "healthy" if p.healthy else ("running, not answering" if p.pid else "stopped")
+            typer.echo(f"{p.name:<15} {p.pid or '-'!s:>8}  {state:<25} {p.url}")
+    if not all(p.healthy for p in report):
+        raise typer.Exit(6)
+
+
 # --- registry --------------------------------------------------------------------------------------
 
 @registry_app.command("import")

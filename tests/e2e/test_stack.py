@@ -72,6 +72,16 @@ def test_port_in_use_is_a_one_line_error_and_starts_nothing(capil):
         f"capil: port {port} needed by api is in use by another program; "
         "stop it or choose other ports (see `capil config show`)")
     assert not list((Path(capil.env["CAPIL_DATA_DIR"]) / "run").glob("*.pid"))
+    stopped = capil("status", timeout=60)
+    assert stopped.returncode == 6 and stopped.stdout.count("stopped") == 5
+
+
+def test_status_names_every_part_its_pid_and_health(capil, stack):
+    r = capil("status", "--json", timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
+    parts = json.loads(r.stdout)
+    assert [p["part"] for p in parts] == ["object-storage", "pki", "prefect-server", "flow-runner", "api"]
+    assert all(p["healthy"] and p["pid"] > 1 for p in parts)
 
 
 def test_submit_wait_archive_verify(capil, stack, tmp_path):
