@@ -26,6 +26,7 @@ from ._kk_columns import (
     by_content,
     header_field,
     one_column_per_field,
+    row_number,
     split_by_content,
 )
 from ._layout import Line, Span, first_labelled, grid_rows, lines
@@ -250,7 +251,7 @@ def _merged(row: list[Span], number_column: int | None) -> bool:
     """Whether a table row holds two members' NIKs or row numbers, one over the other (rows whose rule was
     lost and that the text could not split): its cells would join two members' values."""
     niks = [w for cell in row for w in cell.words if _NIK_DIGITS[0] <= sum(c.isdigit() for c in w.text) <= _NIK_DIGITS[1]]
-    numbers = [] if number_column is None else [w for w in row[number_column].words if _ROW_NUMBER.match(w.text)]
+    numbers = [] if number_column is None else [w for w in row[number_column].words if row_number(w.text)]
     return any(_stacked(words) for words in (niks, numbers)) or any(
         _stacked([w for w in cell.words if _DATE_WORD.search(w.text)]) for cell in row)
 
@@ -266,7 +267,6 @@ def _stacked(words: list[Word]) -> bool:
 
 _NIK_DIGITS = (15, 17)
 _DATE_WORD = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
-_ROW_NUMBER = re.compile(r"^\d{1,2}[.,]?$")
 
 
 _FREE_TEXT = frozenset({"nama_lengkap", "tempat_lahir", "nama_ayah", "nama_ibu"})

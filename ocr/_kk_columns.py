@@ -109,6 +109,14 @@ def _group_label(text: str) -> bool:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,2}[.,]?$")
+
+
+def row_number(text: str) -> bool:
+    """Whether a word reads as a printed row number (`3`, `3.`), a speck glued on allowed (`'2`, `“4`)."""
+    return bool(_ROW_NUMBER.match(text.strip(_SPECKS)))
+
+
+_SPECKS = "'\"‘’“”`|([{"
 _NIK_DIGITS = (15, 17)
 """Digits a word needs to be taken for a NIK when finding rows (one digit lost or gained by OCR allowed)."""
 
@@ -121,7 +129,7 @@ def _anchor(line: Line, columns: Sequence[Column]) -> bool:
             return True
     first = line.words[0]
     headed = [c.x0 for c in columns if compact_key(c.text) != "NO"]
-    return bool(_ROW_NUMBER.match(first.text)) and bool(headed) and first.x1 <= min(headed)
+    return row_number(first.text) and bool(headed) and first.x1 <= min(headed)
 
 
 def _number_row(line: Line) -> bool:
