@@ -1,46 +1,53 @@
 """Which document a page is, from the words printed on it, with a confidence.
 
-Two kinds of evidence: the title (`KARTU KELUARGA`, `KUTIPAN AKTA NIKAH`,
-`IJAZAH`), the topmost one found deciding since a title heads its page; and
-labels only one type prints (`Nama Kepala Keluarga`, `Wali Nikah`, `Nomor
-Induk Siswa Nasional`...). A title misread beyond recognition (large display
-type suffers most) is made up for by the labels; a page with neither is not
-a supported document.
+Three kinds of evidence, all wordings in `labels.toml`: the title (`KARTU
+KELUARGA`, `KUTIPAN AKTA NIKAH`, `IJAZAH`, `SURAT TANDA TAMAT BELAJAR` ...),
+the issuer (`KANTOR URUSAN AGAMA`, `UNIVERSITAS ...`), and labels or phrases
+only one type prints (`Nama Kepala Keluarga`, `Wali Nikah`, `telah
+menyelesaikan`). The title decides: it is matched by edit distance on the
+line's compacted letters, so OCR slips, display type spaced out (`I J A Z A
+H`) and look-alike marks (`1JAZAH`) still read as the title; a page whose
+title reads is never refused for a label it lacks. Issuers and labels only
+support a title, or, with no title, must point clearly at one type.
 """
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 import core
 
+from ._fields import labels
 from ._layout import Line, compact_key, find_line
+from ._normalize import edit_distance
 
+_DOC_KEYS = {core.DocumentType.KK: "kk", core.DocumentType.IJAZAH: "ijazah",
+             core.DocumentType.BUKU_NIKAH: "buku_nikah"}
 # Titles as printed.
-TITLES: dict[core.DocumentType, tuple[str, ...]] = {
-    core.DocumentType.KK: ("KARTU KELUARGA",),
-    core.DocumentType.BUKU_NIKAH: ("KUTIPAN AKTA NIKAH", "AKTA NIKAH", "BUKU NIKAH"),
-    core.DocumentType.IJAZAH: ("IJAZAH",),
-}
+TITLES: dict[core.DocumentType, tuple[str, ...]] = {t: labels(k, "titles", "") for t, k in _DOC_KEYS.items()}
+ISSUERS: dict[core.DocumentType, tuple[str, ...]] = {t: labels(k, "issuers", "") for t, k in _DOC_KEYS.items()}
 # Labels and headings printed on one type only.
-MARKS: dict[core.DocumentType, tuple[str, ...]] = {
-    core.DocumentType.KK: ("Nama Kepala Keluarga", "Status Hubungan Dalam Keluarga", "Desa/Kelurahan",
-                           "Golongan Darah", "Nama Ayah", "Nama Ibu", "Jenis Pekerjaan", "Status Perkawinan"),
-    core.DocumentType.BUKU_NIKAH: ("Tanggal Nikah", "Wali Nikah", "Dicatat di", "Kementerian Agama",
-                                   "Kantor Urusan Agama", "Mas Kawin"),
-    core.DocumentType.IJAZAH: ("Nomor Induk Siswa Nasional", "Nomor Ijazah", "Program Studi",
-                               "Nama Orang Tua/Wali", "Nama Satuan Pendidikan", "Gelar Akademik", "dinyatakan LULUS",
-                               "Nomor Pokok Sekolah Nasional", "Nomor Induk Mahasiswa"),
-}
-_TITLE_RATIO = 0.85
+MARKS: dict[core.DocumentType, tuple[str, ...]] = {t: labels(k, "marks", "") for t, k in _DOC_KEYS.items()}
 _MARK_RATIO = 0.85
+_AS_LETTERS = str.maketrans({"1": "I", "|": "I", "!": "I", "0": "O", "5": "S", "8": "B", "4": "A", "2": "Z"})
+_DISPLAY = 1.4
+"""Words this many times the page's median height are display type: a title even with words beside it."""
 
 
 @dataclass(frozen=True)
 class Detection:
     document_type: core.DocumentType | None
     confidence: float
-    """0..1: 1.0 for a clear title backed by the type's labels; lower with only one kind of evidence."""
+    """0..1: 1.0 for a clear title backed by the type's labels; lower with only one kind of evidence,
+    or a title read only with slips."""
+
+
+@dataclass(frozen=True)
+class _Title:
+    document_type: core.DocumentType
+    edits: int
+    y: float
 
 
 def detect(first_page_lines: list[Line]) -> core.DocumentType | None:
@@ -49,34 +56,72 @@ def detect(first_page_lines: list[Line]) -> core.DocumentType | None:
 
 
 def classify(first_page_lines: list[Line]) -> Detection:
-    titled = _title(first_page_lines)
-    marks = {t: _marks(first_page_lines, labels) for t, labels in MARKS.items()}
-    ranked = sorted(marks.items(), key=lambda item: item[1], reverse=True)
-    (best, share), (_, second) = ranked[0], ranked[1]
-    if titled is not None:
-        support = marks[titled]
-        contested = max(s for t, s in marks.items() if t != titled)
-        confidence = 0.7 + 0.3 * max(0.0, support - contested)
-        return Detection(titled, round(min(1.0, confidence), 3))
-    # No title: the labels alone must point clearly at one type.
-    if share >= 0.34 and share - second >= 0.25:
-        return Detection(best, round(0.5 + 0.4 * (share - second), 3))
+    title = _title(first_page_lines)
+    support = {t: _evidence(first_page_lines, t) for t in _DOC_KEYS}
+    if title is not None:
+        contested = max(n for t, n in support.items() if t != title.document_type)
+        own = support[title.document_type]
+        base = 0.7 if title.edits == 0 else 0.6
+        return Detection(title.document_type, round(min(1.0, base + 0.1 * max(0, own - contested)), 3))
+    # No title: issuers and labels alone must point clearly at one type.
+    ranked = sorted(support.items(), key=lambda item: item[1], reverse=True)
+    (best, count), (_, second) = ranked[0], ranked[1]
+    if count >= 2 and count >= 2 * second + 1:
+        return Detection(best, round(min(0.85, 0.5 + 0.1 * (count - second)), 3))
     return Detection(None, 0.0)
 
 
-def _title(first_page_lines: list[Line]) -> core.DocumentType | None:
-    best: tuple[float, core.DocumentType] | None = None
+def _title(first_page_lines: list[Line]) -> _Title | None:
+    """The title found with fewest slips, the topmost of those."""
+    if not first_page_lines:
+        return None
+    median = statistics.median(w.height for ln in first_page_lines for w in ln.words)
+    found = [t for line in first_page_lines for t in _titles_on(line, median)]
+    return min(found, key=lambda t: (t.edits, t.y)) if found else None
+
+
+def _titles_on(line: Line, median_height: float) -> list[_Title]:
+    keys = [compact_key(w.text.translate(_AS_LETTERS)) for w in line.words]
+    whole = "".join(keys)
+    display = [w.height >= _DISPLAY * median_height for w in line.words]
+    out = []
     for doc_type, titles in TITLES.items():
         for title in titles:
-            line = find_line(first_page_lines, title, min_ratio=_TITLE_RATIO)
-            # A title stands nearly alone on its line; a phrase inside a sentence or label is no title.
-            if line is None or len(compact_key(line.text)) > 3 * len(compact_key(title)) + 6:
-                continue
-            if best is None or line.y < best[0]:
-                best = (line.y, doc_type)
-    return best[1] if best else None
+            target = compact_key(title)
+            allowed = _allowed_edits(target)
+            # A title stands nearly alone on its line, begins it, or is set in display type; a phrase
+            # inside a sentence or a label (`Nomor Ijazah : ...`) is no title.
+            labelled = any(":" in w.text for w in line.words)
+            alone = len(whole) <= 3 * len(target) + 6 and not labelled
+            begins = len(whole) <= 40 and not labelled
+            starts = [i for i in range(len(keys)) if alone or display[i] or (i == 0 and begins)]
+            edits = min((_edits(keys, start, target, allowed) for start in starts), default=allowed + 1)
+            if edits <= allowed:
+                out.append(_Title(doc_type, edits, line.y))
+    return out
 
 
-def _marks(first_page_lines: list[Line], labels: tuple[str, ...]) -> float:
-    """Share of the type's marks found on the page."""
-    return sum(find_line(first_page_lines, label, min_ratio=_MARK_RATIO) is not None for label in labels) / len(labels)
+def _edits(keys: list[str], start: int, target: str, allowed: int) -> int:
+    """Fewest edits from `target` to the words from `start` on (as many as come close in length)."""
+    best, text = allowed + 1, ""
+    for key in keys[start:]:
+        text += key
+        if len(text) > len(target) + allowed:
+            break
+        if len(text) >= len(target) - allowed:
+            # `H` in display type is often read as two strokes, `II`.
+            best = min(best, edit_distance(text, target, limit=allowed),
+                       edit_distance(text.replace("II", "H"), target, limit=allowed))
+    return best
+
+
+def _allowed_edits(target: str) -> int:
+    """Slips forgiven in a title: none in a short one (`STTB`), then one per five letters."""
+    return 0 if len(target) <= 4 else max(1, len(target) // 5)
+
+
+def _evidence(first_page_lines: list[Line], doc_type: core.DocumentType) -> int:
+    """How many of the type's issuers (at most one counted) and marks the page prints."""
+    issuer = any(find_line(first_page_lines, name, min_ratio=_MARK_RATIO) is not None for name in ISSUERS[doc_type])
+    marks = sum(find_line(first_page_lines, mark, min_ratio=_MARK_RATIO) is not None for mark in MARKS[doc_type])
+    return int(issuer) + marks

@@ -1,9 +1,18 @@
-"""Turning a span of words plus a normalizer into a core.FieldValue."""
+"""Turning a span of words plus a normalizer into a core.FieldValue; the label vocabulary (`labels.toml`).
+
+    vocabulary() -> the parsed `labels.toml` (titles, issuers, marks, field labels per document type)
+    labels(doc, key, group="fields") -> tuple of printed wordings
+    capped(value, cap) -> the value with its confidence at most `cap` (how it was found limits it)
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import tomllib
 from collections.abc import Callable, Iterable
+from importlib import resources
+from typing import Any
 
 import core
 
@@ -12,6 +21,11 @@ from ._layout import Span
 from ._normalize import Graded
 
 NOT_FOUND = core.FieldValue(None)
+UNLABELLED = 0.88
+"""Most a value found without a label may claim (the name under `menyatakan bahwa`, a heading, a degree line):
+the words may be read well, but which field they are is inferred from the layout."""
+IN_SENTENCE = 0.85
+"""Most a value cut out of a sentence may claim (`pada tanggal 21 Februari 1987`): where it ends is a guess."""
 Normalizer = Callable[[str | None], "str | Graded | None"]
 
 
@@ -49,3 +63,42 @@ def constant(value: str | None) -> Normalizer:
 def all_fields(names: Iterable[str], found: dict[str, core.FieldValue]) -> dict[str, core.FieldValue]:
     """Every field of the type, in the documented order, NOT_FOUND where nothing was read."""
     return {name: found.get(name, NOT_FOUND) for name in names}
+
+
+@functools.cache
+def vocabulary() -> dict[str, Any]:
+    """`labels.toml`, parsed once."""
+    with resources.files(__package__).joinpath("labels.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def labels(doc: str, key: str, group: str = "fields") -> tuple[str, ...]:
+    """The printed wordings of `key` in `[doc.group]` of `labels.toml` (`group=""`: `[doc]` itself)."""
+    table = vocabulary()[doc]
+    if group:
+        table = table[group]
+    return tuple(table.get(key, ()))
+
+
+def capped(value: core.FieldValue, cap: float) -> core.FieldValue:
+    """`value` with its confidence at most `cap`."""
+    if value.value is None or value.confidence <= cap:
+        return value
+    return dataclasses.replace(value, confidence=cap)
+
+
+_SENTENCE_WORDS = frozenset({
+    "YANG", "BERDASARKAN", "BAHWA", "TELAH", "DENGAN", "KEPADANYA", "SEBAGAI", "DINYATAKAN", "MENYATAKAN",
+    "MENERANGKAN", "BERLAKU", "UNTUK", "TERSEBUT", "SELURUH", "KEPADA", "DIBERIKAN", "MENYELESAIKAN", "INI",
+    "ADALAH", "OLEH", "AKAN", "DAPAT", "SESUAI", "PADA", "DARI",
+})
+"""Words that make a sentence, never a name of a person, school or place."""
+
+
+def reads_like_sentence(text: str | None, *, most_words: int = 8) -> bool:
+    """A value that reads like a sentence (`BERDASARKAN KRITERIA KELULUSAN YANG BERLAKU`) is no name:
+    more than `most_words` words, or a word only sentences use."""
+    if not text:
+        return False
+    words = [w.strip(".,:;()").upper() for w in text.split()]
+    return len(words) > most_words or any(w in _SENTENCE_WORDS for w in words)

@@ -1,0 +1,78 @@
+"""Document type by title and issuer, fuzzy over OCR slips; labels only as further evidence."""
+
+import pytest
+
+import core
+import ocr
+from ocr import Page, Word
+
+
+def _page(*lines: str | tuple[str, int]) -> Page:
+    """Each line printed left to right; `(text, height)` sets a line in display type (default height 30)."""
+    words, y = [], 100
+    for line in lines:
+        text, height = line if isinstance(line, tuple) else (line, 30)
+        x = 100
+        for part in text.split():
+            words.append(Word(part, 0.95, (x, y, x + 16 * len(part) * height // 30, y + height)))
+            x += (16 * len(part) + 14) * height // 30
+        y += height + 40
+    return Page(1, None, tuple(words), "ocr")
+
+
+def _detect(*lines: str | tuple[str, int]) -> ocr.Detection:
+    _, detection = ocr.extract_pages([_page(*lines, "Nama : BUDI SANTOSO")])
+    return detection
+
+
+@pytest.mark.parametrize("title", ["IJAZAH", "I J A Z A H", "1JAZAH", "IJAZAII", "IJASAH", "IDJAZAH",
+                                   "SURAT TANDA TAMAT BELAJAR", "SURAT TANDA TAMAT BEIAJAR", "STTB"])
+def test_ijazah_by_its_title_alone_however_misread(title):
+    found = _detect(title, "dengan ini menyatakan bahwa", "BUDI SANTOSO")
+    assert found.document_type == core.DocumentType.IJAZAH
+    assert found.confidence >= 0.6
+
+
+@pytest.mark.parametrize("title", ["KUTIPAN AKTA NIKAH", "KUTIPAN AKTA NIKAII", "K U T I P A N  A K T A  N I K A H",
+                                   "BUKU NIKAH", "AKTA NIKAH"])
+def test_buku_nikah_by_its_title(title):
+    _, found = ocr.extract_pages([_page(title, "Nomor : 0123/045/VI/2019", "SUAMI", "Nama : LA ODE")])
+    assert found.document_type == core.DocumentType.BUKU_NIKAH
+
+
+def test_kk_by_its_title():
+    assert _detect("KARTU KELUARGA", "No. 7401051234567890").document_type == core.DocumentType.KK
+
+
+def test_a_large_title_with_words_beside_it_is_a_title():
+    found = _detect(("IJAZAH SARJANA UNIVERSITAS UDAYANA DENPASAR BALI INDONESIA", 80),
+                    "dengan ini menyatakan bahwa kepada yang tersebut di bawah ini", "BUDI SANTOSO",
+                    "lahir di Kolaka pada tanggal 12 Maret 2002")
+    assert found.document_type == core.DocumentType.IJAZAH
+
+
+def test_a_clear_title_is_never_refused_for_missing_labels():
+    extraction, found = ocr.extract_pages([_page("UNIVERSITAS UDAYANA", ("IJAZAH", 90), "dengan ini menyatakan bahwa",
+                                                 ("I GUSTI AYU RAI", 50), "SARJANA PERTANIAN (S.P.)")])
+    assert found.document_type == core.DocumentType.IJAZAH
+    assert extraction.fields["nama_lengkap"].value == "I GUSTI AYU RAI"
+
+
+def test_a_title_inside_a_sentence_or_a_label_is_no_title():
+    page = _page("Daftar belanja", "fotokopi ijazah dan akta nikah untuk arsip kantor kelurahan besok pagi",
+                 "Nomor Ijazah : 123")
+    with pytest.raises(core.UnreadableDocument):
+        ocr.extract_pages([page])
+
+
+def test_issuer_and_labels_without_a_title():
+    _, found = ocr.extract_pages([_page("KANTOR URUSAN AGAMA KECAMATAN KOLAKA", "Wali Nikah : LA ODE",
+                                        "Mas Kawin : uang", "Nomor : 0123/045/VI/2019")])
+    assert found.document_type == core.DocumentType.BUKU_NIKAH
+    assert 0 < found.confidence < 0.9
+
+
+def test_title_read_with_slips_is_less_sure_than_a_clear_one():
+    clear, slipped = _detect("IJAZAH"), _detect("IJAZAK")
+    assert clear.document_type == slipped.document_type == core.DocumentType.IJAZAH
+    assert slipped.confidence < clear.confidence
