@@ -16,21 +16,31 @@ from collections.abc import Callable
 
 import core
 
+from . import _ijazah_unlabelled as unlabelled
 from . import _normalize as norm
 from ._cells import reread
 from ._confidence import CONTRADICTED
-from ._fields import NOT_FOUND, all_fields, constant, corroborate, field_value
-from ._layout import Line, Span, compact_key, find_line, first_labelled, lines
+from ._fields import (
+    IN_SENTENCE,
+    NOT_FOUND,
+    all_fields,
+    capped,
+    constant,
+    corroborate,
+    field_value,
+    labels,
+    reads_like_sentence,
+)
+from ._layout import Line, Span, compact_key, find_label, find_line, lines, value_after
 from ._model import Page
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
 
-_BIRTH = ("Tempat dan Tanggal Lahir", "Tempat, Tanggal Lahir", "Tempat/Tanggal Lahir", "Tempat/Tgl. Lahir",
-          "Tempat, Tgl. Lahir", "Tempat & Tanggal Lahir", "Tempat Tgl. Lahir", "Tempat Tanggal Lahir")
-_PLACE = ("Tempat Lahir",)
-_BORN_ON = ("Tanggal Lahir", "Tgl. Lahir")
-_PROGRAMME = ("Program Pendidikan", "Jenjang Pendidikan", "Jenjang", "Program")
-_ISSUED = ("Tanggal Lulus", "Tanggal Kelulusan", "Lulus Tanggal", "Tanggal Ditetapkan")
+_BIRTH = labels("ijazah", "lahir")
+_PLACE = labels("ijazah", "tempat_lahir")
+_BORN_ON = labels("ijazah", "tanggal_lahir")
+_PROGRAMME = labels("ijazah", "jenjang")
+_ISSUED = labels("ijazah", "tanggal_lulus")
 _LEVEL_WORDS = "Tahun Pelajaran"
 
 
@@ -76,21 +86,15 @@ def _digits(length: int | None) -> Normalizer:
     return lambda text: norm.digits(text.replace("$", "5") if text else text, length=length)
 
 
-_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
-    "nama_satuan_pendidikan": (("Nama Satuan Pendidikan", "Satuan Pendidikan", "Nama Sekolah", "Nama Madrasah"),
-                               _school),
-    "npsn": (("Nomor Pokok Sekolah Nasional", "NPSN"), _digits(8)),
-    "nama_lengkap": (("Nama", "Nama Lengkap", "Nama Peserta Didik", "Nama Mahasiswa"), norm.person_name_graded),
-    "nama_orang_tua": (("Nama Orang Tua/Wali", "Nama Orang Tua", "Nama Orangtua/Wali", "Orang Tua/Wali"),
-                       norm.person_name_graded),
-    "nis": (("Nomor Induk Siswa", "NIS"), _digits(None)),
-    "nisn": (("Nomor Induk Siswa Nasional", "NISN"), _digits(10)),
-    "nim": (("Nomor Induk Mahasiswa", "NIM", "Nomor Pokok Mahasiswa", "NPM"), norm.code),
-    "program_studi": (("Program Studi", "Prodi", "Jurusan/Program Studi", "Jurusan"), norm.text_upper),
-    "gelar": (("Gelar Akademik", "Gelar Vokasi", "Gelar", "Sebutan Profesi"), _gelar),
-    "nomor_ijazah": (("Nomor Ijazah Nasional", "Nomor Ijazah", "Nomor Seri Ijazah", "No. Ijazah", "No. Seri Ijazah"),
-                     _nomor_ijazah),
+_NORMALIZERS: dict[str, Normalizer] = {
+    "nama_satuan_pendidikan": _school, "npsn": _digits(8), "nama_lengkap": norm.person_name_graded,
+    "nama_orang_tua": norm.person_name_graded, "nis": _digits(None), "nisn": _digits(10), "nim": norm.code,
+    "program_studi": norm.text_upper, "gelar": _gelar, "nomor_ijazah": _nomor_ijazah,
 }
+_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
+    name: (labels("ijazah", name), normalize) for name, normalize in _NORMALIZERS.items()}
+_NAMES_NOT_SENTENCES = ("nama_satuan_pendidikan", "nama_lengkap", "nama_orang_tua", "program_studi", "gelar")
+"""Fields whose value is a name: a labelled value that reads like a sentence is not theirs."""
 _ALL_LABELS = (*(label for labels, _ in _LABELS.values() for label in labels),
                *_BIRTH, *_PLACE, *_BORN_ON, *_PROGRAMME, *_ISSUED)
 _IDENTIFIERS = ("nim", "nomor_ijazah", "nisn", "npsn", "nis")
@@ -107,9 +111,10 @@ _LEVELS = (
 _PROGRAMMES = (("DIPLOMATIGA", "D3"), ("DIPLOMAIII", "D3"), ("DIII", "D3"), ("DIPLOMAEMPAT", "D4"),
                ("DIPLOMAIV", "D4"), ("DIV", "D4"), ("SARJANATERAPAN", "D4"), ("AHLIMADYA", "D3"),
                ("STRATASATU", "S1"), ("STRATADUA", "S2"), ("STRATATIGA", "S3"), ("SARJANA", "S1"),
-               ("MAGISTER", "S2"), ("DOKTOR", "S3"))
+               ("MAGISTER", "S2"), ("DOKTOR", "S3"), ("AHLIPRATAMA", "D1"), ("AHLIMUDA", "D2"),
+               ("DIPLOMASATU", "D1"), ("DIPLOMADUA", "D2"))
 _SCHOOL_GLUED = re.compile(r"^(SD|SMP|SMA|SMK|MI|MTS|MA|MAK)(NEGERI|SWASTA)\b")
-_INSTITUTIONS = ("UNIVERSITAS", "INSTITUT", "SEKOLAH TINGGI", "POLITEKNIK", "AKADEMI")
+_UNIVERSITY = re.compile(r"^(UNIVERSITAS|INSTITUT|SEKOLAH TINGGI|POLITEKNIK|AKADEMI)\b")
 _ABBREVIATION_END = re.compile(r"(\b[A-Z]{1,4}(?:\.[A-Z]{1,5})+)[,]?\)")
 
 
@@ -117,23 +122,56 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
     all_lines = [ln for page in pages for ln in lines(page)]
     found: dict[str, core.FieldValue] = {}
     spans: dict[str, Span | None] = {}
-    for name, (labels, normalize) in _LABELS.items():
-        spans[name] = _first_labelled(all_lines, labels)
+    for name, (wordings, normalize) in _LABELS.items():
+        spans[name] = _first_labelled(all_lines, wordings)
+        if name in _NAMES_NOT_SENTENCES and spans[name] is not None \
+                and reads_like_sentence(spans[name].text):  # type: ignore[union-attr]
+            spans[name] = None
         found[name] = field_value(spans[name], normalize)
     _read_identifiers_again(pages, found, spans)
     _read_names_again(pages, found, spans)
     born_line, birth_spans = _birth(all_lines, found)
     _read_again(pages, found, birth_spans, {"tempat_lahir": _place_name, "tanggal_lahir": norm.date_graded})
-    if found["nama_satuan_pendidikan"].value is None:
-        found["nama_satuan_pendidikan"] = _institution(all_lines)
+    _unlabelled(all_lines, found)
+    if born_line is None and found["tanggal_lahir"].value is None:
+        found["tempat_lahir"], found["tanggal_lahir"], born_line = unlabelled.birth(all_lines)
     found["jenjang"] = _jenjang(all_lines, found)
     found["tanggal_lulus"] = _date_of_issue(all_lines, after=born_line)
     _check_national_number(found)
     return all_fields(core.IJAZAH_FIELDS, found), ()
 
 
-def _first_labelled(all_lines: list[Line], labels: tuple[str, ...]) -> Span | None:
-    return first_labelled(all_lines, labels, rivals=_ALL_LABELS)
+def _unlabelled(all_lines: list[Line], found: dict[str, core.FieldValue]) -> None:
+    """Fields no label was found for, from headings, lines of their own and sentences (capped)."""
+    if found["nama_satuan_pendidikan"].value is None:
+        found["nama_satuan_pendidikan"] = _institution(all_lines)
+    if found["nama_lengkap"].value is None:
+        found["nama_lengkap"] = unlabelled.holder(all_lines)
+    if found["gelar"].value is None:
+        found["gelar"] = unlabelled.degree(all_lines, _gelar)
+    if found["nomor_ijazah"].value is None:
+        found["nomor_ijazah"] = unlabelled.number(all_lines)
+    university = _UNIVERSITY.match(found["nama_satuan_pendidikan"].value or "") or any(
+        found[n].value for n in ("gelar", "nim"))
+    if found["program_studi"].value is None and university:
+        found["program_studi"] = unlabelled.programme(all_lines)
+
+
+def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | None:
+    """The value after the first of `wordings` found; a label whose colon is lost counts only where it
+    begins its line (`... pada Program Studi Agribisnis Fakultas ...` is a sentence, not a label)."""
+    for label in wordings:
+        found = find_label(all_lines, label, rivals=_ALL_LABELS)
+        key = compact_key(label)
+        if found is None and not any(compact_key(r).startswith(key) and compact_key(r) != key for r in _ALL_LABELS):
+            found = find_label(all_lines, label, rivals=_ALL_LABELS, colon=False)
+            if found is not None and found[1] > len(label.split()) + 1:
+                found = None
+        if found is not None:
+            span = value_after(*found)
+            if span is not None:
+                return span
+    return None
 
 
 def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> tuple[Line | None, dict[str, Span | None]]:
@@ -292,12 +330,8 @@ def _check_national_number(found: dict[str, core.FieldValue]) -> None:
 
 
 def _institution(all_lines: list[Line]) -> core.FieldValue:
-    """A university prints its name as a heading rather than a labelled value."""
-    for line in all_lines:
-        text = " ".join(line.text.upper().split())
-        if text.startswith(_INSTITUTIONS) and ":" not in text:
-            return field_value(Span(line.page, line.words), norm.text_upper)
-    return NOT_FOUND
+    """A university prints its name as a heading rather than a labelled value; a school may too."""
+    return unlabelled.institution(all_lines)
 
 
 def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.FieldValue:
@@ -312,7 +346,9 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
             return field_value(Span(line.page, line.words), constant(key))
     school = found.get("nama_satuan_pendidikan", NOT_FOUND)
     if school.value:
-        level = norm.jenjang(school.value.split()[0])
+        kind = school.value.split()[0]
+        # `SMAN 1 KOLAKA`, `MTSN ...`: the kind with its `N` (negeri) glued on.
+        level = norm.jenjang(kind) or (norm.jenjang(kind[:-1]) if kind.endswith("N") else None)
         if level:
             return core.FieldValue(level, school.confidence, school.page, school.bbox)
     gelar = found.get("gelar", NOT_FOUND)
@@ -341,14 +377,22 @@ def _date_of_issue(all_lines: list[Line], *, after: Line | None) -> core.FieldVa
     labelled_date = _first_labelled(all_lines, _ISSUED)
     if labelled_date is not None and norm.date(labelled_date.text) and not _about_birth(all_lines, labelled_date):
         return field_value(labelled_date, norm.date_graded)
+    in_sentence = unlabelled.issued(all_lines)
+    if in_sentence.value is not None:
+        return in_sentence
     for line in reversed(all_lines):
         if line is after or (after is not None and (line.page, line.y) <= (after.page, after.y)):
             break
         if _has_label(line) or _about_birth(all_lines, Span(line.page, line.words)):
             continue
         if norm.date(line.text) is not None:
-            return field_value(Span(line.page, line.words), norm.date_graded)
+            value = field_value(Span(line.page, line.words), norm.date_graded)
+            # `Kolaka, 4 Mei 2009` is a line of its own; a date inside a longer line is inside a sentence.
+            return capped(value, IN_SENTENCE) if len(line.words) > _DATE_LINE_WORDS else value
     return NOT_FOUND
+
+
+_DATE_LINE_WORDS = 6
 
 
 def _about_birth(all_lines: list[Line], span: Span) -> bool:

@@ -349,3 +349,47 @@ def cell_words(page: Page, cell: BBox) -> tuple[Word, ...]:
 def grid_rows(page: Page, grid: Grid) -> list[list[Span]]:
     """Every row of a ruled table as one Span per cell (possibly with no words)."""
     return [[Span(page.number, cell_words(page, cell)) for cell in grid.cells(r)] for r in range(grid.rows)]
+
+
+def find_phrase(all_lines: list[Line], phrase: str, *, min_ratio: float = 0.85,
+                after_y: float | None = None) -> tuple[Line, int] | None:
+    """The first line (top to bottom, below `after_y`) holding words that read like `phrase`, and the index
+    of the first word after them. Unlike `find_label`, no colon is needed: for phrases inside sentences."""
+    return next(iter(phrase_places(all_lines, phrase, min_ratio=min_ratio, after_y=after_y)), None)
+
+
+def phrase_places(all_lines: list[Line], phrase: str, *, min_ratio: float = 0.85,
+                  after_y: float | None = None) -> list[tuple[Line, int]]:
+    """Every (line, index after the phrase) where words read like `phrase`, top to bottom."""
+    target = compact_key(phrase)
+    n = len(phrase.split())
+    out: list[tuple[Line, int]] = []
+    for line, start, size in _index(all_lines).runs_like(target, min_ratio, sizes=range(max(1, n - 1), n + 2),
+                                                         whole=True):
+        if after_y is not None and line.y <= after_y:
+            continue
+        chunk = compact_key(" ".join(w.text for w in line.words[start:start + size]))
+        if _similar(chunk, target, min_ratio) >= min_ratio and not any(ln is line for ln, _ in out):
+            out.append((line, start + size))
+    return sorted(out, key=lambda item: (item[0].page, item[0].y))
+
+
+def continued(all_lines: list[Line], span: Span, *, before_y: float | None = None, most: int = 2) -> Span:
+    """`span` with the lines that continue it (a wrapped address): up to `most` lines right below, each
+    beginning where the value began (not at the label column), with no label of their own."""
+    line = next((ln for ln in all_lines if ln.page == span.page and span.words[0] in ln.words), None)
+    if line is None:
+        return span
+    words, height, x0 = list(span.words), line.height, span.words[0].x0
+    last_y = line.y
+    below = [ln for ln in all_lines if ln.page == span.page and ln.y > line.y]
+    for nxt in below[:most]:
+        if (before_y is not None and nxt.y >= before_y) or nxt.y - last_y > 1.9 * height:
+            break
+        first = nxt.words[0]
+        if abs(first.x0 - x0) > 1.5 * height or any(":" in w.text for w in nxt.words) \
+                or abs(nxt.height - height) > 0.35 * height:
+            break
+        words += nxt.words
+        last_y = nxt.y
+    return Span(span.page, tuple(words))

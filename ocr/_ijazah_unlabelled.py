@@ -1,0 +1,166 @@
+"""Ijazah values printed without a label, found by what they say rather than where one layout puts them.
+
+    holder(all_lines) -> the name under `dengan ini menyatakan bahwa` (no `Nama :`)
+    degree(all_lines) -> the degree line (`SARJANA PERTANIAN (S.P.)`, `... diberikan gelar Sarjana Hukum (S.H.)`)
+    institution(all_lines) -> the university or school named in a heading or after `Kepala`/`Rektor`
+    programme(all_lines) -> the programme named in a sentence (`pada Program Studi Agribisnis Fakultas ...`)
+    birth(all_lines) -> place and date from `lahir di Kolaka pada tanggal 12 Maret 2002`
+    issued(all_lines) -> the date in `Diberikan di Denpasar pada tanggal 21 Februari 1987`
+    number(all_lines) -> a document number by its shape (`06336/UN14/S1/1987`, 15 digits)
+
+Every value is capped: `UNLABELLED` for a line of its own, `IN_SENTENCE` for words cut out of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import core
+
+from . import _normalize as norm
+from ._fields import IN_SENTENCE, NOT_FOUND, UNLABELLED, capped, field_value, labels, reads_like_sentence
+from ._layout import Line, Span, compact_key, find_phrase, phrase_places
+from ._sentences import DATE, after_phrase, stream
+
+_SCHOOL_KIND = re.compile(
+    r"^(?:SDN?|SMPN?|SMAN?|SMKN?|SMUN?|SLTPN?|SLTAN?|MIN?|MIS|MTSN?|MTS\.?N?|MAN?|MAS|MAK|"
+    r"SEKOLAH DASAR|SEKOLAH MENENGAH (?:PERTAMA|ATAS|KEJURUAN|UMUM)|"
+    r"MADRASAH (?:IBTIDAIYAH|TSANAWIYAH|ALIYAH))\b(?:\s+\S+)+")
+_INSTITUTION_KIND = re.compile(r"\b(?:UNIVERSITAS|INSTITUT|SEKOLAH TINGGI|POLITEKNIK|AKADEMI)\b.*")
+_HEADS_OF_INSTITUTION = re.compile(r"^(?:REKTOR|DIREKTUR|KETUA|DEKAN)\b")
+_BIRTH = re.compile(r"\blahir\s+di\s+(?P<place>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*(?:,|\bpada\b|\btanggal\b|\btgl\b)"
+                    rf"\s*(?:pada\s+)?(?:tanggal\s+|tgl\.?\s+)?(?P<date>{DATE})", re.IGNORECASE)
+_ISSUED = re.compile(r"\b(?:diberikan|dikeluarkan|ditetapkan|diterbitkan)\s+di\s+[A-Za-z][A-Za-z .'\-]{1,40}?"
+                     rf"\s*(?:,|\bpada\b|\btanggal\b|\btgl\b)\s*(?:pada\s+)?(?:tanggal\s+|tgl\.?\s+)?(?P<date>{DATE})",
+                     re.IGNORECASE)
+_NUMBER = re.compile(r"^[A-Z0-9.\-]{1,12}(?:/[A-Z0-9.\-]{1,12}){2,6}$")
+_DATE_LIKE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
+_NATIONAL = re.compile(r"^\d{15}$")
+
+
+def holder(all_lines: list[Line]) -> core.FieldValue:
+    span = after_phrase(all_lines, labels("ijazah", "holder", "phrases"), most_words=6)
+    return capped(field_value(span, norm.person_name_graded), UNLABELLED)
+
+
+def degree(all_lines: list[Line], gelar: Callable[[str | None], str | None]) -> core.FieldValue:
+    """A line that begins with a degree (`SARJANA PERTANIAN (S.P.)`), or a degree with its abbreviation
+    in parentheses inside a sentence (`kepadanya diberikan gelar Sarjana Hukum (S.H.)`)."""
+    starts = tuple(compact_key(d) for d in labels("ijazah", "degrees", "phrases"))
+    for line in all_lines:
+        if any(":" in w.text for w in line.words):
+            continue
+        for i in range(len(line.words)):
+            head = compact_key(" ".join(w.text for w in line.words[i:i + 2]))
+            if not head.startswith(starts):
+                continue
+            closing = next((j for j in range(i, len(line.words)) if ")" in line.words[j].text), None)
+            if closing is not None:
+                words = line.words[i:closing + 1]
+            elif i == 0 and len(line.words) <= 5:
+                words = line.words
+            else:
+                break
+            if reads_like_sentence(" ".join(w.text for w in words), most_words=7):
+                break
+            cap = UNLABELLED if i == 0 else IN_SENTENCE
+            return capped(field_value(Span(line.page, tuple(words)), gelar), cap)
+    return NOT_FOUND
+
+
+def institution(all_lines: list[Line]) -> core.FieldValue:
+    """A university named in a heading (or after `Rektor`), a school in a heading or after `Kepala`."""
+    for line in all_lines:
+        text = " ".join(line.text.upper().split())
+        if ":" in text or reads_like_sentence(text, most_words=9):
+            continue
+        match = _INSTITUTION_KIND.search(text)
+        if match and (match.start() == 0 or _HEADS_OF_INSTITUTION.match(text)):
+            return _named(line, match.start(), match.end())
+        match = _SCHOOL_KIND.match(text)
+        if match:
+            return _named(line, 0, match.end())
+    for phrase in labels("ijazah", "head", "phrases"):
+        for line, end in phrase_places(all_lines, phrase):
+            rest = " ".join(w.text for w in line.words[end:]).upper()
+            match = _SCHOOL_KIND.match(rest)
+            if match and not reads_like_sentence(rest, most_words=9):
+                offset = len(" ".join(w.text for w in line.words[:end])) + 1
+                return _named(line, offset, offset + match.end())
+    return NOT_FOUND
+
+
+def _named(line: Line, start: int, end: int) -> core.FieldValue:
+    """The words of `line` under the characters [start, end) of its text, as a name found unlabelled."""
+    words, at = [], 0
+    for word in line.words:
+        if at + len(word.text) > start and at < end:
+            words.append(word)
+        at += len(word.text) + 1
+    value = field_value(Span(line.page, tuple(words)), _institution_name)
+    return capped(value, UNLABELLED)
+
+
+def _institution_name(text: str | None) -> str | None:
+    return norm.text_upper(text.rstrip(" ,.") if text else text)
+
+
+def programme(all_lines: list[Line]) -> core.FieldValue:
+    """The programme a sentence names: the words after `Program Studi` up to where the sentence goes on."""
+    ends = {compact_key(w) for w in labels("ijazah", "programme_end", "phrases")}
+    for phrase in labels("ijazah", "programme", "phrases"):
+        found = find_phrase(all_lines, phrase)
+        if found is None:
+            continue
+        line, end = found
+        words = []
+        for word in line.words[end:]:
+            if compact_key(word.text) in ends or ":" in word.text:
+                break
+            words.append(word)
+            if word.text.endswith((",", ".", ";")):
+                break
+        if words and words[0].text.startswith(":"):
+            continue
+        if 1 <= len(words) <= 6 and not reads_like_sentence(" ".join(w.text for w in words), most_words=6):
+            return capped(field_value(Span(line.page, tuple(words)), _institution_name), IN_SENTENCE)
+    return NOT_FOUND
+
+
+def birth(all_lines: list[Line]) -> tuple[core.FieldValue, core.FieldValue, Line | None]:
+    """Place and date of birth from a sentence, and the line the date was on."""
+    text = stream(all_lines)
+    match = _BIRTH.search(text.text)
+    if match is None:
+        return NOT_FOUND, NOT_FOUND, None
+    place, date = text.group(match, "place"), text.group(match, "date")
+    line = next((ln for ln in all_lines if date is not None and date.words[-1] in ln.words), None)
+    return (capped(field_value(place, _place_only), IN_SENTENCE),
+            capped(field_value(date, norm.date_graded), IN_SENTENCE), line)
+
+
+def _place_only(text: str | None) -> str | None:
+    value = norm.name(text)
+    return value.strip(" ,./-") or None if value else None
+
+
+def issued(all_lines: list[Line]) -> core.FieldValue:
+    text = stream(all_lines)
+    matches = list(_ISSUED.finditer(text.text))
+    if not matches:
+        return NOT_FOUND
+    match = matches[-1]  # the date of issue stands above the signature, at the end
+    return capped(field_value(text.group(match, "date"), norm.date_graded), IN_SENTENCE)
+
+
+def number(all_lines: list[Line]) -> core.FieldValue:
+    """A document number known by its shape alone: parts joined by slashes with digits in them
+    (`06336/UN14/S1/1987`), or the 15-digit national number; the topmost."""
+    for line in all_lines:
+        for word in line.words:
+            token = word.text.strip(" .,;:").upper()
+            shaped = _NUMBER.match(token) and sum(c.isdigit() for c in token) >= 3 and not _DATE_LIKE.match(token)
+            if shaped or _NATIONAL.match(token):
+                return capped(field_value(Span(line.page, (word,)), norm.code), UNLABELLED)
+    return NOT_FOUND
