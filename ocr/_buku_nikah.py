@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import itertools
+import re
 import statistics
 
 import core
@@ -25,21 +26,61 @@ import core
 from . import _normalize as norm
 from ._cells import reread
 from ._confidence import CONTRADICTED, CORROBORATED
-from ._fields import NOT_FOUND, Normalizer, all_fields, corroborate, field_value
-from ._layout import Line, Span, compact_key, labelled, lines, without_leading_noise
+from ._fields import (
+    IN_SENTENCE,
+    NOT_FOUND,
+    UNLABELLED,
+    Normalizer,
+    all_fields,
+    capped,
+    corroborate,
+    field_value,
+    labels,
+    reads_like_sentence,
+    vocabulary,
+)
+from ._layout import Line, Span, compact_key, continued, labelled, lines, without_leading_noise
 from ._model import Page, Word
+from ._sentences import DATE, stream
+
+
+def _citizenship(text: str | None) -> norm.Graded:
+    """`Indonesia`, `WNI`, `Warga Negara Indonesia` -> WNI (the printed forms in `labels.toml`)."""
+    value = norm.name(text)
+    if not value:
+        return norm.Graded(None, 0.0)
+    key = compact_key(value)
+    for canonical, printed in vocabulary()["values"]["kewarganegaraan"].items():
+        if key in {compact_key(p) for p in printed}:
+            return norm.Graded(canonical, 1.0)
+    return norm.vocabulary_graded("kewarganegaraan", value)
+
+
+def _kua(text: str | None) -> str | None:
+    """`Kantor Urusan Agama Kecamatan Kolaka` -> `KUA KECAMATAN KOLAKA`, `Kec. Kolaka` (after a label
+    `Kantor Urusan Agama`) -> `KUA KECAMATAN KOLAKA`; `KUA KATOBU` as printed."""
+    value = norm.name(text)
+    if not value or reads_like_sentence(value, most_words=7):
+        return None
+    value = re.sub(r"^KANTOR URUSAN AGAMA\b\s*", "KUA ", value).strip()
+    value = re.sub(r"^(KUA\s+)?KEC(?:AMATAN\b|\.)\s*", "KUA KECAMATAN ", value).strip(" ,.")
+    return value if value not in ("KUA", "KUA KECAMATAN") else None
+
 
 _PARTY_LABELS = {
-    "nama_lengkap": ("Nama", norm.name),
-    "nik": ("NIK", lambda t: norm.identity_number(t, core.nik_problems)),
-    "kewarganegaraan": ("Kewarganegaraan", lambda t: norm.vocabulary_graded("kewarganegaraan", t)),
-    "agama": ("Agama", lambda t: norm.vocabulary_graded("agama", t)),
-    "pekerjaan": ("Pekerjaan", lambda t: norm.vocabulary_graded("jenis_pekerjaan", t)),
-    "alamat": ("Alamat", norm.text_upper),
+    "nama_lengkap": (labels("buku_nikah", "nama_lengkap"), norm.name),
+    "nik": (labels("buku_nikah", "nik"), lambda t: norm.identity_number(t, core.nik_problems)),
+    "kewarganegaraan": (labels("buku_nikah", "kewarganegaraan"), _citizenship),
+    "agama": (labels("buku_nikah", "agama"), lambda t: norm.vocabulary_graded("agama", t)),
+    "pekerjaan": (labels("buku_nikah", "pekerjaan"), lambda t: norm.vocabulary_graded("jenis_pekerjaan", t)),
+    "alamat": (labels("buku_nikah", "alamat"), norm.text_upper),
 }
-_BORN = "Tempat dan Tanggal Lahir"
-_RIVALS = (*(label for label, _ in _PARTY_LABELS.values()), _BORN, "Nomor", "Tanggal Nikah", "Dicatat di")
-_HEADINGS = (("suami", "SUAMI"), ("istri", "ISTRI"), ("wali", "WALINIKAH"))
+_BORN = labels("buku_nikah", "lahir")
+_RIVALS = (*(label for wordings, _ in _PARTY_LABELS.values() for label in wordings), *_BORN,
+           *labels("buku_nikah", "nomor_akta"), *labels("buku_nikah", "tanggal_nikah"), *labels("buku_nikah", "kua"),
+           *labels("buku_nikah", "wali"))
+_HEADINGS = tuple((role, tuple(compact_key(h) for h in labels("buku_nikah", role, "sections")))
+                  for role in ("suami", "istri", "wali"))
 _DIGIT_FIELDS = {"nik": "0123456789", "nomor_akta": "0123456789/IVX"}
 """Values read a third time with only these characters allowed (by the last part of the field name)."""
 _DISAGREE = 0.85
@@ -50,11 +91,13 @@ _AGE_AT_MARRIAGE = (10, 100)
 
 def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
     all_lines = [ln for page in pages for ln in lines(page)]
-    spans = _locate(all_lines)
+    spans, caps = _locate(all_lines)
     readings = _read_again(pages, spans)
     found: dict[str, core.FieldValue] = {}
     for key, normalize in _normalizers().items():
         found[key] = _choose([_part(span, key) for span in readings.get(_span_key(key), [])], normalize)
+        if key in caps:
+            found[key] = capped(found[key], caps[key])
     _settle_marriage(found, readings)
     married = _date(found.get("tanggal_nikah"))
     for role in ("suami", "istri"):
@@ -62,29 +105,86 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
     return all_fields(core.BUKU_NIKAH_FIELDS, found), ()
 
 
-def _locate(all_lines: list[Line]) -> dict[str, Span | None]:
-    """Each value's words as found by its label (`<role>.lahir` holds place and date of birth)."""
+def _locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, float]]:
+    """Each value's words as found by its label (`<role>.lahir` holds place and date of birth), and the
+    most the values found without a label may claim."""
     bands = _sections(all_lines)
     first_section = min((top for top, _ in bands.values()), default=None)
+    caps: dict[str, float] = {}
     spans = {
-        "nomor_akta": labelled(all_lines, "Nomor", before_y=first_section),
-        "tanggal_nikah": labelled(all_lines, "Tanggal Nikah"),
-        "kua": labelled(all_lines, "Dicatat di"),
+        "nomor_akta": _labelled(all_lines, labels("buku_nikah", "nomor_akta"), before_y=first_section),
+        "tanggal_nikah": _labelled(all_lines, labels("buku_nikah", "tanggal_nikah")),
+        "kua": _labelled(all_lines, labels("buku_nikah", "kua")),
     }
+    if spans["tanggal_nikah"] is None:
+        spans["tanggal_nikah"] = _married_in_sentence(all_lines)
+        caps["tanggal_nikah"] = IN_SENTENCE
+    if spans["kua"] is None or not _after_colon(all_lines, spans["kua"]):
+        spans["kua"] = spans["kua"] or _kua_heading(all_lines)
+        caps["kua"] = UNLABELLED  # a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value
     for role in ("suami", "istri"):
         if role not in bands:
             continue
         after_y, before_y = bands[role]
-        for name, (label, _) in _PARTY_LABELS.items():
-            spans[f"{role}.{name}"] = labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS)
-        spans[f"{role}.lahir"] = labelled(all_lines, _BORN, after_y=after_y, before_y=before_y, rivals=_RIVALS)
+        for name, (wordings, _) in _PARTY_LABELS.items():
+            spans[f"{role}.{name}"] = _labelled(all_lines, wordings, after_y=after_y, before_y=before_y)
+        address = spans[f"{role}.alamat"]
+        if address is not None:
+            spans[f"{role}.alamat"] = continued(all_lines, address, before_y=before_y)
+        spans[f"{role}.lahir"] = _labelled(all_lines, _BORN, after_y=after_y, before_y=before_y)
     if "wali" in bands:
-        spans["wali.nama_lengkap"] = labelled(all_lines, "Nama", after_y=bands["wali"][0])
-    return spans
+        spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali"), after_y=bands["wali"][0])
+    else:
+        spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali")[:2])
+    return spans, caps
+
+
+def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: float | None = None,
+              before_y: float | None = None) -> Span | None:
+    """The value after the first of `wordings` found in the band; none that reads like a sentence."""
+    for label in wordings:
+        span = labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS)
+        if span is not None and not reads_like_sentence(span.text, most_words=10):
+            return span
+    return None
+
+
+_MARRIED = re.compile(rf"\b(?:pada\s+)?hari\s+[A-Za-z']+\s*,?\s*(?:tanggal|tgl\.?)?\s*(?P<date>{DATE})"
+                      rf"|\btanggal\s+(?P<date2>{DATE})", re.IGNORECASE)
+
+
+def _married_in_sentence(all_lines: list[Line]) -> Span | None:
+    """`Pada hari Rabu tanggal 30 Oktober 2024 telah dilangsungkan ...`: the date of a sentence about the
+    marriage (one that names it, or begins with its weekday)."""
+    phrases = {compact_key(p) for p in labels("buku_nikah", "married", "phrases")}
+    text = stream(all_lines)
+    for match in _MARRIED.finditer(text.text):
+        around = compact_key(text.text[max(0, match.start() - 80):match.end() + 80])
+        if match["date"] or any(p in around for p in phrases):
+            return text.group(match, "date" if match["date"] else "date2")
+    return None
+
+
+def _after_colon(all_lines: list[Line], span: Span) -> bool:
+    """Whether a colon stands before the value on its line (a label's value, not a heading's words)."""
+    line = next((ln for ln in all_lines if span.words[0] in ln.words), None)
+    if line is None:
+        return True
+    before = line.words[:line.words.index(span.words[0]) + 1]
+    return any(":" in w.text for w in before)
+
+
+def _kua_heading(all_lines: list[Line]) -> Span | None:
+    """The KUA named in a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value."""
+    for line in all_lines:
+        key = compact_key(line.text)
+        if key.startswith(("KANTORURUSANAGAMAKEC", "KUAKEC")) and ":" not in line.text:
+            return Span(line.page, line.words)
+    return None
 
 
 def _normalizers() -> dict[str, Normalizer]:
-    out: dict[str, Normalizer] = {"nomor_akta": _nomor_akta, "tanggal_nikah": norm.date_graded, "kua": norm.name}
+    out: dict[str, Normalizer] = {"nomor_akta": _nomor_akta, "tanggal_nikah": norm.date_graded, "kua": _kua}
     for role in ("suami", "istri"):
         for name, (_, normalize) in _PARTY_LABELS.items():
             out[f"{role}.{name}"] = normalize
@@ -384,9 +484,9 @@ def _akta_month_year(number: str | None) -> tuple[int, int] | None:
 def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
     """Role -> (y of its heading, y of the next heading or None): the band its labels are in."""
     tops = []
-    for role, heading in _HEADINGS:
-        line = next((ln for ln in all_lines if compact_key(ln.text) == heading), None) or next(
-            (ln for ln in all_lines if _heading_like(compact_key(ln.text), heading)), None)
+    for role, headings in _HEADINGS:
+        line = next((ln for ln in all_lines if compact_key(ln.text) in headings), None) or next(
+            (ln for ln in all_lines if any(_heading_like(compact_key(ln.text), h) for h in headings)), None)
         if line is not None:
             tops.append((line.y, role))
     tops.sort()
