@@ -6,7 +6,8 @@
     render_buku_nikah(suami, istri, tanggal_nikah=, nomor_akta=, kua=, wali=, seed=, overrides=)
     akta_number(tanggal_nikah, kua_code=, rng=, new_format=None) -> a number consistent with the date
     degrade(rendered, variant, seed=)       -> Degraded(data, extension, meta); variants in VARIANTS
-    write_corpus(population_doc, out=, seed=, count=, variants=, look=) -> manifest (documents + application sets)
+    write_corpus(population_doc, out=, seed=, count=, variants=, look=, families=) -> manifest (documents + application sets)
+    LAYOUT_FAMILIES, DEVELOPMENT_FAMILIES, resolve_families(spec), family_of_document(manifest entry)
 
 Same arguments, same bytes: all randomness comes from the seed. `truth` is
 shaped like the extraction JSON (`interfaces.md`) without confidence and bbox,
@@ -22,19 +23,42 @@ font families disjoint from the development ones (`HELDOUT_FAMILIES`, each from 
 Debian package) and another page geometry (`Geometry.heldout`: margins, label and
 value columns, KK column widths and row heights, title sizes, spacing, bold names),
 to measure the reader on documents it was not developed on.
+
+Layout families (`_families`): each document type is printed in several named families of
+different eras and issuers (`kk-2020`, `kk-old`, `kk-2010s`; `ijazah-sekolah`, `ijazah-sekolah-lama`,
+`ijazah-universitas`, `ijazah-fakultas`; `nikah-kutipan`, `nikah-lama`, `nikah-kalimat`), each with its
+own wording, unlabelled and in-sentence values and table rules. A corpus holds the development
+families unless asked for others; every document records its `family`. `worn_scan` and `photocopy`
+(`EXTRA_VARIANTS`) are variants a corpus has only when asked for.
 """
 
 from ._buku_nikah import akta_number, render_buku_nikah
 from ._canvas import FONT_FAMILIES, Rendered, Style, installed_families
 from ._cases import CASE_KINDS
 from ._corpus import CORPUS_FORMAT, write_corpus
-from ._degrade import VARIANTS, Degraded, degrade
+from ._degrade import ALL_VARIANTS, EXTRA_VARIANTS, VARIANTS, Degraded, degrade
+from ._families import (
+    DEVELOPMENT_FAMILIES,
+    LAYOUT_FAMILIES,
+    LayoutFamily,
+    family_of_document,
+    resolve_families,
+)
+from ._families import check_coverage as check_family_coverage
 from ._ijazah import render_ijazah
 from ._kk import KK_LAYOUTS, render_kk
 from ._look import HELDOUT_FAMILIES, LOOKS, Geometry, missing_heldout_packages
 from ._population import POPULATION_FORMAT, REFERENCE_DAY, population
 
 __all__ = [
+    "ALL_VARIANTS",
+    "DEVELOPMENT_FAMILIES",
+    "EXTRA_VARIANTS",
+    "LAYOUT_FAMILIES",
+    "LayoutFamily",
+    "check_family_coverage",
+    "family_of_document",
+    "resolve_families",
     "CASE_KINDS",
     "CORPUS_FORMAT",
     "Degraded",

@@ -9,6 +9,7 @@ from typing import Any
 
 import core
 
+from . import _buku_nikah_lama as _lama
 from ._canvas import A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import signature, stamp
 from ._regions import STREETS
@@ -20,6 +21,7 @@ _LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lah
            "Pekerjaan", "Alamat")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
+NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat")
 
 
 def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
@@ -41,14 +43,19 @@ def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_fo
 
 def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: str, nomor_akta: str, kua: str,
                       wali: str, seed: int, overrides: Mapping[str, str | None] | None = None,
-                      varied: bool = False, stamped: bool = False, heldout: bool = False) -> Rendered:
+                      varied: bool = False, stamped: bool = False, heldout: bool = False,
+                      layout: str = "kutipan") -> Rendered:
     """The Kutipan Akta Nikah of `suami` and `istri`.
 
     `kua` and `wali` are canonical (`KUA KECAMATAN KOLAKA`, a name). `overrides`
     replace printed values by flattened field name (`istri.nik`, `tanggal_nikah`).
     `varied` draws with `Style.varied`, `heldout` with `Style.heldout` (other fonts and page
-    geometry); `stamped` adds the KUA head's ink signature and stamp.
+    geometry); `stamped` adds the KUA head's ink signature and stamp (`kutipan` layout). `layout` is
+    `kutipan` (the Kutipan Akta Nikah), `lama` (the older two-column book) or `kalimat` (worded as
+    sentences, a longer address over two lines); see `_buku_nikah_lama`.
     """
+    if layout not in NIKAH_LAYOUTS:
+        raise ValueError(f"no buku nikah layout {layout!r}: use one of {NIKAH_LAYOUTS}")
     rng = random.Random(f"nikah-{seed}")
     values: dict[str, Any] = {"nomor_akta": nomor_akta, "tanggal_nikah": tanggal_nikah, "kua": kua,
                               "wali.nama_lengkap": wali}
@@ -60,6 +67,10 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
             f"{role}.pekerjaan": person.jenis_pekerjaan,
             f"{role}.alamat": f"{rng.choice(STREETS)} NO. {rng.randint(1, 120)}",
         })
+    if layout == "kalimat":
+        longer = random.Random(f"nikah-alamat-{seed}")
+        for role in ("suami", "istri"):
+            values[f"{role}.alamat"] = _lama.long_address(values[f"{role}.alamat"], longer, kua)
     overrides = dict(overrides or {})
     unknown = set(overrides) - set(core.BUKU_NIKAH_FIELDS)
     if unknown:
@@ -67,7 +78,12 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
     values.update(overrides)
 
     page = Page(A4_PORTRAIT, Style.pick(seed, varied=varied, heldout=heldout))
-    _draw(page, values, rng, stamped=stamped)
+    if layout == "lama":
+        _lama.draw_lama(page, values, rng)
+    elif layout == "kalimat":
+        _lama.draw_kalimat(page, values, rng)
+    else:
+        _draw(page, values, rng, stamped=stamped)
     fields = {name: values.get(name) for name in core.BUKU_NIKAH_FIELDS}
     return page.rendered({"document_type": str(core.DocumentType.BUKU_NIKAH), "fields": fields})
 

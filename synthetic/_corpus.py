@@ -1,7 +1,7 @@
 """A corpus on disk: rendered documents in several variants, a truth file beside each, application sets.
 
     write_corpus(population_doc, out=DIR, seed=S, count=N, variants=VARIANTS, look="default",
-                 on_document=None) -> manifest dict
+                 families=None, on_document=None) -> manifest dict
 
 Layout (`capil.synthetic-corpus/1`, described in the README's "Synthetic data"):
 
@@ -11,7 +11,12 @@ Layout (`capil.synthetic-corpus/1`, described in the README's "Synthetic data"):
 
 `look="heldout"` renders with `Style.heldout` (fonts and page geometry the OCR was not developed
 on); the manifest then says `"look": "heldout"` and each document's `look` has the geometry
-that differs from the default. The default look writes the manifest it always wrote.
+that differs from the default.
+
+`families` chooses the layout families (`_families.LAYOUT_FAMILIES`) documents are drawn in: by
+default the development families, which render exactly the documents a corpus always held; `"all"`
+adds the families the extractor was not developed on. Every document records its `family`, and the
+manifest the `families` it was drawn from.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ import core
 from ._buku_nikah import akta_number, render_buku_nikah
 from ._canvas import Rendered, Style
 from ._cases import CASE_KINDS, CasePlan, CasePlanner, DocPlan
-from ._degrade import VARIANTS, degrade
+from ._degrade import ALL_VARIANTS, VARIANTS, degrade
+from ._families import LayoutFamily, check_coverage, families_for, pick, resolve_families
 from ._ijazah import render_ijazah
 from ._kk import render_kk
 from ._look import LOOKS, missing_heldout_packages
@@ -43,18 +49,22 @@ ROTATION = (*CASE_KINDS, "genuine_perkawinan")
 
 def write_corpus(population_doc: dict[str, Any], *, out: Path, seed: int, count: int,
                  variants: Sequence[str] = VARIANTS, look: str = "default",
-                 on_document: Callable[[int], None] | None = None) -> dict[str, Any]:
+                 families: str | Sequence[str] | None = None, on_document: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Render application sets until at least `count` documents exist; write files and the manifest.
 
     Case kinds rotate in `ROTATION` order; each document's variant rotates per
     document type through `variants`, so types and variants are balanced. `look`
     is one of `LOOKS`; `heldout` needs the fonts of `HELDOUT_FAMILIES` installed
-    (`core.ConfigurationError` naming the Debian packages otherwise). `on_document`
+    (`core.ConfigurationError` naming the Debian packages otherwise). `families` is `None` (the
+    development families), `"all"` or names (`resolve_families`); they must print every document
+    type and both school and university ijazah (ValueError otherwise). `on_document`
     is called with the number of documents written so far after each one (progress).
     """
-    unknown = [v for v in variants if v not in VARIANTS]
+    unknown = [v for v in variants if v not in ALL_VARIANTS]
     if unknown or not variants:
-        raise ValueError(f"unknown variants {unknown}: use {', '.join(VARIANTS)}")
+        raise ValueError(f"unknown variants {unknown}: use {', '.join(ALL_VARIANTS)}")
+    chosen = resolve_families(families)
+    check_coverage(chosen)
     if look not in LOOKS:
         raise ValueError(f"unknown look {look!r}: use {', '.join(LOOKS)}")
     if count < 1:
@@ -65,9 +75,9 @@ def write_corpus(population_doc: dict[str, Any], *, out: Path, seed: int, count:
     if heldout and (missing := missing_heldout_packages()):
         raise core.ConfigurationError("the held-out look's fonts are not installed: "
                                       f"apt-get install {' '.join(missing)}")
-    families = [core.Family.from_dict(f) for f in population_doc.get("keluarga", [])]
+    kin = [core.Family.from_dict(f) for f in population_doc.get("keluarga", [])]
     rng = random.Random(f"corpus-{seed}")
-    planner = CasePlanner(families, rng)
+    planner = CasePlanner(kin, rng)
     docs_dir = out / "docs"
     docs_dir.mkdir(parents=True, exist_ok=True)
     per_type: Counter[str] = Counter()
@@ -81,7 +91,7 @@ def write_corpus(population_doc: dict[str, Any], *, out: Path, seed: int, count:
             variant = variants[(per_type[doc.kind] + seed) % len(variants)]
             per_type[doc.kind] += 1
             entry = _write_document(doc, index=index, variant=variant, seed=seed * 100_003 + index, docs_dir=docs_dir,
-                                    heldout=heldout)
+                                    heldout=heldout, families=chosen)
             documents.append(entry)
             files[doc.slot] = entry["file"]
             if on_document is not None:
@@ -89,15 +99,15 @@ def write_corpus(population_doc: dict[str, Any], *, out: Path, seed: int, count:
         applications.append(_application(plan, len(applications), files))
     manifest = {
         "format": CORPUS_FORMAT, "seed": seed, "count": count, "variants": list(variants),
-        **({"look": look} if heldout else {}), "documents": documents, "applications": applications,
+        **({"look": look} if heldout else {}), "families": list(chosen), "documents": documents, "applications": applications,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
 
 
 def _write_document(doc: DocPlan, *, index: int, variant: str, seed: int, docs_dir: Path,
-                    heldout: bool) -> dict[str, Any]:
-    rendered, look = _render(doc, seed, heldout=heldout)
+                    heldout: bool, families: tuple[str, ...]) -> dict[str, Any]:
+    rendered, look, family = _render(doc, seed, heldout=heldout, families=families)
     degraded = degrade(rendered, variant, seed=seed)
     stem = f"{index:04d}-{doc.kind}"
     (docs_dir / f"{stem}.{degraded.extension}").write_bytes(degraded.data)
@@ -111,28 +121,32 @@ def _write_document(doc: DocPlan, *, index: int, variant: str, seed: int, docs_d
                                                         if doc.kind == "kk" or not k.startswith("kk_")}}
     return {
         "file": f"docs/{stem}.{degraded.extension}", "truth": f"docs/{stem}.truth.json",
-        "document_type": rendered.truth["document_type"], "variant": variant, "seed": seed,
+        "document_type": rendered.truth["document_type"], "family": family.name, "variant": variant, "seed": seed,
         "look": look, "degradation": degraded.meta,
     }
 
 
-def _render(doc: DocPlan, seed: int, *, heldout: bool) -> tuple[Rendered, dict[str, Any]]:
+def _render(doc: DocPlan, seed: int, *, heldout: bool,
+            families: tuple[str, ...]) -> tuple[Rendered, dict[str, Any], LayoutFamily]:
     rng = random.Random(f"look-{seed}")
     a = doc.args
-    if doc.kind == "kk":
-        layout = "old" if rng.random() < OLD_KK_SHARE else "current"
-        return render_kk(a["family"], seed=seed, layout=layout, varied=True, heldout=heldout), {"layout": layout}
+    if doc.kind == "kk":  # the draw that always chose the old layout (35 %) now chooses the family
+        family = pick(families_for("kk", families), rng.random())
+        rendered = render_kk(a["family"], seed=seed, layout=family.layout, varied=True, heldout=heldout)
+        return rendered, {"layout": family.layout}, family
+    # A separate generator: the look's draws stay those of a corpus without families.
+    family = pick(families_for(doc.kind, families, jenjang=a.get("jenjang")), random.Random(f"family-{seed}").random())
     if doc.kind == "ijazah":
         security = rng.random() < SECURITY_IJAZAH_SHARE
         rendered = render_ijazah(a["person"], jenjang=a["jenjang"], seed=seed, security=security, varied=True,
-                                 heldout=heldout, **a.get("overrides", {}))
-        return rendered, {"jenjang": a["jenjang"], "security_paper": security}
+                                 heldout=heldout, layout=family.layout, **a.get("overrides", {}))
+        return rendered, {"jenjang": a["jenjang"], "security_paper": security}, family
     stamped = rng.random() < STAMPED_NIKAH_SHARE
     nomor = akta_number(a["tanggal_nikah"], kua_code=a["kua_code"], rng=rng)
     rendered = render_buku_nikah(a["suami"], a["istri"], tanggal_nikah=a["tanggal_nikah"], nomor_akta=nomor,
                                  kua=a["kua"], wali=a["wali"], seed=seed, overrides=a.get("overrides"),
-                                 varied=True, stamped=stamped, heldout=heldout)
-    return rendered, {"stamped": stamped, "akta_format": "new" if "/" not in nomor else "old"}
+                                 varied=True, stamped=stamped, heldout=heldout, layout=family.layout)
+    return rendered, {"stamped": stamped, "akta_format": "new" if "/" not in nomor else "old"}, family
 
 
 def _application(plan: CasePlan, index: int, files: dict[str, str]) -> dict[str, Any]:

@@ -5,8 +5,11 @@
 `clean` (PNG, 300 dpi), `scan` (skew up to ±3°, 200–300 dpi, noise, blur, JPEG),
 `photo` (the page in perspective on a background, uneven light, rotation up
 to ±8°, JPEG), `pdf_text` (vector PDF whose text layer is the printed text),
-`pdf_image` (image-only PDF of a 200–300 dpi raster). The ground truth does not
-change; the same seed gives the same bytes.
+`pdf_image` (image-only PDF of a 200–300 dpi raster). Two more, not in the default
+`VARIANTS` (so a default corpus keeps its files): `worn_scan` (a scan whose ruled lines are faint,
+broken, doubled or missing, from the page's drawing ops) and `photocopy` (high contrast, grey
+background, toner speckle, 200–300 dpi JPEG). The ground truth does not change; the same seed gives
+the same bytes.
 """
 
 from __future__ import annotations
@@ -25,6 +28,11 @@ from ._canvas import DPI, Rendered
 from ._pdf import image_pdf, vector_pdf
 
 VARIANTS = ("clean", "scan", "photo", "pdf_text", "pdf_image")
+"""The default corpus's variants."""
+EXTRA_VARIANTS = ("worn_scan", "photocopy")
+"""Variants a corpus has only when asked for (`--variants`)."""
+ALL_VARIANTS = VARIANTS + EXTRA_VARIANTS
+RULE_DAMAGE = ("faint", "broken", "doubled", "missing")
 
 
 @dataclass(frozen=True)
@@ -37,8 +45,8 @@ class Degraded:
 
 
 def degrade(rendered: Rendered, variant: str, *, seed: int) -> Degraded:
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r}: use one of {', '.join(VARIANTS)}")
+    if variant not in ALL_VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}: use one of {', '.join(ALL_VARIANTS)}")
     rng = random.Random(f"{variant}-{seed}")
     if variant == "clean":
         return Degraded(rendered.png, "png", {"dpi": DPI})
@@ -52,6 +60,13 @@ def degrade(rendered: Rendered, variant: str, *, seed: int) -> Degraded:
     if variant == "photo":
         image, meta = _photo(page, rng)
         return Degraded(_jpeg(image, quality=meta["jpeg_quality"], dpi=None), "jpg", meta)
+    if variant == "worn_scan":
+        page, rules = _worn_rules(page, rendered.ops, rng)
+        image, meta = _scan(page, rng)
+        return Degraded(_jpeg(image, quality=meta["jpeg_quality"], dpi=meta["dpi"]), "jpg", {**meta, "rules": rules})
+    if variant == "photocopy":
+        image, meta = _photocopy(page, rng)
+        return Degraded(_jpeg(image, quality=meta["jpeg_quality"], dpi=meta["dpi"]), "jpg", meta)
     dpi = rng.randint(200, 300)
     small = _resample(page, dpi)
     quality = rng.randint(70, 90)
@@ -135,3 +150,98 @@ def _jpeg(image: Image.Image, *, quality: int, dpi: int | None) -> bytes:
     extra = {"dpi": (dpi, dpi)} if dpi else {}
     image.save(out, format="JPEG", quality=quality, **extra)
     return out.getvalue()
+
+
+def _worn_rules(page: Image.Image, ops: tuple[tuple[Any, ...], ...], rng: random.Random) -> tuple[Image.Image, dict[str, Any]]:
+    """Ruled lines as a worn form or a poor scan shows them: each line faint, broken, doubled or gone
+    (long horizontal rules between rows go most often), the rest as printed. The text is untouched."""
+    pixels = np.asarray(page).copy()
+    h, w = pixels.shape[:2]
+    weights = [rng.uniform(0.1, 1.0) for _ in RULE_DAMAGE]
+    counts = {name: 0 for name in RULE_DAMAGE}
+    for op in ops:
+        if op[0] != "line":
+            continue
+        x0, y0, x1, y1 = (round(v) for v in op[1])
+        width = int(op[2])
+        horizontal = abs(y1 - y0) < abs(x1 - x0)
+        if rng.random() < 0.3:
+            continue
+        fate = rng.choices(RULE_DAMAGE, weights=weights)[0]
+        if fate == "missing" and not (horizontal and abs(x1 - x0) > w * 0.4):
+            fate = "faint"
+        counts[fate] += 1
+        pad = width // 2 + 2
+        if horizontal:
+            lo, hi = max(0, min(y0, y1) - pad), min(h, max(y0, y1) + pad + 1)
+            xa, xb = max(0, min(x0, x1)), min(w, max(x0, x1) + 1)
+            band, paper = (slice(lo, hi), slice(xa, xb)), (slice(max(0, lo - 3 * pad), max(0, lo - 3 * pad) + hi - lo),
+                                                          slice(xa, xb))
+        else:
+            lo, hi = max(0, min(x0, x1) - pad), min(w, max(x0, x1) + pad + 1)
+            ya, yb = max(0, min(y0, y1)), min(h, max(y0, y1) + 1)
+            band, paper = (slice(ya, yb), slice(lo, hi)), (slice(ya, yb),
+                                                          slice(max(0, lo - 3 * pad), max(0, lo - 3 * pad) + hi - lo))
+        original = pixels[band].copy()
+        blank = pixels[paper].copy()
+        if blank.shape != original.shape:
+            continue
+        if fate == "missing":
+            pixels[band] = blank
+        elif fate == "faint":
+            keep = np.float32(rng.uniform(0.15, 0.45))
+            pixels[band] = (blank * (1 - keep) + original * keep).astype(np.uint8)
+        elif fate == "broken":
+            length = band[1 if horizontal else 0].stop - band[1 if horizontal else 0].start
+            at = 0
+            while at < length:
+                gap = rng.randint(15, 140)
+                start = at + rng.randint(40, 400)
+                at = start + gap
+                part = slice(start, min(at, length))
+                if horizontal:
+                    pixels[band[0], band[1].start + part.start:band[1].start + part.stop] = \
+                        blank[:, part.start:part.stop]
+                else:
+                    pixels[band[0].start + part.start:band[0].start + part.stop, band[1]] = \
+                        blank[part.start:part.stop, :]
+        else:  # doubled: the rule printed twice, a few pixels apart
+            dy, dx = (rng.randint(5, 10), 0) if horizontal else (0, rng.randint(5, 10))
+            ys, xs = band
+            target = (slice(min(h, ys.start + dy), min(h, ys.stop + dy)), slice(min(w, xs.start + dx), min(w, xs.stop + dx)))
+            moved = pixels[target]
+            pixels[target] = np.minimum(moved, original[:moved.shape[0], :moved.shape[1]])
+    return Image.fromarray(pixels, page.mode), {k: v for k, v in counts.items() if v}
+
+
+def _photocopy(page: Image.Image, rng: random.Random) -> tuple[Image.Image, dict[str, Any]]:
+    """A photocopy: grey, hard contrast (thin strokes thicken or drop out), a grey cast over the paper,
+    toner specks and streaks, a slight skew; 200–300 dpi JPEG."""
+    dpi = rng.randint(200, 300)
+    angle = rng.uniform(-1.5, 1.5)
+    quality = rng.randint(55, 85)
+    threshold = rng.uniform(120, 175)
+    background = rng.uniform(195, 228)
+    image = _resample(page.convert("L"), dpi)
+    pixels: np.ndarray = np.asarray(image, dtype=np.float32)
+    h, w = pixels.shape
+    # Hard contrast around the threshold: ink goes black, paper goes to the grey of the copy.
+    contrast = 1 / (1 + np.exp(-(pixels - threshold) / rng.uniform(6, 14)))
+    pixels = 15 + contrast * (background - 15)
+    noise = np.random.default_rng(rng.randrange(2**32))
+    pixels += noise.standard_normal((h, w), dtype=np.float32) * rng.uniform(4, 9)
+    specks = noise.random((h, w)) < rng.uniform(0.0004, 0.002)
+    specks = cv2.dilate(specks.astype(np.uint8), np.ones((2, 2), np.uint8)).astype(bool)
+    pixels[specks] = noise.uniform(10, 90, int(specks.sum()))
+    for _ in range(rng.randint(0, 3)):  # a dirty drum draws a faint streak down the page
+        x = rng.randrange(w)
+        pixels[:, x:x + rng.randint(2, 6)] -= rng.uniform(20, 60)
+    rows, cols = np.arange(h, dtype=np.int32), np.arange(w, dtype=np.int32)
+    edge = np.minimum.outer(np.minimum(rows, rows[::-1]), np.minimum(cols, cols[::-1]))
+    pixels -= np.clip(60 - edge, 0, 60).astype(np.float32) * rng.uniform(0.5, 1.5)
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    pixels = cv2.warpAffine(np.clip(pixels, 0, 255).astype(np.uint8), turn, (w, h), flags=cv2.INTER_LINEAR,
+                            borderValue=(int(background),))
+    image = Image.fromarray(pixels, "L").filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8)))
+    return image, {"dpi": dpi, "angle": round(angle, 3), "threshold": round(threshold, 1),
+                   "background": round(background, 1), "jpeg_quality": quality}

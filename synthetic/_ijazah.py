@@ -32,9 +32,16 @@ _UNIVERSITY_LABELS = ("Nama", "Tempat dan Tanggal Lahir", "Nomor Induk Mahasiswa
 _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
 
 
+IJAZAH_LAYOUTS = ("current", "lama", "fakultas")
+
+
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
-                  heldout: bool = False, **overrides: str | None) -> Rendered:
+                  heldout: bool = False, layout: str = "current", **overrides: str | None) -> Rendered:
     """An ijazah of `jenjang` for `person`; `overrides` replace printed values (canonical form).
+
+    `layout` is `current` (the school or university layout of today), `lama` (the older school
+    certificate, SURAT TANDA TAMAT BELAJAR) or `fakultas` (a faculty-issued university ijazah);
+    see `_ijazah_lama`.
 
     `security` prints on tinted security paper, signs in ink and puts the
     school's or university's stamp over the signature block, overlapping the
@@ -51,8 +58,13 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
         raise TypeError(f"unknown ijazah fields: {sorted(unknown)}")
     if "jenjang" in overrides:
         raise TypeError("pass jenjang as the keyword argument, not an override")
+    if layout not in IJAZAH_LAYOUTS:
+        raise ValueError(f"no ijazah layout {layout!r}: use one of {IJAZAH_LAYOUTS}")
     rng = random.Random(f"ijazah-{seed}")
     style = Style.pick(seed, varied=varied, heldout=heldout)
+    if layout != "current":
+        return _render_older(person, jenjang=jenjang, layout=layout, rng=rng, style=style, security=security,
+                             seed=seed, overrides=overrides)
     if jenjang in SCHOOL_LEVELS:
         values = {**_school_values(person, jenjang, rng), **overrides}
         page = _draw_school(_page(A4_PORTRAIT, style, security, seed), values, rng, security=security)
@@ -63,6 +75,24 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
         raise ValueError(f"no ijazah layout for jenjang {jenjang!r}")
     fields = {name: values.get(name) for name in core.IJAZAH_FIELDS}
     return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": fields})
+
+
+def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random.Random, style: Style,
+                  security: bool, seed: int, overrides: dict[str, str | None]) -> Rendered:
+    from . import _ijazah_lama as lama
+
+    if layout == "lama":
+        if jenjang not in SCHOOL_LEVELS:
+            raise ValueError(f"the lama layout is a school certificate, not for {jenjang}")
+        values = {**lama.school_values(_school_values(person, jenjang, rng), rng), **overrides}
+        page = lama.draw_school_lama(_page(A4_PORTRAIT, style, security, seed), values, rng,
+                                     level_name=SCHOOL_LEVELS[jenjang][0])
+    else:
+        if jenjang not in UNIVERSITY_LEVELS:
+            raise ValueError(f"the fakultas layout is a university ijazah, not for {jenjang}")
+        values = {**lama.faculty_values(_university_values(person, jenjang, rng), rng), **overrides}
+        page = lama.draw_fakultas(_page(A4_LANDSCAPE, style, security, seed), values, rng)
+    return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
 
 
 def _page(size: tuple[int, int], style: Style, security: bool, seed: int) -> Page:

@@ -33,15 +33,15 @@ _NAME_FIELDS = {"nama_lengkap", "nama_ayah", "nama_ibu"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
 MIN_ROWS = 5
-KK_LAYOUTS = ("current", "old")
+KK_LAYOUTS = ("current", "old", "2010s")
 
 
 def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False,
               heldout: bool = False) -> Rendered:
     """A clean scan-like PNG of `family`'s Kartu Keluarga and its ground truth.
 
-    `layout` is `current` (QR code, electronic signature) or `old` (wet signatures,
-    stamp, no QR code); `varied` draws with `Style.varied` (more fonts, sizes,
+    `layout` is `current` (QR code, electronic signature), `old` (wet signatures,
+    stamp, no QR code) or `2010s` (`_kk_2010s`: another printing's wording and table split); `varied` draws with `Style.varied` (more fonts, sizes,
     spacing, inks, offsets) instead of the plain look; `heldout` with `Style.heldout`
     (other fonts and page geometry).
     """
@@ -49,6 +49,11 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     rng = random.Random(f"kk-{seed}")
     page = Page(A4_LANDSCAPE, Style.pick(seed, varied=varied, heldout=heldout))
+    if layout == "2010s":
+        from ._kk_2010s import draw_kk_2010s
+
+        draw_kk_2010s(page, family, rng)
+        return page.rendered(_truth(family))
     g = page.style.geometry
     left = g.kk_margins[0] + rng.randint(-15, 15)
     right = page.width - g.kk_margins[1] + rng.randint(-15, 15)
@@ -127,9 +132,11 @@ def _fit_middle(page: Page, columns: tuple[tuple[tuple[str, str], ...], ...], *,
 
 
 def _table(page: Page, columns: tuple, family: core.Family, *, left: int, right: int, top: int, row_h: int,
-           widths: tuple[float, ...] = (), groups: tuple[tuple[str, int, int], ...] = ()) -> int:
+           widths: tuple[float, ...] = (), groups: tuple[tuple[str, int, int], ...] = (),
+           row_rules: bool = True) -> int:
     """A ruled member table; `groups` print a label over several columns, whose own headers move below it.
-    `widths` are factors on the columns' designed relative widths."""
+    `widths` are factors on the columns' designed relative widths; without `row_rules` only the header's
+    rules and the table's bottom are drawn across (member rows are separated by space alone)."""
     g = page.style.geometry
     weights = [w for _, _, w in columns]
     if widths:  # name columns never narrower than designed: a long name must still fit at 5 pt
@@ -152,7 +159,7 @@ def _table(page: Page, columns: tuple, family: core.Family, *, left: int, right:
     inner = {i for _, first, end in groups for i in range(first + 1, end)}
     for i, x in enumerate(xs):
         page.line((x, split if i in inner else top, x, bottom))
-    for yy in ys:
+    for yy in ys if row_rules else (*ys[:3], ys[-1]):
         page.line((left, yy, right, yy))
 
     grouped: dict[int, int] = {}

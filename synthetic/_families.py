@@ -1,0 +1,136 @@
+"""Layout families: the named printings of each document type the corpus can draw.
+
+    LAYOUT_FAMILIES                 name -> LayoutFamily (document type, renderer layout, era, issuer)
+    DEVELOPMENT_FAMILIES            the five families the extractor was developed on (the default corpus)
+    families_for(doc_type, names, jenjang=) -> the chosen families that can print such a document
+    resolve_families(spec)          "all", "development" or a comma-separated list -> sorted names
+    family_of_document(entry)       a manifest entry's family (corpora older than families: from its look)
+
+A family is an issuer's printing of one era: its own title, label wording, field order, unlabelled
+and in-sentence values, table split and rules. The benchmark (`capil bench ocr --holdout-family`)
+measures on a family the extractor was not tuned on; that figure is the one that predicts documents
+nobody has seen. Each family has a weight: where several families can print a document, the corpus
+draws one in proportion (the development KK weights keep the old 35 % share of the older layout, so a
+default corpus keeps its bytes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+SCHOOL, UNIVERSITY = "school", "university"
+
+
+@dataclass(frozen=True)
+class LayoutFamily:
+    name: str
+    document_type: str
+    """`kk`, `ijazah` or `buku_nikah`."""
+    layout: str
+    """The renderer's `layout=` argument."""
+    description: str
+    weight: float = 1.0
+    """Share among the chosen families that can print a document (normalised)."""
+    levels: str | None = None
+    """Ijazah only: `school` (SD/SMP/SMA/SMK) or `university` (D3/S1)."""
+
+
+LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
+    LayoutFamily("kk-old", "kk", "old", "KK before 2020: wet signatures, office stamp, the official's NIP",
+                 weight=0.35),
+    LayoutFamily("kk-2020", "kk", "current", "KK after Permendagri 109/2019: landscape, QR code, "
+                 "electronic signature", weight=0.65),
+    LayoutFamily("kk-2010s", "kk", "2010s", "KK of the 2010s: one header column (Propinsi, Kelurahan/Desa), "
+                 "abbreviated column headers, golongan darah moved to table 2, no rules between member rows, "
+                 "Camat and Kepala Dinas signatures", weight=0.5),
+    LayoutFamily("ijazah-sekolah", "ijazah", "current", "school ijazah after Persesjen 1/2022: Nomor Ijazah, "
+                 "labelled fields, NPSN, NISN", levels=SCHOOL),
+    LayoutFamily("ijazah-sekolah-lama", "ijazah", "lama", "older school certificate (SURAT TANDA TAMAT BELAJAR, "
+                 "DEPARTEMEN PENDIDIKAN NASIONAL): school only in the heading, name centred without a label, "
+                 "birth and issue dates inside sentences, old number format, no NPSN or NISN", levels=SCHOOL),
+    LayoutFamily("ijazah-universitas", "ijazah", "current", "university ijazah: Nomor Ijazah Nasional, "
+                 "labelled fields, Rektor", levels=UNIVERSITY),
+    LayoutFamily("ijazah-fakultas", "ijazah", "fakultas", "university ijazah issued by a faculty: Dekan and "
+                 "Rektor, name centred, NIM spelled out, programme in a sentence, degree as a line of its own, "
+                 "'Diberikan di X pada tanggal', old number format before 2021", levels=UNIVERSITY),
+    LayoutFamily("nikah-kutipan", "buku_nikah", "kutipan", "Kutipan Akta Nikah: label blocks per spouse, "
+                 "Tanggal Nikah and Dicatat di"),
+    LayoutFamily("nikah-lama", "buku_nikah", "lama", "older buku nikah: two columns SUAMI | ISTERI, "
+                 "Nomor Induk Kependudukan, Tempat/Tgl. Lahir, Hari/Tanggal, Pegawai Pencatat Nikah"),
+    LayoutFamily("nikah-kalimat", "buku_nikah", "kalimat", "buku nikah worded as sentences: 'Pada hari Rabu "
+                 "tanggal ... telah dilangsungkan', Kantor Urusan Agama, Warganegara, Tempat Tinggal over two lines"),
+)}
+DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
+"""What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""
+
+
+def resolve_families(spec: str | Iterable[str] | None) -> tuple[str, ...]:
+    """`None` or `development` -> DEVELOPMENT_FAMILIES; `all` -> every family; else the names given
+    (comma-separated or repeated). Unknown names raise ValueError naming the known ones."""
+    if spec is None:
+        return DEVELOPMENT_FAMILIES
+    items = [spec] if isinstance(spec, str) else list(spec)
+    names = [n.strip() for item in items for n in item.split(",") if n.strip()]
+    if names == ["all"]:
+        return tuple(sorted(LAYOUT_FAMILIES))
+    if names == ["development"]:
+        return DEVELOPMENT_FAMILIES
+    if unknown := [n for n in names if n not in LAYOUT_FAMILIES]:
+        raise ValueError(f"unknown layout family {unknown[0]!r}: use all, development or "
+                         f"{', '.join(sorted(LAYOUT_FAMILIES))}")
+    if not names:
+        raise ValueError("no layout family chosen")
+    return tuple(sorted(set(names)))
+
+
+def families_for(doc_type: str, names: Iterable[str], *, jenjang: str | None = None) -> list[LayoutFamily]:
+    """The chosen families that can print a document of `doc_type` (and, for an ijazah, of `jenjang`),
+    in a fixed order (older KK first: the order the default corpus has always drawn in)."""
+    levels = None if jenjang is None else (UNIVERSITY if jenjang.upper() in ("D3", "S1", "S2", "S3", "D4")
+                                           else SCHOOL)
+    chosen = [LAYOUT_FAMILIES[n] for n in LAYOUT_FAMILIES if n in set(names)]
+    return [f for f in chosen if f.document_type == doc_type and (levels is None or f.levels == levels)]
+
+
+def check_coverage(names: Iterable[str]) -> None:
+    """Every document a corpus plans must have a family: a KK, a buku nikah, a school and a university
+    ijazah. ValueError saying what is missing."""
+    names = tuple(names)
+    needs = (("kk", None, "KK"), ("ijazah", "SMA", "school ijazah"), ("ijazah", "S1", "university ijazah"),
+             ("buku_nikah", None, "buku nikah"))
+    missing = [what for doc_type, jenjang, what in needs if not families_for(doc_type, names, jenjang=jenjang)]
+    if missing:
+        options = {what: [f.name for f in LAYOUT_FAMILIES.values()
+                          if f.document_type == doc_type and (jenjang is None or
+                                                              f.levels == (UNIVERSITY if jenjang == "S1" else SCHOOL))]
+                   for doc_type, jenjang, what in needs}
+        raise ValueError("the families chosen print no " + ", no ".join(missing) + ": add "
+                         + "; ".join(f"one of {', '.join(options[m])}" for m in missing))
+
+
+def pick(candidates: list[LayoutFamily], u: float) -> LayoutFamily:
+    """The family at `u` (0 ≤ u < 1) along the candidates' normalised weights."""
+    total = sum(f.weight for f in candidates)
+    edge = 0.0
+    for family in candidates:
+        edge += family.weight / total
+        if u < edge:
+            return family
+    return candidates[-1]
+
+
+def family_of_document(entry: dict[str, Any]) -> str:
+    """The layout family of a corpus manifest's document entry. Corpora written before families existed
+    hold only development families: the KK's `look.layout` and the ijazah's `look.jenjang` say which."""
+    if entry.get("family"):
+        return str(entry["family"])
+    look = entry.get("look") or {}
+    doc_type = entry.get("document_type")
+    if doc_type == "kk":
+        return "kk-old" if look.get("layout") == "old" else "kk-2020"
+    if doc_type == "ijazah":
+        jenjang = str(look.get("jenjang") or "")
+        return "ijazah-universitas" if jenjang.upper() in ("D3", "D4", "S1", "S2", "S3") else "ijazah-sekolah"
+    return "nikah-kutipan"
