@@ -1,6 +1,6 @@
 """KK member tables on scans whose row rules are faint, erased, dashed, doubled or gone (issue #14, item 3).
 
-    .venv/bin/python benchmarks/kk_rules.py [--pages 10] [--kinds scan,faint,...] [--seed 0] [--json OUT]
+    .venv/bin/python benchmarks/kk_rules.py [--pages 10] [--kinds scan,faint,...] [--seed 0] [--look plain] [--json OUT]
 
 Renders `--pages` KKs (families of `synthetic.population(families=40, seed=SEED)` with three or more
 members, alternately the current and the old layout), damages each page's rules by every kind of
@@ -63,10 +63,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=10)
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--look", choices=("plain", "varied", "heldout"), default="plain",
+                        help="the renderer's look; heldout: fonts and geometry kept out of development")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     kinds = args.kinds.split(",")
-    rendered = rendered_kks(args.pages, seed=args.seed)
+    rendered = rendered_kks(args.pages, seed=args.seed, look=args.look)
     ocr.extract(damage(rendered[0][1].png, "scan", seed=0))  # start the workers, uncounted
     results: dict[str, list[dict[str, Any]]] = {}
     for kind in kinds:

@@ -2,7 +2,7 @@
 
     damage(png, kind, seed=) -> JPEG bytes
     KINDS                      the damage kinds, `scan` (rules intact) first
-    rendered_kks(count, seed=) -> [(name, synthetic.Rendered)]: KKs of three or more members to damage
+    rendered_kks(count, seed=, look=) -> [(name, synthetic.Rendered)]: KKs of three or more members to damage
 
 The rules are found on the clean page by their shape (long thin runs of ink), not from the renderer,
 so any layout can be damaged. Row rules are the horizontal rules strictly inside a table (not its top
@@ -50,15 +50,18 @@ def damage(png: bytes, kind: str, *, seed: int) -> bytes:
     return _scan(out, rng)
 
 
-def rendered_kks(count: int, *, seed: int) -> list[tuple[str, synthetic.Rendered]]:
+def rendered_kks(count: int, *, seed: int, look: str = "plain") -> list[tuple[str, synthetic.Rendered]]:
     """`count` rendered KKs of `synthetic.population(families=40, seed=seed)`'s families with at least three
-    members, the current and the old layout in turn; named `<No. KK>-<layout>`."""
+    members, the current and the old layout in turn; named `<No. KK>-<layout>`. `look` is `plain`,
+    `varied` or `heldout` (the renderer's fonts and geometry kept out of development)."""
     doc = synthetic.population(families=40, seed=seed)
     families = [f for f in (core.Family.from_dict(d) for d in doc["keluarga"]) if len(f.anggota) >= 3][:count]
     out = []
     for i, family in enumerate(families):
         layout = ("current", "old")[i % 2]
-        out.append((f"{family.no_kk}-{layout}", synthetic.render_kk(family, seed=seed * 1000 + i, layout=layout)))
+        out.append((f"{family.no_kk}-{layout}", synthetic.render_kk(family, seed=seed * 1000 + i, layout=layout,
+                                                                        varied=look == "varied",
+                                                                        heldout=look == "heldout")))
     return out
 
 
