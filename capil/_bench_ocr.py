@@ -1,6 +1,6 @@
 """The OCR benchmark: run `ocr.extract` over a synthetic corpus and score it against the truth files.
 
-    run(data_dir, jobs=N, lang=) -> report dict (format `capil.bench-ocr/1`)
+    run(data_dir, jobs=N, lang=, families=None, holdout_family=None) -> report dict (format `capil.bench-ocr/1`)
     table(report) -> str, markdown(report) -> str
 
 Every document is read with `declared_type=None`, so type detection is measured
@@ -10,6 +10,13 @@ truth is not null (a document that fails or is detected as another type scores
 printed order. Character error rate (CER) is edit distance over truth length,
 summed over name fields. Seconds per page are measured around `ocr.extract` in
 the worker process, with `jobs` workers running at once.
+
+Every figure is also given per layout family (`by_family`, each with its variants): the family is
+the manifest's `family` of each document (`synthetic.family_of_document` for corpora older than
+families). `families` scores only those families' documents (the others are not read).
+`holdout_family` names the family the extractor was not tuned on (leave-one-family-out): the report's
+`holdout` gives its figures apart from those of every other family scored (`tuned`), and tables mark
+it. The held-out figure is the one that predicts documents nobody has seen.
 """
 
 from __future__ import annotations
@@ -35,9 +42,13 @@ NAME_FIELDS = frozenset({
 })
 
 
-def run(data_dir: Path, *, jobs: int = 1, lang: str = "ind") -> dict[str, Any]:
+def run(data_dir: Path, *, jobs: int = 1, lang: str = "ind", families: list[str] | None = None,
+        holdout_family: str | None = None) -> dict[str, Any]:
+    """Read and score the corpus. `families` (names) limits the documents scored; `holdout_family` must
+    be among the families scored. ValueError names the corpus's families when a name is not one of them."""
     manifest = json.loads((data_dir / "manifest.json").read_text(encoding="utf-8"))
-    tasks = [(str(data_dir / d["file"]), lang) for d in manifest["documents"]]
+    documents = _chosen_documents(manifest["documents"], families=families, holdout_family=holdout_family)
+    tasks = [(str(data_dir / d["file"]), lang) for d in documents]
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     results = []
@@ -57,13 +68,29 @@ def run(data_dir: Path, *, jobs: int = 1, lang: str = "ind") -> dict[str, Any]:
             pool.join()
     wall = time.perf_counter() - started
     rows = []
-    for doc, result in zip(manifest["documents"], results, strict=True):
+    for doc, result in zip(documents, results, strict=True):
         truth = json.loads((data_dir / doc["truth"]).read_text(encoding="utf-8"))
         rows.append(_score(doc, truth, result))
-    report = _report(rows, jobs=jobs, wall=wall, seed=manifest.get("seed"))
+    report = _report(rows, jobs=jobs, wall=wall, seed=manifest.get("seed"), holdout_family=holdout_family)
     # Other work on the machine slows every page down; the load average says how busy it was.
     report["machine"]["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     return report
+
+
+def _chosen_documents(documents: list[dict[str, Any]], *, families: list[str] | None,
+                      holdout_family: str | None) -> list[dict[str, Any]]:
+    """The manifest's documents with their `family` filled in, only those of `families` if given."""
+    import synthetic
+
+    documents = [{**d, "family": synthetic.family_of_document(d)} for d in documents]
+    present = sorted({d["family"] for d in documents})
+    wanted = set(families) if families else set(present)
+    for name in sorted(wanted | ({holdout_family} if holdout_family else set())):
+        if name not in present:
+            raise ValueError(f"the corpus has no document of layout family {name!r}; it has {', '.join(present)}")
+    if holdout_family and holdout_family not in wanted:
+        raise ValueError(f"the held-out family {holdout_family!r} is not among the families scored")
+    return [d for d in documents if d["family"] in wanted]
 
 
 def _read_one(task: tuple[str, str]) -> dict[str, Any]:
@@ -117,7 +144,8 @@ def _score(doc: dict[str, Any], truth: dict[str, Any], result: dict[str, Any]) -
             edits += ocr.edit_distance(str(got or ""), str(want))
             chars += len(str(want))
     return {
-        "file": doc["file"], "type": truth["document_type"], "variant": doc["variant"], "error": result["error"],
+        "file": doc["file"], "type": truth["document_type"], "family": doc.get("family"), "variant": doc["variant"],
+        "error": result["error"],
         "detected": result.get("document_type"), "detected_right": detected_right,
         "seconds_per_page": result["seconds"] / max(1, result["pages"]),
         "cpu_seconds_per_page": result["cpu_seconds"] / max(1, result["pages"]), "fields": fields,
@@ -125,7 +153,8 @@ def _score(doc: dict[str, Any], truth: dict[str, Any], result: dict[str, Any]) -
     }
 
 
-def _report(rows: list[dict[str, Any]], *, jobs: int, wall: float, seed: Any) -> dict[str, Any]:
+def _report(rows: list[dict[str, Any]], *, jobs: int, wall: float, seed: Any,
+            holdout_family: str | None = None) -> dict[str, Any]:
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[(row["type"], row["variant"])].append(row)
@@ -150,7 +179,7 @@ def _report(rows: list[dict[str, Any]], *, jobs: int, wall: float, seed: Any) ->
                        for name, v in sorted(per_field.items())},
         })
     all_fields = [ok for r in rows for _, ok in r["fields"]]
-    return {
+    report = {
         "format": REPORT_FORMAT, "corpus_seed": seed, "documents": len(rows), "jobs": jobs,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "tesseract": _tesseract_version()},
         "wall_seconds": round(wall, 2),
@@ -163,7 +192,43 @@ def _report(rows: list[dict[str, Any]], *, jobs: int, wall: float, seed: Any) ->
             "cpu_seconds_per_page": _timing([r["cpu_seconds_per_page"] for r in rows]),
         },
         "by_type_variant": by_group,
+        "by_family": _by_family(rows, holdout_family),
     }
+    if holdout_family:
+        report["holdout"] = {
+            "family": holdout_family,
+            "held_out": _figures([r for r in rows if r["family"] == holdout_family]),
+            "tuned": _figures([r for r in rows if r["family"] != holdout_family]),
+            "tuned_families": sorted({r["family"] for r in rows if r["family"] != holdout_family}),
+        }
+    return report
+
+
+def _figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Documents, type detection, field accuracy, fields scored, name CER and failures of `rows`."""
+    fields = [ok for r in rows for _, ok in r["fields"]]
+    return {
+        "documents": len(rows), "detection_accuracy": _ratio(sum(r["detected_right"] for r in rows), len(rows)),
+        "field_accuracy": _ratio(sum(fields), len(fields)), "fields_scored": len(fields),
+        "name_cer": _ratio(sum(r["name_edits"] for r in rows), sum(r["name_chars"] for r in rows)),
+        "failures": dict(Counter(r["error"] for r in rows if r["error"])),
+    }
+
+
+def _by_family(rows: list[dict[str, Any]], holdout_family: str | None) -> list[dict[str, Any]]:
+    """One entry per layout family (sorted by document type, then name), with its variants."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[(row["type"], row["family"] or "?")].append(row)
+    out = []
+    for (doc_type, family), members in sorted(groups.items()):
+        variants: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in members:
+            variants[row["variant"]].append(row)
+        out.append({"family": family, "document_type": doc_type, "held_out": family == holdout_family,
+                    **_figures(members),
+                    "by_variant": [{"variant": v, **_figures(m)} for v, m in sorted(variants.items())]})
+    return out
 
 
 def _ratio(a: float, b: float) -> float | None:
@@ -208,7 +273,25 @@ def table(report: dict[str, Any]) -> str:
                  f"{o['seconds_per_page']['median']:>12}{o['seconds_per_page']['p95']:>7}")
     lines.append(f"{report['jobs']} worker process(es), {report['wall_seconds']} s wall clock; "
                  f"failures: {o['failures'] or 'none'}")
+    if report.get("by_family"):
+        lines += ["", *_family_lines(report)]
     return "\n".join(lines)
+
+
+def _family_lines(report: dict[str, Any]) -> list[str]:
+    head = f"{'layout family':<22}{'type':<11}{'docs':>5}{'detect':>8}{'fields':>8}  fields by variant"
+    lines = [head, "-" * len(head)]
+    for f in report["by_family"]:
+        variants = " ".join(f"{v['variant']} {_pct(v['field_accuracy'])}" for v in f["by_variant"])
+        mark = "  HELD OUT" if f["held_out"] else ""
+        lines.append(f"{f['family']:<22}{f['document_type']:<11}{f['documents']:>5}{_pct(f['detection_accuracy']):>8}"
+                     f"{_pct(f['field_accuracy']):>8}  {variants}{mark}")
+    if h := report.get("holdout"):
+        held, tuned = h["held_out"], h["tuned"]
+        lines.append(f"held out: {h['family']}: fields {_pct(held['field_accuracy'])} of {held['fields_scored']}, "
+                     f"type detected {_pct(held['detection_accuracy'])}; the {len(h['tuned_families'])} families "
+                     f"tuned on: fields {_pct(tuned['field_accuracy'])}, type {_pct(tuned['detection_accuracy'])}")
+    return lines
 
 
 def markdown(report: dict[str, Any]) -> str:
@@ -228,4 +311,18 @@ def markdown(report: dict[str, Any]) -> str:
     out.append(f"| **all** | | {report['documents']} | {_pct(o['detection_accuracy'])} | "
                f"{_pct(o['field_accuracy'])} | {_pct(o['name_cer'])} | {fails} | "
                f"{t['median']} | {t['p95']} | {c['median']} | {c['p95']} |")
+    if report.get("by_family"):
+        out += ["", "| layout family | type | docs | type detected | field accuracy | fields | by variant (fields) |",
+                "|---|---|---:|---:|---:|---:|---|"]
+        for f in report["by_family"]:
+            name = f"**{f['family']} (held out)**" if f["held_out"] else f["family"]
+            variants = ", ".join(f"{v['variant']} {_pct(v['field_accuracy'])}" for v in f["by_variant"])
+            out.append(f"| {name} | {f['document_type']} | {f['documents']} | {_pct(f['detection_accuracy'])} | "
+                       f"{_pct(f['field_accuracy'])} | {f['fields_scored']} | {variants} |")
+    if h := report.get("holdout"):
+        held, tuned = h["held_out"], h["tuned"]
+        out += ["", f"Held out: **{h['family']}**, fields right {_pct(held['field_accuracy'])} of "
+                    f"{held['fields_scored']}, type detected {_pct(held['detection_accuracy'])} "
+                    f"({held['documents']} documents). Families tuned on ({', '.join(h['tuned_families'])}): "
+                    f"fields {_pct(tuned['field_accuracy'])}, type detected {_pct(tuned['detection_accuracy'])}."]
     return "\n".join(out) + "\n"

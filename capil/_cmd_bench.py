@@ -22,13 +22,25 @@ def bench_ocr(
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes, each running one Tesseract at a time.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Write the report as one JSON document to stdout.")] = False,
     markdown: Annotated[Path | None, typer.Option(help="Also write the summary table as markdown here.")] = None,
+    families: Annotated[list[str] | None, typer.Option(
+        "--families", help="Score only these layout families (repeatable or comma-separated); default all the "
+        "corpus has.")] = None,
+    holdout_family: Annotated[str | None, typer.Option(
+        "--holdout-family", help="The layout family not tuned on (leave-one-family-out): its figures are "
+        "reported apart and marked held out.")] = None,
 ) -> None:
-    """Run ocr.extract (type auto-detected) over every document and score it against the truth files."""
+    """Run ocr.extract (type auto-detected) over every document and score it against the truth files,
+    per document type and variant and per layout family."""
     from . import _bench_ocr
 
     if not (data / "manifest.json").is_file():
         raise InputError(f"{data} has no manifest.json: render one with `capil synth documents`")
-    report = _bench_ocr.run(data, jobs=jobs, lang=load_settings().tesseract_lang)
+    chosen = [n.strip() for item in families or [] for n in item.split(",") if n.strip()] or None
+    try:
+        report = _bench_ocr.run(data, jobs=jobs, lang=load_settings().tesseract_lang, families=chosen,
+                                holdout_family=holdout_family)
+    except ValueError as e:
+        raise InputError(str(e)) from e
     if markdown is not None:
         markdown.write_text(_bench_ocr.markdown(report), encoding="utf-8")
     if as_json:
