@@ -369,9 +369,25 @@ def _try(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
 
 def _inked(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """A cell's words without the specks at either end (`—`, `'`, `|`: what is left of a rule or a
-    smudge), which would join the value and lend it their low confidence; a lone `-` stays."""
+    smudge), which would join the value and lend it their low confidence; a lone `-` stays. Specks glued
+    to the first or last word (`—RAHA`, `SAMBARA”———`, `“7402…`) are cut off it."""
     letters = [i for i, w in enumerate(words) if any(c.isalnum() for c in w.text)]
-    return words[letters[0]:letters[-1] + 1] if letters else words
+    if not letters:
+        return words
+    kept = list(words[letters[0]:letters[-1] + 1])
+    kept[0] = _trimmed(kept[0], leading=True)
+    kept[-1] = _trimmed(kept[-1], leading=False)
+    return tuple(kept)
+
+
+_GLUED = "—–_~”“\"'‘’`|.,:;"
+"""What a rule's stretch or a speck glued to a value's first or last word is read as (a `-` may be the
+value's own: `LAKI-`)."""
+
+
+def _trimmed(word: Word, *, leading: bool) -> Word:
+    text = word.text.lstrip(_GLUED) if leading else word.text.rstrip(_GLUED)
+    return word if text == word.text or not text else dataclasses.replace(word, text=text)
 
 
 _SURE = 0.9
