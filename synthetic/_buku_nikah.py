@@ -50,7 +50,7 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
     `kua` and `wali` are canonical (`KUA KECAMATAN KOLAKA`, a name). `overrides`
     replace printed values by flattened field name (`istri.nik`, `tanggal_nikah`).
     `varied` draws with `Style.varied`, `heldout` with `Style.heldout` (other fonts and page
-    geometry); `stamped` adds the KUA head's ink signature and stamp (`kutipan` layout). `layout` is
+    geometry); `stamped` adds the KUA head's ink signature and stamp. `layout` is
     `kutipan` (the Kutipan Akta Nikah), `lama` (the older two-column book) or `kalimat` (worded as
     sentences, a longer address over two lines); see `_buku_nikah_lama`.
     """
@@ -79,9 +79,9 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
 
     page = Page(A4_PORTRAIT, Style.pick(seed, varied=varied, heldout=heldout))
     if layout == "lama":
-        _lama.draw_lama(page, values, rng)
+        _lama.draw_lama(page, values, rng, stamped=stamped)
     elif layout == "kalimat":
-        _lama.draw_kalimat(page, values, rng)
+        _lama.draw_kalimat(page, values, rng, stamped=stamped)
     else:
         _draw(page, values, rng, stamped=stamped)
     fields = {name: values.get(name) for name in core.BUKU_NIKAH_FIELDS}

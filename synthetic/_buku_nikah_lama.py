@@ -4,6 +4,7 @@
 `Hari / Tanggal : Rabu / 30 Oktober 2024`; one ruled table with the labels in the first column and
 SUAMI | ISTERI side by side (`Nama Lengkap`, `Nomor Induk Kependudukan`, `Tempat/Tgl. Lahir`,
 `Kewarganegaraan`, `Agama`, `Pekerjaan`, `Alamat`); `Wali Nikah`; Pegawai Pencatat Nikah signs.
+Both put the official's signature and the KUA stamp over the signature block when `stamped`.
 
 `kalimat` (family `nikah-kalimat`): the KUA named in the heading as `KANTOR URUSAN AGAMA KECAMATAN …`
 and again as `Kantor Urusan Agama : KECAMATAN …`; "Pada hari Rabu tanggal 30 Oktober 2024 telah
@@ -18,6 +19,7 @@ import random
 from typing import Any
 
 from ._canvas import Page, date_long, title_case
+from ._marks import signature, stamp
 
 _WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _PPN = ("H. MUHAMMAD SALEH, S.Ag.", "Drs. LA ODE ABDUL MALIK", "ABDUL WAHID, S.H.I., M.H.")
@@ -32,7 +34,15 @@ def long_address(address: str, rng: random.Random, kua: str | None) -> str:
     return f"{address} RT {rng.randint(1, 12):03d} RW {rng.randint(1, 6):03d} KECAMATAN {_district(kua)}"
 
 
-def draw_lama(page: Page, v: dict[str, Any], rng: random.Random) -> None:
+def _marks(page: Page, rng: random.Random, *, x: float, top: float, district: str) -> None:
+    """The official's ink signature under the title line and the KUA stamp half over it."""
+    page.paste(signature(rng), (int(x - 220), int(top + 60)))
+    seal = stamp(rng, ring=f"KANTOR URUSAN AGAMA KECAMATAN {district}", centre="KUA", family=page.style.family,
+                 diameter=rng.randint(360, 440))
+    page.paste(seal, (int(x - seal.width * rng.uniform(0.75, 1.0)), int(top + 30)))
+
+
+def draw_lama(page: Page, v: dict[str, Any], rng: random.Random, *, stamped: bool = False) -> None:
     g = page.style.geometry
     cx = page.width / 2
     m = 100 + g.frame[0]
@@ -78,9 +88,11 @@ def draw_lama(page: Page, v: dict[str, Any], rng: random.Random) -> None:
               anchor="mt")
     page.text((sign_x, y + 190), "Pegawai Pencatat Nikah,", points=11, anchor="mt")
     page.text((sign_x, y + 460), rng.choice(_PPN), points=11, bold=True, anchor="mt")
+    if stamped:
+        _marks(page, rng, x=sign_x, top=y + 190, district=_district(v["kua"]))
 
 
-def draw_kalimat(page: Page, v: dict[str, Any], rng: random.Random) -> None:
+def draw_kalimat(page: Page, v: dict[str, Any], rng: random.Random, *, stamped: bool = False) -> None:
     g = page.style.geometry
     cx = page.width / 2
     m = 90 + g.frame[0]
@@ -126,6 +138,8 @@ def draw_kalimat(page: Page, v: dict[str, Any], rng: random.Random) -> None:
     page.text((sign_x, y + 80), f"{title_case(district)}, {date_long(v['tanggal_nikah'])}", points=11, anchor="mt")
     page.text((sign_x, y + 150), "Kepala Kantor Urusan Agama,", points=11, anchor="mt")
     page.text((sign_x, y + 400), rng.choice(_PPN), points=11, bold=True, anchor="mt")
+    if stamped:
+        _marks(page, rng, x=sign_x, top=y + 150, district=district)
 
 
 def _wrap(address: str) -> tuple[str, str]:

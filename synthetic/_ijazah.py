@@ -85,13 +85,15 @@ def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random
         if jenjang not in SCHOOL_LEVELS:
             raise ValueError(f"the lama layout is a school certificate, not for {jenjang}")
         values = {**lama.school_values(_school_values(person, jenjang, rng), rng), **overrides}
-        page = lama.draw_school_lama(_page(A4_PORTRAIT, style, security, seed), values, rng,
-                                     level_name=SCHOOL_LEVELS[jenjang][0])
+        page, signers = lama.draw_school_lama(_page(A4_PORTRAIT, style, security, seed), values, rng,
+                                              level_name=SCHOOL_LEVELS[jenjang][0])
     else:
         if jenjang not in UNIVERSITY_LEVELS:
             raise ValueError(f"the fakultas layout is a university ijazah, not for {jenjang}")
         values = {**lama.faculty_values(_university_values(person, jenjang, rng), rng), **overrides}
-        page = lama.draw_fakultas(_page(A4_LANDSCAPE, style, security, seed), values, rng)
+        page, signers = lama.draw_fakultas(_page(A4_LANDSCAPE, style, security, seed), values, rng)
+    for x, top, name_y, issuer in signers:
+        _sign(page, rng, x=x, top=top, name_y=name_y, issuer=issuer, security=security)
     return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
 
 

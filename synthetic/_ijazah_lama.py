@@ -10,6 +10,8 @@ head's name and NIP; a photo box.
 15-digit national number from 2021, `06336/UN29/S1/1987` before); name centred; `Nomor Induk
 Mahasiswa`; programme and study programme inside a sentence; the degree as a line of its own
 ("SARJANA PERTANIAN (S.P.)"); "Diberikan di Kendari pada tanggal …"; Dekan and Rektor sign.
+
+On security paper (`security`) each head signs in ink under a stamp, as on the current layouts.
 """
 
 from __future__ import annotations
@@ -58,7 +60,12 @@ def faculty_values(values: dict[str, Any], rng: random.Random) -> dict[str, Any]
             "faculty": faculty}
 
 
-def draw_school_lama(page: Page, v: dict[str, Any], rng: random.Random, *, level_name: str) -> Page:
+Signer = tuple[float, float, float, str]
+"""Where a head signs: x of the block's centre, y of its title line, y of the name, the issuer (stamp ring)."""
+
+
+def draw_school_lama(page: Page, v: dict[str, Any], rng: random.Random, *, level_name: str
+                     ) -> tuple[Page, list[Signer]]:
     g = page.style.geometry
     cx = page.width / 2
     m = 110 + g.frame[0]
@@ -101,10 +108,10 @@ def draw_school_lama(page: Page, v: dict[str, Any], rng: random.Random, *, level
     page.text((sign_x, y + 140 + 2 * step), "Kepala Sekolah,", points=11, anchor="mt")
     page.text((sign_x, y + 520), rng.choice(_HEADS), points=11, bold=True, anchor="mt")
     page.text((sign_x, y + 520 + step), f"NIP. {rng.randint(130_000_000, 131_999_999)}", points=10, anchor="mt")
-    return page
+    return page, [(sign_x, y + 140 + 2 * step, y + 520, v["nama_satuan_pendidikan"] or "SEKOLAH")]
 
 
-def draw_fakultas(page: Page, v: dict[str, Any], rng: random.Random) -> Page:
+def draw_fakultas(page: Page, v: dict[str, Any], rng: random.Random) -> tuple[Page, list[Signer]]:
     g = page.style.geometry
     cx = page.width / 2
     m = 80 + g.frame[0]
@@ -140,13 +147,15 @@ def draw_fakultas(page: Page, v: dict[str, Any], rng: random.Random) -> Page:
     y += step + 40
     page.text((cx, y), f"Diberikan di Kendari pada tanggal {date_long(v['tanggal_lulus'])}", points=11, anchor="mt")
     y += step + 30
+    signers: list[Signer] = []
     for x, title, name in ((page.width * 0.27, "Dekan,", rng.choice(_DEANS)),
                            (page.width * 0.73 + g.sign_dx, "Rektor,", rng.choice(_RECTORS))):
         page.text((x, y), title, points=11, anchor="mt")
         page.text((x, y + 300), name, points=11, bold=True, anchor="mt")
         page.text((x, y + 300 + step), f"NIP. {rng.randint(195_000_000, 197_999_999)}{rng.randint(0, 999_999_999):09d}",
                   points=10, anchor="mt")
-    return page
+        signers.append((x, y, y + 300, v["nama_satuan_pendidikan"] or "UNIVERSITAS"))
+    return page, signers
 
 
 def truth_fields(values: dict[str, Any]) -> dict[str, Any]:
