@@ -39,7 +39,7 @@ from ._fields import (
     reads_like_sentence,
     vocabulary,
 )
-from ._layout import Line, Span, compact_key, continued, labelled, lines, without_leading_noise
+from ._layout import Line, Span, compact_key, continued, find_label, labelled, lines, without_leading_noise
 from ._model import Page, Word
 from ._sentences import DATE, stream
 
@@ -91,8 +91,8 @@ _AGE_AT_MARRIAGE = (10, 100)
 
 def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
     all_lines = [ln for page in pages for ln in lines(page)]
-    spans, caps = _locate(all_lines)
-    readings = _read_again(pages, spans)
+    spans, caps, limits = _locate(all_lines)
+    readings = _read_again(pages, spans, limits)
     found: dict[str, core.FieldValue] = {}
     for key, normalize in _normalizers().items():
         found[key] = _choose([_part(span, key) for span in readings.get(_span_key(key), [])], normalize)
@@ -105,12 +105,13 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
     return all_fields(core.BUKU_NIKAH_FIELDS, found), ()
 
 
-def _locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, float]]:
-    """Each value's words as found by its label (`<role>.lahir` holds place and date of birth), and the
-    most the values found without a label may claim."""
+def _locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, float], dict[str, int]]:
+    """Each value's words as found by its label (`<role>.lahir` holds place and date of birth), the most
+    the values found without a label may claim, and where values in a table column end (x)."""
     bands = _sections(all_lines)
     first_section = min((top for top, _ in bands.values()), default=None)
     caps: dict[str, float] = {}
+    limits: dict[str, int] = {}
     spans = {
         "nomor_akta": _labelled(all_lines, labels("buku_nikah", "nomor_akta"), before_y=first_section),
         "tanggal_nikah": _labelled(all_lines, labels("buku_nikah", "tanggal_nikah")),
@@ -122,6 +123,12 @@ def _locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, fl
     if spans["kua"] is None or not _after_colon(all_lines, spans["kua"]):
         spans["kua"] = spans["kua"] or _kua_heading(all_lines)
         caps["kua"] = UNLABELLED  # a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value
+    if "suami" not in bands and "istri" not in bands:
+        columns = _columns(all_lines)
+        if columns is not None:
+            both, middle = _side_by_side(all_lines, columns, before_y=bands.get("wali", (None, None))[0])
+            spans.update(both)
+            limits.update({key: middle for key in both if key.startswith("suami.")})
     for role in ("suami", "istri"):
         if role not in bands:
             continue
@@ -135,8 +142,47 @@ def _locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, fl
     if "wali" in bands:
         spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali"), after_y=bands["wali"][0])
     else:
-        spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali")[:2])
-    return spans, caps
+        spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali")[:3])
+    return spans, caps, limits
+
+
+def _columns(all_lines: list[Line]) -> tuple[float, float, float] | None:
+    """A heading line with SUAMI and ISTRI side by side (a table of both parties): its y and the x centres
+    of the two headings."""
+    suami = {h for role, hs in _HEADINGS if role == "suami" for h in hs}
+    istri = {h for role, hs in _HEADINGS if role == "istri" for h in hs}
+    for line in all_lines:
+        xs = {}
+        for word in line.words:
+            key = compact_key(word.text)
+            for role, names in (("suami", suami), ("istri", istri)):
+                if role not in xs and (key in names or any(_heading_like(key, n) for n in names)):
+                    xs[role] = word.cx
+        if len(xs) == 2 and xs["suami"] < xs["istri"]:
+            return line.y, xs["suami"], xs["istri"]
+    return None
+
+
+def _side_by_side(all_lines: list[Line], columns: tuple[float, float, float], *,
+                  before_y: float | None) -> tuple[dict[str, Span | None], int]:
+    """Both parties' values from one table: each label's line, its words split between the SUAMI and ISTRI
+    columns at the middle between the two headings; and that middle, where the SUAMI values end."""
+    top, x_suami, x_istri = columns
+    middle = (x_suami + x_istri) / 2
+    out: dict[str, Span | None] = {}
+    fields = [(name, wordings) for name, (wordings, _) in _PARTY_LABELS.items()] + [("lahir", _BORN)]
+    for name, wordings in fields:
+        found = next((f for label in wordings if (f := find_label(all_lines, label, after_y=top, before_y=before_y,
+                                                                    rivals=_RIVALS)) is not None), None)
+        if found is None:
+            continue
+        line, after = found
+        height = line.height
+        for role, side in (("suami", [w for w in line.words[after:] if w.cx < middle]),
+                           ("istri", [w for w in line.words[after:] if w.cx >= middle])):
+            kept = without_leading_noise(side, height)
+            out[f"{role}.{name}"] = Span(line.page, tuple(kept)) if kept else None
+    return out, round(middle)
 
 
 def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: float | None = None,
@@ -209,7 +255,7 @@ def _span_key(field: str) -> str:
     return field.replace("tempat_lahir", "lahir").replace("tanggal_lahir", "lahir")
 
 
-def _read_again(pages: list[Page], spans: dict[str, Span | None]) -> dict[str, list[Span]]:
+def _read_again(pages: list[Page], spans: dict[str, Span | None], limits: dict[str, int]) -> dict[str, list[Span]]:
     """Per located value: the first reading, then its crop read again (and with a whitelist for numbers)."""
     readings = {key: [span] for key, span in spans.items() if span is not None and span.words}
     by_number = {page.number: page for page in pages}
@@ -219,7 +265,7 @@ def _read_again(pages: list[Page], spans: dict[str, Span | None]) -> dict[str, l
             continue
         # Values end where the value column ends: words the first reading lost at the end are in the crop.
         column_end = max(spans[k].bbox[2] for k in keys)  # type: ignore[index,union-attr]
-        boxes = {k: _crop_box(spans[k], page, column_end) for k in keys}  # type: ignore[arg-type]
+        boxes = {k: _crop_box(spans[k], page, column_end, limits.get(k)) for k in keys}  # type: ignore[arg-type]
         for key, words in zip(keys, reread(page, [boxes[k] for k in keys], lang=page.lang), strict=True):
             _add_reading(readings[key], words)
         for kind, whitelist in _DIGIT_FIELDS.items():
@@ -247,7 +293,7 @@ def _add_reading(readings: list[Span], words: tuple[Word, ...]) -> None:
         readings.append(Span(first.page, kept))
 
 
-def _crop_box(span: Span, page: Page, column_end: int) -> tuple[int, int, int, int]:
+def _crop_box(span: Span, page: Page, column_end: int, limit: int | None = None) -> tuple[int, int, int, int]:
     """The value's box with room around it (a lost first or last letter), to the column's end, on the page."""
     x0, y0, x1, y1 = span.bbox  # type: ignore[misc]
     h = round(statistics.median(w.height for w in span.words))
@@ -259,7 +305,10 @@ def _crop_box(span: Span, page: Page, column_end: int) -> tuple[int, int, int, i
     left = max(x0 - h // 4, (max(before) + x0) // 2 if before else 0)
     # Generous above, below and right: `reread` whitens rows and columns that are mostly ink (cell
     # rules), which a tight crop of a text line would make of its letters' stems and bars.
-    return (max(0, left), max(0, y0 - 3 * h // 5), min(width, max(x1, column_end) + 2 * h),
+    right = min(width, max(x1, column_end) + 2 * h)
+    if limit is not None:  # a table column: the next column's value is not this one's
+        right = max(x1 + h // 2, min(right, limit))
+    return (max(0, left), max(0, y0 - 3 * h // 5), right,
             min(height, y1 + 3 * h // 5))
 
 

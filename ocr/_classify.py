@@ -20,7 +20,6 @@ import core
 
 from ._fields import labels
 from ._layout import Line, compact_key, find_line
-from ._normalize import edit_distance
 
 _DOC_KEYS = {core.DocumentType.KK: "kk", core.DocumentType.IJAZAH: "ijazah",
              core.DocumentType.BUKU_NIKAH: "buku_nikah"}
@@ -108,11 +107,35 @@ def _edits(keys: list[str], start: int, target: str, allowed: int) -> int:
         text += key
         if len(text) > len(target) + allowed:
             break
-        if len(text) >= len(target) - allowed:
-            # `H` in display type is often read as two strokes, `II`.
-            best = min(best, edit_distance(text, target, limit=allowed),
-                       edit_distance(text.replace("II", "H"), target, limit=allowed))
+        if len(text) < len(target) - allowed:
+            continue
+        # `H` in display type is often read as two strokes, `II`.
+        for variant in (text, text.replace("II", "H")) if "II" in text else (text,):
+            letters = set(variant)
+            # Each letter one side has and the other lacks costs an edit at least: most windows end here.
+            if len(letters - set(target)) + len(set(target) - letters) <= 2 * allowed:
+                best = min(best, _banded_distance(variant, target, allowed))
     return best
+
+
+def _banded_distance(a: str, b: str, k: int) -> int:
+    """Levenshtein distance if at most `k`, else `k + 1`: only cells within `k` of the diagonal count."""
+    if abs(len(a) - len(b)) > k:
+        return k + 1
+    big = k + 1
+    previous = {j: j for j in range(min(len(b), k) + 1)}
+    for i in range(1, len(a) + 1):
+        current = {}
+        for j in range(max(0, i - k), min(len(b), i + k) + 1):
+            if j == 0:
+                current[j] = i
+                continue
+            current[j] = min(previous.get(j, big) + 1, current.get(j - 1, big) + 1,
+                             previous.get(j - 1, big) + (a[i - 1] != b[j - 1]))
+        if min(current.values()) > k:
+            return big
+        previous = current
+    return min(previous.get(len(b), big), big)
 
 
 def _allowed_edits(target: str) -> int:

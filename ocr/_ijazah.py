@@ -150,7 +150,8 @@ def _unlabelled(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Non
     if found["gelar"].value is None:
         found["gelar"] = unlabelled.degree(all_lines, _gelar)
     if found["nomor_ijazah"].value is None:
-        found["nomor_ijazah"] = unlabelled.number(all_lines)
+        taken = {str(v.value).replace(" ", "") for v in found.values() if v.value}
+        found["nomor_ijazah"] = unlabelled.number(all_lines, taken=taken)
     university = _UNIVERSITY.match(found["nama_satuan_pendidikan"].value or "") or any(
         found[n].value for n in ("gelar", "nim"))
     if found["program_studi"].value is None and university:

@@ -154,13 +154,14 @@ def issued(all_lines: list[Line]) -> core.FieldValue:
     return capped(field_value(text.group(match, "date"), norm.date_graded), IN_SENTENCE)
 
 
-def number(all_lines: list[Line]) -> core.FieldValue:
+def number(all_lines: list[Line], *, taken: set[str]) -> core.FieldValue:
     """A document number known by its shape alone: parts joined by slashes with digits in them
-    (`06336/UN14/S1/1987`), or the 15-digit national number; the topmost."""
+    (`06336/UN14/S1/1987`), or the 15-digit national number; the topmost that is not a value already
+    `taken` by another field (a NIM such as `16/394857/TK/44123`)."""
     for line in all_lines:
         for word in line.words:
             token = word.text.strip(" .,;:").upper()
             shaped = _NUMBER.match(token) and sum(c.isdigit() for c in token) >= 3 and not _DATE_LIKE.match(token)
-            if shaped or _NATIONAL.match(token):
+            if (shaped or _NATIONAL.match(token)) and token not in taken:
                 return capped(field_value(Span(line.page, (word,)), norm.code), UNLABELLED)
     return NOT_FOUND

@@ -26,6 +26,8 @@ _COLON_ONLY = re.compile(r"^[:;.,'\"`=|]+$")
 # ... and what it comes out as when Tesseract is unsure; only taken as a colon at low confidence.
 _COLON_DOUBTFUL = frozenset("1lIi!|")
 _DOUBT = 0.8
+_TRANSLATION_WORDS = 7
+"""Most words of a label's translation between it and its colon."""
 _LABEL_GAP = 1.5
 """A label without a readable colon still counts when its value starts this many line heights away."""
 
@@ -175,6 +177,11 @@ def _after_colon(words: tuple[Word, ...], end: int) -> int | None:
     """Index of the first value word if a colon closes the label ending at `end`, else None."""
     if words[end - 1].text.endswith(":"):
         return end
+    if end < len(words) and (words[end - 1].text.endswith("/") or words[end].text.startswith(("/", "("))):
+        # A label printed with its translation (`Nama / Name :`, `Gelar (Degree) :`): the colon follows that.
+        for i in range(end, min(len(words), end + _TRANSLATION_WORDS)):
+            if words[i].text.endswith(":") or _COLON_ONLY.match(words[i].text):
+                return i + 1
     if end < len(words):
         nxt = words[end].text
         if _COLON_ONLY.match(nxt) or (nxt in _COLON_DOUBTFUL and words[end].confidence < _DOUBT

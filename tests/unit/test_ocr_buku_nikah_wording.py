@@ -83,3 +83,36 @@ def test_a_foreign_spouse():
     got = _read("KUTIPAN AKTA NIKAH", ("Nomor", "0123/045/VI/2019"), "SUAMI", ("Nama", "JOHN SMITH"),
                 ("Kewarganegaraan", "Warga Negara Asing"), "ISTRI", ("Nama", "WA SITI"), ("Kewarganegaraan", "WNI"))
     assert (got["suami.kewarganegaraan"].value, got["istri.kewarganegaraan"].value) == ("WNA", "WNI")
+
+
+def _table(*rows: tuple[str, str, str] | str) -> Page:
+    """A table of both parties: label, `:` and the suami's value, `:` and the istri's value, side by side."""
+    words, y = [], 100
+    for row in rows:
+        cells = [(100, row)] if isinstance(row, str) else [(100, row[0]), (600, row[1]), (1200, row[2])]
+        for i, (x, text) in enumerate(cells):
+            if i and isinstance(row, tuple):
+                words.append(Word(":", 0.96, (x - 30, y, x - 24, y + 30)))
+            for part in text.split():
+                words.append(Word(part, 0.96, (x, y, x + 16 * len(part), y + 30)))
+                x += 16 * len(part) + 14
+        y += 70
+    return Page(1, None, tuple(words), "ocr")
+
+
+def test_both_parties_side_by_side():
+    page = _table("KUTIPAN AKTA NIKAH", "Nomor : 0984/016/VII/2020", "Tanggal Nikah : Sabtu, 18 Juli 2020",
+                  ("Keterangan", "SUAMI", "ISTRI"), ("Nama", "LA ODE SAHIDIN", "WA ODE NURLIA"),
+                  ("NIK", "7401051203950001", "7401055507970002"),
+                  ("Tempat/Tgl. Lahir", "Kolaka, 12 Maret 1995", "Raha, 15 Juli 1997"),
+                  ("Warga Negara", "WNI", "WNI"), ("Agama", "Islam", "Islam"),
+                  ("Pekerjaan", "Petani/Pekebun", "Mengurus Rumah Tangga"),
+                  ("Alamat", "Jl. Pemuda No. 12", "Jl. Sudirman No. 4"), "Wali Nikah : LA ODE MUHAMMAD")
+    extraction, _ = ocr.extract_pages([page])
+    values = {k: v.value for k, v in extraction.fields.items()}
+    assert (values["suami.nama_lengkap"], values["istri.nama_lengkap"]) == ("LA ODE SAHIDIN", "WA ODE NURLIA")
+    assert (values["suami.nik"], values["istri.nik"]) == ("7401051203950001", "7401055507970002")
+    assert (values["suami.tempat_lahir"], values["istri.tanggal_lahir"]) == ("KOLAKA", "1997-07-15")
+    assert values["istri.pekerjaan"] == "MENGURUS RUMAH TANGGA" and values["suami.alamat"] == "JL. PEMUDA NO. 12"
+    assert values["suami.kewarganegaraan"] == values["istri.kewarganegaraan"] == "WNI"
+    assert values["wali.nama_lengkap"] == "LA ODE MUHAMMAD" and values["tanggal_nikah"] == "2020-07-18"

@@ -123,3 +123,16 @@ def test_labelled_values_keep_their_confidence():
     got = _read("UNIVERSITAS HALU OLEO", ("IJAZAH", 90), "Nama : LA ODE RAHMAN", "Program Studi : Ilmu Hukum",
                 "Gelar Akademik : Sarjana Hukum (S.H.)", "Kendari, 1 Maret 2020")
     assert got["program_studi"].confidence >= 0.9 and got["gelar"].confidence >= 0.9
+
+
+def test_bilingual_labels():
+    got = _read("UNIVERSITAS GADJAH MADA", ("IJAZAH", 90), "Nama / Name : ARIF BUDIMAN",
+                "Tempat dan Tanggal Lahir / Place and Date of Birth : Sleman, 2 Januari 1998",
+                "Nomor Induk Mahasiswa / Student Number : 16/394857/TK/44123",
+                "Program Studi / Study Program : Teknik Sipil", "Gelar (Degree) : Sarjana Teknik (S.T.)",
+                "Yogyakarta, 25 Juli 2020")
+    values = {k: v.value for k, v in got.items()}
+    assert values["nama_lengkap"] == "ARIF BUDIMAN" and values["tempat_lahir"] == "SLEMAN"
+    assert values["tanggal_lahir"] == "1998-01-02" and values["nim"] == "16/394857/TK/44123"
+    assert values["program_studi"] == "TEKNIK SIPIL" and values["gelar"] == "SARJANA TEKNIK (S.T.)"
+    assert values["nomor_ijazah"] is None  # the NIM's slashes make no ijazah number
