@@ -2,7 +2,8 @@
 
 One repository class per table family, each over a `Database`: `PopulationRecord`, `Applications`,
 `IssuedDocuments`, `AuditLog`; staff `Accounts` (roles, passwords, lockout, API tokens), their login
-`Sessions`, and `ApplicantAccess` (an applicant's tracking code and status token).
+`Sessions`, `ApplicantAccess` (an applicant's tracking code and status token), and the
+`IdempotencyKeys` of filings.
 
 SQLite in the data directory by default, PostgreSQL with `CAPIL_DATABASE_URL=postgresql+psycopg://…`;
 the schema is the same on both and comes from the migrations in `registry/migrations/`.
@@ -15,6 +16,13 @@ from ._accounts import TOKEN_PREFIX as STAFF_TOKEN_PREFIX
 from ._applications import Application, Applications
 from ._audit import AuditLog, AuditVerification
 from ._database import Database
+from ._idempotency import (
+    Claim,
+    IdempotencyKeyInProgress,
+    IdempotencyKeyReused,
+    IdempotencyKeys,
+    InvalidIdempotencyKey,
+)
 from ._issued import IssuedDocument, IssuedDocuments
 from ._migrate import head_revision
 from ._population import SYSTEM, ImportReport, PopulationRecord
@@ -34,9 +42,14 @@ __all__ = [
     "Applications",
     "AuditLog",
     "AuditVerification",
+    "Claim",
     "Database",
     "Grant",
+    "IdempotencyKeyInProgress",
+    "IdempotencyKeyReused",
+    "IdempotencyKeys",
     "ImportReport",
+    "InvalidIdempotencyKey",
     "IssuedDocument",
     "IssuedDocuments",
     "LoginResult",

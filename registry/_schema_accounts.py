@@ -1,6 +1,6 @@
 """Tables of staff accounts, their sessions and API tokens, and applicants' access to their application.
 
-Made by migration 0003. No secret is stored as itself: passwords as scrypt hashes
+Made by migrations 0003 and 0004 (idempotency keys). No secret is stored as itself: passwords as scrypt hashes
 (`_passwords.py`), session ids and tokens as their sha256, names tried at a failed login as
 their sha256 too (a password typed into the name field must not end up in the database).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ._schema import Base, utcnow
@@ -83,3 +83,26 @@ class ApplicationAccessRow(Base):
     filed_by: Mapped[str | None] = mapped_column(Text)
     """The staff account that filed it (a counter's session or token), or None for an applicant."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IdempotencyKeyRow(Base):
+    """An `Idempotency-Key` sent with a filing (migration 0004): which application it made.
+
+    Neither the key nor the status token is kept as itself: the key as its sha256, the token sealed
+    with a pad drawn from the key and the request's fingerprint (only a retry that sends both opens it).
+    """
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("scope", "key_sha256", name="uq_idempotency_keys_scope_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(64))
+    """Who sent the key: `pemohon` (anyone without an account) or the staff account that filed."""
+    key_sha256: Mapped[str] = mapped_column(String(64))
+    request_sha256: Mapped[str] = mapped_column(String(64))
+    """Fingerprint of what was filed: NIK, change, requested values and each upload's sha256."""
+    application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"))
+    """None while the first request is still filing."""
+    sealed_token: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -16,6 +16,7 @@ from registry import (
     Database,
     Sessions,
     UnknownUser,
+    head_revision,
     _accounts,
     _passwords,
     _sessions,
@@ -248,7 +249,7 @@ def test_migration_0003_goes_down_and_up_again(db):
     with db.engine.begin() as conn:
         command.downgrade(_config(conn), "0002")
     assert db.revision() == "0002"
-    assert db.migrate() == ("0002", "0003")
+    assert db.migrate() == ("0002", head_revision())
     assert Accounts(db).list() == []
 
 
