@@ -1,7 +1,8 @@
 """The HTTP API: upload, status, verifikator decision, archive retrieval, verification.
 
-It starts flow runs and never runs them inside a request. Errors are JSON
-`{"code": ..., "message": ...}` with an Indonesian message and a 4xx/5xx status.
+It starts flow runs and never runs them inside a request. Every 4xx/5xx is an RFC 9457 problem
+object (`application/problem+json`) with a stable `code` and an Indonesian `message` (`_problems`);
+a browser asking for a page gets the same message as an HTML page.
 
 Every route says who may call it (`_auth`): the upload, the QR and PDF verification and the
 login are open; an applicant reads their own application and its signed KK with the status token
@@ -16,7 +17,7 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Form, Header, Request, Response, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 import registry
@@ -24,19 +25,17 @@ import signing
 from casework import (
     Services,
     fetch_verified_document,
-    file_application,
+    file_with_access,
     page_image,
-    parse_requested,
 )
-from core import CapilError, ChangeType, DocumentType, InputError, Status
+from core import ChangeType, DocumentType, InputError, Status
 from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
 
-from . import _archive_pages, _login, _pages, _review
+from . import _archive_pages, _login, _pages, _problems, _review
 from ._auth import (
     Applicant,
     Forbidden,
     LoginRequired,
-    NotAuthenticated,
     PageForbidden,
     Staff,
     Svc,
@@ -96,17 +95,16 @@ ReviewPage = Annotated[Staff, Depends(page_role("verifikator"))]
 ArchivePage = Annotated[Staff, Depends(page_role("arsip"))]
 
 
-@app.exception_handler(CapilError)
-async def _capil_error(_request: Request, exc: CapilError) -> JSONResponse:
-    if exc.http_status >= 500:
-        log.error("%s: %s", exc.code, exc.message)
-    return JSONResponse(status_code=exc.http_status, content={"code": exc.code, "message": exc.message_id})
+_problems.install(app, headers=SECURITY_HEADERS)
 
 
-@app.exception_handler(NotAuthenticated)
-async def _not_authenticated(_request: Request, exc: NotAuthenticated) -> JSONResponse:
-    return JSONResponse(status_code=401, content={"code": exc.code, "message": exc.message_id},
-                        headers={"WWW-Authenticate": 'Bearer realm="capil"'})
+def _openapi() -> dict[str, Any]:
+    if app.openapi_schema is None:
+        app.openapi_schema = _problems.describe(FastAPI.openapi(app))
+    return app.openapi_schema
+
+
+app.openapi = _openapi  # type: ignore[method-assign]
 
 
 @app.exception_handler(LoginRequired)
@@ -141,13 +139,22 @@ def create_application(
     ijazah: Annotated[UploadFile | None, File(description="Pindaian ijazah")] = None,
     buku_nikah: Annotated[UploadFile | None, File(description="Pindaian buku nikah")] = None,
     requested: Annotated[str, Form(description='Nilai yang dimohonkan, JSON, mis. {"pendidikan": "..."}')] = "{}",
+    idempotency_key: Annotated[str | None, Header(
+        alias="Idempotency-Key", max_length=255,
+        description="Kunci acak dari klien (mis. UUID) untuk pengiriman ulang yang aman: permintaan yang sama "
+                    "dengan kunci yang sama mendapat permohonan yang sama, bukan permohonan kedua.")] = None,
 ) -> dict[str, Any]:
     """File an application (multipart); open to anyone. Processing starts at once.
 
     The answer carries `tracking_code` (to quote at the counter) and `status_token`, a secret shown
     only here: sent as `Authorization: Bearer …` or as `?token=` (`status_url`), it opens this
     application's status and its signed KK, nothing else. A staff session or API token, when sent,
-    is recorded as the filer (a verifikator may not decide an application they filed)."""
+    is recorded as the filer (a verifikator may not decide an application they filed).
+
+    With an `Idempotency-Key`, a retry of the same request (same fields, same files) answers 202
+    with the same application, tracking code and status token and `Idempotent-Replayed: true`;
+    the key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; while the first is still
+    filing, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` (retry). Keys are kept 24 hours."""
     try:
         change = ChangeType(jenis_perubahan)
     except ValueError:
@@ -166,14 +173,18 @@ def create_application(
                              (DocumentType.BUKU_NIKAH, buku_nikah)):
         if upload is not None and upload.filename:
             files[doc_type] = upload.file.read(limit + 1)
-    requested_values = parse_requested({k: str(v) for k, v in pairs.items()}, change)
-    starter.check(PROCESS_DEPLOYMENT)
-    application_id = file_application(svc, nik=nik, change=change, files=files, requested=requested_values)
-    grant = svc.access.grant(application_id, filed_by=filer.name if filer else None)
-    starter.start(PROCESS_DEPLOYMENT, application_id)
+    filed = file_with_access(svc, nik=nik, change=change, files=files,
+                             requested={k: str(v) for k, v in pairs.items()},
+                             filed_by=filer.name if filer else None, idempotency_key=idempotency_key,
+                             before_filing=lambda: starter.check(PROCESS_DEPLOYMENT))
+    application_id = filed.application_id
+    if filed.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    else:
+        starter.start(PROCESS_DEPLOYMENT, application_id)
     response.headers["Location"] = f"/api/applications/{application_id}"
-    return {**svc.applications.get(application_id).to_dict(), "tracking_code": grant.tracking_code,
-            "status_token": grant.token, "status_url": f"/api/applications/{application_id}?token={grant.token}"}
+    return {**svc.applications.get(application_id).to_dict(), "tracking_code": filed.tracking_code,
+            "status_token": filed.token, "status_url": f"/api/applications/{application_id}?token={filed.token}"}
 
 
 @app.get("/api/applications", tags=["permohonan"])

@@ -4,6 +4,8 @@
     services() / use_services(svc)                  the process-wide Services (flow runs build their own)
 
     file_application(svc, nik=, change=, files=, requested=) -> application id  (checks first, then stores)
+    file_with_access(svc, ..., filed_by=, idempotency_key=) -> Filed  the same, plus tracking code and
+                                                    status token; a retry with the same key gets the same
     parse_requested(pairs, change)                  the requested new values, checked against the vocabulary
     start_processing / read_document / decide       checking an application, one document at a time
     send_failed_run_to_review(svc, id)              a run that failed for good goes to a verifikator
@@ -26,7 +28,7 @@ from ._archive import (
     renew_document_timestamp,
 )
 from ._checking import apply_change, decide, read_document, send_failed_run_to_review, start_processing
-from ._intake import file_application, parse_requested
+from ._intake import Filed, file_application, file_with_access, parse_requested
 from ._issue import (
     EVIDENCE_FORMAT,
     archive_evidence,
@@ -44,6 +46,7 @@ from ._services import Reader, Services, bootstrap, services, use_services
 __all__ = [
     "ArchiveProblem",
     "EVIDENCE_FORMAT",
+    "Filed",
     "MAX_WIDTH",
     "Reader",
     "Remedy",
@@ -59,6 +62,7 @@ __all__ = [
     "evidence_key",
     "fetch_verified_document",
     "file_application",
+    "file_with_access",
     "issue_document",
     "mask_name",
     "page_image",

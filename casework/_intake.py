@@ -3,11 +3,19 @@
 Checks come first (NIK known, the right documents, each file a supported image or
 PDF within limits), then the uploads go to the intake bucket, then the
 application row is written. Bad input therefore leaves nothing behind.
+
+`file_with_access` does that and hands out the applicant's tracking code and status token; with an
+`Idempotency-Key` a retry of the same request gets the same application, tracking code and token
+back instead of a second application (`registry.IdempotencyKeys`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import ocr
@@ -23,6 +31,7 @@ from core import (
     date_problem,
     text_problem,
 )
+from registry import IdempotencyKeys
 
 from ._services import Services
 
@@ -124,3 +133,64 @@ def file_application(
                             requested=requested, uploads=uploads)
     log.info("application %s filed (%s)", application_id, change)
     return application_id
+
+
+@dataclass(frozen=True)
+class Filed:
+    """A filed application as its filer is told: `token` is the secret status token."""
+
+    application_id: str
+    tracking_code: str
+    token: str
+    replayed: bool = False
+    """True when an earlier request with the same Idempotency-Key had filed it."""
+
+
+_ANONYMOUS = "pemohon"
+
+
+def request_fingerprint(*, nik: str, change: ChangeType, files: dict[DocumentType, bytes],
+                        requested: dict[str, str]) -> str:
+    """sha256 of what a filing asks for (the uploads by their sha256): equal for a retry of it."""
+    payload = {"nik": nik, "jenis_perubahan": str(change), "requested": requested,
+               "files": {str(k): hashlib.sha256(v).hexdigest() for k, v in files.items()}}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def file_with_access(
+    svc: Services,
+    *,
+    nik: str,
+    change: ChangeType,
+    files: dict[DocumentType, bytes],
+    requested: dict[str, Any],
+    filed_by: str | None = None,
+    idempotency_key: str | None = None,
+    before_filing: Callable[[], None] | None = None,
+) -> Filed:
+    """`file_application`, then the tracking code and status token (`filed_by`: the staff account
+    that filed, if any). With `idempotency_key` (scoped to `filed_by`), a request carrying a key
+    already used for the same request returns that application (`replayed`), one for another
+    request is `IdempotencyKeyReused`, one still filing `IdempotencyKeyInProgress`.
+    `before_filing` runs before anything is stored (not on a replay)."""
+    requested = parse_requested(requested, change)
+    keys = IdempotencyKeys(svc.database)
+    claim = None
+    if idempotency_key is not None:
+        fingerprint = request_fingerprint(nik=nik, change=change, files=files, requested=requested)
+        claim = keys.claim(scope=filed_by or _ANONYMOUS, key=idempotency_key, fingerprint=fingerprint)
+        if claim.application_id is not None and claim.token is not None:
+            code = svc.access.tracking_code(claim.application_id) or ""
+            return Filed(claim.application_id, code, claim.token, replayed=True)
+    try:
+        if before_filing is not None:
+            before_filing()
+        application_id = file_application(svc, nik=nik, change=change, files=files, requested=requested)
+        grant = svc.access.grant(application_id, filed_by=filed_by)
+    except BaseException:
+        if claim is not None:
+            keys.release(claim)
+        raise
+    if claim is not None:
+        keys.complete(claim, application_id=application_id, token=grant.token)
+    return Filed(application_id, grant.tracking_code, grant.token)

@@ -124,7 +124,7 @@ def test_database_hash_mismatch_is_an_alarm_not_a_download(pipeline, family, cli
     assert alarms and all(family.anggota[0].nik not in r.getMessage() for r in alarms)
     r = log_in(client, pipeline, "arsip-1", role="arsip").get(f"/api/applications/{app_id}/document")
     assert (r.status_code, r.json()["code"]) == (500, "INTEGRITY_ALARM")
-    assert r.headers["content-type"].startswith("application/json")
+    assert r.headers["content-type"] == "application/problem+json"
 
 
 def test_timestamp_renewal_writes_a_new_version_and_keeps_the_old_locked(pipeline, family):

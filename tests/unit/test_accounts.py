@@ -16,10 +16,10 @@ from registry import (
     Database,
     Sessions,
     UnknownUser,
-    head_revision,
     _accounts,
     _passwords,
     _sessions,
+    head_revision,
 )
 from registry._access import normalize_tracking_code
 

@@ -108,7 +108,9 @@ def _assert_refused(r, rule: str, *, authenticated: bool, what: str) -> None:
         return
     expected = (403, "FORBIDDEN") if authenticated else (401, "UNAUTHENTICATED")
     assert (r.status_code, r.json()["code"]) == expected, (what, r.text)
-    assert set(r.json()) == {"code", "message"} and r.json()["message"], what
+    assert r.headers["content-type"] == "application/problem+json", what
+    assert {"type", "title", "status", "detail", "code", "message"} <= set(r.json()) and r.json()["message"], what
+    assert r.json()["status"] == r.status_code and r.json()["detail"] == r.json()["message"], what
     if not authenticated:
         assert r.headers["www-authenticate"].startswith("Bearer")
 
