@@ -76,7 +76,9 @@ _PARTY_LABELS = {
     "alamat": (labels("buku_nikah", "alamat"), norm.text_upper),
 }
 _BORN = labels("buku_nikah", "lahir")
-_RIVALS = (*(label for wordings, _ in _PARTY_LABELS.values() for label in wordings), *_BORN,
+_BORN_APART = (labels("buku_nikah", "tempat_lahir"), labels("buku_nikah", "tanggal_lahir"))
+_RIVALS = (*(label for wordings, _ in _PARTY_LABELS.values() for label in wordings), *_BORN, *_BORN_APART[0],
+           *_BORN_APART[1],
            *labels("buku_nikah", "nomor_akta"), *labels("buku_nikah", "tanggal_nikah"), *labels("buku_nikah", "kua"),
            *labels("buku_nikah", "wali"))
 _HEADINGS = tuple((role, tuple(compact_key(h) for h in labels("buku_nikah", role, "sections")))
@@ -138,12 +140,22 @@ def _locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, fl
         address = spans[f"{role}.alamat"]
         if address is not None:
             spans[f"{role}.alamat"] = continued(all_lines, address, before_y=before_y)
-        spans[f"{role}.lahir"] = _labelled(all_lines, _BORN, after_y=after_y, before_y=before_y)
+        spans[f"{role}.lahir"] = _labelled(all_lines, _BORN, after_y=after_y, before_y=before_y) or _born_apart(
+            all_lines, after_y=after_y, before_y=before_y)
     if "wali" in bands:
         spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali"), after_y=bands["wali"][0])
     else:
         spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali")[:3])
     return spans, caps, limits
+
+
+def _born_apart(all_lines: list[Line], *, after_y: float | None, before_y: float | None) -> Span | None:
+    """Place and date of birth under labels of their own, as one value: the place's words, then the date's."""
+    place, date = (_labelled(all_lines, wordings, after_y=after_y, before_y=before_y) for wordings in _BORN_APART)
+    if place is not None and date is not None and place.page == date.page \
+            and not any(c.isdigit() for c in place.text):
+        return Span(place.page, place.words + date.words)
+    return date
 
 
 def _columns(all_lines: list[Line]) -> tuple[float, float, float] | None:

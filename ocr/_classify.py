@@ -71,12 +71,13 @@ def classify(first_page_lines: list[Line]) -> Detection:
 
 
 def _title(first_page_lines: list[Line]) -> _Title | None:
-    """The title found with fewest slips, the topmost of those."""
+    """The topmost title found: a title heads its page (a KK's column header `BUKU NIKAH` lies below
+    `KARTU KELUARGA`, however that was misread)."""
     if not first_page_lines:
         return None
     median = statistics.median(w.height for ln in first_page_lines for w in ln.words)
     found = [t for line in first_page_lines for t in _titles_on(line, median)]
-    return min(found, key=lambda t: (t.edits, t.y)) if found else None
+    return min(found, key=lambda t: (t.y, t.edits)) if found else None
 
 
 def _titles_on(line: Line, median_height: float) -> list[_Title]:

@@ -116,3 +116,13 @@ def test_both_parties_side_by_side():
     assert values["istri.pekerjaan"] == "MENGURUS RUMAH TANGGA" and values["suami.alamat"] == "JL. PEMUDA NO. 12"
     assert values["suami.kewarganegaraan"] == values["istri.kewarganegaraan"] == "WNI"
     assert values["wali.nama_lengkap"] == "LA ODE MUHAMMAD" and values["tanggal_nikah"] == "2020-07-18"
+
+
+def test_place_and_date_of_birth_under_labels_of_their_own():
+    got = _read("KUTIPAN AKTA NIKAH", ("Nomor", "0123/045/VI/2019"), ("Tanggal Nikah", "Minggu, 16 Juni 2019"),
+                "SUAMI", ("Nama", "LA BAHARI"), ("Tempat Lahir", "Baubau"), ("Tanggal Lahir", "2 Mei 1990"),
+                "ISTRI", ("Nama", "WA SITI"), ("Tempat Lahir", "Raha"), ("Tgl. Lahir", "7 Juli 1993"))
+    values = {k: v.value for k, v in got.items()}
+    assert (values["suami.tempat_lahir"], values["suami.tanggal_lahir"]) == ("BAUBAU", "1990-05-02")
+    assert (values["istri.tempat_lahir"], values["istri.tanggal_lahir"]) == ("RAHA", "1993-07-07")
+    assert values["tanggal_nikah"] == "2019-06-16"

@@ -76,3 +76,9 @@ def test_title_read_with_slips_is_less_sure_than_a_clear_one():
     clear, slipped = _detect("IJAZAH"), _detect("IJAZAK")
     assert clear.document_type == slipped.document_type == core.DocumentType.IJAZAH
     assert slipped.confidence < clear.confidence
+
+
+def test_a_column_header_below_the_title_does_not_decide():
+    found = _detect("KARTU KELUARGA", "No. 7401051234567890", "Nama Kepala Keluarga : LA ODE", "BUKU NIKAH",
+                    "Status Perkawinan")
+    assert found.document_type == core.DocumentType.KK

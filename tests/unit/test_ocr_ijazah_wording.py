@@ -136,3 +136,10 @@ def test_bilingual_labels():
     assert values["tanggal_lahir"] == "1998-01-02" and values["nim"] == "16/394857/TK/44123"
     assert values["program_studi"] == "TEKNIK SIPIL" and values["gelar"] == "SARJANA TEKNIK (S.T.)"
     assert values["nomor_ijazah"] is None  # the NIM's slashes make no ijazah number
+
+
+def test_issue_place_and_date_as_two_labels():
+    got = _read("UNIVERSITAS HALU OLEO", ("IJAZAH", 90), "Nama : LA ODE RAHMAN",
+                "Tempat dan Tanggal Lahir : Kendari, 3 Maret 1998", "Ditetapkan di : Kendari",
+                "Pada Tanggal : 12 Juni 2020")
+    assert got["tanggal_lulus"].value == "2020-06-12"
