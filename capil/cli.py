@@ -216,16 +216,19 @@ def extract(
                         typer.Option("--type", help="The document's type, or auto to detect it.")] = "auto",
     as_json: JsonFlag = False,
 ) -> None:
-    """Read one scan or PDF and print what was extracted. Needs no running stack."""
+    """Read one scan or PDF and print what was extracted. Needs no running stack.
+
+    The file is read in the caged reader (`ocr.Cage`, limits `CAPIL_CAGE_*`), as the service reads
+    uploads: a file that would take more memory or time is refused (exit 2), never left running."""
     import ocr
 
     declared = None if doc_type == "auto" else DocumentType(doc_type)
     settings = load_settings()
     data = _read(file)
-    with progress(f"reading {file.name}"):
-        extraction = ocr.extract(data, declared_type=declared, lang=settings.tesseract_lang,
-                                 max_pixels=settings.max_pixels, max_pages=settings.max_pages)
-    _emit(extraction.to_dict(), as_json)
+    with progress(f"reading {file.name}"), ocr.Cage.from_settings(settings) as cage:
+        reading = cage.read(data, declared_type=declared, lang=settings.tesseract_lang,
+                            max_pixels=settings.max_pixels, max_pages=settings.max_pages, page_images=False)
+    _emit(reading.extraction.to_dict(), as_json)
 
 
 @app.command()

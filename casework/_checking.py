@@ -17,6 +17,7 @@ from core import (
     Extraction,
     InputError,
     Person,
+    ResourceLimitExceeded,
     Status,
     UnknownPerson,
     Unreadable,
@@ -40,7 +41,9 @@ def read_document(svc: Services, application_id: str, document_type: DocumentTyp
     used is `Unreadable` with the finding code that says why (`crosscheck._decide`, "Not read is not
     absent"): `WRONG_DOCUMENT_TYPE` only for another type detected with confidence,
     `DOCUMENT_UNREADABLE` only for a file that is no usable image or PDF at all, and
-    `DOCUMENT_NOT_READ` (review) for a valid file whose type or content we could not read."""
+    `DOCUMENT_NOT_READ` (review) for a valid file whose type or content we could not read. A read the
+    reader's cage stopped (`ResourceLimitExceeded`) says which limit: memory is `DOCUMENT_UNREADABLE`,
+    CPU or time `DOCUMENT_NOT_READ`."""
     s = svc.settings
     upload = svc.applications.get(application_id).uploads[str(document_type)]
     data = svc.store.get(upload)
@@ -49,6 +52,11 @@ def read_document(svc: Services, application_id: str, document_type: DocumentTyp
                              max_pixels=s.max_pixels, max_pages=s.max_pages)
     except DocumentTypeMismatch as e:
         return _another_type(svc, application_id, document_type, data, e)
+    except ResourceLimitExceeded as e:
+        # The cage stopped the read. Over its memory the file is too large to use (a bomb); over its CPU or
+        # wall clock a verifikator decides. Its pages are not decoded here either: that is what hit the limit.
+        code = "DOCUMENT_UNREADABLE" if e.limit == "memory" else "DOCUMENT_NOT_READ"
+        return Unreadable(document_type, code, e.message)
     except UnreadableDocument as e:
         # The file passed intake as an image or PDF; no text, title or field found, or Tesseract failing
         # on it, is our reading's failure: a verifikator may well read it.
@@ -96,7 +104,8 @@ def _another_type(svc: Services, application_id: str, document_type: DocumentTyp
         reading = svc.reader(data, declared_type=None, lang=s.tesseract_lang, max_pixels=s.max_pixels,
                              max_pages=s.max_pages)
     except InputError as e:
-        _keep_upload_for_review(svc, application_id, document_type, data)
+        if not isinstance(e, ResourceLimitExceeded):
+            _keep_upload_for_review(svc, application_id, document_type, data)
         return Unreadable(document_type, "DOCUMENT_NOT_READ", f"{mismatch.message}; read again: {e.message}")
     store_page_images(svc, application_id, str(document_type), reading)
     detected = reading.extraction.document_type

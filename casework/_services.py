@@ -31,7 +31,8 @@ from registry import (
 
 
 class Reader(Protocol):
-    """Reads one uploaded document (`ocr.read` in production)."""
+    """Reads one uploaded document: in production `ocr.Cage` (`ocr.read` in a subprocess with memory,
+    CPU and wall-clock limits, from `Settings.cage_*`); `ocr.read` itself reads in this process."""
 
     def __call__(self, data: bytes, *, declared_type: DocumentType | None, lang: str, max_pixels: int,
                  max_pages: int) -> ocr.Reading: ...
@@ -45,7 +46,7 @@ class Services:
         self.settings = settings
         self._store = store
         self._signer = signer
-        self.reader: Reader = reader or ocr.read
+        self.reader: Reader = reader or ocr.Cage.from_settings(settings)
 
     @cached_property
     def database(self) -> Database:
@@ -123,7 +124,7 @@ class Services:
 
 def bootstrap(settings: Settings, *, store: storage.ObjectStore | None = None,
               signer: signing.SignerConfig | None = None, reader: Reader | None = None) -> Services:
-    """The services for `settings`: the real object store, signer and reader unless given others."""
+    """The services for `settings`: the real object store, signer and reader (the caged one) unless given others."""
     return Services(settings, store=store, signer=signer, reader=reader)
 
 

@@ -4,6 +4,7 @@
     ├── InputError                  exit 2, HTTP 400/422: the caller sent something we cannot use
     │   ├── UnsupportedFile         not a PNG/JPEG/TIFF/WebP/PDF, or empty
     │   ├── FileTooLarge            bytes, pixels or pages over the limit (HTTP 413)
+    │   │   └── ResourceLimitExceeded   reading it went over the reader's memory, CPU or time limit
     │   ├── UnreadableDocument      decodes, but no document could be read from it
     │   ├── DocumentTypeMismatch    declared type differs from what the file looks like
     │   └── InvalidPopulation       population file refused; `problems` lists every JSON path
@@ -56,6 +57,22 @@ class FileTooLarge(InputError):
     code = "FILE_TOO_LARGE"
     http_status = 413
     message_id = "Berkas terlalu besar. Unggah pindaian dengan ukuran atau jumlah halaman lebih kecil."
+
+
+class ResourceLimitExceeded(FileTooLarge):
+    """Reading the file went over a limit of the caged reader (`ocr.Cage`): `limit` says which.
+
+    `memory`: the address-space cap (a decompression or pixel bomb); `cpu`: CPU seconds for one read;
+    `time`: wall-clock seconds for one read. Not retryable: the same file hits the same limit.
+    """
+
+    code = "RESOURCE_LIMIT_EXCEEDED"
+    message_id = ("Berkas terlalu besar untuk diproses: membacanya melampaui batas memori atau waktu. Unggah "
+                  "pindaian biasa (200–300 dpi, paling banyak 10 halaman).")
+
+    def __init__(self, message: str, *, limit: str, message_id: str | None = None) -> None:
+        super().__init__(message, message_id=message_id)
+        self.limit = limit
 
 
 class UnreadableDocument(InputError):

@@ -140,6 +140,26 @@ class Settings:
     max_pages: int = 10
     """Most pages the OCR reads from one file (PDF or multi-page TIFF); more is refused before decoding."""
 
+    cage_memory_mb: int = 2048
+    """Address space (RLIMIT_AS) of each caged reader process, MiB: uploads are parsed, decoded and
+    OCR'd in `ocr.Cage` processes, and a read that needs more (a decompression or pixel bomb) is
+    refused as `ResourceLimitExceeded`. Tesseract workers inherit the same cap, each its own."""
+
+    cage_cpu_seconds: int = 120
+    """CPU seconds (RLIMIT_CPU) a caged reader process may spend on one read (decoding, PDF parsing,
+    OpenCV; Tesseract's own workers are bounded by the wall clock below)."""
+
+    cage_timeout_seconds: int = 180
+    """Wall-clock seconds one caged read may take; then the reader's process group (with its
+    Tesseract workers) is killed and a fresh one serves the next read."""
+
+    cage_processes: int = 2
+    """Caged reader processes kept warm per process that reads (each reads one document at a time)."""
+
+    cage_reads_per_process: int = 200
+    """Reads a caged reader process serves before it is replaced by a fresh one (1: a new process,
+    cold, for every read)."""
+
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'capil.db'}"

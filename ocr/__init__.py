@@ -14,6 +14,9 @@
     check_upload(data, *, max_pixels, max_pages) -> FileKind (headers only: pages, pixels, encryption)
     review_image(png, *, max_width) -> ReviewImage (a page as kept for review: grayscale, scaled, PNG)
     tesseract_cpu() -> context manager yielding a CpuMeter (Tesseract workers' CPU seconds for reads inside it)
+    Cage(CageLimits(memory_mb=, cpu_seconds=, timeout_seconds=), processes=, reads_per_process=): `read` in
+        subprocesses with RLIMIT_AS, RLIMIT_CPU and a wall clock; `.read(...)` -> Reading (a limit hit:
+        core.ResourceLimitExceeded), `.run(...)` -> CageRun (reading or error, CageUsage), `.close()`
 
 The stages, top to bottom: sniff the file by its magic bytes; check pixel and
 page limits from the headers before decoding; take a PDF page's text layer
@@ -43,6 +46,7 @@ import numpy as np
 import core
 
 from ._buku_nikah import extract_buku_nikah
+from ._cage import Cage, CageLimits, CageRun, CageUsage
 from ._cells import SecondReader, second_readings
 from ._classify import Detection, classify
 from ._geometry import Transform
@@ -59,7 +63,8 @@ from ._review_image import GREY_LEVELS, ReviewImage, review_image
 from ._sniff import FileKind, sniff
 from ._tesseract import CpuMeter, engine, tesseract_cpu
 
-__all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "CpuMeter", "Detection", "FileKind", "Grid", "Page",
+__all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "Cage", "CageLimits", "CageRun", "CageUsage",
+           "CpuMeter", "Detection", "FileKind", "Grid", "Page",
            "Reading", "ReviewImage", "SecondReader", "Transform", "Word", "check_upload", "edit_distance", "engine",
            "extract", "extract_pages", "read", "review_image", "second_readings", "sniff", "tesseract_cpu"]
 

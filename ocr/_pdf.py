@@ -12,10 +12,12 @@ written, so a signed PDF keeps its signature.
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pdfminer.pdftypes
 import pdfplumber
 import pypdfium2
 from pdfminer.pdfparser import PDFSyntaxError
@@ -31,6 +33,84 @@ _PDF_ERRORS = (PdfminerException, PdfiumError, PDFSyntaxError, ValueError, KeyEr
                AssertionError)
 MIN_TEXT_WORDS = 5
 """Fewer text-layer words than this and the page is treated as a scan."""
+
+
+MAX_STREAM_BYTES = 64 << 20
+"""Most bytes one PDF stream may inflate to when pdfminer reads it (content streams, fonts, object and
+xref streams: a KK page's content is well under 1 MB; scanned images are rasterized by pdfium, not
+inflated here). A compressed-stream bomb stops at this bound with `StreamTooLarge`; pdfium's own
+inflation is bounded by the cage's address space (`ocr.Cage`)."""
+
+
+class StreamTooLarge(core.FileTooLarge):
+    """A PDF stream that inflates past `MAX_STREAM_BYTES`."""
+
+    def __init__(self) -> None:
+        super().__init__(f"a PDF stream inflates to over {MAX_STREAM_BYTES >> 20} MiB: the file is too large to read",
+                         message_id="Berkas terlalu besar: isi PDF mengembang melebihi "
+                                    f"{MAX_STREAM_BYTES >> 20} MiB saat dibuka. Unggah PDF hasil pindaian biasa.")
+
+
+class _BoundedInflater:
+    """`zlib.decompressobj()` that refuses to give more than `MAX_STREAM_BYTES` in all."""
+
+    def __init__(self) -> None:
+        self._d = zlib.decompressobj()
+        self._given = 0
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        room = MAX_STREAM_BYTES + 1 - self._given
+        out = self._d.decompress(data, room if max_length <= 0 else min(max_length, room))
+        self._given += len(out)
+        if self._given > MAX_STREAM_BYTES:
+            raise StreamTooLarge()
+        return out
+
+    def flush(self, *args: int) -> bytes:
+        return self._d.flush(*args)
+
+    @property
+    def eof(self) -> bool:
+        return self._d.eof
+
+
+class _BoundedZlib:
+    """What pdfminer's `pdftypes` module calls `zlib`: the same, with inflation bounded."""
+
+    error = zlib.error
+
+    @staticmethod
+    def decompressobj() -> _BoundedInflater:
+        return _BoundedInflater()
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        inflater = _BoundedInflater()
+        out = inflater.decompress(data)
+        if not inflater.eof:
+            raise zlib.error("incomplete or truncated stream")
+        return out
+
+
+pdfminer.pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
+
+
+def _too_large(e: BaseException) -> core.FileTooLarge | None:
+    """The bound (or the cage's memory limit) behind a parser error that wrapped it, if any."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [e]
+    while stack:
+        error = stack.pop()
+        if id(error) in seen:
+            continue
+        seen.add(id(error))
+        if isinstance(error, StreamTooLarge):
+            return error
+        if isinstance(error, MemoryError):
+            return core.ResourceLimitExceeded("parsing the PDF ran out of memory: the file is too large to read",
+                                              limit="memory")
+        stack += [x for x in (error.__cause__, error.__context__, *error.args) if isinstance(x, BaseException)]
+    return None
 
 
 @dataclass(frozen=True)
@@ -58,8 +138,8 @@ def read_pdf(data: bytes, *, dpi: int, max_pages: int, max_pixels: int) -> list[
             return [_page(page, dpi=dpi) for page in pdf.pages]
     except core.CapilError:
         raise
-    except _PDF_ERRORS as e:
-        raise core.UnsupportedFile("PDF cannot be parsed") from e
+    except (*_PDF_ERRORS, MemoryError) as e:
+        raise (_too_large(e) or core.UnsupportedFile("PDF cannot be parsed")) from e
 
 
 def check_pdf(data: bytes, *, dpi: int, max_pages: int, max_pixels: int) -> int:
@@ -98,8 +178,10 @@ def render_page(data: bytes, number: int, *, dpi: int) -> np.ndarray:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return np.asarray(pdf.pages[number - 1].to_image(resolution=dpi).original.convert("L"))
-    except _PDF_ERRORS as e:
-        raise core.UnsupportedFile("PDF cannot be parsed") from e
+    except core.CapilError:
+        raise
+    except (*_PDF_ERRORS, MemoryError) as e:
+        raise (_too_large(e) or core.UnsupportedFile("PDF cannot be parsed")) from e
 
 
 def _check_size(page: Any, *, dpi: int, max_pixels: int) -> None:

@@ -1,0 +1,112 @@
+"""Hostile uploads are refused at the upload check or in the reader's cage, fast and with bounded memory,
+and a normal read goes on meanwhile (issue #16, "every untrusted byte parsed in a cage").
+
+The files are made by `hostile.py` (nothing binary is committed). Each class is refused within 10 s;
+the cage process's peak memory stays under its cap and this process's own barely moves.
+"""
+
+from __future__ import annotations
+
+import resource
+import threading
+import time
+
+import cv2
+import numpy as np
+import pytest
+
+import core
+import ocr
+from tests.integration import hostile
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+LIMITS = dict(max_pixels=80_000_000, max_pages=10)
+TOO_LARGE = {"pdf_stream_bomb_2gb", "pdf_stream_bomb_200mb", "png_pixel_bomb_100kx100k", "jpeg_pixel_bomb_65kx65k",
+             "pdf_3000_pages", "tiff_2000_pages"}
+AT_UPLOAD = {"png_pixel_bomb_100kx100k", "jpeg_pixel_bomb_65kx65k", "png_strip_200000x1", "pdf_3000_pages",
+             "tiff_2000_pages"}
+
+
+@pytest.fixture(scope="module")
+def cage():
+    with ocr.Cage(ocr.CageLimits(memory_mb=1024, cpu_seconds=30, timeout_seconds=20), processes=2) as c:
+        yield c
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@pytest.mark.parametrize("name", list(hostile.CLASSES))
+def test_each_hostile_class_is_refused_within_10_s(cage, name: str) -> None:
+    data = hostile.CLASSES[name]()
+    before = _peak_mb()
+    start = time.monotonic()
+    try:
+        ocr.check_upload(data, **LIMITS)
+    except core.InputError as e:
+        assert name in AT_UPLOAD or name not in TOO_LARGE, f"{name} refused at upload: {e.message}"
+        refused: core.CapilError | None = e
+    else:
+        assert name not in AT_UPLOAD, f"{name} passed the upload check"
+        run = cage.run(data, declared_type=core.DocumentType.KK, **LIMITS)
+        refused = run.error
+        assert run.usage.peak_rss_mb < cage.limits.memory_mb
+    elapsed = time.monotonic() - start
+    assert isinstance(refused, core.InputError), f"{name} was read"
+    if name in TOO_LARGE:
+        assert isinstance(refused, core.FileTooLarge), refused.message
+    assert "unexpected" not in refused.message
+    assert elapsed < 10, f"{name}: {elapsed:.1f} s"
+    assert _peak_mb() - before < 100, "the parent grew reading a hostile file"
+
+
+def test_a_stream_bomb_says_too_large(cage) -> None:
+    run = cage.run(hostile.pdf_bomb(2 << 30), **LIMITS)
+    assert isinstance(run.error, core.FileTooLarge)
+    assert "too large" in run.error.message and "terlalu besar" in run.error.message_id
+
+
+def test_a_normal_read_succeeds_while_the_cage_fights_a_bomb(cage) -> None:
+    bombs: list[ocr.CageRun] = []
+
+    def bomb() -> None:  # a decodable 79 Mpx page of noise: heavy, within the pixel limit
+        noise = np.random.default_rng(1).integers(0, 256, (8_880, 8_880), dtype=np.uint8)
+        ok, png = cv2.imencode(".png", noise)
+        assert ok
+        bombs.append(cage.run(png.tobytes(), **LIMITS))
+
+    thread = threading.Thread(target=bomb)
+    thread.start()
+    time.sleep(1.0)
+    reading = cage.read(hostile.normal_kk(), declared_type=core.DocumentType.KK, **LIMITS)
+    assert reading.extraction.document_type == core.DocumentType.KK
+    assert reading.page_image(1).startswith(b"\x89PNG")
+    thread.join(60)
+    assert bombs and bombs[0].error is not None
+
+
+def test_over_the_memory_limit_is_too_large_and_the_next_read_works() -> None:
+    with ocr.Cage(ocr.CageLimits(memory_mb=800, cpu_seconds=30, timeout_seconds=30), processes=1) as small:
+        noise = np.random.default_rng(2).integers(0, 256, (8_880, 8_880), dtype=np.uint8)
+        run = small.run(cv2.imencode(".png", noise)[1].tobytes(), **LIMITS)
+        assert isinstance(run.error, core.ResourceLimitExceeded) and run.error.limit == "memory", run.error
+        assert "too large" in run.error.message and not run.error.retryable
+        assert small.read(hostile.normal_kk(), **LIMITS).extraction.document_type == core.DocumentType.KK
+
+
+def test_a_read_over_the_wall_clock_is_killed_with_its_process_group_and_replaced() -> None:
+    with ocr.Cage(ocr.CageLimits(memory_mb=2048, cpu_seconds=60, timeout_seconds=0.5), processes=1) as quick:
+        start = time.monotonic()
+        run = quick.run(hostile.normal_kk(), **LIMITS)
+        assert time.monotonic() - start < 5
+        assert isinstance(run.error, core.ResourceLimitExceeded) and run.error.limit == "time"
+        assert quick.pids() == []
+
+
+def test_a_read_over_its_cpu_time_is_ended_by_the_kernel() -> None:
+    with ocr.Cage(ocr.CageLimits(memory_mb=2048, cpu_seconds=1, timeout_seconds=60), processes=1) as tight:
+        noise = np.random.default_rng(3).integers(0, 256, (6_000, 6_000), dtype=np.uint8)
+        run = tight.run(cv2.imencode(".png", noise)[1].tobytes(), **LIMITS)
+        assert isinstance(run.error, core.ResourceLimitExceeded) and run.error.limit == "cpu", run.error
