@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
@@ -64,6 +65,7 @@ class Claim:
     row_id: int
     key: str
     fingerprint: str
+    claimed_at: dt.datetime
     application_id: str | None = None
     token: str | None = None
 
@@ -103,6 +105,12 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)  # SQLite gives naive UTC
 
 
+def _still_held(claim: Claim) -> tuple[Any, ...]:
+    """The claim's own pending row (a row id may be used again after a take-over)."""
+    return (IdempotencyKeyRow.id == claim.row_id, IdempotencyKeyRow.application_id.is_(None),
+            IdempotencyKeyRow.created_at == claim.claimed_at)
+
+
 class IdempotencyKeys:
     """The idempotency keys of filings in `db`."""
 
@@ -121,15 +129,16 @@ class IdempotencyKeys:
                     row = s.scalar(select(IdempotencyKeyRow).where(IdempotencyKeyRow.scope == scope,
                                                                    IdempotencyKeyRow.key_sha256 == digest))
                     if row is None:
+                        now = self.now()
                         row = IdempotencyKeyRow(scope=scope, key_sha256=digest, request_sha256=fingerprint,
-                                                created_at=self.now())
+                                                created_at=now)
                         s.add(row)
                         s.flush()
-                        return Claim(row.id, key, fingerprint)
+                        return Claim(row.id, key, fingerprint, now)
                     if row.request_sha256 != fingerprint:
                         raise IdempotencyKeyReused("Idempotency-Key reused with another request")
                     if row.application_id is not None and row.sealed_token is not None:
-                        return Claim(row.id, key, fingerprint, row.application_id,
+                        return Claim(row.id, key, fingerprint, _aware(row.created_at), row.application_id,
                                      _unseal(row.sealed_token, key, fingerprint))
                     if self.now() - _aware(row.created_at) < STALE_AFTER:
                         raise IdempotencyKeyInProgress("a request with this Idempotency-Key is still filing")
@@ -139,18 +148,19 @@ class IdempotencyKeys:
                 pass  # another request claimed it between our read and our write: read again
         raise IdempotencyKeyInProgress("could not claim the Idempotency-Key")
 
-    def complete(self, claim: Claim, *, application_id: str, token: str) -> None:
-        """Record what the claimed key made: later claims with it are replays."""
+    def complete(self, claim: Claim, *, application_id: str, token: str) -> bool:
+        """Record what the claimed key made: later claims with it are replays. False when the claim
+        was taken over meanwhile (it had looked dead): the key then stays with the new claim."""
         with self._db.session() as s:
-            s.execute(update(IdempotencyKeyRow).where(IdempotencyKeyRow.id == claim.row_id).values(
+            result = s.execute(update(IdempotencyKeyRow).where(*_still_held(claim)).values(
                 application_id=application_id, sealed_token=_seal(token, claim.key, claim.fingerprint),
                 completed_at=self.now()))
+            return int(getattr(result, "rowcount", 0) or 0) == 1
 
     def release(self, claim: Claim) -> None:
         """Give a key back after its filing failed (nothing was made): it may be used again."""
         with self._db.session() as s:
-            s.execute(delete(IdempotencyKeyRow).where(IdempotencyKeyRow.id == claim.row_id,
-                                                      IdempotencyKeyRow.application_id.is_(None)))
+            s.execute(delete(IdempotencyKeyRow).where(*_still_held(claim)))
 
     def prune(self, *, older_than: dt.timedelta = RETENTION) -> int:
         """Forget keys claimed longer ago than `older_than`; how many."""
