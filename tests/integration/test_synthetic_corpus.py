@@ -94,9 +94,11 @@ def _as_extraction(truth):
                            tuple(values(row) for row in truth.get("anggota", [])))
 
 
-def test_corpus_cases_reach_their_expected_outcome_when_read_perfectly(population, tmp_path):
+@pytest.mark.parametrize("families", [None, "all"])
+def test_corpus_cases_reach_their_expected_outcome_when_read_perfectly(population, tmp_path, families):
     kinds = len(synthetic.CASE_KINDS)
-    manifest = synthetic.write_corpus(population, out=tmp_path, seed=2, count=2 * kinds, variants=["clean"])
+    manifest = synthetic.write_corpus(population, out=tmp_path, seed=2, count=2 * kinds, variants=["clean"],
+                                      families=families)
     assert json.loads((tmp_path / "manifest.json").read_text()) == manifest
     assert {a["kind"] for a in manifest["applications"]} == set(synthetic.CASE_KINDS)
     people = {p["nik"]: core.Person.from_dict(p) for f in population["keluarga"] for p in f["anggota"]}
