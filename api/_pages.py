@@ -86,10 +86,17 @@ def upload_page() -> str:
 <div id="out" role="status"></div>
 <script>
 const out = document.getElementById('out');
+// one key per filled-in form: sending it again (a retry after a dropped connection) files once
+let key = null;
+document.getElementById('f').addEventListener('input', () => { key = null; });
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)),
+                                (b) => b.toString(16).padStart(2, '0')).join('');
 document.getElementById('f').addEventListener('submit', async (e) => {
   e.preventDefault();
   out.textContent = 'Mengirim…';
-  const r = await fetch('/api/applications', {method: 'POST', body: new FormData(e.target)});
+  key = key || newKey();
+  const r = await fetch('/api/applications', {method: 'POST', body: new FormData(e.target),
+                                              headers: {'Idempotency-Key': key}});
   const body = await r.json();
   if (!r.ok) { out.innerHTML = '<p class="error"></p>'; out.firstChild.textContent = body.message; return; }
   out.innerHTML = '<p>Permohonan diterima. Kode pelacakan: <b></b></p>' +

@@ -241,10 +241,13 @@ def submit(
     set_: Annotated[list[str] | None, typer.Option("--set", help="FIELD=VALUE requested (repeatable).")] = None,
     wait: Annotated[bool, typer.Option(help="Return when the application is decided.")] = False,
     wait_timeout: Annotated[float, typer.Option(help="Seconds to wait with --wait.")] = 600,
+    idempotency_key: Annotated[str | None, typer.Option(
+        help="Run again with the same key and the same files: the same application, not a second.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """File an application through the same path as the HTTP upload."""
-    from casework import file_application, parse_requested
+    """File an application through the same path as the HTTP upload; prints its tracking code and the
+    applicant's status token (shown only here) on stderr, and in the JSON."""
+    from casework import file_with_access
     from flows import PROCESS_DEPLOYMENT, FlowStarter
 
     pairs = {}
@@ -260,16 +263,20 @@ def submit(
         files[DocumentType.BUKU_NIKAH] = _read(buku_nikah)
 
     svc = _services()
-    requested = parse_requested(pairs, change)
     starter = FlowStarter()
-    starter.check(PROCESS_DEPLOYMENT)
-    application_id = file_application(svc, nik=nik, change=change, files=files, requested=requested)
-    starter.start(PROCESS_DEPLOYMENT, application_id)
-    _err(f"application {application_id} filed")
+    filed = file_with_access(svc, nik=nik, change=change, files=files, requested=pairs,
+                             idempotency_key=idempotency_key,
+                             before_filing=lambda: starter.check(PROCESS_DEPLOYMENT))
+    application_id = filed.application_id
+    if not filed.replayed:
+        starter.start(PROCESS_DEPLOYMENT, application_id)
+    _err(f"application {application_id} {'filed earlier with this key' if filed.replayed else 'filed'}, "
+         f"tracking code {filed.tracking_code}")
     app_ = svc.applications.get(application_id)
     if wait:
         app_ = _wait_for_decision(application_id, timeout=wait_timeout)
-    _emit(app_.to_dict(), as_json, f"{app_.id} {app_.status}")
+    _emit({**app_.to_dict(), "tracking_code": filed.tracking_code, "status_token": filed.token}, as_json,
+          f"{app_.id} {app_.status} {filed.tracking_code}")
 
 
 def _wait_for_decision(application_id: str, *, timeout: float):  # type: ignore[no-untyped-def]
