@@ -17,7 +17,7 @@ checked before anything about the application is read, so no answer tells whethe
     LoginRequired      303 to /login        an HTML page without a live session
     PageForbidden      403 (HTML)           an HTML page the account's role may not see
 
-The API answers the first three as JSON `{"code", "message"}` with an Indonesian message.
+The API answers the first three as problem objects (`_problems`) with the code and an Indonesian message.
 """
 
 from __future__ import annotations

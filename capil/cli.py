@@ -245,8 +245,8 @@ def submit(
         help="Run again with the same key and the same files: the same application, not a second.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """File an application through the same path as the HTTP upload; prints its tracking code and the
-    applicant's status token (shown only here) on stderr, and in the JSON."""
+    """File an application through the same path as the HTTP upload; prints its tracking code (and,
+    in the JSON, the applicant's status token, shown only here)."""
     from casework import file_with_access
     from flows import PROCESS_DEPLOYMENT, FlowStarter
 
