@@ -133,14 +133,18 @@ def _member_grids(page: Page) -> list[Grid]:
 
 
 def _members(page: Page, grids: list[Grid]) -> tuple[dict[str, core.FieldValue], ...]:
-    """Table rows joined across the two tables by their printed row number (position when it is unreadable)."""
+    """Table rows joined across the two tables by position when they hold as many rows (both print the
+    members in one order), else by their printed row number (position when it is unreadable)."""
     merged: dict[int, dict[str, core.FieldValue]] = {}
-    for grid in grids:
-        table = _table(page, grid)
+    tables = [_table(page, grid) for grid in grids]
+    same_count = len({len(table) for table in tables}) == 1
+    for table in tables:
         numbers = [number for number, _ in table]
         # Printed numbers are trusted only when they read as a rising sequence; one misread `1` -> `4`
-        # would otherwise glue a row of table 2 onto the wrong member.
-        trusted = all(n is not None for n in numbers) and all(a < b for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
+        # would otherwise glue a row of table 2 onto the wrong member (and `5` -> `6` in one table only
+        # would make two members of one).
+        trusted = not same_count and all(n is not None for n in numbers) and all(
+            a < b for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
         for position, (number, row) in enumerate(table):
             key = number if trusted and number is not None else position + 1
             merged.setdefault(key, {}).update(row)
