@@ -148,3 +148,25 @@ def test_a_filing_that_died_is_taken_over_and_old_keys_are_pruned(api_services):
     assert keys.complete(first, application_id="x", token="cap_x") is False
     clock[0] += dt.timedelta(hours=25)
     assert keys.prune() == 1 and _count(api_services, "idempotency_keys") == 0
+
+
+def test_concurrent_http_retries_file_once(api_client, api_services):
+    n = 4
+    barrier = threading.Barrier(n)
+    answers: list = []
+
+    def post() -> None:
+        barrier.wait()
+        answers.append(_post(api_client, key="serentak-http"))
+
+    threads = [threading.Thread(target=post) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(answers) == n and {r.status_code for r in answers} <= {202, 409}, [r.text for r in answers]
+    assert len({r.json()["id"] for r in answers if r.status_code == 202}) == 1
+    for r in answers:
+        if r.status_code == 409:
+            assert r.json()["code"] == "IDEMPOTENCY_KEY_IN_PROGRESS" and r.headers["retry-after"] == "1"
+    assert len(api_services.applications.list()) == 1

@@ -10,7 +10,7 @@ import casework
 import core
 from api import app, get_flow_starter, get_services
 from storage import MemoryObjectStore
-from tests.fixtures.accounts import staff_token
+from tests.fixtures.accounts import log_in, staff_token
 from tests.fixtures.api import SUBJECT, RecordingStarter, png
 from tests.fixtures.population import population
 
@@ -148,3 +148,14 @@ def test_the_openapi_document_describes_the_problem_schema(api_client):
     assert PROBLEM in post["responses"]["422"]["content"] and PROBLEM in post["responses"]["4XX"]["content"]
     assert "HTTPValidationError" not in doc["components"]["schemas"]
     assert any(p["name"] == "Idempotency-Key" for p in post.get("parameters", []))
+
+
+def test_a_staff_page_shows_its_error_as_a_page(api_client, api_services):
+    log_in(api_client, api_services, "arsip2", role="arsip")
+    r = api_client.get("/archive", params={"nik": "7401050102030003", "no_kk": "7401051203080012"},
+                       headers={"Accept": "text/html"})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+    assert "Isi tepat satu dari NIK, No. KK atau nomor permohonan." in r.text
+    r = api_client.get("/api/archive/documents", params={"nik": "7401050102030003", "no_kk": "7401051203080012"},
+                       headers={"Accept": "text/html"})
+    _problem(r, 422, "INVALID_INPUT")
