@@ -122,7 +122,7 @@ def _locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, fl
     if spans["tanggal_nikah"] is None:
         spans["tanggal_nikah"] = _married_in_sentence(all_lines)
         caps["tanggal_nikah"] = IN_SENTENCE
-    if spans["kua"] is None or not _after_colon(all_lines, spans["kua"]):
+    if spans["kua"] is None or _heading(all_lines, spans["kua"]):
         spans["kua"] = spans["kua"] or _kua_heading(all_lines)
         caps["kua"] = UNLABELLED  # a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value
     if "suami" not in bands and "istri" not in bands:
@@ -223,13 +223,14 @@ def _married_in_sentence(all_lines: list[Line]) -> Span | None:
     return None
 
 
-def _after_colon(all_lines: list[Line], span: Span) -> bool:
-    """Whether a colon stands before the value on its line (a label's value, not a heading's words)."""
+def _heading(all_lines: list[Line], span: Span) -> bool:
+    """Whether the value is the rest of a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`, no colon) rather
+    than a label's value (`Dicatat di : KUA ...`, its colon read or lost)."""
     line = next((ln for ln in all_lines if span.words[0] in ln.words), None)
     if line is None:
-        return True
+        return False
     before = line.words[:line.words.index(span.words[0]) + 1]
-    return any(":" in w.text for w in before)
+    return compact_key(line.text).startswith(("KANTORURUSANAGAMA", "KUA")) and not any(":" in w.text for w in before)
 
 
 def _kua_heading(all_lines: list[Line]) -> Span | None:
