@@ -8,7 +8,7 @@ Both put the official's signature and the KUA stamp over the signature block whe
 
 `kalimat` (family `nikah-kalimat`): the KUA named in the heading as `KANTOR URUSAN AGAMA KECAMATAN …`
 and again as `Kantor Urusan Agama : KECAMATAN …`; "Pada hari Rabu tanggal 30 Oktober 2024 telah
-dilangsungkan …"; per spouse `Nama`, `NIK`, `Tempat, Tanggal Lahir`, `Warganegara`, `Agama`,
+dilangsungkan …"; `I. Suami` and `II. Istri`, each with `Nama`, `NIK`, `Tempat, Tanggal Lahir`, `Warganegara`, `Agama`,
 `Pekerjaan`, `Tempat Tinggal` (a longer address, wrapped over two lines); `Wali`.
 """
 
@@ -114,7 +114,7 @@ def draw_kalimat(page: Page, v: dict[str, Any], rng: random.Random, *, stamped: 
                  "dilangsungkan", "akad nikah menurut agama Islam antara:"):
         y += step
         page.text((x, y), line, points=pts)
-    for role, joiner in (("suami", "seorang laki-laki:"), ("istri", "dengan seorang perempuan:")):
+    for role, joiner in (("suami", "I. Suami"), ("istri", "II. Istri")):
         y += step * 1.3
         page.text((x, y), joiner, points=pts, bold=True)
         y = page.label_rows([
