@@ -28,7 +28,7 @@ from casework import (
     file_with_access,
     page_image,
 )
-from core import ChangeType, DocumentType, InputError, Status
+from core import ChangeType, DocumentType, FileTooLarge, InputError, Status
 from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
 
 from . import _archive_pages, _login, _pages, _problems, _review
@@ -67,6 +67,22 @@ SECURITY_HEADERS = {
     # the pages still carry inline script and style (see issue #16): this much holds already
     "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
 }
+
+
+_UPLOAD_ROUTES = ("/api/applications", "/api/verify")
+
+
+@app.middleware("http")
+async def _refuse_oversized_uploads(request: Request, call_next: Any) -> Response:
+    """A body whose declared length could not hold files within the limit (three uploads and 1 MiB of
+    form) is refused with 413 before any of it is read or spooled to disk."""
+    length = request.headers.get("content-length", "")
+    if request.method == "POST" and request.url.path in _UPLOAD_ROUTES and length.isdigit():
+        svc = app.dependency_overrides.get(get_services, get_services)()
+        if int(length) > 3 * svc.settings.max_upload_bytes + 2**20:
+            return _problems.respond(request, 413, FileTooLarge.code, FileTooLarge.message_id)
+    response: Response = await call_next(request)
+    return response
 
 
 @app.middleware("http")

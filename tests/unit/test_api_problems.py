@@ -159,3 +159,21 @@ def test_a_staff_page_shows_its_error_as_a_page(api_client, api_services):
     r = api_client.get("/api/archive/documents", params={"nik": "7401050102030003", "no_kk": "7401051203080012"},
                        headers={"Accept": "text/html"})
     _problem(r, 422, "INVALID_INPUT")
+
+
+def test_413_before_reading_a_body_that_cannot_fit(tmp_path):
+    svc = casework.bootstrap(core.load_settings({}, data_dir=tmp_path, max_upload_bytes=2000),
+                             store=MemoryObjectStore())
+    svc.ensure_buckets()
+    svc.population.import_population(population())
+    app.dependency_overrides[get_services] = lambda: svc
+    app.dependency_overrides[get_flow_starter] = RecordingStarter
+    try:
+        with TestClient(app) as client:
+            r = client.post("/api/applications", **_upload(kk=png() + b"\0" * (2**20 + 10_000)))
+    finally:
+        app.dependency_overrides.clear()
+        svc.database.dispose()
+    _problem(r, 413, "FILE_TOO_LARGE")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert svc.applications.list() == []
