@@ -80,7 +80,7 @@ _BORN_APART = (labels("buku_nikah", "tempat_lahir"), labels("buku_nikah", "tangg
 _RIVALS = (*(label for wordings, _ in _PARTY_LABELS.values() for label in wordings), *_BORN, *_BORN_APART[0],
            *_BORN_APART[1],
            *labels("buku_nikah", "nomor_akta"), *labels("buku_nikah", "tanggal_nikah"), *labels("buku_nikah", "kua"),
-           *labels("buku_nikah", "wali"))
+           *labels("buku_nikah", "wali"), *labels("buku_nikah", "others"))
 _HEADINGS = tuple((role, tuple(compact_key(h) for h in labels("buku_nikah", role, "sections")))
                   for role in ("suami", "istri", "wali"))
 _DIGIT_FIELDS = {"nik": "0123456789", "nomor_akta": "0123456789/IVX"}

@@ -147,6 +147,9 @@ def _unlabelled(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Non
         found["nama_satuan_pendidikan"] = _institution(all_lines)
     if found["nama_lengkap"].value is None:
         found["nama_lengkap"] = unlabelled.holder(all_lines)
+    for name in ("npsn", "nisn", "nis", "nim"):
+        if found[name].value is None:
+            found[name] = unlabelled.identifier(all_lines, _LABELS[name][0])
     if found["gelar"].value is None:
         found["gelar"] = unlabelled.degree(all_lines, _gelar)
     if found["nomor_ijazah"].value is None:

@@ -83,7 +83,8 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
             return _named(line, 0, match.end())
     for phrase in labels("ijazah", "head", "phrases"):
         for line, end in phrase_places(all_lines, phrase):
-            rest = " ".join(w.text for w in line.words[end:]).upper()
+            # The name ends at a comma or stop (`Kepala SMA Negeri 1 Kolaka, Nomor Pokok Sekolah Nasional ...`).
+            rest = re.split(r"[,.;](?:\s|$)", " ".join(w.text for w in line.words[end:]).upper() + " ")[0]
             match = _SCHOOL_KIND.match(rest)
             if match and not reads_like_sentence(rest, most_words=9):
                 offset = len(" ".join(w.text for w in line.words[:end])) + 1
@@ -152,6 +153,19 @@ def issued(all_lines: list[Line]) -> core.FieldValue:
         return NOT_FOUND
     match = matches[-1]  # the date of issue stands above the signature, at the end
     return capped(field_value(text.group(match, "date"), norm.date_graded), IN_SENTENCE)
+
+
+def identifier(all_lines: list[Line], wordings: tuple[str, ...]) -> core.FieldValue:
+    """An identifier printed after its label inside a sentence, without a colon (`... Kepala SMA Negeri 1
+    Kolaka, Nomor Pokok Sekolah Nasional 40401234, Kabupaten ...`): the digits right after the wording."""
+    text = stream(all_lines)
+    for wording in wordings:
+        words = [re.escape(w) for w in wording.split()]
+        pattern = re.compile(r"\b" + r"\s+".join(words) + r"\s*:?\s*(?P<value>\d{4,20})\b", re.IGNORECASE)
+        match = pattern.search(text.text)
+        if match:
+            return capped(field_value(text.group(match, "value"), norm.code), IN_SENTENCE)
+    return NOT_FOUND
 
 
 def number(all_lines: list[Line], *, taken: set[str]) -> core.FieldValue:

@@ -126,3 +126,13 @@ def test_place_and_date_of_birth_under_labels_of_their_own():
     assert (values["suami.tempat_lahir"], values["suami.tanggal_lahir"]) == ("BAUBAU", "1990-05-02")
     assert (values["istri.tempat_lahir"], values["istri.tanggal_lahir"]) == ("RAHA", "1993-07-07")
     assert values["tanggal_nikah"] == "2019-06-16"
+
+
+def test_old_book_parents_are_not_the_party():
+    got = _read("KUTIPAN AKTA NIKAH", ("Nomor", "0123/045/VI/2019"), "SUAMI", ("Nama Ayah", "LA ODE HAMID"),
+                ("Nama", "LA BAHARI"), ("Bin", "LA ODE HAMID"), ("Agama", "Islam"), "ISTERI",
+                ("Nama Ibu", "WA ODE HASNA"), ("Nama", "WA SITI"), "WALI NIKAH", ("Nama", "LA ODE HAMID"),
+                ("Dilangsungkan pada Tanggal", "16 Juni 2019"))
+    values = {k: v.value for k, v in got.items()}
+    assert (values["suami.nama_lengkap"], values["istri.nama_lengkap"]) == ("LA BAHARI", "WA SITI")
+    assert values["wali.nama_lengkap"] == "LA ODE HAMID" and values["tanggal_nikah"] == "2019-06-16"

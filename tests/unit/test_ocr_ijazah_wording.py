@@ -143,3 +143,27 @@ def test_issue_place_and_date_as_two_labels():
                 "Tempat dan Tanggal Lahir : Kendari, 3 Maret 1998", "Ditetapkan di : Kendari",
                 "Pada Tanggal : 12 Juni 2020")
     assert got["tanggal_lulus"].value == "2020-06-12"
+
+
+def test_school_2022_wording_with_the_school_and_npsn_in_a_sentence():
+    got = _read("KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI", ("IJAZAH", 80),
+                "SEKOLAH MENENGAH ATAS", "TAHUN AJARAN 2022/2023",
+                "Yang bertanda tangan di bawah ini, Kepala SMA Negeri 1 Kolaka, Nomor Pokok Sekolah Nasional",
+                "40401234, Kabupaten Kolaka, Provinsi Sulawesi Tenggara menerangkan bahwa:",
+                "Nama : MUHAMMAD RIZKY", "Tempat dan Tanggal Lahir : Kolaka, 9 September 2005",
+                "Nama Orang Tua/Wali : ABDUL HARIS", "Nomor Induk Siswa Nasional : 0051234567",
+                "LULUS", "dari satuan pendidikan berdasarkan kriteria kelulusan yang berlaku.",
+                "Kolaka, 2 Juni 2023", "Kepala Sekolah,", "ANDI BAHTIAR, S.Pd.")
+    values = {k: v.value for k, v in got.items()}
+    assert values["nama_satuan_pendidikan"] == "SMA NEGERI 1 KOLAKA"
+    assert values["npsn"] == "40401234" and got["npsn"].confidence < 0.9
+    assert values["jenjang"] == "SMA" and values["tanggal_lulus"] == "2023-06-02"
+    assert values["nama_lengkap"] == "MUHAMMAD RIZKY" and values["nisn"] == "0051234567"
+
+
+def test_madrasah_named_after_its_head():
+    got = _read("KEMENTERIAN AGAMA REPUBLIK INDONESIA", ("IJAZAH", 80), "MADRASAH TSANAWIYAH",
+                "Nama : SITTI HAWA", "Nomor Induk Siswa Nasional : 0081234567", "Kendari, 10 Juni 2020",
+                "Kepala Madrasah Tsanawiyah Negeri 2 Kendari,", "Drs. H. MUHAMMAD ALI")
+    assert got["nama_satuan_pendidikan"].value == "MADRASAH TSANAWIYAH NEGERI 2 KENDARI"
+    assert got["jenjang"].value == "MTS"
