@@ -87,9 +87,19 @@ def _keep_upload_for_review(svc: Services, application_id: str, document_type: D
     need the reader's rendering: none is kept, and the review page says so."""
     try:
         if ocr.sniff(data) != ocr.FileKind.PDF:
-            store_page_images(svc, application_id, str(document_type), _UploadAsPage(data))
+            store_page_images(svc, application_id, str(document_type), _UploadAsPage(_upload_page(svc, data)))
     except InputError as e:  # does not decode after all: the finding stands, without a page
         log.warning("application %s: %s kept without a page image: %s", application_id, document_type, e.message)
+
+
+def _upload_page(svc: Services, data: bytes) -> bytes:
+    """The upload's first page as PNG decoded by the reader's cage (`ocr.Cage.upload_page`), so this
+    process decodes no upload; a stand-in reader without one (unit tests) passes the bytes on."""
+    decode = getattr(svc.reader, "upload_page", None)
+    if decode is None:
+        return data
+    page: bytes = decode(data, max_pixels=svc.settings.max_pixels, max_pages=svc.settings.max_pages)
+    return page
 
 
 def _another_type(svc: Services, application_id: str, document_type: DocumentType, data: bytes,

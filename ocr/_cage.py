@@ -2,6 +2,7 @@
 
     Cage(limits=CageLimits(...), processes=2, reads_per_process=200)
     cage.read(data, *, declared_type, lang, max_pixels, max_pages, page_images=True) -> Reading
+    cage.upload_page(data, *, max_pixels, max_pages) -> PNG (an image upload's first page, decoded in the cage)
     cage.run(...) -> CageRun (the reading or the error, and what the read cost: wall, CPU, peak memory)
     cage.close()
 
@@ -218,8 +219,22 @@ class Cage:
     def run(self, data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind",
             max_pixels: int, max_pages: int, page_images: bool = True) -> CageRun:
         """One caged read and what it cost; the error is returned, not raised."""
-        request = {"data": data, "declared_type": declared_type, "lang": lang, "max_pixels": max_pixels,
-                   "max_pages": max_pages, "page_images": page_images}
+        answer, error, usage = self._call({"op": "read", "data": data, "declared_type": declared_type, "lang": lang,
+                                           "max_pixels": max_pixels, "max_pages": max_pages,
+                                           "page_images": page_images})
+        return CageRun(answer.get("reading") if answer else None, error, usage)
+
+    def upload_page(self, data: bytes, *, max_pixels: int, max_pages: int) -> bytes:
+        """The first page of an image upload, decoded in the cage and encoded again as a grayscale PNG:
+        what the service keeps for review when nothing could be read from it (the parent then decodes
+        only PNG it made itself)."""
+        answer, error, _ = self._call({"op": "page", "data": data, "max_pixels": max_pixels, "max_pages": max_pages})
+        if error is not None:
+            raise error
+        assert answer is not None
+        return bytes(answer["png"])
+
+    def _call(self, request: dict[str, Any]) -> tuple[dict[str, Any] | None, core.CapilError | None, CageUsage]:
         with self._slots:
             start = time.monotonic()
             process, fresh = self._take()
@@ -227,7 +242,7 @@ class Cage:
                 answer = process.ask(request, timeout=self.limits.timeout_seconds)
             except _Lost as e:
                 self._drop(process)
-                return CageRun(None, self._limit_error(str(e)), _usage_of_killed(process, start, fresh))
+                return None, self._limit_error(str(e)), _usage_of_killed(process, start, fresh)
             usage = CageUsage(time.monotonic() - start, float(answer["cpu"]), float(answer["peak_rss_kb"]) / 1024,
                               fresh)
             error = _error(answer) if not answer["ok"] else None
@@ -237,7 +252,7 @@ class Cage:
                 with self._lock:
                     self._busy.discard(process)
                     self._idle.append(process)
-            return CageRun(answer.get("reading"), error, usage)
+            return answer, error, usage
 
     def _take(self) -> tuple[_Process, bool]:
         with self._lock:
@@ -424,7 +439,10 @@ def _answer(request: dict[str, Any], *, used: float, memory_mb: int) -> dict[str
     _reset_peak_rss()
     with _tesseract.tesseract_cpu() as meter:
         try:
-            answer = {"ok": True, "reading": _read_caged(request)}
+            if request.get("op") == "page":
+                answer = {"ok": True, "png": _upload_page(request)}
+            else:
+                answer = {"ok": True, "reading": _read_caged(request)}
         except core.CapilError as e:
             name = next(c.__name__ for c in type(e).__mro__ if getattr(core, c.__name__, None) is c)
             answer = {"ok": False, "error": name, "message": e.message, "message_id": e.message_id,
@@ -488,3 +506,17 @@ def _read_caged(request: dict[str, Any]) -> Any:
             image = render_page(data, page.number, dpi=PDF_DPI)
         pages.append(dataclasses.replace(page, image=image, words=(), grids=()))
     return Reading(reading.extraction, reading.type_confidence, reading.transforms, tuple(pages), b"")
+
+
+def _upload_page(request: dict[str, Any]) -> bytes:
+    import cv2
+
+    from ._image import decode_pages
+    from ._limits import check_upload
+
+    check_upload(request["data"], max_pixels=request["max_pixels"], max_pages=request["max_pages"])
+    ok, png = cv2.imencode(".png", decode_pages(request["data"], max_pixels=request["max_pixels"],
+                                                max_pages=request["max_pages"])[0])
+    if not ok:
+        raise core.UnreadableDocument("page image cannot be encoded")
+    return bytes(png.tobytes())

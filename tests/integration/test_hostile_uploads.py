@@ -15,8 +15,11 @@ import cv2
 import numpy as np
 import pytest
 
+import casework
 import core
 import ocr
+import synthetic
+from storage import MemoryObjectStore
 from tests.integration import hostile
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -110,3 +113,38 @@ def test_a_read_over_its_cpu_time_is_ended_by_the_kernel() -> None:
         noise = np.random.default_rng(3).integers(0, 256, (6_000, 6_000), dtype=np.uint8)
         run = tight.run(cv2.imencode(".png", noise)[1].tobytes(), **LIMITS)
         assert isinstance(run.error, core.ResourceLimitExceeded) and run.error.limit == "cpu", run.error
+
+
+def test_an_image_upload_is_decoded_for_review_in_the_cage(cage) -> None:
+    png = cage.upload_page(hostile.normal_kk(), **LIMITS)
+    assert png.startswith(b"\x89PNG") and cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE) is not None
+    with pytest.raises(core.UnsupportedFile):
+        cage.upload_page(hostile.jpeg_truncated(), **LIMITS)
+
+
+POPULATION = synthetic.population(families=3, seed=1)
+
+
+@pytest.mark.parametrize(("limits", "code"), [
+    (ocr.CageLimits(memory_mb=1024, cpu_seconds=30, timeout_seconds=20), "DOCUMENT_UNREADABLE"),
+    (ocr.CageLimits(memory_mb=1024, cpu_seconds=30, timeout_seconds=0.5), "DOCUMENT_NOT_READ"),
+])
+def test_an_application_whose_upload_hits_a_limit_gets_a_finding_that_says_so(tmp_path, limits, code) -> None:
+    family = core.Family.from_dict(POPULATION["keluarga"][0])
+    person = family.anggota[0]
+    bomb = hostile.pdf_bomb(2 << 30) if code == "DOCUMENT_UNREADABLE" else hostile.normal_kk()
+    with ocr.Cage(limits, processes=1) as reader:
+        svc = casework.bootstrap(core.load_settings({}, data_dir=tmp_path), store=MemoryObjectStore(), reader=reader)
+        svc.ensure_buckets()
+        svc.population.import_population(POPULATION)
+        try:
+            app_id = casework.file_application(
+                svc, nik=person.nik, change=core.ChangeType.PENDIDIKAN, requested={"pendidikan": "DIPLOMA IV/STRATA I"},
+                files={core.DocumentType.KK: bomb, core.DocumentType.IJAZAH: hostile.normal_kk()})
+            start = time.monotonic()
+            read = casework.read_document(svc, app_id, core.DocumentType.KK)
+            assert time.monotonic() - start < 10
+        finally:
+            svc.database.dispose()
+    assert isinstance(read, core.Unreadable) and read.code == code
+    assert ("too large" in read.reason) if code == "DOCUMENT_UNREADABLE" else ("0.5 s" in read.reason)
