@@ -25,11 +25,9 @@ import core
 
 from . import _normalize as norm
 from ._cells import reread
-from ._confidence import CONTRADICTED, CORROBORATED
+from ._confidence import CONTRADICTED, CORROBORATED, IN_SENTENCE, UNLABELLED
 from ._fields import (
-    IN_SENTENCE,
     NOT_FOUND,
-    UNLABELLED,
     Normalizer,
     all_fields,
     capped,

@@ -12,6 +12,12 @@ corroborate each other on the same page (a NIK whose date and sex digits
 agree with the row's tanggal_lahir and jenis_kelamin) are raised to
 `CORROBORATED`; fields that contradict each other are capped at `CONTRADICTED`.
 
+How a value was found caps it too, however well its words were read: a value
+without a label (a heading, a line of its own under `menyatakan bahwa`) at
+`UNLABELLED`, a value cut out of a sentence (`pada tanggal 21 Februari 1987`)
+at `IN_SENTENCE`. Both stay above the review threshold and out of the 0.9 band,
+which is kept for values whose field the page names.
+
 The aim: a value reported at >= 0.9 is right at least 99 % of the time on
 the corpus, and a right value is rarely below the review threshold (0.80).
 """
@@ -30,6 +36,11 @@ TEXT_LAYER = 0.99
 """A value taken from a PDF's own text: only the label/column assignment can be wrong."""
 CORROBORATED = 0.98
 CONTRADICTED = 0.6
+UNLABELLED = 0.88
+"""Most a value found without a label may claim: its words may be read well, but which field they are
+is inferred from the layout."""
+IN_SENTENCE = 0.85
+"""Most a value cut out of a sentence may claim: where it begins and ends is inferred too."""
 
 
 def calibrated(raw: float) -> float:

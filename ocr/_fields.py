@@ -2,7 +2,8 @@
 
     vocabulary() -> the parsed `labels.toml` (titles, issuers, marks, field labels per document type)
     labels(doc, key, group="fields") -> tuple of printed wordings
-    capped(value, cap) -> the value with its confidence at most `cap` (how it was found limits it)
+    capped(value, cap) -> the value with its confidence at most `cap` (how it was found limits it:
+        `UNLABELLED`, `IN_SENTENCE`, from `_confidence`)
 """
 
 from __future__ import annotations
@@ -21,11 +22,7 @@ from ._layout import Span
 from ._normalize import Graded
 
 NOT_FOUND = core.FieldValue(None)
-UNLABELLED = 0.88
-"""Most a value found without a label may claim (the name under `menyatakan bahwa`, a heading, a degree line):
-the words may be read well, but which field they are is inferred from the layout."""
-IN_SENTENCE = 0.85
-"""Most a value cut out of a sentence may claim (`pada tanggal 21 Februari 1987`): where it ends is a guess."""
+
 Normalizer = Callable[[str | None], "str | Graded | None"]
 
 

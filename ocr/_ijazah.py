@@ -19,9 +19,8 @@ import core
 from . import _ijazah_unlabelled as unlabelled
 from . import _normalize as norm
 from ._cells import reread
-from ._confidence import CONTRADICTED
+from ._confidence import CONTRADICTED, IN_SENTENCE
 from ._fields import (
-    IN_SENTENCE,
     NOT_FOUND,
     all_fields,
     capped,

@@ -19,12 +19,13 @@ from collections.abc import Callable
 import core
 
 from . import _normalize as norm
-from ._fields import IN_SENTENCE, NOT_FOUND, UNLABELLED, capped, field_value, labels, reads_like_sentence
+from ._confidence import IN_SENTENCE, UNLABELLED
+from ._fields import NOT_FOUND, capped, field_value, labels, reads_like_sentence
 from ._layout import Line, Span, compact_key, find_phrase, phrase_places
 from ._sentences import DATE, after_phrase, stream
 
 _SCHOOL_KIND = re.compile(
-    r"^(?:SDN?|SMPN?|SMAN?|SMKN?|SMUN?|SLTPN?|SLTAN?|MIN?|MIS|MTSN?|MTS\.?N?|MAN?|MAS|MAK|"
+    r"^(?:SDN?|SMPN?|SMAN?|SMKN?|SMUN?|SLTPN?|SLTAN?|MIN?|MTSN?|MTS\.?N?|MAN?|MAK|"
     r"SEKOLAH DASAR|SEKOLAH MENENGAH (?:PERTAMA|ATAS|KEJURUAN|UMUM)|"
     r"MADRASAH (?:IBTIDAIYAH|TSANAWIYAH|ALIYAH))\b(?:\s+\S+)+")
 _INSTITUTION_KIND = re.compile(r"\b(?:UNIVERSITAS|INSTITUT|SEKOLAH TINGGI|POLITEKNIK|AKADEMI)\b.*")
