@@ -66,6 +66,20 @@ def pdf_bomb(inflated: int = 2 << 30) -> bytes:
                  _stream(b"/Filter /FlateDecode", content)])
 
 
+def pdf_image_bomb(side: int = 40_000) -> bytes:
+    """One A4 page drawing a `side` x `side` grayscale image whose FlateDecode data (zeros) is ~1/1000
+    of its size: no text, so the page is rasterized, and the image is inflated by pdfium."""
+    chunk = b"\x00" * (16 << 20)
+    data = _deflate_of_repeats(chunk, max(1, side * side // len(chunk)))
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                 b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                 b"/Resources << /XObject << /Im0 5 0 R >> >> >>",
+                 _stream(b"", b"q 595 0 0 842 0 0 cm /Im0 Do Q"),
+                 _stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                         b"/BitsPerComponent 8 /Filter /FlateDecode" % (side, side), data)])
+
+
 def pdf_pages(pages: int = 3000) -> bytes:
     """`pages` empty A4 pages sharing one content stream."""
     kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
@@ -131,6 +145,7 @@ def normal_kk() -> bytes:
 CLASSES: dict[str, Callable[[], bytes]] = {
     "pdf_stream_bomb_2gb": lambda: pdf_bomb(2 << 30),
     "pdf_stream_bomb_200mb": lambda: pdf_bomb(200 << 20),
+    "pdf_image_bomb_40kx40k": pdf_image_bomb,
     "png_pixel_bomb_100kx100k": lambda: png_declared(100_000, 100_000),
     "png_pixel_bomb_under_limit_8900x8900": lambda: png_declared(8_900, 8_900),
     "jpeg_pixel_bomb_65kx65k": jpeg_declared,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import resource
 import threading
 import time
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -99,13 +100,37 @@ def test_over_the_memory_limit_is_too_large_and_the_next_read_works() -> None:
         assert small.read(hostile.normal_kk(), **LIMITS).extraction.document_type == core.DocumentType.KK
 
 
+def _group(pgid: int) -> list[int]:
+    """Live processes in process group `pgid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
 def test_a_read_over_the_wall_clock_is_killed_with_its_process_group_and_replaced() -> None:
-    with ocr.Cage(ocr.CageLimits(memory_mb=2048, cpu_seconds=60, timeout_seconds=0.5), processes=1) as quick:
+    with ocr.Cage(ocr.CageLimits(memory_mb=2048, cpu_seconds=60, timeout_seconds=2.5), processes=1) as quick:
+        runs: list[ocr.CageRun] = []
+        thread = threading.Thread(target=lambda: runs.append(quick.run(hostile.normal_kk(), **LIMITS)))
         start = time.monotonic()
-        run = quick.run(hostile.normal_kk(), **LIMITS)
-        assert time.monotonic() - start < 5
+        thread.start()
+        while not quick.pids() and time.monotonic() - start < 2:
+            time.sleep(0.05)
+        (cage_pid,) = quick.pids()
+        time.sleep(2.2)
+        members = _group(cage_pid)  # the cage and (unless it starts slowly) its Tesseract workers
+        thread.join(30)
+        assert time.monotonic() - start < 6
+        (run,) = runs
         assert isinstance(run.error, core.ResourceLimitExceeded) and run.error.limit == "time"
-        assert quick.pids() == []
+        assert "2.5 s" in run.error.message and "detik" in run.error.message_id
+        assert quick.pids() == [] and _group(cage_pid) == [], "the cage's process group outlived the kill"
+        assert cage_pid in members
 
 
 def test_a_read_over_its_cpu_time_is_ended_by_the_kernel() -> None:
