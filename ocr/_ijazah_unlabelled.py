@@ -13,6 +13,8 @@ Every value is capped: `UNLABELLED` for a line of its own, `IN_SENTENCE` for wor
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Callable
 
@@ -79,6 +81,9 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
         match = _INSTITUTION_KIND.search(text)
         if match and (match.start() == 0 or _HEADS_OF_INSTITUTION.match(text)):
             return _named(line, match.start(), match.end())
+        misread = _misread_kind(text)
+        if misread is not None:
+            return misread_named(line, misread)
         match = _SCHOOL_KIND.match(text)
         if match:
             return _named(line, 0, match.end())
@@ -86,11 +91,35 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
         for line, end in phrase_places(all_lines, phrase):
             # The name ends at a comma or stop (`Kepala SMA Negeri 1 Kolaka, Nomor Pokok Sekolah Nasional ...`).
             rest = re.split(r"[,.;](?:\s|$)", " ".join(w.text for w in line.words[end:]).upper() + " ")[0]
+            # ... or where the sentence goes on (`Kepala MTs Negeri 2 Kendari menerangkan bahwa`).
+            kept = list(itertools.takewhile(lambda w: not reads_like_sentence(w), rest.split()))
+            rest = " ".join(kept)
             match = _SCHOOL_KIND.match(rest)
             if match and not reads_like_sentence(rest, most_words=9):
                 offset = len(" ".join(w.text for w in line.words[:end])) + 1
                 return _named(line, offset, offset + match.end())
     return NOT_FOUND
+
+
+_KINDS = ("UNIVERSITAS", "INSTITUT", "POLITEKNIK", "AKADEMI")
+
+
+def _misread_kind(text: str) -> str | None:
+    """The kind of institution a heading begins with, read with a slip (`UNIVERSITIAS`), or None."""
+    first = text.split()[0] if text.split() else ""
+    for kind in _KINDS:
+        if first != kind and norm.edit_distance(first, kind, limit=1) <= 1 and len(text.split()) >= 2:
+            return kind
+    return None
+
+
+def misread_named(line: Line, kind: str) -> core.FieldValue:
+    """A heading whose first word is `kind` misread: the name with the kind spelt right, a little less sure."""
+    value = _named(line, 0, len(line.text))
+    if value.value is None:
+        return value
+    mended = " ".join([kind, *value.value.split()[1:]])
+    return dataclasses.replace(value, value=mended, confidence=round(value.confidence * norm.EDIT_FACTOR, 3))
 
 
 def _named(line: Line, start: int, end: int) -> core.FieldValue:

@@ -167,3 +167,18 @@ def test_madrasah_named_after_its_head():
                 "Kepala Madrasah Tsanawiyah Negeri 2 Kendari,", "Drs. H. MUHAMMAD ALI")
     assert got["nama_satuan_pendidikan"].value == "MADRASAH TSANAWIYAH NEGERI 2 KENDARI"
     assert got["jenjang"].value == "MTS"
+
+
+def test_a_misread_university_heading_is_spelt_right_and_less_sure():
+    got = _read(("UNIVERSITIAS GADJAH MADA", 60), ("IJAZAH", 90), "Nama : ARIF BUDIMAN", "Yogyakarta, 25 Juli 2020")
+    assert got["nama_satuan_pendidikan"].value == "UNIVERSITAS GADJAH MADA"
+    assert got["nama_satuan_pendidikan"].confidence < 0.8
+
+
+def test_madrasah_head_in_a_sentence_and_its_title_lost():
+    page = _page("KEMENTERIAN AGAMA REPUBLIK INDONESIA", "MADRASAH TSANAWIYAH",
+                 "Kepala Madrasah Tsanawiyah Negeri 2 Kendari menerangkan bahwa", "Nama : SITTI HAWA",
+                 "Nama Orang Tua : LA ODE ALI", "NISN : 0051112223", "Kendari, 10 Juni 2020")
+    extraction, detection = ocr.extract_pages([page])
+    assert extraction.document_type == core.DocumentType.IJAZAH and detection.confidence < 0.9
+    assert extraction.fields["nama_satuan_pendidikan"].value == "MADRASAH TSANAWIYAH NEGERI 2 KENDARI"
