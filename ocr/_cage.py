@@ -46,6 +46,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import dataclasses
+import enum
 import io
 import os
 import pickle
@@ -382,9 +383,13 @@ class _SafeUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         root = module.split(".")[0]
-        if (root in ("ocr", "core") and not name.startswith("__")) or (root == "numpy" and name in (
-                "ndarray", "dtype", "_reconstruct", "scalar", "_frombuffer")) or (
-                module == "builtins" and name in _BUILTINS) or (module == "copyreg" and name == "_reconstructor"):
+        if root in ("ocr", "core"):
+            found = super().find_class(module, name)
+            # Data only: a dataclass or an enum of ours (never, say, a class that starts a process).
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
+                return found
+        elif (root == "numpy" and name in ("ndarray", "dtype", "_reconstruct", "scalar", "_frombuffer")) or (
+                module == "builtins" and name in _BUILTINS):
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not built from a cage's answer")
 

@@ -173,3 +173,13 @@ def test_an_application_whose_upload_hits_a_limit_gets_a_finding_that_says_so(tm
             svc.database.dispose()
     assert isinstance(read, core.Unreadable) and read.code == code
     assert ("too large" in read.reason) if code == "DOCUMENT_UNREADABLE" else ("0.5 s" in read.reason)
+
+
+def test_a_caged_read_gives_what_a_read_in_process_gives_page_images_included(cage) -> None:
+    family = core.Family.from_dict(POPULATION["keluarga"][0])
+    pdf = synthetic.degrade(synthetic.render_kk(family, seed=1), "pdf_text", seed=1).data
+    caged = cage.read(pdf, declared_type=core.DocumentType.KK, **LIMITS)
+    direct = ocr.read(pdf, declared_type=core.DocumentType.KK, **LIMITS)
+    assert caged.extraction == direct.extraction and caged.extraction.source == "text_layer"
+    assert caged.page_image(1) == direct.page_image(1)  # rendered in the cage
+    assert [t.rows() for t in caged.transforms] == [t.rows() for t in direct.transforms]
