@@ -34,6 +34,10 @@ _INSTITUTION_KIND = re.compile(r"\b(?:UNIVERSITAS|INSTITUT|SEKOLAH TINGGI|POLITE
 _HEADS_OF_INSTITUTION = re.compile(r"^(?:REKTOR|DIREKTUR|KETUA|DEKAN)\b")
 _BIRTH = re.compile(r"\blahir\s+di\s+(?P<place>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*(?:,|\bpada\b|\btanggal\b|\btgl\b)"
                     rf"\s*(?:pada\s+)?(?:tanggal\s+|tgl\.?\s+)?(?P<date>{DATE})", re.IGNORECASE)
+_BORN_ON_AT = re.compile(rf"\blahir\s+(?:pada\s+)?(?:tanggal|tgl\.?)\s+(?P<date>{DATE})\s*,?\s+di\s+"
+                         r"(?P<place>[A-Za-z][A-Za-z'\-]*(?:\s+(?!telah\b|dan\b|yang\b)[A-Z][A-Za-z'\-]*){0,3})",
+                         re.IGNORECASE)
+"""`lahir pada tanggal 3 April 1962 di Tabanan`: the place after the date, capitalized words only."""
 _ISSUED = re.compile(r"\b(?:diberikan|dikeluarkan|ditetapkan|diterbitkan)\s+di\s+[A-Za-z][A-Za-z .'\-]{1,40}?"
                      rf"\s*(?:,|\bpada\b|\btanggal\b|\btgl\b)\s*(?:pada\s+)?(?:tanggal\s+|tgl\.?\s+)?(?P<date>{DATE})",
                      re.IGNORECASE)
@@ -162,7 +166,7 @@ def programme(all_lines: list[Line]) -> core.FieldValue:
 def birth(all_lines: list[Line]) -> tuple[core.FieldValue, core.FieldValue, Line | None]:
     """Place and date of birth from a sentence, and the line the date was on."""
     text = stream(all_lines)
-    match = _BIRTH.search(text.text)
+    match = _BIRTH.search(text.text) or _BORN_ON_AT.search(text.text)
     if match is None:
         return NOT_FOUND, NOT_FOUND, None
     place, date = text.group(match, "place"), text.group(match, "date")

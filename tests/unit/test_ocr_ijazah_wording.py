@@ -182,3 +182,10 @@ def test_madrasah_head_in_a_sentence_and_its_title_lost():
     extraction, detection = ocr.extract_pages([page])
     assert extraction.document_type == core.DocumentType.IJAZAH and detection.confidence < 0.9
     assert extraction.fields["nama_satuan_pendidikan"].value == "MADRASAH TSANAWIYAH NEGERI 2 KENDARI"
+
+
+def test_birth_sentence_with_the_date_before_the_place():
+    got = _read("UNIVERSITAS UDAYANA", ("IJAZAH", 90), "menyatakan bahwa", ("NI LUH PUTU SARI", 45),
+                "lahir pada tanggal 3 April 1962 di Tabanan telah menyelesaikan studi", "Denpasar, 2 Mei 1987")
+    assert (got["tempat_lahir"].value, got["tanggal_lahir"].value) == ("TABANAN", "1962-04-03")
+    assert got["nama_lengkap"].value == "NI LUH PUTU SARI"
