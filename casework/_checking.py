@@ -32,7 +32,11 @@ log = logging.getLogger(__name__)
 
 
 def start_processing(svc: Services, application_id: str, *, flow_run_id: str | None) -> Application:
-    """Mark the application `processing` (by this flow run); returns it."""
+    """Mark the application `processing` (by this flow run); returns it. The reader's cage processes
+    (`ocr.Cage.start`) start loading now, while the run goes on to fetch the uploads."""
+    start = getattr(svc.reader, "start", None)
+    if callable(start):
+        start()
     return svc.applications.mark_processing(application_id, flow_run_id=flow_run_id)
 
 

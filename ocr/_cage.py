@@ -4,6 +4,7 @@
     cage.read(data, *, declared_type, lang, max_pixels, max_pages, page_images=True) -> Reading
     cage.upload_page(data, *, max_pixels, max_pages) -> PNG (an image upload's first page, decoded in the cage)
     cage.run(...) -> CageRun (the reading or the error, and what the read cost: wall, CPU, peak memory)
+    cage.start()  (optional) start the processes now, ahead of the first read
     cage.close()
 
 Page counting, PDF parsing (pdfplumber/pdfminer, pdfium), rasterizing, image
@@ -254,6 +255,13 @@ class Cage:
                     self._busy.discard(process)
                     self._idle.append(process)
             return answer, error, usage
+
+    def start(self) -> None:
+        """Start the cage processes now, so that they load while the caller does other work (a flow run
+        marks its application and fetches the upload meanwhile); reads then find them warm."""
+        with self._lock:
+            missing = self.processes - len(self._idle) - len(self._busy)
+            self._idle += [_Process(self.limits) for _ in range(max(0, missing))]
 
     def _take(self) -> tuple[_Process, bool]:
         with self._lock:

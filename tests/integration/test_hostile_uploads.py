@@ -183,3 +183,13 @@ def test_a_caged_read_gives_what_a_read_in_process_gives_page_images_included(ca
     assert caged.extraction == direct.extraction and caged.extraction.source == "text_layer"
     assert caged.page_image(1) == direct.page_image(1)  # rendered in the cage
     assert [t.rows() for t in caged.transforms] == [t.rows() for t in direct.transforms]
+
+
+def test_started_ahead_the_cage_serves_its_first_read_warm() -> None:
+    with ocr.Cage(processes=2) as ahead:
+        ahead.start()
+        assert len(ahead.pids()) == 2
+        run = ahead.run(hostile.normal_kk(), **LIMITS)
+        assert run.error is None and not run.usage.fresh
+        ahead.start()  # tops up to `processes`, never more
+        assert len(ahead.pids()) == 2
