@@ -119,6 +119,8 @@ class _Process:
         self.popen = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None,
                                       bufsize=0, env=env, start_new_session=True)
         self.reads = 0
+        self._killing = threading.Lock()
+        """The wall-clock timer's thread and the reading thread may both kill; one reaps."""
         self.usage: Any = None
         """`resource.struct_rusage` of the process once reaped after a kill or death."""
 
@@ -146,10 +148,11 @@ class _Process:
 
     def kill(self) -> None:
         """SIGKILL to the process group (the cage and its Tesseract workers), then reap the cage."""
-        if self.popen.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.popen.pid, signal.SIGKILL)
-            self._reap()
+        with self._killing:
+            if self.popen.returncode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.popen.pid, signal.SIGKILL)
+                self._reap()
 
     def _reap(self) -> None:
         try:
