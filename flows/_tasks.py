@@ -27,7 +27,8 @@ def _retryable(_task: Any, _run: TaskRun, state: State) -> bool:
 _RETRIES = 3
 _RETRY_DELAYS: list[float] = [2, 5, 15]
 _QUICK_S = 60  # database work
-_READ_S = 300  # OCR of one document: ~2 s of CPU a page, at most max_pages pages, on a busy machine
+_READ_S = 420  # OCR of one document in the cage (ocr.Cage kills a read after `cage_timeout_seconds`, 180 by
+#               default); a file of another type is read twice: two cage reads and the rest fit
 _SERVICE_S = 120  # signing with TSA/OCSP/CRL, or object storage, per attempt
 
 
