@@ -24,8 +24,9 @@ import statistics
 import core
 
 from . import _normalize as norm
+from ._buku_nikah_layout import locate
 from ._cells import reread
-from ._confidence import CONTRADICTED, CORROBORATED, IN_SENTENCE, UNLABELLED
+from ._confidence import CONTRADICTED, CORROBORATED
 from ._fields import (
     NOT_FOUND,
     Normalizer,
@@ -33,13 +34,11 @@ from ._fields import (
     capped,
     corroborate,
     field_value,
-    labels,
     reads_like_sentence,
     vocabulary,
 )
-from ._layout import Line, Span, compact_key, continued, find_label, labelled, lines, without_leading_noise
+from ._layout import Span, compact_key, lines, without_leading_noise
 from ._model import Page, Word
-from ._sentences import DATE, stream
 
 
 def _citizenship(text: str | None) -> norm.Graded:
@@ -65,22 +64,14 @@ def _kua(text: str | None) -> str | None:
     return value if value not in ("KUA", "KUA KECAMATAN") else None
 
 
-_PARTY_LABELS = {
-    "nama_lengkap": (labels("buku_nikah", "nama_lengkap"), norm.name),
-    "nik": (labels("buku_nikah", "nik"), lambda t: norm.identity_number(t, core.nik_problems)),
-    "kewarganegaraan": (labels("buku_nikah", "kewarganegaraan"), _citizenship),
-    "agama": (labels("buku_nikah", "agama"), lambda t: norm.vocabulary_graded("agama", t)),
-    "pekerjaan": (labels("buku_nikah", "pekerjaan"), lambda t: norm.vocabulary_graded("jenis_pekerjaan", t)),
-    "alamat": (labels("buku_nikah", "alamat"), norm.text_upper),
+_PARTY_NORMALIZERS: dict[str, Normalizer] = {
+    "nama_lengkap": norm.name,
+    "nik": lambda t: norm.identity_number(t, core.nik_problems),
+    "kewarganegaraan": _citizenship,
+    "agama": lambda t: norm.vocabulary_graded("agama", t),
+    "pekerjaan": lambda t: norm.vocabulary_graded("jenis_pekerjaan", t),
+    "alamat": norm.text_upper,
 }
-_BORN = labels("buku_nikah", "lahir")
-_BORN_APART = (labels("buku_nikah", "tempat_lahir"), labels("buku_nikah", "tanggal_lahir"))
-_RIVALS = (*(label for wordings, _ in _PARTY_LABELS.values() for label in wordings), *_BORN, *_BORN_APART[0],
-           *_BORN_APART[1],
-           *labels("buku_nikah", "nomor_akta"), *labels("buku_nikah", "tanggal_nikah"), *labels("buku_nikah", "kua"),
-           *labels("buku_nikah", "wali"), *labels("buku_nikah", "others"))
-_HEADINGS = tuple((role, tuple(compact_key(h) for h in labels("buku_nikah", role, "sections")))
-                  for role in ("suami", "istri", "wali"))
 _DIGIT_FIELDS = {"nik": "0123456789", "nomor_akta": "0123456789/IVX"}
 """Values read a third time with only these characters allowed (by the last part of the field name)."""
 _DISAGREE = 0.85
@@ -91,7 +82,7 @@ _AGE_AT_MARRIAGE = (10, 100)
 
 def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
     all_lines = [ln for page in pages for ln in lines(page)]
-    spans, caps, limits = _locate(all_lines)
+    spans, caps, limits = locate(all_lines)
     readings = _read_again(pages, spans, limits)
     found: dict[str, core.FieldValue] = {}
     for key, normalize in _normalizers().items():
@@ -105,145 +96,10 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
     return all_fields(core.BUKU_NIKAH_FIELDS, found), ()
 
 
-def _locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, float], dict[str, int]]:
-    """Each value's words as found by its label (`<role>.lahir` holds place and date of birth), the most
-    the values found without a label may claim, and where values in a table column end (x)."""
-    bands = _sections(all_lines)
-    first_section = min((top for top, _ in bands.values()), default=None)
-    caps: dict[str, float] = {}
-    limits: dict[str, int] = {}
-    spans = {
-        "nomor_akta": _labelled(all_lines, labels("buku_nikah", "nomor_akta"), before_y=first_section),
-        "tanggal_nikah": _labelled(all_lines, labels("buku_nikah", "tanggal_nikah")),
-        "kua": _labelled(all_lines, labels("buku_nikah", "kua")),
-    }
-    if spans["tanggal_nikah"] is None:
-        spans["tanggal_nikah"] = _married_in_sentence(all_lines)
-        caps["tanggal_nikah"] = IN_SENTENCE
-    if spans["kua"] is None or _heading(all_lines, spans["kua"]):
-        spans["kua"] = spans["kua"] or _kua_heading(all_lines)
-        caps["kua"] = UNLABELLED  # a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value
-    if "suami" not in bands and "istri" not in bands:
-        columns = _columns(all_lines)
-        if columns is not None:
-            both, middle = _side_by_side(all_lines, columns, before_y=bands.get("wali", (None, None))[0])
-            spans.update(both)
-            limits.update({key: middle for key in both if key.startswith("suami.")})
-    for role in ("suami", "istri"):
-        if role not in bands:
-            continue
-        after_y, before_y = bands[role]
-        for name, (wordings, _) in _PARTY_LABELS.items():
-            spans[f"{role}.{name}"] = _labelled(all_lines, wordings, after_y=after_y, before_y=before_y)
-        address = spans[f"{role}.alamat"]
-        if address is not None:
-            spans[f"{role}.alamat"] = continued(all_lines, address, before_y=before_y)
-        spans[f"{role}.lahir"] = _labelled(all_lines, _BORN, after_y=after_y, before_y=before_y) or _born_apart(
-            all_lines, after_y=after_y, before_y=before_y)
-    if "wali" in bands:
-        spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali"), after_y=bands["wali"][0])
-    else:
-        spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali")[:3])
-    return spans, caps, limits
-
-
-def _born_apart(all_lines: list[Line], *, after_y: float | None, before_y: float | None) -> Span | None:
-    """Place and date of birth under labels of their own, as one value: the place's words, then the date's."""
-    place, date = (_labelled(all_lines, wordings, after_y=after_y, before_y=before_y) for wordings in _BORN_APART)
-    if place is not None and date is not None and place.page == date.page \
-            and not any(c.isdigit() for c in place.text):
-        return Span(place.page, place.words + date.words)
-    return date
-
-
-def _columns(all_lines: list[Line]) -> tuple[float, float, float] | None:
-    """A heading line with SUAMI and ISTRI side by side (a table of both parties): its y and the x centres
-    of the two headings."""
-    suami = {h for role, hs in _HEADINGS if role == "suami" for h in hs}
-    istri = {h for role, hs in _HEADINGS if role == "istri" for h in hs}
-    for line in all_lines:
-        xs = {}
-        for word in line.words:
-            key = compact_key(word.text)
-            for role, names in (("suami", suami), ("istri", istri)):
-                if role not in xs and (key in names or any(_heading_like(key, n) for n in names)):
-                    xs[role] = word.cx
-        if len(xs) == 2 and xs["suami"] < xs["istri"]:
-            return line.y, xs["suami"], xs["istri"]
-    return None
-
-
-def _side_by_side(all_lines: list[Line], columns: tuple[float, float, float], *,
-                  before_y: float | None) -> tuple[dict[str, Span | None], int]:
-    """Both parties' values from one table: each label's line, its words split between the SUAMI and ISTRI
-    columns at the middle between the two headings; and that middle, where the SUAMI values end."""
-    top, x_suami, x_istri = columns
-    middle = (x_suami + x_istri) / 2
-    out: dict[str, Span | None] = {}
-    fields = [(name, wordings) for name, (wordings, _) in _PARTY_LABELS.items()] + [("lahir", _BORN)]
-    for name, wordings in fields:
-        found = next((f for label in wordings if (f := find_label(all_lines, label, after_y=top, before_y=before_y,
-                                                                    rivals=_RIVALS)) is not None), None)
-        if found is None:
-            continue
-        line, after = found
-        height = line.height
-        for role, side in (("suami", [w for w in line.words[after:] if w.cx < middle]),
-                           ("istri", [w for w in line.words[after:] if w.cx >= middle])):
-            kept = without_leading_noise(side, height)
-            out[f"{role}.{name}"] = Span(line.page, tuple(kept)) if kept else None
-    return out, round(middle)
-
-
-def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: float | None = None,
-              before_y: float | None = None) -> Span | None:
-    """The value after the first of `wordings` found in the band; none that reads like a sentence."""
-    for label in wordings:
-        span = labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS)
-        if span is not None and not reads_like_sentence(span.text, most_words=10):
-            return span
-    return None
-
-
-_MARRIED = re.compile(rf"\b(?:pada\s+)?hari\s+[A-Za-z']+\s*,?\s*(?:tanggal|tgl\.?)?\s*(?P<date>{DATE})"
-                      rf"|\btanggal\s+(?P<date2>{DATE})", re.IGNORECASE)
-
-
-def _married_in_sentence(all_lines: list[Line]) -> Span | None:
-    """`Pada hari Rabu tanggal 30 Oktober 2024 telah dilangsungkan ...`: the date of a sentence about the
-    marriage (one that names it, or begins with its weekday)."""
-    phrases = {compact_key(p) for p in labels("buku_nikah", "married", "phrases")}
-    text = stream(all_lines)
-    for match in _MARRIED.finditer(text.text):
-        around = compact_key(text.text[max(0, match.start() - 80):match.end() + 80])
-        if match["date"] or any(p in around for p in phrases):
-            return text.group(match, "date" if match["date"] else "date2")
-    return None
-
-
-def _heading(all_lines: list[Line], span: Span) -> bool:
-    """Whether the value is the rest of a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`, no colon) rather
-    than a label's value (`Dicatat di : KUA ...`, its colon read or lost)."""
-    line = next((ln for ln in all_lines if span.words[0] in ln.words), None)
-    if line is None:
-        return False
-    before = line.words[:line.words.index(span.words[0]) + 1]
-    return compact_key(line.text).startswith(("KANTORURUSANAGAMA", "KUA")) and not any(":" in w.text for w in before)
-
-
-def _kua_heading(all_lines: list[Line]) -> Span | None:
-    """The KUA named in a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value."""
-    for line in all_lines:
-        key = compact_key(line.text)
-        if key.startswith(("KANTORURUSANAGAMAKEC", "KUAKEC")) and ":" not in line.text:
-            return Span(line.page, line.words)
-    return None
-
-
 def _normalizers() -> dict[str, Normalizer]:
     out: dict[str, Normalizer] = {"nomor_akta": _nomor_akta, "tanggal_nikah": norm.date_graded, "kua": _kua}
     for role in ("suami", "istri"):
-        for name, (_, normalize) in _PARTY_LABELS.items():
+        for name, normalize in _PARTY_NORMALIZERS.items():
             out[f"{role}.{name}"] = normalize
         out[f"{role}.tempat_lahir"] = lambda t: norm.place_and_date(t)[0]
         out[f"{role}.tanggal_lahir"] = norm.date_graded
@@ -541,26 +397,6 @@ def _akta_month_year(number: str | None) -> tuple[int, int] | None:
     return None
 
 
-def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
-    """Role -> (y of its heading, y of the next heading or None): the band its labels are in."""
-    tops = []
-    for role, headings in _HEADINGS:
-        line = next((ln for ln in all_lines if compact_key(ln.text) in headings), None) or next(
-            (ln for ln in all_lines if any(_heading_like(compact_key(ln.text), h) for h in headings)), None)
-        if line is not None:
-            tops.append((line.y, role))
-    tops.sort()
-    return {role: (y, tops[i + 1][0] if i + 1 < len(tops) else None) for i, (y, role) in enumerate(tops)}
-
-
-def _heading_like(text: str, heading: str) -> bool:
-    """A heading on its own line with an OCR slip or two (`ISTR!`, `|STRI`, `SUAMl`)."""
-    if not text or abs(len(text) - len(heading)) > 2:
-        return False
-    return difflib.SequenceMatcher(None, text.translate(_AS_LETTERS), heading).ratio() >= 0.8
-
-
-_AS_LETTERS = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "0": "O", "5": "S"})
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _AS_ROMAN = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "Y": "V"})
 

@@ -5,7 +5,7 @@
     DATE: a regex for a printed date (`12 Maret 2002`, `12-03-2002`)
 
 Each finder returns words; which field they are is inferred, so callers cap
-the confidence (`_fields.UNLABELLED`, `_fields.IN_SENTENCE`).
+the confidence (`_confidence.UNLABELLED`, `_confidence.IN_SENTENCE`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ._fields import reads_like_sentence
 from ._layout import Line, Span, find_phrase
+from ._model import Word
 
 DATE = r"\d{1,2}\s*[-.]?\s*[A-Za-z]{3,10}\.?\s*[-.,]?\s*\d{4}|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}"
 """A date as printed in a sentence: day, month name or number, four-digit year."""
@@ -27,7 +28,8 @@ class Stream:
 
     text: str
     _starts: tuple[int, ...]
-    _words: tuple[tuple[int, object], ...]  # (page, Word) per word, in text order
+    _words: tuple[tuple[int, Word], ...]
+    """(page, word) per word, in text order."""
 
     def span(self, start: int, end: int) -> Span | None:
         """The words the characters [start, end) of `text` belong to."""
@@ -39,14 +41,17 @@ class Stream:
         if not chosen:
             return None
         page = chosen[0][0]
-        return Span(page, tuple(w for p, w in chosen if p == page))  # type: ignore[misc]
+        return Span(page, tuple(w for p, w in chosen if p == page))
 
     def group(self, match: re.Match[str], name: str) -> Span | None:
         return self.span(match.start(name), match.end(name)) if match[name] else None
 
 
 def stream(all_lines: list[Line]) -> Stream:
-    parts, starts, words, at = [], [], [], 0
+    parts: list[str] = []
+    starts: list[int] = []
+    words: list[tuple[int, Word]] = []
+    at = 0
     for line in all_lines:
         for word in line.words:
             starts.append(at)
