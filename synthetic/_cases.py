@@ -138,8 +138,10 @@ class CasePlanner:
         family = self.family_of[person.nik]
         cut = dataclasses.replace(family, anggota=tuple(p for p in family.anggota if p.nik != person.nik))
         return self._pendidikan("subject_missing_from_kk", subject=person, jenjang=_NEXT_JENJANG[person.pendidikan][0],
-                                kk=DocPlan("kk", "kk", {"family": cut}), status="rejected",
-                                findings=("SUBJECT_NOT_IN_KK",), note="the family's KK without the subject's row")
+                                kk=DocPlan("kk", "kk", {"family": cut}), status="needs_review",
+                                findings=("KK_NOT_READ",),
+                                note="the family's KK without the subject's row: on the page it cannot be told from "
+                                     "a row the reading dropped, so a verifikator looks (not read is not absent)")
 
     def _kk_as_ijazah(self) -> CasePlan:
         person, _ = self._learner()
