@@ -4,7 +4,8 @@
 normalized page pixels) and the page-image manifests (`casework.page_manifests`: `scale` per page), it
 places each finding on the stored PNG. Findings without a box (a field not read, a record-level
 finding) stay in the table only. `pages_html` draws the pages: an <img> with an SVG over it whose
-viewBox is the stored image's pixel size, so the boxes follow the image at any displayed size.
+viewBox is the stored image's pixel size, so the boxes follow the image at any displayed size (styles in
+`static/capil.css`, the row/box highlighting in `static/review.js`).
 """
 
 from __future__ import annotations
@@ -136,31 +137,3 @@ def _rect(application_id: str, b: Box) -> str:
     return (f'<rect class="box {escape(b.severity)}" data-finding="{escape(application_id)}-{b.finding}" '
             f'x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}" stroke="{colour}" '
             f'aria-label="{escape(label)}"><title>{escape(label)}</title></rect>')
-
-
-STYLE = """
-.scans{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}
-.scan{margin:0;flex:1 1 100%}.scan figcaption{font-weight:600;margin-bottom:.3rem}
-.scan figcaption a{font-weight:400;margin-left:.6rem}
-.scan-frame{position:relative;width:100%;border:1px solid #999}
-.scan-frame img{position:absolute;inset:0;width:100%;height:100%;display:block}
-.scan-frame svg{position:absolute;inset:0;width:100%;height:100%}
-.box{fill:transparent;stroke-width:3;vector-effect:non-scaling-stroke;cursor:pointer}
-.box:hover{fill:rgba(255,214,0,.12)}
-.box.active{stroke-width:5;fill:rgba(255,235,59,.22)}
-tr[data-finding]{cursor:pointer}tr.active{background:#fff3c4;outline:2px solid #f9a825}
-.swatch{display:inline-block;width:.8rem;height:.8rem;border:3px solid;margin-right:.3rem;vertical-align:middle}
-"""
-
-SCRIPT = """
-document.querySelectorAll('tr[data-finding]').forEach(el => el.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); el.click(); }
-}));
-document.querySelectorAll('tr[data-finding], rect[data-finding]').forEach(el => el.addEventListener('click', () => {
-  const id = el.dataset.finding, card = el.closest('.card');
-  card.querySelectorAll('.active').forEach(a => a.classList.remove('active'));
-  card.querySelectorAll('[data-finding="' + id + '"]').forEach(a => a.classList.add('active'));
-  const box = card.querySelector('rect[data-finding="' + id + '"]');
-  if (box && el.tagName === 'TR') box.closest('figure').scrollIntoView({block: 'nearest'});
-}));
-"""

@@ -29,9 +29,9 @@ from casework import (
     page_image,
 )
 from core import ChangeType, DocumentType, FileTooLarge, InputError, Status
-from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
+from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT
 
-from . import _archive_pages, _login, _pages, _problems, _review
+from . import _archive_pages, _login, _pages, _problems, _queue, _static, _status_page
 from ._auth import (
     Applicant,
     Forbidden,
@@ -48,6 +48,7 @@ from ._auth import (
     role,
     staff,
 )
+from ._queue import Starter, get_flow_starter
 
 log = logging.getLogger(__name__)
 redact_access_log()
@@ -56,16 +57,22 @@ app = FastAPI(
     title="Capil",
     version="0.1.0",
     description="Perubahan data kependudukan: unggah dokumen, pemeriksaan otomatis, KK bertanda tangan elektronik.",
+    docs_url=None,  # served by _static from local files
+    redoc_url=None,
 )
 _login.install(app)
+_static.install(app)
+_status_page.install(app)
 
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     # status links carry the applicant's token in the query: never hand it to another site
     "Referrer-Policy": "no-referrer",
-    # the pages still carry inline script and style (see issue #16): this much holds already
-    "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+    # every script is a file of ours (api/static); styles stay open to the attributes the scans use
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; "
+                               "form-action 'self'; object-src 'none'",
 }
 
 
@@ -95,19 +102,15 @@ async def _security_headers(request: Request, call_next: Any) -> Response:
 __all__ = ["app", "get_flow_starter", "get_services"]
 
 
-def get_flow_starter() -> FlowStarter:
-    """Dependency so tests can run flows another way."""
-    return FlowStarter()
+_queue.install(app)
 
 
-Starter = Annotated[FlowStarter, Depends(get_flow_starter)]
 AnyStaff = Annotated[Staff, Depends(staff)]
 Verifikator = Annotated[Staff, Depends(role("verifikator"))]
 Arsip = Annotated[Staff, Depends(role("arsip"))]
 FilingStaff = Annotated[Staff | None, Depends(optional_staff)]
 ApplicationReader = Annotated[Staff | Applicant, Depends(application_reader())]
 DocumentReader = Annotated[Staff | Applicant, Depends(application_reader("arsip"))]
-ReviewPage = Annotated[Staff, Depends(page_role("verifikator"))]
 ArchivePage = Annotated[Staff, Depends(page_role("arsip"))]
 
 
@@ -200,7 +203,8 @@ def create_application(
         starter.start(PROCESS_DEPLOYMENT, application_id)
     response.headers["Location"] = f"/api/applications/{application_id}"
     return {**svc.applications.get(application_id).to_dict(), "tracking_code": filed.tracking_code,
-            "status_token": filed.token, "status_url": f"/api/applications/{application_id}?token={filed.token}"}
+            "status_token": filed.token, "status_url": f"/api/applications/{application_id}?token={filed.token}",
+            "status_page_url": f"/permohonan/{application_id}?token={filed.token}"}
 
 
 @app.get("/api/applications", tags=["permohonan"])
@@ -344,12 +348,3 @@ def _archive_lookup(svc: Services, actor: str, *, nik: str | None, no_kk: str | 
     svc.audit.record(actor=actor, action="archive.list", subject_type="archive", subject=nik or no_kk or application,
                      details={"ids": [d.application_id for d in docs]})
     return docs
-
-
-@app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-def review_page(svc: Svc, who: ReviewPage) -> HTMLResponse:
-    apps = svc.applications.list(status=Status.NEEDS_REVIEW)
-    svc.audit.record(actor=who.name, action="application.list", subject_type="applications", subject=None,
-                     details={"status": str(Status.NEEDS_REVIEW), "ids": [a.id for a in apps], "page": "review"})
-    return HTMLResponse(_pages.review_page(apps, pages=_review.page_manifests_of(svc, apps), who=who),
-                        headers={"Cache-Control": "private, no-store"})

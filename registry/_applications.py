@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from core import ChangeType, Conflict, Finding, Status, StoredObject
@@ -168,6 +168,22 @@ class Applications:
             rows = s.scalars(query).all()
             decisions = _decisions_of(s, [r.id for r in rows])
             return [_application(r, decisions=decisions.get(r.id, ())) for r in rows]
+
+    def queue(self, *, statuses: tuple[Status, ...] = (), change: ChangeType | None = None, offset: int = 0,
+              limit: int = 20) -> tuple[builtins.list[Application], int]:
+        """One page of applications, oldest first (the verifikator's queue), and how many match in all."""
+        where: builtins.list[ColumnElement[bool]] = []
+        if statuses:
+            where.append(ApplicationRow.status.in_([str(s) for s in statuses]))
+        if change is not None:
+            where.append(ApplicationRow.jenis_perubahan == str(change))
+        query = (select(ApplicationRow).where(*where)
+                 .order_by(ApplicationRow.received_at, ApplicationRow.id).offset(offset).limit(limit))
+        with self._db.session() as s:
+            total = s.scalar(select(func.count()).select_from(ApplicationRow).where(*where)) or 0
+            rows = s.scalars(query).all()
+            decisions = _decisions_of(s, [r.id for r in rows])
+            return [_application(r, decisions=decisions.get(r.id, ())) for r in rows], int(total)
 
     def decisions(self, *, decided_by: str | None = None, kind: str | None = None,
                   since: dt.datetime | None = None, limit: int = 1000) -> builtins.list[dict[str, Any]]:

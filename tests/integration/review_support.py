@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import synthetic
-from casework import Services, file_application
+from casework import Filed, Services, file_application, file_with_access
 from core import ChangeType, DocumentType, Family, Person, pendidikan_rank
 
 SEED = 7
@@ -13,6 +13,19 @@ SEED = 7
 
 def file_misspelled_application(pipeline: Services) -> tuple[str, str]:
     """Import a small population, file the application; returns (application id, the misspelled name)."""
+    nik, files, misspelled = misspelled_case(pipeline)
+    app_id = file_application(pipeline, nik=nik, change=ChangeType.PENDIDIKAN, files=files, requested={})
+    return app_id, misspelled
+
+
+def file_tampered_with_access(pipeline: Services) -> tuple[Filed, str]:
+    """The same application filed as the upload page files it: with its tracking code and status token."""
+    nik, files, misspelled = misspelled_case(pipeline)
+    return file_with_access(pipeline, nik=nik, change=ChangeType.PENDIDIKAN, files=files, requested={}), misspelled
+
+
+def misspelled_case(pipeline: Services) -> tuple[str, dict[DocumentType, bytes], str]:
+    """Import a small population; the subject's NIK, the uploads (KK, an S1 ijazah with the name altered)."""
     doc = synthetic.population(families=4, seed=SEED)
     pipeline.population.import_population(doc)
     today = dt.date.today()
@@ -28,5 +41,4 @@ def file_misspelled_application(pipeline: Services) -> tuple[str, str]:
         DocumentType.KK: synthetic.render_kk(family, seed=SEED).png,
         DocumentType.IJAZAH: synthetic.render_ijazah(person, jenjang="S1", seed=SEED, nama_lengkap=misspelled).png,
     }
-    app_id = file_application(pipeline, nik=person.nik, change=ChangeType.PENDIDIKAN, files=files, requested={})
-    return app_id, misspelled
+    return person.nik, files, misspelled

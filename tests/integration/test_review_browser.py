@@ -1,4 +1,4 @@
-"""/review in a real browser: Debian's chromium driven by Playwright, the app served by a live uvicorn.
+"""The review page in a real browser: Debian's chromium driven by Playwright, the app served by a live uvicorn.
 
 Nothing is downloaded: Playwright launches the system chromium (`scripts/setup.sh` installs it).
 """
@@ -70,6 +70,8 @@ def test_review_page_shows_the_box_over_the_field_and_highlights_it_on_click(pip
             expect(page.locator("nav.staff")).to_contain_text("VERIFIKATOR UJI")
             cookie = next(c for c in context.cookies() if c["name"] == "capil_session")
             assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+            page.locator(f'tr[data-id="{app_id}"]').get_by_role("link", name="Periksa").click()
+            expect(page).to_have_url(f"{live_app}/review/{app_id}")
             image = page.locator(f'.card[data-id="{app_id}"] figure[data-document="ijazah"] img')
             image.scroll_into_view_if_needed()
             page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
@@ -101,10 +103,13 @@ def test_review_page_shows_the_box_over_the_field_and_highlights_it_on_click(pip
             page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
 
             # the decision goes out with the session's CSRF token, in the logged-in verifikator's name
-            card = page.locator(f'.card[data-id="{app_id}"]')
-            card.locator(".note").fill("ijazah tidak sesuai")
-            card.get_by_role("button", name="Tolak").click()
-            expect(card).to_contain_text("Keputusan tersimpan: rejected")
+            form = page.locator("form.reject")
+            form.get_by_label("Alasan penolakan (wajib)").select_option("tidak_sesuai")
+            form.get_by_label("Keterangan untuk pemohon").fill("ijazah tidak sesuai")
+            form.get_by_label("Saya yakin menolak permohonan ini").check()
+            page.once("dialog", lambda dialog: dialog.accept())
+            form.get_by_role("button", name="Tolak").click()
+            expect(page.locator("section.outcome")).to_contain_text("Ditolak")
             page.get_by_role("button", name="Keluar").click()
             expect(page).to_have_url(f"{live_app}/login?keluar=1")
             expect(page.locator("body")).to_contain_text("Anda telah keluar.")
@@ -113,5 +118,5 @@ def test_review_page_shows_the_box_over_the_field_and_highlights_it_on_click(pip
     reads = [e for e in pipeline.audit.entries(actor="verifikator-uji") if e["action"] == "application.page_image"]
     assert {(e["subject"], e["details"]["document"]) for e in reads} >= {(app_id, "ijazah"), (app_id, "kk")}
     decided = pipeline.applications.get(app_id)
-    assert (decided.status, decided.decided_by, decided.decision_note) == ("rejected", "verifikator-uji",
-                                                                           "ijazah tidak sesuai")
+    assert (decided.status, decided.decided_by, decided.decision_note) == (
+        "rejected", "verifikator-uji", "Dokumen tidak sesuai dengan data kependudukan. ijazah tidak sesuai")

@@ -1,4 +1,4 @@
-"""Page images through the real pipeline: stored beside the uploads, served to staff, boxed on /review."""
+"""Page images through the real pipeline: stored beside the uploads, served to staff, boxed on the review page."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def test_page_images_are_stored_served_and_the_mismatch_is_boxed(pipeline, clien
         assert missing.json()["message"] in ("Gambar halaman dokumen tidak ditemukan.", "Permohonan tidak ditemukan.")
 
     # the review page draws a box over the misspelled name, inside the image, on ink
-    html = client.get("/review").text
+    html = client.get(f"/review/{app_id}").text
     parsed = _Rects()
     parsed.feed(html)
     assert f"/api/applications/{app_id}/pages/ijazah/1.png" in parsed.images

@@ -24,8 +24,8 @@ from tests.fixtures.api import file_over_http, waiting_application
 ACCESS = {
     ("GET", "/openapi.json"): "open",
     ("GET", "/docs"): "open",
-    ("GET", "/docs/oauth2-redirect"): "open",
-    ("GET", "/redoc"): "open",
+    ("GET", "/static/{name}"): "open",
+    ("GET", "/static/swagger/{name}"): "open",
     ("GET", "/health"): "open",
     ("GET", "/"): "open",
     ("GET", "/login"): "open",
@@ -42,6 +42,9 @@ ACCESS = {
     ("GET", "/api/archive/documents"): "arsip",
     ("GET", "/archive"): "page:arsip",
     ("GET", "/review"): "page:verifikator",
+    ("GET", "/review/{application_id}"): "page:verifikator",
+    ("POST", "/review/{application_id}"): "page:verifikator",
+    ("GET", "/permohonan/{application_id}"): "applicant|staff",
 }
 ROLES = ("verifikator", "arsip", "admin")
 
@@ -83,7 +86,7 @@ def _allowed(rule: str, role: str | None) -> bool:
 
 def _call(client, method: str, path: str, *, application_id: str, headers: dict | None = None,
           params: dict | None = None):
-    url = path.format(application_id=application_id, document="kk", number="1")
+    url = path.format(application_id=application_id, document="kk", number="1", name="capil.css")
     kwargs: dict = {"headers": headers or {}, "params": params or {}, "follow_redirects": False}
     if (method, path) == ("POST", "/login"):
         kwargs["data"] = {"name": "tidak-ada", "password": "salah-salah-salah", "csrf_token": login_form_token(client)}
@@ -94,6 +97,9 @@ def _call(client, method: str, path: str, *, application_id: str, headers: dict 
         kwargs["data"] = {"nik": "7401050102030003", "jenis_perubahan": "pendidikan"}
     elif path == "/api/verify":
         kwargs["files"] = {"file": ("x.pdf", b"%PDF-1.7 not really", "application/pdf")}
+    elif (method, path) == ("POST", "/review/{application_id}"):
+        kwargs["data"] = {"csrf_token": client.headers.get("X-CSRF-Token", ""), "keputusan": "tolak",
+                          "alasan": "lainnya", "catatan": "uji", "yakin": "1"}
     elif path.endswith("/decision"):
         kwargs["json"] = {"approve": False, "note": "uji"}
     return client.request(method, url, **kwargs)
