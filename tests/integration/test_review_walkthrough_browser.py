@@ -1,5 +1,6 @@
 """Issue #15's verifikator walk-through in a real browser (Debian's chromium, Playwright, a live uvicorn):
-a tampered application reaches the queue; a verifikator logs in, opens its review page, sees what an
+/docs works without
+internet; a tampered application reaches the queue; a verifikator logs in, opens its review page, sees what an
 approval would change and the marked difference, rejects it with a reason; the applicant's status
 page shows that reason. An anonymous browser is refused on every staff page.
 
@@ -53,6 +54,15 @@ def test_a_verifikator_rejects_a_tampered_application_and_the_applicant_reads_wh
             page.screenshot(path=str(shots / "01-anonim-ditolak.png"), full_page=True)
             api = page.request.get(f"{live_app}/api/applications")
             assert api.status == 401 and api.json()["code"] == "UNAUTHENTICATED"
+            # /docs needs nothing from another site: every request off this server is refused
+            outside: list[str] = []
+            anonymous.route(lambda url: not url.startswith(live_app),
+                            lambda route: (outside.append(route.request.url), route.abort()))
+            page.goto(f"{live_app}/docs")
+            expect(page.locator(".swagger-ui .info .title")).to_contain_text("Capil", timeout=15_000)
+            expect(page.locator(".swagger-ui .opblock-tag-section").first).to_be_visible()
+            page.screenshot(path=str(shots / "00-docs-offline.png"))
+            assert outside == [], outside
             anonymous.close()
 
             # 2. the verifikator logs in and finds it in the queue (oldest first, NIK masked)
