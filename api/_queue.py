@@ -142,7 +142,8 @@ def _case_response(svc: Services, who: Staff, application_id: str, *, status: in
         app=shown | {"document": app.document, "decision_note": app.decision_note},
         tracking_code=svc.access.tracking_code(app.id), received=_words.date(shown["timings"]["received_at"]),
         person=person, family=family, changes=changes, from_request=from_request, findings=findings,
-        scans=Markup(_review.pages_html(app.id, manifests, boxes)), history=list(app.decisions), error=error,
+        scans=Markup(_review.pages_html(app.id, manifests, boxes)), reads=_what_was_read(app.extractions),
+        history=list(app.decisions), error=error,
         scripts=("/static/review.js",))
     return HTMLResponse(html, status_code=status, headers=_NO_STORE)
 
@@ -161,6 +162,18 @@ def _what_changes(svc: Services, app: Any) -> tuple[list[dict[str, str]], bool]:
             rows.append({"name": person.nama_lengkap if person else _words.mask_nik(nik), "field": name,
                          "current": str(current.get(name) or "-"), "new": str(value)})
     return rows, from_request
+
+
+def _what_was_read(extractions: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per document, what the OCR read: each field's value and confidence, and the KK's member rows."""
+    reads = []
+    for document, read in extractions.items():
+        fields = [{"field": name, "value": v.get("value"), "confidence": round(100 * float(v.get("confidence") or 0))}
+                  for name, v in (read.get("fields") or {}).items()]
+        members = [{"nik": (r.get("nik") or {}).get("value"), "nama": (r.get("nama_lengkap") or {}).get("value")}
+                   for r in read.get("anggota") or []]
+        reads.append({"document": document, "source": read.get("source"), "fields": fields, "members": members})
+    return reads
 
 
 def _person_and_family(svc: Services, nik: str) -> tuple[Any, Any]:

@@ -144,3 +144,33 @@ def test_pages_load_scripts_from_files_only_and_docs_work_offline(api_client):
         assert api_client.get(path).status_code == 200, path
     for path in ("/static/nope.js", "/static/swagger/index.html", "/static/..%2Fapp.py"):
         assert api_client.get(path).status_code == 404, path
+
+
+def test_an_approved_application_offers_the_applicant_its_signed_kk(api_client, api_services):
+    from core import Status, StoredObject
+
+    filed = file_over_http(api_client)
+    app_id = filed["id"]
+    page = api_client.get(filed["status_page_url"])
+    assert page.status_code == 200 and "Diterima, menunggu pemeriksaan" in page.text
+    assert '<meta http-equiv="refresh" content="10">' in page.text  # follows the processing by itself
+    finding = Finding(code="NAME_MISMATCH", severity=Severity.MISMATCH, message="Nama pada dokumen berbeda.",
+                      document="ijazah", field="nama_lengkap")
+    api_services.applications.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=(finding,),
+                                              changes={SUBJECT: {"pendidikan": "DIPLOMA IV/STRATA I"}},
+                                              extractions={"ijazah": {"source": "ocr", "fields": {
+                                                  "nama_lengkap": {"value": "LA ODE ARYA", "confidence": 0.91}}}})
+    page = api_client.get(filed["status_page_url"]).text
+    assert "Menunggu verifikasi petugas" in page and "Nama pada dokumen berbeda." in page
+    assert _words.APPLICANT_ACTIONS["NAME_MISMATCH"] in page and "refresh" not in page
+
+    log_in(api_client, api_services, "siti", role="verifikator")
+    review = api_client.get(f"/review/{app_id}").text
+    assert "Hasil baca sistem" in review and "LA ODE ARYA" in review and "91%" in review
+    assert _decide(api_client, app_id, keputusan="setujui").status_code == 303
+    api_services.applications.record_document(app_id, StoredObject("arsip", "kk.pdf", "v1", "00" * 32))
+    api_client.cookies.clear()
+    api_client.headers.pop("X-CSRF-Token")
+    page = api_client.get(filed["status_page_url"]).text
+    assert "Disetujui" in page
+    assert f'href="/api/applications/{app_id}/document?token={filed["status_token"]}"' in page
