@@ -46,6 +46,11 @@ def test_a_verifikator_rejects_a_tampered_application_and_the_applicant_reads_wh
             # 1. anonymous: every staff page sends to the login, the staff API says 401
             anonymous = browser.new_context(viewport={"width": 1280, "height": 900})
             page = anonymous.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status == 404 else None)
+            page.goto(f"{live_app}/")  # the upload page's script is a file the CSP lets run
+            expect(page.get_by_role("heading", name="Permohonan perubahan data kependudukan")).to_be_visible()
+            assert page.evaluate("typeof newKey") == "function"
             for path in STAFF_PAGES:
                 page.goto(live_app + path.format(id=app_id))
                 expect(page).to_have_url(f"{live_app}/login?next=" + path.format(id=app_id).replace(
