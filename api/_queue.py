@@ -56,7 +56,7 @@ def queue_page(svc: Svc, who: ReviewPage, status: str = "needs_review", jenis: s
     now = dt.datetime.now(dt.UTC)
     rows = [{"id": a.id, "nik": a.nik, "change": str(a.jenis_perubahan), "status": str(a.status),
              "name": _name_of(svc, a.nik), "received": _words.date(a.to_dict()["timings"]["received_at"]),
-             "waiting": _words.waiting((now - _utc(a.received_at)).total_seconds())} for a in apps]
+             "waiting": _waited(a, now)} for a in apps]
 
     def link(n: int) -> str:
         return "/review?" + urlencode({"status": status, "jenis": jenis, "halaman": n})
@@ -186,6 +186,13 @@ def _person_and_family(svc: Services, nik: str) -> tuple[Any, Any]:
 def _name_of(svc: Services, nik: str) -> str:
     person, _ = _person_and_family(svc, nik)
     return person.nama_lengkap if person else "-"
+
+
+def _waited(app: Any, now: dt.datetime) -> str:
+    """How long it has been waiting; for a decided application, when it was decided."""
+    if app.status.is_final and app.decided_at is not None:
+        return "diputus " + _words.date(_utc(app.decided_at).isoformat())
+    return _words.waiting((now - _utc(app.received_at)).total_seconds())
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
