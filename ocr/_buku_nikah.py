@@ -5,8 +5,9 @@ label) and once more from its own crop of the page image (`_cells.reread`,
 one Tesseract run for all crops; identity numbers also with a digit
 whitelist). Page-wide segmentation glues short words (`LA YANI` read
 `LAYANI`) and garbles digits that a line on its own reads well. The readings
-are weighed in `_choose`: agreeing readings may lift an unsure one up to 0.85,
-readings that disagree give the more confident one, capped below the 0.9 band.
+are weighed in `_choose` (`_confidence.weigh`): agreeing readings may lift an
+unsure one up to `DISPUTED`, readings that disagree give the page's unless
+another is clearly surer, capped at `DISPUTED`, below the `SURE` band.
 Facts printed twice settle the rest (`_settle_birth`, `_settle_marriage`):
 a NIK's date digits and the printed birth date, the weekday and the date of
 the marriage, the month and year inside the akta number and the date.
@@ -26,7 +27,7 @@ import core
 from . import _normalize as norm
 from ._buku_nikah_layout import locate
 from ._cells import reread
-from ._confidence import CONTRADICTED, CORROBORATED
+from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, MENDED, SURE, weigh
 from ._fields import (
     NOT_FOUND,
     Normalizer,
@@ -74,8 +75,6 @@ _PARTY_NORMALIZERS: dict[str, Normalizer] = {
 }
 _DIGIT_FIELDS = {"nik": "0123456789", "nomor_akta": "0123456789/IVX"}
 """Values read a third time with only these characters allowed (by the last part of the field name)."""
-_DISAGREE = 0.85
-"""Confidence cap for a value whose readings disagree: above the review threshold, below the 0.9 band."""
 _AGE_AT_MARRIAGE = (10, 100)
 """Years; a birth date outside this range before the marriage was misread."""
 
@@ -180,39 +179,20 @@ def _crop_box(span: Span, page: Page, column_end: int, limit: int | None = None)
 
 
 def _choose(readings: list[Span], normalize: Normalizer) -> core.FieldValue:
-    """The value the readings give.
-
-    Readings that give a value and agree: the first (a reading that gives
-    nothing is no contrary evidence). Readings that differ only where one
-    has a word break the other lacks (`LAYANI`, `LA YANI`): the one with the
-    breaks, if its words stand apart by a space's width, at the lower of the
-    two confidences. Otherwise the page's reading unless a second reading is
-    clearly surer, capped at `_DISAGREE` either way.
+    """The value the readings give: as `_confidence.weigh` weighs them, the first (the page's or, for
+    numbers, the digits-only one) leading, except where they differ only where one has a word break the
+    other lacks (`LAYANI`, `LA YANI`): then the one with the breaks, if its words stand apart by a space's
+    width, at the lower of the two confidences.
     """
     values = [field_value(span, normalize) for span in readings]
+    if not values:
+        return NOT_FOUND
     read = [(v, span) for v, span in zip(values, readings, strict=True) if v.value is not None]
-    if not read:
-        return values[0] if values else NOT_FOUND
-    first = read[0][0]
-    if all(v.value == first.value for v, _ in read):
-        # Agreement is some evidence (other crops, other segmentation) but not independent (same
-        # pixels): it may lift an unsure first reading up to `_DISAGREE`, never into the 0.9 band.
-        seconds = [v.confidence for v, _ in read[1:]]
-        lifted = max(first.confidence, min(max(seconds, default=0.0), _DISAGREE))
-        return dataclasses.replace(first, confidence=lifted)
-    spaced = _spaced(read)
-    if spaced is not None:
-        return spaced
-    # The crop readings are not independent of each other (same pixels) and have their own slips (a
-    # lone first digit `7` read `1`): the page's reading stands unless one of them is clearly surer.
-    best = max((v for v, _ in read), key=lambda v: v.confidence)
-    if first is values[0] and best.confidence < first.confidence + _CLEARLY_SURER:
-        best = first
-    return dataclasses.replace(best, confidence=min(best.confidence, _DISAGREE))
-
-
-_CLEARLY_SURER = 0.1
-"""How much surer a second reading must be to overrule the page's reading."""
+    if len({v.value for v, _ in read}) > 1:
+        spaced = _spaced(read)
+        if spaced is not None:
+            return spaced
+    return weigh(values[0], values[1:])
 
 
 _SPACE = 0.2
@@ -287,18 +267,14 @@ def _with_nik_year(date: str, yy: int, married: dt.date | None) -> str | None:
     return _one_century(day, yy, married)
 
 
-_MENDED_FROM_NIK = 0.7
-"""A birth year taken from the NIK because the printed one is impossible: right, but for a person to see."""
-
-
 def _settle_birth(found: dict[str, core.FieldValue], role: str, readings: dict[str, list[Span]],
                   married: dt.date | None) -> None:
     """The NIK's date digits against the printed birth date of the same party, over every reading.
 
     A NIK and a date that agree, with a plausible age at marriage, raise the
     date (all of whose parts the NIK repeats) to `CORROBORATED`; a date whose
-    century alone was misread is mended from the plausible one, at the cap for
-    disagreeing readings. No agreeing pair: both capped at `CONTRADICTED`.
+    century alone was misread is mended from the plausible one, at `DISPUTED`; a
+    year taken from the NIK at `MENDED`. No agreeing pair: both capped at `CONTRADICTED`.
     """
     nik_key, born_key = f"{role}.nik", f"{role}.tanggal_lahir"
     niks = _candidates(readings.get(nik_key, []), _normalizers()[nik_key], found[nik_key])
@@ -308,7 +284,7 @@ def _settle_birth(found: dict[str, core.FieldValue], role: str, readings: dict[s
     plausible = [d for d in dates if _plausible_birth(_date(d), married)]
     if _date(found[born_key]) is not None and not _plausible_birth(_date(found[born_key]), married):
         # Born after (or a few years before) the marriage: misread. Another reading, or doubt.
-        other, cap = (plausible[0], _DISAGREE) if plausible else (found[born_key], CONTRADICTED)
+        other, cap = (plausible[0], DISPUTED) if plausible else (found[born_key], CONTRADICTED)
         found[born_key] = dataclasses.replace(other, confidence=min(other.confidence, cap))
     if not niks:
         return
@@ -323,9 +299,9 @@ def _settle_birth(found: dict[str, core.FieldValue], role: str, readings: dict[s
             if not _plausible_birth(dt.date.fromisoformat(value), married):  # type: ignore[arg-type]
                 continue
             if nik.value != found[nik_key].value:
-                found[nik_key] = dataclasses.replace(nik, confidence=min(nik.confidence, _DISAGREE))
+                found[nik_key] = dataclasses.replace(nik, confidence=min(nik.confidence, DISPUTED))
             confidence = max(date.confidence, CORROBORATED) if not mended else (
-                _DISAGREE if mended[2:4] == date.value[2:4] else _MENDED_FROM_NIK)  # type: ignore[index]
+                DISPUTED if mended[2:4] == date.value[2:4] else MENDED)  # type: ignore[index]
             found[born_key] = dataclasses.replace(date, value=value, confidence=confidence)
             return
     corroborate(found, (nik_key, born_key), agree=False)
@@ -340,7 +316,7 @@ def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list
     A disagreement is acted on (a reading that agrees is preferred, else both
     are capped at `CONTRADICTED`). Agreement raises the date nothing: a
     weekday or a month and year leave other digits unchecked. It raises an
-    unsure akta number only to `_DISAGREE`, and only when the date is sure,
+    unsure akta number only to `DISPUTED`, and only when the date is `SURE`,
     and every reading of the number that gives one gives the same: Tesseract
     is rarely sure of slashes and Roman numerals (`0984/016/VII/2020` read
     alike three times at 0.25-0.71), and the month and year are then
@@ -366,16 +342,12 @@ def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list
         return
     for key, value in zip(("tanggal_nikah", "nomor_akta"), agreeing, strict=False):
         if value is not None and value.value != found[key].value:
-            found[key] = dataclasses.replace(value, confidence=min(value.confidence, _DISAGREE))
+            found[key] = dataclasses.replace(value, confidence=min(value.confidence, DISPUTED))
     date, number = found["tanggal_nikah"], found["nomor_akta"]
     read_alike = len(numbers) == 1 and len(readings.get("nomor_akta", [])) >= 2
     if (read_alike and number.value is not None and _akta_month_year(number.value) is not None
-            and date.confidence >= _SURE_DATE and fits(date, number)):
-        found["nomor_akta"] = dataclasses.replace(number, confidence=max(number.confidence, _DISAGREE))
-
-
-_SURE_DATE = 0.9
-"""A marriage date at least this sure may vouch for the month and year in the akta number."""
+            and date.confidence >= SURE and fits(date, number)):
+        found["nomor_akta"] = dataclasses.replace(number, confidence=max(number.confidence, DISPUTED))
 
 
 def _weekday(text: str) -> str | None:

@@ -1,32 +1,71 @@
-"""How sure a field is: Tesseract's word confidences, the normalization, and cross-checks on the page.
+"""How sure a field is, and what the extractors do about it: the one confidence policy of `ocr`.
 
-    score(word_confidences, factor) -> 0..1
+    score(word_confidences, factor) -> 0..1              a value's confidence from its words
+    read_again(value) -> bool                            whether a value is worth a second reading
+    weigh(first, seconds, *, lead=CLEARLY_SURER)         one value from readings of the same pixels
+    weigh_identity(first, second, problems)              the same for a number whose structure is checked
 
-A field's raw confidence is its weakest word's (Tesseract's `conf` / 100;
-1.0 for text-layer words). That raw figure is mapped through `CALIBRATION`,
-a monotone table measured on the synthetic corpus (benchmarks/ocr_calibration.py
-prints the table it is read from), and multiplied by the normalization's
-factor (a vocabulary snap or a mended digit costs `EDIT_FACTOR` per edit; a
-NIK that breaks its own structure costs `INVALID_FACTOR`). Fields that
-corroborate each other on the same page (a NIK whose date and sex digits
-agree with the row's tanggal_lahir and jenis_kelamin) are raised to
-`CORROBORATED`; fields that contradict each other are capped at `CONTRADICTED`.
+The scale (every figure a value can be given, highest first):
 
-How a value was found caps it too, however well its words were read: a value
-without a label (a heading, a line of its own under `menyatakan bahwa`) at
-`UNLABELLED`, a value cut out of a sentence (`pada tanggal 21 Februari 1987`)
-at `IN_SENTENCE`. Both stay above the review threshold and out of the 0.9 band,
-which is kept for values whose field the page names.
+    TEXT_LAYER    0.99  a value taken from a PDF's own text
+    CORROBORATED  0.98  a value another field on the page repeats and agrees with (a NIK's date and sex digits)
+    CALIBRATION   ..0.97 a value read by Tesseract: its weakest word's confidence, calibrated
+    SURE          0.9   the band: a value at or above it stands without a second reading, and counts as
+                        read with confidence (right >= 99.5 % of the time is the aim)
+    UNLABELLED    0.88  the most a value found without a label may claim
+    DISPUTED      0.85  the most readings that disagree, or agree from the same pixels, may claim
+    IN_SENTENCE   0.85  the most a value cut out of a sentence may claim
+      -- the review threshold, 0.80 (`core.Settings.confidence_threshold`): below it a person looks --
+    MENDED        0.7   a value mended from another field the page prints (a birth year from the NIK)
+    CONTRADICTED  0.6   the most fields that contradict each other may keep
+    UNSEPARATED   0.5   the most a name joined from two lines may keep when its row's NIK is not one member's
 
-The aim: a value reported at >= 0.9 is right at least 99 % of the time on
-the corpus, and a right value is rarely below the review threshold (0.80).
+A value's confidence from its words (`score`): its weakest word's (Tesseract's `conf` / 100; 1.0 for
+text-layer words) mapped through `CALIBRATION`, a monotone table measured on the synthetic corpus
+(benchmarks/ocr_calibration.py prints the table it is read from), times the normalization's factor (a
+vocabulary snap or a mended digit costs `EDIT_FACTOR` per edit; a NIK that breaks its own structure costs
+`INVALID_FACTOR`, both in `_normalize`).
+
+Checks on the page then move it (`_fields.corroborate`): fields that corroborate each other are raised to
+`CORROBORATED`, fields that contradict each other capped at `CONTRADICTED`. How a value was found caps it
+however well its words were read (`_fields.capped`): `UNLABELLED` for a heading or a line of its own,
+`IN_SENTENCE` for words cut out of a sentence (`pada tanggal 21 Februari 1987`), `UNSEPARATED` for a
+name joined from two table lines beside no valid NIK, `MENDED` for a value another field supplied. The
+first two stay above the review threshold and out of the `SURE` band, which is kept for values whose
+field the page names; the last two go to review.
+
+Reading again. A value below `SURE` (`read_again`) is read a second time from its own crop of the page
+image (`_cells.reread`, sometimes with a whitelist or the language-neutral model); the buku nikah reads
+every value again. The second reading shares the first's pixels, so it is no independent witness:
+
+- readings that agree may lift an unsure first reading up to `DISPUTED`, never past what the second
+  reading is worth, never into the `SURE` band;
+- readings that disagree: the first (the page's) reading stands unless another is `CLEARLY_SURER`, and
+  whichever stands keeps at most `DISPUTED` (`weigh`);
+- an identity number whose structure can be checked (NIK, No. KK): a reading that breaks the structure
+  counts as none, and of two valid readings neither leads: the surer stands (`weigh_identity`);
+- an ijazah identifier (`_ijazah._reconcile`): agreement lifts nothing; readings that differ only in
+  look-alike letters and digits (`FIA88207`, `F1A88207`) take the digits at `DISPUTED` at most; any other
+  disagreement keeps the surer at `CONTRADICTED`, for review;
+- a KK member's birth or marriage date (`_kk._weigh`): a second reading with a plausible year replaces an
+  implausible first one, at `DISPUTED` at most; otherwise the first stands.
+
+The ijazah decides whether to read an identifier again on its weakest word's raw confidence
+(`Span.confidence >= SURE`), not on the calibrated value (`read_again`): raw 0.9 calibrates to 0.92, and
+a mended digit's cost is not counted.
+
+The aim: a value reported at >= `SURE` is right at least 99.5 % of the time on every corpus, and a right
+value is rarely below the review threshold.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
+
+import core
 
 CALIBRATION: tuple[tuple[float, float], ...] = (
     (0.0, 0.0), (0.3, 0.2), (0.5, 0.45), (0.7, 0.75), (0.8, 0.85), (0.9, 0.92), (0.95, 0.95), (1.0, 0.97),
@@ -35,12 +74,29 @@ CALIBRATION: tuple[tuple[float, float], ...] = (
 TEXT_LAYER = 0.99
 """A value taken from a PDF's own text: only the label/column assignment can be wrong."""
 CORROBORATED = 0.98
-CONTRADICTED = 0.6
+"""What fields that agree with each other on the page are raised to (a NIK's birth date and sex digits
+and the row's tanggal_lahir and jenis_kelamin)."""
+SURE = 0.9
+"""The band a value must reach to stand without a second reading, and to count as read with confidence
+(a marriage date this sure may vouch for the month and year in the akta number)."""
 UNLABELLED = 0.88
 """Most a value found without a label may claim: its words may be read well, but which field they are
 is inferred from the layout."""
+DISPUTED = 0.85
+"""Most readings that disagree, or that agree from the same pixels, may claim: above the review
+threshold (0.80), below `SURE`."""
 IN_SENTENCE = 0.85
 """Most a value cut out of a sentence may claim: where it begins and ends is inferred too."""
+MENDED = 0.7
+"""A value mended from another field the page prints (a birth year taken from the NIK because the printed
+one is impossible): likely right, but for a person to see."""
+CONTRADICTED = 0.6
+"""Most fields that contradict each other on the page may keep."""
+UNSEPARATED = 0.5
+"""Most a name put together from two table lines may keep when the row's NIK did not read as one
+member's (two rows' names may have run together)."""
+CLEARLY_SURER = 0.1
+"""How much surer a second reading must be to overrule the first (the page's) reading."""
 
 
 def calibrated(raw: float) -> float:
@@ -56,3 +112,42 @@ def score(word_confidences: Iterable[float], factor: float = 1.0) -> float:
     weakest = min(confidences)
     base = TEXT_LAYER if weakest >= 1.0 else calibrated(weakest)
     return round(max(0.0, min(1.0, base * factor)), 3)
+
+
+def read_again(value: core.FieldValue) -> bool:
+    """Whether a value is worth a second reading of its pixels: nothing came of it, or it is below `SURE`."""
+    return value.value is None or value.confidence < SURE
+
+
+def weigh(first: core.FieldValue, seconds: Sequence[core.FieldValue], *,
+          lead: float = CLEARLY_SURER) -> core.FieldValue:
+    """One value from a first reading and second readings of the same pixels (those without a value are
+    no evidence either way).
+
+    All that give a value agree: the first of them, lifted by the surest other up to `DISPUTED` at most.
+    They disagree: the surest, unless `first` gave a value and the surest is less than `lead` surer than
+    it (then `first`), at `DISPUTED` at most. No reading gave a value: `first`.
+    """
+    read = [v for v in (first, *seconds) if v.value is not None]
+    if not read:
+        return first
+    leader = read[0]
+    if all(v.value == leader.value for v in read):
+        others = max((v.confidence for v in read[1:]), default=0.0)
+        return dataclasses.replace(leader, confidence=max(leader.confidence, min(others, DISPUTED)))
+    best = max(read, key=lambda v: v.confidence)
+    if first.value is not None and best.confidence < first.confidence + lead:
+        best = first
+    return dataclasses.replace(best, confidence=min(best.confidence, DISPUTED))
+
+
+def weigh_identity(first: core.FieldValue, second: core.FieldValue,
+                   problems: Callable[[str], list[str]]) -> core.FieldValue:
+    """Two readings of a NIK or No. KK: a reading that breaks the number's structure (`problems`) counts
+    as none; of two valid ones neither leads (the second, digits-only reading is as good a witness as the
+    page's), and they are weighed as `weigh` does."""
+    if second.value is None or problems(second.value):
+        return first
+    if first.value is None or problems(first.value):
+        return second
+    return weigh(first, [second], lead=0.0)

@@ -11,6 +11,7 @@ below the person block, with or without a label.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -19,7 +20,7 @@ import core
 from . import _ijazah_unlabelled as unlabelled
 from . import _normalize as norm
 from ._cells import reread
-from ._confidence import CONTRADICTED, IN_SENTENCE
+from ._confidence import CONTRADICTED, DISPUTED, IN_SENTENCE, SURE, read_again, weigh
 from ._fields import (
     NOT_FOUND,
     all_fields,
@@ -98,8 +99,6 @@ _ALL_LABELS = (*(label for labels, _ in _LABELS.values() for label in labels),
                *_BIRTH, *_PLACE, *_BORN_ON, *_PROGRAMME, *_ISSUED)
 _IDENTIFIERS = ("nim", "nomor_ijazah", "nisn", "npsn", "nis")
 _NATIONAL_DIGITS = 15
-_DOUBT = 0.9
-"""Weakest-word confidence below which an identifier is read again from its own crop."""
 
 # Printed level -> jenjang key of vocab.json; checked in this order.
 _LEVELS = (
@@ -235,11 +234,14 @@ def _digit_like(value: str) -> bool:
 
 def _read_identifiers_again(pages: list[Page], found: dict[str, core.FieldValue],
                             spans: dict[str, Span | None]) -> None:
-    """Doubtful identifiers read from their own crop (digits only for numbers); the readings reconciled."""
+    """Doubtful identifiers read from their own crop (digits only for numbers); the readings reconciled.
+
+    Doubtful: nothing read, or a word read below `SURE` (Tesseract's own figure, before calibration).
+    """
     by_page: dict[tuple[int, str | None], list[str]] = {}
     for name in _IDENTIFIERS:
         span = spans[name]
-        if span is None or span.bbox is None or (found[name].value is not None and span.confidence >= _DOUBT):
+        if span is None or span.bbox is None or (found[name].value is not None and span.confidence >= SURE):
             continue
         whitelist = _DIGITS if name in ("nisn", "npsn", "nis") or _digit_like(span.text) else None
         by_page.setdefault((span.page, whitelist), []).append(name)
@@ -253,9 +255,6 @@ def _read_identifiers_again(pages: list[Page], found: dict[str, core.FieldValue]
 
 _DIGITS = "0123456789"
 _NAMES = ("nama_lengkap", "nama_orang_tua")
-_DISPUTED = 0.85
-"""Most a name keeps when its two readings disagree, and most that agreement may lift an unsure one to."""
-_CLEARLY_SURER = 0.1
 
 
 def _read_names_again(pages: list[Page], found: dict[str, core.FieldValue], spans: dict[str, Span | None]) -> None:
@@ -264,16 +263,12 @@ def _read_names_again(pages: list[Page], found: dict[str, core.FieldValue], span
 
 def _read_again(pages: list[Page], found: dict[str, core.FieldValue], spans: dict[str, Span | None],
                 normalizers: dict[str, Normalizer]) -> None:
-    """Unsure values read again from their own crop (one Tesseract run per page) and the readings weighed.
-
-    Agreement may lift an unsure first reading up to `_DISPUTED`; on
-    disagreement the first stands unless the second is clearly surer, and
-    neither keeps more than `_DISPUTED`: both readings share their pixels.
-    """
+    """Unsure values read again from their own crop (one Tesseract run per page) and the readings weighed
+    (`_confidence.weigh`); the value keeps the box it was found in on the page."""
     by_page: dict[int, list[str]] = {}
     for name, span in spans.items():
         if span is not None and span.bbox is not None and found[name].value is not None \
-                and found[name].confidence < _DOUBT:
+                and read_again(found[name]):
             by_page.setdefault(span.page, []).append(name)
     for number, names in by_page.items():
         page = next(p for p in pages if p.number == number)
@@ -281,14 +276,7 @@ def _read_again(pages: list[Page], found: dict[str, core.FieldValue], spans: dic
         for name, words in zip(names, reread(page, boxes, lang=page.lang), strict=True):
             second = field_value(Span(number, words), normalizers[name]) if words else NOT_FOUND
             first = found[name]
-            if second.value is None:
-                continue
-            if second.value == first.value:
-                lifted = max(first.confidence, min(second.confidence, _DISPUTED))
-                found[name] = core.FieldValue(first.value, lifted, first.page, first.bbox)
-                continue
-            surer = second if second.confidence >= first.confidence + _CLEARLY_SURER else first
-            found[name] = core.FieldValue(surer.value, min(surer.confidence, _DISPUTED), first.page, first.bbox)
+            found[name] = dataclasses.replace(weigh(first, [second]), page=first.page, bbox=first.bbox)
 
 
 def _padded(bbox: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -307,7 +295,7 @@ def _reconcile(first: core.FieldValue, second: core.FieldValue) -> core.FieldVal
     the digits those letters are mistaken for (`FIA88207` against `F1A88207`),
     the digit is taken: identifiers are mostly digits, and a closer reading of
     a crop resolves the look-alike better than a page read with its language
-    model. Otherwise the surer reading wins, capped as contradicted.
+    model, but disputed (`DISPUTED`). Otherwise the surer reading wins, capped as contradicted.
     """
     if second.value is None or second.value == first.value:
         return first
@@ -318,7 +306,7 @@ def _reconcile(first: core.FieldValue, second: core.FieldValue) -> core.FieldVal
         digits = "".join(y if y.isdigit() else x for x, y in zip(a, b, strict=True))
         chosen = second if digits == b else first if digits == a else core.FieldValue(digits, 0.0, first.page,
                                                                                           first.bbox)
-        confidence = min(max(first.confidence, second.confidence), 0.85)
+        confidence = min(max(first.confidence, second.confidence), DISPUTED)
         return core.FieldValue(chosen.value, confidence, first.page, first.bbox)
     surer = first if first.confidence >= second.confidence else second
     return core.FieldValue(surer.value, min(surer.confidence, CONTRADICTED), first.page, first.bbox)

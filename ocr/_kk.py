@@ -11,13 +11,13 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable
 
 import core
 
 from . import _normalize as norm
 from ._cells import neutral_lang, reread
-from ._fields import NOT_FOUND, all_fields, corroborate, field_value
+from ._confidence import DISPUTED, UNSEPARATED, read_again, weigh, weigh_identity
+from ._fields import NOT_FOUND, all_fields, capped, corroborate, field_value
 from ._kk_columns import (
     MEMBER_TABLES,
     NUMBER_ROW,
@@ -98,7 +98,7 @@ def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
 
     A number that does not read as a valid No. KK, or reads unsure, is read again on its own with the
     digits-only whitelist (and the language-neutral model, `_cells.NEUTRAL_LANG`: `ind` reads the leading `7`
-    of some fonts as `71`) and the two readings weighed (`_weigh_identity`).
+    of some fonts as `71`) and the two readings weighed (`_confidence.weigh_identity`).
     """
     def no_kk(span: Span | None) -> core.FieldValue:
         return field_value(span, lambda t: norm.identity_number(t, core.no_kk_problems))
@@ -110,18 +110,14 @@ def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
                 continue
             span = Span(line.page, (words[i + 1],))
             first = no_kk(span)
-            if first.value is not None and first.confidence >= _SURE:
+            if not read_again(first):
                 return first
             if sum(c.isdigit() for c in span.text) < 12:
                 continue
-            chosen = _weigh_identity(first, no_kk(_closer(page, span, _DIGITS)), core.no_kk_problems)
+            chosen = weigh_identity(first, no_kk(_closer(page, span, _DIGITS)), core.no_kk_problems)
             if chosen.value is not None:
                 return chosen
     return NOT_FOUND
-
-
-_SURE = 0.9
-"""A No. KK read at least this sure is not read again."""
 
 
 def _member_grids(page: Page) -> list[Grid]:
@@ -274,14 +270,12 @@ _DATE_WORD = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 
 
 _FREE_TEXT = frozenset({"nama_lengkap", "tempat_lahir", "nama_ayah", "nama_ibu"})
-_UNSEPARATED = 0.5
-"""Most a name put together from two lines may keep when the row's NIK did not read as one member's."""
 
 
 def _doubt_stacked(values: dict[str, core.FieldValue], stacked: list[tuple[str, int]]) -> None:
     """Names put together from several lines: a long name wrapped onto a second line, or two rows' names
     run together where a rule was lost. Two lines beside one valid NIK are a wrapped name, not sure
-    (`_DISPUTED`); beside none, doubtful (`_UNSEPARATED`); three or more lines are rows run together,
+    (`DISPUTED`); beside none, doubtful (`UNSEPARATED`); three or more lines are rows run together,
     and no name is taken. None of them is read again: the second reading would join the same lines."""
     nik = values.get("nik")
     one_member = nik is not None and nik.value is not None and not core.nik_problems(nik.value)
@@ -290,7 +284,7 @@ def _doubt_stacked(values: dict[str, core.FieldValue], stacked: list[tuple[str, 
         if count >= 3:
             values[field] = core.FieldValue(None, 0.0, value.page, value.bbox)
         else:
-            values[field] = _capped(value, _DISPUTED if one_member else _UNSEPARATED)
+            values[field] = capped(value, DISPUTED if one_member else UNSEPARATED)
 
 
 def _line_count(words: tuple[Word, ...]) -> int:
@@ -298,10 +292,6 @@ def _line_count(words: tuple[Word, ...]) -> int:
     tall = max((w.height for w in words), default=0)
     ys = sorted(w.cy for w in words if 2 * w.height >= tall)
     return sum(1 for a, b in itertools.pairwise(ys) if b - a > 0.7 * tall) + (1 if ys else 0)
-
-
-def _capped(value: core.FieldValue, most: float) -> core.FieldValue:
-    return dataclasses.replace(value, confidence=min(value.confidence, most))
 
 
 _STRUCTURED = frozenset({"nik", "jenis_kelamin", "tanggal_lahir", "agama", "pendidikan", "jenis_pekerjaan",
@@ -327,10 +317,10 @@ def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
     if value.value is None:
         return True
     if field in _READ_UNSURE_AGAIN:
-        return value.confidence < _SURE
+        return read_again(value)
     if field in ("tanggal_lahir", "tanggal_perkawinan"):
         return not _plausible_year(value.value)
-    return field == "nik" and (bool(core.nik_problems(value.value)) or value.confidence < _SURE)
+    return field == "nik" and (bool(core.nik_problems(value.value)) or read_again(value))
 
 
 def _read_again(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
@@ -394,61 +384,27 @@ def _trimmed(word: Word, *, leading: bool) -> Word:
     return word if text == word.text or not text else dataclasses.replace(word, text=text)
 
 
-_SURE = 0.9
-_DISPUTED = 0.85
-"""Most a NIK may keep when two readings differ; two agreeing readings may lift an unsure one this far."""
-
-
 def _plausible_year(iso_date: str) -> bool:
     return _PLAUSIBLE_YEARS[0] <= int(iso_date[:4]) < _PLAUSIBLE_YEARS[1]
 
 
 def _weigh(field: str, first: core.FieldValue, second: core.FieldValue) -> core.FieldValue:
-    """The better of a cell's first reading and its closer second one.
+    """The better of a cell's first reading and its closer second one (`_confidence`'s rules).
 
-    A value beats no value. For a NIK, a structurally valid reading beats an
-    invalid one; between two valid ones the surer wins but keeps at most
-    `_DISPUTED`, since the two disagree. Two readings that agree (different
-    segmentation, digits-only whitelist) lift an unsure NIK to `_DISPUTED`
-    at most, never past what the second reading itself is worth.
+    A value beats no value. Names and document numbers are weighed as any
+    reading (`weigh`), a NIK as an identity number (`weigh_identity`). A date
+    whose year is implausible gives way to a second reading with a plausible
+    one, capped at `DISPUTED`. Other fields keep the first reading.
     """
     if second.value is None:
         return first
     if first.value is None:
         return second
     if field in _READ_UNSURE_AGAIN:
-        return _weigh_name(first, second)
+        return weigh(first, [second])
     if field in ("tanggal_lahir", "tanggal_perkawinan"):
         plausible = _plausible_year(second.value) and not _plausible_year(first.value)
-        return dataclasses.replace(second, confidence=min(second.confidence, _DISPUTED)) if plausible else first
+        return capped(second, DISPUTED) if plausible else first
     if field != "nik":
         return first
-    return _weigh_identity(first, second, core.nik_problems)
-
-
-def _weigh_identity(first: core.FieldValue, second: core.FieldValue,
-                    problems: Callable[[str], list[str]]) -> core.FieldValue:
-    """Two readings of a NIK or No. KK: a structurally valid one beats an invalid one; two valid ones
-    that agree lift an unsure first to `_DISPUTED` at most, two that differ keep the surer, capped."""
-    if second.value is None or problems(second.value):
-        return first
-    if first.value is None or problems(first.value):
-        return second
-    if first.value == second.value:
-        lifted = max(first.confidence, min(second.confidence, _DISPUTED))
-        return dataclasses.replace(first, confidence=lifted)
-    surer = second if second.confidence > first.confidence else first
-    return dataclasses.replace(surer, confidence=min(surer.confidence, _DISPUTED))
-
-
-def _weigh_name(first: core.FieldValue, second: core.FieldValue) -> core.FieldValue:
-    """Two readings of a member's name (or passport or KITAP number): agreement may lift an unsure first
-    one up to `_DISPUTED`; on disagreement the first stands unless the second is clearly surer, and
-    neither keeps more than `_DISPUTED` (the two readings share their pixels, so neither settles the other)."""
-    if first.value == second.value:
-        return dataclasses.replace(first, confidence=max(first.confidence, min(second.confidence, _DISPUTED)))
-    surer = second if second.confidence >= first.confidence + _CLEARLY_SURER else first
-    return dataclasses.replace(surer, confidence=min(surer.confidence, _DISPUTED))
-
-
-_CLEARLY_SURER = 0.1
+    return weigh_identity(first, second, core.nik_problems)
