@@ -1,22 +1,14 @@
-"""Small server-rendered pages in Bahasa Indonesia: the upload form, the login, messages (in the shared layout).
-The verifikator's pages are `_queue`."""
+"""Small server-rendered pages in Bahasa Indonesia (templates in `api/templates`): the upload form, the login,
+messages. The verifikator's pages are `_queue`, the applicant's status page `_status_page`."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
-
 from . import _templates
 
 if TYPE_CHECKING:
     from ._auth import Staff
-
-
-def _page(title: str, body: str, *, who: Staff | None = None, scripts: tuple[str, ...] = ()) -> str:
-    """A page in the shared layout (`templates/layout.html`) around HTML already escaped (the archive
-    pages, `_archive_pages`, still build theirs in code)."""
-    return _templates.render("layout.html", title=title, body=Markup(body), who=who, scripts=scripts)
 
 
 def login_page(*, csrf_token: str, next_url: str, message: str = "") -> str:

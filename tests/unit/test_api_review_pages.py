@@ -18,6 +18,17 @@ def verifikator(api_client, api_services):
     return log_in(api_client, api_services, "siti", role="verifikator")
 
 
+def _waiting(svc, finding: Finding, *, changes: dict, requested: dict | None = None) -> str:
+    from core import ChangeType, Status, StoredObject
+
+    app_id = svc.applications.new_id()
+    svc.applications.create(application_id=app_id, nik=SUBJECT, jenis_perubahan=ChangeType.PENDIDIKAN,
+                            requested=requested or {}, uploads={"kk": StoredObject("b", "k", "v", "00" * 32)})
+    svc.applications.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=(finding,), changes=changes,
+                                     extractions={})
+    return app_id
+
+
 def _decide(client, app_id: str, **form: str):
     data = {"csrf_token": client.headers["X-CSRF-Token"], "yakin": "1", **form}
     return client.post(f"/review/{app_id}", data=data, follow_redirects=False)
@@ -61,14 +72,11 @@ def test_the_queue_is_oldest_first_filtered_and_paginated(verifikator, api_servi
 
 
 def test_the_review_page_shows_who_what_changes_and_the_marked_difference(verifikator, api_services):
-    app_id = waiting_application(api_services)
-    with api_services.database.session() as s:  # the finding quotes both values, as the cross-check does
-        from registry._schema import application_row
-
-        application_row(s, app_id).findings = [Finding(
-            code="NAME_MISMATCH", severity=Severity.MISMATCH, message="Nama pada dokumen berbeda dengan data "
-            "kependudukan.", document="buku_nikah", field="suami.nama_lengkap", expected="LA ODE ARYA SAPUTRA",
-            found="LA ODE ARYA SAPUTRO").to_dict()]
+    finding = Finding(  # quoting both values, as the cross-check does
+        code="NAME_MISMATCH", severity=Severity.MISMATCH, message="Nama pada dokumen berbeda dengan data "
+        "kependudukan.", document="buku_nikah", field="suami.nama_lengkap", expected="LA ODE ARYA SAPUTRA",
+        found="LA ODE ARYA SAPUTRO")
+    app_id = _waiting(api_services, finding, changes={SUBJECT: {"pendidikan": "DIPLOMA IV/STRATA I"}})
     html = verifikator.get(f"/review/{app_id}").text
     assert "LA ODE ARYA SAPUTRA" in html and "740105••••••0003" in html and "WA ODE SITI AMINAH" in html
     assert "Yang akan berubah bila disetujui" in html
@@ -117,12 +125,9 @@ def test_a_rejection_needs_a_reason_and_the_applicant_reads_it(api_client, api_s
 
 def test_an_approval_of_unread_evidence_shows_and_applies_the_requested_values(verifikator, api_services,
                                                                                flow_starter):
-    app_id = waiting_application(api_services, changes={})
-    with api_services.database.session() as s:
-        from registry._schema import application_row
-
-        row = application_row(s, app_id)
-        row.changes, row.requested = {}, {"pendidikan": "DIPLOMA III"}
+    unread = Finding(code="DOCUMENT_NOT_READ", severity=Severity.ERROR, message="Dokumen tidak terbaca jelas.",
+                     document="ijazah")
+    app_id = _waiting(api_services, unread, changes={}, requested={"pendidikan": "DIPLOMA III"})
     html = verifikator.get(f"/review/{app_id}").text
     assert "nilai yang <b>dimohonkan</b>" in html and '<td class="new">DIPLOMA III</td>' in html
     r = _decide(verifikator, app_id, keputusan="setujui")
