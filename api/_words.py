@@ -58,6 +58,18 @@ FIELD = {
     "provinsi": "provinsi",
     "kode_pos": "kode pos",
     "anggota": "daftar anggota keluarga",
+    "nama_satuan_pendidikan": "nama sekolah/perguruan tinggi",
+    "npsn": "NPSN",
+    "nis": "NIS",
+    "nisn": "NISN",
+    "nim": "NIM",
+    "program_studi": "program studi",
+    "gelar": "gelar",
+    "nomor_ijazah": "nomor ijazah",
+    "tanggal_lulus": "tanggal lulus",
+    "kua": "KUA",
+    "pekerjaan": "pekerjaan",
+    "wali": "wali nikah",
 }
 """A field of the record or of a document, in words."""
 

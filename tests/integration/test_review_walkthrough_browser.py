@@ -108,6 +108,14 @@ def test_a_verifikator_rejects_a_tampered_application_and_the_applicant_reads_wh
             page.locator("h1").scroll_into_view_if_needed()
             page.screenshot(path=str(shots / "04-pemeriksaan-atas.png"))
 
+            # what the system read, on request
+            read = page.locator("section.reads details", has_text="Ijazah")
+            read.locator("summary").click()
+            expect(read.locator("tr", has_text="Nama lengkap")).to_contain_text(misspelled)
+            read.scroll_into_view_if_needed()
+            page.screenshot(path=str(shots / "04b-hasil-baca.png"))
+            read.locator("summary").click()
+
             # 4. a rejection needs a reason (the browser refuses the form without one), then asks once more
             form = page.locator("form.reject")
             form.get_by_label("Saya yakin menolak permohonan ini").check()
