@@ -134,10 +134,22 @@ def _anchor(line: Line, columns: Sequence[Column]) -> bool:
 
 def _number_row(line: Line) -> bool:
     """The printed column numbers `(1) (2) (3) ...` under a header (some misread: `TN)`, `(D4)`)."""
-    def numbered(text: str) -> bool:
-        return bool(NUMBER_ROW.match(text)) or (len(text) <= 4 and any(c in "()" for c in text))
+    return len(line.words) >= 3 and 2 * sum(_numbered(w.text) for w in line.words) >= len(line.words)
 
-    return len(line.words) >= 3 and 2 * sum(numbered(w.text) for w in line.words) >= len(line.words)
+
+def _numbered(text: str) -> bool:
+    """A printed column number (`(6)`), or a short misread one (`TN)`, `(D4)`, `“(a`)."""
+    return bool(NUMBER_ROW.match(text)) or (len(text) <= 4 and any(c in "()" for c in text))
+
+
+def _member_rows(cells: list[list[str]]) -> list[list[str]]:
+    """The body rows' texts per column without the printed column numbers under the header (a row most
+    of whose filled cells read as column numbers)."""
+    def numbers(row: list[str]) -> bool:
+        filled = [" ".join(t.split()) for t in row if t.strip()]
+        return len(filled) >= 3 and 2 * sum(_numbered(t) for t in filled) >= len(filled)
+
+    return [row for row in cells if not numbers(row)]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -161,6 +173,8 @@ _VOCABULARY_COLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan"
                        "status_perkawinan", "status_hubungan", "kewarganegaraan")
 _TABLE_1 = frozenset({"nama_lengkap", "nik", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "agama", "pendidikan",
                       "jenis_pekerjaan", "golongan_darah"})
+_CHECKABLE = frozenset({*_VOCABULARY_COLUMNS, "nik", "tanggal_lahir", "tanggal_perkawinan"})
+"""Fields whose values can be told apart by what they are (`_holds`)."""
 _DATE = re.compile(r"^\d{2}-\d{2}-\d{4}$")
 _DASH = re.compile(r"^[-‐‑‒–—―_~.]{1,3}$")
 _REMNANTS = "|()[]{}'\"‘’“”!/\\—–_~,.;: "
@@ -169,7 +183,10 @@ _REMNANTS = "|()[]{}'\"‘’“”!/\\—–_~,.;: "
 
 def _holds(field: str, text: str) -> bool:
     """Whether a cell's text is a value of `field` that cannot be mistaken for another's: a structurally
-    valid NIK, a date as a KK prints it, a vocabulary value spelled exactly (`ISLAM`, `LAKI-LAKI`)."""
+    valid NIK, a date as a KK prints it, a vocabulary value spelled exactly (`ISLAM`, `LAKI-LAKI`). A field
+    of free text (a name, `No. Paspor`) has no such value."""
+    if field not in _CHECKABLE:
+        return False
     words = text.upper().split()
     while words and not any(c.isalnum() for c in words[-1]):
         words.pop()  # the `-` of an empty cell beside it, run in
@@ -198,18 +215,21 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None) ->
     `cells` are the body rows' texts per column. Only values that cannot be mistaken count (`_holds`), in
     most of the column's filled cells and in no other column of the table already. They also overrule a
     header read as a field of free text (`WNI` in every cell under a header read as `No. Paspor`: the
-    header of the column beside it, or a misread one).
+    header of the column beside it, or a misread one), when they fill most member rows: a column left
+    mostly empty (`No. Paspor` of a WNI family) keeps its header whatever a speck in it reads as. The
+    printed column numbers (`(6)` read `“(a`, a blood group `A` once the bracket is cut) are no values.
     """
     claimed = {column[0] for column in columns if column is not None}
-    checkable = {*_VOCABULARY_COLUMNS, "nik", "tanggal_lahir", "tanggal_perkawinan"}
+    members = _member_rows(cells)
     for i, column in enumerate(columns):
-        if (column is not None and column[0] in checkable) or i == skip:
+        if (column is not None and column[0] in _CHECKABLE) or i == skip:
             continue
-        texts = [" ".join(row[i].upper().split()) for row in cells]
+        texts = [" ".join(row[i].upper().split()) for row in members]
         texts = [t for t in texts if t and not NUMBER_ROW.match(t) and not _DASH.match(t)]
         if not texts:
             continue
-        fits = [f for f in _candidates(claimed) if 2 * sum(_holds(f, t) for t in texts) > len(texts)]
+        most = len(texts) if column is None else len(members)
+        fits = [f for f in _candidates(claimed) if 2 * sum(_holds(f, t) for t in texts) > most]
         if len(fits) == 1:
             columns[i] = _BY_FIELD[fits[0]]
             claimed.add(fits[0])
@@ -219,6 +239,7 @@ def one_column_per_field(columns: Columns, cells: list[list[str]]) -> None:
     """Of two columns whose headers read as one field's (`Perkawinan` left alone under a lost `Tanggal`
     read as `Status Perkawinan`), the one whose cells hold that field's values keeps it (the first, if
     neither or both); the other is left to be known by its values (`by_content`)."""
+    cells = _member_rows(cells)
     for field in {column[0] for column in columns if column is not None}:
         same = [i for i, column in enumerate(columns) if column is not None and column[0] == field]
         if len(same) < 2:

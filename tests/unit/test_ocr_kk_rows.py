@@ -139,3 +139,63 @@ def test_a_name_over_three_lines_is_rows_run_together_and_not_read():
     extraction = _with_name_lines(1, lines=3)
     assert extraction.anggota[1]["nama_lengkap"].value is None
     assert extraction.anggota[1]["nik"].value == MEMBERS[1][2]
+
+
+# Tables 1 and 2 of one KK, each with the printed column numbers `(1) (2) ...` under its header.
+TABLE_1 = (("No", 0, 100), ("Nama Lengkap", 100, 600), ("NIK", 600, 1000), ("Golongan Darah", 1000, 1300))
+TABLE_2 = (("No", 0, 100), ("Status Hubungan Dalam Keluarga", 100, 600), ("Kewarganegaraan", 600, 900),
+           ("No. Paspor", 900, 1150), ("No. KITAP", 1150, 1400), ("Nama Ayah", 1400, 1800))
+TABLE_2_TOP = 700
+BLOOD = ("AB", "O", "TIDAK TAHU", "A", "B")
+RELATION = ("KEPALA KELUARGA", "ISTRI", "ANAK", "ANAK", "ANAK")
+
+
+def _table(top: int, columns: tuple[tuple[str, int, int], ...], numbers: list[str],
+           rows: list[tuple[str, ...]]) -> list[Word]:
+    words = []
+    for (title, x0, x1), number in zip(columns, numbers, strict=True):
+        words += _put(title, (x0 + x1) // 2, top + 15, centre=True) + _put(number, (x0 + x1) // 2, top + ROW + 15,
+                                                                           centre=True)
+    for r, row in enumerate(rows, start=2):
+        words += [w for (_, x0, _), value in zip(columns, row, strict=True) for w in _put(value, x0 + 10, top + r * ROW + 15)]
+    return words
+
+
+def two_tables(*, numbers_2: tuple[str, ...] = ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)"),
+               headers_2: dict[str, str] | None = None, extra: tuple[Word, ...] = ()) -> core.Extraction:
+    """A KK of five WNI members (no passport, no KITAP), read through the public seam."""
+    words = _put("KARTU KELUARGA", 800, 40, centre=True) + _put("No. 7401052301150001", 800, 100, centre=True)
+    words += _table(TOP, TABLE_1, ["(1)", "(2)", "(3)", "(10)"],
+                    [(m[0], m[1], m[2], blood) for m, blood in zip(MEMBERS, BLOOD, strict=True)])
+    columns = tuple(((headers_2 or {}).get(title, title), x0, x1) for title, x0, x1 in TABLE_2)
+    words += _table(TABLE_2_TOP, columns, list(numbers_2),
+                    [(m[0], relation, "WNI", "", "", "LA ODE ALI") for m, relation in zip(MEMBERS, RELATION, strict=True)])
+    extraction, _ = ocr.extract_pages([Page(1, None, (*words, *extra), "ocr")], declared_type=core.DocumentType.KK)
+    return extraction
+
+
+def _members(extraction: core.Extraction, *fields: str) -> list[tuple[str | None, ...]]:
+    return [tuple(row[f].value for f in fields) for row in extraction.anggota]
+
+
+def test_a_misread_column_number_over_an_empty_column_is_no_value():
+    # The column number `(4)` over No. Paspor read `“(a`: cut of its bracket it spells blood group `A`,
+    # but it is no value; the column stays No. Paspor (empty), and table 1's blood groups stay.
+    extraction = two_tables(numbers_2=("(1)", "(2)", "(3)", "“(a", "(5)", "(6)"))
+    assert _members(extraction, "golongan_darah", "kewarganegaraan", "no_paspor") == [
+        (blood, "WNI", None) for blood in BLOOD]
+
+
+def test_a_speck_in_a_column_left_empty_does_not_overrule_its_header():
+    # One speck in member 2's empty No. Paspor cell, read `'B`: one cell is not the column's values.
+    speck = tuple(_put("'B", 910, TABLE_2_TOP + 3 * ROW + 15))
+    extraction = two_tables(extra=speck)
+    assert [row[0] for row in _members(extraction, "golongan_darah")] == list(BLOOD)
+
+
+def test_values_in_every_row_overrule_a_header_read_as_free_text():
+    # `Kewarganegaraan` read as the next column's `No. Paspor` (two columns, one field), or as `Nama Ibu`:
+    # `WNI` in every member row says which field the column holds.
+    for misread in ("No. Paspor", "Nama Ibu"):
+        extraction = two_tables(headers_2={"Kewarganegaraan": misread})
+        assert _members(extraction, "kewarganegaraan", "golongan_darah") == [("WNI", blood) for blood in BLOOD]
