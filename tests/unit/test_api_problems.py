@@ -62,7 +62,9 @@ def test_405_names_the_allowed_methods(api_client):
     assert "POST" in r.headers["allow"]
 
 
-def test_413_for_an_upload_over_the_limit(tmp_path):
+@pytest.fixture
+def small_limit(tmp_path):
+    """The API on services whose uploads may be at most 2,000 bytes; yields (client, services)."""
     svc = casework.bootstrap(core.load_settings({}, data_dir=tmp_path, max_upload_bytes=2000),
                              store=MemoryObjectStore())
     svc.ensure_buckets()
@@ -71,10 +73,15 @@ def test_413_for_an_upload_over_the_limit(tmp_path):
     app.dependency_overrides[get_flow_starter] = RecordingStarter
     try:
         with TestClient(app) as client:
-            r = client.post("/api/applications", **_upload(kk=png() + b"\0" * 5000))
+            yield client, svc
     finally:
         app.dependency_overrides.clear()
         svc.database.dispose()
+
+
+def test_413_for_an_upload_over_the_limit(small_limit):
+    client, svc = small_limit
+    r = client.post("/api/applications", **_upload(kk=png() + b"\0" * 5000))
     _problem(r, 413, "FILE_TOO_LARGE")
     assert svc.applications.list() == []
 
@@ -161,19 +168,9 @@ def test_a_staff_page_shows_its_error_as_a_page(api_client, api_services):
     _problem(r, 422, "INVALID_INPUT")
 
 
-def test_413_before_reading_a_body_that_cannot_fit(tmp_path):
-    svc = casework.bootstrap(core.load_settings({}, data_dir=tmp_path, max_upload_bytes=2000),
-                             store=MemoryObjectStore())
-    svc.ensure_buckets()
-    svc.population.import_population(population())
-    app.dependency_overrides[get_services] = lambda: svc
-    app.dependency_overrides[get_flow_starter] = RecordingStarter
-    try:
-        with TestClient(app) as client:
-            r = client.post("/api/applications", **_upload(kk=png() + b"\0" * (2**20 + 10_000)))
-    finally:
-        app.dependency_overrides.clear()
-        svc.database.dispose()
+def test_413_before_reading_a_body_that_cannot_fit(small_limit):
+    client, svc = small_limit
+    r = client.post("/api/applications", **_upload(kk=png() + b"\0" * (2**20 + 10_000)))
     _problem(r, 413, "FILE_TOO_LARGE")
     assert r.headers["x-content-type-options"] == "nosniff"
     assert svc.applications.list() == []
