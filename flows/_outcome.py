@@ -46,7 +46,7 @@ class StageClock:
 def outcome(application_id: str, status: Status, clock: StageClock) -> State:
     """Publish the run's findings and timings, tag it, and return its final state (data: the status)."""
     app = casework.services().applications.get(application_id)
-    key = f"{application_id}".lower()
+    key = application_id.lower()  # artifact keys: lower case, digits and dashes
     create_table_artifact(
         key=f"findings-{key}",
         table=[{"kode": f.code, "tingkat": str(f.severity), "dokumen": f.document or "", "elemen": f.field or "",
