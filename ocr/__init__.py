@@ -25,9 +25,10 @@ photographed sheet, scale, even the light, turn upright, deskew: `_read`),
 keeping the transform; find ruled tables and read words with Tesseract
 (long-lived worker processes with libtesseract loaded, `OMP_THREAD_LIMIT=1`
 in their environment, pages in parallel); detect the type from its
-title and labels; read the fields of that type by their printed labels and
-table headers; normalize every value onto the canonical formats of
-`documents.md`, with a calibrated confidence (`_confidence`).
+title and labels, on whichever page shows it most surely; read the fields
+of that type by their printed labels and table headers; normalize every
+value onto the canonical formats of `documents.md`, with a calibrated
+confidence (`_confidence`).
 
 Errors (core's tree): UnsupportedFile (not PNG/JPEG/TIFF/WebP/PDF, or won't
 decode), FileTooLarge (pixels or pages), UnreadableDocument (no supported
@@ -147,7 +148,7 @@ def extract_pages(pages: Sequence[Page], *, declared_type: core.DocumentType | N
 def _document_type(pages: list[Page], declared: core.DocumentType | None) -> Detection:
     if not any(p.words for p in pages):
         raise core.UnreadableDocument("no text found on any page")
-    detection = classify(lines(pages[0]))
+    detection = _surest_page(pages)
     detected = detection.document_type
     if declared is not None and detected is not None and detected != declared:
         raise core.DocumentTypeMismatch(f"declared {declared}, but the document looks like {detected}")
@@ -155,3 +156,15 @@ def _document_type(pages: list[Page], declared: core.DocumentType | None) -> Det
         raise core.UnreadableDocument("not a KK, ijazah or buku nikah: no title or labels of one found")
     # A declared type whose title and labels were lost to a poor scan is still read; no field -> unreadable.
     return detection
+
+
+def _surest_page(pages: list[Page]) -> Detection:
+    """The type as the page that shows it most surely says (the earliest of equally sure pages): the title
+    page need not come first (a cover or a letter before it), and a buku nikah spreads over two pages."""
+    best = Detection(None, 0.0)
+    for page in pages:
+        if page.words:
+            found = classify(lines(page))
+            if found.document_type is not None and found.confidence > best.confidence:
+                best = found
+    return best

@@ -82,3 +82,18 @@ def test_a_column_header_below_the_title_does_not_decide():
     found = _detect("KARTU KELUARGA", "No. 7401051234567890", "Nama Kepala Keluarga : LA ODE", "BUKU NIKAH",
                     "Status Perkawinan")
     assert found.document_type == core.DocumentType.KK
+
+
+def test_the_title_on_a_second_page_decides_the_type():
+    cover = _page("PEMERINTAH KABUPATEN KOLAKA", "Lampiran", "Nama : BUDI SANTOSO")
+    title_page = Page(2, None, _page("IJAZAH", "dengan ini menyatakan bahwa", "Nama : BUDI SANTOSO").words, "ocr")
+    extraction, found = ocr.extract_pages([cover, title_page])
+    assert found.document_type == core.DocumentType.IJAZAH
+    assert extraction.document_type == core.DocumentType.IJAZAH
+
+
+def test_a_buku_nikah_whose_title_page_follows_a_page_of_labels():
+    labels_page = _page("SUAMI", "Nama : LA ODE", "Bin : LA ODE MUSA", "ISTERI", "Nama : WA ASRIA")
+    title_page = Page(2, None, _page("KUTIPAN AKTA NIKAH", "Nomor : 0123/045/VI/2019").words, "ocr")
+    _, found = ocr.extract_pages([labels_page, title_page])
+    assert found.document_type == core.DocumentType.BUKU_NIKAH
