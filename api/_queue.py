@@ -18,18 +18,20 @@ import math
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Depends, FastAPI, Form
+from fastapi import Depends, FastAPI, Form, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from casework import Services
-from core import CapilError, ChangeType, Status
+from core import CapilError, ChangeType, InputError, Status
 from flows import FINALIZE_DEPLOYMENT, FlowStarter
 
 from . import _review, _templates, _words
 from ._auth import Forbidden, Staff, Svc, page_role
 
 PAGE_SIZE = 20
+"""Applications per queue page unless `?per_halaman=` asks for another number (at most `MAX_PAGE_SIZE`)."""
+MAX_PAGE_SIZE = 100
 _STATUS_FILTERS: dict[str, tuple[str, tuple[Status, ...]]] = {
     "needs_review": ("Menunggu verifikasi", (Status.NEEDS_REVIEW,)),
     "decided": ("Sudah diputus", (Status.APPROVED, Status.REJECTED)),
@@ -44,13 +46,14 @@ ReviewPage = Annotated[Staff, Depends(page_role("verifikator"))]
 
 
 def queue_page(svc: Svc, who: ReviewPage, status: str = "needs_review", jenis: str = "",
-               halaman: int = 1) -> HTMLResponse:
+               halaman: int = 1, per_halaman: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE
+               ) -> HTMLResponse:
     label_statuses = _STATUS_FILTERS.get(status) or _STATUS_FILTERS["needs_review"]
     status = status if status in _STATUS_FILTERS else "needs_review"
     change = ChangeType(jenis) if jenis in ChangeType._value2member_map_ else None
-    page = max(1, halaman)
+    page, size = max(1, halaman), per_halaman
     apps, total = svc.applications.queue(statuses=label_statuses[1], change=change,
-                                         offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+                                         offset=(page - 1) * size, limit=size)
     svc.audit.record(actor=who.name, action="application.list", subject_type="applications", subject=None,
                      details={"status": status, "jenis": jenis or None, "page": page, "ids": [a.id for a in apps]})
     now = dt.datetime.now(dt.UTC)
@@ -59,17 +62,32 @@ def queue_page(svc: Svc, who: ReviewPage, status: str = "needs_review", jenis: s
              "waiting": _waited(a, now)} for a in apps]
 
     def link(n: int) -> str:
-        return "/review?" + urlencode({"status": status, "jenis": jenis, "halaman": n})
+        extra = {"per_halaman": size} if size != PAGE_SIZE else {}
+        return "/review?" + urlencode({"status": status, "jenis": jenis, "halaman": n, **extra})
 
     html = _templates.render("queue.html", title="Antrean verifikasi", who=who, rows=rows, total=total,
                              status=status, jenis=jenis if change else "", page=page,
-                             pages=max(1, math.ceil(total / PAGE_SIZE)), link=link,
+                             pages=max(1, math.ceil(total / size)), link=link,
                              status_options=[(k, v[0]) for k, v in _STATUS_FILTERS.items()])
     return HTMLResponse(html, headers=_NO_STORE)
 
 
 def case_page(svc: Svc, who: ReviewPage, application_id: str) -> HTMLResponse:
     return _case_response(svc, who, application_id)
+
+
+class ReasonRequired(InputError):
+    """A rejection without a reason: the applicant reads the reason on their status page."""
+
+    code = "REASON_REQUIRED"
+    message_id = "Penolakan memerlukan alasan: isi kolom 'note' dengan alasan yang akan dibaca pemohon."
+
+
+def require_reason(svc: Services, application_id: str, *, approve: bool, note: str) -> None:
+    """A rejection of an application waiting for review carries a note (one already decided is left to
+    `record_review`'s 409)."""
+    if not approve and not note.strip() and svc.applications.get(application_id).status == Status.NEEDS_REVIEW:
+        raise ReasonRequired("a rejection needs a note")
 
 
 def decide_case(

@@ -247,10 +247,12 @@ class ReviewDecision(BaseModel):
 def decide_application(svc: Svc, who: Verifikator, application_id: str, decision: ReviewDecision,
                        starter: Starter) -> dict[str, Any]:
     """A verifikator approves or rejects an application waiting for review, in the name of the logged-in
-    account (a session also sends its CSRF token in `X-CSRF-Token`). Not an application they filed."""
+    account (a session also sends its CSRF token in `X-CSRF-Token`). Not an application they filed.
+    A rejection needs a `note` (the reason the applicant reads): without one, 422 `REASON_REQUIRED`."""
     if svc.access.filed_by(application_id) == who.name:
         raise Forbidden("a verifikator may not decide an application they filed",
                         message_id="Anda tidak dapat memutus permohonan yang Anda ajukan sendiri.")
+    _queue.require_reason(svc, application_id, approve=decision.approve, note=decision.note)
     if decision.approve:
         starter.check(FINALIZE_DEPLOYMENT)
     app_ = svc.applications.record_review(application_id, approve=decision.approve,

@@ -146,7 +146,7 @@ def test_state_changing_requests_of_a_session_need_its_csrf_token(client, svc):
     token = staff_token(svc, "mesin", "verifikator")
     second = waiting_application(svc, OTHER)
     client.cookies.clear()
-    r = client.post(f"/api/applications/{second}/decision", json={"approve": False},
+    r = client.post(f"/api/applications/{second}/decision", json={"approve": False, "note": "bukan pemohon"},
                     headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 200 and r.json()["decision"]["by"] == "mesin"
 
@@ -202,7 +202,8 @@ def test_a_verifikator_cannot_decide_an_application_they_filed(client, svc):
                     headers={"Authorization": f"Bearer {token}"})
     assert (r.status_code, r.json()["code"]) == (403, "FORBIDDEN") and "sendiri" in r.json()["message"]
     log_in(client, svc, "budi", role="verifikator")
-    assert client.post(f"/api/applications/{filed['id']}/decision", json={"approve": False}).status_code == 200
+    assert client.post(f"/api/applications/{filed['id']}/decision",
+                       json={"approve": False, "note": "tidak sesuai"}).status_code == 200
     # filed in a counter's session, the same holds
     log_in(client, svc, "loket-budi", role="verifikator")
     filed = file_over_http(client, nik=OTHER)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from api import _words
+from api import words
 from api.app import SECURITY_HEADERS
 from core import Finding, Severity
 from tests.fixtures.accounts import log_in
@@ -35,17 +35,17 @@ def _decide(client, app_id: str, **form: str):
 
 
 def test_field_names_in_words():
-    assert _words.field_name("suami.nik") == "NIK suami"
-    assert _words.field_name("suami.nik/istri.nik") == "NIK suami atau NIK istri"
-    assert _words.field_name("anggota.nama_lengkap") == "Nama lengkap anggota keluarga"
-    assert _words.field_name("tanggal_lahir") == "Tanggal lahir"
-    assert _words.mask_nik("7401050102030003") == "740105••••••0003"
+    assert words.field_name("suami.nik") == "NIK suami"
+    assert words.field_name("suami.nik/istri.nik") == "NIK suami atau NIK istri"
+    assert words.field_name("anggota.nama_lengkap") == "Nama lengkap anggota keluarga"
+    assert words.field_name("tanggal_lahir") == "Tanggal lahir"
+    assert words.mask_nik("7401050102030003") == "740105••••••0003"
 
 
 def test_marked_difference_marks_only_the_characters_that_differ():
-    record, read = _words.marked_difference("SAPUTRA", "SAPUTRAX")
+    record, read = words.marked_difference("SAPUTRA", "SAPUTRAX")
     assert (str(record), str(read)) == ("SAPUTRA", "SAPUTRA<mark>X</mark>")
-    record, read = _words.marked_difference("A<B", "A>B")
+    record, read = words.marked_difference("A<B", "A>B")
     assert (str(record), str(read)) == ("A<mark>&lt;</mark>B", "A<mark>&gt;</mark>B")
 
 
@@ -60,15 +60,10 @@ def test_the_queue_is_oldest_first_filtered_and_paginated(verifikator, api_servi
     assert "LA ODE ARYA SAPUTRA" in page.text and "Pendidikan" in page.text and "menit" in page.text
     assert re.findall(r'<tr data-id="([^"]+)"', verifikator.get("/review?jenis=status_perkawinan").text) == []
     assert re.findall(r'<tr data-id="([^"]+)"', verifikator.get("/review?status=rejected").text) == []
-    from api import _queue
-
-    _queue.PAGE_SIZE, size = 1, _queue.PAGE_SIZE
-    try:
-        one = verifikator.get("/review?halaman=2")
-        assert re.findall(r'<tr data-id="([^"]+)"', one.text) == [second]
-        assert "Halaman 2 dari 2" in one.text and "halaman=1" in one.text
-    finally:
-        _queue.PAGE_SIZE = size
+    one = verifikator.get("/review?halaman=2&per_halaman=1")
+    assert re.findall(r'<tr data-id="([^"]+)"', one.text) == [second]
+    assert "Halaman 2 dari 2" in one.text and "halaman=1&amp;per_halaman=1" in one.text
+    assert verifikator.get("/review?per_halaman=0").status_code == 422
 
 
 def test_the_review_page_shows_who_what_changes_and_the_marked_difference(verifikator, api_services):
@@ -123,6 +118,18 @@ def test_a_rejection_needs_a_reason_and_the_applicant_reads_it(api_client, api_s
     assert api_client.get(f"/permohonan/{app_id}").status_code == 401
 
 
+def test_the_json_decision_refuses_a_rejection_without_a_note(verifikator, api_services):
+    app_id = waiting_application(api_services)
+    url = f"/api/applications/{app_id}/decision"
+    r = verifikator.post(url, json={"approve": False, "note": "  "})
+    assert (r.status_code, r.json()["code"]) == (422, "REASON_REQUIRED")
+    assert r.headers["content-type"].startswith("application/problem+json") and "alasan" in r.json()["message"]
+    assert api_services.applications.get(app_id).status == "needs_review"
+    r = verifikator.post(url, json={"approve": False, "note": "Ijazah bukan milik pemohon."})
+    assert r.status_code == 200 and r.json()["status"] == "rejected"
+    assert verifikator.post(url, json={"approve": False}).status_code == 409  # decided: a conflict, as before
+
+
 def test_an_approval_of_unread_evidence_shows_and_applies_the_requested_values(verifikator, api_services,
                                                                                flow_starter):
     unread = Finding(code="DOCUMENT_NOT_READ", severity=Severity.ERROR, message="Dokumen tidak terbaca jelas.",
@@ -168,7 +175,7 @@ def test_an_approved_application_offers_the_applicant_its_signed_kk(api_client, 
                                                   "nama_lengkap": {"value": "LA ODE ARYA", "confidence": 0.91}}}})
     page = api_client.get(filed["status_page_url"]).text
     assert "Menunggu verifikasi petugas" in page and "Nama pada dokumen berbeda." in page
-    assert _words.APPLICANT_ACTIONS["NAME_MISMATCH"] in page and "refresh" not in page
+    assert words.APPLICANT_ACTIONS["NAME_MISMATCH"] in page and "refresh" not in page
 
     log_in(api_client, api_services, "siti", role="verifikator")
     review = api_client.get(f"/review/{app_id}").text

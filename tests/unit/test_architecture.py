@@ -65,8 +65,6 @@ def test_each_tool_is_imported_only_by_its_room(room: str) -> None:
 TESTS_REACHING_IN = {
     "api": {("tests/integration/test_review_browser.py", "api._review"),
             ("tests/unit/test_api_access.py", "api._auth"),
-            ("tests/unit/test_api_review_pages.py", "api._queue"),  # the page size, to paginate two
-            ("tests/unit/test_api_review_pages.py", "api._words"),  # the catalogue of words itself
             ("tests/unit/test_review_page_boxes.py", "api._review")},
     "capil": {("tests/unit/test_bench_applications.py", "capil._bench_applications"),
               ("tests/unit/test_cli_users.py", "capil._demo")},
