@@ -167,3 +167,38 @@ def date(iso: str | None) -> str:
     """`2026-12-06T…` -> `06-12-2026`."""
     m = _ISO_DAY.match(iso or "")
     return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else (iso or "-")
+
+
+EVIDENCE = {
+    "pendidikan": ("kk", "ijazah"),
+    "status_perkawinan": ("kk", "buku_nikah"),
+    "koreksi_biodata": ("kk", "ijazah"),
+}
+"""The documents each change asks for (`../shared/spec/documents.md`, "which document proves which change")."""
+
+REQUIREMENTS = {
+    "pendidikan": ("Kartu Keluarga (KK) terbaru milik keluarga Anda.",
+                   "Ijazah terakhir atas nama Anda (pendidikan yang lebih tinggi dari yang tercatat)."),
+    "status_perkawinan": ("Kartu Keluarga (KK) terbaru milik keluarga Anda.",
+                          "Buku nikah: halaman yang memuat nama, NIK dan tanggal lahir suami dan istri, "
+                          "tanggal nikah serta nomor akta nikah."),
+    "koreksi_biodata": ("Kartu Keluarga (KK) terbaru milik keluarga Anda.",
+                        "Ijazah atas nama Anda yang mencantumkan nama, tempat lahir atau tanggal lahir yang benar.",
+                        "Data yang dikoreksi, ditulis persis seperti pada ijazah. Permohonan ini selalu diperiksa "
+                        "petugas verifikasi."),
+}
+"""What an applicant needs for each change, as the upload page's service standard lists it."""
+
+UPLOAD_SLOTS = {
+    "kk": ("Kartu Keluarga", "Pindaian atau foto KK, seluruh halaman terlihat."),
+    "ijazah": ("Ijazah", "Pindaian atau foto ijazah, seluruh halaman terlihat."),
+    "buku_nikah": ("Buku nikah", "Halaman yang memuat data suami dan istri."),
+}
+"""Each upload slot: its label and a hint under it."""
+
+CORRECTABLE = {
+    "nama_lengkap": ("Nama lengkap yang benar", "text"),
+    "tempat_lahir": ("Tempat lahir yang benar", "text"),
+    "tanggal_lahir": ("Tanggal lahir yang benar", "date"),
+}
+"""The elements a koreksi_biodata may correct (`core.REQUESTABLE_FIELDS`) with the input each needs."""

@@ -142,8 +142,8 @@ def health() -> dict[str, str]:
 
 
 @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-def upload_page() -> str:
-    return _pages.upload_page()
+def upload_page(svc: Svc) -> str:
+    return _pages.upload_page(svc.settings)
 
 
 @app.post("/api/applications", status_code=202, tags=["permohonan"])

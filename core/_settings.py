@@ -119,6 +119,22 @@ class Settings:
     kepala_dinas_nip: str = ""
     """The head of office's 18-digit NIP printed on issued documents; empty means the dev signer's."""
 
+    office_name: str = "Dinas Kependudukan dan Pencatatan Sipil"
+    """The office as the public pages name it (upload page, QR verification), e.g. `Dinas
+    Kependudukan dan Pencatatan Sipil Kabupaten Konawe`."""
+
+    service_promise: str = "biasanya beberapa menit; bila perlu diperiksa petugas, paling lama 1 hari kerja"
+    """How long a decision takes, as the upload page promises it (Indonesian, the office's own words)."""
+
+    smtp_host: str = ""
+    """SMTP server for the applicants' optional e-mail notices; empty means no e-mail is sent."""
+
+    smtp_port: int = 25
+    """Port of the SMTP server (plain SMTP, STARTTLS when the server offers it)."""
+
+    smtp_from: str = ""
+    """Sender address of the notices; empty means `capil@` and the SMTP host."""
+
     recovery_after_minutes: int = 15
     """An application still `received` or `processing` this long after it arrived (or was approved) is
     recovered by the `reconcile-applications` flow: processed again, sent to a verifikator, or
