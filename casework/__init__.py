@@ -16,6 +16,7 @@
     documents_due_for_renewal / renew_document_timestamp   keep B-LTA documents provable
     page_image / page_manifests / store_page_images the page images a verifikator reviews
     stuck_applications(svc)                         what each application waiting too long needs
+    hold_point(svc, stage, id)                      test seam: hold a run at a stage (`fault_hold_dir`)
 
 `flows` wraps these in Prefect tasks, one call each; `api` and `capil` call them directly.
 """
@@ -40,7 +41,7 @@ from ._issue import (
     sha256_json,
 )
 from ._pages import MAX_WIDTH, page_image, page_key, page_manifest, page_manifests, store_page_images
-from ._recovery import Remedy, Stuck, stuck_applications
+from ._recovery import Remedy, Stuck, hold_point, stuck_applications
 from ._services import Reader, Services, bootstrap, services, use_services
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "fetch_verified_document",
     "file_application",
     "file_with_access",
+    "hold_point",
     "issue_document",
     "mask_name",
     "page_image",

@@ -26,6 +26,7 @@ from core import (
 from registry import Application
 
 from ._pages import store_page_images
+from ._recovery import hold_point
 from ._services import Services
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ def read_document(svc: Services, application_id: str, document_type: DocumentTyp
     s = svc.settings
     upload = svc.applications.get(application_id).uploads[str(document_type)]
     data = svc.store.get(upload)
+    hold_point(svc, "read", application_id)
     try:
         reading = svc.reader(data, declared_type=document_type, lang=s.tesseract_lang,
                              max_pixels=s.max_pixels, max_pages=s.max_pages)

@@ -21,6 +21,7 @@ from typing import Any
 import signing
 from core import ArchivedKk, Family, IntegrityAlarm, IssueDetails, StoredObject
 
+from ._recovery import hold_point
 from ._services import Services
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,9 @@ def _render_sign_and_archive(svc: Services, application_id: str, family: Family,
         verify_url=signing.verification_url(s.effective_public_base_url, document_id=application_id,
                                             fingerprint=fingerprint),
     )
+    hold_point(svc, "sign", application_id)
     signed = signing.sign_pdf(pdf, config=svc.signer, office=signing.office_title(family.kabupaten_kota))
+    hold_point(svc, "archive", application_id)
     stored = svc.store.put_once(s.archive_bucket, document_key(application_id), signed,
                                 content_type="application/pdf", retain_days=s.archive_retention_days)
     log.info("application %s: signed KK archived (version %s)", application_id, stored.version_id)

@@ -140,6 +140,16 @@ class Settings:
     recovered by the `reconcile-applications` flow: processed again, sent to a verifikator, or
     finalized again (`casework.stuck_applications`)."""
 
+    reconcile_every_seconds: int = 60
+    """Period of the `reconcile-applications` flow of the local stack (`flows.serve`); an application
+    no live run holds is recovered after waiting this long too (`flows.reconcile`)."""
+
+    fault_hold_dir: str = ""
+    """Test seam, off when empty: a directory where a file named after a stage (`read`, `sign`,
+    `archive`) makes every run reaching that stage write `<stage>.reached` (its pid and application)
+    and wait until the file is removed, so a fault test can strike inside that window
+    (`casework.hold_point`). Never set in production."""
+
     confidence_threshold: float = 0.80
     """A field the decision relies on with a lower OCR confidence goes to a verifikator."""
 

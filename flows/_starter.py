@@ -9,6 +9,12 @@ PROCESS_DEPLOYMENT = "process-application/capil-local"
 FINALIZE_DEPLOYMENT = "finalize-application/capil-local"
 
 
+def application_tag(application_id: str) -> str:
+    """The tag every run started for an application carries from its creation (a run's name says its
+    application only once it runs): how `flows.reconcile` finds the runs still holding one."""
+    return f"permohonan:{application_id}"
+
+
 class FlowStarter:
     """Starts flow runs on the Prefect deployments; the API and the CLI use it, tests replace it."""
 
@@ -32,7 +38,7 @@ class FlowStarter:
 
         try:
             flow_run = run_deployment(deployment, parameters={"application_id": application_id}, timeout=0,
-                                      as_subflow=False)
+                                      as_subflow=False, tags=[application_tag(application_id)])
         except Exception as e:
             raise ServiceUnavailable(f"could not start {deployment} for application {application_id}: "
                                      f"{type(e).__name__}") from e

@@ -460,12 +460,15 @@ def test_applications_left_waiting_are_recovered_within_the_bound(services, read
     svc.applications.record_decision(approved_waiting, status=Status.APPROVED, findings=(), changes={},
                                      extractions={})
     svc.applications.mark_processing(fresh)
-    for app_id in (never_started, lost_run, approved_waiting):
+    for app_id in (never_started, lost_run):
         _waited(svc, app_id, bound + 1)
-    _waited(svc, fresh, bound - 1)
+    for app_id in (approved_waiting, fresh):  # within the bound: recovered only when no live run holds it
+        _waited(svc, app_id, bound - 1)
 
     _Starter.started = []
     monkeypatch.setattr(flows.reconcile, "FlowStarter", _Starter)
+    live = {fresh}  # applications a run Prefect calls live still holds
+    monkeypatch.setattr(flows.reconcile, "live_runs", lambda ids: live & set(ids))
     done = reconcile_applications()
     assert done == {never_started: "start_processing", lost_run: "send_to_review",
                     approved_waiting: "start_finalize"}
@@ -474,7 +477,8 @@ def test_applications_left_waiting_are_recovered_within_the_bound(services, read
     lost = svc.applications.get(lost_run)
     assert lost.status == Status.NEEDS_REVIEW and [f.code for f in lost.findings] == ["PROCESSING_FAILED"]
     assert svc.applications.get(fresh).status == Status.PROCESSING  # its run may still be working
-    assert reconcile_applications() == {never_started: "start_processing", approved_waiting: "start_finalize"}
+    live.add(approved_waiting)  # the finalize run just started is waiting for a slot: not started twice
+    assert reconcile_applications() == {never_started: "start_processing"}
 
 
 def _broken(stage: str) -> Any:
