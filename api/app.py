@@ -31,7 +31,7 @@ from casework import (
 from core import ChangeType, DocumentType, FileTooLarge, InputError, Status
 from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT
 
-from . import _archive_pages, _login, _pages, _problems, _queue, _static, _status_page
+from . import _archive_pages, _health, _login, _pages, _problems, _queue, _static, _status_page
 from ._auth import (
     Applicant,
     Forbidden,
@@ -63,6 +63,7 @@ app = FastAPI(
 _login.install(app)
 _static.install(app)
 _status_page.install(app)
+_health.install(app)
 
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",

@@ -16,6 +16,7 @@ from ._accounts import TOKEN_PREFIX as STAFF_TOKEN_PREFIX
 from ._applications import Application, Applications
 from ._audit import AuditLog, AuditVerification
 from ._database import Database
+from ._figures import Figures, StageTimes
 from ._idempotency import (
     Claim,
     IdempotencyKeyInProgress,
@@ -44,6 +45,7 @@ __all__ = [
     "AuditVerification",
     "Claim",
     "Database",
+    "Figures",
     "Grant",
     "IdempotencyKeyInProgress",
     "IdempotencyKeyReused",
@@ -57,6 +59,7 @@ __all__ = [
     "PopulationRecord",
     "Sessions",
     "StaffSession",
+    "StageTimes",
     "UnknownUser",
     "User",
     "head_revision",

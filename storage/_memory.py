@@ -54,6 +54,9 @@ class MemoryObjectStore:
         if default_retention_days is not None:
             existing.default_retention_days = default_retention_days
 
+    def bucket_exists(self, bucket: str) -> bool:
+        return bucket in self._buckets
+
     def put(
         self,
         bucket: str,

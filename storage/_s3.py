@@ -152,6 +152,11 @@ class S3ObjectStore:
                         bucket, ObjectLockConfig(COMPLIANCE, default_retention_days, DAYS)
                     )
 
+    def bucket_exists(self, bucket: str) -> bool:
+        """Whether `bucket` exists (a HEAD on it); creates nothing."""
+        with self._errors(bucket):
+            return bool(self._client.bucket_exists(bucket))
+
     def _check_object_lock(self, bucket: str) -> None:
         try:
             self._client.get_object_lock_config(bucket)

@@ -44,6 +44,9 @@ class ObjectStore(Protocol):
                       default_retention_days: int | None = None) -> None:
         """Create `bucket` (versioned; with object lock) or check an existing one. Idempotent."""
 
+    def bucket_exists(self, bucket: str) -> bool:
+        """Whether `bucket` exists (one cheap request; readiness checks). Creates nothing."""
+
     def put(self, bucket: str, key: str, data: bytes, *, content_type: str = "application/octet-stream",
             retain_days: int | None = None, metadata: dict[str, str] | None = None) -> core.StoredObject:
         """Write a new version of `key`; with `retain_days`, under COMPLIANCE retention that long."""
