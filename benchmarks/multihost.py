@@ -53,6 +53,8 @@ BRIDGE, BRIDGE_IP, PREFIX = "capilbr0", "10.88.0.1", 24
 HOSTS = (("capil-host-a", "10.88.0.11"), ("capil-host-b", "10.88.0.12"))
 PG_PORT, PREFECT_PORT, PKI_PORT, S3_PORT = 61000, 61010, 61020, 61030
 POOL = "capil"
+POOL_LIMIT = 8
+"""Flow runs at once over all workers of the pool, as prefect.yaml's header sets it."""
 PY = sys.executable
 PG_USER = "capil"
 SEED = 17
@@ -232,19 +234,25 @@ def prefect_server(stack: Stack, *, pg_password: str, auth: str) -> dict[str, st
     return client_env
 
 
-def deploy(client_env: dict[str, str]) -> str:
+def deploy(client_env: dict[str, str]) -> tuple[str, dict[str, Any]]:
     """What an operator runs once (docs/multihost.md): the work pool, then every deployment of prefect.yaml."""
     env = {**client_env, "CAPIL_PROJECT_DIR": str(REPO)}
     _run([PY, "-m", "prefect", "work-pool", "create", POOL, "--type", "process"], env=env)
+    _run([PY, "-m", "prefect", "work-pool", "set-concurrency-limit", POOL, str(POOL_LIMIT)], env=env)
     _run([PY, "-m", "prefect", "--no-prompt", "deploy", "--all"], env=env)
     from prefect import get_client
     from prefect.client.schemas.filters import FlowFilter, FlowFilterName
 
     with get_client(sync_client=True) as client:
         found = client.read_deployments(flow_filter=FlowFilter(name=FlowFilterName(any_=["process-application"])))
+        pool = client.read_work_pool(POOL)
     if len(found) != 1:
         raise RuntimeError(f"prefect.yaml should deploy process-application once, found {len(found)}")
-    return f"process-application/{found[0].name}"
+    gcl = found[0].global_concurrency_limit
+    limits = {"work_pool": pool.concurrency_limit, "process_deployment": gcl.limit if gcl else None,
+              "collision_strategy": str(found[0].concurrency_options.collision_strategy)
+              if found[0].concurrency_options else None}
+    return f"process-application/{found[0].name}", limits
 
 
 # -- worker hosts --------------------------------------------------------------------------------
@@ -392,6 +400,8 @@ def phase(env: Env, name: str, hosts: list[str], population: dict[str, Any], cas
         "hosts": hosts,
         "applications": len(ids),
         "runs_per_host": dict(Counter(r["host"] for r in runs.values())),
+        "most_runs_at_once_per_host": {h: _most_at_once([r for r in runs.values() if r["host"] == h])
+                                       for h in sorted({r["host"] for r in runs.values()})},
         "statuses": dict(Counter(c["status"] for c in checks)),
         "exactly_once": all(c["ok"] for c in checks),
         "failed_checks": [c for c in checks if not c["ok"]],
@@ -403,6 +413,17 @@ def phase(env: Env, name: str, hosts: list[str], population: dict[str, Any], cas
                   round((r["end"] - r["start"]).total_seconds(), 1) if r["start"] and r["end"] else None}
                  for a, r in runs.items()],
     }
+
+
+def _most_at_once(runs: list[dict[str, Any]]) -> int:
+    """The most runs of the list that were running at the same moment (start/end times from Prefect)."""
+    edges = sorted([(r["start"], 1) for r in runs if r["start"]] + [(r["end"], -1) for r in runs if r["end"]],
+                   key=lambda e: (e[0], e[1]))
+    most = now = 0
+    for _, step in edges:
+        now += step
+        most = max(most, now)
+    return most
 
 
 def _tsa_url(data_dir: Path) -> str:
@@ -433,7 +454,7 @@ def _run_all(deployment: str, app_ids: list[str], *, timeout: float = 2400) -> t
                 raise RuntimeError(f"runs not finished after {timeout:.0f} s")
             time.sleep(2)
     return {run_ids[r.id]: {"host": r.labels.get("prefect.worker.name", "?"), "state": r.state_name,
-                            "start": r.start_time, "end": r.end_time, "run_count": r.run_count,
+                            "completed": r.state is not None and r.state.is_completed(), "start": r.start_time, "end": r.end_time, "run_count": r.run_count,
                             "deployment_id": r.deployment_id} for r in runs}, started
 
 
@@ -459,7 +480,7 @@ def _check(svc: Any, ids: dict[str, str], runs: dict[str, dict[str, Any]]) -> li
         versions = sum(v["application_id"] == app_id for v in svc.population.history(nik))
         want = 1 if status == Status.APPROVED else 0
         run = runs[app_id]
-        ok = (runs_per_app[app_id] == 1 and run["run_count"] == 1 and run["state"] == "Completed"
+        ok = (runs_per_app[app_id] == 1 and run["run_count"] == 1 and run["completed"]
               and status not in (Status.RECEIVED, Status.PROCESSING) and versions == want and objects[app_id] == want)
         out.append({"application": app_id, "status": status, "runs": runs_per_app[app_id],
                     "run_count": run["run_count"], "state": run["state"], "record_versions": versions,
@@ -482,18 +503,21 @@ def _archive_versions(svc: Any, bucket: str) -> list[Any]:
 
 # -- report --------------------------------------------------------------------------------------
 
-def report(results: list[dict[str, Any]], *, args: argparse.Namespace, deployment: str) -> dict[str, Any]:
+def report(results: list[dict[str, Any]], *, args: argparse.Namespace, deployment: str,
+           limits: dict[str, Any]) -> dict[str, Any]:
     counted = {r["phase"]: r for r in results if r["phase"] != "warmup"}
     one, two = counted.get("one"), counted.get("two")
     commit = _run(["git", "rev-parse", "--short", "HEAD"], check=False).strip()
     return {
         "command": " ".join(["sudo", ".venv/bin/python", "benchmarks/multihost.py", *sys.argv[1:]]),
         "commit": commit,
+        "uncommitted_files_in_tree": len(_run(["git", "status", "--porcelain"], check=False).splitlines()),
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_average_at_end":
                     [round(x, 2) for x in os.getloadavg()]},
         "deployment": deployment,
         "per_host_limit": args.per_host_limit,
+        "limits_on_server": limits,
         "speedup_two_hosts": round(two["applications_per_minute"] / one["applications_per_minute"], 2)
         if one is not None and two is not None else None,
         "all_exactly_once": all(r["exactly_once"] for r in results),
@@ -507,16 +531,19 @@ def markdown(rep: dict[str, Any]) -> str:
         "# Several worker hosts on one Prefect (issue #17)",
         "",
         f"`{rep['command']}` at {rep['commit']}, {rep['when']}; {rep['machine']['cpus']} CPUs, "
-        f"worker limit {rep['per_host_limit']} flow runs per host; deployment `{rep['deployment']}`.",
+        f"worker limit {rep['per_host_limit']} flow runs per host; deployment `{rep['deployment']}`; limits "
+        f"read back from the server: {rep['limits_on_server']}; the tree had {rep['uncommitted_files_in_tree']} "
+        "uncommitted files (the workers run the working tree).",
         "",
-        "| phase | hosts | applications | runs per host | statuses | exactly once | seconds | per minute "
-        "| median run s | load before/after |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| phase | hosts | applications | runs per host | most at once per host | statuses | exactly once "
+        "| seconds | per minute | median run s | load before/after |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rep["phases"]:
         lines.append(
             f"| {r['phase']} | {', '.join(r['hosts'])} | {r['applications']} | "
             f"{', '.join(f'{h}: {n}' for h, n in sorted(r['runs_per_host'].items()))} | "
+            f"{', '.join(f'{h}: {n}' for h, n in r['most_runs_at_once_per_host'].items())} | "
             f"{', '.join(f'{s}: {n}' for s, n in sorted(r['statuses'].items()))} | "
             f"{'yes' if r['exactly_once'] else 'NO'} | {r['seconds_first_created_to_last_ended']} | "
             f"{r['applications_per_minute']} | {r['run_seconds_median']} | "
@@ -560,7 +587,7 @@ def main(argv: list[str] | None = None) -> int:
         _owner_only(data_dir / "secrets" / "prefect-api-auth", auth)
         client_env = prefect_server(stack, pg_password=pg_password, auth=auth)
         os.environ.update({**client_env, "PREFECT_HOME": str(root / "prefect-client")})  # this process is a client
-        deployment = deploy(client_env)
+        deployment, limits = deploy(client_env)
         print(f"stack ready; deployment {deployment}", file=sys.stderr)
         population, cases = applications(args.applications)
         env = Env(root, data_dir, pg_password, client_env, deployment, args.per_host_limit)
@@ -573,7 +600,7 @@ def main(argv: list[str] | None = None) -> int:
                 r = results[-1]
                 print(f"{name}: {r['applications_per_minute']} per minute, runs per host {r['runs_per_host']}, "
                       f"exactly once {r['exactly_once']}", file=sys.stderr)
-        rep = report(results, args=args, deployment=deployment)
+        rep = report(results, args=args, deployment=deployment, limits=limits)
         out = REPO / args.out if not Path(args.out).is_absolute() else Path(args.out)
         out.with_suffix(".json").write_text(json.dumps(rep, indent=1, default=str) + "\n")
         out.with_suffix(".md").write_text(markdown(rep))
