@@ -1,4 +1,4 @@
-"""`capil bench ocr`: how accurately and how fast the extractor reads a synthetic corpus."""
+"""`capil bench ocr|applications|e2e`: accuracy and speed of the extractor and of the whole pipeline."""
 
 from __future__ import annotations
 
@@ -70,3 +70,24 @@ def bench_applications(
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     else:
         typer.echo(_bench_applications.table(report))
+
+
+@bench_app.command("e2e")
+def bench_e2e(
+    applications: Annotated[int, typer.Option("--applications", min=1, help="Synthetic applications to file.")] = 8,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="Applications in flight at once.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Write the report as one JSON document to stdout.")] = False,
+    markdown: Annotated[Path | None, typer.Option(help="Also write the report as markdown here.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Seed of the synthetic population; default a new one.")] = None,
+) -> None:
+    """File synthetic applications through the running stack's HTTP API (`capil up`) and report each
+    stage's time, latency from 202 to archived, throughput, and the raw-Tesseract and OCRmyPDF limits."""
+    from . import _bench_e2e, e2e_report
+
+    report = _bench_e2e.run(load_settings(), applications=applications, concurrency=concurrency, seed=seed)
+    if markdown is not None:
+        markdown.write_text(e2e_report.markdown(report), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    else:
+        typer.echo(e2e_report.table(report))

@@ -1,0 +1,160 @@
+"""CPU and memory of the local stack's processes, sampled from /proc while `capil bench e2e` runs.
+
+Each part of the stack is the process tree under the pid `capil up` recorded (`data_dir/run/*.pid`):
+flow-run processes are children of the flow runner, cage processes children of a flow run, Tesseract
+workers children of a cage. Peak memory is each process's own high-water mark (VmHWM); CPU is the
+user+system time the stack's processes spent while the bench ran, as a share of every core.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from core import Settings
+
+_TICK = os.sysconf("SC_CLK_TCK")
+_PARTS = ("object-storage", "pki", "prefect-server", "flow-runner", "api")
+
+
+def stack_roots(settings: Settings) -> dict[int, str]:
+    """{pid: part name} of the running parts."""
+    roots = {}
+    for name in _PARTS:
+        try:
+            pid = int((settings.data_dir / "run" / f"{name}.pid").read_text())
+        except (OSError, ValueError):
+            continue
+        if Path(f"/proc/{pid}").exists():
+            roots[pid] = name
+    return roots
+
+
+def _stat(pid: int) -> tuple[int, float, int] | None:
+    """(ppid, cpu seconds, start time in ticks) of a process, or None when it is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = raw[raw.rfind(")") + 2:].split()
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICK, int(fields[19])
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(VmRSS, VmHWM) in kB; zeros when the process is gone."""
+    rss = hwm = 0
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1])
+            elif line.startswith("VmHWM:"):
+                hwm = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, hwm
+
+
+def _role(pid: int, part: str, root: bool) -> str:
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return part
+    if "ocr._cage" in cmd:
+        return "ocr cage"
+    if "tesseract" in cmd:
+        return "tesseract worker"
+    if part == "flow-runner" and "multiprocessing" in cmd:
+        return "flow run"
+    return part if root else f"{part} (child)"
+
+
+def _machine_busy() -> tuple[float, float]:
+    """(busy, total) jiffies of the whole machine since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return sum(values) - idle, sum(values)
+
+
+class StackSampler:
+    """Samples the stack's process trees every `interval` seconds in a thread of its own."""
+
+    def __init__(self, roots: dict[int, str], *, interval: float = 0.25) -> None:
+        self.roots, self.interval = roots, interval
+        self._seen: dict[tuple[int, int], dict[str, Any]] = {}
+        """(pid, start time) → role, first and last CPU seconds, peak RSS kB."""
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True, name="bench-e2e-sampler")
+        self._machine: tuple[float, float] = (0.0, 0.0)
+        self._seen_once = False
+
+    def _tree(self) -> dict[int, tuple[str, bool]]:
+        parent: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                got = _stat(int(entry))
+                if got is not None:
+                    parent[int(entry)] = got[0]
+        found: dict[int, tuple[str, bool]] = {}
+        for pid in parent:
+            chain, node = [pid], pid
+            while node not in self.roots and node in parent and parent[node] > 1:
+                node = parent[node]
+                chain.append(node)
+            if node in self.roots:
+                found[pid] = (self.roots[node], pid == node)
+        return found
+
+    def sample(self) -> None:
+        for pid, (part, root) in self._tree().items():
+            got = _stat(pid)
+            if got is None:
+                continue
+            _, cpu, start = got
+            rss, hwm = _memory_kb(pid)
+            entry = self._seen.get((pid, start))
+            if entry is None:
+                entry = self._seen[(pid, start)] = {"role": _role(pid, part, root), "cpu0": cpu, "cpu": cpu,
+                                                    "peak_kb": 0, "rss_kb": rss, "new": bool(self._seen_once)}
+                if entry["new"]:
+                    entry["cpu0"] = 0.0  # started during the run: all its CPU is the run's
+            entry["cpu"] = cpu
+            entry["rss_kb"] = rss
+            entry["peak_kb"] = max(entry["peak_kb"], hwm, rss)
+        self._seen_once = True
+
+    def idle_rss_mb(self) -> float:
+        """The whole stack's resident memory now (before the run)."""
+        return round(sum(_memory_kb(pid)[0] for pid in self._tree()) / 1024, 1)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def start(self) -> None:
+        self.sample()
+        self._machine = _machine_busy()
+        self._thread.start()
+
+    def stop(self, *, wall: float) -> dict[str, Any]:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+        busy0, total0 = self._machine
+        busy1, total1 = _machine_busy()
+        cores = os.cpu_count() or 1
+        cpu = sum(e["cpu"] - e["cpu0"] for e in self._seen.values())
+        peaks: dict[str, dict[str, Any]] = {}
+        for e in self._seen.values():
+            p = peaks.setdefault(e["role"], {"count": 0, "peak_rss_mb": 0.0})
+            p["count"] += 1
+            p["peak_rss_mb"] = round(max(p["peak_rss_mb"], e["peak_kb"] / 1024), 1)
+        return {
+            "stack_cpu_seconds": round(cpu, 1),
+            "stack_cpu_utilisation": round(cpu / (wall * cores), 3) if wall else None,
+            "machine_cpu_utilisation": round((busy1 - busy0) / (total1 - total0), 3) if total1 > total0 else None,
+            "peak_by_process": peaks,
+            "note": "short-lived processes between two samples (0.25 s) are missed; CPU of a flow run that ended "
+                    "between samples counts up to its last sample",
+        }
