@@ -20,10 +20,8 @@ from fastapi import Depends, FastAPI, File, Form, Header, Request, Response, Upl
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
-import registry
 import signing
 from casework import (
-    Services,
     fetch_verified_document,
     file_with_access,
     page_image,
@@ -296,31 +294,17 @@ def verify_document(svc: Svc, file: Annotated[UploadFile, File(description="PDF 
     return signing.verify_pdf(data, trust_roots=svc.trust_roots).to_dict()
 
 
-_QR_MESSAGES = {
-    "active": "Dokumen ini asli dan masih berlaku: diterbitkan oleh Dinas Kependudukan dan Pencatatan Sipil.",
-    "superseded": "Dokumen ini asli, tetapi sudah diganti karena data keluarga berubah setelah diterbitkan.",
-    "unknown": "Dokumen tidak dikenal.",
-}
-
-
 @app.get("/v/{application_id}", tags=["verifikasi"], responses={200: {"content": {"text/html": {}}}})
 def verify_qr(svc: Svc, application_id: str, h: str | None = None,
               accept: Annotated[str, Header()] = "") -> Any:
     """What the QR code on an issued KK points at, without login: `active`, `superseded` (with the date)
-    or `unknown`; only the document number, issue date, signer and a masked name. HTML for browsers."""
+    or `unknown`; only the issuing office, the document number, the No. KK masked as printed, issue date,
+    signer and a masked name. HTML for browsers (a coloured verdict: ASLI & BERLAKU, ASLI, SUDAH DIGANTI,
+    TIDAK DIKENAL)."""
     issued = svc.issued.get(application_id)
-    if issued is None or (h is not None and h != issued.details.fingerprint):
-        answer: dict[str, Any] = {"status": "unknown", "message": _QR_MESSAGES["unknown"]}
-    else:
-        answer = {
-            "status": issued.status,
-            "document_number": issued.application_id,
-            "issued_at": issued.issued_at,
-            "superseded_at": issued.superseded_at,
-            "signer": issued.details.signer,
-            "holder": issued.details.holder_masked,
-            "message": _QR_MESSAGES[issued.status],
-        }
+    if issued is not None and h is not None and h != issued.details.fingerprint:
+        issued = None
+    answer = _archive_pages.qr_answer(issued, office=svc.settings.office_name)
     if "text/html" in accept:
         return HTMLResponse(_archive_pages.verification_page(answer))
     return answer
@@ -329,25 +313,23 @@ def verify_qr(svc: Svc, application_id: str, h: str | None = None,
 @app.get("/api/archive/documents", tags=["arsip"])
 def archive_documents(svc: Svc, who: Arsip, nik: str | None = None, no_kk: str | None = None,
                       application: str | None = None) -> list[dict[str, Any]]:
-    """Every document issued to a person (NIK), a family (No. KK) or the person of an application,
-    newest first, with status `active` or `superseded` (and since when). The lookup is audited."""
-    return [d.to_dict() for d in _archive_lookup(svc, who.name, nik=nik, no_kk=no_kk, application=application)]
+    """Every document issued to a person (NIK), a family (No. KK) or the person of an application (its
+    id or tracking code), newest first, with status `active` or `superseded` (since when, why, by which
+    application: `superseded_at`, `superseded_reason`, `superseded_by`). Exactly one of the three
+    (422 `INVALID_ARCHIVE_QUERY` otherwise). The lookup is audited."""
+    query = _archive_pages.parse_query(nik=nik, no_kk=no_kk, application=application)
+    return [d.to_dict() for d in _archive_pages.lookup(svc, who.name, query)]
 
 
 @app.get("/archive", response_class=HTMLResponse, include_in_schema=False)
-def archive_page(svc: Svc, who: ArchivePage, nik: str = "", no_kk: str = "", application: str = "") -> str:
-    query = {"nik": nik.strip(), "no_kk": no_kk.strip(), "application": application.strip()}
-    docs = _archive_lookup(svc, who.name, nik=query["nik"] or None, no_kk=query["no_kk"] or None,
-                           application=query["application"] or None) if any(query.values()) else []
-    return _archive_pages.archive_page([d.to_dict() for d in docs], query=query, who=who)
-
-
-def _archive_lookup(svc: Services, actor: str, *, nik: str | None, no_kk: str | None,
-                    application: str | None) -> list[registry.IssuedDocument]:
-    if sum(v is not None for v in (nik, no_kk, application)) != 1:
-        raise InputError("give exactly one of nik, no_kk, application",
-                         message_id="Isi tepat satu dari NIK, No. KK atau nomor permohonan.")
-    docs = svc.issued.find(nik=nik, no_kk=no_kk, application_id=application)
-    svc.audit.record(actor=actor, action="archive.list", subject_type="archive", subject=nik or no_kk or application,
-                     details={"ids": [d.application_id for d in docs]})
-    return docs
+def archive_page(svc: Svc, who: ArchivePage, nik: str = "", no_kk: str = "", application: str = "") -> HTMLResponse:
+    shown = {"nik": nik.strip(), "no_kk": no_kk.strip(), "application": application.strip()}
+    if not any(shown.values()):
+        return HTMLResponse(_archive_pages.archive_page([], query=shown, who=who))
+    try:
+        query = _archive_pages.parse_query(**shown)
+        rows = _archive_pages.archive_rows(svc, _archive_pages.lookup(svc, who.name, query))
+    except _archive_pages.ArchiveQueryError as e:
+        return HTMLResponse(_archive_pages.archive_page([], query=shown, who=who, error=e.message_id), status_code=422)
+    return HTMLResponse(_archive_pages.archive_page(rows, query=shown, who=who),
+                        headers={"Cache-Control": "private, no-store"})

@@ -44,6 +44,12 @@ class IssuedDocument:
     details: IssueDetails
     evidence: StoredObject | None = None
     previous_versions: tuple[dict[str, Any], ...] = ()
+    superseded_by: str | None = None
+    """The application whose change or newer document superseded this one (None: active, or superseded
+    by an import of the record or a change of the family's members)."""
+    superseded_reason: str | None = None
+    """Why it is superseded: `record_changed` (a member's record changed by an application),
+    `record_imported`, `newer_document` (a newer KK issued for the family), `members_changed`."""
 
     def to_dict(self) -> dict[str, Any]:
         d = self.details
@@ -55,6 +61,8 @@ class IssuedDocument:
             "issued_at": self.issued_at,
             "status": self.status,
             "superseded_at": self.superseded_at,
+            "superseded_by": self.superseded_by,
+            "superseded_reason": self.superseded_reason,
             "signer": d.signer,
             "level": d.level,
             "record_versions": d.record_versions,
@@ -180,20 +188,25 @@ def _legacy_details(s: Session, row: ApplicationRow) -> dict[str, Any]:
 
 def _with_status(s: Session, d: IssuedDocument, family: list[IssuedDocument]) -> IssuedDocument:
     recorded = d.details.record_versions
-    changes: list[str] = []
+    events: list[tuple[str, str | None, str]] = []  # (when, by which application, why)
     for nik, version in recorded.items():
-        later = s.scalar(select(PersonVersionRow.created_at).where(
+        later = s.execute(select(PersonVersionRow.created_at, PersonVersionRow.application_id,
+                                 PersonVersionRow.source).where(
             PersonVersionRow.nik == nik, PersonVersionRow.version > version,
-        ).order_by(PersonVersionRow.version).limit(1))
+        ).order_by(PersonVersionRow.version).limit(1)).first()
         if later is not None:
-            changes.append(_iso(later) or "")
+            by = later.application_id if later.source == "application" else None
+            events.append((_iso(later.created_at) or "", by, "record_changed" if by else "record_imported"))
     members = set(s.scalars(select(PersonRow.nik).where(PersonRow.no_kk == d.no_kk)).all()) if d.no_kk else set()
     moved = bool(recorded) and members != set(recorded)
-    newer = [f.issued_at for f in family if f.issued_at and d.issued_at and f.issued_at > d.issued_at]
-    changes += [t for t in newer if t]
-    if not changes and not moved:
+    events += [(f.issued_at, f.application_id, "newer_document") for f in family
+               if f.issued_at and d.issued_at and f.issued_at > d.issued_at]
+    if not events and not moved:
         return d
-    return dataclasses.replace(d, status=SUPERSEDED, superseded_at=min(changes) if changes else None)
+    if not events:
+        return dataclasses.replace(d, status=SUPERSEDED, superseded_at=None, superseded_reason="members_changed")
+    when, by, why = min(events, key=lambda e: (e[0], e[2] != "record_changed"))
+    return dataclasses.replace(d, status=SUPERSEDED, superseded_at=when, superseded_by=by, superseded_reason=why)
 
 
 def _iso(value: dt.datetime | None) -> str | None:

@@ -85,6 +85,7 @@ def test_reissue_lookup_status_and_qr(pipeline, family, client):
     assert docs[second].status == "active"
     assert docs[first].status == "superseded" and docs[first].superseded_at is not None
     assert docs[first].superseded_at >= docs[first].issued_at
+    assert (docs[first].superseded_by, docs[first].superseded_reason) == (second, "record_changed")
     assert client.get("/api/archive/documents", params={"no_kk": family.no_kk}).status_code == 401
     assert client.get(f"/api/applications/{first}/document").status_code == 401
     log_in(client, pipeline, "arsip-1", role="arsip")
@@ -94,21 +95,30 @@ def test_reissue_lookup_status_and_qr(pipeline, family, client):
     assert {d["document_number"] for d in by_app} == {first, second}
     assert client.get("/api/archive/documents").status_code == 422
     page = client.get("/archive", params={"nik": first_person.nik}).text
-    assert "AKTIF" in page and "TIDAK BERLAKU" in page and f"/api/applications/{first}/document" in page
+    assert "BERLAKU" in page and "TIDAK BERLAKU" in page and f"/api/applications/{first}/document" in page
+    assert "data anggota keluarga diubah melalui permohonan" in page and first_person.nama_lengkap in page
+    masked = first_person.nik[:6] + "••••••" + first_person.nik[-4:]
+    assert page.count(first_person.nik) == 1 and masked in page  # typed in the form; masked in the rows
+    code = pipeline.access.grant(first).tracking_code  # as the upload page hands it out
+    second_code = pipeline.access.grant(second).tracking_code
+    by_code = client.get("/archive", params={"application": code.lower()}).text  # as a person may type it
+    assert f"/api/applications/{first}/document" in by_code and f"{second_code} (pendidikan)" in by_code
     assert client.get(f"/api/applications/{first}/document").status_code == 200  # handed out again
 
     client.cookies.clear()  # the QR answer is public
     fingerprint = docs[first].details.fingerprint
     qr = client.get(f"/v/{first}", params={"h": fingerprint}).json()
     assert qr["status"] == "superseded" and qr["superseded_at"] and qr["document_number"] == first
-    assert set(qr) == {"status", "document_number", "issued_at", "superseded_at", "signer", "holder", "message"}
+    assert set(qr) == {"status", "verdict", "office", "document_number", "no_kk", "issued_at", "superseded_at",
+                       "signer", "holder", "message"}
+    assert qr["no_kk"] == family.no_kk[:4] + "••••••••" + family.no_kk[-4:]
     text = json.dumps(qr)
     assert all(p.nama_lengkap not in text and p.nik not in text for p in family.anggota)
     assert client.get(f"/v/{second}").json()["status"] == "active"
     assert client.get(f"/v/{second}", params={"h": "000000000000"}).json()["status"] == "unknown"
     assert client.get("/v/no-such-document").json()["status"] == "unknown"
     html = client.get(f"/v/{first}", headers={"Accept": "text/html"})
-    assert html.headers["content-type"].startswith("text/html") and "TIDAK BERLAKU" in html.text
+    assert html.headers["content-type"].startswith("text/html") and "ASLI, SUDAH DIGANTI" in html.text
     assert family.kepala_keluarga.nama_lengkap not in html.text
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -162,10 +164,18 @@ def test_a_staff_page_shows_its_error_as_a_page(api_client, api_services):
     r = api_client.get("/archive", params={"nik": "7401050102030003", "no_kk": "7401051203080012"},
                        headers={"Accept": "text/html"})
     assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
-    assert "Isi tepat satu dari NIK, No. KK atau nomor permohonan." in r.text
+    # said in the form itself, which keeps what was typed
+    assert re.search(r'<form method="get" action="/archive"[^>]*>\s*<p class="muted">[^<]*</p>\s*'
+                     r'<p class="error" role="alert" id="archive-error">Isi salah satu saja: NIK, No. KK, atau '
+                     r'nomor permohonan/kode pelacakan \(2 kolom terisi\).</p>', r.text)
+    assert 'value="7401051203080012"' in r.text
+    r = api_client.get("/archive", params={"nik": "74010501"})
+    assert r.status_code == 422 and "NIK harus 16 angka." in r.text
+    r = api_client.get("/archive", params={"application": "ZZZZZ-ZZZZZ"})
+    assert r.status_code == 422 and "Nomor permohonan atau kode pelacakan tidak ditemukan." in r.text
     r = api_client.get("/api/archive/documents", params={"nik": "7401050102030003", "no_kk": "7401051203080012"},
                        headers={"Accept": "text/html"})
-    _problem(r, 422, "INVALID_INPUT")
+    _problem(r, 422, "INVALID_ARCHIVE_QUERY")
 
 
 def test_413_before_reading_a_body_that_cannot_fit(small_limit):

@@ -37,3 +37,14 @@ def test_the_office_name_and_the_promise_are_settings(api_client, api_services, 
     monkeypatch.setattr(api_services, "settings", settings)
     html = api_client.get("/").text
     assert "Dinas Dukcapil Kabupaten Konawe" in html and "Paling lama 2 hari kerja." in html
+
+
+def test_an_unknown_document_gets_one_message_on_a_red_block(api_client, api_services):
+    html = api_client.get("/v/no-such-document", headers={"Accept": "text/html"}).text
+    assert re.search(r'<div class="verdict-block unknown" role="status" id="verdict">\s*<strong>TIDAK DIKENAL</strong>',
+                     html)
+    assert html.count("tidak tercatat sebagai terbitan kami") == 1 and "Dokumen tidak dikenal" not in html
+    assert api_services.settings.office_name in html and "<table" not in html
+    answer = api_client.get("/v/no-such-document").json()
+    assert answer == {"status": "unknown", "verdict": "TIDAK DIKENAL", "office": api_services.settings.office_name,
+                      "message": answer["message"]}
