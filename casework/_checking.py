@@ -35,9 +35,7 @@ log = logging.getLogger(__name__)
 def start_processing(svc: Services, application_id: str, *, flow_run_id: str | None) -> Application:
     """Mark the application `processing` (by this flow run); returns it. The reader's cage processes
     (`ocr.Cage.start`) start loading now, while the run goes on to fetch the uploads."""
-    start = getattr(svc.reader, "start", None)
-    if callable(start):
-        start()
+    svc.reader.start()
     return svc.applications.mark_processing(application_id, flow_run_id=flow_run_id)
 
 
@@ -100,12 +98,8 @@ def _keep_upload_for_review(svc: Services, application_id: str, document_type: D
 
 def _upload_page(svc: Services, data: bytes) -> bytes:
     """The upload's first page as PNG decoded by the reader's cage (`ocr.Cage.upload_page`), so this
-    process decodes no upload; a stand-in reader without one (unit tests) passes the bytes on."""
-    decode = getattr(svc.reader, "upload_page", None)
-    if decode is None:
-        return data
-    page: bytes = decode(data, max_pixels=svc.settings.max_pixels, max_pages=svc.settings.max_pages)
-    return page
+    process decodes no upload."""
+    return svc.reader.upload_page(data, max_pixels=svc.settings.max_pixels, max_pages=svc.settings.max_pages)
 
 
 def _another_type(svc: Services, application_id: str, document_type: DocumentType, data: bytes,

@@ -32,10 +32,23 @@ from registry import (
 
 class Reader(Protocol):
     """Reads one uploaded document: in production `ocr.Cage` (`ocr.read` in a subprocess with memory,
-    CPU and wall-clock limits, from `Settings.cage_*`); `ocr.read` itself reads in this process."""
+    CPU and wall-clock limits, from `Settings.cage_*`); tests use stand-ins that read in this process."""
 
     def __call__(self, data: bytes, *, declared_type: DocumentType | None, lang: str, max_pixels: int,
-                 max_pages: int) -> ocr.Reading: ...
+                 max_pages: int) -> ocr.Reading:
+        """The document's reading; raises core's errors (`DocumentTypeMismatch`, `UnreadableDocument`,
+        `ResourceLimitExceeded`, `InputError`) for a file it cannot use."""
+        ...
+
+    def start(self) -> None:
+        """Get ready to read, without waiting: `ocr.Cage` starts its processes, which load while the
+        flow run marks its application and fetches the uploads. A reader with nothing to start does nothing."""
+        ...
+
+    def upload_page(self, data: bytes, *, max_pixels: int, max_pages: int) -> bytes:
+        """An image upload's first page as PNG, decoded where uploads are decoded (the cage, so the
+        calling process decodes no upload): what the verifikator sees when nothing could be read from it."""
+        ...
 
 
 class Services:

@@ -48,6 +48,7 @@ class StubReader:
         self.truths: dict[str, dict[str, Any]] = {}
         self.fail: dict[DocumentType | None, Exception] = {}
         self.type_confidence = 1.0
+        self.started = 0
 
     def page(self, rendered: synthetic.Rendered) -> bytes:
         self.truths[hashlib.sha256(rendered.png).hexdigest()] = rendered.truth
@@ -66,6 +67,12 @@ class StubReader:
         extraction = core.Extraction(DocumentType(truth["document_type"]), 1, "ocr", values(truth["fields"]),
                                      tuple(values(row) for row in truth.get("anggota", [])))
         return _Reading(extraction, data, type_confidence=self.type_confidence)
+
+    def start(self) -> None:
+        self.started += 1
+
+    def upload_page(self, data: bytes, *, max_pixels: int, max_pages: int) -> bytes:
+        return data  # the stub's pages are PNG already
 
 
 @pytest.fixture
@@ -143,6 +150,7 @@ def _archived_pdf(svc: casework.Services, app_id: str) -> bytes:
 def test_a_genuine_application_is_approved_changed_signed_and_archived(svc, reader):
     app_id, person = _file(svc, reader)
     assert process_application(app_id) == "approved"
+    assert reader.started == 1  # the reader got ready (the cage loads) as the run marked its application
     app = svc.applications.get(app_id)
     assert app.status == Status.APPROVED and app.document is not None
     assert svc.population.person(person.nik).pendidikan == "DIPLOMA IV/STRATA I"
