@@ -25,11 +25,16 @@ What SeaweedFS 4.48 does with S3 object lock (checked against the real server):
   the version stays readable. A DeleteObject without versionId only adds a delete
   marker, as in AWS. GOVERNANCE yields to `x-amz-bypass-governance-retention: true`
   for this (admin) identity. DeleteBucket on a bucket with versions: BucketNotEmpty.
-- Lock enforcement lives in the S3 gateway only. The filer's HTTP API would delete a
-  locked version without asking (verified), so it is switched off here
-  (`-filer.disableHttp`); the filer/volume gRPC ports and the volume HTTP port stay open,
-  unauthenticated, on loopback. That is WORM against the application, not against a
-  local user with shell access: production uses MinIO or another S3 with object lock.
+- Lock enforcement lives in the S3 gateway only. Below it, the filer and volume servers
+  would read or delete a locked version for anyone who can reach them (verified: `weed shell`
+  ran `fs.cat` and `fs.rm` on a version locked until 2036). So nothing below the gateway
+  answers without SeaweedFS's own credentials (`_seaweedfs_security`, read through
+  `weed -config_dir`): every gRPC port (TCP and its Unix socket) requires a client certificate
+  of our private CA; the volume server's HTTP port requires a JWT for each read and write;
+  the master's and filer's HTTP APIs are switched off (`-disableHttp`; the master keeps only
+  its status page and `/healthz`). Whoever holds the data directory (our OS user) holds the
+  keys: this is WORM against the application and other local users, not against our own user
+  or root. Production uses MinIO or another S3 with object lock.
 
 Shutdown: on SIGTERM the filer waits 15 s for its gRPC clients before forcing its stop,
 so a clean stop takes about 16 s.
@@ -47,6 +52,7 @@ from pathlib import Path
 import core
 
 from ._credentials import S3Credentials
+from ._seaweedfs_security import CONFIG_DIR, SeaweedFSSecurity, ensure_security_config
 
 IDENTITIES_FILE = "s3-identities.json"
 """Name of the S3 identities file written under `data_dir`."""
@@ -157,6 +163,28 @@ def write_identities(path: Path, credentials: S3Credentials) -> None:
     os.chmod(path, 0o600)
 
 
+def seaweedfs_security(data_dir: Path) -> SeaweedFSSecurity:
+    """The security configuration of the instance in `data_dir`, generated at the first call."""
+    return ensure_security_config(Path(data_dir).resolve() / CONFIG_DIR)
+
+
+def seaweedfs_shell_argv(*, s3_port: int, config_dir: Path | None, host: str = "127.0.0.1") -> list[str]:
+    """`weed shell` against the instance on `s3_port`, for an operator (commands on stdin).
+
+    `config_dir` is `seaweedfs_security(data_dir).config_dir`; without it the shell speaks
+    plain gRPC, which the secured server refuses (the shell then waits for the master forever).
+    """
+    ports = SeaweedFSPorts.from_s3_port(s3_port)
+    config = [] if config_dir is None else [f"-config_dir={config_dir}"]
+    return [
+        str(find_weed()),
+        *config,
+        "shell",
+        f"-master={host}:{ports.master}.{ports.master_grpc}",
+        f"-filer={host}:{ports.filer}.{ports.filer_grpc}",
+    ]
+
+
 def seaweedfs_argv(
     data_dir: Path, *, credentials: S3Credentials, s3_port: int = 8333, host: str = "127.0.0.1"
 ) -> list[str]:
@@ -164,7 +192,8 @@ def seaweedfs_argv(
 
     Side effects: creates `data_dir` (0700) and `data_dir/store`, and (re)writes
     `data_dir/s3-identities.json` (0600) with `credentials`, so S3 requires signed
-    requests from exactly that identity. Raises `core.ConfigurationError` when the
+    requests from exactly that identity; generates `data_dir/config` (security.toml, CA and
+    certificate, see `seaweedfs_security`) once, and reuses it on every later call. Raises `core.ConfigurationError` when the
     binary is missing or the port block does not fit.
     """
     weed = find_weed()
@@ -176,8 +205,10 @@ def seaweedfs_argv(
     store.mkdir(mode=0o700, exist_ok=True)
     identities = data_dir / IDENTITIES_FILE
     write_identities(identities, credentials)
+    security = seaweedfs_security(data_dir)
     return [
         str(weed),
+        f"-config_dir={security.config_dir}",
         "server",
         f"-dir={store}",
         f"-ip={host}",
@@ -194,6 +225,7 @@ def seaweedfs_argv(
         f"-filer.port={ports.filer}",
         f"-filer.port.grpc={ports.filer_grpc}",
         "-filer.disableHttp",
+        "-disableHttp",
         "-s3",
         f"-s3.port={ports.s3}",
         f"-s3.port.grpc={ports.s3_grpc}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import stat
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,12 @@ def test_public_face() -> None:
         "S3Credentials",
         "S3ObjectStore",
         "SeaweedFSPorts",
+        "SeaweedFSSecurity",
         "ensure_s3_credentials",
         "s3_healthy",
         "seaweedfs_argv",
+        "seaweedfs_security",
+        "seaweedfs_shell_argv",
     }
 
 
@@ -78,20 +82,21 @@ CREDS = storage.S3Credentials(access_key="AKIAEXAMPLE", secret_key="secret-examp
 
 
 def _flags(argv: list[str]) -> dict[str, str]:
-    return dict(arg[1:].split("=", 1) if "=" in arg else (arg[1:], "true") for arg in argv[2:])
+    return dict(arg[1:].split("=", 1) if "=" in arg else (arg[1:], "true") for arg in argv[3:])
 
 
 def test_argv_runs_one_server_with_s3_filer_and_auth(tmp_path: Path) -> None:
     argv = storage.seaweedfs_argv(tmp_path / "s3", credentials=CREDS, s3_port=18333)
     flags = _flags(argv)
 
-    assert Path(argv[0]).name == "weed" and argv[1] == "server"
+    assert Path(argv[0]).name == "weed" and argv[2] == "server"
+    assert argv[1] == f"-config_dir={(tmp_path / 's3' / 'config').resolve()}"
     assert flags["s3"] == "true" and flags["filer"] == "true"
     assert flags["s3.port"] == "18333"
     assert flags["ip"] == flags["ip.bind"] == "127.0.0.1"
     assert flags["master.telemetry"] == "false"
     assert flags["s3.autoCreateBucket"] == "false"
-    assert flags["filer.disableHttp"] == "true"
+    assert flags["filer.disableHttp"] == flags["disableHttp"] == "true"
     assert Path(flags["dir"]).is_relative_to((tmp_path / "s3").resolve())
 
     identities = Path(flags["s3.config"])
@@ -163,3 +168,45 @@ def test_memory_store_behaves_like_the_real_one() -> None:
     store.delete_version(plain)
     with pytest.raises(core.NotFound):
         store.get(plain)
+
+
+def test_security_config_is_private_complete_and_generated_once(tmp_path: Path) -> None:
+    first = storage.seaweedfs_security(tmp_path / "s3")
+    contents = {path: path.read_bytes() for path in first.files()}
+    second = storage.seaweedfs_security(tmp_path / "s3")  # what every later start calls
+
+    assert {path: path.read_bytes() for path in second.files()} == contents
+    assert _mode(first.config_dir) == 0o700
+    assert {path.name: _mode(path) for path in first.files()} == dict.fromkeys(
+        ["security.toml", "ca.crt", "seaweedfs.crt", "seaweedfs.key"], 0o600
+    )
+    assert sorted(first.config_dir.parent.iterdir()) == [first.config_dir]  # no staging left behind
+    toml = tomllib.loads(first.security_toml.read_text())
+    keys = [toml["jwt"]["signing"]["key"], toml["jwt"]["signing"]["read"]["key"],
+            toml["jwt"]["filer_signing"]["key"], toml["jwt"]["filer_signing"]["read"]["key"]]
+    assert len(set(keys)) == 4 and all(len(key) >= 48 for key in keys)
+    assert toml["grpc"]["ca"] == str(first.ca)
+    for component in ("master", "volume", "filer", "s3", "client"):
+        assert toml["grpc"][component] == {"cert": str(first.cert), "key": str(first.key)}
+    assert b"PRIVATE KEY" not in first.ca.read_bytes()  # the CA key is not kept
+
+
+def test_security_config_differs_between_installations(tmp_path: Path) -> None:
+    a, b = storage.seaweedfs_security(tmp_path / "a"), storage.seaweedfs_security(tmp_path / "b")
+    assert a.security_toml.read_text().split("[access]")[0] != b.security_toml.read_text().split("[access]")[0]
+    assert a.ca.read_bytes() != b.ca.read_bytes()
+
+
+def test_damaged_security_config_is_not_replaced(tmp_path: Path) -> None:
+    security = storage.seaweedfs_security(tmp_path)
+    security.key.unlink()
+    with pytest.raises(core.ConfigurationError, match=r"seaweedfs\.key"):
+        storage.seaweedfs_security(tmp_path)
+    assert not security.key.exists()
+
+
+def test_shell_argv_carries_the_config_only_when_given(tmp_path: Path) -> None:
+    plain = storage.seaweedfs_shell_argv(s3_port=20000, config_dir=None)
+    secured = storage.seaweedfs_shell_argv(s3_port=20000, config_dir=tmp_path)
+    assert plain[1:] == ["shell", "-master=127.0.0.1:20001.20004", "-filer=127.0.0.1:20003.20006"]
+    assert secured[1:] == [f"-config_dir={tmp_path}", *plain[1:]]
