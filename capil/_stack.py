@@ -25,6 +25,7 @@ import httpx
 import signing
 import storage
 from core import ConfigurationError, ServiceUnavailable, Settings
+from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT
 
 from ._progress import progress
 
@@ -103,7 +104,7 @@ def _deployments_ready(settings: Settings) -> Callable[[], bool]:
             return all(
                 httpx.get(f"{base}/deployments/name/{name}", timeout=2, auth=_prefect_auth(settings)).status_code
                 == 200
-                for name in ("process-application/capil-local", "finalize-application/capil-local")
+                for name in (PROCESS_DEPLOYMENT, FINALIZE_DEPLOYMENT)
             )
         except httpx.HTTPError:
             return False

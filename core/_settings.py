@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ._errors import ConfigurationError
 
-_SECRET_FIELDS = {"s3_secret_key", "signer_passphrase", "signer_pkcs11_pin"}
+_SECRET_FIELDS = {"s3_secret_key", "signer_passphrase", "signer_pkcs11_pin", "alert_webhook_url"}
 
 
 def _default_data_dir() -> Path:
@@ -149,6 +149,14 @@ class Settings:
     `archive`) makes every run reaching that stage write `<stage>.reached` (its pid and application)
     and wait until the file is removed, so a fault test can strike inside that window
     (`casework.hold_point`). Never set in production."""
+
+    alert_received_after_minutes: int = 30
+    """The `watch-operations` flow raises an alert for every application still `received` this long
+    after it arrived (the reconcile flow should have restarted it long before)."""
+
+    alert_webhook_url: str = ""
+    """Where the `watch-operations` flow also POSTs its alerts as JSON (a chat or paging hook); empty
+    means the alerts are only an ERROR log line, a Prefect artifact and a Prefect event. Secret."""
 
     confidence_threshold: float = 0.80
     """A field the decision relies on with a lower OCR confidence goes to a verifikator."""

@@ -4,6 +4,7 @@
     finalize_application(application_id)  change the record, issue, archive, record (idempotent)
     renew_timestamps(within_days=None)    new document timestamps before TSA certificates expire
     reconcile_applications()              recover applications a crashed or lost run left waiting (every minute)
+    watch_operations()                    alerts: runs failed for good, applications waiting in `received`
     audit_archive()                       read back every archived object (daily)
     FlowStarter                           starts runs on the deployments (API, CLI); tests replace it
 
@@ -24,10 +25,12 @@ __all__ = [
     "process_application",
     "reconcile_applications",
     "renew_timestamps",
+    "watch_operations",
 ]
 
 _LAZY = {"process_application": "process", "finalize_application": "process", "renew_timestamps": "renew",
-         "reconcile_applications": "reconcile", "audit_archive": "audit"}
+         "reconcile_applications": "reconcile", "audit_archive": "audit",
+         "watch_operations": "watch"}
 
 
 def __getattr__(name: str) -> Any:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from core import ServiceUnavailable
 
-PROCESS_DEPLOYMENT = "process-application/capil-local"
-FINALIZE_DEPLOYMENT = "finalize-application/capil-local"
+PROCESS_DEPLOYMENT = "process-application/process"
+FINALIZE_DEPLOYMENT = "finalize-application/finalize"
 
 
 def application_tag(application_id: str) -> str:

@@ -6,6 +6,8 @@ locally one process both registers the deployments and runs their flow runs.
 
 from __future__ import annotations
 
+from typing import Any
+
 from prefect import serve
 
 from core import load_settings
@@ -13,22 +15,31 @@ from flows.audit import audit_archive
 from flows.process import finalize_application, process_application
 from flows.reconcile import crash_runs_left_running, reconcile_applications
 from flows.renew import renew_timestamps
+from flows.watch import watch_operations
 
-DEPLOYMENT_NAME = "capil-local"
+DEPLOYMENT_NAMES = {  # flow -> deployment, the same names as in prefect.yaml
+    "process-application": "process", "finalize-application": "finalize", "renew-timestamps": "renew",
+    "reconcile-applications": "reconcile", "audit-archive": "audit", "watch-operations": "watch",
+}
 RENEWAL_SCHEDULE = "17 2 * * *"  # daily, 02:17
 AUDIT_SCHEDULE = "47 3 * * *"  # daily, 03:47
+WATCH_EVERY_S = 300
+
+
+def _deployment(flow: Any, **schedule: Any) -> Any:
+    return flow.to_deployment(name=DEPLOYMENT_NAMES[flow.name], tags=["capil"], **schedule)
 
 
 def main() -> None:
     crash_runs_left_running()  # this is the only runner: what its killed predecessor ran is lost
     deployments = [
-        flow.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"])
+        _deployment(flow)
         for flow in (process_application, finalize_application)
     ]
-    deployments.append(renew_timestamps.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"], cron=RENEWAL_SCHEDULE))
-    deployments.append(reconcile_applications.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"],
-                                                            interval=load_settings().reconcile_every_seconds))
-    deployments.append(audit_archive.to_deployment(name=DEPLOYMENT_NAME, tags=["capil"], cron=AUDIT_SCHEDULE))
+    deployments.append(_deployment(renew_timestamps, cron=RENEWAL_SCHEDULE))
+    deployments.append(_deployment(reconcile_applications, interval=load_settings().reconcile_every_seconds))
+    deployments.append(_deployment(audit_archive, cron=AUDIT_SCHEDULE))
+    deployments.append(_deployment(watch_operations, interval=WATCH_EVERY_S))
     serve(*deployments, limit=2)  # type: ignore[arg-type]  # sync context: not coroutines
 
 
