@@ -264,6 +264,7 @@ def start_worker(stack: Stack, ns: str, *, env: dict[str, str], limit: int, phas
             with contextlib.suppress(ProcessLookupError, ValueError):
                 os.kill(int(pid), signal.SIGKILL)
     stack.on_close(f"{ns} leftovers", kill_rest)
+    Path(env["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
     worker = [PY, "-m", "prefect", "worker", "start", "--pool", POOL, "--type", "process", "--name", ns,
               "--limit", str(limit)]
     proc = stack.spawn(f"worker-{ns}-{phase}", ["ip", "netns", "exec", ns, "unshare", "--uts", PY, __file__,
