@@ -22,7 +22,7 @@ from fastapi import Depends, FastAPI, Form, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from casework import Services
+from casework import Services, notify_in_background
 from core import CapilError, ChangeType, InputError, Status
 from flows import FINALIZE_DEPLOYMENT, FlowStarter
 
@@ -131,6 +131,8 @@ def decide_case(
         svc.applications.record_review(application_id, approve=approve, verifikator=who.name, note=note)
         if approve:
             starter.start(FINALIZE_DEPLOYMENT, application_id)
+        else:
+            notify_in_background(svc, application_id)  # an approval's notice goes out once its KK is archived
     except CapilError as e:
         if e.http_status == 404:
             raise

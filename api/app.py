@@ -24,6 +24,7 @@ import signing
 from casework import (
     fetch_verified_document,
     file_with_access,
+    notify_in_background,
     page_image,
 )
 from core import ChangeType, DocumentType, FileTooLarge, InputError, Status
@@ -157,6 +158,8 @@ def create_application(
     ijazah: Annotated[UploadFile | None, File(description="Pindaian ijazah")] = None,
     buku_nikah: Annotated[UploadFile | None, File(description="Pindaian buku nikah")] = None,
     requested: Annotated[str, Form(description='Nilai yang dimohonkan, JSON, mis. {"pendidikan": "..."}')] = "{}",
+    email: Annotated[str, Form(max_length=254, description="E-mail pemohon untuk kabar keputusan (tidak wajib)")]
+    = "",
     idempotency_key: Annotated[str | None, Header(
         alias="Idempotency-Key", max_length=255,
         description="Kunci acak dari klien (mis. UUID) untuk pengiriman ulang yang aman: permintaan yang sama "
@@ -193,7 +196,7 @@ def create_application(
             files[doc_type] = upload.file.read(limit + 1)
     filed = file_with_access(svc, nik=nik, change=change, files=files,
                              requested={k: str(v) for k, v in pairs.items()},
-                             filed_by=filer.name if filer else None, idempotency_key=idempotency_key,
+                             filed_by=filer.name if filer else None, idempotency_key=idempotency_key, email=email,
                              before_filing=lambda: starter.check(PROCESS_DEPLOYMENT))
     application_id = filed.application_id
     if filed.replayed:
@@ -258,6 +261,8 @@ def decide_application(svc: Svc, who: Verifikator, application_id: str, decision
                                           verifikator=who.name, note=decision.note)
     if decision.approve:
         starter.start(FINALIZE_DEPLOYMENT, application_id)
+    else:
+        notify_in_background(svc, application_id)  # an approval's notice goes out once its KK is archived
     return app_.to_dict()
 
 

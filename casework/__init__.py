@@ -15,6 +15,8 @@
     audit_archive(svc)                              every archived object there, unaltered, locked
     documents_due_for_renewal / renew_document_timestamp   keep B-LTA documents provable
     page_image / page_manifests / store_page_images the page images a verifikator reviews
+    notify_decision(svc, id) / notify_in_background  the applicant's optional e-mail on a decision (never raises)
+    check_email(address)                            an address given at filing, checked
     stuck_applications(svc)                         what each application waiting too long needs
     hold_point(svc, stage, id)                      test seam: hold a run at a stage (`fault_hold_dir`)
 
@@ -40,6 +42,7 @@ from ._issue import (
     record_issued,
     sha256_json,
 )
+from ._notify import Mailer, SmtpMailer, check_email, notify_decision, notify_in_background
 from ._pages import MAX_WIDTH, page_image, page_key, page_manifest, page_manifests, store_page_images
 from ._recovery import Remedy, Stuck, hold_point, stuck_applications
 from ._services import Reader, Services, bootstrap, services, use_services
@@ -49,14 +52,17 @@ __all__ = [
     "EVIDENCE_FORMAT",
     "Filed",
     "MAX_WIDTH",
+    "Mailer",
     "Reader",
     "Remedy",
     "Services",
+    "SmtpMailer",
     "Stuck",
     "apply_change",
     "archive_evidence",
     "audit_archive",
     "bootstrap",
+    "check_email",
     "decide",
     "document_key",
     "documents_due_for_renewal",
@@ -67,6 +73,8 @@ __all__ = [
     "hold_point",
     "issue_document",
     "mask_name",
+    "notify_decision",
+    "notify_in_background",
     "page_image",
     "page_key",
     "page_manifest",

@@ -33,6 +33,7 @@ from core import (
 )
 from registry import IdempotencyKeys
 
+from ._notify import check_email
 from ._services import Services
 
 log = logging.getLogger(__name__)
@@ -167,12 +168,15 @@ def file_with_access(
     filed_by: str | None = None,
     idempotency_key: str | None = None,
     before_filing: Callable[[], None] | None = None,
+    email: str | None = None,
 ) -> Filed:
     """`file_application`, then the tracking code and status token (`filed_by`: the staff account
     that filed, if any). With `idempotency_key` (scoped to `filed_by`), a request carrying a key
     already used for the same request returns that application (`replayed`), one for another
     request is `IdempotencyKeyReused`, one still filing `IdempotencyKeyInProgress`.
-    `before_filing` runs before anything is stored (not on a replay)."""
+    `before_filing` runs before anything is stored (not on a replay). `email`: where the applicant asks
+    to be told of the decision (`notify_decision`), checked first."""
+    email = check_email(email)
     requested = parse_requested(requested, change)
     keys = IdempotencyKeys(svc.database)
     claim = None
@@ -186,7 +190,7 @@ def file_with_access(
         if before_filing is not None:
             before_filing()
         application_id = file_application(svc, nik=nik, change=change, files=files, requested=requested)
-        grant = svc.access.grant(application_id, filed_by=filed_by)
+        grant = svc.access.grant(application_id, filed_by=filed_by, email=email)
     except BaseException:
         if claim is not None:
             keys.release(claim)

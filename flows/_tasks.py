@@ -73,6 +73,12 @@ def record_document(application_id: str, archived: ArchivedKk, evidence: StoredO
     return Status(casework.record_issued(casework.services(), application_id, archived, evidence))
 
 
+@task(name="notify-applicant", timeout_seconds=_QUICK_S)
+def notify_applicant(application_id: str) -> bool:
+    """The applicant's optional e-mail about the decision, after it is committed; never fails the run."""
+    return casework.notify_decision(casework.services(), application_id)
+
+
 @task(name="find-documents-due-for-renewal", timeout_seconds=_QUICK_S)
 def find_due(within_days: int) -> list[str]:
     return casework.documents_due_for_renewal(casework.services(), within_days=within_days)

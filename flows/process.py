@@ -6,6 +6,8 @@ a verifikator with the finding `PROCESSING_FAILED` instead of leaving it `proces
 loses its process is caught by `flows.reconcile`.
 `finalize_application`: change the record, issue the signed KK (archived, then verified as read back),
 archive its evidence, record it.
+Each tells the applicant of the outcome by e-mail when they gave an address (`casework.notify_decision`,
+after the decision is committed; a notice that fails is logged, never the run's failure).
 A verifikator's approval starts `finalize_application` on its own deployment.
 
 Runs are named by their application (`process-<id>`, `finalize-<id>`), reading tasks by their
@@ -32,6 +34,7 @@ from flows._tasks import (
     extract_document,
     issue_document,
     mark_processing,
+    notify_applicant,
     record_document,
 )
 
@@ -55,6 +58,8 @@ def process_application(application_id: str) -> State:
     if status == Status.APPROVED:
         status = Status(finalize_application(application_id))
         clock.lap("ubah data, tanda tangan, arsip")
+    else:
+        notify_applicant(application_id)  # an approval's notice goes out once its KK is archived
     return outcome(application_id, status, clock)
 
 
@@ -62,7 +67,10 @@ def process_application(application_id: str) -> State:
 def finalize_application(application_id: str) -> str:
     """Apply an approved change, then sign and archive the updated KK. Idempotent."""
     if apply_change(application_id) == Status.REJECTED:
+        notify_applicant(application_id)
         return str(Status.REJECTED)  # the record already held the values: nothing to sign
     archived = issue_document(application_id)
     evidence = archive_evidence(application_id, archived)
-    return str(record_document(application_id, archived, evidence))
+    status = str(record_document(application_id, archived, evidence))
+    notify_applicant(application_id)
+    return status

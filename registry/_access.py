@@ -54,8 +54,9 @@ class ApplicantAccess:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def grant(self, application_id: str, *, filed_by: str | None = None) -> Grant:
-        """A tracking code and a status token for a newly filed application (once per application)."""
+    def grant(self, application_id: str, *, filed_by: str | None = None, email: str | None = None) -> Grant:
+        """A tracking code and a status token for a newly filed application (once per application);
+        `email`: where the applicant asked to be told of the decision."""
         token = _passwords.new_secret(TOKEN_PREFIX)
         with self._db.session() as s:
             _audit.lock(s)
@@ -67,7 +68,7 @@ class ApplicantAccess:
                 code = new_tracking_code()
             s.add(ApplicationAccessRow(application_id=application_id, tracking_code=code,
                                        token_sha256=_passwords.digest(token), filed_by=filed_by,
-                                       created_at=utcnow()))
+                                       created_at=utcnow(), email=email or None))
             s.flush()
             _audit.append(s, actor=filed_by or APPLICANT, action="application.access", subject_type="application",
                           subject=application_id, details={"tracking_code": code, "filed_by": filed_by})
@@ -86,6 +87,12 @@ class ApplicantAccess:
         with self._db.session() as s:
             row = s.get(ApplicationAccessRow, application_id)
             return row.filed_by if row is not None else None
+
+    def email(self, application_id: str) -> str | None:
+        """The address the applicant gave for decision notices, or None."""
+        with self._db.session() as s:
+            row = s.get(ApplicationAccessRow, application_id)
+            return row.email if row is not None else None
 
     def tracking_code(self, application_id: str) -> str | None:
         with self._db.session() as s:

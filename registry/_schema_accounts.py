@@ -1,6 +1,6 @@
 """Tables of staff accounts, their sessions and API tokens, and applicants' access to their application.
 
-Made by migrations 0003 and 0004 (idempotency keys). No secret is stored as itself: passwords as scrypt hashes
+Made by migrations 0003, 0004 (idempotency keys) and 0005 (the applicant's e-mail). No secret is stored as itself: passwords as scrypt hashes
 (`_passwords.py`), session ids and tokens as their sha256, names tried at a failed login as
 their sha256 too (a password typed into the name field must not end up in the database).
 """
@@ -83,6 +83,8 @@ class ApplicationAccessRow(Base):
     filed_by: Mapped[str | None] = mapped_column(Text)
     """The staff account that filed it (a counter's session or token), or None for an applicant."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    """Where the applicant asked to be told of the decision (migration 0005), or None."""
 
 
 class IdempotencyKeyRow(Base):

@@ -131,7 +131,7 @@ def test_registry_migrate_reports_the_revision(tmp_path):
     r = capil("registry", "migrate", "--json", data_dir=tmp_path / "d")
     assert r.returncode == 0, r.stderr
     shown = json.loads(r.stdout)
-    assert shown["before"] is None and shown["after"] == "0004"  # the newest migration: idempotency keys
+    assert shown["before"] is None and shown["after"] == "0005"  # the newest migration: the applicant's e-mail
 
 
 # --- usage mistakes: exit 2, the usage line, then the one-line reason --------------------------------
