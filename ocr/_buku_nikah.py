@@ -114,7 +114,8 @@ def _part(span: Span, field: str) -> Span:
     start = next((i for i, w in enumerate(span.words) if any(c.isdigit() for c in w.text)), 0)
     if start == 0:
         return span
-    return Span(span.page, span.words[start:] if field.endswith("tanggal_lahir") else span.words[:start])
+    return Span(span.page, span.words[start:] if field.endswith("tanggal_lahir") else span.words[:start],
+                span.factor)
 
 
 def _span_key(field: str) -> str:
@@ -156,7 +157,7 @@ def _add_reading(readings: list[Span], words: tuple[Word, ...]) -> None:
     start = min(w.x0 for w in first.words) + 0.1 * height
     kept = tuple(without_leading_noise([w for w in words if w.x1 > start], height))
     if kept:
-        readings.append(Span(first.page, kept))
+        readings.append(Span(first.page, kept, first.factor))  # found by the same label
 
 
 def _crop_box(span: Span, page: Page, column_end: int, limit: int | None = None) -> tuple[int, int, int, int]:

@@ -13,7 +13,17 @@ import re
 
 from ._confidence import IN_SENTENCE, UNLABELLED
 from ._fields import labels, reads_like_sentence
-from ._layout import Line, Span, compact_key, continued, find_label, labelled, without_leading_noise
+from ._layout import (
+    Line,
+    Span,
+    compact_key,
+    continued,
+    find_label,
+    label_factor,
+    labelled,
+    without_leading_noise,
+)
+from ._model import Word
 from ._sentences import DATE, stream
 
 PARTY_LABELS: dict[str, tuple[str, ...]] = {
@@ -39,7 +49,7 @@ def locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, flo
     spans = {
         "nomor_akta": _labelled(all_lines, labels("buku_nikah", "nomor_akta"), before_y=first_section),
         "tanggal_nikah": _labelled(all_lines, labels("buku_nikah", "tanggal_nikah")),
-        "kua": _labelled(all_lines, labels("buku_nikah", "kua")),
+        "kua": _kua_labelled(all_lines),
     }
     if spans["tanggal_nikah"] is None:
         spans["tanggal_nikah"] = _married_in_sentence(all_lines)
@@ -47,12 +57,13 @@ def locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, flo
     if spans["kua"] is None or _heading(all_lines, spans["kua"]):
         spans["kua"] = spans["kua"] or _kua_heading(all_lines)
         caps["kua"] = UNLABELLED  # a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value
-    if "suami" not in bands and "istri" not in bands:
-        columns = _columns(all_lines)
-        if columns is not None:
-            both, middle = _side_by_side(all_lines, columns, before_y=bands.get("wali", (None, None))[0])
-            spans.update(both)
-            limits.update({key: middle for key in both if key.startswith("suami.")})
+    columns = _columns(all_lines)
+    if columns is not None:
+        both, middle = _side_by_side(all_lines, columns, before_y=bands.get("wali", (None, None))[0])
+        spans.update(both)
+        limits.update({key: middle for key in both if key.startswith("suami.")})
+        # Headings side by side read as two lines (a slight skew) are no bands one above the other.
+        bands = {role: band for role, band in bands.items() if role == "wali"}
     for role in ("suami", "istri"):
         if role not in bands:
             continue
@@ -76,24 +87,26 @@ def _born_apart(all_lines: list[Line], *, after_y: float | None, before_y: float
     place, date = (_labelled(all_lines, wordings, after_y=after_y, before_y=before_y) for wordings in _BORN_APART)
     if place is not None and date is not None and place.page == date.page \
             and not any(c.isdigit() for c in place.text):
-        return Span(place.page, place.words + date.words)
+        return Span(place.page, place.words + date.words, min(place.factor, date.factor))
     return date
 
 
 def _columns(all_lines: list[Line]) -> tuple[float, float, float] | None:
-    """A heading line with SUAMI and ISTRI side by side (a table of both parties): its y and the x centres
-    of the two headings."""
+    """SUAMI and ISTRI headings side by side (a table of both parties), on one line or at about the same
+    height on two (a slight skew splits them): the heading's y and the x centres of the two headings."""
     suami = {h for role, hs in _HEADINGS if role == "suami" for h in hs}
     istri = {h for role, hs in _HEADINGS if role == "istri" for h in hs}
+    found: dict[str, list[tuple[float, float, float]]] = {"suami": [], "istri": []}
     for line in all_lines:
-        xs = {}
         for word in line.words:
             key = compact_key(word.text)
             for role, names in (("suami", suami), ("istri", istri)):
-                if role not in xs and (key in names or any(_heading_like(key, n) for n in names)):
-                    xs[role] = word.cx
-        if len(xs) == 2 and xs["suami"] < xs["istri"]:
-            return line.y, xs["suami"], xs["istri"]
+                if key in names or any(_heading_like(key, n) for n in names):
+                    found[role].append((line.y, word.cx, line.height))
+    for y_s, x_s, h_s in found["suami"]:
+        for y_i, x_i, h_i in found["istri"]:
+            if x_s < x_i and abs(y_s - y_i) < 0.8 * max(h_s, h_i):
+                return min(y_s, y_i), x_s, x_i
     return None
 
 
@@ -104,19 +117,30 @@ def _side_by_side(all_lines: list[Line], columns: tuple[float, float, float], *,
     top, x_suami, x_istri = columns
     middle = (x_suami + x_istri) / 2
     out: dict[str, Span | None] = {}
-    fields = [*PARTY_LABELS.items(), ("lahir", _BORN)]
+    # A garbled `Tempat/Tgl. Lahir` reads most like `Tempat Lahir`: that label's value is then both.
+    fields = [*PARTY_LABELS.items(), ("lahir", _BORN + _BORN_APART[0])]
     for name, wordings in fields:
         found = next((f for label in wordings if (f := find_label(all_lines, label, after_y=top, before_y=before_y,
                                                                     rivals=_RIVALS)) is not None), None)
+        # In a table the columns say where a label ends: one printed close to its value without a colon
+        # (`Nomor Induk Kependudukan 7404...`) still counts, unless it begins a longer label.
+        found = found or next((f for label in wordings if not _begins_rival(label) and (f := find_label(
+            all_lines, label, after_y=top, before_y=before_y, rivals=_RIVALS, colon=False)) is not None), None)
         if found is None:
             continue
-        line, after = found
+        line, after, ratio = found
         height = line.height
         for role, side in (("suami", [w for w in line.words[after:] if w.cx < middle]),
                            ("istri", [w for w in line.words[after:] if w.cx >= middle])):
             kept = without_leading_noise(side, height)
-            out[f"{role}.{name}"] = Span(line.page, tuple(kept)) if kept else None
+            out[f"{role}.{name}"] = Span(line.page, tuple(kept), label_factor(ratio)) if kept else None
     return out, round(middle)
+
+
+def _begins_rival(label: str) -> bool:
+    """Whether another label begins with this one (`Nama` of `Nama Lengkap`, `Nama Ayah`)."""
+    key = compact_key(label)
+    return any(compact_key(r).startswith(key) and compact_key(r) != key for r in _RIVALS)
 
 
 def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: float | None = None,
@@ -143,6 +167,29 @@ def _married_in_sentence(all_lines: list[Line]) -> Span | None:
         if match["date"] or any(p in around for p in phrases):
             return text.group(match, "date" if match["date"] else "date2")
     return None
+
+
+def _kua_labelled(all_lines: list[Line]) -> Span | None:
+    """The KUA by its label; a label that is the name's beginning (`KUA Kecamatan : KATOBU`) is part of it."""
+    for label in labels("buku_nikah", "kua"):
+        span = _labelled(all_lines, (label,))
+        if span is not None:
+            return _with_label(all_lines, span) if compact_key(label).startswith("KUA") else span
+    return None
+
+
+def _with_label(all_lines: list[Line], span: Span) -> Span:
+    """`span` with the label words before it from the nearest `KUA` on (colons dropped), unless the value
+    names the KUA in full itself."""
+    line = next((ln for ln in all_lines if span.words[0] in ln.words), None)
+    if line is None or compact_key(span.text).startswith(("KUA", "KANTORURUSANAGAMA")):
+        return span
+    end = line.words.index(span.words[0])
+    start = next((i for i in range(end - 1, max(-1, end - 5), -1) if compact_key(line.words[i].text) == "KUA"), None)
+    if start is None:
+        return span
+    label = [Word(w.text.strip(":;"), w.confidence, w.bbox) for w in line.words[start:end] if compact_key(w.text)]
+    return Span(span.page, (*label, *span.words), span.factor)
 
 
 def _heading(all_lines: list[Line], span: Span) -> bool:

@@ -30,7 +30,8 @@ def field_value(span: Span | None, normalize: Normalizer) -> core.FieldValue:
     """The normalized value with its confidence and box; value None (confidence 0) if unreadable.
 
     `normalize` returns the canonical value, or a `Graded` value whose factor
-    says how much the normalization had to change to get there.
+    says how much the normalization had to change to get there; the span's own
+    factor (a label read with slips) costs the confidence too.
     """
     if span is None or not span.words:
         return NOT_FOUND
@@ -38,7 +39,7 @@ def field_value(span: Span | None, normalize: Normalizer) -> core.FieldValue:
     graded = result if isinstance(result, Graded) else Graded(result, 1.0 if result is not None else 0.0)
     if graded.value is None:
         return core.FieldValue(None, 0.0, span.page, span.bbox)
-    return core.FieldValue(graded.value, score((w.confidence for w in span.words), graded.factor),
+    return core.FieldValue(graded.value, score((w.confidence for w in span.words), graded.factor * span.factor),
                            span.page, span.bbox)
 
 

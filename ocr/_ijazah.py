@@ -31,7 +31,7 @@ from ._fields import (
     labels,
     reads_like_sentence,
 )
-from ._layout import Line, Span, compact_key, find_label, find_line, lines, value_after
+from ._layout import Line, Span, compact_key, find_label, find_line, lines, printed_words, value_after
 from ._model import Page
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
@@ -70,6 +70,9 @@ def _nomor_ijazah(text: str | None) -> norm.Graded:
     The national number since 2021 has 15 digits (documents.md): another
     length is kept but marked doubtful.
     """
+    series = _SERIES.match(norm.clean(text) or "")
+    if series:
+        return norm.Graded(" ".join(series.groups()).upper(), 1.0)
     value = norm.code(text)
     if not value:
         return norm.Graded(None, 0.0)
@@ -99,6 +102,9 @@ _ALL_LABELS = (*(label for labels, _ in _LABELS.values() for label in labels),
                *_BIRTH, *_PLACE, *_BORN_ON, *_PROGRAMME, *_ISSUED)
 _IDENTIFIERS = ("nim", "nomor_ijazah", "nisn", "npsn", "nis")
 _NATIONAL_DIGITS = 15
+_SERIES = re.compile(r"^([A-Za-z]{1,3}-\d{1,3})\s+([A-Za-z]{1,4})\s+(\d{5,8})$")
+"""The number of an older STTB or ijazah: a series code, a letter code and a serial (`DN-74 DII 1920647`),
+printed with spaces that are part of it."""
 
 # Printed level -> jenjang key of vocab.json; checked in this order.
 _LEVELS = (
@@ -152,7 +158,7 @@ def _unlabelled(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Non
         found["gelar"] = unlabelled.degree(all_lines, _gelar)
     if found["nomor_ijazah"].value is None:
         taken = {str(v.value).replace(" ", "") for v in found.values() if v.value}
-        found["nomor_ijazah"] = unlabelled.number(all_lines, taken=taken)
+        found["nomor_ijazah"] = unlabelled.number(all_lines, taken=taken, normalize=_nomor_ijazah)
     university = _UNIVERSITY.match(found["nama_satuan_pendidikan"].value or "") or any(
         found[n].value for n in ("gelar", "nim"))
     if found["program_studi"].value is None and university:
@@ -167,7 +173,7 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
         key = compact_key(label)
         if found is None and not any(compact_key(r).startswith(key) and compact_key(r) != key for r in _ALL_LABELS):
             found = find_label(all_lines, label, rivals=_ALL_LABELS, colon=False)
-            if found is not None and found[1] > len(label.split()) + 1:
+            if found is not None and found[1] > printed_words(label) + 1:
                 found = None
         if found is not None:
             span = value_after(*found)
@@ -204,7 +210,7 @@ def _split_place_and_date(span: Span) -> tuple[Span, Span | None]:
     start = next((i for i, w in enumerate(span.words) if any(c.isdigit() for c in w.text)), None)
     if not start:
         return span, None
-    return Span(span.page, span.words[:start]), Span(span.page, span.words[start:])
+    return Span(span.page, span.words[:start], span.factor), Span(span.page, span.words[start:], span.factor)
 
 
 def _place_name(text: str | None) -> str | None:
@@ -249,7 +255,8 @@ def _read_identifiers_again(pages: list[Page], found: dict[str, core.FieldValue]
         page = next(p for p in pages if p.number == number)
         boxes = [_padded(spans[n].bbox) for n in names]  # type: ignore[union-attr,arg-type]
         for name, words in zip(names, reread(page, boxes, lang=page.lang, whitelist=whitelist), strict=True):
-            second = field_value(Span(number, words), _LABELS[name][1]) if words else NOT_FOUND
+            second = field_value(Span(number, words, spans[name].factor),  # type: ignore[union-attr]
+                                 _LABELS[name][1]) if words else NOT_FOUND
             found[name] = _reconcile(found[name], second)
 
 
@@ -274,7 +281,8 @@ def _read_again(pages: list[Page], found: dict[str, core.FieldValue], spans: dic
         page = next(p for p in pages if p.number == number)
         boxes = [_padded(spans[n].bbox) for n in names]  # type: ignore[union-attr,arg-type]
         for name, words in zip(names, reread(page, boxes, lang=page.lang), strict=True):
-            second = field_value(Span(number, words), normalizers[name]) if words else NOT_FOUND
+            second = field_value(Span(number, words, spans[name].factor),  # type: ignore[union-attr]
+                                 normalizers[name]) if words else NOT_FOUND
             first = found[name]
             found[name] = dataclasses.replace(weigh(first, [second]), page=first.page, bbox=first.bbox)
 

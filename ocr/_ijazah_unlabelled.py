@@ -23,7 +23,7 @@ import core
 from . import _normalize as norm
 from ._confidence import IN_SENTENCE, UNLABELLED
 from ._fields import NOT_FOUND, capped, field_value, labels, reads_like_sentence
-from ._layout import Line, Span, compact_key, find_phrase, phrase_places
+from ._layout import Line, Span, compact_key, find_phrase, phrase_places, without_leading_noise
 from ._sentences import DATE, after_phrase, stream
 
 _SCHOOL_KIND = re.compile(
@@ -44,6 +44,9 @@ _ISSUED = re.compile(r"\b(?:diberikan|dikeluarkan|ditetapkan|diterbitkan)\s+di\s
 _NUMBER = re.compile(r"^[A-Z0-9.\-]{1,12}(?:/[A-Z0-9.\-]{1,12}){2,6}$")
 _DATE_LIKE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
 _NATIONAL = re.compile(r"^\d{15}$")
+_NUMBER_WORDS = frozenset({"NO", "NOMOR", "NOMER"})
+_NUMBER_DIGITS = 5
+"""Digits a value after a bare `No.` must hold to be the document's number."""
 
 
 def holder(all_lines: list[Line]) -> core.FieldValue:
@@ -202,10 +205,19 @@ def identifier(all_lines: list[Line], wordings: tuple[str, ...]) -> core.FieldVa
     return NOT_FOUND
 
 
-def number(all_lines: list[Line], *, taken: set[str]) -> core.FieldValue:
-    """A document number known by its shape alone: parts joined by slashes with digits in them
-    (`06336/UN14/S1/1987`), or the 15-digit national number; the topmost that is not a value already
-    `taken` by another field (a NIM such as `16/394857/TK/44123`)."""
+def number(all_lines: list[Line], *, taken: set[str], normalize: Callable[[str | None], object] = norm.code,
+           ) -> core.FieldValue:
+    """A document number: the rest of a line that begins `No.` or `Nomor` without a colon (`No. DN-74 DII
+    1920647`) when it holds digits enough; else known by its shape alone: parts joined by slashes with
+    digits in them (`06336/UN14/S1/1987`), or the 15-digit national number; the topmost that is not a
+    value already `taken` by another field (a NIM such as `16/394857/TK/44123`)."""
+    for line in all_lines:
+        if len(line.words) > 1 and compact_key(line.words[0].text) in _NUMBER_WORDS:
+            rest = without_leading_noise(list(line.words[1:]), line.height)
+            text = " ".join(w.text for w in rest)
+            if sum(c.isdigit() for c in text) >= _NUMBER_DIGITS and text.replace(" ", "").upper() not in taken \
+                    and not any(":" in w.text for w in rest) and not reads_like_sentence(text, most_words=5):
+                return capped(field_value(Span(line.page, tuple(rest)), normalize), UNLABELLED)  # type: ignore[arg-type]
     for line in all_lines:
         for word in line.words:
             token = word.text.strip(" .,;:").upper()

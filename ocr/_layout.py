@@ -58,6 +58,8 @@ class Span:
 
     page: int
     words: tuple[Word, ...]
+    factor: float = 1.0
+    """What the way the value was found costs its confidence: a label read with slips (`label_factor`)."""
 
     @property
     def text(self) -> str:
@@ -136,8 +138,9 @@ _MATCHERS = threading.local()
 
 def find_label(all_lines: list[Line], label: str, *, after_y: float | None = None,
                before_y: float | None = None, min_ratio: float = 0.85,
-               rivals: tuple[str, ...] = (), colon: bool = True) -> tuple[Line, int] | None:
-    """The best line holding `label` followed by a colon, and the index of the first word after the colon.
+               rivals: tuple[str, ...] = (), colon: bool = True) -> tuple[Line, int, float] | None:
+    """The best line holding `label` followed by a colon, the index of the first word after the colon, and
+    how alike the printed label and `label` are (1.0 alike but for case, spaces and punctuation).
 
     `after_y`/`before_y` restrict the search to a band of the page (a section
     such as SUAMI). The colon may be its own word, end the label's last word,
@@ -152,7 +155,7 @@ def find_label(all_lines: list[Line], label: str, *, after_y: float | None = Non
     # One misread character in a short label (`RI/RW`) costs more ratio than in a long one.
     if len(target) >= 4:
         min_ratio = min(min_ratio, 1 - 1 / len(target))
-    sizes = range(max(1, len(label.split()) - 1), len(label.split()) + 2)
+    sizes = range(max(1, len(label.split()) - 1), printed_words(label) + 2)
     best: tuple[float, Line, int] | None = None
     for line, start, size in _index(all_lines).runs_like(target, min_ratio, sizes=sizes, whole=True):
         if (after_y is not None and line.y <= after_y) or (before_y is not None and line.y >= before_y):
@@ -170,7 +173,15 @@ def find_label(all_lines: list[Line], label: str, *, after_y: float | None = Non
             continue
         if best is None or ratio > best[0]:
             best = (ratio, line, after)
-    return (best[1], best[2]) if best else None
+    return (best[1], best[2], best[0]) if best else None
+
+
+def printed_words(label: str) -> int:
+    """How many words `label` may be printed as: `Hari/Tanggal` also as `Hari / Tanggal`, three words."""
+    return len(_SEPARATOR.sub(" / ", label).split())
+
+
+_SEPARATOR = re.compile(r"\s*[/&]\s*")
 
 
 def _after_colon(words: tuple[Word, ...], end: int) -> int | None:
@@ -195,8 +206,16 @@ def _after_colon(words: tuple[Word, ...], end: int) -> int | None:
     return None
 
 
-def value_after(line: Line, index: int, *, gap_factor: float = 2.5) -> Span | None:
-    """Words from `index` rightwards until a gap wider than `gap_factor` line heights."""
+def label_factor(ratio: float) -> float:
+    """What a label read with slips costs its value (`ratio` from `find_label`): half the dissimilarity,
+    so one slip in a five-letter label (0.8) keeps 0.9 of the value's confidence, in a long one (0.93) 0.965.
+    A label read as printed costs nothing."""
+    return round((1.0 + min(1.0, ratio)) / 2, 3)
+
+
+def value_after(line: Line, index: int, ratio: float = 1.0, *, gap_factor: float = 2.5) -> Span | None:
+    """Words from `index` rightwards until a gap wider than `gap_factor` line heights; `ratio` is how alike
+    its label read (`find_label`), which the span's `factor` costs."""
     printed = list(line.words[index:])
     words = without_leading_noise(printed, line.height)
     if not words:
@@ -209,7 +228,7 @@ def value_after(line: Line, index: int, *, gap_factor: float = 2.5) -> Span | No
         if word.x0 - taken[-1].x1 > limit:
             break
         taken.append(word)
-    return Span(line.page, tuple(taken))
+    return Span(line.page, tuple(taken), label_factor(ratio))
 
 
 _NOISE = re.compile(r"^[^0-9A-Za-z]+$")
@@ -371,8 +390,8 @@ def phrase_places(all_lines: list[Line], phrase: str, *, min_ratio: float = 0.85
     target = compact_key(phrase)
     n = len(phrase.split())
     out: list[tuple[Line, int]] = []
-    for line, start, size in _index(all_lines).runs_like(target, min_ratio, sizes=range(max(1, n - 1), n + 2),
-                                                         whole=True):
+    sizes = range(max(1, n - 1), printed_words(phrase) + 2)
+    for line, start, size in _index(all_lines).runs_like(target, min_ratio, sizes=sizes, whole=True):
         if after_y is not None and line.y <= after_y:
             continue
         chunk = compact_key(" ".join(w.text for w in line.words[start:start + size]))
@@ -399,4 +418,4 @@ def continued(all_lines: list[Line], span: Span, *, before_y: float | None = Non
             break
         words += nxt.words
         last_y = nxt.y
-    return Span(span.page, tuple(words))
+    return Span(span.page, tuple(words), span.factor)
