@@ -122,7 +122,7 @@ def _jwt(key: str, fid: str) -> str:
     return (signed + b"." + b64(hmac.new(key.encode(), signed, hashlib.sha256).digest())).decode()
 
 
-def test_volume_server_refuses_reads_and_deletes_without_a_jwt(
+def test_volume_server_refuses_reads_writes_and_deletes_without_a_jwt(
     s3_server: SeaweedServer, object_store: ObjectStoreFixture, tmp_path: Path
 ) -> None:
     obj = _archived(object_store)
@@ -137,6 +137,7 @@ def test_volume_server_refuses_reads_and_deletes_without_a_jwt(
         httpx.get(url, headers={"Authorization": f"Bearer {_jwt('not-the-key', fids[0])}"}).status_code == 401
     )
     assert httpx.delete(url).status_code == 401
+    assert httpx.post(url, files={"file": ("kk.pdf", b"%PDF-1.7 forged")}).status_code == 401
     _intact(object_store, obj)
 
     control = httpx.get(url, headers={"Authorization": f"Bearer {_jwt(keys['read']['key'], fids[0])}"})
