@@ -7,6 +7,7 @@
     watch_operations()                    alerts: runs failed for good, applications waiting in `received`
     audit_archive()                       read back every archived object (daily)
     FlowStarter                           starts runs on the deployments (API, CLI); tests replace it
+    use_warm_processes()                  the local runner starts flow runs as forks of a warm process (`flows._warm`)
 
 The flows are imported on first use: importing Prefect takes seconds, and most `capil` commands
 never need it.
@@ -15,6 +16,7 @@ never need it.
 from typing import Any
 
 from ._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
+from ._warm import use_warm_processes
 
 __all__ = [
     "FINALIZE_DEPLOYMENT",
@@ -25,6 +27,7 @@ __all__ = [
     "process_application",
     "reconcile_applications",
     "renew_timestamps",
+    "use_warm_processes",
     "watch_operations",
 ]
 

@@ -11,6 +11,7 @@ from typing import Any
 from prefect import serve
 
 from core import load_settings
+from flows import use_warm_processes
 from flows.audit import audit_archive
 from flows.process import finalize_application, process_application
 from flows.reconcile import crash_runs_left_running, reconcile_applications
@@ -23,6 +24,7 @@ DEPLOYMENT_NAMES = {  # flow -> deployment, the same names as in prefect.yaml
 }
 RENEWAL_SCHEDULE = "17 2 * * *"  # daily, 02:17
 AUDIT_SCHEDULE = "47 3 * * *"  # daily, 03:47
+RUNNER_POLL_S = 1  # how often the runner asks for runs to start (Prefect's default, 10 s, is the median wait)
 WATCH_EVERY_S = 300
 
 
@@ -32,6 +34,7 @@ def _deployment(flow: Any, **schedule: Any) -> Any:
 
 def main() -> None:
     crash_runs_left_running()  # this is the only runner: what its killed predecessor ran is lost
+    use_warm_processes()  # flow runs fork from a process that has imported Prefect and Capil (flows._warm)
     deployments = [
         _deployment(flow)
         for flow in (process_application, finalize_application)
@@ -40,7 +43,7 @@ def main() -> None:
     deployments.append(_deployment(reconcile_applications, interval=load_settings().reconcile_every_seconds))
     deployments.append(_deployment(audit_archive, cron=AUDIT_SCHEDULE))
     deployments.append(_deployment(watch_operations, interval=WATCH_EVERY_S))
-    serve(*deployments, limit=2)  # type: ignore[arg-type]  # sync context: not coroutines
+    serve(*deployments, limit=2, query_seconds=RUNNER_POLL_S)  # type: ignore[arg-type]  # sync context: not coroutines
 
 
 if __name__ == "__main__":
