@@ -28,7 +28,8 @@ in their environment, pages in parallel); detect the type from its
 title and labels, on whichever page shows it most surely; read the fields
 of that type by their printed labels and table headers; normalize every
 value onto the canonical formats of `documents.md`, with a calibrated
-confidence (`_confidence`).
+confidence (`_confidence`); a name whose pixels show a word break its
+value lacks is kept out of the sure band (`_spacing`).
 
 Errors (core's tree): UnsupportedFile (not PNG/JPEG/TIFF/WebP/PDF, or won't
 decode), FileTooLarge (pixels or pages), UnreadableDocument (no supported
@@ -62,6 +63,7 @@ from ._pdf import render_page
 from ._read import PDF_DPI, read_pages
 from ._review_image import GREY_LEVELS, ReviewImage, review_image
 from ._sniff import FileKind, sniff
+from ._spacing import cap_unspaced
 from ._tesseract import CpuMeter, engine, tesseract_cpu
 
 __all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "Cage", "CageLimits", "CageRun", "CageUsage",
@@ -136,7 +138,7 @@ def extract_pages(pages: Sequence[Page], *, declared_type: core.DocumentType | N
     detection = _document_type(pages, declared_type)
     doc_type = detection.document_type or declared_type
     assert doc_type is not None  # _document_type raised otherwise
-    fields, anggota = _EXTRACTORS[doc_type](pages)
+    fields, anggota = cap_unspaced(pages, *_EXTRACTORS[doc_type](pages))
     if not any(v.value for v in fields.values()) and not anggota:
         raise core.UnreadableDocument(f"no field of a {doc_type} could be read")
     source = "text_layer" if all(p.source == "text_layer" for p in pages) else "ocr"

@@ -126,6 +126,28 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     return binary
 
 
+def blank_gaps(gray: np.ndarray, box: tuple[int, int, int, int]) -> list[float]:
+    """Widths of the ink-free column runs between the first and last ink inside `box` (x0, y0, x1, y1) of a
+    page image, each as a share of the box's height, widest first: where the printed words break."""
+    x0, y0, x1, y1 = (max(0, v) for v in box)
+    crop = gray[y0:y1, x0:x1]
+    if crop.size == 0 or y1 <= y0:
+        return []
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    blank = ink.sum(axis=0) <= max(1.0, _SPECK * (y1 - y0))
+    inked = np.flatnonzero(~blank)
+    if inked.size < 2:
+        return []
+    inside = blank[inked[0]:inked[-1] + 1].astype(np.int8)
+    edges = np.diff(np.concatenate(([0], inside, [0])))
+    runs = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+    return sorted((float(r) / (y1 - y0) for r in runs), reverse=True)
+
+
+_SPECK = 0.04
+"""A column with ink over less than this share of the box's height is blank (a speck, a stray dot)."""
+
+
 def blob_boxes(mask: np.ndarray) -> np.ndarray:
     """(x, y, w, h) of every 8-connected blob of non-zero pixels, blobs inside others' holes included.
 
