@@ -4,6 +4,7 @@ knows the process-application deployment. Ready when all answer; 503 naming the 
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import Callable
 
 import pytest
@@ -39,8 +40,9 @@ def test_ready_when_every_part_answers_and_503_naming_the_one_that_does_not(clie
     assert status == 200, parts
     assert all(p["ok"] and p["error"] is None for p in parts.values())
 
-    for part, change in (("object_storage", {"s3_endpoint": f"127.0.0.1:{free_port()}"}),
-                         ("tsa", {"tsa_url": f"http://127.0.0.1:{free_port()}/tsa"})):
+    for part, change, said in (("object_storage", {"s3_endpoint": f"127.0.0.1:{free_port()}"}, "did not answer"),
+                               ("object_storage", {"archive_bucket": "tidak-ada-" + uuid.uuid4().hex[:8]}, "missing"),
+                               ("tsa", {"tsa_url": f"http://127.0.0.1:{free_port()}/tsa"}, "did not answer")):
         broken = bootstrap(dataclasses.replace(pipeline.settings, **change), signer=pipeline.signer)
         app.dependency_overrides[get_services] = _returning(broken)
         try:
@@ -50,4 +52,4 @@ def test_ready_when_every_part_answers_and_503_naming_the_one_that_does_not(clie
             broken.database.dispose()
         assert status == 503
         assert [name for name, p in parts.items() if not p["ok"]] == [part], parts
-        assert "did not answer" in parts[part]["error"]
+        assert said in parts[part]["error"]
