@@ -231,9 +231,11 @@ _APPLICANT_FIELDS = ("id", "nik", "jenis_perubahan", "status", "requested", "fin
 @app.get("/api/applications/{application_id}", tags=["permohonan"])
 def get_application(svc: Svc, who: ApplicationReader, application_id: str) -> dict[str, Any]:
     """One application. Staff see it whole (findings, decisions; the read is audited); the applicant,
-    with the status token, sees the fields of the contract (no storage keys, no staff names)."""
+    with the status token, sees the fields of the contract (no storage keys, no staff names; the read
+    is counted and audited in batches, nothing is written on the way)."""
     app_ = svc.applications.get(application_id)
     if isinstance(who, Applicant):
+        _status_page.count_read(svc, application_id)
         shown = app_.to_dict()
         return {k: shown[k] for k in _APPLICANT_FIELDS}
     svc.audit.record(actor=who.name, action="application.view", subject_type="application", subject=application_id)

@@ -1,9 +1,9 @@
 """The population record, the applications against it, the documents issued, the audit log (SQLAlchemy + Alembic).
 
 One repository class per table family, each over a `Database`: `PopulationRecord`, `Applications`,
-`IssuedDocuments`, `AuditLog`; staff `Accounts` (roles, passwords, lockout, API tokens), their login
-`Sessions`, `ApplicantAccess` (an applicant's tracking code and status token), and the
-`IdempotencyKeys` of filings.
+`IssuedDocuments`, `AuditLog` (with the batched `StatusReads` of applicants); staff `Accounts`
+(roles, passwords, lockout, API tokens), their login `Sessions`, `ApplicantAccess` (an applicant's
+tracking code and status token), and the `IdempotencyKeys` of filings.
 
 SQLite in the data directory by default, PostgreSQL with `CAPIL_DATABASE_URL=postgresql+psycopg://…`;
 the schema is the same on both and comes from the migrations in `registry/migrations/`.
@@ -28,6 +28,7 @@ from ._issued import IssuedDocument, IssuedDocuments
 from ._migrate import head_revision
 from ._population import SYSTEM, ImportReport, PopulationRecord
 from ._sessions import NewSession, Sessions, StaffSession
+from ._status_reads import StatusReads
 from ._validate import FORMAT as POPULATION_FORMAT
 from ._validate import population_problems
 
@@ -59,6 +60,7 @@ __all__ = [
     "PopulationRecord",
     "Sessions",
     "StaffSession",
+    "StatusReads",
     "StageTimes",
     "UnknownUser",
     "User",

@@ -11,7 +11,9 @@ can rewrite the whole chain and the head can forge it: keep the head hash that
 `capil audit verify --json` prints somewhere else (a ticket, a signed report) and compare.
 
 Writes are logged inside their own transaction (`append` with the caller's session). Reads of a
-person's data by a user are logged by `record` before the data is handed out. The subject may be
+person's data by a user are logged by `record` before the data is handed out. An applicant's reads
+of their own application with its status token are counted and appended in batches instead
+(`status_reads`, see `_status_reads`): no write on that request path. The subject may be
 a NIK: it is stored in the database, never written to a log file.
 """
 
@@ -20,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,9 +33,13 @@ from sqlalchemy.orm import Session
 
 from ._database import Database
 from ._schema import AuditHeadRow, AuditRow
+from ._status_reads import StatusReads
 
 GENESIS = "0" * 64
 _BATCH = 5000
+_GROUP = 200
+"""Most entries `record` appends in one transaction."""
+_IDLE_SECONDS = 2.0
 
 
 def entry_hash(fields: dict[str, Any]) -> str:
@@ -83,17 +91,23 @@ class AuditVerification:
 
 
 class AuditLog:
-    """Append, read and verify the audit log."""
+    """Append, read and verify the audit log; `status_reads` counts applicants' reads of their own
+    application and appends them in batches (`_status_reads`)."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._writer = _GroupCommit(db)
+        self.status_reads = StatusReads(db)
 
     def record(self, *, actor: str, action: str, subject_type: str, subject: str | None,
                details: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Append one entry in its own transaction (reads by a user: call before handing data out)."""
-        with self._db.session() as s:
-            return _entry(append(s, actor=actor, action=action, subject_type=subject_type,
-                                 subject=subject, details=details))
+        """Append one entry and return it once committed (reads by a user: call before handing data out).
+
+        Entries recorded at the same time from several threads are appended by one writer thread in
+        one transaction (group commit): each caller still returns only after its entry is committed,
+        and the database sees one writer per process instead of one per request."""
+        return self._writer.submit({"actor": actor, "action": action, "subject_type": subject_type,
+                                    "subject": subject, "details": details})
 
     def entries(self, *, subject: str | None = None, actor: str | None = None, after: int = 0,
                 limit: int = 1000) -> list[dict[str, Any]]:
@@ -139,6 +153,70 @@ class AuditLog:
             if len(batch) < _BATCH:
                 return
             after = batch[-1].seq
+
+
+class _Pending:
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.fields = fields
+        self.done = threading.Event()
+        self.entry: dict[str, Any] | None = None
+        self.error: BaseException | None = None
+
+
+class _GroupCommit:
+    """One writer thread per audit log, started on demand and gone after `_IDLE_SECONDS` idle."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, fields: dict[str, Any]) -> dict[str, Any]:
+        pending = _Pending(fields)
+        self._queue.put(pending)
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
+                self._thread.start()
+        pending.done.wait()
+        if pending.error is not None:
+            raise pending.error
+        assert pending.entry is not None
+        return pending.entry
+
+    def _run(self) -> None:
+        while True:
+            try:
+                batch = [self._queue.get(timeout=_IDLE_SECONDS)]
+            except queue.Empty:
+                with self._lock:
+                    if self._queue.empty():  # a submit after this sees no thread and starts one
+                        self._thread = None
+                        return
+                continue
+            while len(batch) < _GROUP:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            self._append(batch)
+
+    def _append(self, batch: list[_Pending]) -> None:
+        try:
+            with self._db.session() as s:
+                entries = [_entry(append(s, **p.fields)) for p in batch]
+        except BaseException as e:
+            if len(batch) > 1:  # one bad entry must not fail the others: each on its own
+                for p in batch:
+                    self._append([p])
+                return
+            batch[0].error = e
+            batch[0].done.set()
+            return
+        for p, entry in zip(batch, entries, strict=True):
+            p.entry = entry
+            p.done.set()
 
 
 def _entry(row: AuditRow) -> dict[str, Any]:
