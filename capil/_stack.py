@@ -134,7 +134,7 @@ def parts(settings: Settings) -> list[Part]:
         Part("flow-runner", [py, "-m", "flows.serve"], (), _deployments_ready(settings),
              f"http://127.0.0.1:{settings.prefect_port}/deployments", penv),
         Part("api", [py, "-m", "uvicorn", "api.app:app", "--host", settings.api_host, "--port",
-                     str(settings.api_port)],
+                     str(settings.api_port), "--workers", str(settings.api_workers)],
              (settings.api_port,), _http_ok(f"http://{settings.api_host}:{settings.api_port}/health"),
              settings.effective_public_base_url, penv),
     ]

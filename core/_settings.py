@@ -39,6 +39,10 @@ class Settings:
     api_port: int = 8000
     """Port of the HTTP API."""
 
+    api_workers: int = 2
+    """uvicorn worker processes of the HTTP API in the local stack (`capil up`): one Python process
+    uses one core, so reads scale with cores (benchmarks/results/status-reads.md)."""
+
     public_base_url: str = ""
     """Base URL printed in QR codes and links; empty means `http://{api_host}:{api_port}`."""
 

@@ -7,7 +7,8 @@
     watch_operations()                    alerts: runs failed for good, applications waiting in `received`
     audit_archive()                       read back every archived object (daily)
     FlowStarter                           starts runs on the deployments (API, CLI); tests replace it
-    use_warm_processes()                  the local runner starts flow runs as forks of a warm process (`flows._warm`)
+    serve_warm(*deployments, flows=)      the local runner: flow runs start as forks of a warm process (`flows._warm`)
+    use_warm_processes()                  flow runs started by `run_flow_in_subprocess` fork from the warm process
 
 The flows are imported on first use: importing Prefect takes seconds, and most `capil` commands
 never need it.
@@ -16,7 +17,7 @@ never need it.
 from typing import Any
 
 from ._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
-from ._warm import use_warm_processes
+from ._warm import serve_warm, use_warm_processes
 
 __all__ = [
     "FINALIZE_DEPLOYMENT",
@@ -27,6 +28,7 @@ __all__ = [
     "process_application",
     "reconcile_applications",
     "renew_timestamps",
+    "serve_warm",
     "use_warm_processes",
     "watch_operations",
 ]

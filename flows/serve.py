@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from prefect import serve
-
 from core import load_settings
-from flows import use_warm_processes
+from flows import serve_warm
 from flows.audit import audit_archive
 from flows.process import finalize_application, process_application
 from flows.reconcile import crash_runs_left_running, reconcile_applications
@@ -34,7 +32,6 @@ def _deployment(flow: Any, **schedule: Any) -> Any:
 
 def main() -> None:
     crash_runs_left_running()  # this is the only runner: what its killed predecessor ran is lost
-    use_warm_processes()  # flow runs fork from a process that has imported Prefect and Capil (flows._warm)
     deployments = [
         _deployment(flow)
         for flow in (process_application, finalize_application)
@@ -43,7 +40,10 @@ def main() -> None:
     deployments.append(_deployment(reconcile_applications, interval=load_settings().reconcile_every_seconds))
     deployments.append(_deployment(audit_archive, cron=AUDIT_SCHEDULE))
     deployments.append(_deployment(watch_operations, interval=WATCH_EVERY_S))
-    serve(*deployments, limit=2, query_seconds=RUNNER_POLL_S)  # type: ignore[arg-type]  # sync context: not coroutines
+    # as prefect.serve, each run a fork of a process that has imported Prefect and Capil (flows._warm)
+    serve_warm(*deployments, limit=2, query_seconds=RUNNER_POLL_S, flows=(
+        process_application, finalize_application, renew_timestamps, reconcile_applications, audit_archive,
+        watch_operations))
 
 
 if __name__ == "__main__":
