@@ -199,7 +199,8 @@ def test_master_and_filer_http_apis_are_off(
 
 def test_a_restart_keeps_the_configuration(s3_server: SeaweedServer) -> None:
     before = {path: (path.read_bytes(), path.stat().st_mode & 0o777) for path in s3_server.security.files()}
-    storage.seaweedfs_argv(s3_server.data_dir, credentials=s3_server.credentials, s3_port=s3_server.ports.s3)
+    # What each start calls (through seaweedfs_argv, which would also rewrite the live identities file).
+    storage.seaweedfs_security(s3_server.data_dir)
     after = {path: (path.read_bytes(), path.stat().st_mode & 0o777) for path in s3_server.security.files()}
     assert after == before
     assert {mode for _, mode in before.values()} == {0o600}
