@@ -187,6 +187,8 @@ def _file_and_follow(client: httpx.Client, case: Case) -> dict[str, Any]:
         if done:
             result.update(status=status, latency_s=round(time.monotonic() - accepted, 3),
                           findings=sorted({f["code"] for f in shown["findings"]}))
+            if "PROCESSING_FAILED" in result["findings"]:  # in review because its run failed or was given up on
+                result["error"] = "run failed or recovered by reconcile (PROCESSING_FAILED)"
             if timings.get("archived_at"):
                 result["server_latency_s"] = round((dt.datetime.fromisoformat(timings["archived_at"])
                                                     - dt.datetime.fromisoformat(timings["received_at"])).total_seconds(), 3)

@@ -56,15 +56,23 @@ def _memory_kb(pid: int) -> tuple[int, int]:
     return rss, hwm
 
 
-def _role(pid: int, part: str, root: bool) -> str:
+def _command(pid: int) -> str:
     try:
-        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
     except OSError:
-        return part
+        return ""
+
+
+def _role(pid: int, part: str, root: bool, parent: int) -> str:
+    cmd = _command(pid)
     if "ocr._cage" in cmd:
         return "ocr cage"
     if "tesseract" in cmd:
         return "tesseract worker"
+    if part == "flow-runner" and "resource_tracker" in cmd:
+        return "flow-runner (child)"
+    if part == "flow-runner" and "forkserver" in cmd:  # a fork of the fork server is a flow run (flows._warm)
+        return "flow run" if "forkserver" in _command(parent) else "fork server"
     if part == "flow-runner" and "multiprocessing" in cmd:
         return "flow run"
     return part if root else f"{part} (child)"
@@ -89,25 +97,25 @@ class StackSampler:
         self._machine: tuple[float, float] = (0.0, 0.0)
         self._seen_once = False
 
-    def _tree(self) -> dict[int, tuple[str, bool]]:
+    def _tree(self) -> dict[int, tuple[str, bool, int]]:
         parent: dict[int, int] = {}
         for entry in os.listdir("/proc"):
             if entry.isdigit():
                 got = _stat(int(entry))
                 if got is not None:
                     parent[int(entry)] = got[0]
-        found: dict[int, tuple[str, bool]] = {}
+        found: dict[int, tuple[str, bool, int]] = {}
         for pid in parent:
             chain, node = [pid], pid
             while node not in self.roots and node in parent and parent[node] > 1:
                 node = parent[node]
                 chain.append(node)
             if node in self.roots:
-                found[pid] = (self.roots[node], pid == node)
+                found[pid] = (self.roots[node], pid == node, parent[pid])
         return found
 
     def sample(self) -> None:
-        for pid, (part, root) in self._tree().items():
+        for pid, (part, root, parent) in self._tree().items():
             got = _stat(pid)
             if got is None:
                 continue
@@ -115,10 +123,11 @@ class StackSampler:
             rss, hwm = _memory_kb(pid)
             entry = self._seen.get((pid, start))
             if entry is None:
-                entry = self._seen[(pid, start)] = {"role": _role(pid, part, root), "cpu0": cpu, "cpu": cpu,
+                entry = self._seen[(pid, start)] = {"role": _role(pid, part, root, parent), "cpu0": cpu, "cpu": cpu,
                                                     "peak_kb": 0, "rss_kb": rss, "new": bool(self._seen_once)}
                 if entry["new"]:
                     entry["cpu0"] = 0.0  # started during the run: all its CPU is the run's
+            entry["role"] = _role(pid, part, root, parent)  # again: a fresh fork shows its parent's command until exec
             entry["cpu"] = cpu
             entry["rss_kb"] = rss
             entry["peak_kb"] = max(entry["peak_kb"], hwm, rss)
