@@ -94,6 +94,8 @@ def test_a_failed_run_is_alerted_once_and_a_waiting_application_every_pass(svc, 
             key=ArtifactCollectionFilterKey(any_=["capil-alerts"])))
     assert stale in str(table.data) and SUBJECT not in str(table.data)
 
+    assert svc.settings.masked()["alert_webhook_url"] == "********"  # a hook URL often carries its secret
+
     second = watch_operations()
     assert [a.subject for a in second if a.flow_run_id == str(failed.state_details.flow_run_id)] == []
     assert [a.subject for a in second if a.kind == "application-waiting"] == [stale]
