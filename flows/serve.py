@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+
 from core import load_settings
 from flows import serve_warm
 from flows.audit import audit_archive
@@ -37,7 +39,11 @@ def main() -> None:
         for flow in (process_application, finalize_application)
     ]
     deployments.append(_deployment(renew_timestamps, cron=RENEWAL_SCHEDULE))
-    deployments.append(_deployment(reconcile_applications, interval=load_settings().reconcile_every_seconds))
+    # one reconcile run at a time, a colliding one cancelled: overdue runs queued behind each other would
+    # take both slots and starve the applications' runs (tests/e2e/test_faults.py)
+    deployments.append(_deployment(reconcile_applications, interval=load_settings().reconcile_every_seconds,
+                                   concurrency_limit=ConcurrencyLimitConfig(
+                                       limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)))
     deployments.append(_deployment(audit_archive, cron=AUDIT_SCHEDULE))
     deployments.append(_deployment(watch_operations, interval=WATCH_EVERY_S))
     # as prefect.serve, each run a fork of a process that has imported Prefect and Capil (flows._warm)

@@ -1,0 +1,236 @@
+"""Faults against the whole local stack (`capil up`): each application ends exactly once, or in review.
+
+One stack for the module, with the reconciler every `RECONCILE_S` seconds and the `fault_hold_dir`
+test seam on: a file named after a stage (`read`, `sign`, `archive`) holds the run that reaches it, so
+each fault strikes inside its window, not near it. After each fault the application must settle within
+`SETTLE_S` — approved with exactly one new record version, one archived KK and one evidence bundle, or
+in review with `PROCESSING_FAILED` and no record change nor document — and `capil audit verify` must pass.
+
+Per-fault figures (seconds to settle, outcome, peak RSS of the flow-run process struck) are printed at
+the end (`pytest -s`) and written to `<tmp>/faults.json`; benchmarks/results/faults.md keeps them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import storage
+import synthetic
+from core import Family, Person
+from tests.e2e.faults import (
+    PARTS,
+    Stack,
+    audit_verifies,
+    cmdline,
+    descendants,
+    environ,
+    gone,
+    peak_rss_mib,
+    settle,
+    submit,
+)
+from tests.fixtures.pki import free_port
+from tests.fixtures.seaweed import free_port_block
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+RECONCILE_S = 15
+SETTLE_S = 150
+"""The bound: the reconciler's period, a flow run's start and a finalize run on a loaded machine, with margin."""
+SEED = 11
+CASES = ("cancel", "kill_ocr", "kill_sign", "kill_archive", "db_locked", "storage_down", "tsa_down", "kill_all")
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    root = tmp_path_factory.mktemp("faults")
+    (root / "hold").mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CAPIL_", "PREFECT_"))}
+    env.update({
+        "CAPIL_DATA_DIR": str(root / "data"),
+        "CAPIL_API_PORT": str(free_port()),
+        "CAPIL_PREFECT_PORT": str(free_port()),
+        "CAPIL_PKI_PORT": str(free_port()),
+        "CAPIL_S3_ENDPOINT": f"127.0.0.1:{free_port_block(storage.PORT_SPAN)}",
+        "CAPIL_ARCHIVE_RETENTION_DAYS": "1",
+        "CAPIL_RECONCILE_EVERY_SECONDS": str(RECONCILE_S),
+        "CAPIL_FAULT_HOLD_DIR": str(root / "hold"),
+    })
+    stack = Stack(root, env)
+    stack.up()
+    try:
+        yield stack
+    finally:
+        for stage in ("read", "sign", "archive"):
+            stack.release(stage)
+        down = stack.capil("down", timeout=200)
+        (root / "faults.json").write_text(json.dumps(stack.figures, indent=1))
+        print("\nfault            settle s  outcome                        peak RSS MiB (flow run)")
+        for name, f in stack.figures.items():
+            print(f"{name:<16} {f['settle_s']:>8.1f}  {f['outcome']:<30} {f.get('peak_rss_mib')}")
+        assert down.returncode == 0, down.stderr
+
+
+@pytest.fixture(scope="module")
+def applicants(stack: Stack) -> dict[str, tuple[Person, Path, Path]]:
+    """One subject per fault, each from its own family (a change to one member would make another's
+    KK out of date), with their KK and ijazah: scans for the OCR fault, text PDFs for the others."""
+    doc = synthetic.population(families=12, seed=SEED)
+    (stack.root / "population.json").write_text(json.dumps(doc))
+    r = stack.capil("registry", "import", str(stack.root / "population.json"), "--json")
+    assert r.returncode == 0, r.stderr[-2000:]
+    found: dict[str, tuple[Person, Path, Path]] = {}
+    families = (Family.from_dict(f) for f in doc["keluarga"])
+    for case, family in zip(CASES, (f for f in families if _subject(f) is not None), strict=False):
+        subject = _subject(family)
+        assert subject is not None
+        kk = synthetic.render_kk(family, seed=SEED)
+        ijazah = synthetic.render_ijazah(subject, jenjang="S1", seed=SEED)
+        files = []
+        for name, rendered in (("kk", kk), ("ijazah", ijazah)):
+            path = stack.root / f"{case}-{name}"
+            if case == "kill_ocr":
+                path = path.with_suffix(".png")
+                path.write_bytes(rendered.png)
+            else:
+                path = path.with_suffix(".pdf")
+                path.write_bytes(synthetic.degrade(rendered, "pdf_text", seed=SEED).data)
+            files.append(path)
+        found[case] = (subject, files[0], files[1])
+    assert set(found) == set(CASES), "the synthetic population has too few families with an adult to graduate"
+    return found
+
+
+def _subject(family: Family) -> Person | None:
+    return next((p for p in family.anggota if p.tanggal_lahir < "2003-01-01"
+                 and p.pendidikan not in ("DIPLOMA IV/STRATA I", "STRATA II", "STRATA III")), None)
+
+
+def _file(stack: Stack, applicants: dict[str, tuple[Person, Path, Path]], case: str) -> tuple[str, str]:
+    subject, kk, ijazah = applicants[case]
+    return submit(stack, nik=subject.nik, kk=kk, ijazah=ijazah), subject.nik
+
+
+def _engine_process(stack: Stack, app_id: str) -> tuple[int, str]:
+    """The runner's flow-run process of the application's run, found by process tree and command line
+    (`-m prefect.engine`, and its run, named `process-<id>`, from its environment); with its run id."""
+    runner = stack.part_pid("flow-runner")
+    for pid in descendants(runner):
+        run_id = environ(pid).get("PREFECT__FLOW_RUN_ID")
+        if "prefect.engine" in cmdline(pid) and run_id and \
+                stack.prefect("GET", f"/flow_runs/{run_id}").json().get("name") == f"process-{app_id}":
+            return pid, run_id
+    raise AssertionError(f"no flow-run process of application {app_id} under the runner ({runner})")
+
+
+def _record(stack: Stack, case: str, app_id: str, *, expect: str, peak: float | None, started: float) -> None:
+    waited, ending = settle(stack, app_id, timeout=SETTLE_S)
+    stack.figures[case] = {"settle_s": round(time.monotonic() - started, 1), "after_release_s": round(waited, 1),
+                           "outcome": f"{ending.status} {','.join(ending.findings) or '-'}", "peak_rss_mib": peak}
+    if expect == "approved":
+        assert ending.status == "approved", ending
+        assert (ending.record_versions, ending.archived_versions, ending.evidence_versions) == (1, 1, 1), ending
+    else:
+        assert ending.status == "needs_review" and "PROCESSING_FAILED" in ending.findings, ending
+        assert (ending.record_versions, ending.archived_versions, ending.evidence_versions) == (0, 0, 0), ending
+    audit_verifies(stack)
+
+
+def test_cancelled_through_prefect_goes_to_review(stack, applicants):
+    stack.hold("read")
+    app_id, _ = _file(stack, applicants, "cancel")
+    pid, held = stack.reached("read")
+    assert held == app_id
+    engine, run_id = _engine_process(stack, app_id)
+    assert engine == pid
+    peak = peak_rss_mib(pid)
+    r = stack.prefect("POST", f"/flow_runs/{run_id}/set_state",
+                      json={"state": {"type": "CANCELLING", "name": "Cancelling"}, "force": True})
+    assert r.status_code in (200, 201), r.text
+    started = time.monotonic()
+    stack.release("read")
+    _record(stack, "cancel", app_id, expect="review", peak=peak, started=started)
+    assert stack.prefect("GET", f"/flow_runs/{run_id}").json()["state"]["type"] == "CANCELLED"
+
+
+def test_kill_during_ocr_goes_to_review_and_leaves_no_reader_behind(stack, applicants):
+    stack.hold("read")
+    app_id, _ = _file(stack, applicants, "kill_ocr")
+    _, held = stack.reached("read")
+    assert held == app_id
+    engine, _ = _engine_process(stack, app_id)
+    stack.release("read")
+    time.sleep(1.5)  # Tesseract is reading the scans now, in the reader's cage processes
+    readers = descendants(engine)
+    assert any("tesseract" in cmdline(p) or "ocr" in cmdline(p) for p in readers), [cmdline(p) for p in readers]
+    peak = peak_rss_mib(engine)
+    started = time.monotonic()
+    os.kill(engine, 9)
+    _record(stack, "kill_ocr", app_id, expect="review", peak=peak, started=started)
+    assert gone(readers, timeout=30), [cmdline(p) for p in readers if cmdline(p)]
+
+
+@pytest.mark.parametrize(("case", "stage"), [("kill_sign", "sign"), ("kill_archive", "archive")])
+def test_kill_while_issuing_ends_approved_once(stack, applicants, case, stage):
+    stack.hold(stage)
+    app_id, _ = _file(stack, applicants, case)
+    pid, held = stack.reached(stage)
+    assert held == app_id
+    peak = peak_rss_mib(pid)
+    os.kill(pid, 9)
+    started = time.monotonic()
+    stack.release(stage)
+    _record(stack, case, app_id, expect="approved", peak=peak, started=started)
+
+
+def test_database_locked_for_seconds_while_recording_ends_approved_once(stack, applicants):
+    stack.hold("archive")
+    app_id, _ = _file(stack, applicants, "db_locked")
+    pid, _ = stack.reached("archive")
+    peak = peak_rss_mib(pid)
+    db = sqlite3.connect(stack.data_dir / "capil.db", timeout=30, isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")
+    started = time.monotonic()
+    stack.release("archive")
+    time.sleep(12)  # longer than SQLite's busy wait: the run's next write fails
+    db.execute("COMMIT")
+    db.close()
+    _record(stack, "db_locked", app_id, expect="approved", peak=peak, started=started)
+
+
+@pytest.mark.parametrize(("case", "stage", "part"), [("storage_down", "archive", "object-storage"),
+                                                     ("tsa_down", "sign", "pki")])
+def test_a_service_down_while_issuing_and_back_ends_approved_once(stack, applicants, case, stage, part):
+    stack.hold(stage)
+    app_id, _ = _file(stack, applicants, case)
+    pid, _ = stack.reached(stage)
+    peak = peak_rss_mib(pid)
+    stack.kill_part(part)
+    started = time.monotonic()
+    stack.release(stage)
+    time.sleep(3)  # the run meets the service down
+    stack.up()  # starts only what is not running
+    _record(stack, case, app_id, expect="approved", peak=peak, started=started)
+
+
+def test_kill_everything_and_up_again_ends_approved_once(stack, applicants):
+    stack.hold("sign")
+    app_id, _ = _file(stack, applicants, "kill_all")
+    pid, _ = stack.reached("sign")
+    peak = peak_rss_mib(pid)
+    for part in PARTS:
+        stack.kill_part(part)
+    with contextlib.suppress(ProcessLookupError):  # the flow-run process, if it had a session of its own
+        os.kill(pid, 9)
+    started = time.monotonic()
+    stack.release("sign")
+    stack.up()
+    _record(stack, "kill_all", app_id, expect="approved", peak=peak, started=started)
