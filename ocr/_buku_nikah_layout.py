@@ -198,7 +198,8 @@ def _heading(all_lines: list[Line], span: Span) -> bool:
     line = next((ln for ln in all_lines if span.words[0] in ln.words), None)
     if line is None:
         return False
-    before = line.words[:line.words.index(span.words[0]) + 1]
+    # Up to the value's last word: a value that begins with its label (`KUA Kecamatan : KATOBU`) has its colon.
+    before = line.words[:line.words.index(span.words[-1]) + 1] if span.words[-1] in line.words else ()
     return compact_key(line.text).startswith(("KANTORURUSANAGAMA", "KUA")) and not any(":" in w.text for w in before)
 
 

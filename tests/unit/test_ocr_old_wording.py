@@ -2,6 +2,8 @@
 both parties whose labels stand close to their values without a colon, headings split over two lines, the
 KUA's label that begins its name, `Hari / Tanggal` spaced out, `Nomor Induk` and a bare `No.` number."""
 
+import numpy as np
+
 import core
 import ocr
 from ocr import Page, Word
@@ -59,3 +61,18 @@ def test_sttb_number_after_a_bare_no_and_nis_after_nomor_induk():
     assert extraction.fields["nis"].value == "42317"
     assert extraction.fields["nomor_ijazah"].value == "DN-74 DII 1920647"
     assert extraction.fields["nama_lengkap"].value == "RATNA SARI"
+
+
+def test_the_kua_read_again_with_its_label_and_colon_agrees_with_the_page():
+    page = _page([(500, "AKTA NIKAH")], [(450, "No. : 0984/016/VII/2020")], [(100, "KUA Kecamatan : MANDONGA")],
+                 [(800, "SUAMI")], [(100, "Nama : LA ODE HASRUDDIN")])
+    page = Page(1, np.full((800, 1600), 255, np.uint8), page.words, "ocr")
+
+    def echo(page, boxes, *, lang, whitelist):  # each crop read as the page's words inside it
+        return [tuple(w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1) for x0, y0, x1, y1 in boxes]
+
+    with ocr.second_readings(echo):
+        extraction, _ = ocr.extract_pages([page])
+    kua = extraction.fields["kua"]
+    assert kua.value == "KUA KECAMATAN MANDONGA"
+    assert kua.confidence >= 0.9  # the crop's reading, colon and all, agrees
