@@ -13,7 +13,8 @@ Readiness parts, each `{"ok", "ms", "error"}`:
     database        a query (the schema revision) that must equal the newest migration
     object_storage  both buckets exist (a HEAD on each)
     prefect         the Prefect API answers, authenticated, and knows the process-application deployment
-    tsa             the time-stamping service answers HTTP (a GET, no timestamp is bought)
+    tsa             the time-stamping service answers HTTP (a GET, no timestamp is bought); not
+                    asked at `pades_level` B-B, which needs none
 
 Figures (`registry.Figures`): applications by status, the age of the oldest application waiting in
 each open status, stage latencies of the applications received in the last 24 hours (from the times
@@ -134,6 +135,8 @@ def tsa_url(svc: Services) -> str:
 
 
 def _tsa(svc: Services) -> None:
+    if svc.settings.pades_level.strip().upper() == "B-B":
+        return  # documents without timestamps: no TSA is needed
     url = tsa_url(svc)
     try:
         answer = httpx.get(url, timeout=READY_TIMEOUT_S)

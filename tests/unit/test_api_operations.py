@@ -4,6 +4,7 @@ The same readiness on the real parts is in tests/integration/test_operations.py.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Iterator
@@ -78,6 +79,14 @@ def test_ready_names_each_part_and_is_503_while_one_is_down(client, svc):
     assert {k for k, v in parts.items() if not v["ok"]} == {"tsa", "prefect", "object_storage"}
     assert svc.settings.archive_bucket in parts["object_storage"]["error"]
     assert "Prefect did not answer" in parts["prefect"]["error"]
+
+
+def test_ready_does_not_ask_a_tsa_when_documents_carry_no_timestamp(client, svc):
+    unsigned = casework.bootstrap(dataclasses.replace(svc.settings, pades_level="B-B"), store=svc.store)
+    app.dependency_overrides[get_services] = lambda: unsigned
+    r = client.get("/health/ready")
+    unsigned.database.dispose()
+    assert r.status_code == 200 and r.json()["parts"]["tsa"]["ok"], r.text
 
 
 def test_metrics_need_an_admin(client, svc):
