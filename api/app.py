@@ -19,6 +19,8 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, File, Form, Header, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import signing
 from casework import (
@@ -79,25 +81,48 @@ SECURITY_HEADERS = {
 _UPLOAD_ROUTES = ("/api/applications", "/api/verify")
 
 
-@app.middleware("http")
-async def _refuse_oversized_uploads(request: Request, call_next: Any) -> Response:
+class _RefuseOversizedUploads:
     """A body whose declared length could not hold files within the limit (three uploads and 1 MiB of
     form) is refused with 413 before any of it is read or spooled to disk."""
-    length = request.headers.get("content-length", "")
-    if request.method == "POST" and request.url.path in _UPLOAD_ROUTES and length.isdigit():
-        svc = app.dependency_overrides.get(get_services, get_services)()
-        if int(length) > 3 * svc.settings.max_upload_bytes + 2**20:
-            return _problems.respond(request, 413, FileTooLarge.code, FileTooLarge.message_id)
-    response: Response = await call_next(request)
-    return response
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] in _UPLOAD_ROUTES:
+            request = Request(scope)
+            length = request.headers.get("content-length", "")
+            limit = 3 * app.dependency_overrides.get(get_services, get_services)().settings.max_upload_bytes + 2**20
+            if length.isdigit() and int(length) > limit:
+                await _problems.respond(request, 413, FileTooLarge.code, FileTooLarge.message_id)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
-@app.middleware("http")
-async def _security_headers(request: Request, call_next: Any) -> Response:
-    response: Response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class _SecurityHeaders:
+    """SECURITY_HEADERS on every answer that does not set its own. Pure ASGI, not `@app.middleware`:
+    Starlette's BaseHTTPMiddleware costs about 0.3 ms of CPU per request each, a fifth of a status read."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+app.add_middleware(_RefuseOversizedUploads)
+app.add_middleware(_SecurityHeaders)  # added last: outermost, so the 413 above carries the headers too
 
 __all__ = ["app", "get_flow_starter", "get_services"]
 
