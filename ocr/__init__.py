@@ -135,10 +135,13 @@ def extract_pages(pages: Sequence[Page], *, declared_type: core.DocumentType | N
     with the pages it read; tests call it with pages built from words (`Page`, `Word`).
     """
     pages = list(pages)
-    detection = _document_type(pages, declared_type)
+    detection, shown_on = _document_type(pages, declared_type)
     doc_type = detection.document_type or declared_type
     assert doc_type is not None  # _document_type raised otherwise
-    fields, anggota = cap_unspaced(pages, *_EXTRACTORS[doc_type](pages))
+    # A KK prints both tables on its title page: that page is the one read, whichever comes first.
+    ordered = [pages[shown_on], *pages[:shown_on], *pages[shown_on + 1:]] if doc_type == core.DocumentType.KK \
+        else pages
+    fields, anggota = cap_unspaced(pages, *_EXTRACTORS[doc_type](ordered))
     if not any(v.value for v in fields.values()) and not anggota:
         raise core.UnreadableDocument(f"no field of a {doc_type} could be read")
     source = "text_layer" if all(p.source == "text_layer" for p in pages) else "ocr"
@@ -147,26 +150,28 @@ def extract_pages(pages: Sequence[Page], *, declared_type: core.DocumentType | N
     return extraction, detection
 
 
-def _document_type(pages: list[Page], declared: core.DocumentType | None) -> Detection:
+def _document_type(pages: list[Page], declared: core.DocumentType | None) -> tuple[Detection, int]:
+    """The detection and the index of the page it was made on (0 when no page shows a type)."""
     if not any(p.words for p in pages):
         raise core.UnreadableDocument("no text found on any page")
-    detection = _surest_page(pages)
+    detection, shown_on = _surest_page(pages)
     detected = detection.document_type
     if declared is not None and detected is not None and detected != declared:
         raise core.DocumentTypeMismatch(f"declared {declared}, but the document looks like {detected}")
     if detected is None and declared is None:
         raise core.UnreadableDocument("not a KK, ijazah or buku nikah: no title or labels of one found")
     # A declared type whose title and labels were lost to a poor scan is still read; no field -> unreadable.
-    return detection
+    return detection, shown_on
 
 
-def _surest_page(pages: list[Page]) -> Detection:
-    """The type as the page that shows it most surely says (the earliest of equally sure pages): the title
-    page need not come first (a cover or a letter before it), and a buku nikah spreads over two pages."""
-    best = Detection(None, 0.0)
-    for page in pages:
+def _surest_page(pages: list[Page]) -> tuple[Detection, int]:
+    """The type as the page that shows it most surely says (the earliest of equally sure pages), and that
+    page's index: the title page need not come first (a cover or a letter before it), and a buku nikah
+    spreads over two pages."""
+    best, index = Detection(None, 0.0), 0
+    for i, page in enumerate(pages):
         if page.words:
             found = classify(lines(page))
             if found.document_type is not None and found.confidence > best.confidence:
-                best = found
-    return best
+                best, index = found, i
+    return best, index

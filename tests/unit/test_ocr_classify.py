@@ -97,3 +97,14 @@ def test_a_buku_nikah_whose_title_page_follows_a_page_of_labels():
     title_page = Page(2, None, _page("KUTIPAN AKTA NIKAH", "Nomor : 0123/045/VI/2019").words, "ocr")
     _, found = ocr.extract_pages([labels_page, title_page])
     assert found.document_type == core.DocumentType.BUKU_NIKAH
+
+
+def test_a_kk_after_a_cover_letter_is_read_from_its_own_page():
+    from tests.unit.test_ocr_kk_rows import kk_page
+
+    cover = _page("SURAT PENGANTAR", "Kepada Yth. Kepala Dinas", "Nama : BUDI SANTOSO")
+    kk = kk_page()
+    extraction, found = ocr.extract_pages([cover, Page(2, None, kk.words, "ocr", kk.grids)])
+    assert found.document_type == core.DocumentType.KK
+    assert [row["nik"].value for row in extraction.anggota][:2] == ["7401010101800001", "7401054506850002"]
+    assert {row["nik"].page for row in extraction.anggota} == {2}
