@@ -158,3 +158,18 @@ def test_staff_log_in_to_the_running_stack_and_everyone_else_is_refused(capil, s
     assert httpx.get(f"{api}/api/applications", headers=bearer).status_code == 200
     assert capil("users", "disable", "siti").returncode == 0
     assert httpx.get(f"{api}/api/applications", headers=bearer).status_code == 401
+
+
+def test_bench_e2e_files_one_application_through_the_stack_and_reports_its_stages(capil, stack):
+    r = capil("bench", "e2e", "--applications", "1", "--concurrency", "1", "--seed", "5", "--json", timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    report = json.loads(r.stdout)
+    assert report["applications"] == 1 and report["archived"] == 1, report["per_application"]
+    assert report["latency_seconds"]["n"] == 1 and report["latency_seconds"]["p50"] > 0
+    # every stage from the upload to the archive, read back from Prefect's records of the run
+    assert {"upload", "queued (runner poll)", "flow-run process start", "ocr kk", "cross-check", "record change",
+            "render+sign+archive KK", "archive evidence"} <= set(report["stages_seconds"])
+    assert report["raw_tesseract"]["pages"] == report["pages"] >= 2
+    assert report["ocrmypdf"].get("seconds_per_page") or report["ocrmypdf"]["skipped"]
+    assert report["resources"]["peak_by_process"]["flow run"]["peak_rss_mb"] > 0
+    assert report["targets"]["no_failed_or_stuck_runs"] is True
