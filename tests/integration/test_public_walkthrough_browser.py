@@ -3,8 +3,8 @@
 - an applicant on a 390 px phone reads the service standard, files a genuine change through the upload
   page; the network drops the first send, the answer to the second is lost to a server error after it
   was filed, and "Coba kirim lagi" files nothing twice; the tracking code and status link are shown and
-  kept; the status link leads to the signed KK, downloaded
-  and verified;
+  kept; the approval is told by e-mail (an SMTP sink); the status link leads to the signed KK,
+  downloaded and verified;
 - a second change for the same family supersedes that KK; an arsip user finds it by the applicant's
   tracking code, reads why and by which application it was superseded, and downloads it; the QR page
   says ASLI, SUDAH DIGANTI;
@@ -16,11 +16,13 @@ Screenshots of every step are kept in the test's tmp dir (and copied to $CAPIL_S
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,7 @@ from core import ChangeType, DocumentType, Family, Person, Status, pendidikan_ra
 from flows import finalize_application, process_application
 from tests.fixtures.accounts import PASSWORD, add_staff
 from tests.fixtures.api import RecordingStarter
+from tests.fixtures.smtp import SmtpSink, smtp_server
 from tests.integration.test_review_browser import live_app  # noqa: F401  (the fixture)
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -74,7 +77,19 @@ def _approved(pipeline, app_id: str) -> None:
     assert pipeline.applications.get(app_id).status == Status.APPROVED
 
 
-def test_an_applicant_files_on_a_phone_and_the_archive_finds_the_superseded_kk(pipeline, live_app, tmp_path):  # noqa: F811
+@pytest.fixture
+def mail(pipeline, monkeypatch) -> Iterator[SmtpSink]:
+    """The pipeline sends the applicants' notices to an SMTP sink."""
+    sink = smtp_server()
+    monkeypatch.setattr(pipeline, "settings", dataclasses.replace(
+        pipeline.settings, smtp_host="127.0.0.1", smtp_port=sink.server_address[1], smtp_from="dukcapil@contoh.id"))
+    yield sink
+    sink.shutdown()
+    sink.server_close()
+
+
+def test_an_applicant_files_on_a_phone_and_the_archive_finds_the_superseded_kk(pipeline, live_app, mail,  # noqa: F811
+                                                                               tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     chromium = shutil.which("chromium")
@@ -117,6 +132,7 @@ def test_an_applicant_files_on_a_phone_and_the_archive_finds_the_superseded_kk(p
             expect(page.locator("fieldset.corrections")).to_be_hidden()
 
             page.get_by_label("NIK", exact=True).fill(first.nik)
+            page.get_by_label("E-mail (tidak wajib)").fill("pemohon@contoh.id")
             page.locator("#file-kk").set_input_files(str(kk))
             wrong = tmp_path / "catatan.txt"
             wrong.write_text("bukan pindaian")
@@ -160,6 +176,8 @@ def test_an_applicant_files_on_a_phone_and_the_archive_finds_the_superseded_kk(p
 
             # 3. processed (the flow, as the deployment would run it): approved, signed, archived
             _approved(pipeline, filed.id)
+            assert mail.arrived.wait(10) and mail.received[-1]["To"] == "pemohon@contoh.id"  # told by e-mail
+            assert mail.received[-1]["Subject"] == f"Permohonan {code} disetujui: KK baru siap diunduh"
             page.goto(f"{live_app}/")  # kept on this device
             expect(page.locator("#kept")).to_contain_text(code)
             page.locator("#kept").get_by_role("link", name=code).click()

@@ -1,15 +1,11 @@
 """The applicant's optional e-mail: given at filing, sent on a decision through a real SMTP conversation
-(a small SMTP sink on a free port, started here), never holding up or undoing the decision."""
+(a small SMTP sink on a free port, `tests.fixtures.smtp`), never holding up or undoing the decision."""
 
 from __future__ import annotations
 
 import dataclasses
-import email
 import logging
-import socketserver
-import threading
 from collections.abc import Iterator
-from email.message import Message
 
 import pytest
 
@@ -17,46 +13,12 @@ import casework
 from core import Status
 from tests.fixtures.accounts import log_in
 from tests.fixtures.api import OTHER, SUBJECT, file_over_http
-
-
-class _Sink(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    received: list[Message]
-    arrived: threading.Event
-
-
-class _Smtp(socketserver.StreamRequestHandler):
-    """Just enough of RFC 5321 for smtplib: EHLO, MAIL, RCPT, DATA, QUIT (no STARTTLS offered)."""
-
-    def handle(self) -> None:
-        server: _Sink = self.server  # type: ignore[assignment]
-        self.wfile.write(b"220 sink ESMTP\r\n")
-        while line := self.rfile.readline():
-            verb = line[:4].upper()
-            if verb == b"EHLO":
-                self.wfile.write(b"250-sink\r\n250 SIZE 1000000\r\n")
-            elif verb == b"DATA":
-                self.wfile.write(b"354 go on\r\n")
-                lines = []
-                while (data := self.rfile.readline()) not in (b".\r\n", b""):
-                    lines.append(data[1:] if data.startswith(b"..") else data)
-                server.received.append(email.message_from_bytes(b"".join(lines)))
-                self.wfile.write(b"250 queued\r\n")
-                server.arrived.set()
-            elif verb == b"QUIT":
-                self.wfile.write(b"221 bye\r\n")
-                return
-            else:
-                self.wfile.write(b"250 ok\r\n")
+from tests.fixtures.smtp import SmtpSink, smtp_server
 
 
 @pytest.fixture
-def smtp_sink() -> Iterator[_Sink]:
-    server = _Sink(("127.0.0.1", 0), _Smtp)
-    server.received, server.arrived = [], threading.Event()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def smtp_sink() -> Iterator[SmtpSink]:
+    server = smtp_server()
     yield server
     server.shutdown()
     server.server_close()
