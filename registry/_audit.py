@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import queue
 import threading
 from collections.abc import Iterator
@@ -171,9 +172,12 @@ class _GroupCommit:
         self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._pid = os.getpid()
 
     def submit(self, fields: dict[str, Any]) -> dict[str, Any]:
         pending = _Pending(fields)
+        if self._pid != os.getpid():  # a fork: the parent's writer thread does not exist here
+            self._queue, self._lock, self._thread, self._pid = queue.SimpleQueue(), threading.Lock(), None, os.getpid()
         self._queue.put(pending)
         with self._lock:
             if self._thread is None:

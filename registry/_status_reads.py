@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import threading
 from collections import Counter
 
@@ -43,6 +44,9 @@ class StatusReads:
     def __init__(self, db: Database, *, interval: float = 30.0) -> None:
         self._db = db
         self._interval = interval
+        self._reset()
+
+    def _reset(self) -> None:
         self._counts: Counter[str] = Counter()
         self._since: dt.datetime | None = None
         self._appending = 0
@@ -50,9 +54,12 @@ class StatusReads:
         self._flushing = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._pid = os.getpid()
 
     def count(self, application_id: str) -> None:
         """One read of `application_id` by its applicant (no I/O; the first starts the flushing thread)."""
+        if self._pid != os.getpid():  # a fork: the parent's counts and thread are the parent's
+            self._reset()
         with self._lock:
             if self._since is None:
                 self._since = utcnow()
