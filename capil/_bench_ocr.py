@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import ocr
+from ocr.confidence import SURE
 
 from ._progress import progress
 
@@ -111,6 +112,8 @@ def _read_one(task: tuple[str, str]) -> dict[str, Any]:
         "error": None, "seconds": seconds, "cpu_seconds": cpu, "pages": extraction.pages, "document_type": out["document_type"],
         "source": out["source"], "fields": {k: v["value"] for k, v in out["fields"].items()},
         "anggota": [{k: v["value"] for k, v in row.items()} for row in out.get("anggota", [])],
+        "sure": {k for k, v in out["fields"].items() if (v.get("confidence") or 0) >= SURE}
+        | {f"{i}.{k}" for i, row in enumerate(out.get("anggota", [])) for k, v in row.items() if (v.get("confidence") or 0) >= SURE},
     }
 
 
@@ -138,8 +141,13 @@ def _score(doc: dict[str, Any], truth: dict[str, Any], result: dict[str, Any]) -
     found = result if detected_right else {}
     fields = []
     edits = chars = 0
-    for name, want, got in _pairs(truth, found):
+    sure, keys = found.get("sure", set()), _sure_keys(truth)
+    sure_total = sure_right = 0
+    for key, (name, want, got) in zip(keys, _pairs(truth, found), strict=True):
         fields.append((name, got == want))
+        if key in sure:
+            sure_total += 1
+            sure_right += got == want
         if name.split(".", 1)[-1] in NAME_FIELDS or name in NAME_FIELDS:
             edits += ocr.edit_distance(str(got or ""), str(want))
             chars += len(str(want))
@@ -149,8 +157,16 @@ def _score(doc: dict[str, Any], truth: dict[str, Any], result: dict[str, Any]) -
         "detected": result.get("document_type"), "detected_right": detected_right,
         "seconds_per_page": result["seconds"] / max(1, result["pages"]),
         "cpu_seconds_per_page": result["cpu_seconds"] / max(1, result["pages"]), "fields": fields,
-        "name_edits": edits, "name_chars": chars,
+        "name_edits": edits, "name_chars": chars, "sure_total": sure_total, "sure_right": sure_right,
     }
+
+
+def _sure_keys(truth: dict[str, Any]) -> list[str]:
+    """Per pair of `_pairs`, in its order, the key under which `_read_one` lists the value if it was read at
+    >= SURE: the field's name, or `row.field` for a member cell."""
+    keys = [k for k, v in truth["fields"].items() if v is not None]
+    return keys + [f"{i}.{k}" for i, row in enumerate(truth.get("anggota", [])) for k, v in row.items()
+                   if v is not None]
 
 
 def _report(rows: list[dict[str, Any]], *, jobs: int, wall: float, seed: Any,
@@ -190,6 +206,7 @@ def _report(rows: list[dict[str, Any]], *, jobs: int, wall: float, seed: Any,
             "failures": dict(Counter(r["error"] for r in rows if r["error"])),
             "seconds_per_page": _timing([r["seconds_per_page"] for r in rows]),
             "cpu_seconds_per_page": _timing([r["cpu_seconds_per_page"] for r in rows]),
+            **_sure(rows),
         },
         "by_type_variant": by_group,
         "by_family": _by_family(rows, holdout_family),
@@ -211,8 +228,14 @@ def _figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "documents": len(rows), "detection_accuracy": _ratio(sum(r["detected_right"] for r in rows), len(rows)),
         "field_accuracy": _ratio(sum(fields), len(fields)), "fields_scored": len(fields),
         "name_cer": _ratio(sum(r["name_edits"] for r in rows), sum(r["name_chars"] for r in rows)),
-        "failures": dict(Counter(r["error"] for r in rows if r["error"])),
+        "failures": dict(Counter(r["error"] for r in rows if r["error"])), **_sure(rows),
     }
+
+
+def _sure(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Values read at confidence >= SURE (0.9): how many were scored and the share of them right."""
+    total = sum(r.get("sure_total", 0) for r in rows)
+    return {"sure_scored": total, "sure_accuracy": _ratio(sum(r.get("sure_right", 0) for r in rows), total)}
 
 
 def _by_family(rows: list[dict[str, Any]], holdout_family: str | None) -> list[dict[str, Any]]:

@@ -34,7 +34,7 @@ def _corpus(root: Path, *, with_family: bool = True) -> Path:
 
 def _fake_extract(data: bytes, *, declared_type=None, lang="ind"):
     read = json.loads(data)
-    out = {"document_type": read["type"], "source": "fake", "fields": {k: {"value": v} for k, v in read["fields"].items()}}
+    out = {"document_type": read["type"], "source": "fake", "fields": {k: {"value": v, "confidence": 0.95} for k, v in read["fields"].items()}}
     return SimpleNamespace(pages=1, to_dict=lambda: out)
 
 
@@ -97,3 +97,12 @@ def test_a_corpus_without_families_is_scored_by_its_development_family(bench):
     code, out, _ = bench("--json", with_family=False)
     assert code == 0
     assert [f["family"] for f in json.loads(out)["by_family"]] == ["ijazah-sekolah"]
+
+
+def test_values_read_as_sure_and_how_many_of_them_are_right(bench):
+    code, out, _ = bench("--json")
+    assert code == 0
+    overall = json.loads(out)["overall"]
+    # All read at 0.95; the KK misread as a type scores none; a2's `y` is wrong.
+    assert overall["sure_scored"] == 6
+    assert overall["sure_accuracy"] == round(5 / 6, 4)
