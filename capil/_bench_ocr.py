@@ -190,7 +190,7 @@ def _report(rows: list[dict[str, Any]], *, jobs: int, wall: float, seed: Any,
             "name_cer": _ratio(sum(r["name_edits"] for r in members), chars),
             "failures": dict(Counter(r["error"] for r in members if r["error"])),
             "seconds_per_page": _timing([r["seconds_per_page"] for r in members]),
-            "cpu_seconds_per_page": _timing([r["cpu_seconds_per_page"] for r in members]),
+            "cpu_seconds_per_page": _timing([r["cpu_seconds_per_page"] for r in members]), **_sure(members),
             "fields": {name: {"correct": sum(v), "total": len(v), "accuracy": _ratio(sum(v), len(v))}
                        for name, v in sorted(per_field.items())},
         })
