@@ -200,7 +200,7 @@ def test_database_locked_for_seconds_while_recording_ends_approved_once(stack, a
     db.execute("BEGIN EXCLUSIVE")
     started = time.monotonic()
     stack.release("archive")
-    time.sleep(12)  # longer than SQLite's busy wait: the run's next write fails
+    time.sleep(25)  # far longer than the 10 s busy wait (registry): the run's next write fails
     db.execute("COMMIT")
     db.close()
     _record(stack, "db_locked", app_id, expect="approved", peak=peak, started=started)
