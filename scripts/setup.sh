@@ -15,6 +15,7 @@ SYSTEM_PACKAGES=(
   fonts-dejavu-extra fonts-liberation   # more families for the synthetic corpus (condensed, Sans Narrow)
   fonts-urw-base35 fonts-open-sans fonts-crosextra-carlito fonts-crosextra-caladea   # held-out look (~12 MB)
   chromium                          # the browser Playwright drives in the review page test
+  ocrmypdf                          # the tool `capil bench e2e` compares our OCR with (brings ghostscript, qpdf)
 )
 
 missing=()
