@@ -189,7 +189,8 @@ def up(settings: Settings, *, timeout: float = 120, say: Callable[[str], None] =
 
 
 def _start(settings: Settings, part: Part) -> None:
-    env = {**os.environ, **part.env}
+    # SeaweedFS lets WEED_* variables override its security.toml (JWT keys, TLS files): none is inherited.
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("WEED_")}, **part.env}
     try:
         with (settings.data_dir / "logs" / f"{part.name}.log").open("ab") as log:  # the child keeps its own
             proc = subprocess.Popen(part.argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
