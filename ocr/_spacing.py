@@ -1,5 +1,6 @@
 """Names read without a space the page prints: a value in the `SURE` band whose own pixels show more word
-breaks than it has spaces (`WA ASRIA` read `WAASRIA`) is capped at `DISPUTED`, for a second look.
+breaks than it has spaces, or a name particle glued to the next word (`WA ASRIA` read `WAASRIA`), is
+capped at `DISPUTED`, for a second look.
 
     cap_unspaced(pages, fields, anggota) -> (fields, anggota) with such names capped
 
@@ -11,6 +12,7 @@ word up to 0.31 (a few above). Text-layer values carry the PDF's own spaces and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,6 +24,10 @@ from ._fields import capped
 from ._image import blank_gaps
 from ._model import Page
 
+_GLUED_PARTICLE = re.compile(r"\b(?:LA|WA)(?:ODE|A[A-Z])")
+"""The name particles of Buton and Muna (`LA`, `WA`, `LA ODE`, `WA ODE`) glued to the next word: `LAODE`,
+`WAASRIA`, `LAARSYAD`. Between two `A`s the columns never clear (the letters' slants overlap), so
+the pixels cannot show that break; no Indonesian name word begins `LAA`, `WAA` or `LAODE`."""
 WORD_BREAK = 0.3
 """A gap this share of the value's height wide breaks two printed words."""
 _NAMES = frozenset({"nama_lengkap", "nama_kepala_keluarga", "nama_orang_tua", "nama_ayah", "nama_ibu"})
@@ -40,7 +46,11 @@ def _capped(pages: dict[int, Page], values: dict[str, core.FieldValue]) -> dict[
 
 
 def _unspaced(pages: dict[int, Page], value: core.FieldValue) -> bool:
-    if not isinstance(value.value, str) or value.confidence < SURE or value.bbox is None or value.page is None:
+    if not isinstance(value.value, str) or value.confidence < SURE:
+        return False
+    if _GLUED_PARTICLE.search(value.value):
+        return True
+    if value.bbox is None or value.page is None:
         return False
     page = pages.get(value.page)
     if page is None or page.image is None:
