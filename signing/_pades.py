@@ -36,7 +36,7 @@ from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.general import SigningError
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+from pyhanko_certvalidator.errors import InsufficientRevinfoError, PathBuildingError, PathValidationError
 from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
 
 import core
@@ -202,6 +202,10 @@ def _translate(e: BaseException, what: str) -> core.CapilError:
         return e
     if _caused_by(e, (TimeoutError, timestamps.TimestampRequestError, aiohttp.ClientError, OSError)):
         return core.ServiceUnavailable(f"{what}: TSA, OCSP or CRL service unavailable ({type(e).__name__})")
+    if _caused_by(e, (InsufficientRevinfoError,)):
+        # pyHanko says so when the OCSP responder and CRL could not be fetched (a PKI down): a retry can help.
+        return core.ServiceUnavailable(f"{what}: no revocation info could be obtained for the signer or TSA "
+                                       f"chain; is the OCSP/CRL service up? ({type(e).__name__})")
     if _caused_by(e, (PathBuildingError, PathValidationError)):
         return core.ConfigurationError(f"{what}: the signer or TSA chain does not validate against the "
                                        f"trust roots, or its revocation info is missing ({type(e).__name__})")

@@ -352,3 +352,15 @@ def test_capil_verify_json_and_exit_codes(signed: bytes, tmp_path: Path, dev_pki
     r = capil("verify", str(bad), "--json")
     assert r.returncode == 1
     assert json.loads(r.stdout)["intact"] is False
+
+
+def test_revocation_service_down_is_service_unavailable(kk_pdf: bytes, tmp_path: Path) -> None:
+    """A whole PKI down (OCSP, CRL and TSA at its port, nothing listening): retryable, not a
+    configuration error. pyHanko reports the revocation info it could not fetch as a path
+    validation error, the same class as a chain that does not validate."""
+    pki = signing.ensure_dev_pki(tmp_path / "pki", port=free_port())
+    config = signing.SignerConfig(pkcs12=pki.signer_pkcs12, passphrase=pki.passphrase(),
+                                  tsa_url=signing.tsa_url(pki.dir, port=pki.port), level=signing.PadesLevel.B_LT,
+                                  trust_roots=(pki.root_cert,))
+    with pytest.raises(core.ServiceUnavailable):
+        signing.sign_pdf(kk_pdf, config=config)
