@@ -250,7 +250,7 @@ def deploy(client_env: dict[str, str]) -> tuple[str, dict[str, Any]]:
         raise RuntimeError(f"prefect.yaml should deploy process-application once, found {len(found)}")
     gcl = found[0].global_concurrency_limit
     limits = {"work_pool": pool.concurrency_limit, "process_deployment": gcl.limit if gcl else None,
-              "collision_strategy": str(found[0].concurrency_options.collision_strategy)
+              "collision_strategy": str(found[0].concurrency_options.collision_strategy.value)
               if found[0].concurrency_options else None}
     return f"process-application/{found[0].name}", limits
 
@@ -355,6 +355,8 @@ class Env:
     client_env: dict[str, str]
     deployment: str
     limit: int
+    duplicate: bool = False
+    """Start the first application's run a second time: the exactly-once check must catch it."""
 
 
 def phase(env: Env, name: str, hosts: list[str], population: dict[str, Any], cases: list[Case]) -> dict[str, Any]:
@@ -389,6 +391,8 @@ def phase(env: Env, name: str, hosts: list[str], population: dict[str, Any], cas
         load_before = os.getloadavg()
         runs, started = _run_all(env.deployment, list(ids))
         load_after = os.getloadavg()
+        if env.duplicate:
+            _run_all(env.deployment, list(ids)[:1])
     finally:
         workers.close()
     checks = _check(svc, ids, runs)
@@ -568,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--applications", type=int, default=40)
     parser.add_argument("--warmup", type=int, default=2, help="applications run first on host a, not counted")
     parser.add_argument("--per-host-limit", type=int, default=2, help="flow runs at once per worker (--limit)")
+    parser.add_argument("--duplicate", action="store_true",
+                        help="self-check: run one application twice; the report must say NO and exit 1")
     parser.add_argument("--out", default="benchmarks/results/multihost", help="writes OUT.json and OUT.md")
     args = parser.parse_args(argv)
     if os.geteuid() != 0:
@@ -591,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
         deployment, limits = deploy(client_env)
         print(f"stack ready; deployment {deployment}", file=sys.stderr)
         population, cases = applications(args.applications)
-        env = Env(root, data_dir, pg_password, client_env, deployment, args.per_host_limit)
+        env = Env(root, data_dir, pg_password, client_env, deployment, args.per_host_limit, args.duplicate)
         a, b = (ns for ns, _ in HOSTS)
         results = []
         for name, hosts, batch in (("warmup", [a], cases[:args.warmup]), ("one", [a], cases),
