@@ -80,7 +80,10 @@ def hold_point(svc: Services, stage: str, application_id: str) -> None:
     folder = svc.settings.fault_hold_dir
     if not folder or not (marker := Path(folder) / stage).exists():
         return
-    (Path(folder) / f"{stage}.reached").write_text(f"{os.getpid()} {application_id}\n")
+    reached = Path(folder) / f"{stage}.reached"
+    partial = reached.with_suffix(".partial")
+    partial.write_text(f"{os.getpid()} {application_id}\n")
+    partial.replace(reached)  # whole or absent: the test reads it as soon as it exists
     log.warning("application %s: held at %s (fault_hold_dir is a test seam)", application_id, stage)
     deadline = time.monotonic() + 600
     while marker.exists() and time.monotonic() < deadline:

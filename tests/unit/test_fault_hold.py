@@ -22,15 +22,19 @@ def test_without_the_setting_or_the_stage_file_nothing_waits(tmp_path):
 
 def test_a_stage_file_holds_the_run_until_it_is_removed(tmp_path):
     svc = _svc(tmp_path, str(tmp_path))
-    (tmp_path / "archive").touch()
+    marker = tmp_path / "archive"
+    marker.touch()
     done = threading.Event()
-    worker = threading.Thread(target=lambda: (casework.hold_point(svc, "archive", "app-2"), done.set()))
+    worker = threading.Thread(target=lambda: (casework.hold_point(svc, "archive", "app-2"), done.set()),
+                              daemon=True)  # a failed assertion must not leave pytest waiting on it
     worker.start()
-    deadline = time.monotonic() + 30
-    while not (tmp_path / "archive.reached").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert (tmp_path / "archive.reached").read_text().split()[1] == "app-2"
-    assert not done.wait(0.5)  # held
-    (tmp_path / "archive").unlink()
+    try:
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "archive.reached").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (tmp_path / "archive.reached").read_text().split()[1] == "app-2"
+        assert not done.wait(0.5)  # held
+    finally:
+        marker.unlink()
     assert done.wait(30)
     worker.join()
