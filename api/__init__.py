@@ -2,10 +2,12 @@
 
 `words` is the catalogue of every word a person reads on the pages (statuses, changes, field names,
 rejection reasons, what an applicant can do about a finding), with the helpers that put values into
-words (`field_name`, `mask_nik`, `marked_difference`, `date`).
+words (`field_name`, `mask_nik`, `marked_difference`, `date`). `schemas` describes the JSON answers
+(the models of the OpenAPI document).
 """
 
+from . import _schemas as schemas
 from . import _words as words
 from .app import app, get_flow_starter, get_services
 
-__all__ = ["app", "get_flow_starter", "get_services", "words"]
+__all__ = ["app", "get_flow_starter", "get_services", "schemas", "words"]

@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 import logging
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
-from fastapi import Depends, FastAPI, File, Form, Header, Request, Response, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Header, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 from starlette.datastructures import MutableHeaders
@@ -32,7 +33,7 @@ from casework import (
 from core import ChangeType, DocumentType, FileTooLarge, InputError, Status
 from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT
 
-from . import _archive_pages, _health, _login, _pages, _problems, _queue, _static, _status_page
+from . import _archive_pages, _health, _login, _pages, _problems, _queue, _schemas, _static, _status_page
 from ._auth import (
     Applicant,
     Forbidden,
@@ -52,6 +53,9 @@ from ._auth import (
 from ._queue import Starter, get_flow_starter
 
 log = logging.getLogger(__name__)
+
+MAX_PAGE = 500
+"""Most applications one page of `GET /api/applications` carries."""
 redact_access_log()
 
 app = FastAPI(
@@ -171,7 +175,8 @@ def upload_page(svc: Svc) -> str:
     return _pages.upload_page(svc.settings)
 
 
-@app.post("/api/applications", status_code=202, tags=["permohonan"])
+@app.post("/api/applications", status_code=202, tags=["permohonan"],
+          responses={202: {"model": _schemas.FiledApplicationOut}})
 def create_application(
     svc: Svc,
     starter: Starter,
@@ -234,17 +239,26 @@ def create_application(
             "status_page_url": f"/permohonan/{application_id}?token={filed.token}"}
 
 
-@app.get("/api/applications", tags=["permohonan"])
-def list_applications(svc: Svc, who: AnyStaff, status: Status | None = None,
-                      tracking_code: str | None = None) -> list[dict[str, Any]]:
-    """Applications, newest first (the verifikator queue is `?status=needs_review`; `?tracking_code=`
-    finds the one an applicant quotes). Staff only; the read is audited."""
+@app.get("/api/applications", tags=["permohonan"],
+         responses={200: {"model": list[_schemas.ApplicationOut]}})
+def list_applications(svc: Svc, who: AnyStaff, response: Response, status: Status | None = None,
+                      tracking_code: str | None = None,
+                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Paling banyak per halaman")] = 100,
+                      offset: Annotated[int, Query(ge=0, description="Lewati sebanyak ini")] = 0,
+                      ) -> list[dict[str, Any]]:
+    """Applications, newest first, a page at a time (`limit`, `offset`; a `Link: <…>; rel="next"`
+    header while there are more). The verifikator queue is `?status=needs_review`; `?tracking_code=`
+    finds the one an applicant quotes. Staff only; the read is audited."""
     if tracking_code is not None:
         found = svc.access.find(tracking_code)
         apps = [a for a in ([svc.applications.get(found)] if found else [])
-                if status is None or a.status == status]
+                if status is None or a.status == status][offset:offset + limit]
     else:
-        apps = svc.applications.list(status=status)
+        apps = svc.applications.list(status=status, limit=limit + 1, offset=offset)
+        if len(apps) > limit:
+            apps = apps[:limit]
+            following = {"limit": limit, "offset": offset + limit, **({"status": str(status)} if status else {})}
+            response.headers["Link"] = f'</api/applications?{urlencode(following)}>; rel="next"'
     svc.audit.record(actor=who.name, action="application.list", subject_type="applications", subject=None,
                      details={"status": str(status) if status else None, "ids": [a.id for a in apps]})
     return [a.to_dict() for a in apps]
@@ -253,7 +267,8 @@ def list_applications(svc: Svc, who: AnyStaff, status: Status | None = None,
 _APPLICANT_FIELDS = ("id", "nik", "jenis_perubahan", "status", "requested", "findings", "document", "timings")
 
 
-@app.get("/api/applications/{application_id}", tags=["permohonan"])
+@app.get("/api/applications/{application_id}", tags=["permohonan"],
+         responses={200: {"model": _schemas.ApplicationOut}})
 def get_application(svc: Svc, who: ApplicationReader, application_id: str) -> dict[str, Any]:
     """One application. Staff see it whole (findings, decisions; the read is audited); the applicant,
     with the status token, sees the fields of the contract (no storage keys, no staff names; the read
@@ -272,7 +287,8 @@ class ReviewDecision(BaseModel):
     note: str = Field(default="", max_length=2000, description="Alasan keputusan")
 
 
-@app.post("/api/applications/{application_id}/decision", tags=["verifikator"])
+@app.post("/api/applications/{application_id}/decision", tags=["verifikator"],
+          responses={200: {"model": _schemas.ApplicationOut}})
 def decide_application(svc: Svc, who: Verifikator, application_id: str, decision: ReviewDecision,
                        starter: Starter) -> dict[str, Any]:
     """A verifikator approves or rejects an application waiting for review, in the name of the logged-in
@@ -326,7 +342,8 @@ def verify_document(svc: Svc, file: Annotated[UploadFile, File(description="PDF 
     return signing.verify_pdf(data, trust_roots=svc.trust_roots).to_dict()
 
 
-@app.get("/v/{application_id}", tags=["verifikasi"], responses={200: {"content": {"text/html": {}}}})
+@app.get("/v/{application_id}", tags=["verifikasi"],
+         responses={200: {"model": _schemas.QrAnswerOut, "content": {"text/html": {}}}})
 def verify_qr(svc: Svc, application_id: str, h: str | None = None,
               accept: Annotated[str, Header()] = "") -> Any:
     """What the QR code on an issued KK points at, without login: `active`, `superseded` (with the date)
@@ -342,7 +359,7 @@ def verify_qr(svc: Svc, application_id: str, h: str | None = None,
     return answer
 
 
-@app.get("/api/archive/documents", tags=["arsip"])
+@app.get("/api/archive/documents", tags=["arsip"], responses={200: {"model": list[_schemas.IssuedDocumentOut]}})
 def archive_documents(svc: Svc, who: Arsip, nik: str | None = None, no_kk: str | None = None,
                       application: str | None = None) -> list[dict[str, Any]]:
     """Every document issued to a person (NIK), a family (No. KK) or the person of an application (its

@@ -157,9 +157,11 @@ class Applications:
         with self._db.session() as s:
             return _application(application_row(s, application_id), s)
 
-    def list(self, *, status: Status | None = None, nik: str | None = None, limit: int = 200) -> list[Application]:
-        """Newest first."""
-        query = select(ApplicationRow).order_by(ApplicationRow.received_at.desc()).limit(limit)
+    def list(self, *, status: Status | None = None, nik: str | None = None, limit: int = 200,
+             offset: int = 0) -> list[Application]:
+        """Newest first (ties by id, so that pages neither repeat nor skip one)."""
+        query = (select(ApplicationRow).order_by(ApplicationRow.received_at.desc(), ApplicationRow.id)
+                 .limit(limit).offset(offset))
         if status is not None:
             query = query.where(ApplicationRow.status == str(status))
         if nik is not None:
