@@ -31,7 +31,6 @@ from tests.e2e.faults import (
     audit_verifies,
     cmdline,
     descendants,
-    environ,
     gone,
     peak_rss_mib,
     settle,
@@ -79,6 +78,14 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         assert down.returncode == 0, down.stderr
 
 
+@pytest.fixture(autouse=True)
+def _released(stack: Stack) -> Iterator[None]:
+    """Whatever a case asserts, no run stays held after it (a held run keeps a runner slot)."""
+    yield
+    for stage in ("read", "sign", "archive"):
+        stack.release(stage)
+
+
 @pytest.fixture(scope="module")
 def applicants(stack: Stack) -> dict[str, tuple[Person, Path, Path]]:
     """One subject per fault, each from its own family (a change to one member would make another's
@@ -119,16 +126,18 @@ def _file(stack: Stack, applicants: dict[str, tuple[Person, Path, Path]], case: 
     return submit(stack, nik=subject.nik, kk=kk, ijazah=ijazah), subject.nik
 
 
-def _engine_process(stack: Stack, app_id: str) -> tuple[int, str]:
-    """The runner's flow-run process of the application's run, found by process tree and command line
-    (`-m prefect.engine`, and its run, named `process-<id>`, from its environment); with its run id."""
+def _engine_process(stack: Stack, app_id: str, held_pid: int) -> tuple[int, str]:
+    """The runner's flow-run process of the application's run, with its run id: the process the hold seam
+    names (a warm flow run is a fork of the runner's fork server and keeps its command line and
+    environment, so neither tells runs apart), checked to descend from the runner; the run is the one
+    Prefect names `process-<id>` and calls RUNNING."""
     runner = stack.part_pid("flow-runner")
-    for pid in descendants(runner):
-        run_id = environ(pid).get("PREFECT__FLOW_RUN_ID")
-        if "prefect.engine" in cmdline(pid) and run_id and \
-                stack.prefect("GET", f"/flow_runs/{run_id}").json().get("name") == f"process-{app_id}":
-            return pid, run_id
-    raise AssertionError(f"no flow-run process of application {app_id} under the runner ({runner})")
+    assert held_pid in descendants(runner), f"the held process {held_pid} is not the runner's ({runner})"
+    runs = stack.prefect("POST", "/flow_runs/filter", json={
+        "flow_runs": {"name": {"any_": [f"process-{app_id}"]}, "state": {"type": {"any_": ["RUNNING"]}}},
+        "limit": 5}).json()
+    assert len(runs) == 1, runs
+    return held_pid, runs[0]["id"]
 
 
 def _record(stack: Stack, case: str, app_id: str, *, expect: str, peak: float | None, started: float) -> None:
@@ -149,8 +158,7 @@ def test_cancelled_through_prefect_goes_to_review(stack, applicants):
     app_id, _ = _file(stack, applicants, "cancel")
     pid, held = stack.reached("read")
     assert held == app_id
-    engine, run_id = _engine_process(stack, app_id)
-    assert engine == pid
+    _, run_id = _engine_process(stack, app_id, pid)
     peak = peak_rss_mib(pid)
     r = stack.prefect("POST", f"/flow_runs/{run_id}/set_state",
                       json={"state": {"type": "CANCELLING", "name": "Cancelling"}, "force": True})
@@ -164,13 +172,18 @@ def test_cancelled_through_prefect_goes_to_review(stack, applicants):
 def test_kill_during_ocr_goes_to_review_and_leaves_no_reader_behind(stack, applicants):
     stack.hold("read")
     app_id, _ = _file(stack, applicants, "kill_ocr")
-    _, held = stack.reached("read")
+    pid, held = stack.reached("read")
     assert held == app_id
-    engine, _ = _engine_process(stack, app_id)
+    engine, _ = _engine_process(stack, app_id, pid)
     stack.release("read")
-    time.sleep(1.5)  # Tesseract is reading the scans now, in the reader's cage processes
-    readers = descendants(engine)
-    assert any("tesseract" in cmdline(p) or "ocr" in cmdline(p) for p in readers), [cmdline(p) for p in readers]
+    # Kill as soon as the reader's cage processes exist: the scans are being read then (a warm run reads
+    # a KK in under two seconds, so a fixed pause could land after the decision).
+    deadline = time.monotonic() + 60
+    readers: list[int] = []
+    while not readers and time.monotonic() < deadline:
+        readers = [p for p in descendants(engine) if "tesseract" in cmdline(p) or "ocr" in cmdline(p)]
+        time.sleep(0.02)
+    assert readers, "no reader process started under the flow run"
     peak = peak_rss_mib(engine)
     started = time.monotonic()
     os.kill(engine, 9)
