@@ -145,13 +145,28 @@ def _pid_file(settings: Settings, name: str) -> Path:
 
 
 def _running_pid(settings: Settings, name: str) -> int | None:
+    """The part's pid when the process its pid file names still runs: not a zombie, and not another
+    program that was given the same pid later (pids wrap at 32768 here: a machine busy with Tesseract
+    reuses them within minutes), which would have started after the pid file was written."""
     path = _pid_file(settings, name)
     try:
         pid = int(path.read_text())
         os.kill(pid, 0)
-        return pid
+        written = path.stat().st_mtime
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, ValueError):
         return None
+    if stat[0] == "Z":
+        return None
+    started = _boot_time() + int(stat[19]) / os.sysconf("SC_CLK_TCK")
+    return pid if started <= written + 1.0 else None
+
+
+def _boot_time() -> float:
+    for line in Path("/proc/stat").read_text().splitlines():
+        if line.startswith("btime "):
+            return float(line.split()[1])
+    return 0.0
 
 
 def _port_free(port: int) -> bool:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -285,3 +286,26 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path, population_file):
     r = capil("bench", "registry", "--persons", "10", "--lookups", "5", "--json", data_dir=tmp_path / "d")
     assert r.returncode == 0 and r.stderr == ""
     assert json.loads(r.stdout)["lookups"] == 5
+
+
+def test_status_does_not_take_a_reused_pid_for_a_running_part(tmp_path):
+    """A pid file names a process that was killed; the pid now belongs to a program started after the
+    file was written (pids wrap at 32768): the part is stopped, and `capil up` would start it again."""
+    run = tmp_path / "data" / "run"
+    run.mkdir(parents=True)
+    before = subprocess.Popen(["sleep", "60"])  # started before its pid file: the part itself
+    time.sleep(1.5)
+    (run / "pki.pid").write_text(str(before.pid))
+    later = subprocess.Popen(["sleep", "60"])  # started after the file was written: a stranger
+    (run / "api.pid").write_text(str(later.pid))
+    old = time.time() - 30
+    os.utime(run / "api.pid", (old, old))
+    try:
+        r = capil("status", "--json", data_dir=tmp_path / "data")
+        pids = {p["part"]: p["pid"] for p in json.loads(r.stdout)}
+        assert pids["pki"] == before.pid
+        assert pids["api"] is None
+    finally:
+        for proc in (before, later):
+            proc.kill()
+            proc.wait()
