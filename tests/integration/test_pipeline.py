@@ -217,10 +217,19 @@ def test_a_run_that_fails_sends_its_application_to_a_verifikator(client, pipelin
     family, person = _subject(population)
     app_id = _file(pipeline, family, person)
 
-    def broken_read(*args, **kwargs):
-        raise RuntimeError("a bug in the reader")
+    class BrokenReader:
+        """Starts like any reader; every read meets a bug."""
 
-    monkeypatch.setattr(pipeline, "reader", broken_read)
+        def start(self) -> None:
+            return None
+
+        def upload_page(self, data: bytes, *, max_pixels: int, max_pages: int) -> bytes:
+            raise RuntimeError("a bug in the reader")
+
+        def __call__(self, *args, **kwargs):
+            raise RuntimeError("a bug in the reader")
+
+    monkeypatch.setattr(pipeline, "reader", BrokenReader())
     with pytest.raises(RuntimeError, match="a bug in the reader"):
         process_application(app_id)
 
