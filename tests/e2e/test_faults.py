@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 
-import storage
 import synthetic
 from core import Family, Person
 from tests.e2e.faults import (
@@ -36,8 +35,7 @@ from tests.e2e.faults import (
     settle,
     submit,
 )
-from tests.fixtures.pki import free_port
-from tests.fixtures.seaweed import free_port_block
+from tests.fixtures.stack import stack_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -52,17 +50,8 @@ CASES = ("cancel", "kill_ocr", "kill_sign", "kill_archive", "db_locked", "storag
 def stack(tmp_path_factory) -> Iterator[Stack]:
     root = tmp_path_factory.mktemp("faults")
     (root / "hold").mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CAPIL_", "PREFECT_"))}
-    env.update({
-        "CAPIL_DATA_DIR": str(root / "data"),
-        "CAPIL_API_PORT": str(free_port()),
-        "CAPIL_PREFECT_PORT": str(free_port()),
-        "CAPIL_PKI_PORT": str(free_port()),
-        "CAPIL_S3_ENDPOINT": f"127.0.0.1:{free_port_block(storage.PORT_SPAN)}",
-        "CAPIL_ARCHIVE_RETENTION_DAYS": "1",
-        "CAPIL_RECONCILE_EVERY_SECONDS": str(RECONCILE_S),
-        "CAPIL_FAULT_HOLD_DIR": str(root / "hold"),
-    })
+    env = stack_env(root / "data", CAPIL_RECONCILE_EVERY_SECONDS=str(RECONCILE_S),
+                    CAPIL_FAULT_HOLD_DIR=str(root / "hold"))
     stack = Stack(root, env)
     stack.up()
     try:

@@ -7,7 +7,6 @@ local stack (SeaweedFS, PKI service, Prefect server, flow runner, API) on free p
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
 import subprocess
@@ -17,11 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-import storage
 import synthetic
 from core import Family
-from tests.fixtures.pki import free_port
-from tests.fixtures.seaweed import free_port_block
+from tests.fixtures.stack import stack_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -38,15 +35,7 @@ class Capil:
 @pytest.fixture(scope="module")
 def capil(tmp_path_factory) -> Capil:
     root = tmp_path_factory.mktemp("stack")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CAPIL_", "PREFECT_"))}
-    env.update({
-        "CAPIL_DATA_DIR": str(root / "data"),
-        "CAPIL_API_PORT": str(free_port()),
-        "CAPIL_PREFECT_PORT": str(free_port()),
-        "CAPIL_PKI_PORT": str(free_port()),
-        "CAPIL_S3_ENDPOINT": f"127.0.0.1:{free_port_block(storage.PORT_SPAN)}",
-        "CAPIL_ARCHIVE_RETENTION_DAYS": "1",
-    })
+    env = stack_env(root / "data")
     return Capil(env, root)
 
 

@@ -4,23 +4,16 @@ a header naming someone else changes nothing."""
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import app, get_services
-from casework import bootstrap
-from core import ChangeType, StoredObject, load_settings
+from api.app import app
+from core import ChangeType, StoredObject
 from tests.fixtures.accounts import log_in, staff_token
-from tests.fixtures.population import population
 
 SUBJECT = "7401050102030003"
 
 
 @pytest.fixture
-def svc(tmp_path):
-    services = bootstrap(load_settings(environ={}, data_dir=tmp_path))
-    services.population.import_population(population())
-    app.dependency_overrides[get_services] = lambda: services
-    yield services
-    app.dependency_overrides.clear()
-    services.database.dispose()
+def svc(served_services):
+    return served_services
 
 
 def test_viewing_an_application_is_audited_with_the_reader(svc):

@@ -10,24 +10,17 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.exc import NoResultFound
 
-from api.app import app, get_services
-from casework import bootstrap
-from core import ChangeType, StoredObject, load_settings
+from api.app import app
+from core import ChangeType, StoredObject
 from registry import AuditLog, Database, StatusReads
 from tests.fixtures.accounts import staff_token
-from tests.fixtures.population import population
 
 SUBJECT = "7401050102030003"
 
 
 @pytest.fixture
-def svc(tmp_path):
-    services = bootstrap(load_settings(environ={}, data_dir=tmp_path))
-    services.population.import_population(population())
-    app.dependency_overrides[get_services] = lambda: services
-    yield services
-    app.dependency_overrides.clear()
-    services.database.dispose()
+def svc(served_services):
+    return served_services
 
 
 def _filed(svc):
