@@ -2,8 +2,8 @@
 
 `words` is the catalogue of every word a person reads on the pages (statuses, changes, field names,
 rejection reasons, what an applicant can do about a finding), with the helpers that put values into
-words (`field_name`, `mask_nik`, `marked_difference`, `date`). `schemas` describes the JSON answers
-(the models of the OpenAPI document).
+words (`field_name`, `mask_nik`, `mask_no_kk`, `marked_difference`, `date`). `schemas` describes the JSON
+answers (the models of the OpenAPI document).
 """
 
 from . import _schemas as schemas

@@ -115,13 +115,6 @@ def archive_page(rows: list[dict[str, Any]], *, query: dict[str, str], who: Staf
                              searched=any(query.values()) and not error, status_names=_STATUS_ID, error=error)
 
 
-def mask_no_kk(no_kk: str | None) -> str | None:
-    """A No. KK as the QR page may show it: `7401••••••••0012` (the region's four digits and the last four)."""
-    if not no_kk:
-        return None
-    return no_kk[:4] + "•" * max(0, len(no_kk) - 8) + no_kk[-4:] if len(no_kk) > 8 else no_kk
-
-
 def qr_answer(issued: registry.IssuedDocument | None, *, office: str) -> dict[str, Any]:
     """The public answer about one issued KK (None: not ours, or a QR whose fingerprint does not match)."""
     if issued is None:
@@ -137,7 +130,7 @@ def qr_answer(issued: registry.IssuedDocument | None, *, office: str) -> dict[st
         "verdict": VERDICTS[issued.status],
         "office": office,
         "document_number": issued.application_id,
-        "no_kk": mask_no_kk(issued.no_kk),
+        "no_kk": _words.mask_no_kk(issued.no_kk),
         "issued_at": issued.issued_at,
         "superseded_at": issued.superseded_at,
         "signer": issued.details.signer,

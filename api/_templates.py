@@ -17,7 +17,8 @@ ROLE_NAMES = {"verifikator": "verifikator", "arsip": "petugas arsip", "admin": "
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                    trim_blocks=True, lstrip_blocks=True)
 _env.globals.update(words=_words, role_names=ROLE_NAMES)
-_env.filters.update(date=_words.date, masked=_words.mask_nik, field_name=_words.field_name)
+_env.filters.update(date=_words.date, masked=_words.mask_nik, masked_kk=_words.mask_no_kk,
+                    field_name=_words.field_name)
 
 
 def render(name: str, **context: Any) -> str:

@@ -134,6 +134,14 @@ def mask_nik(nik: str | None) -> str:
     return nik[:6] + "•" * max(0, len(nik) - 10) + nik[-4:] if len(nik) > 10 else nik
 
 
+def mask_no_kk(no_kk: str | None) -> str | None:
+    """A No. KK as pages and the QR answer show it: `7401••••••••0012`, the province and regency (four digits)
+    and the last four; None when there is none."""
+    if not no_kk:
+        return None
+    return no_kk[:4] + "•" * max(0, len(no_kk) - 8) + no_kk[-4:] if len(no_kk) > 8 else no_kk
+
+
 def marked_difference(record: str | None, read: str | None) -> tuple[Markup, Markup]:
     """Both values as HTML, each character that differs from the other wrapped in <mark>."""
     a, b = record or "", read or ""
