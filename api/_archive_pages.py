@@ -139,10 +139,13 @@ def qr_answer(issued: registry.IssuedDocument | None, *, office: str) -> dict[st
     }
 
 
-def verification_page(answer: dict[str, Any]) -> str:
+def verification_page(answer: dict[str, Any], *, tracking_code: str | None = None) -> str:
     """What a scanned QR code shows: the verdict on a coloured block, then the office, the No. KK (masked),
-    the document number, issue date, signer and masked holder."""
-    return _templates.render("verification.html", title="Verifikasi dokumen", answer=answer)
+    the document number, issue date, signer and masked holder. The document number a person reads is the
+    application's tracking code; the application id (`document_number` of the JSON answer) only when the
+    application has none."""
+    return _templates.render("verification.html", title="Verifikasi dokumen", answer=answer,
+                             number=tracking_code or answer.get("document_number"))
 
 
 def _name(svc: Services, nik: str) -> str:

@@ -355,7 +355,8 @@ def verify_qr(svc: Svc, application_id: str, h: str | None = None,
         issued = None
     answer = _archive_pages.qr_answer(issued, office=svc.settings.office_name)
     if "text/html" in accept:
-        return HTMLResponse(_archive_pages.verification_page(answer))
+        code = svc.access.tracking_code(issued.application_id) if issued is not None else None
+        return HTMLResponse(_archive_pages.verification_page(answer, tracking_code=code))
     return answer
 
 
