@@ -335,6 +335,21 @@ def application_decide(
     _emit(app_.to_dict(), as_json, f"{app_.id} {app_.status}")
 
 
+@application_app.command("retry-finalize")
+def application_retry_finalize(application_id: str, by: ByOption = None, as_json: JsonFlag = False) -> None:
+    """Finalize again an approved application the reconciler left for operations after its finalize runs
+    failed `finalize_max_attempts` times (it gets that many runs again; audited)."""
+    from casework import retry_finalize
+    from flows import FINALIZE_DEPLOYMENT, FlowStarter
+
+    starter = FlowStarter()
+    starter.check(FINALIZE_DEPLOYMENT)
+    svc = _services()
+    retry_finalize(svc, application_id, actor=_operator(by))
+    run = starter.start(FINALIZE_DEPLOYMENT, application_id)
+    _emit({"id": application_id, "flow_run_id": run}, as_json, f"{application_id}: finalize started ({run})")
+
+
 # --- archive and verification ----------------------------------------------------------------------
 
 @archive_app.command("get")

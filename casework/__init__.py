@@ -18,6 +18,8 @@
     notify_decision(svc, id) / notify_in_background  the applicant's optional e-mail on a decision (never raises)
     check_email(address)                            an address given at filing, checked
     stuck_applications(svc)                         what each application waiting too long needs
+    note_finalize_restart / park_finalize / retry_finalize / parked_applications   finalize runs counted:
+                                                    after `finalize_max_attempts` left for operations
     hold_point(svc, stage, id)                      test seam: hold a run at a stage (`fault_hold_dir`)
 
 `flows` wraps these in Prefect tasks, one call each; `api` and `capil` call them directly.
@@ -44,12 +46,24 @@ from ._issue import (
 )
 from ._notify import Mailer, SmtpMailer, check_email, notify_decision, notify_in_background
 from ._pages import MAX_WIDTH, page_image, page_key, page_manifest, page_manifests, store_page_images
-from ._recovery import Remedy, Stuck, hold_point, stuck_applications
+from ._recovery import (
+    FinalizeAttempts,
+    Remedy,
+    Stuck,
+    finalize_attempts,
+    hold_point,
+    note_finalize_restart,
+    park_finalize,
+    parked_applications,
+    retry_finalize,
+    stuck_applications,
+)
 from ._services import Reader, Services, bootstrap, services, use_services
 
 __all__ = [
     "ArchiveProblem",
     "EVIDENCE_FORMAT",
+    "FinalizeAttempts",
     "Filed",
     "MAX_WIDTH",
     "Mailer",
@@ -70,19 +84,24 @@ __all__ = [
     "fetch_verified_document",
     "file_application",
     "file_with_access",
+    "finalize_attempts",
     "hold_point",
     "issue_document",
     "mask_name",
+    "note_finalize_restart",
     "notify_decision",
     "notify_in_background",
     "page_image",
     "page_key",
     "page_manifest",
     "page_manifests",
+    "park_finalize",
+    "parked_applications",
     "parse_requested",
     "read_document",
     "record_issued",
     "renew_document_timestamp",
+    "retry_finalize",
     "send_failed_run_to_review",
     "services",
     "sha256_json",

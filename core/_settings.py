@@ -148,6 +148,12 @@ class Settings:
     """Period of the `reconcile-applications` flow of the local stack (`flows.serve`); an application
     no live run holds is recovered after waiting this long too (`flows.reconcile`)."""
 
+    finalize_max_attempts: int = 5
+    """How many finalize runs an approved application gets, its first and the `reconcile-applications`
+    flow's restarts together. After that it stays `processing`, the reconciler leaves it alone and
+    `watch-operations` alerts on it (`finalize-parked`) until an operator runs
+    `capil application retry-finalize` (`casework.finalize_attempts`)."""
+
     fault_hold_dir: str = ""
     """Test seam, off when empty: a directory where a file named after a stage (`read`, `sign`,
     `archive`) makes every run reaching that stage write `<stage>.reached` (its pid and application)

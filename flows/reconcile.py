@@ -4,7 +4,9 @@
 asks casework which applications have waited longer than that (`casework.stuck_applications`
 explains the remedies), leaves alone those a live run of theirs still holds (`live_runs`: a run
 tagged with the application, `application_tag`, in a state of `LIVE_STATES`) until
-they are overdue (`recovery_after_minutes`), and applies the remedy of the others. Runs are started on
+they are overdue (`recovery_after_minutes`), and applies the remedy of the others. An approved
+application whose finalize runs failed `finalize_max_attempts` times is parked instead of restarted
+(`casework.park_finalize`): `watch-operations` alerts on it until an operator retries it. Runs are started on
 the deployments, like the API starts them; nothing here reads a document.
 
 Without the live-run check a recovery run still waiting for a slot, or still signing, would be
@@ -79,7 +81,11 @@ def find_stuck() -> list[casework.Stuck]:
 def recover(stuck: casework.Stuck) -> str:
     if stuck.remedy == casework.Remedy.SEND_TO_REVIEW:
         casework.send_failed_run_to_review(casework.services(), stuck.application_id)
+    elif stuck.remedy == casework.Remedy.PARK:
+        casework.park_finalize(casework.services(), stuck.application_id)
     else:
+        if stuck.remedy == casework.Remedy.START_FINALIZE:
+            casework.note_finalize_restart(casework.services(), stuck.application_id)
         deployment = PROCESS_DEPLOYMENT if stuck.remedy == casework.Remedy.START_PROCESSING else FINALIZE_DEPLOYMENT
         FlowStarter().start(deployment, stuck.application_id)
     return str(stuck.remedy)

@@ -6,6 +6,9 @@
                          once per run: the run gets the tag `capil:alerted`
     application-waiting  an application still `received` longer than `alert_received_after_minutes`,
                          on every pass while it waits
+    finalize-parked      an approved application whose finalize runs failed `finalize_max_attempts`
+                         times (the reconciler no longer restarts it), on every pass until an operator
+                         runs `capil application retry-finalize`
 
 and notifies each as one ERROR log line, a Prefect event (`capil.alert.<kind>`, which a Prefect
 automation can turn into an e-mail or chat message: docs/production.md), the markdown artifact
@@ -43,7 +46,7 @@ LOOKBACK = dt.timedelta(days=1)
 @dataclass(frozen=True)
 class Alert:
     kind: str
-    """`run-failed` or `application-waiting`."""
+    """`run-failed`, `application-waiting` or `finalize-parked`."""
     subject: str
     """The flow run's name (`process-<application id>`, ...) or the application id."""
     detail: str
@@ -79,6 +82,13 @@ def find_waiting(now: dt.datetime) -> list[Alert]:
     return alerts
 
 
+@task(name="find-parked-applications", timeout_seconds=60)
+def find_parked() -> list[Alert]:
+    """Approved applications left for operations after failed finalize runs."""
+    return [Alert("finalize-parked", app_id, f"finalize failed {runs} times; capil application retry-finalize")
+            for app_id, runs in casework.parked_applications(casework.services())]
+
+
 @task(name="notify", timeout_seconds=60)
 def notify(alerts: list[Alert]) -> None:
     """Log, emit, publish and (when set) POST the alerts; then tag the failed runs as alerted."""
@@ -108,9 +118,10 @@ def notify(alerts: list[Alert]) -> None:
 
 @flow(name="watch-operations", log_prints=False)
 def watch_operations() -> list[Alert]:
-    """Find what needs a person (failed runs, applications waiting in `received`) and notify. Returns the alerts."""
+    """Find what needs a person (failed runs, applications waiting in `received`, parked finalizations) and
+    notify. Returns the alerts."""
     now = dt.datetime.now(dt.UTC)
-    alerts = [*find_failed_runs(now), *find_waiting(now)]
+    alerts = [*find_failed_runs(now), *find_waiting(now), *find_parked()]
     if alerts:
         notify(alerts)
     return alerts
