@@ -17,6 +17,9 @@
     Cage(CageLimits(memory_mb=, cpu_seconds=, timeout_seconds=), processes=, reads_per_process=): `read` in
         subprocesses with RLIMIT_AS, RLIMIT_CPU and a wall clock; `.read(...)` -> Reading (a limit hit:
         core.ResourceLimitExceeded), `.run(...)` -> CageRun (reading or error, CageUsage), `.close()`
+    ReadingService(cage, socket_path(data_dir)): one host's warm cage processes, lent to its flow runs over
+        a Unix socket (`python -m ocr.serve`); ReadingClient(path, fallback=, wait_seconds=, timeout_seconds=)
+        reads through it with the Cage's methods (`.from_settings(settings)`: falls back to a local Cage)
 
 The stages, top to bottom: sniff the file by its magic bytes; check pixel and
 page limits from the headers before decoding; take a PDF page's text layer
@@ -61,6 +64,8 @@ from ._model import Grid, Page, Word
 from ._normalize import edit_distance
 from ._pdf import render_page
 from ._read import PDF_DPI, read_pages
+from ._reading_client import ReadingClient
+from ._reading_service import ReadingService, socket_path
 from ._review_image import GREY_LEVELS, ReviewImage, review_image
 from ._sniff import FileKind, sniff
 from ._spacing import cap_unspaced
@@ -68,8 +73,10 @@ from ._tesseract import CpuMeter, engine, tesseract_cpu
 
 __all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "Cage", "CageLimits", "CageRun", "CageUsage",
            "CpuMeter", "Detection", "FileKind", "Grid", "Page",
-           "Reading", "ReviewImage", "SecondReader", "Transform", "Word", "check_upload", "edit_distance", "engine",
-           "extract", "extract_pages", "read", "review_image", "second_readings", "sniff", "tesseract_cpu"]
+           "Reading", "ReadingClient", "ReadingService", "ReviewImage", "SecondReader", "Transform", "Word",
+           "check_upload", "edit_distance", "engine",
+           "extract", "extract_pages", "read", "review_image", "second_readings", "sniff", "socket_path",
+           "tesseract_cpu"]
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {

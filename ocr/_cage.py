@@ -124,25 +124,32 @@ class _Process:
         self.usage: Any = None
         """`resource.struct_rusage` of the process once reaped after a kill or death."""
 
-    def ask(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]:
-        expired = threading.Event()
+    def ask(self, request: dict[str, Any], *, timeout: float, cancel: threading.Event | None = None,
+            ) -> dict[str, Any]:
+        """One request and its answer. Past `timeout`, or once `cancel` is set (the caller went away),
+        the process group is killed and `_Lost` raised ("time" or "cancelled")."""
+        expired, finished = threading.Event(), threading.Event()
+        stop = cancel if cancel is not None else threading.Event()
 
-        def expire() -> None:
-            expired.set()
-            self.kill()
+        def watch() -> None:
+            if not stop.wait(timeout):
+                expired.set()
+            if not finished.is_set():
+                self.kill()
 
-        timer = threading.Timer(timeout, expire)
-        timer.daemon = True
-        timer.start()
+        watcher = threading.Thread(target=watch, name="cage-watch", daemon=True)
+        watcher.start()
         try:
             assert self.popen.stdin is not None and self.popen.stdout is not None
             _write(self.popen.stdin, pickle.dumps(request, protocol=5))
             answer = _SafeUnpickler(io.BytesIO(_read(self.popen.stdout, limit=MAX_ANSWER))).load()
         except (OSError, EOFError, ValueError, pickle.UnpicklingError) as e:
             self.kill()
-            raise _Lost("time" if expired.is_set() else _death(self.popen.returncode)) from e
+            why = "time" if expired.is_set() else "cancelled" if stop.is_set() else _death(self.popen.returncode)
+            raise _Lost(why) from e
         finally:
-            timer.cancel()
+            finished.set()
+            stop.set()
         self.reads += 1
         return dict(answer)
 
@@ -209,45 +216,61 @@ class Cage:
         return self.read(data, declared_type=declared_type, lang=lang, max_pixels=max_pixels, max_pages=max_pages)
 
     def read(self, data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind",
-             max_pixels: int, max_pages: int, page_images: bool = True) -> Any:
+             max_pixels: int, max_pages: int, page_images: bool = True, wait: float | None = None) -> Any:
         """`ocr.read` in a cage: the `Reading`, or the error (core's tree; `ResourceLimitExceeded` at a limit).
 
         With `page_images` False a text-layer PDF page is not rendered (its `page_image` then fails):
         for callers that want the extraction only.
         """
         run = self.run(data, declared_type=declared_type, lang=lang, max_pixels=max_pixels, max_pages=max_pages,
-                       page_images=page_images)
+                       page_images=page_images, wait=wait)
         if run.error is not None:
             raise run.error
         return run.reading
 
     def run(self, data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind",
-            max_pixels: int, max_pages: int, page_images: bool = True) -> CageRun:
-        """One caged read and what it cost; the error is returned, not raised."""
+            max_pixels: int, max_pages: int, page_images: bool = True, wait: float | None = None,
+            cancel: threading.Event | None = None) -> CageRun:
+        """One caged read and what it cost; the error is returned, not raised.
+
+        `wait`: seconds to wait for a free cage process when all `processes` are reading (None: as long
+        as it takes); past it the error is `core.ServiceUnavailable`. `cancel`: an event that, once set,
+        ends the read at once (its process is killed, never reused): a reading service sets it when
+        the caller has gone away. The event is set when the read is over; pass a new one per read.
+        """
         answer, error, usage = self._call({"op": "read", "data": data, "declared_type": declared_type, "lang": lang,
                                            "max_pixels": max_pixels, "max_pages": max_pages,
-                                           "page_images": page_images})
+                                           "page_images": page_images}, wait=wait, cancel=cancel)
         return CageRun(answer.get("reading") if answer else None, error, usage)
 
-    def upload_page(self, data: bytes, *, max_pixels: int, max_pages: int) -> bytes:
+    def upload_page(self, data: bytes, *, max_pixels: int, max_pages: int, wait: float | None = None,
+                    cancel: threading.Event | None = None) -> bytes:
         """The first page of an image upload, decoded in the cage and encoded again as a grayscale PNG:
         what the service keeps for review when nothing could be read from it (the parent then decodes
         only PNG it made itself)."""
-        answer, error, _ = self._call({"op": "page", "data": data, "max_pixels": max_pixels, "max_pages": max_pages})
+        answer, error, _ = self._call({"op": "page", "data": data, "max_pixels": max_pixels, "max_pages": max_pages},
+                                      wait=wait, cancel=cancel)
         if error is not None:
             raise error
         assert answer is not None
         return bytes(answer["png"])
 
-    def _call(self, request: dict[str, Any]) -> tuple[dict[str, Any] | None, core.CapilError | None, CageUsage]:
-        with self._slots:
+    def _call(self, request: dict[str, Any], *, wait: float | None = None, cancel: threading.Event | None = None,
+              ) -> tuple[dict[str, Any] | None, core.CapilError | None, CageUsage]:
+        queued = time.monotonic()
+        if not self._slots.acquire(timeout=wait):
+            return None, self._busy_error(wait), CageUsage(time.monotonic() - queued, 0.0, 0.0, False)
+        try:
+            if cancel is not None and cancel.is_set():
+                return None, _gone(), CageUsage(time.monotonic() - queued, 0.0, 0.0, False)
             start = time.monotonic()
             process, fresh = self._take()
             try:
-                answer = process.ask(request, timeout=self.limits.timeout_seconds)
+                answer = process.ask(request, timeout=self.limits.timeout_seconds, cancel=cancel)
             except _Lost as e:
                 self._drop(process)
-                return None, self._limit_error(str(e)), _usage_of_killed(process, start, fresh)
+                lost: core.CapilError = _gone() if str(e) == "cancelled" else self._limit_error(str(e))
+                return None, lost, _usage_of_killed(process, start, fresh)
             usage = CageUsage(time.monotonic() - start, float(answer["cpu"]), float(answer["peak_rss_kb"]) / 1024,
                               fresh)
             error = _error(answer) if not answer["ok"] else None
@@ -258,6 +281,13 @@ class Cage:
                     self._busy.discard(process)
                     self._idle.append(process)
             return answer, error, usage
+        finally:
+            self._slots.release()
+
+    def _busy_error(self, wait: float | None) -> core.ServiceUnavailable:
+        return core.ServiceUnavailable(
+            f"all {self.processes} reader processes stayed busy for {wait:g} s; try again later",
+            message_id="Pembaca dokumen sedang sibuk. Silakan coba beberapa saat lagi.")
 
     def start(self) -> None:
         """Start the cage processes now, so that they load while the caller does other work (a flow run
@@ -309,6 +339,11 @@ class Cage:
         with self._lock:
             return [p.popen.pid for p in (*self._idle, *self._busy)]
 
+    def busy_pids(self) -> list[int]:
+        """Process ids of the cage processes reading now (tests, diagnostics)."""
+        with self._lock:
+            return [p.popen.pid for p in self._busy]
+
     def close(self) -> None:
         """End every cage process (and with it its Tesseract workers); only in the process that made them."""
         if os.getpid() != self._pid:
@@ -329,6 +364,10 @@ class Cage:
 def _memory_message(memory_mb: int) -> str:
     return (f"Berkas terlalu besar untuk diproses: membacanya memerlukan lebih dari {memory_mb} MiB memori. "
             "Unggah pindaian biasa (200–300 dpi, paling banyak 10 halaman).")
+
+
+def _gone() -> core.ServiceUnavailable:
+    return core.ServiceUnavailable("the read was cancelled: its caller went away")
 
 
 def _usage_of_killed(process: _Process, start: float, fresh: bool) -> CageUsage:
