@@ -31,8 +31,10 @@ from registry import (
 
 
 class Reader(Protocol):
-    """Reads one uploaded document: in production `ocr.Cage` (`ocr.read` in a subprocess with memory,
-    CPU and wall-clock limits, from `Settings.cage_*`); tests use stand-ins that read in this process."""
+    """Reads one uploaded document: in production `ocr.ReadingClient`, which sends the upload to the
+    host's reading service (`python -m ocr.serve`: warm `ocr.Cage` processes, `ocr.read` in subprocesses
+    with memory, CPU and wall-clock limits from `Settings.cage_*`) and falls back to a cage of this
+    process when no service runs; tests use stand-ins that read in this process."""
 
     def __call__(self, data: bytes, *, declared_type: DocumentType | None, lang: str, max_pixels: int,
                  max_pages: int) -> ocr.Reading:
@@ -42,7 +44,8 @@ class Reader(Protocol):
 
     def start(self) -> None:
         """Get ready to read, without waiting: `ocr.Cage` starts its processes, which load while the
-        flow run marks its application and fetches the uploads. A reader with nothing to start does nothing."""
+        flow run marks its application and fetches the uploads (the client of a running service has
+        nothing to start). A reader with nothing to start does nothing."""
         ...
 
     def upload_page(self, data: bytes, *, max_pixels: int, max_pages: int) -> bytes:
@@ -59,7 +62,7 @@ class Services:
         self.settings = settings
         self._store = store
         self._signer = signer
-        self.reader: Reader = reader or ocr.Cage.from_settings(settings)
+        self.reader: Reader = reader or ocr.ReadingClient.from_settings(settings)
 
     @cached_property
     def database(self) -> Database:
@@ -137,7 +140,8 @@ class Services:
 
 def bootstrap(settings: Settings, *, store: storage.ObjectStore | None = None,
               signer: signing.SignerConfig | None = None, reader: Reader | None = None) -> Services:
-    """The services for `settings`: the real object store, signer and reader (the caged one) unless given others."""
+    """The services for `settings`: the real object store, signer and reader (the host's reading service,
+    or a cage of this process without one) unless given others."""
     return Services(settings, store=store, signer=signer, reader=reader)
 
 
