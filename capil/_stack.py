@@ -22,6 +22,7 @@ from pathlib import Path
 
 import httpx
 
+import ocr
 import signing
 import storage
 from core import ConfigurationError, ServiceUnavailable, Settings
@@ -111,6 +112,13 @@ def _deployments_ready(settings: Settings) -> Callable[[], bool]:
     return probe
 
 
+def _runner_ready(settings: Settings) -> Callable[[], bool]:
+    """The deployments registered, and the reading service the runner starts (`ocr.serve`) listening."""
+    deployments = _deployments_ready(settings)
+    service = ocr.ReadingClient(ocr.socket_path(settings.data_dir), fallback=None, wait_seconds=2, timeout_seconds=2)
+    return lambda: deployments() and service.available()
+
+
 def parts(settings: Settings) -> list[Part]:
     """The parts of the stack, in start order."""
     py = sys.executable
@@ -131,7 +139,7 @@ def parts(settings: Settings) -> list[Part]:
                                 "--port", str(settings.prefect_port)],
              (settings.prefect_port,), _http_ok(f"{settings.prefect_api_url}/health"),
              f"http://127.0.0.1:{settings.prefect_port}", penv),
-        Part("flow-runner", [py, "-m", "flows.serve"], (), _deployments_ready(settings),
+        Part("flow-runner", [py, "-m", "flows.serve"], (), _runner_ready(settings),
              f"http://127.0.0.1:{settings.prefect_port}/deployments", penv),
         Part("api", [py, "-m", "uvicorn", "api.app:app", "--host", settings.api_host, "--port",
                      str(settings.api_port), "--workers", str(settings.api_workers)],

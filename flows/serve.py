@@ -1,11 +1,17 @@
 """Serve the local deployments (`python -m flows.serve`), as `capil up` does.
 
 Production uses `prefect deploy` with `prefect.yaml` and workers on a work pool;
-locally one process both registers the deployments and runs their flow runs.
+locally one process both registers the deployments and runs their flow runs. It also keeps the
+host's reading service (`python -m ocr.serve`, warm OCR cages shared by the flow runs) running as
+its child, started again when it ends; a production worker host runs that service beside its worker.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
+import time
 from typing import Any
 
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
@@ -26,6 +32,19 @@ RENEWAL_SCHEDULE = "17 2 * * *"  # daily, 02:17
 AUDIT_SCHEDULE = "47 3 * * *"  # daily, 03:47
 RUNNER_POLL_S = 1  # how often the runner asks for runs to start (Prefect's default, 10 s, is the median wait)
 WATCH_EVERY_S = 300
+READING_SERVICE = [sys.executable, "-m", "ocr.serve"]
+READING_SERVICE_RESTART_S = 2
+
+
+def _keep_reading_service() -> None:
+    """Run the reading service as this process's child, again whenever it ends (it ends by itself
+    when this process is gone: it watches its parent)."""
+    def keep() -> None:
+        while True:
+            subprocess.run(READING_SERVICE, stdin=subprocess.DEVNULL, check=False)
+            time.sleep(READING_SERVICE_RESTART_S)
+
+    threading.Thread(target=keep, name="reading-service", daemon=True).start()
 
 
 def _deployment(flow: Any, **schedule: Any) -> Any:
@@ -33,6 +52,7 @@ def _deployment(flow: Any, **schedule: Any) -> Any:
 
 
 def main() -> None:
+    _keep_reading_service()  # its cages load while the deployments register
     crash_runs_left_running()  # this is the only runner: what its killed predecessor ran is lost
     deployments = [
         _deployment(flow)
