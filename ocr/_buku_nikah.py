@@ -72,7 +72,7 @@ _PARTY_NORMALIZERS: dict[str, Normalizer] = {
     "kewarganegaraan": _citizenship,
     "agama": lambda t: norm.vocabulary_graded("agama", t),
     "pekerjaan": lambda t: norm.vocabulary_graded("jenis_pekerjaan", t),
-    "alamat": norm.text_upper,
+    "alamat": norm.address_graded,
 }
 _DIGIT_FIELDS = {"nik": "0123456789", "nomor_akta": "0123456789/IVX"}
 """Values read a third time with only these characters allowed (by the last part of the field name)."""
@@ -135,13 +135,13 @@ def _read_again(pages: list[Page], spans: dict[str, Span | None], limits: dict[s
         column_end = max(spans[k].bbox[2] for k in keys)  # type: ignore[index,union-attr]
         boxes = {k: _crop_box(spans[k], page, column_end, limits.get(k)) for k in keys}  # type: ignore[arg-type]
         for key, words in zip(keys, reread(page, [boxes[k] for k in keys], lang=page.lang), strict=True):
-            _add_reading(readings[key], words)
+            _add_reading(readings[key], words, page)
         for kind, whitelist in _DIGIT_FIELDS.items():
             numeric = [k for k in keys if k.rsplit(".", 1)[-1] == kind]
             for key, words in zip(numeric, reread(page, [boxes[k] for k in numeric], lang=page.lang,
                                                   whitelist=whitelist), strict=True):
                 before = len(readings[key])
-                _add_reading(readings[key], words)
+                _add_reading(readings[key], words, page)
                 if len(readings[key]) > before:
                     # Numbers are read with the language-neutral model (`_cells.NEUTRAL_LANG`), which reads a
                     # leading `7` that the page's `ind` reading makes `1`: that reading leads.
@@ -149,14 +149,16 @@ def _read_again(pages: list[Page], spans: dict[str, Span | None], limits: dict[s
     return readings
 
 
-def _add_reading(readings: list[Span], words: tuple[Word, ...]) -> None:
+def _add_reading(readings: list[Span], words: tuple[Word, ...], page: Page) -> None:
     """A crop's words as another reading, without what lies left of the value (the colon, read `1`)."""
     first = readings[0]
     # A word that ends before the value begins is not part of it (the crop's margin reaches the colon),
     # nor is what a colon was read as (`1`, `:`) when the first reading's box began at the colon.
     height = statistics.median(w.height for w in first.words)
     start = min(w.x0 for w in first.words) + 0.1 * height
-    kept = tuple(without_leading_noise([w for w in words if w.x1 > start], height))
+    # A wrapped value's crop holds two lines, whose words `reread` gives left to right: line by line instead.
+    ordered = [w for ln in lines(page, words) for w in ln.words if w.x1 > start]
+    kept = tuple(without_leading_noise(ordered, height))
     if kept:
         readings.append(Span(first.page, kept, first.factor))  # found by the same label
 

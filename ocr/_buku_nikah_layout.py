@@ -75,11 +75,26 @@ def locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, flo
             spans[f"{role}.alamat"] = continued(all_lines, address, before_y=before_y)
         spans[f"{role}.lahir"] = _labelled(all_lines, _BORN, after_y=after_y, before_y=before_y) or _born_apart(
             all_lines, after_y=after_y, before_y=before_y)
-    if "wali" in bands:
-        spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali"), after_y=bands["wali"][0])
-    else:
-        spans["wali.nama_lengkap"] = _labelled(all_lines, labels("buku_nikah", "wali")[:3])
+    spans["wali.nama_lengkap"] = _wali(all_lines, bands)
     return spans, caps, limits
+
+
+def _wali(all_lines: list[Line], bands: dict[str, tuple[float, float | None]]) -> Span | None:
+    """The wali's name: under its own heading any of its labels (`Nama` too); elsewhere one that names the
+    wali (`Wali Nikah :`, `Wali :`) and begins its line (not the end of `Hubungan Wali`)."""
+    wordings = labels("buku_nikah", "wali")
+    after_y = bands["wali"][0] if "wali" in bands else None
+    if after_y is None:
+        wordings = tuple(w for w in wordings if "WALI" in compact_key(w))
+    for label in wordings:
+        span = _labelled(all_lines, (label,), after_y=after_y)
+        line = next((ln for ln in all_lines if span is not None and span.words[0] in ln.words), None)
+        if span is None or line is None:
+            continue
+        before = compact_key(" ".join(w.text for w in line.words[:line.words.index(span.words[0])]))
+        if before.startswith(compact_key(label)[:3]):
+            return span
+    return None
 
 
 def _born_apart(all_lines: list[Line], *, after_y: float | None, before_y: float | None) -> Span | None:

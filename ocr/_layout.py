@@ -403,14 +403,20 @@ def phrase_places(all_lines: list[Line], phrase: str, *, min_ratio: float = 0.85
 def continued(all_lines: list[Line], span: Span, *, before_y: float | None = None, most: int = 2) -> Span:
     """`span` with the lines that continue it (a wrapped address): up to `most` lines right below, each
     beginning where the value began (not at the label column), with no label of their own."""
-    line = next((ln for ln in all_lines if ln.page == span.page and span.words[0] in ln.words), None)
+    # By its last word: a first word stripped of a glued colon (`:JL.` -> `JL.`) is a new word, in no line.
+    line = next((ln for ln in all_lines if ln.page == span.page and span.words[-1] in ln.words), None)
     if line is None:
         return span
     words, height, x0 = list(span.words), line.height, span.words[0].x0
     last_y = line.y
     below = [ln for ln in all_lines if ln.page == span.page and ln.y > line.y]
+    # A wrapped line sits one line pitch below: on a page set wide apart (pitch 2.1 line heights) that is
+    # the pitch of the label lines above, up to 2.6 heights.
+    above = [ln.y for ln in all_lines if ln.page == span.page and ln.y < line.y]
+    pitch = line.y - above[-1] if above else 0.0
+    reach = max(1.9 * height, min(2.6 * height, 1.15 * pitch))
     for nxt in below[:most]:
-        if (before_y is not None and nxt.y >= before_y) or nxt.y - last_y > 1.9 * height:
+        if (before_y is not None and nxt.y >= before_y) or nxt.y - last_y > reach:
             break
         first = nxt.words[0]
         if abs(first.x0 - x0) > 1.5 * height or any(":" in w.text for w in nxt.words) \

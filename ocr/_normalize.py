@@ -57,10 +57,11 @@ def person_name_graded(text: str | None) -> Graded:
     """`name`, with look-alike marks in letter words mended (`HNDAYAN!` -> `HNDAYANI`) and a glued
     Balinese prefix split (`NINYOMAN` -> `NI NYOMAN`); `EDIT_FACTOR` per mended word.
 
-    Only words with more letters than look-alikes are mended, so a stray number stays visible.
+    Only words with more letters than look-alikes are mended, so a stray number stays visible. Fewer than
+    two letters are no name (a smudge read `X` beside a garbled label).
     """
     value = name(text)
-    if not value:
+    if not value or sum(c.isalpha() for c in value) < 2:
         return Graded(None, 0.0)
     edits = 0
 
@@ -81,6 +82,26 @@ def person_name_graded(text: str | None) -> Graded:
 def text_upper(text: str | None) -> str | None:
     """Free text kept as printed apart from case and spacing (programme, school, address)."""
     return name(text)
+
+
+def address_graded(text: str | None) -> Graded:
+    """An address as printed (`text_upper`), a number in it read with a letter for a digit mended (`RT O11` ->
+    `RT 011`): `EDIT_FACTOR` per mended number."""
+    value = name(text)
+    if not value:
+        return Graded(None, 0.0)
+    edits = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal edits
+        token = match[0]
+        if sum(c.isdigit() for c in token) < len(token) / 2 or token.isdigit():
+            return token
+        edits += 1
+        return token.translate(_DIGIT_FIXES)
+
+    fixed = re.sub(r"(?<![A-Z0-9])[0-9OIDSB|]{2,}(?![A-Z0-9])", fix, value)
+    return Graded(fixed, EDIT_FACTOR ** edits)
 
 
 def date(text: str | None) -> str | None:
