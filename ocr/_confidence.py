@@ -4,6 +4,7 @@
     read_again(value) -> bool                            whether a value is worth a second reading
     weigh(first, seconds, *, lead=CLEARLY_SURER)         one value from readings of the same pixels
     weigh_identity(first, second, problems)              the same for a number whose structure is checked
+    lookalike_at_boundary(code) -> bool                  a code no reading can be sure of (`UN56`/`UNS6`)
 
 The scale (every figure a value can be given, highest first):
 
@@ -50,6 +51,10 @@ every value again. The second reading shares the first's pixels, so it is no ind
 - a KK member's birth or marriage date (`_kk._weigh`): a second reading with a plausible year replaces an
   implausible first one, at `DISPUTED` at most; otherwise the first stands.
 
+A code that mixes letters and digits with a look-alike where they meet (`UN56` or `UNS6`, `F1A88207` or
+`FIA88207`: `lookalike_at_boundary`) is capped at `DISPUTED` however surely it was read: Tesseract reads
+either at 0.93, and only a convention the page does not print could tell them apart.
+
 The ijazah decides whether to read an identifier again on its weakest word's raw confidence
 (`Span.confidence >= SURE`), not on the calibrated value (`read_again`): raw 0.9 calibrates to 0.92, and
 a mended digit's cost is not counted.
@@ -61,6 +66,7 @@ value is rarely below the review threshold.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
@@ -139,6 +145,24 @@ def weigh(first: core.FieldValue, seconds: Sequence[core.FieldValue], *,
     if first.value is not None and best.confidence < first.confidence + lead:
         best = first
     return dataclasses.replace(best, confidence=min(best.confidence, DISPUTED))
+
+
+_LETTER_LOOKALIKES = frozenset("OIDSBZGL")
+_DIGIT_LOOKALIKES = frozenset("015826")
+
+
+def lookalike_at_boundary(code: str) -> bool:
+    """Whether a code mixing letters and digits has a look-alike character where letters meet digits
+    (`UN56` and `UNS6`, `F1A88207` and `FIA88207`): which of the two the page prints, the pixels barely
+    tell, so a value such as this is never `SURE` (the caller caps it at `DISPUTED`)."""
+    for part in re.split(r"[/.\-\s]+", code.upper()):
+        for i in range(1, len(part) - 1):
+            left, c, right = part[i - 1], part[i], part[i + 1]
+            lookalike = c in _LETTER_LOOKALIKES if c.isalpha() else c in _DIGIT_LOOKALIKES
+            kinds = {left.isdigit(), right.isdigit(), c.isdigit()}
+            if lookalike and left.isalnum() and right.isalnum() and len(kinds) == 2:
+                return True
+    return False
 
 
 def weigh_identity(first: core.FieldValue, second: core.FieldValue,

@@ -20,7 +20,7 @@ import core
 from . import _ijazah_unlabelled as unlabelled
 from . import _normalize as norm
 from ._cells import reread
-from ._confidence import CONTRADICTED, DISPUTED, IN_SENTENCE, SURE, read_again, weigh
+from ._confidence import CONTRADICTED, DISPUTED, IN_SENTENCE, SURE, lookalike_at_boundary, read_again, weigh
 from ._fields import (
     NOT_FOUND,
     all_fields,
@@ -142,6 +142,10 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
     found["jenjang"] = _jenjang(all_lines, found)
     found["tanggal_lulus"] = _date_of_issue(all_lines, after=born_line)
     _check_national_number(found)
+    for name in ("nim", "nomor_ijazah"):
+        code = found[name].value
+        if code and lookalike_at_boundary(code):
+            found[name] = capped(found[name], DISPUTED)
     return all_fields(core.IJAZAH_FIELDS, found), ()
 
 
@@ -175,11 +179,41 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
             found = find_label(all_lines, label, rivals=_ALL_LABELS, colon=False)
             if found is not None and found[1] > printed_words(label) + 1:
                 found = None
+        if found is not None and _guessed(found, label):
+            continue
         if found is not None:
             span = value_after(*found)
             if span is not None:
-                return span
+                return _without_colon_column(all_lines, span)
     return None
+
+
+_LABEL_WORD_DOUBT = 0.5
+"""A label read with slips whose words Tesseract was less sure of than this is a guess (a garbled
+signature block read `naa X`, `NAN A Sa` like `Nama`), not a label."""
+
+
+def _guessed(found: tuple[Line, int, float], label: str) -> bool:
+    line, after, ratio = found
+    if ratio >= 1.0:
+        return False
+    printed = [w for w in line.words[:after] if compact_key(w.text)][-printed_words(label):]
+    return not printed or min(w.confidence for w in printed) < _LABEL_WORD_DOUBT
+
+
+_COLON_LIKE = frozenset("1lI|!:;")
+
+
+def _without_colon_column(all_lines: list[Line], span: Span) -> Span:
+    """The span without a first word that is the line's colon read as a letter or digit (`1` at 0.92 in
+    `Nomor Induk Siswa 1 22173`): a word of colon look-alikes standing where other lines print their colon."""
+    first = span.words[0]
+    if len(span.words) < 2 or len(first.text) > 2 or not set(first.text) <= _COLON_LIKE:
+        return span
+    colons = [w for ln in all_lines if ln.page == span.page for w in ln.words if w.text == ":" and w is not first]
+    if any(abs(w.cx - first.cx) < 0.5 * first.height for w in colons):
+        return Span(span.page, span.words[1:], span.factor)
+    return span
 
 
 def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> tuple[Line | None, dict[str, Span | None]]:

@@ -58,6 +58,7 @@ def degree(all_lines: list[Line], gelar: Callable[[str | None], str | None]) -> 
     """A line that begins with a degree (`SARJANA PERTANIAN (S.P.)`), or a degree with its abbreviation
     in parentheses inside a sentence (`kepadanya diberikan gelar Sarjana Hukum (S.H.)`)."""
     starts = tuple(compact_key(d) for d in labels("ijazah", "degrees", "phrases"))
+    in_sentence = NOT_FOUND
     for line in all_lines:
         if any(":" in w.text for w in line.words):
             continue
@@ -65,6 +66,8 @@ def degree(all_lines: list[Line], gelar: Callable[[str | None], str | None]) -> 
             head = compact_key(" ".join(w.text for w in line.words[i:i + 2]))
             if not head.startswith(starts):
                 continue
+            if i > 0 and compact_key(line.words[i - 1].text) in _LEVEL_WORDS:
+                continue  # `pada Program Sarjana (S1)`: the level of study, not the degree conferred
             closing = next((j for j in range(i, len(line.words)) if ")" in line.words[j].text), None)
             if closing is not None:
                 words = line.words[i:closing + 1]
@@ -72,11 +75,21 @@ def degree(all_lines: list[Line], gelar: Callable[[str | None], str | None]) -> 
                 words = line.words
             else:
                 break
-            if reads_like_sentence(" ".join(w.text for w in words), most_words=7):
+            text = " ".join(w.text for w in words)
+            if reads_like_sentence(text, most_words=7) or _LEVEL_CODE.search(text):
                 break
-            cap = UNLABELLED if i == 0 else IN_SENTENCE
-            return capped(field_value(Span(line.page, tuple(words)), gelar), cap)
-    return NOT_FOUND
+            if i == 0:  # a line of its own is the degree; one inside a sentence only if there is none
+                return capped(field_value(Span(line.page, tuple(words)), gelar), UNLABELLED)
+            if in_sentence.value is None:
+                in_sentence = capped(field_value(Span(line.page, tuple(words)), gelar), IN_SENTENCE)
+            break
+    return in_sentence
+
+
+_LEVEL_WORDS = frozenset({"PROGRAM", "JENJANG", "PENDIDIKAN", "STRATA", "TINGKAT"})
+"""Words before `Sarjana` that make it the level of study (`Program Sarjana`), not the degree."""
+_LEVEL_CODE = re.compile(r"\(\s*(?:[SD]\s*-?\s*[1-4I]|STRATA[^)]*)\s*\)", re.IGNORECASE)
+"""A level in parentheses (`(S1)`, `(D-3)`): no degree's abbreviation (`(S.E.)`, `(A.Md.)`)."""
 
 
 def institution(all_lines: list[Line]) -> core.FieldValue:
