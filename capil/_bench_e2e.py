@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import resource
 import shutil
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -38,7 +41,7 @@ from core import Person, ServiceUnavailable, Settings, pendidikan_rank
 
 from . import e2e_report
 from ._bench_e2e_probe import StackSampler, stack_roots
-from ._progress import progress
+from ._progress import progress, shown
 from ._stack import _prefect_auth
 
 POLL_S = 0.1
@@ -66,12 +69,14 @@ def run(settings: Settings, *, applications: int, concurrency: int, seed: int | 
         pages = {str(path): _pages(path, work) for case in cases for path in case.files.values()}
         sampler = StackSampler(stack_roots(settings))
         idle = sampler.idle_rss_mb()
+        access_log = PrefectAccessLog(settings.data_dir / "logs" / "prefect-server.log")
         sampler.start()
         started = time.monotonic()
         results = _submit_all(api, cases, concurrency=concurrency)
         wall = time.monotonic() - started
         resources = sampler.stop(wall=wall)
         resources["idle_stack_rss_mb"] = idle
+        resources["prefect_requests"] = access_log.counts()
         _add_stages(settings, results)
         for case, result in zip(cases, results, strict=True):
             result["pages"] = sum(len(pages[str(p)]) for p in case.files.values())
@@ -79,6 +84,9 @@ def run(settings: Settings, *, applications: int, concurrency: int, seed: int | 
         cores = os.cpu_count() or 1
         with progress("raw Tesseract over the same pages"):
             raw = _raw_tesseract(all_pages, lang=settings.tesseract_lang, processes=cores)
+        with progress("our reader over the same pages"):
+            ours = our_reader([(path, name) for case in cases for name, path in case.files.items()],
+                              pages=len(all_pages), lang=settings.tesseract_lang, processes=cores)
         with progress("OCRmyPDF over the same pages"):
             omp = _ocrmypdf(all_pages, lang=settings.tesseract_lang, jobs=cores, work=work)
     finally:
@@ -86,7 +94,7 @@ def run(settings: Settings, *, applications: int, concurrency: int, seed: int | 
     meta = {"seed": seed, "commit": _commit(), "started_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "load_average": [round(x, 2) for x in os.getloadavg()]}
     return e2e_report.summarize(results, wall=wall, concurrency=concurrency, cores=cores, raw=raw, ocrmypdf=omp,
-                                resources=resources, meta=meta)
+                                resources=resources, meta=meta, ours=ours)
 
 
 def _check_stack(api: str, settings: Settings) -> None:
@@ -148,13 +156,40 @@ def _prepare(settings: Settings, n: int, *, seed: int, work: Path) -> list[Case]
 
 
 def _submit_all(api: str, cases: list[Case], *, concurrency: int) -> list[dict[str, Any]]:
+    log = _ProgressLog(len(cases))
     with (httpx.Client(base_url=api, timeout=60) as client, ThreadPoolExecutor(concurrency) as pool,
           progress("applications", total=len(cases)) as bar):
         def one(case: Case) -> dict[str, Any]:
             result = _file_and_follow(client, case)
             bar.advance()
+            log.done(result)
             return result
         return list(pool.map(one, cases))
+
+
+class _ProgressLog:
+    """A line on stderr now and then (every `every_s` seconds and at the end) when no bar is drawn: a long
+    run in a pipe or a log file says how far it got."""
+
+    def __init__(self, total: int, *, every_s: float = 30.0) -> None:
+        self.total, self.every_s = total, every_s
+        self.started = self.last = time.monotonic()
+        self.finished = self.failed = 0
+        self.lock = threading.Lock()
+
+    def done(self, result: dict[str, Any]) -> None:
+        if shown():
+            return
+        with self.lock:
+            self.finished += 1
+            self.failed += bool(result.get("error"))
+            now = time.monotonic()
+            if now - self.last < self.every_s and self.finished < self.total:
+                return
+            self.last = now
+            elapsed = now - self.started
+            print(f"bench e2e: {self.finished}/{self.total} applications done ({self.failed} failed) in "
+                  f"{elapsed:.0f} s, {self.finished / elapsed * 3600:.0f}/hour", file=sys.stderr, flush=True)
 
 
 def _file_and_follow(client: httpx.Client, case: Case) -> dict[str, Any]:
@@ -284,12 +319,55 @@ def _raw_tesseract(pages: list[Path], *, lang: str, processes: int) -> dict[str,
     def read(page: Path) -> None:
         subprocess.run(["tesseract", str(page), "-", "-l", lang], env=env, check=True, capture_output=True)
 
+    cpu0 = _children_cpu()
     started = time.monotonic()
     with ThreadPoolExecutor(processes) as pool:
         list(pool.map(read, pages))
     wall = time.monotonic() - started
+    cpu = _children_cpu() - cpu0
     return {"pages": len(pages), "processes": processes, "lang": lang, "wall_seconds": round(wall, 2),
-            "pages_per_minute": round(len(pages) / wall * 60, 1)}
+            "pages_per_minute": round(len(pages) / wall * 60, 1), "cpu_seconds": round(cpu, 2),
+            "cpu_seconds_per_page": round(cpu / len(pages), 2)}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+_DECLARED = {"kk": "kk", "ijazah": "ijazah", "buku_nikah": "buku_nikah"}
+
+
+def our_reader(files: list[tuple[Path, str]], *, pages: int, lang: str, processes: int) -> dict[str, Any]:
+    """Our reader measured as raw Tesseract and OCRmyPDF are: the same documents (`pages` pages once
+    rasterized), `ocr.read` with extraction and the declared type, in `processes` processes at once;
+    wall / pages, and the CPU the readers and their Tesseract workers spent."""
+    import multiprocessing
+
+    started = time.monotonic()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        done = pool.map(_read_file, [(str(path), _DECLARED[slot], lang) for path, slot in files], chunksize=1)
+    wall = time.monotonic() - started
+    cpu = sum(c for c, _ in done)
+    return {"documents": len(files), "pages": pages, "processes": processes, "wall_seconds": round(wall, 2),
+            "seconds_per_page": round(wall / pages, 2), "cpu_seconds_per_page": round(cpu / pages, 2),
+            "errors": sorted({e for _, e in done if e})}
+
+
+def _read_file(task: tuple[str, str, str]) -> tuple[float, str | None]:
+    """(CPU seconds, error class or None) of reading one file in this process (its Tesseract workers' too)."""
+    import ocr
+    from core import DocumentType
+
+    path, declared, lang = task
+    cpu0 = time.process_time()
+    error = None
+    with ocr.tesseract_cpu() as tesseract:
+        try:
+            ocr.read(Path(path).read_bytes(), declared_type=DocumentType(declared), lang=lang)
+        except Exception as e:  # a failure is still a measured read
+            error = type(e).__name__
+    return time.process_time() - cpu0 + tesseract.seconds, error
 
 
 def _ocrmypdf(pages: list[Path], *, lang: str, jobs: int, work: Path) -> dict[str, Any]:
@@ -314,6 +392,24 @@ def _ocrmypdf(pages: list[Path], *, lang: str, jobs: int, work: Path) -> dict[st
         return {"skipped": f"ocrmypdf failed (exit {done.returncode}): {done.stderr.strip().splitlines()[-1:]}"}
     return {"version": version, "pages": len(pages), "jobs": jobs, "wall_seconds": round(wall, 2),
             "seconds_per_page": round(wall / len(pages), 2)}
+
+
+class PrefectAccessLog:
+    """The Prefect server's requests during the run, from its access log (`uvicorn.access` lines, written
+    when the server runs with PREFECT_SERVER_LOGGING_LEVEL=INFO); None when it writes none."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = path.stat().st_size if path.exists() else 0
+
+    def counts(self) -> dict[str, int] | None:
+        try:
+            with self.path.open("rb") as f:
+                f.seek(self.offset)
+                text = f.read().decode(errors="replace")
+        except OSError:
+            return None
+        return e2e_report.count_requests(text)
 
 
 def _commit() -> str:

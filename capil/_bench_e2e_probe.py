@@ -15,6 +15,8 @@ from typing import Any
 
 from core import Settings
 
+from . import e2e_report
+
 _TICK = os.sysconf("SC_CLK_TCK")
 _PARTS = ("object-storage", "pki", "prefect-server", "flow-runner", "api")
 
@@ -32,14 +34,16 @@ def stack_roots(settings: Settings) -> dict[int, str]:
     return roots
 
 
-def _stat(pid: int) -> tuple[int, float, int] | None:
-    """(ppid, cpu seconds, start time in ticks) of a process, or None when it is gone."""
+def _stat(pid: int) -> tuple[int, float, int, float] | None:
+    """(ppid, own cpu seconds, start time in ticks, cpu seconds of its reaped children) of a process, or
+    None when it is gone."""
     try:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
     fields = raw[raw.rfind(")") + 2:].split()
-    return int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICK, int(fields[19])
+    return (int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICK, int(fields[19]),
+            (int(fields[13]) + int(fields[14])) / _TICK)
 
 
 def _memory_kb(pid: int) -> tuple[int, int]:
@@ -96,6 +100,7 @@ class StackSampler:
         self._thread = threading.Thread(target=self._loop, daemon=True, name="bench-e2e-sampler")
         self._machine: tuple[float, float] = (0.0, 0.0)
         self._seen_once = False
+        self._alive: set[tuple[int, int]] = set()
 
     def _tree(self) -> dict[int, tuple[str, bool, int]]:
         parent: dict[int, int] = {}
@@ -115,22 +120,27 @@ class StackSampler:
         return found
 
     def sample(self) -> None:
+        self._alive = set()
         for pid, (part, root, parent) in self._tree().items():
             got = _stat(pid)
             if got is None:
                 continue
-            _, cpu, start = got
+            _, cpu, start, reaped = got
             rss, hwm = _memory_kb(pid)
             entry = self._seen.get((pid, start))
             if entry is None:
                 entry = self._seen[(pid, start)] = {"role": _role(pid, part, root, parent), "cpu0": cpu, "cpu": cpu,
-                                                    "peak_kb": 0, "rss_kb": rss, "new": bool(self._seen_once)}
+                                                    "reaped0": reaped, "peak_kb": 0, "rss_kb": rss,
+                                                    "new": bool(self._seen_once), "pid": pid, "start": start,
+                                                    "ppid": parent}
                 if entry["new"]:
-                    entry["cpu0"] = 0.0  # started during the run: all its CPU is the run's
+                    entry["cpu0"] = entry["reaped0"] = 0.0  # started during the run: all its CPU is the run's
             entry["role"] = _role(pid, part, root, parent)  # again: a fresh fork shows its parent's command until exec
             entry["cpu"] = cpu
+            entry["reaped"] = reaped
             entry["rss_kb"] = rss
             entry["peak_kb"] = max(entry["peak_kb"], hwm, rss)
+            self._alive.add((pid, start))
         self._seen_once = True
 
     def idle_rss_mb(self) -> float:
@@ -153,7 +163,8 @@ class StackSampler:
         busy0, total0 = self._machine
         busy1, total1 = _machine_busy()
         cores = os.cpu_count() or 1
-        cpu = sum(e["cpu"] - e["cpu0"] for e in self._seen.values())
+        by_role = e2e_report.cpu_by_role(list(self._seen.values()), alive=self._alive)
+        cpu = sum(by_role.values())
         peaks: dict[str, dict[str, Any]] = {}
         for e in self._seen.values():
             p = peaks.setdefault(e["role"], {"count": 0, "peak_rss_mb": 0.0})
@@ -161,9 +172,14 @@ class StackSampler:
             p["peak_rss_mb"] = round(max(p["peak_rss_mb"], e["peak_kb"] / 1024), 1)
         return {
             "stack_cpu_seconds": round(cpu, 1),
+            "cpu_seconds_by_process": {role: round(seconds, 2) for role, seconds in
+                                       sorted(by_role.items(), key=lambda kv: -kv[1])},
             "stack_cpu_utilisation": round(cpu / (wall * cores), 3) if wall else None,
             "machine_cpu_utilisation": round((busy1 - busy0) / (total1 - total0), 3) if total1 > total0 else None,
             "peak_by_process": peaks,
-            "note": "short-lived processes between two samples (0.25 s) are missed; CPU of a flow run that ended "
-                    "between samples counts up to its last sample",
+            "note": "CPU: user+system of every process of the stack while the run lasted; what a process spent "
+                    "after its last sample (0.25 s apart), and processes too short-lived to be sampled, are read "
+                    "from their parent's reaped-children time and counted under the role of the children that "
+                    "parent was seen with",
         }
+

@@ -3,6 +3,8 @@
     percentile(values, q)                    nearest-rank percentile (q in 0..100), None when empty
     stage_summary(applications)              per stage: count, median, p95, max seconds
     summarize(applications, wall=, ...)      the JSON report (latency, throughput, limits, ratios)
+    cpu_by_role(processes, alive=)           CPU seconds per process kind from /proc samples
+    count_requests(access_log_text)          the Prefect server's requests by method and path
     markdown(report) / table(report)         the report for people
 
 An application is one dict as the run measured it: `status`, `pages`, `upload_s`, `latency_s` (202
@@ -13,6 +15,7 @@ to archived, seen by the client), `server_latency_s` (received to archived, as r
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Iterable
 from typing import Any
@@ -59,9 +62,13 @@ def stage_summary(applications: list[dict[str, Any]]) -> dict[str, dict[str, flo
 
 def summarize(applications: list[dict[str, Any]], *, wall: float, concurrency: int, cores: int,
               raw: dict[str, Any] | None, ocrmypdf: dict[str, Any] | None, resources: dict[str, Any],
-              meta: dict[str, Any]) -> dict[str, Any]:
+              meta: dict[str, Any], ours: dict[str, Any] | None = None) -> dict[str, Any]:
     """The report: latency of the archived applications, throughput over the whole run, the limits
-    measured on the same pages and the ratios to them, resources, and whether each target was met."""
+    measured on the same pages and the ratios to them, resources, and whether each target was met.
+
+    `ours` is our reader measured as the limits are (the same pages, one process per core, wall / pages):
+    the figure OCRmyPDF is compared with. `ocr_seconds_per_page` is the in-pipeline OCR stage (task wall
+    time per page, the documents of one application read at once), a separate figure."""
     archived = [a for a in applications if a.get("status") == "approved" and a.get("latency_s") is not None]
     failed = [a for a in applications if a.get("error")]
     pages = sum(a.get("pages", 0) for a in applications)
@@ -71,10 +78,13 @@ def summarize(applications: list[dict[str, Any]], *, wall: float, concurrency: i
     ocr_seconds = [s for a in applications for k, s in a.get("stages", {}).items() if k.startswith("ocr ")]
     ocr_per_page = (sum(ocr_seconds) / done_pages) if done_pages and ocr_seconds else None
     raw_ppm = raw.get("pages_per_minute") if raw else None
+    ours_per_page = (ours or {}).get("seconds_per_page") or ocr_per_page
+    omp_per_page = (ocrmypdf or {}).get("seconds_per_page")
     ratios: dict[str, float | None] = {
         "pipeline_over_raw_tesseract": _r(pages_per_minute / raw_ppm, 3) if raw_ppm else None,
-        "ocrmypdf_over_ours_per_page": (_r(ocrmypdf["seconds_per_page"] / ocr_per_page, 2)
-                                        if ocrmypdf and ocrmypdf.get("seconds_per_page") and ocr_per_page else None),
+        "ocrmypdf_over_ours_per_page": _r(omp_per_page / ours_per_page, 2) if omp_per_page and ours_per_page else None,
+        "ocrmypdf_over_in_pipeline_ocr_per_page": (_r(omp_per_page / ocr_per_page, 2)
+                                                   if omp_per_page and ocr_per_page else None),
     }
     targets: dict[str, bool | None] = {
         "p50_le_5s": None if latency["p50"] is None else latency["p50"] <= TARGET_P50_S,
@@ -106,6 +116,11 @@ def summarize(applications: list[dict[str, Any]], *, wall: float, concurrency: i
         "throughput": {"applications_per_hour": _r((len(applications) - len(failed)) / wall * 3600 if wall else 0.0, 1),
                        "pages_per_minute": _r(pages_per_minute, 1)},
         "ocr_seconds_per_page": _r(ocr_per_page, 2),
+        "our_reader": ours,
+        "cpu_per_application": cpu_per_application(resources, raw, applications=len(applications) - len(failed),
+                                                   pages=done_pages),
+        "prefect_requests_per_application": prefect_requests(resources.get("prefect_requests"),
+                                                             applications=len(applications)),
         "raw_tesseract": raw,
         "ocrmypdf": ocrmypdf,
         "ratios": ratios,
@@ -113,6 +128,81 @@ def summarize(applications: list[dict[str, Any]], *, wall: float, concurrency: i
         "targets": targets,
         "per_application": applications,
     }
+
+
+RUNNER_POLL = "POST /api/deployments/get_scheduled_flow_runs"
+"""The runner asks for due runs every few seconds whatever the load: reported apart from the runs' own."""
+
+
+def cpu_per_application(resources: dict[str, Any], raw: dict[str, Any] | None, *, applications: int,
+                        pages: int) -> dict[str, Any] | None:
+    """The stack's CPU seconds per finished application by process kind, their total, and what raw
+    Tesseract spends on the same pages per application (the budget's unit)."""
+    by_process = resources.get("cpu_seconds_by_process")
+    if not by_process or not applications:
+        return None
+    per_app = {role: round(seconds / applications, 2) for role, seconds in by_process.items()}
+    total = sum(by_process.values()) / applications
+    raw_cpu = raw.get("cpu_seconds_per_page") if raw else None
+    raw_per_app = raw_cpu * pages / applications if raw_cpu is not None else None
+    return {"by_process": per_app, "total": round(total, 2),
+            "raw_tesseract": _r(raw_per_app, 2),
+            "total_over_raw_tesseract": _r(total / raw_per_app, 2) if raw_per_app else None}
+
+
+def prefect_requests(counts: dict[str, int] | None, *, applications: int) -> dict[str, Any] | None:
+    """Requests to the Prefect server per application, the runner's polling apart."""
+    if not counts or not applications:
+        return None
+    runs = {k: v for k, v in counts.items() if k != RUNNER_POLL}
+    return {"total": round(sum(runs.values()) / applications, 1),
+            "runner_polls_in_run": counts.get(RUNNER_POLL, 0),
+            "by_request": {k: round(v / applications, 1) for k, v in runs.items()}}
+
+
+_ACCESS_LINE = re.compile(r'uvicorn\.access - \S+ - "(\w+) (\S+) HTTP')
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def count_requests(text: str) -> dict[str, int] | None:
+    """{"METHOD /path": n}, ids as `{id}`, most frequent first; None when the text has no access line."""
+    counts: dict[str, int] = {}
+    for method, path in _ACCESS_LINE.findall(text):
+        key = f"{method} {_ID.sub('{id}', path.split('?')[0])}"
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1])) or None
+
+
+def cpu_by_role(entries: list[dict[str, Any]], *, alive: set[tuple[int, int]]) -> dict[str, float]:
+    """CPU seconds per role spent during the run: each process's own time sampled over the run, plus, per
+    parent, the time its children spent that the samples missed.
+
+    When a parent reaps a child, the child's whole time (its own and its reaped children's) is added to
+    the parent's reaped-children time, so what a parent reaped during the run minus the last sampled
+    times of its children that ended is what those children spent after their last sample, or in
+    children never sampled at all. That remainder goes to the role of the ended children it was seen
+    with (`<role> (unsampled children)` when none was seen)."""
+    out: dict[str, float] = {}
+    for e in entries:
+        out[e["role"]] = out.get(e["role"], 0.0) + max(0.0, e["cpu"] - e["cpu0"])
+    by_pid: dict[int, list[dict[str, Any]]] = {}
+    for e in entries:
+        by_pid.setdefault(e["pid"], []).append(e)
+    children: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for e in entries:
+        parent = max((p for p in by_pid.get(e["ppid"], []) if p["start"] <= e["start"]),
+                     key=lambda p: p["start"], default=None)
+        if parent is not None:
+            children.setdefault((parent["pid"], parent["start"]), []).append(e)
+    for p in entries:
+        ended = [c for c in children.get((p["pid"], p["start"]), []) if (c["pid"], c["start"]) not in alive]
+        missed = (p.get("reaped", p["reaped0"]) - p["reaped0"]) - sum(c["cpu"] + c.get("reaped", 0.0) for c in ended)
+        if missed > 0.005:
+            roles = [c["role"] for c in ended]
+            role = max(set(roles), key=roles.count) if roles else f"{p['role']} (unsampled children)"
+            out[role] = out.get(role, 0.0) + missed
+    return out
+
 
 
 def _cell(value: Any) -> str:
@@ -148,17 +238,37 @@ def markdown(report: dict[str, Any]) -> str:
         f"{report['throughput']['pages_per_minute']} pages/minute ({report['pages']} pages); "
         f"OCR+extraction {_cell(report['ocr_seconds_per_page'])} s per page.",
     ]
-    raw, omp = report.get("raw_tesseract"), report.get("ocrmypdf")
+    raw, omp, ours = report.get("raw_tesseract"), report.get("ocrmypdf"), report.get("our_reader")
     if raw:
         lines.append(f"Raw Tesseract ({raw['processes']} processes, `-l {raw['lang']}`, OMP_THREAD_LIMIT=1): "
-                     f"{raw['pages']} pages in {raw['wall_seconds']} s = {raw['pages_per_minute']} pages/minute; "
-                     f"pipeline/raw = {_cell(report['ratios']['pipeline_over_raw_tesseract'])}.")
+                     f"{raw['pages']} pages in {raw['wall_seconds']} s = {raw['pages_per_minute']} pages/minute"
+                     + (f", {raw['cpu_seconds_per_page']} CPU-s per page" if "cpu_seconds_per_page" in raw else "")
+                     + f"; pipeline/raw = {_cell(report['ratios']['pipeline_over_raw_tesseract'])}.")
+    if ours:
+        lines.append(f"Our reader (`ocr.read` with extraction, {ours['processes']} processes): {ours['pages']} pages "
+                     f"({ours['documents']} documents) in {ours['wall_seconds']} s = {ours['seconds_per_page']} s per "
+                     f"page, {ours['cpu_seconds_per_page']} CPU-s per page"
+                     + (f"; errors {', '.join(ours['errors'])}" if ours.get("errors") else "") + ".")
     if omp and omp.get("seconds_per_page"):
         lines.append(f"OCRmyPDF {omp['version']} (`--jobs {omp['jobs']}`): {omp['pages']} pages in "
                      f"{omp['wall_seconds']} s = {omp['seconds_per_page']} s per page; OCRmyPDF/ours per page = "
-                     f"{_cell(report['ratios']['ocrmypdf_over_ours_per_page'])}.")
+                     f"{_cell(report['ratios']['ocrmypdf_over_ours_per_page'])} (over the in-pipeline OCR stage: "
+                     f"{_cell(report['ratios'].get('ocrmypdf_over_in_pipeline_ocr_per_page'))}).")
     elif omp:
         lines.append(f"OCRmyPDF: {omp.get('skipped', 'not measured')}.")
+    cpu = report.get("cpu_per_application")
+    if cpu:
+        lines += ["", "| CPU-s per application | seconds |", "|---|---|",
+                  *(f"| {role} | {_cell(float(s))} |" for role, s in cpu["by_process"].items()),
+                  f"| **stack total** | **{_cell(float(cpu['total']))}** |",
+                  f"| raw Tesseract, same pages | {_cell(cpu['raw_tesseract'])} |",
+                  f"| stack / raw Tesseract | {_cell(cpu['total_over_raw_tesseract'])} |"]
+    requests = report.get("prefect_requests_per_application")
+    if requests:
+        top = list(requests["by_request"].items())[:12]
+        lines += ["", f"Prefect API requests per application: {requests['total']} (the runner's polls apart: "
+                      f"{requests['runner_polls_in_run']} in the run).", "",
+                  "| request | per application |", "|---|---|", *(f"| `{k}` | {v} |" for k, v in top)]
     res = report.get("resources") or {}
     if res:
         lines += ["", f"CPU: stack {_cell(res.get('stack_cpu_utilisation'))} of {report['cores']} cores "
