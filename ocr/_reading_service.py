@@ -115,6 +115,8 @@ class _Handler(socketserver.BaseRequestHandler):
         conn: socket.socket = self.request
         with conn.makefile("rb") as rfile, conn.makefile("wb") as wfile:
             try:
+                if not rfile.peek(1):  # a probe (`ReadingClient.available`, a health check): connected, gone
+                    return
                 header = json.loads(_read(rfile, limit=_HEADER_LIMIT))
                 data = _read(rfile, limit=MAX_REQUEST)
             except (OSError, EOFError, ValueError) as e:

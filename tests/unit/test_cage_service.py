@@ -3,12 +3,14 @@ a stale socket replaced, a live one refused, a bad request answered, a client wi
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import stat
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,3 +97,12 @@ def test_without_a_service_the_client_says_where_it_looked(short_dir: Path) -> N
     with pytest.raises(core.ServiceUnavailable, match=r"absent\.sock") as refused:
         client.read(b"\x89PNG", max_pixels=10, max_pages=1)
     assert refused.value.retryable and "ocr.serve" in refused.value.message
+
+
+def test_a_probe_is_no_bad_request(service: ocr.ReadingService, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="ocr._reading_service"):
+        for _ in range(3):  # what `capil status` and every flow run's `start` do
+            assert _client(service.path).available()
+        _client(service.path).status()
+        time.sleep(0.3)  # the probes' handler threads have long ended
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
