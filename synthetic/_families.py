@@ -45,6 +45,11 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("kk-2010s", "kk", "2010s", "KK of the 2010s: one header column (Propinsi, Kelurahan/Desa), "
                  "abbreviated column headers, golongan darah moved to table 2, no rules between member rows, "
                  "Camat and Kepala Dinas signatures", weight=0.5),
+    LayoutFamily("kk-2000s", "kk", "2000s", "early SIAK KK printed by a kabupaten: letterhead, 'Nomor KK', "
+                 "place and date of birth merged in one cell, NIK before the name in half, status perkawinan and "
+                 "golongan darah in table 1, no tanggal perkawinan, headers wrapped and numbered through both "
+                 "tables, thin, dotted, partial or no row rules, issue date unlabelled after the town in half",
+                 weight=0.5),
     LayoutFamily("ijazah-sekolah", "ijazah", "current", "school ijazah after Persesjen 1/2022: Nomor Ijazah, "
                  "labelled fields, NPSN, NISN", levels=SCHOOL),
     LayoutFamily("ijazah-sekolah-lama", "ijazah", "lama", "older school certificate (SURAT TANDA TAMAT BELAJAR, "

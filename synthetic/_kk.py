@@ -33,7 +33,7 @@ _NAME_FIELDS = {"nama_lengkap", "nama_ayah", "nama_ibu"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
 MIN_ROWS = 5
-KK_LAYOUTS = ("current", "old", "2010s")
+KK_LAYOUTS = ("current", "old", "2010s", "2000s")
 
 
 def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False,
@@ -41,7 +41,9 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
     """A clean scan-like PNG of `family`'s Kartu Keluarga and its ground truth.
 
     `layout` is `current` (QR code, electronic signature), `old` (wet signatures,
-    stamp, no QR code) or `2010s` (`_kk_2010s`: another printing's wording and table split); `varied` draws with `Style.varied` (more fonts, sizes,
+    stamp, no QR code), `2010s` (`_kk_2010s`: another printing's wording and table split) or `2000s`
+    (`_kk_2000s`: an early SIAK print of a kabupaten, merged birth cell, no tanggal perkawinan column);
+    `varied` draws with `Style.varied` (more fonts, sizes,
     spacing, inks, offsets) instead of the plain look; `heldout` with `Style.heldout`
     (other fonts and page geometry).
     """
@@ -54,6 +56,11 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
 
         draw_kk_2010s(page, family, rng)
         return page.rendered(_truth(family))
+    if layout == "2000s":
+        from . import _kk_2000s
+
+        _kk_2000s.draw_kk_2000s(page, family, rng)
+        return page.rendered(_kk_2000s.truth(family))
     g = page.style.geometry
     left = g.kk_margins[0] + rng.randint(-15, 15)
     right = page.width - g.kk_margins[1] + rng.randint(-15, 15)
