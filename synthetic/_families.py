@@ -55,6 +55,11 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("ijazah-sekolah-lama", "ijazah", "lama", "older school certificate (SURAT TANDA TAMAT BELAJAR, "
                  "DEPARTEMEN PENDIDIKAN NASIONAL): school only in the heading, name centred without a label, "
                  "birth and issue dates inside sentences, old number format, no NPSN or NISN", levels=SCHOOL),
+    LayoutFamily("ijazah-madrasah", "ijazah", "madrasah", "madrasah ijazah (MI, MTs, MA, MAK) under DEPARTEMEN "
+                 "AGAMA before 2010 or KEMENTERIAN AGAMA since: 'IJAZAH MADRASAH ALIYAH', the madrasah named in "
+                 "the head's sentence, Nomor Statistik Madrasah beside NPSN, lower-case labels or Nama Siswa / "
+                 "Tempat Lahir / Tanggal Lahir apart, Nomor Seri or an old number format, Diberikan di / Pada "
+                 "tanggal labelled in the older print", levels=SCHOOL),
     LayoutFamily("ijazah-universitas", "ijazah", "current", "university ijazah: Nomor Ijazah Nasional, "
                  "labelled fields, Rektor", levels=UNIVERSITY),
     LayoutFamily("ijazah-fakultas", "ijazah", "fakultas", "university ijazah issued by a faculty: Dekan and "
