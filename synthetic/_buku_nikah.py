@@ -10,7 +10,7 @@ from typing import Any
 import core
 
 from . import _buku_nikah_lama as _lama
-from ._canvas import A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
+from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import signature, stamp
 from ._regions import STREETS
 
@@ -21,7 +21,7 @@ _LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lah
            "Pekerjaan", "Alamat")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
-NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat")
+NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s")
 
 
 def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
@@ -51,8 +51,9 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
     replace printed values by flattened field name (`istri.nik`, `tanggal_nikah`).
     `varied` draws with `Style.varied`, `heldout` with `Style.heldout` (other fonts and page
     geometry); `stamped` adds the KUA head's ink signature and stamp. `layout` is
-    `kutipan` (the Kutipan Akta Nikah), `lama` (the older two-column book) or `kalimat` (worded as
-    sentences, a longer address over two lines); see `_buku_nikah_lama`.
+    `kutipan` (the Kutipan Akta Nikah), `lama` (the older two-column book), `kalimat` (worded as
+    sentences, a longer address over two lines; see `_buku_nikah_lama`) or `2020s` (the SIMKAH print:
+    a landscape spread, one spouse a page, QR code; see `_buku_nikah_2020s`).
     """
     if layout not in NIKAH_LAYOUTS:
         raise ValueError(f"no buku nikah layout {layout!r}: use one of {NIKAH_LAYOUTS}")
@@ -71,14 +72,20 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
         longer = random.Random(f"nikah-alamat-{seed}")
         for role in ("suami", "istri"):
             values[f"{role}.alamat"] = _lama.long_address(values[f"{role}.alamat"], longer, kua)
+    if layout == "2020s":
+        from . import _buku_nikah_2020s as newer
+
+        values = newer.values_2020s(values, seed)
     overrides = dict(overrides or {})
     unknown = set(overrides) - set(core.BUKU_NIKAH_FIELDS)
     if unknown:
         raise TypeError(f"unknown buku nikah fields: {sorted(unknown)}")
     values.update(overrides)
 
-    page = Page(A4_PORTRAIT, Style.pick(seed, varied=varied, heldout=heldout))
-    if layout == "lama":
+    page = Page(A4_LANDSCAPE if layout == "2020s" else A4_PORTRAIT, Style.pick(seed, varied=varied, heldout=heldout))
+    if layout == "2020s":
+        newer.draw_2020s(page, values, newer.parents_of(suami, istri), rng, stamped=stamped)
+    elif layout == "lama":
         _lama.draw_lama(page, values, rng, stamped=stamped)
     elif layout == "kalimat":
         _lama.draw_kalimat(page, values, rng, stamped=stamped)

@@ -69,6 +69,10 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "Tanggal Nikah and Dicatat di"),
     LayoutFamily("nikah-lama", "buku_nikah", "lama", "older buku nikah: two columns SUAMI | ISTERI, "
                  "Nomor Induk Kependudukan, Tempat/Tgl. Lahir, Hari/Tanggal, Pegawai Pencatat Nikah"),
+    LayoutFamily("nikah-2020s", "buku_nikah", "2020s", "SIMKAH buku nikah printed as an opened booklet (landscape, "
+                 "one spouse a page, QR code): Nomor Akta Nikah beside the booklet's Nomor Seri, Tanggal Akad, "
+                 "Dicatat di KUA Kecamatan, Mas Kawin, NIK, Bin/Binti, Tempat/Tgl. Lahir with the date as digits, "
+                 "Warga Negara, Nama Wali, two witnesses, the address over two lines in half"),
     LayoutFamily("nikah-kalimat", "buku_nikah", "kalimat", "buku nikah worded as sentences: 'Pada hari Rabu "
                  "tanggal ... telah dilangsungkan', Kantor Urusan Agama, Warganegara, Tempat Tinggal over two lines"),
 )}
