@@ -15,7 +15,9 @@ import synthetic
 
 MONTHS = [m.capitalize() for m in core.MONTHS_ID]
 LEVEL_NAMES = {"SD": "SEKOLAH DASAR", "SMP": "SEKOLAH MENENGAH PERTAMA", "SMA": "SEKOLAH MENENGAH ATAS",
-               "SMK": "SEKOLAH MENENGAH KEJURUAN", "S1": "Sarjana", "D3": "Diploma Tiga"}
+               "SMK": "SEKOLAH MENENGAH KEJURUAN", "S1": "Sarjana", "D3": "Diploma Tiga",
+               "MI": "MADRASAH IBTIDAIYAH", "MTS": "MADRASAH TSANAWIYAH", "MA": "MADRASAH ALIYAH",
+               "MAK": "MADRASAH ALIYAH KEJURUAN"}
 """A jenjang is printed as its level's name."""
 
 
@@ -60,7 +62,8 @@ def _forms(name: str, value: str) -> set[str]:
         return {day.strftime("%d-%m-%Y"), f"{day.day} {MONTHS[day.month - 1]} {day.year}"}
     if name == "jenjang":
         return {LEVEL_NAMES[value]}
-    forms = {value, " ".join(w.capitalize() for w in value.split())}
+    forms = {value, " ".join(w.capitalize() for w in value.split()),
+             " ".join("-".join(p.capitalize() for p in w.split("-")) for w in value.split())}
     if name == "kua":
         district = value.removeprefix("KUA KECAMATAN ")
         forms |= {district, " ".join(w.capitalize() for w in district.split())}
