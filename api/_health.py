@@ -4,7 +4,9 @@
     GET /health/live     the process answers; checks nothing else (open)
     GET /health/ready    database, object storage, Prefect, TSA, each checked at once with a short
                          timeout; 200 when all are ok, else 503 (open: the answer holds no secret
-                         and no personal data)
+                         and no personal data). Prefect's client is loaded as the app starts and
+                         before the checks, never inside their timeout: the first call after
+                         `capil up` reports the truth
     GET /metrics         Prometheus text format (role `admin`: a session, or an API token of an admin
                          account as the scraper's bearer token)
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -36,6 +39,7 @@ import httpx
 from fastapi import Depends, FastAPI
 from fastapi.responses import JSONResponse, PlainTextResponse
 
+import flows
 import registry
 import signing
 from casework import Services
@@ -64,6 +68,20 @@ def install(app: FastAPI) -> None:
                       responses={503: {"description": "Satu bagian atau lebih tidak siap"}})
     app.add_api_route("/metrics", metrics, methods=["GET"], tags=["operasi"], response_class=PlainTextResponse,
                       responses={200: {"content": {PROMETHEUS_TEXT: {}}}})
+    app.router.on_startup.append(warm_up)
+
+
+def warm_up() -> None:
+    """As the app starts: load Prefect's client in the background (seconds on a busy machine). Without
+    it the first /health/ready spent its few seconds on the import and called Prefect down."""
+    threading.Thread(target=_load_prefect_client, name="load-prefect-client", daemon=True).start()
+
+
+def _load_prefect_client() -> None:
+    try:
+        flows.load_client()
+    except Exception as e:  # the prefect check meets it and says so
+        log.warning("Prefect's client did not load (%s)", type(e).__name__)
 
 
 def live() -> dict[str, str]:
@@ -74,6 +92,7 @@ def live() -> dict[str, str]:
 def ready(svc: Svc, starter: Starter) -> JSONResponse:
     """Whether the API can serve: database, object storage, Prefect and the TSA, checked concurrently,
     each within a few seconds. 200 with every part ok, else 503 naming the parts that are not."""
+    _load_prefect_client()  # at once when loaded; else waits for the loading (not part of a check's time)
     checks: dict[str, Callable[[], None]] = {
         "database": lambda: _database(svc),
         "object_storage": lambda: _object_storage(svc),

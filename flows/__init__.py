@@ -4,9 +4,11 @@
     finalize_application(application_id)  change the record, issue, archive, record (idempotent)
     renew_timestamps(within_days=None)    new document timestamps before TSA certificates expire
     reconcile_applications()              recover applications a crashed or lost run left waiting (every minute)
-    watch_operations()                    alerts: runs failed for good, applications waiting in `received`
+    watch_operations()                    alerts: runs failed for good, applications waiting in `received`,
+                                          finalizations parked after failed runs
     audit_archive()                       read back every archived object (daily)
     FlowStarter                           starts runs on the deployments (API, CLI); tests replace it
+    load_client()                         import Prefect's client ahead of the first FlowStarter call (API start)
     serve_warm(*deployments, flows=)      the local runner: flow runs start as forks of a warm process (`flows._warm`)
     use_warm_processes()                  flow runs started by `run_flow_in_subprocess` fork from the warm process
 
@@ -16,7 +18,7 @@ never need it.
 
 from typing import Any
 
-from ._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter
+from ._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter, load_client
 from ._warm import serve_warm, use_warm_processes
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "FlowStarter",
     "audit_archive",
     "finalize_application",
+    "load_client",
     "process_application",
     "reconcile_applications",
     "renew_timestamps",

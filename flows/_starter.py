@@ -3,6 +3,8 @@ tests replace it. Prefect is imported on first use: most `capil` commands never 
 
 from __future__ import annotations
 
+import threading
+
 from core import ServiceUnavailable
 
 PROCESS_DEPLOYMENT = "process-application/process"
@@ -13,6 +15,25 @@ def application_tag(application_id: str) -> str:
     """The tag every run started for an application carries from its creation (a run's name says its
     application only once it runs): how `flows.reconcile` finds the runs still holding one."""
     return f"permohonan:{application_id}"
+
+
+_loading = threading.Lock()
+_loaded = False
+
+
+def load_client() -> None:
+    """Import Prefect's client now, once per process (seconds on a busy machine; nothing after), so the
+    first `FlowStarter` call spends its time on the call itself. The API does it as it starts; a caller
+    while another thread loads waits for it."""
+    global _loaded
+    with _loading:
+        if _loaded:
+            return
+        from prefect import get_client  # noqa: F401
+        from prefect.deployments import run_deployment  # noqa: F401
+        from prefect.exceptions import ObjectNotFound  # noqa: F401
+
+        _loaded = True
 
 
 class FlowStarter:
