@@ -82,7 +82,7 @@ class Services:
 
     @cached_property
     def audit(self) -> AuditLog:
-        return AuditLog(self.database)
+        return AuditLog(self.database, status_reads_interval=self.settings.status_reads_flush_seconds)
 
     @cached_property
     def accounts(self) -> Accounts:

@@ -148,6 +148,10 @@ class Settings:
     """Period of the `reconcile-applications` flow of the local stack (`flows.serve`); an application
     no live run holds is recovered after waiting this long too (`flows.reconcile`)."""
 
+    status_reads_flush_seconds: float = 30.0
+    """How often the API appends the applicants' counted status reads to the audit log
+    (`registry.StatusReads`); a crash loses at most this many seconds of counts, a graceful stop none."""
+
     finalize_max_attempts: int = 5
     """How many finalize runs an approved application gets, its first and the `reconcile-applications`
     flow's restarts together. After that it stays `processing`, the reconciler leaves it alone and

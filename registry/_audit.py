@@ -95,10 +95,10 @@ class AuditLog:
     """Append, read and verify the audit log; `status_reads` counts applicants' reads of their own
     application and appends them in batches (`_status_reads`)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, status_reads_interval: float = 30.0) -> None:
         self._db = db
         self._writer = _GroupCommit(db)
-        self.status_reads = StatusReads(db)
+        self.status_reads = StatusReads(db, interval=status_reads_interval)
 
     def record(self, *, actor: str, action: str, subject_type: str, subject: str | None,
                details: dict[str, Any] | None = None) -> dict[str, Any]:

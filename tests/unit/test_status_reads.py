@@ -11,7 +11,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import NoResultFound
 
 from api.app import app
-from core import ChangeType, StoredObject
+from casework import bootstrap
+from core import ChangeType, StoredObject, load_settings
 from registry import AuditLog, Database, StatusReads
 from tests.fixtures.accounts import staff_token
 
@@ -112,3 +113,15 @@ def test_staff_reads_recorded_at_once_are_each_committed_before_record_returns(t
     assert sorted(returned.values()) == list(range(1, 40))
     assert log.verify().ok and log.verify().entries == 39
     db.dispose()
+
+
+def test_the_flush_interval_is_a_setting(tmp_path):
+    svc = bootstrap(load_settings({"CAPIL_STATUS_READS_FLUSH_SECONDS": "0.05"}, data_dir=tmp_path))
+    svc.audit.status_reads.count("APP-1")
+    deadline = time.monotonic() + 10  # liveness bound only (the default interval is 30 s)
+    while svc.audit.status_reads.pending() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert [e["details"]["reads"] for e in svc.audit.entries() if e["action"] == "application.status_reads"] == [
+        {"APP-1": 1}]
+    svc.audit.status_reads.close()
+    svc.database.dispose()
