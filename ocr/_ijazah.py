@@ -189,8 +189,9 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
 
 
 _LABEL_WORD_DOUBT = 0.5
-"""A label read with slips whose words Tesseract was less sure of than this is a guess (a garbled
-signature block read `naa X`, `NAN A Sa` like `Nama`), not a label."""
+"""A label read with slips whose every word Tesseract was less sure of than this is a guess (a garbled
+signature block read `naa X`, `NAN A Sa` like `Nama`), not a label. (One word at 0.0 is no sign: Tesseract
+gives `Tua Wali` of a well-read `Nama Orang Tua/Wali` 0.0.)"""
 
 
 def _guessed(found: tuple[Line, int, float], label: str) -> bool:
@@ -198,10 +199,10 @@ def _guessed(found: tuple[Line, int, float], label: str) -> bool:
     if ratio >= 1.0:
         return False
     printed = [w for w in line.words[:after] if compact_key(w.text)][-printed_words(label):]
-    return not printed or min(w.confidence for w in printed) < _LABEL_WORD_DOUBT
+    return not printed or max(w.confidence for w in printed) < _LABEL_WORD_DOUBT
 
 
-_COLON_LIKE = frozenset("1lI|!:;")
+_COLON_LIKE = frozenset("1l|!:;\"'`")
 
 
 def _without_colon_column(all_lines: list[Line], span: Span) -> Span:
@@ -211,7 +212,8 @@ def _without_colon_column(all_lines: list[Line], span: Span) -> Span:
     if len(span.words) < 2 or len(first.text) > 2 or not set(first.text) <= _COLON_LIKE:
         return span
     colons = [w for ln in all_lines if ln.page == span.page for w in ln.words if w.text == ":" and w is not first]
-    if any(abs(w.cx - first.cx) < 0.5 * first.height for w in colons):
+    reach = first.height / 4
+    if any(first.x0 - reach <= w.cx <= first.x1 + reach for w in colons):
         return Span(span.page, span.words[1:], span.factor)
     return span
 

@@ -158,3 +158,15 @@ def test_a_code_with_a_lookalike_where_letters_meet_digits_is_never_sure():
     got = _ijazah(*_FAKULTAS[1:], "Nomor : 16953/UNS6/S1/1986")
     assert got["nomor_ijazah"].value == "16953/UNS6/S1/1986" and got["nomor_ijazah"].confidence < SURE
     assert got["nim"].value == "A1B83152" and got["nim"].confidence < SURE
+
+
+def test_a_label_with_one_word_read_at_zero_is_still_a_label_and_its_colon_read_1_is_dropped():
+    """`Nama Orang Tua/Wali "1 MUHAMMAD ASRUL`: Tesseract gives a well-read `Tua/Wali` 0.0 and reads the colon,
+    in the colon column, with the slash's tail as `"1`."""
+    words = [*_words("SMA NEGERI 1 KOLAKA", x=300, y=50), *_words("IJAZAH", x=400, y=100, height=90),
+             *_words("Nama", x=100, y=250), Word(":", 0.96, (668, 250, 678, 280)), *_words("ANDI BASO", x=700, y=250),
+             Word("Nama", 0.96, (100, 320, 164, 350)), Word("Orang", 0.93, (178, 320, 258, 350)),
+             Word("Tua/Wali", 0.0, (272, 320, 400, 350)), Word('"1', 0.3, (610, 320, 680, 350)),
+             *_words("MUHAMMAD ASRUL", x=700, y=320)]
+    got = _fields(Page(1, None, tuple(words), "ocr"))
+    assert got["nama_orang_tua"].value == "MUHAMMAD ASRUL"
