@@ -20,9 +20,14 @@ import numpy as np
 import core
 import synthetic
 
-KINDS = ("scan", "faint", "erased", "dashed", "doubled", "no_rules")
+KINDS = ("scan", "faint", "erased", "dashed", "doubled", "no_rules", "ghost", "tight", "shifted", "struck", "skewed", "coarse")
 """`scan` rules intact; `faint` row rules light grey; `erased` row rules white; `dashed` row rules broken
-into dashes; `doubled` every row rule drawn twice a few pixels apart; `no_rules` every rule gone."""
+into dashes; `doubled` every row rule drawn twice a few pixels apart; `no_rules` every rule gone;
+`ghost` every rule, row and column, all but invisible; `shifted` row rules printed a quarter to a third of
+a row lower, grazing the tops of the text (a form printed out of register); `struck` the same, through
+the text's lower half; `tight` the white between the member rows cut
+to a few pixels (rows barely taller than their text) and the row rules faint; `skewed` row rules erased and the page turned
+about a degree; `coarse` row rules faint and broken, scanned at 150-170 dpi, JPEG 50-60."""
 
 _RENDER_DPI = 300
 
@@ -47,6 +52,22 @@ def damage(png: bytes, kind: str, *, seed: int) -> bytes:
         out[np.roll(rows, rng.randint(5, 9), axis=0)] = 0
     elif kind == "no_rules":
         out[horizontal | vertical] = 255
+    elif kind == "ghost":
+        out[horizontal | vertical] = np.maximum(out[horizontal | vertical], rng.randint(238, 246))
+    elif kind in ("shifted", "struck"):
+        share = rng.randint(25, 32) if kind == "shifted" else rng.randint(55, 70)
+        out[rows] = 255
+        out[np.roll(rows, _pitch(rows) * share // 100, axis=0) & ~vertical] = 0
+    elif kind == "tight":
+        out[rows] = np.maximum(out[rows], rng.randint(200, 225))
+        out = _tightened(out, horizontal | vertical, rows, keep=rng.randint(3, 6))
+    elif kind == "skewed":
+        out[rows] = 255
+        out = _turned(out, rng.choice((-1, 1)) * rng.uniform(0.7, 1.2))
+    elif kind == "coarse":
+        _dash(out, rows, rng)
+        out[rows] = np.maximum(out[rows], rng.randint(190, 215))
+        return _scan(out, rng, dpi=(150, 170), quality=(50, 60))
     return _scan(out, rng)
 
 
@@ -108,11 +129,57 @@ def _dash(image: np.ndarray, rows: np.ndarray, rng: random.Random) -> None:
     image[rows & gaps[None, :]] = 255
 
 
-def _scan(gray: np.ndarray, rng: random.Random) -> bytes:
-    dpi = rng.randint(200, 240)
+def _pitch(rows: np.ndarray) -> int:
+    """The usual distance between two row rules (pixels)."""
+    ys = np.flatnonzero(rows.any(axis=1))
+    starts = ys[np.flatnonzero(np.diff(ys, prepend=-10) > 1)]
+    gaps = np.diff(starts)
+    return int(np.median(gaps)) if len(gaps) else 60
+
+
+def _tightened(gray: np.ndarray, rules: np.ndarray, rows: np.ndarray, *, keep: int) -> np.ndarray:
+    """The page with every run of blank pixel rows inside a table's body (rules aside) cut to `keep`
+    rows either side of its row rule, and white added at the bottom to keep the page's size."""
+    ys = np.flatnonzero(rows.any(axis=1))
+    if len(ys) == 0:
+        return gray
+    pitch = _pitch(rows)
+    blank = ((gray < 160) & ~rules).sum(axis=1) == 0
+    groups = np.split(ys, np.flatnonzero(np.diff(ys) > 1) + 1)
+    body = np.zeros(len(gray), dtype=bool)
+    for g in groups:  # each row rule and a row pitch either side of it
+        body[max(0, g[0] - pitch):g[-1] + pitch] = True
+    drop = np.zeros(len(gray), dtype=bool)
+    y = 0
+    while y < len(gray):
+        if not (blank[y] and body[y]):
+            y += 1
+            continue
+        end = y
+        while end < len(gray) and blank[end] and body[end]:
+            end += 1
+        run = np.arange(y, end)
+        ruled = run[rows[run].any(axis=1)]
+        near = (np.abs(run[:, None] - ruled[None, :]).min(axis=1) <= keep) if len(ruled) else (
+            (run - y < keep) | (end - 1 - run < keep))
+        drop[run[~near]] = True
+        y = end
+    kept = gray[~drop]
+    return np.vstack([kept, np.full((int(drop.sum()), gray.shape[1]), 255, np.uint8)])
+
+
+def _turned(gray: np.ndarray, degrees: float) -> np.ndarray:
+    height, width = gray.shape
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    return cv2.warpAffine(gray, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _scan(gray: np.ndarray, rng: random.Random, *, dpi: tuple[int, int] = (200, 240),
+          quality: tuple[int, int] = (60, 75)) -> bytes:
+    dpi = rng.randint(*dpi)
     factor = dpi / _RENDER_DPI
     small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (0, 0), rng.uniform(0.4, 0.8))
-    ok, jpeg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(60, 75)])
+    ok, jpeg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(*quality)])
     assert ok
     return jpeg.tobytes()
