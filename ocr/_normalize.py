@@ -313,10 +313,15 @@ def _fix_digits_in_numbers(value: str) -> str:
 
 
 def _month(word: str) -> int | None:
-    """A month name as printed, abbreviated, or misspelt within one edit per four letters of one month only."""
+    """A month name as printed, abbreviated, or misspelt within one edit per four letters of one month only,
+    or whole with up to two letters more."""
     key = word.upper()
     if key in _MONTHS:
         return _MONTHS[key]
+    # A month printed whole with a speck or two read after it (`Meiji` for `Mei`): the one month it begins with.
+    begun = [spelled for spelled in _SPELLED_MONTHS if key.startswith(spelled) and len(key) - len(spelled) <= 2]
+    if len(begun) == 1:
+        return _MONTHS[begun[0]]
     scored = sorted((edit_distance(key, spelled), _MONTHS[spelled]) for spelled in _SPELLED_MONTHS)
     best, month = scored[0]
     if best > max(1, len(key) // 4) or any(d == best and m != month for d, m in scored[1:]):

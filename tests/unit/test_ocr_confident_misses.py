@@ -170,3 +170,8 @@ def test_a_label_with_one_word_read_at_zero_is_still_a_label_and_its_colon_read_
              *_words("MUHAMMAD ASRUL", x=700, y=320)]
     got = _fields(Page(1, None, tuple(words), "ocr"))
     assert got["nama_orang_tua"].value == "MUHAMMAD ASRUL"
+
+
+def test_a_month_printed_whole_with_a_speck_after_it_is_read_at_a_cost():
+    assert norm.date_graded("Baubau, 9 Meiji 2003") == norm.Graded("2003-05-09", norm.EDIT_FACTOR)
+    assert norm.date_graded("9 Mei 2003") == norm.Graded("2003-05-09", 1.0)
