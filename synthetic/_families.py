@@ -65,6 +65,11 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("ijazah-fakultas", "ijazah", "fakultas", "university ijazah issued by a faculty: Dekan and "
                  "Rektor, name centred, NIM spelled out, programme in a sentence, degree as a line of its own, "
                  "'Diberikan di X pada tanggal', old number format before 2021", levels=UNIVERSITY),
+    LayoutFamily("ijazah-ptkin", "ijazah", "ptkin", "university ijazah of a state Islamic college (STAIN before "
+                 "2014, IAIN since) under DEPARTEMEN / KEMENTERIAN AGAMA: the college in the opening sentence, short "
+                 "labels in two columns (NIM, Tempat/Tgl. Lahir, Fakultas or Jurusan, Program Studi, Jenjang), "
+                 "In.23/PP.00.9/… numbers before 2021, the degree of its era (S.H.I. before 2015) on its own line",
+                 levels=UNIVERSITY),
     LayoutFamily("nikah-kutipan", "buku_nikah", "kutipan", "Kutipan Akta Nikah: label blocks per spouse, "
                  "Tanggal Nikah and Dicatat di"),
     LayoutFamily("nikah-lama", "buku_nikah", "lama", "older buku nikah: two columns SUAMI | ISTERI, "

@@ -32,7 +32,7 @@ _UNIVERSITY_LABELS = ("Nama", "Tempat dan Tanggal Lahir", "Nomor Induk Mahasiswa
 _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
 
 
-IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah")
+IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin")
 
 
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
@@ -41,8 +41,9 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
 
     `layout` is `current` (the school or university layout of today), `lama` (the older school
     certificate, SURAT TANDA TAMAT BELAJAR), `fakultas` (a faculty-issued university ijazah; see
-    `_ijazah_lama`) or `madrasah` (the school ijazah of a madrasah: MI, MTs, MA or MAK in the truth's
-    jenjang; see `_ijazah_madrasah`).
+    `_ijazah_lama`), `madrasah` (the school ijazah of a madrasah: MI, MTs, MA or MAK in the truth's
+    jenjang; see `_ijazah_madrasah`) or `ptkin` (a university ijazah of a state Islamic college; see
+    `_ijazah_ptkin`).
 
     `security` prints on tinted security paper, signs in ink and puts the
     school's or university's stamp over the signature block, overlapping the
@@ -89,6 +90,14 @@ def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random
             raise ValueError(f"the madrasah layout is a school ijazah, not for {jenjang}")
         values = {**madrasah.madrasah_values(_school_values(person, jenjang, rng), rng), **overrides}
         page = madrasah.draw_madrasah(_page(A4_PORTRAIT, style, security, seed), values, rng, security=security)
+        return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
+    if layout == "ptkin":
+        from . import _ijazah_ptkin as ptkin
+
+        if jenjang not in UNIVERSITY_LEVELS:
+            raise ValueError(f"the ptkin layout is a university ijazah, not for {jenjang}")
+        values = {**ptkin.ptkin_values(_university_values(person, jenjang, rng), rng), **overrides}
+        page = ptkin.draw_ptkin(_page(A4_LANDSCAPE, style, security, seed), values, rng, security=security)
         return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
     if layout == "lama":
         if jenjang not in SCHOOL_LEVELS:
