@@ -1,4 +1,4 @@
-"""The held-out families kk-2000s, ijazah-madrasah and nikah-2020s: each renders in every variant with a
+"""The held-out families kk-2000s, ijazah-madrasah, ijazah-ptkin and nikah-2020s: each renders in every variant with a
 truth in the spec's canonical form, the same seed gives the same bytes, and each prints what sets it
 apart (read back from its text-layer PDF)."""
 
@@ -13,7 +13,7 @@ from PIL import Image
 import core
 import synthetic
 
-NEW = ("ijazah-madrasah", "kk-2000s", "nikah-2020s")
+NEW = ("ijazah-madrasah", "ijazah-ptkin", "kk-2000s", "nikah-2020s")
 VOCAB = {"jenis_kelamin", "agama", "pendidikan", "status_perkawinan", "status_hubungan", "golongan_darah",
          "kewarganegaraan", "jenis_pekerjaan"}
 SPOUSE_VOCAB = {"agama": "agama", "kewarganegaraan": "kewarganegaraan"}
@@ -28,9 +28,10 @@ def people():
     return family, young, old
 
 
-def _render(name, people, seed, *, person=None, jenjang="SMA", married="2024-10-30"):
+def _render(name, people, seed, *, person=None, jenjang=None, married="2024-10-30"):
     family, young, _ = people
     spec = synthetic.LAYOUT_FAMILIES[name]
+    jenjang = jenjang or ("S1" if spec.levels == "university" else "SMA")
     if spec.document_type == "kk":
         return synthetic.render_kk(family, seed=seed, layout=spec.layout, varied=True)
     if spec.document_type == "ijazah":
@@ -134,3 +135,20 @@ def test_nikah_2020s_is_a_booklet_spread(people):
     assert fields["suami.tanggal_lahir"] == suami.tanggal_lahir
     assert any(op[0] == "image" for op in rendered.ops)  # the QR code (and stamp, signature)
     assert Image.open(io.BytesIO(rendered.png)).size == (3508, 2480)
+
+
+def test_ijazah_ptkin_prints_the_college_and_the_degree_of_its_era(people):
+    _, young, old = people
+    new = _render("ijazah-ptkin", people, seed=68, person=young, jenjang="S1")
+    fields, text = new.truth["fields"], _text(new)
+    assert fields["nama_satuan_pendidikan"] == "INSTITUT AGAMA ISLAM NEGERI KENDARI" and "Rektor Institut" in text
+    assert "NIM" in text and re.fullmatch(r"\d{11}", fields["nim"]) and fields["nim"] in text
+    assert fields["gelar"] in text and not fields["gelar"].startswith("SARJANA HUKUM ISLAM")
+    assert fields["program_studi"] and fields["npsn"] is None and fields["nis"] is None
+    older = _render("ijazah-ptkin", people, seed=69, person=old, jenjang="S1")
+    fields, text = older.truth["fields"], _text(older)
+    assert fields["nama_satuan_pendidikan"].startswith("SEKOLAH TINGGI AGAMA ISLAM NEGERI") and "Ketua" in text
+    assert re.fullmatch(r"In\.23/PP\.00\.9/\d{4}/\d{4}", fields["nomor_ijazah"]) and "Jurusan" in text
+    assert re.fullmatch(r"SARJANA \w+ ISLAM \(S\.\w+\.I\.\)", fields["gelar"]) and fields["gelar"] in text
+    with pytest.raises(ValueError, match="university ijazah"):
+        _render("ijazah-ptkin", people, seed=70, jenjang="SMA")
