@@ -88,10 +88,11 @@ def _wali(all_lines: list[Line], bands: dict[str, tuple[float, float | None]]) -
         wordings = tuple(w for w in wordings if "WALI" in compact_key(w))
     for label in wordings:
         span = _labelled(all_lines, (label,), after_y=after_y)
-        line = next((ln for ln in all_lines if span is not None and span.words[0] in ln.words), None)
+        # By its last word: a first word stripped of a glued colon (`:BASO`) is in no line.
+        line = next((ln for ln in all_lines if span is not None and span.words[-1] in ln.words), None)
         if span is None or line is None:
             continue
-        before = compact_key(" ".join(w.text for w in line.words[:line.words.index(span.words[0])]))
+        before = compact_key(" ".join(w.text for w in line.words if w.x1 <= span.words[0].x0))
         if before.startswith(compact_key(label)[:3]):
             return span
     return None
