@@ -31,8 +31,10 @@ PRELOAD = [
     "flows.process", "flows.reconcile", "flows.renew", "flows.audit",
     "prefect.flow_engine", "prefect.task_engine", "prefect.artifacts",
     "ocr", "signing", "storage", "registry", "crosscheck",
+    "flows._prewarm",
 ]
-"""Imported once by the fork server; a module that fails to import is imported by the run instead."""
+"""Imported once by the fork server; a module that fails to import is imported by the run instead.
+`flows._prewarm` fills the per-process caches a run would fill (signing's font and key)."""
 
 
 class _ForkServerOnly:

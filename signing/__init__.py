@@ -3,6 +3,7 @@
     render_kk_pdf(family, ...)        -> PDF bytes, deterministic, with room for a visible signature
     document_fingerprint(family, ...) -> short hash printed in the QR code's URL (verification_url)
     sign_pdf(pdf, config=..., office=...) -> signed PDF bytes at config.level (default B-LTA)
+    prepare(config)                   fill the caches a first signature fills (fonts, key): before forking signers
     office_title(kabupaten_kota)      -> the office the stamp names ("Kepala Dinas ... Kabupaten X")
     renew_timestamp(pdf, ...)         -> the PDF with its LTA timestamp chain extended
     verify_pdf(pdf, trust_roots=...)  -> Verification (never raises for a bad signature)
@@ -26,6 +27,7 @@ from ._pki import (
     pki_service_healthy,
     tsa_url,
 )
+from ._prepare import prepare
 from ._render import (
     SIGNATURE_BOX,
     document_fingerprint,
@@ -55,6 +57,7 @@ __all__ = [
     "office_title",
     "pki_service_argv",
     "pki_service_healthy",
+    "prepare",
     "render_kk_pdf",
     "renew_timestamp",
     "sign_pdf",

@@ -36,18 +36,25 @@ class _InMemoryKeySigner(PreparedAttributesMixin, signers.SimpleSigner):
 
     _parsed: rsa.RSAPrivateKey | None = None
 
+    def parse_key(self) -> rsa.RSAPrivateKey | None:
+        """The RSA key, parsed once (None for another kind of key, which pyHanko signs with)."""
+        if self._parsed is None:
+            key = serialization.load_der_private_key(self.signing_key.dump(), password=None)
+            if not isinstance(key, rsa.RSAPrivateKey):
+                return None
+            self._parsed = key
+        return self._parsed
+
     async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:
         mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
         if mechanism != "rsassa_pkcs1v15":
             return self.sign_raw(data, digest_algorithm)
-        if self._parsed is None:
-            key = serialization.load_der_private_key(self.signing_key.dump(), password=None)
-            assert isinstance(key, rsa.RSAPrivateKey)
-            self._parsed = key
+        parsed = self.parse_key()
+        assert parsed is not None  # a PKCS#1 v1.5 mechanism names an RSA key
         if dry_run:  # size estimation only: same length, no private-key operation
-            return bytes(self._parsed.key_size // 8)
+            return bytes(parsed.key_size // 8)
         digest = getattr(hashes, digest_algorithm.upper().replace("-", "_"))()
-        return self._parsed.sign(data, padding.PKCS1v15(), digest)
+        return parsed.sign(data, padding.PKCS1v15(), digest)
 
 
 @functools.lru_cache(maxsize=4)

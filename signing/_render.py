@@ -374,6 +374,11 @@ def verification_url(base_url: str, *, document_id: str, fingerprint: str) -> st
     return f"{base_url.rstrip('/')}/v/{quote(document_id, safe='')}?h={fingerprint}"
 
 
+def prepare() -> None:
+    """The KK's fonts registered with reportlab, now (`signing.prepare`)."""
+    _register_fonts()
+
+
 def _register_fonts() -> None:
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name in _FONT_FILES:

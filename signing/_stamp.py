@@ -156,6 +156,11 @@ def _text_width(text: str) -> float:
     return sum(advances.get(ord(ch), missing) for ch in text) * FONT_SIZE / _UNITS_PER_EM
 
 
+def prepare() -> None:
+    """The stamp font prepared and its advances measured, now (`signing.prepare`)."""
+    _advances()
+
+
 @cache
 def _advances() -> dict[int, int]:
     font = ttLib.TTFont(io.BytesIO(prepared_font(str(font_file("KK-Regular")))))

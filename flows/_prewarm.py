@@ -1,0 +1,30 @@
+"""Imported by the flow runner's fork server (`flows._warm.PRELOAD`): fills the caches each flow run,
+a fresh fork of that server, would otherwise fill again for its one application.
+
+Today that is signing's (`signing.prepare`: the stamp font cut and scaled, the KK fonts registered, the
+PKCS#12 key parsed; ~0.5 CPU-s of every approved application on this machine, issue #17). It reads files
+only, as the fork server must: no socket, thread or database connection is made here for forks to share
+(`casework.services()` is still built in each run). Anything that fails here is left to the run, which
+does it as before and reports its own error.
+"""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def _prepare_signing() -> None:
+    import casework
+    import signing
+    from core import load_settings
+
+    try:
+        config = casework.bootstrap(load_settings()).signer
+        signing.prepare(config)
+    except Exception as e:  # the run signs as before and says what is wrong
+        log.debug("signing not prepared in the fork server: %s", type(e).__name__)
+
+
+_prepare_signing()
