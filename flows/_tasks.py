@@ -3,7 +3,9 @@
 A task is retried only when its error says a retry can help (`CapilError.retryable`: a service
 that did not answer); bad input and broken invariants fail at once. Every task has a timeout: a
 run stuck in one (a pathological scan, a service that hangs) fails, which sends its undecided
-application to a verifikator and ends its process, freeing its slot.
+application to a verifikator and ends its process, freeing its slot. No task is cached (`NO_CACHE`):
+each changes the application, so a cached result would be wrong, and Prefect's default policy hashed
+every task's source and inputs on every run for nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
 
@@ -32,59 +35,59 @@ _READ_S = 420  # OCR of one document in the cage (ocr.Cage kills a read after `c
 _SERVICE_S = 120  # signing with TSA/OCSP/CRL, or object storage, per attempt
 
 
-@task(name="mark-processing", timeout_seconds=_QUICK_S)
+@task(cache_policy=NO_CACHE, name="mark-processing", timeout_seconds=_QUICK_S)
 def mark_processing(application_id: str, flow_run_id: str | None) -> list[DocumentType]:
     """Mark the application `processing`; returns the types of its uploaded documents."""
     app = casework.start_processing(casework.services(), application_id, flow_run_id=flow_run_id)
     return [DocumentType(d) for d in app.uploads]
 
 
-@task(name="extract-document", task_run_name="extract-{document_type}", retries=_RETRIES,
+@task(cache_policy=NO_CACHE, name="extract-document", task_run_name="extract-{document_type}", retries=_RETRIES,
       retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable, timeout_seconds=_READ_S)
 def extract_document(application_id: str, document_type: DocumentType) -> Extraction | Unreadable:
     return casework.read_document(casework.services(), application_id, document_type)
 
 
-@task(name="cross-check", timeout_seconds=_QUICK_S)
+@task(cache_policy=NO_CACHE, name="cross-check", timeout_seconds=_QUICK_S)
 def cross_check(application_id: str, readings: dict[DocumentType, Extraction | Unreadable]) -> Status:
     return casework.decide(casework.services(), application_id, readings)
 
 
-@task(name="apply-change", timeout_seconds=_QUICK_S)
+@task(cache_policy=NO_CACHE, name="apply-change", timeout_seconds=_QUICK_S)
 def apply_change(application_id: str) -> Status:
     return casework.apply_change(casework.services(), application_id)
 
 
-@task(name="issue-document", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable,
+@task(cache_policy=NO_CACHE, name="issue-document", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable,
       timeout_seconds=_SERVICE_S)
 def issue_document(application_id: str) -> ArchivedKk:
     """Render the updated KK, sign it, archive it under object lock and verify it as read back; once."""
     return casework.issue_document(casework.services(), application_id)
 
 
-@task(name="archive-evidence", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable,
+@task(cache_policy=NO_CACHE, name="archive-evidence", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable,
       timeout_seconds=_SERVICE_S)
 def archive_evidence(application_id: str, archived: ArchivedKk) -> StoredObject:
     return casework.archive_evidence(casework.services(), application_id, archived)
 
 
-@task(name="record-document", timeout_seconds=_QUICK_S)
+@task(cache_policy=NO_CACHE, name="record-document", timeout_seconds=_QUICK_S)
 def record_document(application_id: str, archived: ArchivedKk, evidence: StoredObject) -> Status:
     return Status(casework.record_issued(casework.services(), application_id, archived, evidence))
 
 
-@task(name="notify-applicant", timeout_seconds=_QUICK_S)
+@task(cache_policy=NO_CACHE, name="notify-applicant", timeout_seconds=_QUICK_S)
 def notify_applicant(application_id: str) -> bool:
     """The applicant's optional e-mail about the decision, after it is committed; never fails the run."""
     return casework.notify_decision(casework.services(), application_id)
 
 
-@task(name="find-documents-due-for-renewal", timeout_seconds=_QUICK_S)
+@task(cache_policy=NO_CACHE, name="find-documents-due-for-renewal", timeout_seconds=_QUICK_S)
 def find_due(within_days: int) -> list[str]:
     return casework.documents_due_for_renewal(casework.services(), within_days=within_days)
 
 
-@task(name="renew-document-timestamp", retries=2, retry_delay_seconds=[5, 30], retry_condition_fn=_retryable,
+@task(cache_policy=NO_CACHE, name="renew-document-timestamp", retries=2, retry_delay_seconds=[5, 30], retry_condition_fn=_retryable,
       timeout_seconds=_SERVICE_S)
 def renew_one(application_id: str) -> str:
     return casework.renew_document_timestamp(casework.services(), application_id).version_id or ""
