@@ -51,8 +51,10 @@ def issue_document(svc: Services, application_id: str) -> ArchivedKk:
     Raises `IntegrityAlarm` when the archived document does not read back whole or does not
     validate at the configured PAdES level."""
     s = svc.settings
-    family = svc.population.family_of(svc.applications.get(application_id).nik)
-    archived = svc.store.stat(s.archive_bucket, document_key(application_id))
+    app = svc.applications.get(application_id)
+    family = svc.population.family_of(app.nik)
+    # once recorded, the recorded version: a newer one PUT over the key is not ours
+    archived = app.document or svc.store.stat(s.archive_bucket, document_key(application_id))
     issued_at = fingerprint = None
     if archived is None:
         now = dt.datetime.now(dt.UTC)
@@ -99,17 +101,24 @@ def _render_sign_and_archive(svc: Services, application_id: str, family: Family,
 
 
 def _recorded_details(svc: Services, application_id: str) -> IssueDetails | None:
-    bundle = svc.store.stat(svc.settings.archive_bucket, evidence_key(application_id))
+    bundle = _recorded_evidence(svc, application_id) or svc.store.stat(svc.settings.archive_bucket,
+                                                                        evidence_key(application_id))
     if bundle is None:
         return None
     return IssueDetails.from_dict(json.loads(svc.store.get(bundle))["issue"])
+
+
+def _recorded_evidence(svc: Services, application_id: str) -> StoredObject | None:
+    issued = svc.issued.get(application_id)
+    return issued.evidence if issued is not None else None
 
 
 def archive_evidence(svc: Services, application_id: str, archived: ArchivedKk) -> StoredObject:
     """Write the evidence bundle once (uploads, extractions, findings, decision, document, each with
     its sha256) under COMPLIANCE retention; returns its object."""
     s = svc.settings
-    existing = svc.store.stat(s.archive_bucket, evidence_key(application_id))
+    existing = _recorded_evidence(svc, application_id) or svc.store.stat(s.archive_bucket,
+                                                                          evidence_key(application_id))
     if existing is not None:
         return existing
     app = svc.applications.get(application_id)
