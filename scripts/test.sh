@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+if [ $# -eq 0 ]; then  # the whole run: the unit tests' types and those of every package they import
+    .venv/bin/mypy tests/unit  # about 25 s of CPU from a cold cache
+fi
 exec .venv/bin/python -m pytest -q "$@"

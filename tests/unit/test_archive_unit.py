@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -39,8 +40,8 @@ def test_fingerprint_is_deterministic_and_follows_the_record() -> None:
 
 
 def test_render_is_deterministic_with_the_url_in_the_keywords() -> None:
-    kwargs = dict(document_id="A-1", issued_on=dt.date(2024, 5, 17), verify_url="http://x/v/A-1?h=abc",
-                  kepala_dinas="X", nip="1")
+    kwargs: dict[str, Any] = dict(document_id="A-1", issued_on=dt.date(2024, 5, 17),
+                                  verify_url="http://x/v/A-1?h=abc", kepala_dinas="X", nip="1")
     pdf = signing.render_kk_pdf(FAMILY, **kwargs)
     assert pdf == signing.render_kk_pdf(FAMILY, **kwargs)
     assert b"http://x/v/A-1?h=abc" in pdf

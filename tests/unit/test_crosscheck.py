@@ -6,13 +6,21 @@ import dataclasses
 
 import pytest
 
-from core import ChangeType, DocumentType, Extraction, Family, FieldValue, Severity, Status
+from core import ChangeType, DocumentType, Extraction, Family, FieldValue, Person, Severity, Status
 from crosscheck import CATALOGUE, NameMatch, compare_names, decide
 from tests.fixtures.population import population
 
 FAMILY = Family.from_dict(population()["keluarga"][0])
-SON = FAMILY.member("7401050102030003")
-HEAD = FAMILY.member("7401051203800001")
+
+
+def _member(nik: str) -> Person:
+    person = FAMILY.member(nik)
+    assert person is not None, nik
+    return person
+
+
+SON = _member("7401050102030003")
+HEAD = _member("7401051203800001")
 
 
 def fv(value, confidence=0.95):

@@ -356,7 +356,7 @@ def _codes(c: Case) -> tuple[Status, list[str]]:
 def _merged(c: Case) -> Case:
     c = c.copy()
     merge_rows_all = {k: fv(None) for k in MEMBER_FIELDS} | {
-        "nama_lengkap": fv(" ".join(r["nama_lengkap"].value for _, r in c.rows), 0.91)}
+        "nama_lengkap": fv(" ".join(r["nama_lengkap"].value or "" for _, r in c.rows), 0.91)}
     c.rows = [(False, merge_rows_all)]
     return c
 

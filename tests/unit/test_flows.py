@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import pytest
 
@@ -93,7 +93,7 @@ def services(tmp_path, dev_pki: signing.DevPki, reader: StubReader, prefect_serv
     def make(signer: signing.SignerConfig | None = None) -> casework.Services:
         settings = core.load_settings({}, data_dir=tmp_path / f"data{len(made)}", pades_level="B-B",
                                       kepala_dinas_nama=dev_pki.signer_name, kepala_dinas_nip=dev_pki.signer_nip)
-        svc = casework.bootstrap(settings, store=MemoryObjectStore(), reader=reader,
+        svc = casework.bootstrap(settings, store=MemoryObjectStore(), reader=cast(casework.Reader, reader),
                                  signer=signer or _signer(dev_pki, trust=dev_pki))
         svc.ensure_buckets()
         svc.population.import_population(POPULATION)

@@ -32,7 +32,7 @@ def test_a_level_page_has_no_skew():
 
 def _photo(page: np.ndarray, corners: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     h, w = page.shape
-    src = np.float32([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]])
+    src = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(src, corners)
     background = np.full((size[1], size[0]), 70, np.uint8)
     return cv2.warpPerspective(page, matrix, size, dst=background, borderMode=cv2.BORDER_TRANSPARENT)

@@ -3,6 +3,7 @@
 readings of cells given by `ocr.second_readings`)."""
 
 import itertools
+from collections.abc import Sequence
 
 import cv2
 import numpy as np
@@ -72,14 +73,15 @@ def _kk(page: Page) -> tuple[dict[str, core.FieldValue], tuple[dict[str, core.Fi
     return extraction.fields, extraction.anggota
 
 
-def _table_page(headers: list[str], rows: list[list[str | tuple[str, float]]], *, width: int = 200,
+def _table_page(headers: list[str], rows: Sequence[Sequence[str | tuple[str, float]]], *, width: int = 200,
                 image: np.ndarray | None = None) -> Page:
     """A ruled table as words: `width` px columns, 50 px rows, every cell's text one word per token
     (a cell given as (text, confidence) read that sure; else 0.95); its rules found, as a grid."""
     xs = tuple(range(0, width * len(headers) + 1, width))
     ys = tuple(range(100, 100 + 50 * (len(rows) + 1) + 1, 50))
     words = []
-    for r, texts in enumerate([headers, *rows]):
+    table: list[Sequence[str | tuple[str, float]]] = [headers, *rows]
+    for r, texts in enumerate(table):
         for c, cell in enumerate(texts):
             text, confidence = cell if isinstance(cell, tuple) else (cell, 0.95)
             x = xs[c] + 10
@@ -200,6 +202,7 @@ def _cell_read_twice(header: str, first: tuple[str, float], second: tuple[str, f
     """A member's cell under `header` as the page read it (`first`: text, word confidence), then read
     again as `second`."""
     # A NIK column of its own marks the row as a member's whatever the cell gives.
+    cells: list[str | tuple[str, float]]
     headers, cells = (["No", "Nama Lengkap", header], ["1", "LA ODE ALI", first]) if header == "NIK" else (
         ["No", "Nama Lengkap", "NIK", header], ["1", "LA ODE ALI", _NIK, first])
     page = _table_page(headers, [cells], width=500, image=_WHITE)

@@ -82,7 +82,7 @@ CREDS = storage.S3Credentials(access_key="AKIAEXAMPLE", secret_key="secret-examp
 
 
 def _flags(argv: list[str]) -> dict[str, str]:
-    return dict(arg[1:].split("=", 1) if "=" in arg else (arg[1:], "true") for arg in argv[3:])
+    return {name: value if sep else "true" for name, sep, value in (arg[1:].partition("=") for arg in argv[3:])}
 
 
 def test_argv_runs_one_server_with_s3_filer_and_auth(tmp_path: Path) -> None:
