@@ -10,7 +10,7 @@
    status with the applicant's status token until it is archived, decided for review, or given up on.
 3. Afterwards the stages of each run are read from Prefect: the flow run's states (scheduled → pending:
    the runner's poll; pending → running: the flow-run process start) and its task runs (and those of
-   its `finalize-application` subflow), the same stages the run's timings artifact shows.
+   a `finalize-application` subflow, as runs before issue #17 had), the stages the timings artifact shows.
 4. The limits on the same pages: Tesseract alone (`tesseract PAGE - -l LANG`, OMP_THREAD_LIMIT=1, one
    process per core) and OCRmyPDF (`--output-type pdf --optimize 0 -l LANG --jobs CORES`) when installed.
 
@@ -45,6 +45,8 @@ from ._progress import progress, shown
 from ._stack import _prefect_auth
 
 POLL_S = 0.1
+IDLE_S = 10.0
+"""Seconds the stack's idle CPU is measured before the applications are filed."""
 TIMEOUT_S = 600.0
 _VARIANTS = tuple(synthetic.VARIANTS)
 
@@ -69,6 +71,8 @@ def run(settings: Settings, *, applications: int, concurrency: int, seed: int | 
         pages = {str(path): _pages(path, work) for case in cases for path in case.files.values()}
         sampler = StackSampler(stack_roots(settings))
         idle = sampler.idle_rss_mb()
+        with progress("the stack's CPU while idle"):
+            idle_cpu = sampler.idle_cpu(IDLE_S)
         access_log = PrefectAccessLog(settings.data_dir / "logs" / "prefect-server.log")
         sampler.start()
         started = time.monotonic()
@@ -76,6 +80,7 @@ def run(settings: Settings, *, applications: int, concurrency: int, seed: int | 
         wall = time.monotonic() - started
         resources = sampler.stop(wall=wall)
         resources["idle_stack_rss_mb"] = idle
+        resources["idle_cpu_seconds_per_second"] = idle_cpu
         resources["prefect_requests"] = access_log.counts()
         _add_stages(settings, results)
         for case, result in zip(cases, results, strict=True):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,10 @@ def _role(pid: int, part: str, root: bool, parent: int) -> str:
     cmd = _command(pid)
     if "ocr._cage" in cmd:
         return "ocr cage"
+    if "ocr.serve" in cmd:
+        return "reading service"
+    if "prefect.engine" in cmd:  # a run started cold (`python -m prefect.engine`), not forked warm
+        return "flow run (cold)"
     if "tesseract" in cmd:
         return "tesseract worker"
     if part == "flow-runner" and "resource_tracker" in cmd:
@@ -142,6 +147,25 @@ class StackSampler:
             entry["peak_kb"] = max(entry["peak_kb"], hwm, rss)
             self._alive.add((pid, start))
         self._seen_once = True
+
+    def idle_cpu(self, seconds: float) -> dict[str, float]:
+        """CPU seconds per second each kind of process spends with no application in flight (the Prefect
+        server's services, the runner's polls, the reconciler): what a run's figures carry whatever it does."""
+        def now() -> dict[tuple[int, int], tuple[str, float]]:
+            found = {}
+            for pid, (part, root, parent) in self._tree().items():
+                got = _stat(pid)
+                if got is not None:
+                    found[(pid, got[2])] = (_role(pid, part, root, parent), got[1] + got[3])
+            return found
+
+        first = now()
+        time.sleep(seconds)
+        out: dict[str, float] = {}
+        for key, (role, cpu) in now().items():
+            if key in first:
+                out[role] = out.get(role, 0.0) + (cpu - first[key][1]) / seconds
+        return {role: round(v, 3) for role, v in sorted(out.items(), key=lambda kv: -kv[1]) if v > 0}
 
     def idle_rss_mb(self) -> float:
         """The whole stack's resident memory now (before the run)."""

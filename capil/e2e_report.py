@@ -118,7 +118,7 @@ def summarize(applications: list[dict[str, Any]], *, wall: float, concurrency: i
         "ocr_seconds_per_page": _r(ocr_per_page, 2),
         "our_reader": ours,
         "cpu_per_application": cpu_per_application(resources, raw, applications=len(applications) - len(failed),
-                                                   pages=done_pages),
+                                                   pages=done_pages, wall=wall),
         "prefect_requests_per_application": prefect_requests(resources.get("prefect_requests"),
                                                              applications=len(applications)),
         "raw_tesseract": raw,
@@ -135,9 +135,11 @@ RUNNER_POLL = "POST /api/deployments/get_scheduled_flow_runs"
 
 
 def cpu_per_application(resources: dict[str, Any], raw: dict[str, Any] | None, *, applications: int,
-                        pages: int) -> dict[str, Any] | None:
-    """The stack's CPU seconds per finished application by process kind, their total, and what raw
-    Tesseract spends on the same pages per application (the budget's unit)."""
+                        pages: int, wall: float = 0.0) -> dict[str, Any] | None:
+    """The stack's CPU seconds per finished application by process kind, their total, what raw Tesseract
+    spends on the same pages per application (the budget's unit), and the idle floor: what the stack
+    spends with nothing to do (`idle_cpu_seconds_per_second`) over the run's wall time, per application
+    (part of the total; it shrinks as throughput grows)."""
     by_process = resources.get("cpu_seconds_by_process")
     if not by_process or not applications:
         return None
@@ -145,7 +147,10 @@ def cpu_per_application(resources: dict[str, Any], raw: dict[str, Any] | None, *
     total = sum(by_process.values()) / applications
     raw_cpu = raw.get("cpu_seconds_per_page") if raw else None
     raw_per_app = raw_cpu * pages / applications if raw_cpu is not None else None
+    idle = resources.get("idle_cpu_seconds_per_second")
+    idle_per_app = sum(idle.values()) * wall / applications if idle and wall else None
     return {"by_process": per_app, "total": round(total, 2),
+            "idle_floor": _r(idle_per_app, 2),
             "raw_tesseract": _r(raw_per_app, 2),
             "total_over_raw_tesseract": _r(total / raw_per_app, 2) if raw_per_app else None}
 
@@ -261,6 +266,7 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["", "| CPU-s per application | seconds |", "|---|---|",
                   *(f"| {role} | {_cell(float(s))} |" for role, s in cpu["by_process"].items()),
                   f"| **stack total** | **{_cell(float(cpu['total']))}** |",
+                  f"| of which the idle stack's floor (idle CPU/s × wall) | {_cell(cpu.get('idle_floor'))} |",
                   f"| raw Tesseract, same pages | {_cell(cpu['raw_tesseract'])} |",
                   f"| stack / raw Tesseract | {_cell(cpu['total_over_raw_tesseract'])} |"]
     requests = report.get("prefect_requests_per_application")

@@ -114,7 +114,8 @@ def test_prefect_requests_are_counted_by_path_with_ids_folded() -> None:
 
 
 def test_cpu_per_application_beside_raw_tesseract_and_our_reader_against_ocrmypdf() -> None:
-    resources = {"cpu_seconds_by_process": {"tesseract worker": 8.0, "flow run": 4.0, "prefect-server": 2.0}}
+    resources = {"cpu_seconds_by_process": {"tesseract worker": 8.0, "flow run": 4.0, "prefect-server": 2.0},
+                 "idle_cpu_seconds_per_second": {"prefect-server": 0.01}}
     raw = {"pages": 8, "processes": 2, "lang": "ind", "wall_seconds": 6.0, "pages_per_minute": 80.0,
            "cpu_seconds": 8.0, "cpu_seconds_per_page": 1.0}
     ours = {"documents": 8, "pages": 8, "processes": 2, "wall_seconds": 16.0, "seconds_per_page": 2.0,
@@ -122,11 +123,12 @@ def test_cpu_per_application_beside_raw_tesseract_and_our_reader_against_ocrmypd
     report = _report([_app(i, 3.0) for i in range(4)], resources=resources, raw=raw, ours=ours)
     assert report["cpu_per_application"] == {
         "by_process": {"tesseract worker": 2.0, "flow run": 1.0, "prefect-server": 0.5},
-        "total": 3.5, "raw_tesseract": 2.0, "total_over_raw_tesseract": 1.75}
+        "total": 3.5, "idle_floor": 0.15, "raw_tesseract": 2.0, "total_over_raw_tesseract": 1.75}  # 0.01 × 60 s / 4
     # OCRmyPDF (4.0 s per page) against our reader measured the same way, not against the in-pipeline stage
     assert report["ratios"]["ocrmypdf_over_ours_per_page"] == 2.0
     assert report["ratios"]["ocrmypdf_over_in_pipeline_ocr_per_page"] == 4.0
     text = e2e_report.markdown(report)
     assert "| **stack total** | **3.50** |" in text
     assert "| raw Tesseract, same pages | 2.00 |" in text
+    assert "| of which the idle stack's floor (idle CPU/s × wall) | 0.15 |" in text
     assert "8 pages (8 documents) in 16.0 s = 2.0 s per page, 1.6 CPU-s per page." in text
