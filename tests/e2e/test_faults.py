@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+import ocr
 import synthetic
 from core import Family, Person
 from tests.e2e.faults import (
@@ -164,20 +165,25 @@ def test_kill_during_ocr_goes_to_review_and_leaves_no_reader_behind(stack, appli
     pid, held = stack.reached("read")
     assert held == app_id
     engine, _ = _engine_process(stack, app_id, pid)
+    # The run reads through the host's reading service (ocr.serve, a child of the runner): its cage
+    # process that reads for this run must not outlive the run, and the service must go on serving.
+    service = ocr.ReadingClient(ocr.socket_path(stack.data_dir), fallback=None, wait_seconds=5, timeout_seconds=5)
     stack.release("read")
-    # Kill as soon as the reader's cage processes exist: the scans are being read then (a warm run reads
-    # a KK in under two seconds, so a fixed pause could land after the decision).
+    # Kill as soon as a cage reads: the scans are being read then (a warm cage reads a KK in under two
+    # seconds, so a fixed pause could land after the decision).
     deadline = time.monotonic() + 60
     readers: list[int] = []
     while not readers and time.monotonic() < deadline:
-        readers = [p for p in descendants(engine) if "tesseract" in cmdline(p) or "ocr" in cmdline(p)]
+        readers = service.status()["busy"]
         time.sleep(0.02)
-    assert readers, "no reader process started under the flow run"
+    assert readers, "no cage of the reading service read for the flow run"
+    readers += [p for r in readers for p in descendants(r)]  # its Tesseract workers
     peak = peak_rss_mib(engine)
     started = time.monotonic()
     os.kill(engine, 9)
     _record(stack, "kill_ocr", app_id, expect="review", peak=peak, started=started)
     assert gone(readers, timeout=30), [cmdline(p) for p in readers if cmdline(p)]
+    assert service.status()["busy"] == [], "the reading service did not survive the run's death"
 
 
 @pytest.mark.parametrize(("case", "stage"), [("kill_sign", "sign"), ("kill_archive", "archive")])
