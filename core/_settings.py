@@ -202,7 +202,8 @@ class Settings:
     Tesseract workers) is killed and a fresh one serves the next read."""
 
     cage_processes: int = 2
-    """Caged reader processes kept warm per process that reads (each reads one document at a time)."""
+    """Caged reader processes kept warm by the host's reading service (`python -m ocr.serve`), shared by
+    its flow runs, or by a process that reads without one (each reads one document at a time)."""
 
     cage_reads_per_process: int = 200
     """Reads a caged reader process serves before it is replaced by a fresh one (1: a new process,
