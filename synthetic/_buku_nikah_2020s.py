@@ -22,6 +22,7 @@ import core
 
 from ._canvas import Page, date_dmy, date_long, title_case
 from ._kk import _nip
+from ._kk_2000s import colon_past
 from ._marks import signature, stamp
 
 _WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -46,7 +47,7 @@ def draw_2020s(page: Page, v: dict[str, Any], parents: dict[str, str | None], rn
     pts = 10
     step = page.pt(pts) * min(page.style.spacing, 1.5)
     labels = ("Nomor Akta Nikah", "Tempat/Tgl. Lahir", "Tempat Akad", "Warga Negara", "Pekerjaan")
-    colon = page.colon_at(labels, points=pts, em=10.5)
+    colon = colon_past(page, labels, points=pts, em=10.5)
 
     lx = m + 90 + g.indent // 2
     cx = (m + half - 40) / 2
@@ -120,8 +121,11 @@ def _spouse(page: Page, v: dict[str, Any], role: str, parents: dict[str, str | N
         lines = [address[:at], address[at + 1:]]
     page.text((x, y), "Alamat", points=pts)
     page.text((x + colon, y), ":", points=pts)
+    size = float(pts)
+    while size > 7 and max(page.text_width(line, points=size) for line in lines) > right - value_x:
+        size -= 0.5  # set a size smaller where even the wrapped line would cross the fold
     for i, line in enumerate(lines):
-        page.text((value_x, y + i * step), line, points=pts)
+        page.text((value_x, y + i * step), line, points=size)
     return y + len(lines) * step
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from ._canvas import Page, date_long, title_case
 from ._kk import _nip
+from ._kk_2000s import colon_past
 from ._marks import signature, stamp
 
 MADRASAH = {
@@ -109,7 +110,7 @@ def _draw_kemenag(page: Page, v: dict[str, Any], rng: random.Random) -> tuple[fl
     page.text((x, y), "menerangkan bahwa:", points=pts)
     labels = ("nama", "tempat dan tanggal lahir", "nama orang tua/wali", "nomor induk siswa",
               "nomor induk siswa nasional")
-    colon = page.colon_at(labels, points=pts, em=15)
+    colon = colon_past(page, labels, points=pts, em=15)
     y = page.label_rows(list(zip(labels, (
         v["nama_lengkap"], f"{title_case(v['tempat_lahir'])}, {date_long(v['tanggal_lahir'])}",
         v["nama_orang_tua"], v["nis"], v["nisn"]), strict=True)), x=x + 60, top=y + step * 1.4, points=pts,
@@ -153,7 +154,7 @@ def _draw_depag(page: Page, v: dict[str, Any], rng: random.Random) -> tuple[floa
     page.text((x, y), f"Kepala {_name_case(v['nama_satuan_pendidikan'])},", points=pts)
     labels = ("Nomor Statistik Madrasah", "Nama Siswa", "Tempat Lahir", "Tanggal Lahir", "Nama Orang Tua",
               "Nomor Induk")
-    colon = page.colon_at(labels, points=pts, em=14)
+    colon = colon_past(page, labels, points=pts, em=14)
     y = page.label_rows([("Nomor Statistik Madrasah", v["nsm"])], x=x, top=y + step, points=pts, colon_at=colon)
     page.text((x, y), "dengan ini menerangkan bahwa :", points=pts)
     y = page.label_rows([
@@ -169,7 +170,7 @@ def _draw_depag(page: Page, v: dict[str, Any], rng: random.Random) -> tuple[floa
         page.text((cx, y), line, points=16 if bold else pts, bold=bold, anchor="mt")
         y += page.pt(16) * 1.5 if bold else step
     sign_x = page.width - 760 + g.sign_dx
-    place_colon = page.colon_at(("Diberikan di", "Pada tanggal"), points=pts, em=7)
+    place_colon = colon_past(page, ("Diberikan di", "Pada tanggal"), points=pts, em=7)
     label_x = sign_x - 300
     top = page.label_rows([("Diberikan di", title_case(v["town"])),
                            ("Pada tanggal", date_long(v["tanggal_lulus"]))], x=label_x, top=y + 220 * g.gap,

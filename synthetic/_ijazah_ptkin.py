@@ -18,6 +18,7 @@ from typing import Any
 
 from ._canvas import Page, date_long, title_case
 from ._kk import _nip
+from ._kk_2000s import colon_past
 from ._marks import signature, stamp
 
 PROGRAMMES = {
@@ -83,11 +84,15 @@ def draw_ptkin(page: Page, v: dict[str, Any], rng: random.Random, *, security: b
     right: list[tuple[str, str | None]] = [(unit, faculty), ("Program Studi", title_case(v["program_studi"])),
              ("Jenjang", _LEVEL[v["jenjang"]])]
     bold = frozenset({"Nama"}) if g.bold_name else frozenset()
-    end = page.label_rows(left, x=left_x, top=y, points=pts, colon_at=page.colon_at(tuple(k for k, _ in left),
-                                                                                     points=pts, em=8.5),
-                          bold_values=bold)
-    page.label_rows(right, x=right_x, top=y, points=pts, colon_at=page.colon_at(tuple(k for k, _ in right),
-                                                                               points=pts, em=7.5))
+    left_colon = colon_past(page, tuple(k for k, _ in left), points=pts, em=8.5)
+    right_colon = colon_past(page, tuple(k for k, _ in right), points=pts, em=7.5)
+    end = page.label_rows(left, x=left_x, top=y, points=pts, colon_at=left_colon, bold_values=bold)
+    reach = left_x + left_colon + page.pt(pts) * (1 + g.value_em) + max(
+        page.text_width(value or "-", points=pts, bold=True) for _, value in left)
+    if reach < right_x - page.pt(pts):
+        page.label_rows(right, x=right_x, top=y, points=pts, colon_at=right_colon)
+    else:  # a long name or place: the second column goes under the first
+        end = page.label_rows(right, x=left_x, top=end, points=pts, colon_at=max(left_colon, right_colon))
     y = end + step * 0.8
     page.text((cx, y), "telah menyelesaikan seluruh persyaratan akademik dan kepadanya diberikan gelar akademik",
               points=pts, anchor="mt")

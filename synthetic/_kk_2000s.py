@@ -98,6 +98,13 @@ class _Spec:
     rows: int
 
 
+def colon_past(page: Page, labels: tuple[str, ...], *, points: float, em: float) -> float:
+    """A label block's colon (`Page.colon_at`), never over its widest label: a wide font (a monospace) moves
+    it right, as a typist would."""
+    widest = max(page.text_width(label, points=points) for label in labels)
+    return max(page.colon_at(labels, points=points, em=em), widest + page.pt(points) * 0.6)
+
+
 def _header(page: Page, family: core.Family, rng: random.Random, *, left: int, right: int, top: int) -> int:
     head = family.kepala_keluarga
     name = head.nama_lengkap if head else "-"
@@ -120,7 +127,7 @@ def _header(page: Page, family: core.Family, rng: random.Random, *, left: int, r
     step = round(page.pt(pts) * min(page.style.spacing, 1.55))
     x = left + 10 + page.style.geometry.indent // 2
     for i, rows in enumerate(columns):
-        colon = page.colon_at(tuple(label for label, _ in rows), points=pts, em=11.5)
+        colon = colon_past(page, tuple(label for label, _ in rows), points=pts, em=11.5)
         for r, (label, value) in enumerate(rows):
             page.text((x, top + r * step), label, points=pts)
             page.text((x + colon, top + r * step), ":", points=pts)
