@@ -92,8 +92,8 @@ def _wali(all_lines: list[Line], bands: dict[str, tuple[float, float | None]]) -
         line = next((ln for ln in all_lines if span is not None and span.words[-1] in ln.words), None)
         if span is None or line is None:
             continue
-        before = compact_key(" ".join(w.text for w in line.words if w.x1 <= span.words[0].x0))
-        if before.startswith(compact_key(label)[:3]):
+        before = compact_key(" ".join(w.text for w in line.words if w.x1 <= span.words[0].x0)).lstrip("0123456789")
+        if before.startswith(compact_key(label)[:3]):  # a row number before it (`3. Wali :`) is no matter
             return span
     return None
 

@@ -102,6 +102,7 @@ def test_the_wali_under_a_label_of_its_own_and_not_the_end_of_another():
             *_party("II. Istri", "NURHAEDAH", ("JL. DAYANU NO. 70",))]
     assert _fields(_nikah(*rows, ("Wali", "BASO ARIFIN")))["wali.nama_lengkap"].value == "BASO ARIFIN"
     assert _fields(_nikah(*rows, ("Wali", ":BASO ARIFIN")))["wali.nama_lengkap"].value == "BASO ARIFIN"
+    assert _fields(_nikah(*rows, ("3. Wali", "BASO ARIFIN")))["wali.nama_lengkap"].value == "BASO ARIFIN"
     assert _fields(_nikah(*rows, ("Hubungan Wali", "AYAH KANDUNG")))["wali.nama_lengkap"].value is None
 
 
