@@ -67,6 +67,8 @@ _ACROSS = 3
 """Columns a line's words must fall under for the line to be a row rather than a cell's second line."""
 _WRAPPED = 1.5
 """Line heights from an anchor within which a line may be a cell's second line, not a row."""
+_STACKED = 0.7
+"""Line heights between two anchor lines beyond which they lie one over the other: two rows, not one."""
 _PITCH_SLACK = 0.3
 """Share of the row pitch by which a row found without anchors may sit off the pitch."""
 
@@ -302,11 +304,15 @@ def split_rows(page: Page, grid: Grid, spec: TableSpec) -> Grid:
     for top, bottom in itertools.pairwise(grid.ys[1:]):
         inside = [ln for ln in found if top < ln.y < bottom and _inked(ln) and not spec.number_row(ln)]
         marks = [ln.y for ln in inside if spec.anchor(ln, columns)]
+        # Two anchors one over the other are two rows however close (a row prints its NIK once); lines
+        # across several columns may be a wrapped cell's second line.
+        apart = _STACKED * height
         if len(marks) < 2:
             marks = [ln.y for ln in inside if _across(ln, columns)]
+            apart = _WRAPPED * height
         starts: list[float] = []
         for y in sorted(marks):
-            if not starts or y - starts[-1] > _WRAPPED * height:
+            if not starts or y - starts[-1] > apart:
                 starts.append(y)
         ys += [round((a + b) / 2) for a, b in itertools.pairwise(starts)]
         ys.append(bottom)

@@ -80,9 +80,9 @@ def test_a_header_read_wrong_does_not_glue_its_values_to_the_next_column():
 
 
 def test_a_row_holding_two_members_that_cannot_be_split_is_not_read():
-    # Two members printed so close that their lines are one (a rule lost, the text run together): the
-    # row holds two NIKs, and neither name nor any other value may come back from it.
-    crowded = [Word(w.text, w.confidence, (w.bbox[0], w.bbox[1] - 22, w.bbox[2], w.bbox[3] - 22))
+    # Two members printed so close that their lines are one (a rule lost, the text run together, half a
+    # line apart): the row holds two NIKs, and neither name nor any other value may come back from it.
+    crowded = [Word(w.text, w.confidence, (w.bbox[0], w.bbox[1] - 40, w.bbox[2], w.bbox[3] - 40))
                if TOP + 2 * ROW + 10 < w.cy < TOP + 2 * ROW + 40 else w for w in kk_page().words]
     page = Page(1, None, tuple(crowded), "ocr", (Grid(XS, (TOP, TOP + ROW, TOP + 3 * ROW, BOTTOM)),))
     garbled = _garbled_header(page)
