@@ -53,6 +53,13 @@ COLUMNS: dict[str, tuple[str, Normalizer]] = {
     "AYAH": ("nama_ayah", norm.name),  # under a NAMA ORANG TUA group header
     "IBU": ("nama_ibu", norm.name),
 }
+_FIELDS_OF: dict[str, set[str]] = {}
+for _header_text, (_field, _) in COLUMNS.items():
+    for _word in _header_text.split():
+        _FIELDS_OF.setdefault(_word, set()).add(_field)
+"""Per word of a printed header, the fields whose headers hold it (`DARAH`: one; `NAMA`: three)."""
+_HEADED = {field: (field, fn) for field, fn in COLUMNS.values()}
+
 NUMBER_ROW = re.compile(r"^\(.{1,2}\)?$|^\d{1,2}\)$")
 """A cell of the column-number row printed under a header: `(1)`, `(10`, `3)`."""
 
@@ -71,6 +78,11 @@ def header_field(header_text: str) -> tuple[str, Normalizer] | None:
     key = " ".join(words)
     if not key or key in ("NO", "NO."):
         return None
+    owners = [_FIELDS_OF.get(w) for w in words]
+    if all(owners):  # words of our headers as printed: the one field all of them name (`DARAH`, `NAMA IBU`)
+        common = set.intersection(*owners)  # type: ignore[arg-type]
+        if len(common) == 1:
+            return _HEADED[common.pop()]
     match = difflib.get_close_matches(key, list(COLUMNS), n=1, cutoff=0.6)
     if match and set(words) < set(match[0].split()):
         return None  # only part of a header (`NAMA`, `TANGGAL`): which column is anyone's guess
