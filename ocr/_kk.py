@@ -141,16 +141,63 @@ def _members(page: Page, grids: list[Grid]) -> tuple[dict[str, core.FieldValue],
         # would make two members of one).
         trusted = not same_count and all(n is not None for n in numbers) and all(
             a < b for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
+        # Tables of unlike length joined by position (their numbers unread): from the first row one table
+        # lost, its values sit beside another member's, so none of them is sure.
+        unsure = not same_count and not trusted
         for position, (number, row) in enumerate(table):
             key = number if trusted and number is not None else position + 1
-            merged.setdefault(key, {}).update(row)
+            merged.setdefault(key, {}).update(
+                {f: capped(v, DISPUTED) for f, v in row.items()} if unsure else row)
     rows = [all_fields(core.KK_MEMBER_FIELDS, merged[k]) for k in sorted(merged)
             if any(v.value for v in merged[k].values())]
     for row in rows:
         _check_nik(row)
         _check_marriage_date(row)
     _check_spouses(rows)
+    _doubt_structure(rows, niks=_nik_lines(page, grids))
     return tuple(rows)
+
+
+def _nik_lines(page: Page, grids: list[Grid]) -> int:
+    """How many NIK-shaped numbers (15-17 digits: one lost or gained by OCR) the member tables print: one
+    per member, whatever the rules made of the rows (two side by side on one line are two)."""
+    if not grids:
+        return 0
+    x0, y0 = min(g.xs[0] for g in grids), grids[0].ys[0]
+    x1, y1 = max(g.xs[-1] for g in grids), grids[-1].ys[-1]
+    kept: list[Word] = []
+    for w in page.words_in((x0, y0, x1, y1)):
+        if _NIK_DIGITS[0] <= sum(c.isdigit() for c in w.text) <= _NIK_DIGITS[1] and not any(
+                abs(w.cy - k.cy) <= 0.7 * max(w.height, k.height) and w.x0 < k.x1 and k.x0 < w.x1 for k in kept):
+            kept.append(w)  # one number read twice, in two overlapping boxes, is one
+    return len(kept)
+
+
+_EXPECTED = 2 / 3
+"""Share of the other rows that must hold a field for its absence in one row to count against that row."""
+
+
+def _doubt_structure(rows: list[dict[str, core.FieldValue]], *, niks: int) -> None:
+    """Rows whose structure the page does not bear out are never sure (at most `DISPUTED`).
+
+    A member row is one row number and one NIK. When the rows found are fewer than the NIK-shaped numbers
+    printed in the tables, some rows were merged or lost and no row's values are sure; when they are more,
+    the rows without a NIK are in doubt.
+    A row that lacks its NIK while the others have theirs, or two or more values most other rows have
+    (`ISLAM`, `LAKI-LAKI`, a birth date), is what is left of rows run together or torn apart: its values
+    are not sure either. Nothing is taken away or filled in; only the confidence moves.
+    """
+    if not rows:
+        return
+    lost = len(rows) < niks  # which rows hold two members, or which member went missing, cannot be told
+    extra = 0 < niks < len(rows)  # the rows without a NIK are the ones in doubt (none printed: no NIK column)
+    for i, row in enumerate(rows):
+        others = [r for j, r in enumerate(rows) if j != i]
+        missing = [f for f, v in row.items() if v.value is None and len(others) >= 2
+                   and sum(o[f].value is not None for o in others) >= _EXPECTED * len(others)]
+        if lost or (extra and row["nik"].value is None) or len(missing) >= 2 or "nik" in missing:
+            for field, value in row.items():
+                row[field] = capped(value, DISPUTED)
 
 
 _COUPLE = frozenset({"KEPALA KELUARGA", "SUAMI", "ISTRI"})
@@ -205,6 +252,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     by_content(columns, [[cell.text for cell in row] for row in rows[1:]], skip=number_column)
     out = []
     doubtful: list[tuple[dict[str, core.FieldValue], int, int]] = []
+    tall = _text_height(rows)
     for r, row in enumerate(rows[1:], start=1):
         texts = [cell.text.strip() for cell in row]
         filled = [t for t in texts if t]
@@ -224,6 +272,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
                 elif _doubtful(column[0], cell.text, values[column[0]]):
                     unsure.append((values, r, c))
         _doubt_stacked(values, stacked)
+        _doubt_struck(page, values, tall=tall)
         if not any(values[f].value is not None for f in values if f in _STRUCTURED):
             continue  # nothing in it reads as a member's NIK, date or coded value: a stray header row
         doubtful += unsure
@@ -285,6 +334,43 @@ def _doubt_stacked(values: dict[str, core.FieldValue], stacked: list[tuple[str, 
             values[field] = core.FieldValue(None, 0.0, value.page, value.bbox)
         else:
             values[field] = capped(value, DISPUTED if one_member else UNSEPARATED)
+
+
+def _text_height(rows: list[list[Span]]) -> float:
+    """The height of a table's text: nearly the tallest of its values' words (a rule across the text may
+    have cut most rows' tops), but no taller than its header's words (specks glued on make a word tall)."""
+    def words(cells: list[Span]) -> list[int]:
+        return sorted(w.height for cell in cells for w in cell.words if sum(c.isalnum() for c in w.text) >= 3)
+
+    body, header = [h for row in rows[1:] for h in words(row)], words(rows[0])
+    if not body:
+        return 0.0
+    tall = float(sorted(body)[int(_TALL * (len(body) - 1))])
+    return min(tall, header[len(header) // 2]) if header else tall
+
+
+def _doubt_struck(page: Page, values: dict[str, core.FieldValue], *, tall: float) -> None:
+    """Values a ruled line runs through are never sure (at most `DISPUTED`): a rule printed out of register
+    across the text's tops or middle is erased with the strokes it covers (`KOLAKA` reads `KULAKA`, 0.93)."""
+    rules = [(g.xs[0], g.xs[-1], y) for g in page.grids for y in g.ys]
+    if not rules or not tall:
+        return
+    # A value whose tops (or feet) went with the rule is shorter than the table's words (`tall`, nearly
+    # the tallest: a rule may have cut most rows): it is measured from the edge the rule left whole.
+    for field, value in values.items():
+        if value.value is None or value.bbox is None:
+            continue
+        x0, y0, x1, y1 = value.bbox
+        top, bottom = min(y0, y1 - tall), max(y1, y0 + tall)
+        inside = _STRUCK_INSIDE * tall
+        if any(a <= x0 and x1 <= b and top + inside < y < bottom - inside for a, b, y in rules):
+            values[field] = capped(value, DISPUTED)
+
+
+_STRUCK_INSIDE = 0.0
+"""Share of a value's height a rule must lie inside its box to run through its letters, not along them."""
+_TALL = 0.9
+"""Quantile of a table's word heights taken for the height of its text."""
 
 
 def _line_count(words: tuple[Word, ...]) -> int:
