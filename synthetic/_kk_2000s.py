@@ -5,12 +5,12 @@ KABUPATEN …, DINAS KEPENDUDUKAN DAN CATATAN SIPIL); `Nomor KK :` or `NOMOR :` 
 header in two columns worded `Nama Kepala Keluarga`, `Alamat`, `RT / RW` (or `RT` and `RW` on lines
 of their own), `Desa/Kelurahan`, `Kecamatan`, `Kabupaten`, `Kode Pos`, `Propinsi`, in one of two
 arrangements; place and date of birth merged in one `Tempat / Tgl Lahir` cell (`KOLAKA, 27-09-1970`,
-or the two stacked in the cell where rows are high enough); NIK before the name in half the prints;
+or, in a print of five higher rows, the two stacked in the cell); NIK before the name in half the prints;
 the split between the tables moved (status perkawinan and golongan darah in table 1, no tanggal
 perkawinan column at all: null in the truth); column headers wrapped over two or three lines in
 narrow columns and numbered (1) … (17) straight through both tables; thin rules, and between member
-rows dotted, partly missing or no rules; its own cell size and row height; eight or more printed
-rows; the issue date either labelled `Dikeluarkan Tgl.` or unlabelled after the town above the
+rows dotted, partly missing or no rules; its own cell size and row height; eight (or five higher) or
+more printed rows; the issue date either labelled `Dikeluarkan Tgl.` or unlabelled after the town above the
 Kepala Dinas's signature; the copy note `LEMBAR I : …` at the foot.
 """
 
@@ -72,11 +72,17 @@ def draw_kk_2000s(page: Page, family: core.Family, rng: random.Random) -> None:
     rules = rng.choice(RULES)
     room = A4_LANDSCAPE[1] - 50 - max(0, page.style.shift[1]) - y - (page.pt(46) + page.pt(38) + 2 * page.pt(10) + 60) \
         - page.pt(118)
-    # Eight printed rows, fewer blank ones where a crowded page would not hold them at a readable height.
-    rows = max(len(family.anggota), min(MIN_ROWS, int(room // (2 * page.pt(11)))))
-    row_h = max(page.pt(6.5) + 6, min(page.pt(rng.uniform(13, 19)), int(room // (2 * rows))))
+    # Eight printed rows, fewer blank ones where a crowded page would not hold them at a readable height;
+    # a print that stacks place over date in the birth cell has five higher rows.
+    stacked = len(family.anggota) <= 6 and rng.random() < 0.4
+    printed = 5 if stacked else MIN_ROWS
+    rows = max(len(family.anggota), min(printed, int(room // (2 * page.pt(11)))))
+    high = page.pt(rng.uniform(18, 24) if stacked else rng.uniform(13, 19))
+    row_h = max(page.pt(6.5) + 6, min(high, int(room // (2 * rows))))
     cell_pt = min(cell_pt, 0.68 * row_h * 10 / page.pt(10))  # a long family gets lower rows and smaller text
-    stacked = row_h >= 2.3 * page.pt(cell_pt) and rng.random() < 0.6
+    stacked = stacked and row_h >= 2.3 * page.pt(min(cell_pt, 7.5))
+    if stacked:
+        cell_pt = min(cell_pt, row_h * 10 / page.pt(10) / 2.3)
     spec = _Spec(cell_pt=cell_pt, head_pt=head_pt, row_h=row_h, rules=rules, stacked=stacked, rows=rows)
     y = _table(page, table_1, family, rng, spec, left=left, right=right, top=y + 25, first_number=1)
     y = _table(page, TABLE_2, family, rng, spec, left=left, right=right, top=y + 30,
