@@ -278,12 +278,15 @@ def _read_identifiers_again(pages: list[Page], found: dict[str, core.FieldValue]
                             spans: dict[str, Span | None]) -> None:
     """Doubtful identifiers read from their own crop (digits only for numbers); the readings reconciled.
 
-    Doubtful: nothing read, or a word read below `SURE` (Tesseract's own figure, before calibration).
+    Doubtful: nothing read, or a word read below `SURE` (Tesseract's own figure, before calibration); and
+    every number of `_LONG_NUMBER` digits or more.
     """
     by_page: dict[tuple[int, str | None], list[str]] = {}
     for name in _IDENTIFIERS:
         span = spans[name]
-        if span is None or span.bbox is None or (found[name].value is not None and span.confidence >= SURE):
+        long_number = (found[name].value or "").isdigit() and len(found[name].value or "") >= _LONG_NUMBER
+        if span is None or span.bbox is None or (
+                found[name].value is not None and span.confidence >= SURE and not long_number):
             continue
         whitelist = _DIGITS if name in ("nisn", "npsn", "nis") or _digit_like(span.text) else None
         by_page.setdefault((span.page, whitelist), []).append(name)
@@ -297,6 +300,10 @@ def _read_identifiers_again(pages: list[Page], found: dict[str, core.FieldValue]
 
 
 _DIGITS = "0123456789"
+_LONG_NUMBER = 10
+"""Digits from which an identifier without a check of its own (a NISN, the national ijazah number) is read
+again however surely it was read: one digit misread at 0.93 (`...000163268` for `...000103268`) is otherwise
+in the band, and a second reading that differs sends it to review (`_reconcile`)."""
 _NAMES = ("nama_lengkap", "nama_orang_tua")
 
 

@@ -177,3 +177,26 @@ def test_a_label_with_one_word_read_at_zero_is_still_a_label_and_its_colon_read_
 def test_a_month_printed_whole_with_a_speck_after_it_is_read_at_a_cost():
     assert norm.date_graded("Baubau, 9 Meiji 2003") == norm.Graded("2003-05-09", norm.EDIT_FACTOR)
     assert norm.date_graded("9 Mei 2003") == norm.Graded("2003-05-09", 1.0)
+
+
+def test_a_long_number_read_surely_is_read_again_and_a_differing_reading_doubts_it():
+    """`742012000163268` read at 0.93 for `...103268`: a 15-digit number has no check of its own, so it is read
+    again however sure the page was; the second reading differs in a digit no letter looks like."""
+    lines = ["UNIVERSITAS HALU OLEO", "IJAZAH", "Nomor Ijazah Nasional : 742012000163268", "Nama : ANDI BASO",
+             "Nomor Induk Mahasiswa : 17/123456/TK", "Kendari, 5 Mei 2016"]
+    page = _ijazah_page(*lines)
+    page = Page(1, np.full((900, 1600), 255, np.uint8), page.words, "ocr")
+    asked = []
+
+    def reader(page_, cells, *, lang, whitelist=None):
+        asked.append(whitelist)
+        out = []
+        for x0, y0, x1, y1 in cells:
+            inside = [w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1]
+            out.append(tuple(Word("742012000103268", 0.96, w.bbox) if w.text == "742012000163268" else w
+                             for w in inside))
+        return out
+
+    with ocr.second_readings(reader):
+        got = _fields(page)["nomor_ijazah"]
+    assert asked and got.value is not None and got.confidence < SURE
