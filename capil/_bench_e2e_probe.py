@@ -140,7 +140,8 @@ class StackSampler:
                                                     "ppid": parent}
                 if entry["new"]:
                     entry["cpu0"] = entry["reaped0"] = 0.0  # started during the run: all its CPU is the run's
-            entry["role"] = _role(pid, part, root, parent)  # again: a fresh fork shows its parent's command until exec
+            if _command(pid):  # again: a fresh fork shows its parent's command until exec; a zombie shows none
+                entry["role"] = _role(pid, part, root, parent)
             entry["cpu"] = cpu
             entry["reaped"] = reaped
             entry["rss_kb"] = rss
