@@ -10,10 +10,12 @@ how second readings are weighed, is in `ocr._confidence`'s docstring).
     DISPUTED      the most readings that disagree, or agree from the same pixels, may claim (above the
                   review threshold, below SURE)
     CONTRADICTED  what fields that contradict each other are capped at
+    lookalike_at_boundary(code) -> bool: a code mixing letters and digits with a look-alike where they
+                  meet (`UN56` or `UNS6`), which the extractors never let reach SURE
 
 A value at >= SURE is meant to be right at least 99.5 % of the time on every corpus.
 """
 
-from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER, score
+from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER, lookalike_at_boundary, score
 
-__all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "SURE", "TEXT_LAYER", "score"]
+__all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "SURE", "TEXT_LAYER", "lookalike_at_boundary", "score"]

@@ -5,6 +5,7 @@ is a contract of its own (what `Extraction.fields` values look like):
 
     date(text) -> "YYYY-MM-DD" | None            date_graded(text) -> Graded
     place_and_date(text) -> (place, date)        name(text), person_name_graded(text) -> Graded
+    address_graded(text) -> Graded               an address, letters read for digits in its numbers mended
     vocabulary(kind, text), vocabulary_graded(kind, text) -> Graded   (kind: a SIAK list, e.g. "agama")
     nik(text), no_kk(text), identity_number(text, problems) -> Graded
     digits(text, *, length), rt_rw(text) -> (rt, rw), code(text), jenjang(text)
@@ -21,6 +22,7 @@ from ._normalize import (
     EDIT_FACTOR,
     INVALID_FACTOR,
     Graded,
+    address_graded,
     code,
     date,
     date_graded,
@@ -38,6 +40,6 @@ from ._normalize import (
     vocabulary_graded,
 )
 
-__all__ = ["EDIT_FACTOR", "INVALID_FACTOR", "Graded", "code", "date", "date_graded", "digits", "edit_distance",
+__all__ = ["EDIT_FACTOR", "INVALID_FACTOR", "Graded", "address_graded", "code", "date", "date_graded", "digits", "edit_distance",
            "identity_number", "jenjang", "name", "nik", "no_kk", "person_name_graded", "place_and_date", "rt_rw",
            "vocabulary", "vocabulary_graded"]

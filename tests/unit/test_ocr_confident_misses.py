@@ -6,8 +6,8 @@ import numpy as np
 import core
 import ocr
 from ocr import Page, Word
-from ocr import _normalize as norm
-from ocr._confidence import SURE, lookalike_at_boundary
+from ocr import normalize as norm
+from ocr.confidence import SURE, lookalike_at_boundary
 
 
 def _words(text: str, *, x: int, y: int, height: int = 30, confidence: float = 0.96) -> list[Word]:
