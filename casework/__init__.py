@@ -11,6 +11,7 @@
     send_failed_run_to_review(svc, id)              a run that failed for good goes to a verifikator
     apply_change(svc, id)                           the record changes (new version) on a recorded approval
     issue_document / archive_evidence / record_issued   render, sign, archive, verify, record
+    prepare_signing(svc)                            signing's per-process caches filled (before forking runs)
     fetch_verified_document(svc, id)                the archived PDF, only when its hash and signature hold
     audit_archive(svc)                              every archived object there, unaltered, locked
     documents_due_for_renewal / renew_document_timestamp   keep B-LTA documents provable
@@ -41,6 +42,7 @@ from ._issue import (
     evidence_key,
     issue_document,
     mask_name,
+    prepare_signing,
     record_issued,
     sha256_json,
 )
@@ -98,6 +100,7 @@ __all__ = [
     "park_finalize",
     "parked_applications",
     "parse_requested",
+    "prepare_signing",
     "read_document",
     "record_issued",
     "renew_document_timestamp",

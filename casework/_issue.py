@@ -81,6 +81,12 @@ def issue_document(svc: Services, application_id: str) -> ArchivedKk:
     return ArchivedKk(archived, details)
 
 
+def prepare_signing(svc: Services) -> None:
+    """Fill this process's signing caches for the configured signer (`signing.prepare`): what a fork
+    server does once so that the runs it forks do not each repeat it."""
+    signing.prepare(svc.signer)
+
+
 def _render_sign_and_archive(svc: Services, application_id: str, family: Family,
                              now: dt.datetime) -> tuple[StoredObject, str]:
     s = svc.settings

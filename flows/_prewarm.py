@@ -17,12 +17,10 @@ log = logging.getLogger(__name__)
 
 def _prepare_signing() -> None:
     import casework
-    import signing
     from core import load_settings
 
     try:
-        config = casework.bootstrap(load_settings()).signer
-        signing.prepare(config)
+        casework.prepare_signing(casework.bootstrap(load_settings()))
     except Exception as e:  # the run signs as before and says what is wrong
         log.debug("signing not prepared in the fork server: %s", type(e).__name__)
 
