@@ -79,12 +79,17 @@ def bench_e2e(
     as_json: Annotated[bool, typer.Option("--json", help="Write the report as one JSON document to stdout.")] = False,
     markdown: Annotated[Path | None, typer.Option(help="Also write the report as markdown here.")] = None,
     seed: Annotated[int | None, typer.Option(help="Seed of the synthetic population; default a new one.")] = None,
+    limit_applications: Annotated[int | None, typer.Option(
+        "--limit-applications", min=1,
+        help="Measure the raw-Tesseract, our-reader and OCRmyPDF limits on the first N applications' pages "
+             "only (default: all).")] = None,
 ) -> None:
     """File synthetic applications through the running stack's HTTP API (`capil up`) and report each
     stage's time, latency from 202 to archived, throughput, and the raw-Tesseract and OCRmyPDF limits."""
     from . import _bench_e2e, e2e_report
 
-    report = _bench_e2e.run(load_settings(), applications=applications, concurrency=concurrency, seed=seed)
+    report = _bench_e2e.run(load_settings(), applications=applications, concurrency=concurrency, seed=seed,
+                             limit_applications=limit_applications)
     if markdown is not None:
         markdown.write_text(e2e_report.markdown(report), encoding="utf-8")
     if as_json:
