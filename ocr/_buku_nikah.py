@@ -25,7 +25,7 @@ import statistics
 import core
 
 from . import _normalize as norm
-from ._buku_nikah_layout import locate
+from ._buku_nikah_layout import locate_pages
 from ._cells import reread
 from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, MENDED, SURE, weigh
 from ._fields import (
@@ -81,8 +81,7 @@ _AGE_AT_MARRIAGE = (10, 100)
 
 
 def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
-    all_lines = [ln for page in pages for ln in lines(page)]
-    spans, caps, limits = locate(all_lines)
+    spans, caps, limits = locate_pages(pages)
     readings = _read_again(pages, spans, limits)
     found: dict[str, core.FieldValue] = {}
     for key, normalize in _normalizers().items():

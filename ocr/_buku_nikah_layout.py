@@ -2,6 +2,8 @@
 ISTRI side by side in one table), labels within their band, and values printed without a label (the KUA
 in a heading, the marriage date inside a sentence).
 
+    locate_pages(pages) -> locate's answer, each page of an opened booklet's spread (two pages side by side
+        with the fold between) located apart, as the pages of a document are
     locate(all_lines) -> (spans by field, caps for values found without a label, x where table values end)
     PARTY_LABELS: per party field, its printed labels (`labels.toml`)
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import statistics
 
 from ._confidence import IN_SENTENCE, UNLABELLED
 from ._fields import labels, reads_like_sentence
@@ -21,9 +24,10 @@ from ._layout import (
     find_label,
     label_factor,
     labelled,
+    lines,
     without_leading_noise,
 )
-from ._model import Word
+from ._model import Page, Word
 from ._sentences import DATE, stream
 
 PARTY_LABELS: dict[str, tuple[str, ...]] = {
@@ -39,7 +43,94 @@ _HEADINGS = tuple((role, tuple(compact_key(h) for h in labels("buku_nikah", role
                   for role in ("suami", "istri", "wali"))
 
 
-def locate(all_lines: list[Line]) -> tuple[dict[str, Span | None], dict[str, float], dict[str, int]]:
+Located = tuple[dict[str, Span | None], dict[str, float], dict[str, int]]
+
+
+def locate_pages(pages: list[Page]) -> Located:
+    """`locate` over the pages' lines; a spread (one image or text layer holding two booklet pages side by
+    side) is split at its fold first: lines of the two pages at one height are no line, and a party's
+    block on the right page is no part of the band under the left page's heading.
+
+    Each half is located apart; a value found by its label on either half wins over one found without,
+    then the first half's. Values of a left half end at the fold (their crops never reach across it).
+    """
+    all_lines = [ln for page in pages for ln in lines(page)]
+    folds = [_fold(page) for page in pages]
+    if all(f is None for f in folds) or _columns(all_lines) is not None:
+        return locate(all_lines)
+    spans: dict[str, Span | None] = {}
+    caps: dict[str, float] = {}
+    limits: dict[str, int] = {}
+    for page, fold in zip(pages, folds, strict=True):
+        halves = [page.words] if fold is None else [tuple(w for w in page.words if w.cx < fold),
+                                                   tuple(w for w in page.words if w.cx >= fold)]
+        for i, words in enumerate(halves):
+            found, found_caps, found_limits = locate(lines(page, words))
+            for key, span in found.items():
+                if span is None or (spans.get(key) is not None and (key not in caps or key in found_caps)):
+                    continue
+                spans[key] = span
+                caps.pop(key, None)
+                if key in found_caps:
+                    caps[key] = found_caps[key]
+                limits.pop(key, None)
+                if key in found_limits:
+                    limits[key] = found_limits[key]
+                if fold is not None and i == 0:
+                    limits[key] = min(limits.get(key, round(fold)), round(fold))
+            for key in found:
+                spans.setdefault(key, None)
+    return spans, caps, limits
+
+
+_FOLD_GAP = 2.0
+"""Line heights: the least width of the empty band down a spread between its two pages."""
+_FOLD_SHARE = 0.25
+"""The least share of a page's words on either side of a fold."""
+_FOLD_COLONS = 3
+"""The least number of `label : value` colons on either side of a fold."""
+
+
+def _fold(page: Page) -> float | None:
+    """The x of the fold of a spread: an empty vertical band, at least `_FOLD_GAP` line heights wide, in
+    the middle 40 % of the words' width, with a fair share of the words on each side, each side reaching
+    over most of the text's height; None on a single page (whose title or lines cross the middle)."""
+    words = [w for w in page.words if w.confidence >= 0.5 and any(c.isalnum() for c in w.text)]
+    if len(words) < 20:
+        return None
+    height = statistics.median(w.height for w in words)
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    gaps: list[tuple[float, float]] = []
+    reach = left
+    for w in sorted(words, key=lambda w: w.x0):
+        if w.x0 - reach >= _FOLD_GAP * height:
+            gaps.append((reach, w.x0))
+        reach = max(reach, w.x1)
+    width = right - left
+    middle = [(a, b) for a, b in gaps if left + 0.3 * width <= (a + b) / 2 <= left + 0.7 * width]
+    if not middle:
+        return None
+    a, b = max(middle, key=lambda g: g[1] - g[0])
+    fold = (a + b) / 2
+    sides = ([w for w in words if w.cx < fold], [w for w in words if w.cx >= fold])
+    top, bottom = min(w.bbox[1] for w in words), max(w.bbox[3] for w in words)
+    for side in sides:
+        if len(side) < _FOLD_SHARE * len(words):
+            return None
+        if max(w.bbox[3] for w in side) - min(w.bbox[1] for w in side) < 0.6 * (bottom - top):
+            return None
+    # Each page holds labels and their values: colons with a value after them on the same side. A single
+    # page's wide gap between its label column and its value column has every colon on one side.
+    for lo, hi in ((left - 1, fold), (fold, right + 1)):
+        colons = [w for w in page.words if lo <= w.cx < hi and w.text.endswith((":", ";"))]
+        valued = [c for c in colons if any(c.x1 <= w.x0 and w.cx < hi and abs(w.cy - c.cy) < height / 2
+                                           and any(ch.isalnum() for ch in w.text) for w in words)]
+        if len(valued) < _FOLD_COLONS:
+            return None
+    return fold
+
+
+def locate(all_lines: list[Line]) -> Located:
     """Each value's words as found by its label (`<role>.lahir` holds place and date of birth), the most
     the values found without a label may claim, and where values in a table column end (x)."""
     bands = _sections(all_lines)

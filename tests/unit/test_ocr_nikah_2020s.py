@@ -1,0 +1,81 @@
+"""A buku nikah printed as an opened booklet: two pages side by side with the fold between (the SIMKAH
+print), one spouse a page, each page's lines level with the other's; `Bin`/`Binti`, the wali and the
+witnesses beside the spouses' values; birth dates as digits; an address wrapped over two lines."""
+
+import core
+import ocr
+from ocr import Page, Word
+
+_LABEL_TO_VALUE = 600
+_FOLD = 1400
+
+
+def _words(text: str, x: int, y: int) -> list[Word]:
+    out = []
+    for part in text.split():
+        out.append(Word(part, 0.96, (x, y, x + 16 * len(part), y + 30)))
+        x += 16 * len(part) + 14
+    return out
+
+
+def _column(x0: int, rows: list[tuple[str, ...] | str], y: int = 100) -> list[Word]:
+    """`(label, value)` rows (`(label, value, more)` wraps onto a second line), strings as lines alone."""
+    words: list[Word] = []
+    for row in rows:
+        if isinstance(row, str):
+            words += _words(row, x0, y)
+            y += 60
+            continue
+        label, value, *more = row
+        words += _words(label, x0, y)
+        words.append(Word(":", 0.96, (x0 + _LABEL_TO_VALUE - 30, y, x0 + _LABEL_TO_VALUE - 24, y + 30)))
+        words += _words(value, x0 + _LABEL_TO_VALUE, y)
+        for line in more:
+            y += 45
+            words += _words(line, x0 + _LABEL_TO_VALUE, y)
+        y += 60
+    return words
+
+
+_LEFT = ["KEMENTERIAN AGAMA", "REPUBLIK INDONESIA", "BUKU NIKAH", "(Kutipan Akta Nikah)",
+         ("Nomor Akta Nikah", "7404012062023652"), ("Nomor Seri", "DB 7395048"),
+         ("Tanggal Akad", "Jumat, 9 Juni 2023"), ("Pukul", "08.15 WITA"), ("Tempat Akad", "Masjid"),
+         ("Dicatat di", "KUA Kecamatan Kolaka"), ("Mas Kawin", "Emas 5 gram"), ("Dibayar", "Tunai"),
+         "SUAMI", ("Nama", "MUHAMMAD ASRUL"), ("Bin", "ANDI SYAHRIR"), ("NIK", "7404010204040170"),
+         ("Tempat/Tgl. Lahir", "KOLAKA, 02-04-2004"), ("Warga Negara", "WNI"), ("Agama", "Islam"),
+         ("Pekerjaan", "KARYAWAN SWASTA"), ("Status", "Jejaka"),
+         ("Alamat", "JL. DR. SUTOMO NO. 51", "RT 011 RW 002 KECAMATAN KOLAKA")]
+_RIGHT = ["ISTRI", ("Nama", "WA ODE MUSDALIFAH"), ("Binti", "LA ODE IRWAN"), ("NIK", "7404056007027233"),
+          ("Tempat/Tgl. Lahir", "RAHA, 20-07-2002"), ("Warga Negara", "WNI"), ("Agama", "Islam"),
+          ("Pekerjaan", "PELAJAR/MAHASISWA"), ("Status", "Perawan"),
+          ("Alamat", "JL. SULTAN MURHUM NO. 52", "RT 003 RW 006 KECAMATAN KOLAKA"),
+          "WALI NIKAH", ("Nama Wali", "LA ODE IRWAN"), ("Hubungan Wali", "Saudara Kandung"),
+          "SAKSI", ("Saksi I", "SAHRIR LATIF"), ("Saksi II", "ANDI MUH. RUSDI"),
+          "Kolaka, 9 Juni 2023", "Kepala KUA,", "LA ODE MUHAMMAD ZAKIR, S.H.I."]
+
+
+def _read(words: list[Word]) -> dict[str, core.FieldValue]:
+    extraction, _ = ocr.extract_pages([Page(1, None, tuple(words), "text_layer")])
+    assert extraction.document_type == core.DocumentType.BUKU_NIKAH
+    return extraction.fields
+
+
+def test_a_spread_of_two_booklet_pages_is_read_page_by_page():
+    got = _read(_column(100, _LEFT) + _column(_FOLD + 100, _RIGHT))
+    values = {k: v.value for k, v in got.items()}
+    assert values["nomor_akta"] == "7404012062023652"
+    assert values["tanggal_nikah"] == "2023-06-09"
+    assert values["kua"] == "KUA KECAMATAN KOLAKA"
+    assert values["suami.nama_lengkap"] == "MUHAMMAD ASRUL"
+    assert values["suami.tanggal_lahir"] == "2004-04-02" and values["suami.tempat_lahir"] == "KOLAKA"
+    assert values["suami.alamat"] == "JL. DR. SUTOMO NO. 51 RT 011 RW 002 KECAMATAN KOLAKA"
+    assert values["istri.nama_lengkap"] == "WA ODE MUSDALIFAH"
+    assert values["istri.nik"] == "7404056007027233"
+    assert values["istri.tanggal_lahir"] == "2002-07-20" and values["istri.tempat_lahir"] == "RAHA"
+    assert values["istri.kewarganegaraan"] == "WNI" and values["istri.pekerjaan"] == "PELAJAR/MAHASISWA"
+    assert values["istri.alamat"] == "JL. SULTAN MURHUM NO. 52 RT 003 RW 006 KECAMATAN KOLAKA"
+    assert values["wali.nama_lengkap"] == "LA ODE IRWAN"
+    # Bin, Binti and the witnesses never stand for a spouse or the wali.
+    for key, value in values.items():
+        assert value not in ("ANDI SYAHRIR", "SAHRIR LATIF", "ANDI MUH. RUSDI"), key
+
