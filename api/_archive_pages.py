@@ -141,9 +141,9 @@ def qr_answer(issued: registry.IssuedDocument | None, *, office: str) -> dict[st
 
 def verification_page(answer: dict[str, Any], *, tracking_code: str | None = None) -> str:
     """What a scanned QR code shows: the verdict on a coloured block, then the office, the No. KK (masked),
-    the document number, issue date, signer and masked holder. The document number a person reads is the
-    application's tracking code; the application id (`document_number` of the JSON answer) only when the
-    application has none."""
+    issue date, signer, the application's tracking code (the code people quote; left out when it has none)
+    and the document's ID as the signed KK prints it in its footer (`document_number` of the JSON answer),
+    so the paper and the page can be compared."""
     return _templates.render("verification.html", title="Verifikasi dokumen", answer=answer,
                              number=tracking_code or answer.get("document_number"))
 

@@ -73,8 +73,10 @@ def install(app: FastAPI) -> None:
 
 def warm_up() -> None:
     """As the app starts: load Prefect's client in the background (seconds on a busy machine). Without
-    it the first /health/ready spent its few seconds on the import and called Prefect down."""
-    threading.Thread(target=_load_prefect_client, name="load-prefect-client", daemon=True).start()
+    it the first /health/ready spent its few seconds on the import and called Prefect down. Not a daemon
+    thread: a process that exits while a daemon thread imports is aborted ("FATAL: exception not
+    rethrown", exit 134: a short test run did), so exit waits for the import instead."""
+    threading.Thread(target=_load_prefect_client, name="load-prefect-client").start()
 
 
 def _load_prefect_client() -> None:

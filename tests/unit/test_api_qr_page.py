@@ -1,5 +1,6 @@
-"""The QR page names the document by the application's tracking code, the code people quote; the JSON
-answer keeps the application id as `document_number` (the contract scripts read)."""
+"""The QR page names the application by its tracking code, the code people quote, and the document by
+the ID the signed KK prints in its footer ("ID Dokumen: ..."), so the paper and the page can be compared;
+the JSON answer keeps the application id as `document_number` (the contract scripts read)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def test_the_page_shows_the_tracking_code_and_the_json_keeps_the_id(api_client, 
 
     html = api_client.get(f"/v/{app_id}", params={"h": "abc123"}, headers={"Accept": "text/html"}).text
     assert "ASLI &amp; BERLAKU" in html or "ASLI & BERLAKU" in html
-    assert f'<td class="muted document-number">{code}</td>' in html and app_id not in html
+    assert f'<td class="document-number">{code}</td>' in html
+    assert f'<td class="muted document-id">{app_id}</td>' in html  # as the PDF's footer prints it
     assert "7401••••••••0012" in html
     answer = api_client.get(f"/v/{app_id}", params={"h": "abc123"}).json()
     assert answer["document_number"] == app_id and code not in str(answer)
@@ -36,4 +38,4 @@ def test_the_page_shows_the_tracking_code_and_the_json_keeps_the_id(api_client, 
 def test_a_document_without_a_tracking_code_is_named_by_its_id(api_client, api_services, monkeypatch):
     monkeypatch.setattr(api_services.issued, "get", lambda i: _issued(i))
     html = api_client.get("/v/APP-LAMA-1", headers={"Accept": "text/html"}).text
-    assert '<td class="muted document-number">APP-LAMA-1</td>' in html
+    assert '<td class="muted document-id">APP-LAMA-1</td>' in html and "Kode permohonan" not in html
