@@ -29,7 +29,7 @@ from ._kk_columns import (
     row_number,
     split_by_content,
 )
-from ._layout import Line, Span, first_labelled, grid_rows, lines
+from ._layout import Line, Span, find_line, first_labelled, grid_rows, lines
 from ._model import Grid, Page, Word
 from ._tables import split_rows, text_tables
 
@@ -60,6 +60,9 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     table_top = grids[0].ys[0] if grids else None
     table_bottom = grids[-1].ys[-1] if grids else None
     header = [ln for ln in all_lines if table_top is None or ln.y < table_top]
+    title = find_line(header, "KARTU KELUARGA")
+    if title is not None:  # the letterhead above it (`PEMERINTAH KABUPATEN KOTA KENDARI`) labels nothing
+        header = [ln for ln in header if ln.y >= title.y]
     footer = [ln for ln in all_lines if table_bottom is not None and ln.y > table_bottom]
 
     found = {name: field_value(_first_labelled(header, labels), fn) for name, (labels, fn) in _HEADER_LABELS.items()}
@@ -71,11 +74,40 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
         rt, rw = norm.rt_rw(rt_rw.text)
         found["rt"] = field_value(rt_rw, lambda _: rt)
         found["rw"] = field_value(rt_rw, lambda _: rw)
+    else:  # RT and RW printed on lines of their own
+        found["rt"] = field_value(_first_labelled(header, ("RT",)), _three_digits)
+        found["rw"] = field_value(_first_labelled(header, ("RW",)), _three_digits)
     found["tanggal_dikeluarkan"] = field_value(_first_labelled(footer or all_lines, _ISSUED), norm.date_graded)
+    if found["tanggal_dikeluarkan"].value is None:
+        found["tanggal_dikeluarkan"] = field_value(_place_dated(footer), norm.date_graded)
     return all_fields(core.KK_HEADER_FIELDS, found), _members(page, grids)
 
 
 _ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl")
+
+
+def _three_digits(text: str | None) -> str | None:
+    """An RT or RW printed alone: one to three digits, zero-padded to three."""
+    found = norm.digits(text)
+    return found.zfill(3) if found and len(found) <= 3 else None
+
+
+_PLACE_DATED = re.compile(r"^[A-Za-z][A-Za-z .'-]*,$")
+
+
+def _place_dated(footer: list[Line]) -> Span | None:
+    """The issue date printed unlabelled after the town (`Kota Kendari, 13-11-2023`): the words after a
+    line's first word ending in a comma, when all before it are letters and they hold a date's digits."""
+    for line in footer:
+        words = line.words
+        for i, word in enumerate(words[:-1]):
+            if word.text.endswith(","):
+                town = " ".join(w.text for w in words[:i + 1])
+                date = words[i + 1:]
+                if _PLACE_DATED.match(town) and sum(ch.isdigit() for w in date for ch in w.text) >= 6:
+                    return Span(line.page, date)
+                break
+    return None
 
 
 def _first_labelled(all_lines: list[Line], labels: tuple[str, ...]) -> Span | None:
@@ -106,9 +138,13 @@ def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
     for line in header:
         words = line.words
         for i, word in enumerate(words):
-            if not (re.fullmatch(r"No\.?:?", word.text, flags=re.IGNORECASE) and i + 1 < len(words)):
+            if not re.fullmatch(r"No\.?:?|Nomor:?", word.text, flags=re.IGNORECASE):
                 continue
-            span = Span(line.page, (words[i + 1],))
+            after = list(itertools.dropwhile(lambda w: re.fullmatch(r"KK|:|KK:", w.text, flags=re.IGNORECASE),
+                                             words[i + 1:]))
+            if not after:
+                continue
+            span = Span(line.page, (after[0],))
             first = no_kk(span)
             if not read_again(first):
                 return first
@@ -250,6 +286,10 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     one_column_per_field(columns, [[cell.text for cell in row] for row in rows[1:]])
     grid, rows = _split_columns(page, grid, columns, rows, skip=number_column)
     by_content(columns, [[cell.text for cell in row] for row in rows[1:]], skip=number_column)
+    born_in = {c for c, cell in enumerate(rows[0]) if _place_and_date_header(cell.text)}
+    if born_in:  # a place and date of birth printed in one cell: neither field is another column's
+        columns = [None if c not in born_in and col is not None and col[0] in _BORN else col
+                   for c, col in enumerate(columns)]
     out = []
     doubtful: list[tuple[dict[str, core.FieldValue], int, int]] = []
     tall = _text_height(rows)
@@ -264,7 +304,18 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         unsure = []
         stacked: list[tuple[str, int]] = []
         for c, (column, printed) in enumerate(zip(columns, row, strict=True)):
-            if column is not None:
+            if c in born_in:
+                place, date = _place_and_date(printed)
+                if not place.words and c > 0:  # the place printed wider than its header, left of the column
+                    left, moved = _comma_tail(row[c - 1], whole=columns[c - 1] is None)
+                    place = Span(printed.page, moved)
+                    if moved and columns[c - 1] is not None:
+                        values[columns[c - 1][0]] = field_value(left, columns[c - 1][1])  # type: ignore[index]
+                values["tempat_lahir"] = field_value(place, norm.name)
+                values["tanggal_lahir"] = field_value(date, norm.date_graded)
+                if _stacked(list(place.words)):
+                    stacked.append(("tempat_lahir", _line_count(place.words)))
+            elif column is not None:
                 cell = Span(printed.page, _inked(printed.words))
                 values[column[0]] = field_value(cell, column[1])
                 if column[0] in _FREE_TEXT and _stacked(list(cell.words)):
@@ -280,6 +331,51 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         out.append((int(number) if number and len(number) <= 2 else None, values))
     _read_again(page, grid, columns, doubtful)
     return out
+
+
+_BORN = frozenset({"tempat_lahir", "tanggal_lahir"})
+_PLACE_WORDS = frozenset({"TEMPAT", "TMP", "TMPT"})
+_DATE_HEADER_WORDS = frozenset({"TGL", "TANGGAL", "TANGGALLAHIR", "TGLLAHIR"})
+
+
+def _place_and_date_header(text: str) -> bool:
+    """A column header naming both the place and the date of birth (`Tempat / Tgl Lahir`, `Tempat, Tanggal
+    Lahir`): one cell holds both values, side by side (`KENDARI, 13-02-1982`) or one over the other."""
+    words = {w.strip(".,/:()-") for w in text.upper().replace("/", " ").replace(",", " ").split()}
+    return bool(words & _PLACE_WORDS) and bool(words & _DATE_HEADER_WORDS)
+
+
+_DATE_PART = re.compile(r"^[0-9OoIl|]{1,4}([-./][0-9OoIl|]{1,4}){0,2}[-./]?$")
+
+
+def _place_and_date(cell: Span) -> tuple[Span, Span]:
+    """A merged birth cell split into the place (its words up to the date, the comma dropped) and the date
+    (the words shaped as one, with at least two digits among them)."""
+    words = _inked(cell.words)
+    dated = [w for w in words if _DATE_PART.match(w.text.strip(",")) and sum(ch.isdigit() for ch in w.text) >= 2]
+    place = [w for w in words if w not in dated]
+    if place:
+        place[-1] = _trimmed(place[-1], leading=False)
+    return Span(cell.page, tuple(place)), Span(cell.page, tuple(dated))
+
+
+def _comma_tail(cell: Span, *, whole: bool) -> tuple[Span, tuple[Word, ...]]:
+    """A cell without its last words when they end in a comma and stand apart (a gap wider than two letters
+    before them; all of them in a column of no field, `whole`): a birth place printed left of a merged
+    place/date column, caught by its neighbour."""
+    words = cell.words
+    if not words or not words[-1].text.endswith(","):
+        return cell, ()
+    if whole:
+        return Span(cell.page, ()), (*words[:-1], _trimmed(words[-1], leading=False))
+    letter = sum(w.x1 - w.x0 for w in words) / max(1, sum(len(w.text) for w in words))
+    gaps = [i for i in range(1, len(words)) if words[i].x0 - words[i - 1].x1 > 2 * letter
+            and abs(words[i].cy - words[i - 1].cy) < words[i].height]
+    if not gaps:
+        return cell, ()
+    tail = list(cell.words[gaps[-1]:])
+    tail[-1] = _trimmed(tail[-1], leading=False)
+    return Span(cell.page, cell.words[:gaps[-1]]), tuple(tail)
 
 
 def _split_columns(page: Page, grid: Grid, columns: Columns, rows: list[list[Span]], *,

@@ -162,6 +162,9 @@ def find_label(all_lines: list[Line], label: str, *, after_y: float | None = Non
             continue
         words = line.words
         end = start + size
+        if any(w.text.endswith(":") for w in words[start:end - 1]) or any(
+                w.text.startswith(":") for w in words[start + 1:end]):
+            continue  # a colon inside the run closes a label before it: `Kabupaten : KOTA` is no `Kabupaten/Kota`
         after = _after_colon(words, end)
         if after is None and not colon and end < len(words):
             after = end

@@ -1,0 +1,91 @@
+"""The early-SIAK KK (kk-2000s) by class, not by its coordinates (issue #14): `NOMOR :` and `Nomor KK :`
+under the title, RT and RW on lines of their own, a letterhead naming the kabupaten, a value that begins
+with a label's word (`Kabupaten : KOTA KENDARI`), the issue date unlabelled after the town, and the place
+and date of birth printed in one `Tempat / Tgl Lahir` cell, side by side or one over the other.
+
+Pages are built from words through the public seam `ocr.extract_pages`: no image, no Tesseract.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import core
+import ocr
+from ocr import Page, Word
+
+XS = (0, 100, 500, 900, 1200, 1600, 1900)
+TOP = 600
+HEADERS = ("No", "NIK", "Nama Lengkap", "Jenis Kelamin", "Tempat / Tgl Lahir", "Agama")
+MEMBERS = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KENDARI, 13-02-1982", "KRISTEN"),
+           ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "SURABAYA, 11-05-1989", "KRISTEN")]
+
+
+def _put(text: str, x: int, y: int, *, height: int = 20) -> list[Word]:
+    out = []
+    for token in text.split():
+        out.append(Word(token, 0.95, (x, y, x + 14 * len(token), y + height)))
+        x += 14 * len(token) + 10
+    return out
+
+
+def _page(header: list[str], *, stacked: bool = False, footer: str = "Kota Kendari, 13-11-2023") -> Page:
+    words = _put("PEMERINTAH KABUPATEN KOTA KENDARI", 40, 20) + _put("KARTU KELUARGA", 700, 100)
+    for i, line in enumerate(header):
+        words += _put(line, 40, 200 + 40 * i)
+    for (x0, _), title in zip(itertools.pairwise(XS), HEADERS, strict=True):
+        words += _put(title, x0 + 10, TOP + 15)
+    y = TOP + 50
+    for member in MEMBERS:
+        for x0, value in zip(XS, member, strict=False):
+            place, _, date = value.partition(", ")
+            if stacked and date:
+                words += _put(place, x0 + 10, y) + _put(date, x0 + 10, y + 30)
+            else:
+                words += _put(value, x0 + 10, y)
+        y += 80
+    words += _put(footer, 1500, y + 100)
+    return Page(1, None, tuple(words), "ocr", ())
+
+
+def _read(page: Page) -> ocr.Extraction:
+    extraction, _ = ocr.extract_pages([page], declared_type=core.DocumentType.KK)
+    return extraction
+
+
+HEADER = ["NOMOR : 7471042109050004", "Nama Kepala Keluarga : ANDREAS SIMANJUNTAK",
+          "Kabupaten : KOTA KENDARI", "RT : 012", "RW : 001", "Propinsi : SULAWESI TENGGARA"]
+
+
+def test_the_header_as_the_early_print_words_it():
+    fields = _read(_page(HEADER)).fields
+    assert fields["no_kk"].value == "7471042109050004"
+    assert fields["kabupaten_kota"].value == "KOTA KENDARI"
+    assert (fields["rt"].value, fields["rw"].value) == ("012", "001")
+    assert fields["tanggal_dikeluarkan"].value == "2023-11-13"
+
+
+def test_nomor_kk_with_its_colon_apart_and_a_colon_glued_to_the_value():
+    header = ["Nomor KK : 7471042109050004", "Kabupaten :KOTA KENDARI", "RT / RW : 012 / 001"]
+    fields = _read(_page(header)).fields
+    assert fields["no_kk"].value == "7471042109050004"
+    assert fields["kabupaten_kota"].value == "KOTA KENDARI"
+    assert (fields["rt"].value, fields["rw"].value) == ("012", "001")
+
+
+def test_a_town_line_without_a_date_is_no_issue_date():
+    fields = _read(_page(HEADER, footer="Kota Kendari, KEPALA DINAS")).fields
+    assert fields["tanggal_dikeluarkan"].value is None
+
+
+def test_place_and_date_of_birth_in_one_cell_side_by_side():
+    rows = _read(_page(HEADER)).anggota
+    assert [(r["tempat_lahir"].value, r["tanggal_lahir"].value) for r in rows] == [
+        ("KENDARI", "1982-02-13"), ("SURABAYA", "1989-05-11")]
+
+
+def test_place_over_date_of_birth_in_one_cell():
+    rows = _read(_page(HEADER, stacked=True)).anggota
+    assert [(r["tempat_lahir"].value, r["tanggal_lahir"].value) for r in rows] == [
+        ("KENDARI", "1982-02-13"), ("SURABAYA", "1989-05-11")]
+    assert all(r["tempat_lahir"].confidence >= 0.9 for r in rows)  # one line of place: not a wrapped name
