@@ -160,7 +160,8 @@ def locate(all_lines: list[Line]) -> Located:
             continue
         after_y, before_y = bands[role]
         for name, wordings in PARTY_LABELS.items():
-            spans[f"{role}.{name}"] = _labelled(all_lines, wordings, after_y=after_y, before_y=before_y)
+            spans[f"{role}.{name}"] = _labelled(all_lines, wordings, after_y=after_y, before_y=before_y,
+                                                most_words=_ADDRESS_WORDS if name == "alamat" else 10)
         address = spans[f"{role}.alamat"]
         if address is not None:
             spans[f"{role}.alamat"] = continued(all_lines, address, before_y=before_y)
@@ -168,6 +169,10 @@ def locate(all_lines: list[Line]) -> Located:
             all_lines, after_y=after_y, before_y=before_y)
     spans["wali.nama_lengkap"] = _wali(all_lines, bands)
     return spans, caps, limits
+
+
+_ADDRESS_WORDS = 18
+"""An address on one line prints street, number, RT, RW, kelurahan and kecamatan: no sentence at 11 words."""
 
 
 def _wali(all_lines: list[Line], bands: dict[str, tuple[float, float | None]]) -> Span | None:
@@ -251,11 +256,12 @@ def _begins_rival(label: str) -> bool:
 
 
 def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: float | None = None,
-              before_y: float | None = None) -> Span | None:
-    """The value after the first of `wordings` found in the band; none that reads like a sentence."""
+              before_y: float | None = None, most_words: int = 10) -> Span | None:
+    """The value after the first of `wordings` found in the band; none that reads like a sentence (more
+    than `most_words` words, or a word only sentences use)."""
     for label in wordings:
         span = labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS)
-        if span is not None and not reads_like_sentence(span.text, most_words=10):
+        if span is not None and not reads_like_sentence(span.text, most_words=most_words):
             return span
     return None
 

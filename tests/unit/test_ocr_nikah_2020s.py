@@ -1,6 +1,7 @@
 """A buku nikah printed as an opened booklet: two pages side by side with the fold between (the SIMKAH
 print), one spouse a page, each page's lines level with the other's; `Bin`/`Binti`, the wali and the
-witnesses beside the spouses' values; birth dates as digits; an address wrapped over two lines."""
+witnesses beside the spouses' values; birth dates as digits; an address wrapped over two lines, and one
+of eleven words on one line (no sentence)."""
 
 import core
 import ocr
@@ -48,7 +49,7 @@ _LEFT = ["KEMENTERIAN AGAMA", "REPUBLIK INDONESIA", "BUKU NIKAH", "(Kutipan Akta
 _RIGHT = ["ISTRI", ("Nama", "WA ODE MUSDALIFAH"), ("Binti", "LA ODE IRWAN"), ("NIK", "7404056007027233"),
           ("Tempat/Tgl. Lahir", "RAHA, 20-07-2002"), ("Warga Negara", "WNI"), ("Agama", "Islam"),
           ("Pekerjaan", "PELAJAR/MAHASISWA"), ("Status", "Perawan"),
-          ("Alamat", "JL. SULTAN MURHUM NO. 52", "RT 003 RW 006 KECAMATAN KOLAKA"),
+          ("Alamat", "JL. SULTAN MURHUM NO. 52 RT 003 RW 006 KECAMATAN KOLAKA"),  # 11 words, one line
           "WALI NIKAH", ("Nama Wali", "LA ODE IRWAN"), ("Hubungan Wali", "Saudara Kandung"),
           "SAKSI", ("Saksi I", "SAHRIR LATIF"), ("Saksi II", "ANDI MUH. RUSDI"),
           "Kolaka, 9 Juni 2023", "Kepala KUA,", "LA ODE MUHAMMAD ZAKIR, S.H.I."]
