@@ -243,9 +243,93 @@ def _rule_positions(profile: np.ndarray, threshold: float, offset: int) -> list[
 
 def without_rules(binary: np.ndarray, *, glyph: float | None = None,
                   masks: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
-    """The page with long ruled lines painted white, so Tesseract sees only text."""
+    """The page with long ruled lines painted white, so Tesseract sees only text.
+
+    The strokes a row rule crosses stay: where the painted band has ink right
+    above and right below it in a column (a letter's stem printed through the
+    rule), that column of the band keeps its pixels. A rule struck through the
+    text's lower half erased every stem's middle, and the rows read as nonsense.
+    """
+    glyph = glyph if glyph is not None else text_height(binary)
     horizontal, vertical = masks if masks is not None else rule_mask(binary, glyph=glyph)
-    return cv2.bitwise_or(binary, _dilated_rules(horizontal, vertical, size=3))  # the masks are 0 or 255
+    rules = _dilated_rules(horizontal, vertical, size=3)
+    cleaned = cv2.bitwise_or(binary, rules)  # the masks are 0 or 255
+    _bridge_strokes(cleaned, binary, rules, horizontal, widest=max(3, round(_BRIDGED * glyph)),
+                    longest=max(8, round(_STROKE * glyph)))
+    return cleaned
+
+
+_BRIDGED = 0.5
+"""A painted band is bridged only where it is at most this many body-text heights tall (a rule, not a block)."""
+_STROKE = 1.5
+"""A stroke crossing a rule is at most this many body-text heights long, the band included: a longer one is
+a ruled line too short to be found as one (a photocopy's broken column rule), and joining its pieces
+across the row rule changed how Tesseract cut a buku nikah's table (two NIKs lost)."""
+
+
+def _bridge_strokes(cleaned: np.ndarray, binary: np.ndarray, rules: np.ndarray, horizontal: np.ndarray, *,
+                    widest: int, longest: int) -> None:
+    """Put back, in place, the pixels of `rules` (the painted bands) in the columns where a run of them at most
+    `widest` tall has ink of `cleaned` right above and right below it, and that ink with the run is a vertical
+    stroke at most `longest` long: a letter's stem crossing a row rule. Only rows near a horizontal rule are
+    looked at."""
+    height = cleaned.shape[0]
+    for lo, hi in _runs_near(np.asarray(horizontal.any(axis=1)), reach=2):
+        band = rules[lo:hi] > 0
+        if not band.any():
+            continue
+        # The strip and `longest` rows either side of it: enough to tell a stroke from a longer line.
+        top = max(0, lo - longest)
+        ink = cleaned[top:min(height, hi + longest)] == 0
+        rows = np.arange(hi - lo)[:, None]
+        # For every pixel, the nearest row above (below) that is not painted, in its column: -1 (hi - lo) if none.
+        above = np.maximum.accumulate(np.where(band, -1, rows), axis=0)
+        below = np.minimum.accumulate(np.where(band, hi - lo, rows)[::-1], axis=0)[::-1]
+        crossed = band & (above >= 0) & (below < hi - lo) & (below - above - 1 <= widest)
+        a, b = np.clip(above, 0, None) + lo - top, np.clip(below, None, hi - lo - 1) + lo - top
+        cols = np.arange(band.shape[1])[None, :]
+        crossed &= ink[a, cols] & ink[b, cols]
+        some = np.flatnonzero(crossed.any(axis=0))
+        if not some.size:
+            continue
+        down, up = _ink_runs(ink[:, some])
+        at = np.arange(some.size)[None, :]
+        crossed[:, some] &= down[a[:, some], at] + (b[:, some] - a[:, some] - 1) + up[b[:, some], at] <= longest
+        crossed &= _among_others(np.asarray(crossed.any(axis=0)), reach=longest)[None, :]
+        if crossed.any():
+            strip = cleaned[lo:hi]
+            strip[crossed] = binary[lo:hi][crossed]
+
+
+def _among_others(columns: np.ndarray, *, reach: int) -> np.ndarray:
+    """The set columns whose run of set columns has another run within `reach` columns: a word's letters cross
+    a rule stem after stem, where a lone tick is what is left of a broken column rule."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], columns.view(np.int8), [0]))))
+    starts, ends = edges[::2], edges[1::2]
+    gaps = starts[1:] - ends[:-1]
+    near = np.zeros(len(starts), dtype=bool)
+    near[1:] |= gaps <= reach
+    near[:-1] |= gaps <= reach
+    out = np.zeros_like(columns)
+    for start, end in zip(starts[near].tolist(), ends[near].tolist(), strict=True):
+        out[start:end] = True
+    return out
+
+
+def _ink_runs(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For every pixel, how many ink pixels run down to it from above and up to it from below in its column,
+    itself included (0 on white)."""
+    down = np.zeros(ink.shape, np.int32)
+    up = np.zeros(ink.shape, np.int32)
+    run = np.zeros(ink.shape[1], np.int32)
+    for y in range(ink.shape[0]):
+        run = (run + 1) * ink[y]
+        down[y] = run
+    run[:] = 0
+    for y in range(ink.shape[0] - 1, -1, -1):
+        run = (run + 1) * ink[y]
+        up[y] = run
+    return down, up
 
 
 def _dilated_rules(horizontal: np.ndarray, vertical: np.ndarray, *, size: int) -> np.ndarray:

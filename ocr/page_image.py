@@ -6,6 +6,7 @@ Each step is a function from image to image (gray or binary: black ink, 0, on wh
     binarize(gray) -> black text on white
     text_height(binary) -> the body text's height in pixels
     without_counter_dots(binary, *, glyph) -> dots inside glyph counters (a dotted `0`) painted white
+    without_rules(binary, *, glyph) -> long ruled lines painted white, the strokes they cross kept
     blob_boxes(mask) -> (x, y, w, h) of every 8-connected blob, blobs inside others' holes included
     clean_cell(gray_crop) -> a table cell's crop as it is read again: the rests of its rules at the
         edges and counter dots whitened, glyph stems kept
@@ -20,9 +21,18 @@ Ruled tables (`ocr.Grid`: the x of its vertical rules, the y of its row rules), 
 """
 
 from ._cells import _cell_image as clean_cell
-from ._image import binarize, blob_boxes, even_light, find_grids, text_height, without_counter_dots
+from ._image import (
+           binarize,
+           blob_boxes,
+           even_light,
+           find_grids,
+           text_height,
+           without_counter_dots,
+           without_rules,
+)
 from ._model import row_rules
 from ._pdf import grids_from_segments, vector_grids
 
 __all__ = ["binarize", "blob_boxes", "clean_cell", "even_light", "find_grids", "grids_from_segments",
-           "row_rules", "text_height", "vector_grids", "without_counter_dots"]
+           "row_rules", "text_height", "vector_grids", "without_counter_dots",
+           "without_rules"]

@@ -77,6 +77,60 @@ def test_a_tight_crop_keeps_its_stems_and_loses_the_rules_at_its_edges():
     assert (cleaned[4:-4, 4:-4] == tight).all()
 
 
+def _ruled(text: str, *, at: float | None) -> tuple[np.ndarray, int]:
+    """`text` in one line, binarized, with a 3-px rule across the whole line `at` that share of the text's
+    height from its top (under it: `at` > 1; none: None), and the rule's first row."""
+    face = font("DejaVu Sans", 34)
+    width = int(face.getlength(text)) + 200
+    page = Image.new("L", (width, 200), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), text, font=face, fill=0)
+    _, top, _, bottom = draw.textbbox((60, 60), text, font=face)
+    y = top + int((at or 0) * (bottom - top))
+    if at is not None:
+        draw.rectangle((0, y, width, y + 2), fill=0)
+    return page_image.binarize(np.asarray(page)), y
+
+
+def _blobs(binary: np.ndarray) -> int:
+    return len(page_image.blob_boxes(255 - binary))
+
+
+def test_a_rule_through_the_text_goes_and_the_strokes_it_crossed_stay():
+    text = "ABDUL RAHIM 7471010807012908"
+    plain, _ = _ruled(text, at=None)
+    struck, y = _ruled(text, at=0.65)
+
+    cleaned = page_image.without_rules(struck, glyph=page_image.text_height(plain))
+
+    # Painted out whole, every letter's lower half was a blob of its own (59 blobs against 26); only the
+    # bars lying along the rule (the 4's) may go.
+    assert _blobs(plain) <= _blobs(cleaned) <= _blobs(plain) + 4
+    ink = (plain == 0)[y:y + 3]
+    kept = (cleaned == 0)[y:y + 3]
+    assert kept[ink].mean() > 0.45  # the stems' pixels on the rule's rows
+    assert (kept & ~ink).sum() < 0.1 * ink.sum()  # and next to nothing of the rule beside them
+
+
+def test_a_rule_touching_the_text_from_one_side_goes_whole():
+    for at in (1.0, -0.1):  # the feet rest on it; the tops hang from it
+        struck, y = _ruled("ABDUL RAHIM 7471", at=at)
+        cleaned = page_image.without_rules(struck, glyph=page_image.text_height(struck))
+        assert (cleaned[y:y + 3] == 255).all()
+
+
+def test_what_is_left_of_a_broken_column_rule_is_not_joined_across_a_row_rule():
+    # A photocopy's column rule in pieces too short to be found as a rule: a lone tick crossing the row rule.
+    binary = np.full((200, 900), 255, np.uint8)
+    binary[99:102, 20:880] = 0  # the row rule
+    binary[85:116, 300:303] = 0  # the tick, about a text height long
+
+    cleaned = page_image.without_rules(binary, glyph=27)
+
+    assert (cleaned[99:102] == 255).all()
+    assert (cleaned[85:97, 300:303] == 0).all() and (cleaned[104:116, 300:303] == 0).all()  # the tick stays
+
+
 @pytest.fixture
 def installed(monkeypatch):
     """`installed(*languages)`: the Tesseract `ocr.engine()` finds has these languages (its program faked)."""
