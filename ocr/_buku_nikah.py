@@ -111,11 +111,24 @@ def _part(span: Span, field: str) -> Span:
     the first word with a digit), so that each is as sure as its own words; other fields: the span."""
     if not field.endswith(("tempat_lahir", "tanggal_lahir")):
         return span
+    span = _without_stray_colon(span)
     start = next((i for i, w in enumerate(span.words) if any(c.isdigit() for c in w.text)), 0)
     if start == 0:
         return span
     return Span(span.page, span.words[start:] if field.endswith("tanggal_lahir") else span.words[:start],
                 span.factor)
+
+
+def _without_stray_colon(span: Span) -> Span:
+    """`1 RAHA, 22-05-1998` (a colon read `"1`, its quote stripped): a short word without letters before a
+    place that ends at its comma is the colon, not the value's start (a day before a month is no place)."""
+    words = span.words
+    comma = next((i for i, w in enumerate(words) if w.text.endswith(",")), None)
+    if comma is None or comma < 1 or len(words[0].text) > 2 or any(c.isalpha() for c in words[0].text):
+        return span
+    if not all(any(c.isalpha() for c in w.text) for w in words[1:comma + 1]):
+        return span
+    return Span(span.page, words[1:], span.factor)
 
 
 def _span_key(field: str) -> str:

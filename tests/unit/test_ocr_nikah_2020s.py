@@ -80,3 +80,15 @@ def test_a_spread_of_two_booklet_pages_is_read_page_by_page():
     for key, value in values.items():
         assert value not in ("ANDI SYAHRIR", "SAHRIR LATIF", "ANDI MUH. RUSDI"), key
 
+
+
+def test_a_colon_read_as_a_digit_before_the_birth_place_is_no_part_of_it():
+    left = [("Tempat/Tgl. Lahir", '"1 RAHA, 22-05-1998') if row == ("Tempat/Tgl. Lahir", "KOLAKA, 02-04-2004")
+            else row for row in _LEFT]
+    got = _read(_column(100, left) + _column(_FOLD + 100, _RIGHT))
+    assert got["suami.tempat_lahir"].value == "RAHA"
+    assert got["suami.tanggal_lahir"].value == "1998-05-22"
+    # A date alone, its day before the month, keeps its day.
+    got = _read(_column(100, [("Tempat/Tgl. Lahir", "9 Juni 2002") if row[0] == "Tempat/Tgl. Lahir" else row
+                              for row in _LEFT]) + _column(_FOLD + 100, _RIGHT))
+    assert got["suami.tanggal_lahir"].value == "2002-06-09"
