@@ -9,6 +9,7 @@ header unread) is read by its rules, its rows split where one ruled row holds se
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import itertools
 import re
 
@@ -29,7 +30,7 @@ from ._kk_columns import (
     row_number,
     split_by_content,
 )
-from ._layout import Line, Span, find_line, first_labelled, grid_rows, lines
+from ._layout import Line, Span, compact_key, find_line, first_labelled, grid_rows, lines
 from ._model import Grid, Page, Word
 from ._tables import split_rows, text_tables
 
@@ -284,9 +285,11 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     number_column = next((i for i, cell in enumerate(rows[0]) if " ".join(cell.text.upper().split()) in ("NO", "NO.")),
                          None)
     one_column_per_field(columns, [[cell.text for cell in row] for row in rows[1:]])
-    grid, rows = _split_columns(page, grid, columns, rows, skip=number_column)
-    by_content(columns, [[cell.text for cell in row] for row in rows[1:]], skip=number_column)
-    born_in = {c for c, cell in enumerate(rows[0]) if _place_and_date_header(cell.text)}
+    # A place and date of birth printed in one cell is one column, not two fields side by side to split.
+    taken = _BORN if any(_place_and_date_header(cell.text) for cell in rows[0]) else frozenset()
+    grid, rows = _split_columns(page, grid, columns, rows, skip=number_column, taken=taken)
+    by_content(columns, [[cell.text for cell in row] for row in rows[1:]], skip=number_column, taken=taken)
+    born_in = _born_columns([cell.text for cell in rows[0]])
     if born_in:  # a place and date of birth printed in one cell: neither field is another column's
         columns = [None if c not in born_in and col is not None and col[0] in _BORN else col
                    for c, col in enumerate(columns)]
@@ -305,9 +308,9 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         stacked: list[tuple[str, int]] = []
         for c, (column, printed) in enumerate(zip(columns, row, strict=True)):
             if c in born_in:
-                place, date = _place_and_date(printed)
+                place, date = _place_and_date(Span(printed.page, tuple(w for k in born_in[c] for w in row[k].words)))
                 if not place.words and c > 0:  # the place printed wider than its header, left of the column
-                    left, moved = _comma_tail(row[c - 1], whole=columns[c - 1] is None)
+                    left, moved = _comma_tail(row[c - 1], whole=columns[c - 1] is None and not rows[0][c - 1].text.strip())
                     place = Span(printed.page, moved)
                     if moved and columns[c - 1] is not None:
                         values[columns[c - 1][0]] = field_value(left, columns[c - 1][1])  # type: ignore[index]
@@ -315,7 +318,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
                 values["tanggal_lahir"] = field_value(date, norm.date_graded)
                 if _stacked(list(place.words)):
                     stacked.append(("tempat_lahir", _line_count(place.words)))
-            elif column is not None:
+            elif column is not None and not any(c in ks for ks in born_in.values()):
                 cell = Span(printed.page, _inked(printed.words))
                 values[column[0]] = field_value(cell, column[1])
                 if column[0] in _FREE_TEXT and _stacked(list(cell.words)):
@@ -334,15 +337,32 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
 
 
 _BORN = frozenset({"tempat_lahir", "tanggal_lahir"})
-_PLACE_WORDS = frozenset({"TEMPAT", "TMP", "TMPT"})
-_DATE_HEADER_WORDS = frozenset({"TGL", "TANGGAL", "TANGGALLAHIR", "TGLLAHIR"})
+_DATE_HEADER_WORDS = ("TGL", "TANGGAL")
+
+
+def _born_columns(headers: list[str]) -> dict[int, tuple[int, ...]]:
+    """Per column whose header names both the place and the date of birth, the columns its cell spans:
+    itself, or itself and the next when the header's words were found apart (`Tempat` | `/ Tgl Lahir`)."""
+    found: dict[int, tuple[int, ...]] = {}
+    for c, text in enumerate(headers):
+        if any(c in ks for ks in found.values()):
+            continue
+        if _place_and_date_header(text):
+            found[c] = (c,)
+        elif (c + 1 < len(headers) and text.strip() and not _place_and_date_header(headers[c + 1])
+              and _place_and_date_header(f"{text} {headers[c + 1]}")):
+            found[c] = (c, c + 1)
+    return found
 
 
 def _place_and_date_header(text: str) -> bool:
     """A column header naming both the place and the date of birth (`Tempat / Tgl Lahir`, `Tempat, Tanggal
-    Lahir`): one cell holds both values, side by side (`KENDARI, 13-02-1982`) or one over the other."""
-    words = {w.strip(".,/:()-") for w in text.upper().replace("/", " ").replace(",", " ").split()}
-    return bool(words & _PLACE_WORDS) and bool(words & _DATE_HEADER_WORDS)
+    Lahir`, small slips allowed): one cell holds both values, side by side (`KENDARI, 13-02-1982`) or one
+    over the other."""
+    words = [compact_key(w).replace("/", "") for w in text.replace("/", " ").split()]
+    def like(word: str, target: str) -> bool:
+        return difflib.SequenceMatcher(None, word, target).ratio() >= (0.8 if len(target) > 3 else 0.66)
+    return any(like(w, "TEMPAT") for w in words) and any(like(w, t) for w in words for t in _DATE_HEADER_WORDS)
 
 
 _DATE_PART = re.compile(r"^[0-9OoIl|]{1,4}([-./][0-9OoIl|]{1,4}){0,2}[-./]?$")
@@ -361,13 +381,14 @@ def _place_and_date(cell: Span) -> tuple[Span, Span]:
 
 def _comma_tail(cell: Span, *, whole: bool) -> tuple[Span, tuple[Word, ...]]:
     """A cell without its last words when they end in a comma and stand apart (a gap wider than two letters
-    before them; all of them in a column of no field, `whole`): a birth place printed left of a merged
-    place/date column, caught by its neighbour."""
-    words = cell.words
-    if not words or not words[-1].text.endswith(","):
+    before them; all its words in a column headed by nothing, `whole`): a birth place printed left of a
+    merged place/date column, caught by its neighbour."""
+    words = _inked(cell.words)
+    if whole and any(ch.isalpha() for w in words for ch in w.text):
+        return Span(cell.page, ()), words
+    if not words or not cell.words[-1].text.endswith(","):
         return cell, ()
-    if whole:
-        return Span(cell.page, ()), (*words[:-1], _trimmed(words[-1], leading=False))
+    words = cell.words
     letter = sum(w.x1 - w.x0 for w in words) / max(1, sum(len(w.text) for w in words))
     gaps = [i for i in range(1, len(words)) if words[i].x0 - words[i - 1].x1 > 2 * letter
             and abs(words[i].cy - words[i - 1].cy) < words[i].height]
@@ -379,11 +400,11 @@ def _comma_tail(cell: Span, *, whole: bool) -> tuple[Span, tuple[Word, ...]]:
 
 
 def _split_columns(page: Page, grid: Grid, columns: Columns, rows: list[list[Span]], *,
-                   skip: int | None) -> tuple[Grid, list[list[Span]]]:
+                   skip: int | None, taken: frozenset[str]) -> tuple[Grid, list[list[Span]]]:
     """The grid with a boundary added wherever one column holds two fields' values side by side
     (`split_by_content`: a header read wrong left its values to a neighbour), and its rows."""
     for _ in range(len(columns)):
-        found = split_by_content(columns, [[cell.words for cell in row] for row in rows[1:]], skip=skip)
+        found = split_by_content(columns, [[cell.words for cell in row] for row in rows[1:]], skip=skip, taken=taken)
         if found is None:
             break
         i, x = found

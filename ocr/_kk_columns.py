@@ -221,7 +221,8 @@ Columns = list[tuple[str, Normalizer] | None]
 _BY_FIELD = {field: (field, fn) for field, fn in COLUMNS.values()}
 
 
-def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None) -> None:
+def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None,
+               taken: frozenset[str] = frozenset()) -> None:
     """Columns whose header went unread (or is worded unlike ours), known by what their cells hold.
 
     `cells` are the body rows' texts per column. Only values that cannot be mistaken count (`_holds`), in
@@ -230,8 +231,9 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None) ->
     header of the column beside it, or a misread one), when they fill most member rows: a column left
     mostly empty (`No. Paspor` of a WNI family) keeps its header whatever a speck in it reads as. The
     printed column numbers (`(6)` read `“(a`, a blood group `A` once the bracket is cut) are no values.
+    `taken`: fields a column holds besides its own (the date in a merged `Tempat / Tgl Lahir` cell).
     """
-    claimed = {column[0] for column in columns if column is not None}
+    claimed = {column[0] for column in columns if column is not None} | taken
     members = _member_rows(cells)
     for i, column in enumerate(columns):
         if (column is not None and column[0] in _CHECKABLE) or i == skip:
@@ -265,16 +267,17 @@ def one_column_per_field(columns: Columns, cells: list[list[str]]) -> None:
 Cell = Sequence[Word]
 
 
-def split_by_content(columns: Columns, cells: list[list[Cell]], *, skip: int | None) -> tuple[int, int] | None:
+def split_by_content(columns: Columns, cells: list[list[Cell]], *, skip: int | None,
+                     taken: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """(column, x) where one column holds two fields' values side by side, or None.
 
     A header read wrong (`Kdemis` for `Jenis Kelamin`) leaves its values in a neighbour's column
     (`LAKI-LAKI  RAHA`). The column is split when, in most of its filled cells, an unmistakable value
     (`_holds`) of a field no column holds begins (or ends) the cell, and in most cells it ends before
     the rest begins: x is the middle of that gutter (the one most cells agree on). `columns` is updated (the new column's field on
-    its side, the header's field on the other); the caller splits the grid at x.
+    its side, the header's field on the other); the caller splits the grid at x. `taken`: as `by_content`'s.
     """
-    claimed = {column[0] for column in columns if column is not None}
+    claimed = {column[0] for column in columns if column is not None} | taken
     for i in range(len(columns)):
         if i == skip:
             continue
