@@ -3,8 +3,11 @@ print), one spouse a page, each page's lines level with the other's; `Bin`/`Bint
 witnesses beside the spouses' values; birth dates as digits; an address wrapped over two lines, and one
 of eleven words on one line (no sentence)."""
 
+import pytest
+
 import core
 import ocr
+import synthetic
 from ocr import Page, Word
 
 _LABEL_TO_VALUE = 600
@@ -92,3 +95,16 @@ def test_a_colon_read_as_a_digit_before_the_birth_place_is_no_part_of_it():
     got = _read(_column(100, [("Tempat/Tgl. Lahir", "9 Juni 2002") if row[0] == "Tempat/Tgl. Lahir" else row
                               for row in _LEFT]) + _column(_FOLD + 100, _RIGHT))
     assert got["suami.tanggal_lahir"].value == "2002-06-09"
+
+
+@pytest.mark.integration
+def test_real_tesseract_reads_both_pages_of_a_rendered_spread():
+    family = core.Family.from_dict(synthetic.population(families=3, seed=1)["keluarga"][0])
+    suami, istri = family.anggota[:2]
+    rendered = synthetic.render_buku_nikah(suami, istri, tanggal_nikah="2023-06-09", nomor_akta="7404012062023652",
+                                           kua="KUA KECAMATAN KOLAKA", wali="LA ODE IRWAN", seed=5, layout="2020s")
+    extraction = ocr.extract(rendered.png)
+    assert extraction.document_type == core.DocumentType.BUKU_NIKAH
+    for name in ("suami.nama_lengkap", "suami.alamat", "istri.nama_lengkap", "istri.nik", "istri.tanggal_lahir",
+                 "istri.alamat", "wali.nama_lengkap", "kua"):
+        assert extraction.value(name) == rendered.truth["fields"][name], name
