@@ -281,7 +281,9 @@ def split_by_content(columns: Columns, cells: list[list[Cell]], *, skip: int | N
     for i in range(len(columns)):
         if i == skip:
             continue
-        filled = [ws for ws in (_inked(row[i]) for row in cells) if ws and not _DASH.match(" ".join(w.text for w in ws))]
+        # The printed column numbers (`(8) (9)` where the rule between them was lost) are no values.
+        filled = [ws for ws in (_inked(row[i]) for row in cells) if ws and not _DASH.match(" ".join(w.text for w in ws))
+                  and not all(NUMBER_ROW.match(w.text) for w in ws)]
         if not filled:
             continue
         for field in _candidates(claimed):

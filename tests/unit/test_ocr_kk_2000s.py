@@ -89,3 +89,25 @@ def test_place_over_date_of_birth_in_one_cell():
     assert [(r["tempat_lahir"].value, r["tanggal_lahir"].value) for r in rows] == [
         ("KENDARI", "1982-02-13"), ("SURABAYA", "1989-05-11")]
     assert all(r["tempat_lahir"].confidence >= 0.9 for r in rows)  # one line of place: not a wrapped name
+
+
+
+def test_a_column_whose_header_was_lost_is_split_off_its_neighbour_despite_the_column_numbers():
+    # `Status Perkawinan`, wrapped over two lines, went unread; its values sit in the `Pendidikan` column,
+    # and so do the printed column numbers `(8) (9)`, which are no member's values.
+    xs = (0, 100, 500, 900, 1200, 1800)
+    words = _put("KARTU KELUARGA", 700, 100) + _put("NOMOR : 7471042109050004", 640, 160)
+    for (x0, _), title in zip(itertools.pairwise(xs), ("No", "NIK", "Nama Lengkap", "Jenis Kelamin", "Pendidikan"),
+                              strict=True):
+        words += _put(title, x0 + 10 + (250 if title == "Pendidikan" else 0), TOP + 15)
+    y = TOP + 50
+    words += [w for x, t in zip((10, 110, 510, 910, 1210, 1460), ("(1)", "(2)", "(3)", "(4)", "(8)", "(9)"), strict=True)
+              for w in _put(t, x, y)]
+    people = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KAWIN TERCATAT", "SLTA/SEDERAJAT"),
+              ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "BELUM KAWIN", "SLTP/SEDERAJAT"),
+              ("3", "3578015105950001", "RUTH SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN", "SLTA/SEDERAJAT")]
+    for member in people:
+        y += 60
+        words += [w for x, value in zip((10, 110, 510, 910, 1210, 1460), member, strict=True) for w in _put(value, x, y)]
+    rows = _read(Page(1, None, tuple(words), "ocr", ())).anggota
+    assert [(r["status_perkawinan"].value, r["pendidikan"].value) for r in rows] == [m[4:] for m in people]
