@@ -40,7 +40,7 @@ _RIVALS = (*(label for wordings in PARTY_LABELS.values() for label in wordings),
            *labels("buku_nikah", "nomor_akta"), *labels("buku_nikah", "tanggal_nikah"), *labels("buku_nikah", "kua"),
            *labels("buku_nikah", "wali"), *labels("buku_nikah", "others"))
 _HEADINGS = tuple((role, tuple(compact_key(h) for h in labels("buku_nikah", role, "sections")))
-                  for role in ("suami", "istri", "wali"))
+                  for role in ("suami", "istri", "wali", "saksi"))
 
 
 Located = tuple[dict[str, Span | None], dict[str, float], dict[str, int]]
@@ -179,11 +179,11 @@ def _wali(all_lines: list[Line], bands: dict[str, tuple[float, float | None]]) -
     """The wali's name: under its own heading any of its labels (`Nama` too); elsewhere one that names the
     wali (`Wali Nikah :`, `Wali :`) and begins its line (not the end of `Hubungan Wali`)."""
     wordings = labels("buku_nikah", "wali")
-    after_y = bands["wali"][0] if "wali" in bands else None
+    after_y, before_y = bands.get("wali", (None, None))
     if after_y is None:
         wordings = tuple(w for w in wordings if "WALI" in compact_key(w))
     for label in wordings:
-        span = _labelled(all_lines, (label,), after_y=after_y)
+        span = _labelled(all_lines, (label,), after_y=after_y, before_y=before_y)
         # By its last word: a first word stripped of a glued colon (`:BASO`) is in no line.
         line = next((ln for ln in all_lines if span is not None and span.words[-1] in ln.words), None)
         if span is None or line is None:

@@ -108,3 +108,12 @@ def test_real_tesseract_reads_both_pages_of_a_rendered_spread():
     for name in ("suami.nama_lengkap", "suami.alamat", "istri.nama_lengkap", "istri.nik", "istri.tanggal_lahir",
                  "istri.alamat", "wali.nama_lengkap", "kua"):
         assert extraction.value(name) == rendered.truth["fields"][name], name
+
+
+def test_a_witness_is_never_the_wali_or_a_spouse():
+    """The wali's name unread, the witnesses' block below it gives no wali (its `Nama` is a witness's)."""
+    right = [row for row in _RIGHT if not (isinstance(row, tuple) and row[0] == "Nama Wali")]
+    right = [("Nama", "SAHRIR LATIF") if row == ("Saksi I", "SAHRIR LATIF") else row for row in right]
+    got = _read(_column(100, _LEFT) + _column(_FOLD + 100, right))
+    assert got["wali.nama_lengkap"].value is None
+    assert got["istri.nama_lengkap"].value == "WA ODE MUSDALIFAH"
