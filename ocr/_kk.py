@@ -131,11 +131,14 @@ def _closer(page: Page, span: Span | None, whitelist: str) -> Span | None:
 def _short_number_again(page: Page, span: Span | None, first: core.FieldValue, fn: Normalizer) -> core.FieldValue:
     """A short number (the kode pos) read again from its crop, digits only, however surely the page read it:
     five digits have no check of their own, and a photo's `93411` read `99411` at 0.95 stood sure. A second
-    reading that differs leaves it at `DISPUTED` at most (`_confidence.weigh`); a text layer is not read again."""
+    reading that differs leaves it at `DISPUTED` at most (`_confidence.weigh`), and so does one only the second
+    reading gave; a text layer is not read again."""
     if span is None:
         return first
     chosen = weigh(first, [field_value(_closer(page, span, _DIGITS), fn)])
-    return chosen if first.value is None else dataclasses.replace(chosen, page=first.page, bbox=first.bbox)
+    if first.value is None:
+        return capped(chosen, DISPUTED)
+    return dataclasses.replace(chosen, page=first.page, bbox=first.bbox)
 
 
 def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:

@@ -22,10 +22,11 @@ def _words(text: str, *, x: int, y: int) -> list[Word]:
     return out
 
 
-def _kk_header(*, image: bool = True) -> Page:
+def _kk_header(*, image: bool = True, kode_pos: str = "99411") -> Page:
     words: list[Word] = []
     y = 100
     for row in _HEADER:
+        row = ("Kode Pos", kode_pos) if row == ("Kode Pos", "99411") else row
         if isinstance(row, str):
             words += _words(row, x=100, y=y)
         else:
@@ -34,13 +35,13 @@ def _kk_header(*, image: bool = True) -> Page:
     return Page(1, np.full((y + 100, 1600), 255, np.uint8) if image else None, tuple(words), "ocr")
 
 
-def _reading(second: str, asked: list[str | None]):
+def _reading(second: str, asked: list[str | None], *, first: str = "99411"):
     def reader(page, cells, *, lang, whitelist=None):
         asked.append(whitelist)
         out = []
         for x0, y0, x1, y1 in cells:
             inside = [w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1]
-            out.append(tuple(Word(second, 0.96, w.bbox) if w.text == "99411" else w for w in inside))
+            out.append(tuple(Word(second, 0.96, w.bbox) if w.text == first else w for w in inside))
         return out
     return reader
 
@@ -55,3 +56,17 @@ def test_a_kode_pos_read_surely_is_read_again_and_a_differing_reading_doubts_it(
     assert "0123456789" in asked
     assert got.value == "99411" and (got.confidence >= SURE) is sure  # the page's reading, doubted or not
     assert got.bbox == next(w.bbox for w in page.words if w.text == "99411")
+
+
+def test_a_kode_pos_only_the_second_reading_found_is_not_sure():
+    page = _kk_header(kode_pos="9341")  # four digits: no kode pos
+    with ocr.second_readings(_reading("93411", [], first="9341")):
+        extraction, _ = ocr.extract_pages([page])
+    got = extraction.fields["kode_pos"]
+    assert got.value == "93411" and got.confidence < SURE
+
+
+def test_a_text_layer_kode_pos_is_not_read_again():
+    page = _kk_header(image=False)
+    extraction, _ = ocr.extract_pages([Page(1, None, page.words, "text_layer")])
+    assert extraction.fields["kode_pos"].value == "99411"
