@@ -254,26 +254,30 @@ def without_rules(binary: np.ndarray, *, glyph: float | None = None,
     horizontal, vertical = masks if masks is not None else rule_mask(binary, glyph=glyph)
     rules = _dilated_rules(horizontal, vertical, size=3)
     cleaned = cv2.bitwise_or(binary, rules)  # the masks are 0 or 255
-    _bridge_strokes(cleaned, binary, rules, horizontal, widest=max(3, round(_BRIDGED * glyph)),
+    _bridge_strokes(cleaned, binary, rules, (horizontal, vertical), widest=max(3, round(_BRIDGED * glyph)),
                     longest=max(8, round(_STROKE * glyph)))
     return cleaned
 
 
 _BRIDGED = 0.5
 """A painted band is bridged only where it is at most this many body-text heights tall (a rule, not a block)."""
+_BESIDE = 4
+"""Pixels either side of a vertical rule where no stroke is bridged (a deskewed photo's rule leaves slivers)."""
 _STROKE = 1.5
 """A stroke crossing a rule is at most this many body-text heights long, the band included: a longer one is
 a ruled line too short to be found as one (a photocopy's broken column rule), and joining its pieces
 across the row rule changed how Tesseract cut a buku nikah's table (two NIKs lost)."""
 
 
-def _bridge_strokes(cleaned: np.ndarray, binary: np.ndarray, rules: np.ndarray, horizontal: np.ndarray, *,
-                    widest: int, longest: int) -> None:
+def _bridge_strokes(cleaned: np.ndarray, binary: np.ndarray, rules: np.ndarray,
+                    masks: tuple[np.ndarray, np.ndarray], *, widest: int, longest: int) -> None:
     """Put back, in place, the pixels of `rules` (the painted bands) in the columns where a run of them at most
     `widest` tall has ink of `cleaned` right above and right below it, and that ink with the run is a vertical
     stroke at most `longest` long: a letter's stem crossing a row rule. Only rows near a horizontal rule are
-    looked at."""
+    looked at, and no column near a vertical rule (what its erasing left at its edges is no stroke)."""
+    horizontal, vertical = masks
     height = cleaned.shape[0]
+    beside = np.ones((1, 2 * _BESIDE + 1), np.uint8)
     for lo, hi in _runs_near(np.asarray(horizontal.any(axis=1)), reach=2):
         band = rules[lo:hi] > 0
         if not band.any():
@@ -289,6 +293,7 @@ def _bridge_strokes(cleaned: np.ndarray, binary: np.ndarray, rules: np.ndarray, 
         a, b = np.clip(above, 0, None) + lo - top, np.clip(below, None, hi - lo - 1) + lo - top
         cols = np.arange(band.shape[1])[None, :]
         crossed &= ink[a, cols] & ink[b, cols]
+        crossed &= ~np.asarray(cv2.dilate(vertical[top:min(height, hi + longest)], beside).any(axis=0))[None, :]
         some = np.flatnonzero(crossed.any(axis=0))
         if not some.size:
             continue

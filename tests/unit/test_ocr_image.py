@@ -131,6 +131,18 @@ def test_what_is_left_of_a_broken_column_rule_is_not_joined_across_a_row_rule():
     assert (cleaned[85:97, 300:303] == 0).all() and (cleaned[104:116, 300:303] == 0).all()  # the tick stays
 
 
+def test_slivers_beside_a_column_rule_are_not_joined_across_a_row_rule():
+    # A deskewed photo's column rule, found and painted out, leaves a pixel's sliver at either edge.
+    binary = np.full((400, 900), 255, np.uint8)
+    binary[199:202, 20:880] = 0  # the row rule
+    binary[20:380, 400:403] = 0  # the column rule
+    binary[186:216, 398] = binary[186:216, 405] = 0  # its slivers, just outside the painted band
+
+    cleaned = page_image.without_rules(binary, glyph=27)
+
+    assert (cleaned[199:202] == 255).all()
+
+
 @pytest.fixture
 def installed(monkeypatch):
     """`installed(*languages)`: the Tesseract `ocr.engine()` finds has these languages (its program faked)."""
