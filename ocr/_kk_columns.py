@@ -278,6 +278,7 @@ def split_by_content(columns: Columns, cells: list[list[Cell]], *, skip: int | N
     its side, the header's field on the other); the caller splits the grid at x. `taken`: as `by_content`'s.
     """
     claimed = {column[0] for column in columns if column is not None} | taken
+    cells = [row for row in cells if not _column_numbers(row)]
     for i in range(len(columns)):
         if i == skip:
             continue
@@ -299,6 +300,14 @@ def split_by_content(columns: Columns, cells: list[list[Cell]], *, skip: int | N
                 columns[i:i + 1] = pieces
                 return i, x
     return None
+
+
+def _column_numbers(row: Sequence[Cell]) -> bool:
+    """Whether a row is the printed column numbers `(1) (2) …`: at least half its filled cells read as one
+    (some misread: `(9)` as `O`)."""
+    filled = [" ".join(w.text for w in cell).strip() for cell in row]
+    filled = [t for t in filled if t]
+    return bool(filled) and 2 * sum(all(NUMBER_ROW.match(w) for w in t.split()) for t in filled) >= len(filled)
 
 
 def _cut(words: Cell, field: str, *, left: bool) -> tuple[int, int] | None:

@@ -111,3 +111,24 @@ def test_a_column_whose_header_was_lost_is_split_off_its_neighbour_despite_the_c
         words += [w for x, value in zip((10, 110, 510, 910, 1210, 1460), member, strict=True) for w in _put(value, x, y)]
     rows = _read(Page(1, None, tuple(words), "ocr", ())).anggota
     assert [(r["status_perkawinan"].value, r["pendidikan"].value) for r in rows] == [m[4:] for m in people]
+
+
+def test_the_column_number_row_read_in_part_is_no_member_row_when_splitting_a_column():
+    # As above, with `(9)` read `O` in the column-number row, and the gutter of one row not where the
+    # others have theirs: only the member rows count.
+    xs = (0, 100, 500, 900, 1200, 1800)
+    words = _put("KARTU KELUARGA", 700, 100) + _put("NOMOR : 7471042109050004", 640, 160)
+    for (x0, _), title in zip(itertools.pairwise(xs), ("No", "NIK", "Nama Lengkap", "Jenis Kelamin", "Pendidikan"),
+                              strict=True):
+        words += _put(title, x0 + 10 + (250 if title == "Pendidikan" else 0), TOP + 15)
+    y = TOP + 50
+    words += [w for x, t in zip((10, 110, 510, 910, 1210, 1460), ("(1)", "(2)", "(3)", "(4)", "(8)", "O"), strict=True)
+              for w in _put(t, x, y)]
+    people = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KAWIN TERCATAT", "SLTA/SEDERAJAT"),
+              ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "BELUM KAWIN", "SLTP/SEDERAJAT"),
+              ("3", "3578015105950001", "RUTH SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN", "SLTA/SEDERAJAT")]
+    for member, last in zip(people, (1460, 1460, 1380), strict=True):
+        y += 60
+        words += [w for x, value in zip((10, 110, 510, 910, 1210, last), member, strict=True) for w in _put(value, x, y)]
+    rows = _read(Page(1, None, tuple(words), "ocr", ())).anggota
+    assert [(r["status_perkawinan"].value, r["pendidikan"].value) for r in rows] == [m[4:] for m in people]
