@@ -86,7 +86,7 @@ def _ruled(text: str, *, at: float | None) -> tuple[np.ndarray, int]:
     draw = ImageDraw.Draw(page)
     draw.text((60, 60), text, font=face, fill=0)
     _, top, _, bottom = draw.textbbox((60, 60), text, font=face)
-    y = top + int((at or 0) * (bottom - top))
+    y = int(top + (at or 0) * (bottom - top))
     if at is not None:
         draw.rectangle((0, y, width, y + 2), fill=0)
     return page_image.binarize(np.asarray(page)), y

@@ -48,7 +48,7 @@ def _page(header: list[str], *, stacked: bool = False, footer: str = "Kota Kenda
     return Page(1, None, tuple(words), "ocr", ())
 
 
-def _read(page: Page) -> ocr.Extraction:
+def _read(page: Page) -> core.Extraction:
     extraction, _ = ocr.extract_pages([page], declared_type=core.DocumentType.KK)
     return extraction
 
