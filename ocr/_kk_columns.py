@@ -312,8 +312,12 @@ def _column_numbers(row: Sequence[Cell]) -> bool:
 
 def _cut(words: Cell, field: str, *, left: bool) -> tuple[int, int] | None:
     """(x where the `field` value ends, x where the rest begins) when the cell's words begin (`left`) or
-    end with a value of `field` and something inked lies beside it; else None."""
-    ks = range(1, len(words)) if left else range(len(words) - 1, 0, -1)
+    end with a value of `field` and something inked lies beside it; else None. The longest such value: the
+    status of `PEREMPUAN BELUM KAWIN` is `BELUM KAWIN`, not its last word. A cell that is one value of
+    `field` whole is no two values (`BELUM KAWIN` is no `BELUM` beside the status `KAWIN`)."""
+    if _holds(field, " ".join(w.text for w in _inked(words))):
+        return None
+    ks = range(len(words) - 1, 0, -1) if left else range(1, len(words))
     for k in ks:
         value, rest = (words[:k], words[k:]) if left else (words[k:], words[:k])
         rest = _inked(rest)

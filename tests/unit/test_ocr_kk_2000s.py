@@ -132,3 +132,27 @@ def test_the_column_number_row_read_in_part_is_no_member_row_when_splitting_a_co
         words += [w for x, value in zip((10, 110, 510, 910, 1210, last), member, strict=True) for w in _put(value, x, y)]
     rows = _read(Page(1, None, tuple(words), "ocr", ())).anggota
     assert [(r["status_perkawinan"].value, r["pendidikan"].value) for r in rows] == [m[4:] for m in people]
+
+
+def test_a_cell_that_is_one_status_whole_is_never_cut_in_two():
+    # A worn kk-2010s scan: the status column's header went unread, its cells hold whole values, and the
+    # column-number row is left out of the count. `BELUM KAWIN` ends with the status `KAWIN`, yet it is
+    # no `BELUM` beside a status: cut there, three children became KAWIN TERCATAT at >= 0.9.
+    xs = (10, 110, 510, 910, 1210)
+    words = _put("KARTU KELUARGA", 700, 100) + _put("NOMOR : 7471042109050004", 640, 160)
+    for x, title in zip(xs, ("No", "NIK", "Nama Lengkap", "Jenis Kelamin", "Xqvz"), strict=True):
+        words += _put(title, x, TOP + 15)
+    y = TOP + 50
+    words += [w for x, t in zip(xs, ("(1)", "(2)", "(3)", "(4)", "(8)"), strict=True) for w in _put(t, x, y)]
+    people = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KAWIN TERCATAT"),
+              ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "KAWIN TERCATAT"),
+              ("3", "3578015105950001", "RUTH SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN"),
+              ("4", "7471040506100001", "YOHANES SIMANJUNTAK", "LAKI-LAKI", "BELUM KAWIN"),
+              ("5", "7471044708120002", "DEBORA SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN")]
+    for member in people:
+        y += 60
+        words += [w for x, value in zip(xs, member, strict=True) for w in _put(value, x, y)]
+    rows = _read(Page(1, None, tuple(words), "ocr", ())).anggota
+    wrong = [(m[4], r["status_perkawinan"].value) for m, r in zip(people, rows, strict=True)
+             if r["status_perkawinan"].value not in (None, m[4]) and r["status_perkawinan"].confidence >= 0.9]
+    assert len(rows) == 5 and not wrong
