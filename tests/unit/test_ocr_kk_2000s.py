@@ -12,7 +12,8 @@ import itertools
 
 import core
 import ocr
-from ocr import Page, Word
+from ocr import Page
+from tests.fixtures.words import put_words
 
 XS = (0, 100, 500, 900, 1200, 1600, 1900)
 TOP = 600
@@ -21,30 +22,24 @@ MEMBERS = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KENDAR
            ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "SURABAYA, 11-05-1989", "KRISTEN")]
 
 
-def _put(text: str, x: int, y: int, *, height: int = 20) -> list[Word]:
-    out = []
-    for token in text.split():
-        out.append(Word(token, 0.95, (x, y, x + 14 * len(token), y + height)))
-        x += 14 * len(token) + 10
-    return out
 
 
 def _page(header: list[str], *, stacked: bool = False, footer: str = "Kota Kendari, 13-11-2023") -> Page:
-    words = _put("PEMERINTAH KABUPATEN KOTA KENDARI", 40, 20) + _put("KARTU KELUARGA", 700, 100)
+    words = put_words("PEMERINTAH KABUPATEN KOTA KENDARI", 40, 20) + put_words("KARTU KELUARGA", 700, 100)
     for i, line in enumerate(header):
-        words += _put(line, 40, 200 + 40 * i)
+        words += put_words(line, 40, 200 + 40 * i)
     for (x0, _), title in zip(itertools.pairwise(XS), HEADERS, strict=True):
-        words += _put(title, x0 + 10, TOP + 15)
+        words += put_words(title, x0 + 10, TOP + 15)
     y = TOP + 50
     for member in MEMBERS:
         for x0, value in zip(XS, member, strict=False):
             place, _, date = value.partition(", ")
             if stacked and date:
-                words += _put(place, x0 + 10, y) + _put(date, x0 + 10, y + 30)
+                words += put_words(place, x0 + 10, y) + put_words(date, x0 + 10, y + 30)
             else:
-                words += _put(value, x0 + 10, y)
+                words += put_words(value, x0 + 10, y)
         y += 80
-    words += _put(footer, 1500, y + 100)
+    words += put_words(footer, 1500, y + 100)
     return Page(1, None, tuple(words), "ocr", ())
 
 
@@ -92,46 +87,40 @@ def test_place_over_date_of_birth_in_one_cell():
 
 
 
-def test_a_column_whose_header_was_lost_is_split_off_its_neighbour_despite_the_column_numbers():
-    # `Status Perkawinan`, wrapped over two lines, went unread; its values sit in the `Pendidikan` column,
-    # and so do the printed column numbers `(8) (9)`, which are no member's values.
+PEOPLE = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KAWIN TERCATAT", "SLTA/SEDERAJAT"),
+          ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "BELUM KAWIN", "SLTP/SEDERAJAT"),
+          ("3", "3578015105950001", "RUTH SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN", "SLTA/SEDERAJAT")]
+
+
+def _status_under_pendidikan(numbers: tuple[str, ...], last_x: tuple[int, ...]) -> list[tuple[object, object]]:
+    """(status, pendidikan) read per member from a table whose two-line `Status Perkawinan` header went
+    unread: its values sit in the `Pendidikan` column, and so do the printed column numbers `numbers`;
+    `last_x`: where each member's pendidikan begins."""
     xs = (0, 100, 500, 900, 1200, 1800)
-    words = _put("KARTU KELUARGA", 700, 100) + _put("NOMOR : 7471042109050004", 640, 160)
+    words = put_words("KARTU KELUARGA", 700, 100) + put_words("NOMOR : 7471042109050004", 640, 160)
     for (x0, _), title in zip(itertools.pairwise(xs), ("No", "NIK", "Nama Lengkap", "Jenis Kelamin", "Pendidikan"),
                               strict=True):
-        words += _put(title, x0 + 10 + (250 if title == "Pendidikan" else 0), TOP + 15)
+        words += put_words(title, x0 + 10 + (250 if title == "Pendidikan" else 0), TOP + 15)
     y = TOP + 50
-    words += [w for x, t in zip((10, 110, 510, 910, 1210, 1460), ("(1)", "(2)", "(3)", "(4)", "(8)", "(9)"), strict=True)
-              for w in _put(t, x, y)]
-    people = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KAWIN TERCATAT", "SLTA/SEDERAJAT"),
-              ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "BELUM KAWIN", "SLTP/SEDERAJAT"),
-              ("3", "3578015105950001", "RUTH SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN", "SLTA/SEDERAJAT")]
-    for member in people:
+    words += [w for x, t in zip((10, 110, 510, 910, 1210, 1460), numbers, strict=True) for w in put_words(t, x, y)]
+    for member, last in zip(PEOPLE, last_x, strict=True):
         y += 60
-        words += [w for x, value in zip((10, 110, 510, 910, 1210, 1460), member, strict=True) for w in _put(value, x, y)]
+        words += [w for x, value in zip((10, 110, 510, 910, 1210, last), member, strict=True)
+                  for w in put_words(value, x, y)]
     rows = _read(Page(1, None, tuple(words), "ocr", ())).anggota
-    assert [(r["status_perkawinan"].value, r["pendidikan"].value) for r in rows] == [m[4:] for m in people]
+    return [(r["status_perkawinan"].value, r["pendidikan"].value) for r in rows]
+
+
+def test_a_column_whose_header_was_lost_is_split_off_its_neighbour_despite_the_column_numbers():
+    read = _status_under_pendidikan(("(1)", "(2)", "(3)", "(4)", "(8)", "(9)"), (1460, 1460, 1460))
+    assert read == [m[4:] for m in PEOPLE]
 
 
 def test_the_column_number_row_read_in_part_is_no_member_row_when_splitting_a_column():
-    # As above, with `(9)` read `O` in the column-number row, and the gutter of one row not where the
-    # others have theirs: only the member rows count.
-    xs = (0, 100, 500, 900, 1200, 1800)
-    words = _put("KARTU KELUARGA", 700, 100) + _put("NOMOR : 7471042109050004", 640, 160)
-    for (x0, _), title in zip(itertools.pairwise(xs), ("No", "NIK", "Nama Lengkap", "Jenis Kelamin", "Pendidikan"),
-                              strict=True):
-        words += _put(title, x0 + 10 + (250 if title == "Pendidikan" else 0), TOP + 15)
-    y = TOP + 50
-    words += [w for x, t in zip((10, 110, 510, 910, 1210, 1460), ("(1)", "(2)", "(3)", "(4)", "(8)", "O"), strict=True)
-              for w in _put(t, x, y)]
-    people = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KAWIN TERCATAT", "SLTA/SEDERAJAT"),
-              ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "BELUM KAWIN", "SLTP/SEDERAJAT"),
-              ("3", "3578015105950001", "RUTH SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN", "SLTA/SEDERAJAT")]
-    for member, last in zip(people, (1460, 1460, 1380), strict=True):
-        y += 60
-        words += [w for x, value in zip((10, 110, 510, 910, 1210, last), member, strict=True) for w in _put(value, x, y)]
-    rows = _read(Page(1, None, tuple(words), "ocr", ())).anggota
-    assert [(r["status_perkawinan"].value, r["pendidikan"].value) for r in rows] == [m[4:] for m in people]
+    # `(9)` read `O` in the column-number row, and the gutter of one row not where the others have theirs:
+    # only the member rows count.
+    read = _status_under_pendidikan(("(1)", "(2)", "(3)", "(4)", "(8)", "O"), (1460, 1460, 1380))
+    assert read == [m[4:] for m in PEOPLE]
 
 
 def test_a_cell_that_is_one_status_whole_is_never_cut_in_two():
@@ -139,11 +128,11 @@ def test_a_cell_that_is_one_status_whole_is_never_cut_in_two():
     # column-number row is left out of the count. `BELUM KAWIN` ends with the status `KAWIN`, yet it is
     # no `BELUM` beside a status: cut there, three children became KAWIN TERCATAT at >= 0.9.
     xs = (10, 110, 510, 910, 1210)
-    words = _put("KARTU KELUARGA", 700, 100) + _put("NOMOR : 7471042109050004", 640, 160)
+    words = put_words("KARTU KELUARGA", 700, 100) + put_words("NOMOR : 7471042109050004", 640, 160)
     for x, title in zip(xs, ("No", "NIK", "Nama Lengkap", "Jenis Kelamin", "Xqvz"), strict=True):
-        words += _put(title, x, TOP + 15)
+        words += put_words(title, x, TOP + 15)
     y = TOP + 50
-    words += [w for x, t in zip(xs, ("(1)", "(2)", "(3)", "(4)", "(8)"), strict=True) for w in _put(t, x, y)]
+    words += [w for x, t in zip(xs, ("(1)", "(2)", "(3)", "(4)", "(8)"), strict=True) for w in put_words(t, x, y)]
     people = [("1", "7471041302820003", "ANDREAS SIMANJUNTAK", "LAKI-LAKI", "KAWIN TERCATAT"),
               ("2", "3578015105890002", "MARIA BR SIREGAR", "PEREMPUAN", "KAWIN TERCATAT"),
               ("3", "3578015105950001", "RUTH SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN"),
@@ -151,7 +140,7 @@ def test_a_cell_that_is_one_status_whole_is_never_cut_in_two():
               ("5", "7471044708120002", "DEBORA SIMANJUNTAK", "PEREMPUAN", "BELUM KAWIN")]
     for member in people:
         y += 60
-        words += [w for x, value in zip(xs, member, strict=True) for w in _put(value, x, y)]
+        words += [w for x, value in zip(xs, member, strict=True) for w in put_words(value, x, y)]
     rows = _read(Page(1, None, tuple(words), "ocr", ())).anggota
     wrong = [(m[4], r["status_perkawinan"].value) for m, r in zip(people, rows, strict=True)
              if r["status_perkawinan"].value not in (None, m[4]) and r["status_perkawinan"].confidence >= 0.9]

@@ -12,6 +12,7 @@ import itertools
 import core
 import ocr
 from ocr import Grid, Page, Word
+from tests.fixtures.words import put_words
 
 MEMBERS = [("1", "LA ODE MUHAMMAD", "7401010101800001", "LAKI-LAKI", "ISLAM"),
            ("2", "WA ODE SITI AMINAH", "7401054506850002", "PEREMPUAN", "ISLAM"),
@@ -24,25 +25,17 @@ TOP = 300
 ROW = 50
 
 
-def _put(text: str, x: int, y: int, *, centre: bool = False, confidence: float = 0.95) -> list[Word]:
-    width = sum(14 * len(t) + 10 for t in text.split()) - 10
-    x = x - width // 2 if centre else x
-    out = []
-    for token in text.split():
-        out.append(Word(token, confidence, (x, y, x + 14 * len(token), y + 20)))
-        x += 14 * len(token) + 10
-    return out
 
 
 def kk_page(*, grids: tuple[Grid, ...] = (), headers: tuple[str, ...] = ("No", "Nama Lengkap", "NIK",
                                                                             "Jenis Kelamin", "Agama")) -> Page:
     """Title, No. KK and table 1 of a KK as words (header centred, values left-aligned)."""
-    words = _put("KARTU KELUARGA", 800, 40, centre=True) + _put("No. 7401052301150001", 800, 100, centre=True)
+    words = put_words("KARTU KELUARGA", 800, 40, centre=True) + put_words("No. 7401052301150001", 800, 100, centre=True)
     for (x0, x1), title in zip(itertools.pairwise(XS), headers, strict=True):
-        words += _put(title, (x0 + x1) // 2, TOP + 15, centre=True)
+        words += put_words(title, (x0 + x1) // 2, TOP + 15, centre=True)
     for r, member in enumerate(MEMBERS, start=1):
         y = TOP + r * ROW + 15
-        words += [w for x0, value in zip(XS, member, strict=False) for w in _put(value, x0 + 10, y)]
+        words += [w for x0, value in zip(XS, member, strict=False) for w in put_words(value, x0 + 10, y)]
     return Page(1, None, tuple(words), "ocr", grids)
 
 
@@ -123,8 +116,8 @@ def _with_name_lines(member: int, *, lines: int, nik: str | None = None) -> core
     tokens = name.split()
     for i in range(lines):
         part = tokens[len(tokens) * i // lines:len(tokens) * (i + 1) // lines]
-        words += _put(" ".join(part), 110, y - 6 * lines + 16 * i)
-    words += _put(nik if nik is not None else printed_nik, 610, y)
+        words += put_words(" ".join(part), 110, y - 6 * lines + 16 * i)
+    words += put_words(nik if nik is not None else printed_nik, 610, y)
     extraction, _ = ocr.extract_pages([Page(1, None, tuple(words), "ocr")], declared_type=core.DocumentType.KK)
     return extraction
 
@@ -154,17 +147,17 @@ def _table(top: int, columns: tuple[tuple[str, int, int], ...], numbers: list[st
            rows: list[tuple[str, ...]]) -> list[Word]:
     words = []
     for (title, x0, x1), number in zip(columns, numbers, strict=True):
-        words += _put(title, (x0 + x1) // 2, top + 15, centre=True) + _put(number, (x0 + x1) // 2, top + ROW + 15,
+        words += put_words(title, (x0 + x1) // 2, top + 15, centre=True) + put_words(number, (x0 + x1) // 2, top + ROW + 15,
                                                                            centre=True)
     for r, row in enumerate(rows, start=2):
-        words += [w for (_, x0, _), value in zip(columns, row, strict=True) for w in _put(value, x0 + 10, top + r * ROW + 15)]
+        words += [w for (_, x0, _), value in zip(columns, row, strict=True) for w in put_words(value, x0 + 10, top + r * ROW + 15)]
     return words
 
 
 def two_tables(*, numbers_2: tuple[str, ...] = ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)"),
                headers_2: dict[str, str] | None = None, extra: tuple[Word, ...] = ()) -> core.Extraction:
     """A KK of five WNI members (no passport, no KITAP), read through the public seam."""
-    words = _put("KARTU KELUARGA", 800, 40, centre=True) + _put("No. 7401052301150001", 800, 100, centre=True)
+    words = put_words("KARTU KELUARGA", 800, 40, centre=True) + put_words("No. 7401052301150001", 800, 100, centre=True)
     words += _table(TOP, TABLE_1, ["(1)", "(2)", "(3)", "(10)"],
                     [(m[0], m[1], m[2], blood) for m, blood in zip(MEMBERS, BLOOD, strict=True)])
     columns = tuple(((headers_2 or {}).get(title, title), x0, x1) for title, x0, x1 in TABLE_2)
@@ -188,7 +181,7 @@ def test_a_misread_column_number_over_an_empty_column_is_no_value():
 
 def test_a_speck_in_a_column_left_empty_does_not_overrule_its_header():
     # One speck in member 2's empty No. Paspor cell, read `'B`: one cell is not the column's values.
-    speck = tuple(_put("'B", 910, TABLE_2_TOP + 3 * ROW + 15))
+    speck = tuple(put_words("'B", 910, TABLE_2_TOP + 3 * ROW + 15))
     extraction = two_tables(extra=speck)
     assert [row[0] for row in _members(extraction, "golongan_darah")] == list(BLOOD)
 

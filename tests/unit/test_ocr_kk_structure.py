@@ -11,6 +11,7 @@ import itertools
 import core
 import ocr
 from ocr import Grid, Page, Word
+from tests.fixtures.words import put_words
 
 MEMBERS = [("1", "LA ODE MUHAMMAD", "7401010101800001", "LAKI-LAKI", "ISLAM"),
            ("2", "WA ODE SITI AMINAH", "7401054506850002", "PEREMPUAN", "ISLAM"),
@@ -23,22 +24,16 @@ HEADERS = ("No", "Nama Lengkap", "NIK", "Jenis Kelamin", "Agama")
 SURE = 0.9
 
 
-def _put(text: str, x: int, y: int, *, height: int = 20) -> list[Word]:
-    out = []
-    for token in text.split():
-        out.append(Word(token, 0.95, (x, y, x + 14 * len(token), y + height)))
-        x += 14 * len(token) + 10
-    return out
 
 
 def kk_page(members=MEMBERS, *, pitch: int = 50, headers=HEADERS, ruled: bool = False) -> Page:
     """Title, No. KK and table 1 of a KK as words; `ruled`: the rules found hold every member in one row."""
-    words = _put("KARTU KELUARGA", 700, 40) + _put("No. 7401052301150001", 640, 100)
+    words = put_words("KARTU KELUARGA", 700, 40) + put_words("No. 7401052301150001", 640, 100)
     for (x0, _), title in zip(itertools.pairwise(XS), headers, strict=True):
-        words += _put(title, x0 + 10, TOP + 15)
+        words += put_words(title, x0 + 10, TOP + 15)
     for r, member in enumerate(members, start=1):
         y = TOP + 50 + (r - 1) * pitch + 4
-        words += [w for x0, value in zip(XS, member, strict=False) for w in _put(value, x0 + 10, y)]
+        words += [w for x0, value in zip(XS, member, strict=False) for w in put_words(value, x0 + 10, y)]
     bottom = TOP + 50 + len(members) * pitch
     grids = (Grid(XS, (TOP, TOP + 50, bottom)),) if ruled else ()
     return Page(1, None, tuple(words), "ocr", grids)
@@ -128,12 +123,12 @@ def test_tables_of_unlike_length_joined_by_position_are_not_sure():
     words = list(page.words)
     for (x0, _), title in zip(itertools.pairwise(xs), ("No", "Status Perkawinan", "Status Hubungan Dalam Keluarga",
                                                       "Kewarganegaraan"), strict=True):
-        words += _put(title, x0 + 10, top + 15)
+        words += put_words(title, x0 + 10, top + 15)
     second = [("KAWIN TERCATAT", "KEPALA KELUARGA"), ("KAWIN TERCATAT", "ISTRI"), ("BELUM KAWIN", "ANAK"),
               ("BELUM KAWIN", "ANAK")]
     for r, (status, relation) in enumerate(second):
         y = top + 50 + r * 50 + 4
-        words += _put(status, xs[1] + 10, y) + _put(relation, xs[2] + 10, y) + _put("WNI", xs[3] + 10, y)
+        words += put_words(status, xs[1] + 10, y) + put_words(relation, xs[2] + 10, y) + put_words("WNI", xs[3] + 10, y)
     rows = _rows(Page(1, None, tuple(words), "ocr", ()))
     assert [r["status_hubungan"].value for r in rows] == ["KEPALA KELUARGA", "ISTRI", "ANAK", "ANAK", None]
     assert [f for r in rows for f in _sure(r) if f in ("status_perkawinan", "status_hubungan", "kewarganegaraan")] == []
