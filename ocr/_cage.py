@@ -22,6 +22,9 @@ which before its first read sets
 
 and the parent kills the whole process group (the cage and the Tesseract
 workers it started) when a read outlasts `timeout_seconds` of wall-clock time.
+The cage gets only the environment a reader needs (`cage_environment`: the
+search path, locale, time zone, temporary directory, Tesseract's data): none of
+the service's settings, credentials or PINs reach code that parses uploads.
 A process that hit a limit, died or timed out is reaped and never reused; the
 next read gets a fresh one. Any of these is `core.ResourceLimitExceeded`
 (`limit` = "memory", "cpu" or "time"): not retryable, refused with a message
@@ -109,11 +112,22 @@ class _Lost(Exception):
     """The cage process died, or was killed, before it answered."""
 
 
+_PASSED_ON = ("PATH", "LANG", "LANGUAGE", "TZ", "TMPDIR", "HOME", "TESSDATA_PREFIX", "LD_LIBRARY_PATH")
+"""What a cage inherits of its parent's environment, besides `LC_*`."""
+
+
+def cage_environment(parent: dict[str, str] | os._Environ[str]) -> dict[str, str]:
+    """The environment of a cage process: what reading needs, nothing the service holds (`CAPIL_*`
+    settings, object-store and database credentials, the signer's PIN, Prefect's API key)."""
+    kept = {k: v for k, v in parent.items() if k in _PASSED_ON or k.startswith("LC_")}
+    return {**kept, "MALLOC_ARENA_MAX": "2", "OMP_THREAD_LIMIT": "1"}
+
+
 class _Process:
     """One cage process and its pipes; used by one thread at a time."""
 
     def __init__(self, limits: CageLimits) -> None:
-        env = {**os.environ, "MALLOC_ARENA_MAX": "2", "OMP_THREAD_LIMIT": "1"}
+        env = cage_environment(os.environ)
         command = [sys.executable, "-I", "-c", "from ocr._cage import serve; serve()",
                    str(limits.memory_mb), str(limits.cpu_seconds)]
         self.popen = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None,

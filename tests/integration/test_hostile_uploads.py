@@ -195,3 +195,19 @@ def test_started_ahead_the_cage_serves_its_first_read_warm() -> None:
         assert run.error is None and not run.usage.fresh
         ahead.start()  # tops up to `processes`, never more
         assert len(ahead.pids()) == 2
+
+
+def test_a_cage_inherits_no_setting_or_credential_of_the_service(monkeypatch) -> None:
+    secrets = {"CAPIL_SIGNER_PIN": "1234-secret", "CAPIL_DATABASE_URL": "postgresql://capil:pw@db/capil",
+               "AWS_SECRET_ACCESS_KEY": "s3-secret", "PREFECT_API_KEY": "pnu_secret"}
+    for name, value in secrets.items():
+        monkeypatch.setenv(name, value)
+    with ocr.Cage(processes=1) as cage:
+        cage.start()
+        (pid,) = cage.pids()
+        environ = dict(item.split("=", 1) for item in
+                       Path(f"/proc/{pid}/environ").read_bytes().decode().split("\0") if "=" in item)
+        assert cage.run(hostile.normal_kk(), **LIMITS).error is None  # what it kept is enough to read
+    assert not set(secrets) & set(environ)
+    assert not any(name.startswith(("CAPIL_", "PREFECT_", "AWS_")) for name in environ)
+    assert environ["OMP_THREAD_LIMIT"] == "1" and environ["PATH"]
