@@ -3,7 +3,7 @@ public answer of an issued KK's QR code (`verification.html`).
 
 The archive desk finds every KK issued to a person (NIK), a family (No. KK) or the person of one
 application (its id or the tracking code the applicant quotes). Each row names the holder (full name,
-masked NIK), whether the KK is still the one in force and, when it is not, since when, why and by
+masked NIK, masked No. KK), whether the KK is still the one in force and, when it is not, since when, why and by
 which application (its tracking code and change). A mistake in the form is said on the page, in the
 form, never as an error page. The JSON twin is `GET /api/archive/documents`.
 """
@@ -97,6 +97,7 @@ def archive_rows(svc: Services, docs: list[registry.IssuedDocument]) -> list[dic
         row = d.to_dict()
         row["holder_name"] = _name(svc, d.nik)
         row["holder_nik"] = _words.mask_nik(d.nik)
+        row["no_kk"] = _words.mask_no_kk(d.no_kk)  # as the QR answer shows it; the PDF is one click away
         row["tracking_code"] = svc.access.tracking_code(d.application_id)
         row["why"] = _REASONS.get(d.superseded_reason or "", "")
         if d.superseded_by:

@@ -99,6 +99,7 @@ def test_reissue_lookup_status_and_qr(pipeline, family, client):
     assert "data anggota keluarga diubah melalui permohonan" in page and first_person.nama_lengkap in page
     masked = first_person.nik[:6] + "••••••" + first_person.nik[-4:]
     assert page.count(first_person.nik) == 1 and masked in page  # typed in the form; masked in the rows
+    assert family.no_kk not in page and family.no_kk[:4] + "••••••••" + family.no_kk[-4:] in page
     code = pipeline.access.grant(first).tracking_code  # as the upload page hands it out
     second_code = pipeline.access.grant(second).tracking_code
     by_code = client.get("/archive", params={"application": code.lower()}).text  # as a person may type it
