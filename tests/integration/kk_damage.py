@@ -38,6 +38,7 @@ def damage(png: bytes, kind: str, *, seed: int) -> bytes:
         raise ValueError(f"unknown damage {kind!r}: use one of {KINDS}")
     rng = random.Random(f"{kind}-{seed}")
     gray = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    assert gray is not None, "not a PNG"
     horizontal, vertical = _rules(gray)
     # A faint or broken row rule leaves the vertical rules it crosses as they were printed.
     rows = _row_rules(horizontal) & ~vertical
@@ -176,8 +177,7 @@ def _turned(gray: np.ndarray, degrees: float) -> np.ndarray:
 
 def _scan(gray: np.ndarray, rng: random.Random, *, dpi: tuple[int, int] = (200, 240),
           quality: tuple[int, int] = (60, 75)) -> bytes:
-    dpi = rng.randint(*dpi)
-    factor = dpi / _RENDER_DPI
+    factor = rng.randint(*dpi) / _RENDER_DPI
     small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (0, 0), rng.uniform(0.4, 0.8))
     ok, jpeg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(*quality)])

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -26,7 +27,7 @@ from tests.integration import hostile
 
 pytestmark = [pytest.mark.integration]
 
-LIMITS = dict(max_pixels=80_000_000, max_pages=10)
+LIMITS: dict[str, Any] = dict(max_pixels=80_000_000, max_pages=10)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def _noise_png(side: int, seed: int) -> bytes:
 def test_a_kk_page_is_read_through_the_service_by_a_warm_cage(service: ocr.ReadingService) -> None:
     client = _client(service.path)
     run = client.run(hostile.normal_kk(), declared_type=core.DocumentType.KK, **LIMITS)
-    assert run.error is None and not run.usage.fresh, run.error
+    assert run.error is None and run.reading is not None and not run.usage.fresh, run.error
     assert run.reading.extraction.document_type == core.DocumentType.KK
     assert run.reading.page_image(1).startswith(b"\x89PNG")
     assert client.upload_page(hostile.normal_kk(), **LIMITS).startswith(b"\x89PNG")

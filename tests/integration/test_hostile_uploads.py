@@ -11,6 +11,7 @@ import resource
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -25,7 +26,7 @@ from tests.integration import hostile
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-LIMITS = dict(max_pixels=80_000_000, max_pages=10)
+LIMITS: dict[str, Any] = dict(max_pixels=80_000_000, max_pages=10)
 TOO_LARGE = {"pdf_stream_bomb_2gb", "pdf_stream_bomb_200mb", "png_pixel_bomb_100kx100k", "jpeg_pixel_bomb_65kx65k",
              "pdf_3000_pages", "tiff_2000_pages"}
 AT_UPLOAD = {"png_pixel_bomb_100kx100k", "jpeg_pixel_bomb_65kx65k", "png_strip_200000x1", "pdf_3000_pages",

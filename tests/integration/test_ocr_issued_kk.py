@@ -52,7 +52,7 @@ def _rules(gray: np.ndarray) -> np.ndarray:
     dark = (gray < 200).astype(np.uint8) * 255
     across = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (120, 1)))
     down = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 60)))
-    return cv2.dilate(across | down, np.ones((3, 3), np.uint8)) > 0
+    return cv2.dilate(np.bitwise_or(across, down), np.ones((3, 3), np.uint8)) > 0
 
 
 def _faded(gray: np.ndarray) -> np.ndarray:
