@@ -285,13 +285,20 @@ def host_main(hostname: str, argv: list[str]) -> int:
     the worker until it ends or is told to stop."""
     socket.sethostname(hostname)
     threading.Thread(target=lambda: asyncio.run(_forward(PKI_PORT)), daemon=True).start()
+    # the host's reading service beside its worker, as on a production worker host (docs/multihost.md):
+    # warm OCR cages its flow runs read in, on <data dir>/ocr/<hostname>.sock
+    reading = subprocess.Popen([PY, "-m", "ocr.serve"], stdin=subprocess.DEVNULL)
     child = subprocess.Popen(argv)
 
     def stop(signum: int, _frame: Any) -> None:
         child.send_signal(signal.SIGTERM)
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    return child.wait()
+    try:
+        return child.wait()
+    finally:
+        reading.terminate()
+        reading.wait(timeout=30)
 
 
 async def _forward(port: int) -> None:
