@@ -1,0 +1,102 @@
+"""The families drawn blind in round 8 (kk-blanko, kk-2024, ijazah-kesetaraan, nikah-model-na,
+ijazah-swasta): each renders in every variant with a truth in the spec's canonical form, the same seed
+gives the same bytes, each prints what sets it apart (read back from its text-layer PDF), and a corpus
+of only these families plans every kind of application."""
+
+import io
+import random
+import re
+
+import pdfplumber
+import pytest
+
+import core
+import synthetic
+
+BLIND = ("kk-blanko",)
+VOCAB = {"jenis_kelamin", "agama", "pendidikan", "status_perkawinan", "status_hubungan", "golongan_darah",
+         "kewarganegaraan", "jenis_pekerjaan"}
+SPOUSE_VOCAB = {"agama", "kewarganegaraan"}
+
+
+@pytest.fixture(scope="module")
+def people():
+    kin = [core.Family.from_dict(f) for f in synthetic.population(families=12, seed=9)["keluarga"]]
+    family = max(kin, key=lambda f: len(f.anggota))
+    young = next(p for f in kin for p in f.anggota if p.tanggal_lahir >= "1996-01-01")
+    old = next(p for f in kin for p in f.anggota if p.tanggal_lahir < "1985-01-01")
+    return family, young, old
+
+
+def _render(name, people, seed, *, person=None, jenjang=None, married="1987-03-21"):
+    family, young, _ = people
+    spec = synthetic.LAYOUT_FAMILIES[name]
+    jenjang = jenjang or ("S1" if spec.levels == "university" else "SMA")
+    if spec.document_type == "kk":
+        return synthetic.render_kk(family, seed=seed, layout=spec.layout, varied=True)
+    if spec.document_type == "ijazah":
+        return synthetic.render_ijazah(person or young, jenjang=jenjang, seed=seed, layout=spec.layout, varied=True,
+                                       security=True)
+    a, b = family.anggota[:2]
+    nomor = synthetic.akta_number(married, kua_code="7401041", rng=random.Random(seed))
+    return synthetic.render_buku_nikah(a, b, tanggal_nikah=married, nomor_akta=nomor, kua="KUA KECAMATAN LATAMBAGA",
+                                       wali="LA ODE HAMZAH", seed=seed, varied=True, stamped=True, layout=spec.layout)
+
+
+def _text(rendered):
+    with pdfplumber.open(io.BytesIO(synthetic.degrade(rendered, "pdf_text", seed=1).data)) as doc:
+        return re.sub(r"\s+", " ", doc.pages[0].extract_text() or "")
+
+
+def _assert_canonical(truth):
+    fields, kind = truth["fields"], truth["document_type"]
+    expected = {"kk": core.KK_HEADER_FIELDS, "ijazah": core.IJAZAH_FIELDS, "buku_nikah": core.BUKU_NIKAH_FIELDS}[kind]
+    assert tuple(fields) == tuple(expected)
+    rows = truth.get("anggota", [])
+    assert (kind == "kk") == bool(rows)
+    for row in rows:
+        assert tuple(row) == tuple(core.KK_MEMBER_FIELDS) and re.fullmatch(r"\d{16}", row["nik"])
+    for name, value in list(fields.items()) + [(k, v) for row in rows for k, v in row.items()]:
+        if value is None:
+            continue
+        leaf = name.split(".")[-1]
+        if leaf.startswith("tanggal"):
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), (name, value)
+        elif leaf in ("nik", "no_kk"):
+            assert re.fullmatch(r"\d{16}", value), (name, value)
+        elif leaf in ("rt", "rw"):
+            assert re.fullmatch(r"\d{3}", value), (name, value)
+        elif leaf in VOCAB and (kind != "buku_nikah" or leaf in SPOUSE_VOCAB):
+            assert value in core.canonical_values(leaf), (name, value)
+        assert value == value.strip() and "  " not in value and (leaf.startswith("nomor") or value == value.upper()), \
+            (name, value)
+    if kind == "ijazah":
+        assert core.pendidikan_for_jenjang(fields["jenjang"])
+
+
+@pytest.mark.parametrize("name", BLIND)
+def test_each_blind_family_renders_every_variant_deterministically(name, people):
+    spec = synthetic.LAYOUT_FAMILIES[name]
+    assert name not in synthetic.DEVELOPMENT_FAMILIES and spec.description
+    rendered = _render(name, people, seed=61)
+    _assert_canonical(rendered.truth)
+    assert _render(name, people, seed=61).png == rendered.png
+    extensions = {}
+    for variant in synthetic.ALL_VARIANTS:
+        out = synthetic.degrade(rendered, variant, seed=7)
+        assert out.data[:4] in (b"\x89PNG", b"%PDF", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xdb"), variant
+        extensions[variant] = out.extension
+    assert extensions == {"clean": "png", "scan": "jpg", "photo": "jpg", "pdf_text": "pdf", "pdf_image": "pdf",
+                          "worn_scan": "jpg", "photocopy": "jpg"}
+
+
+def test_kk_blanko_is_a_coloured_form_with_typed_values(people):
+    family = people[0]
+    rendered = _render("kk-blanko", people, seed=63)
+    text = _text(rendered)
+    assert "Urut" in text and "Kependudukan" in text and "Terakhir" in text and "CAMAT" in text and "No. Seri" in text
+    assert family.no_kk in text and rendered.truth["fields"]["no_kk"] == family.no_kk
+    inks = {op[-1] for op in rendered.ops if op[0] == "text"}
+    typed = {op[4] for op in rendered.ops if op[0] == "text" and family.no_kk in op[3]}
+    assert len(inks) >= 3 and any("Mono" in path for path in typed)  # the form's colour, black type, red serial
+    assert rendered.truth == synthetic.render_kk(family, seed=64, layout="blanko").truth
