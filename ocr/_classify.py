@@ -13,6 +13,8 @@ support a title, or, with no title, must point clearly at one type.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import statistics
 from dataclasses import dataclass
 
@@ -77,16 +79,39 @@ def _title(first_page_lines: list[Line]) -> _Title | None:
         return None
     median = statistics.median(w.height for ln in first_page_lines for w in ln.words)
     found = [t for line in first_page_lines for t in _titles_on(line, median)]
+    found += _split_titles(first_page_lines, median)
     return min(found, key=lambda t: (t.y, t.edits)) if found else None
 
 
-def _titles_on(line: Line, median_height: float) -> list[_Title]:
+def _split_titles(first_page_lines: list[Line], median_height: float) -> list[_Title]:
+    """A title of several words set over two lines (`SURAT TANDA` above `TAMAT BELAJAR`): two short lines,
+    the second right below the first, read as one."""
+    out = []
+    for upper, lower in itertools.pairwise(first_page_lines):
+        if upper.page != lower.page or lower.y - upper.y > _NEXT_LINE * max(upper.height, lower.height) \
+                or len(upper.words) + len(lower.words) > _SPLIT_WORDS:
+            continue
+        joined = Line(upper.page, upper.words + lower.words)
+        out += [dataclasses.replace(t, y=upper.y) for t in _titles_on(joined, median_height, several_words=True)]
+    return out
+
+
+_NEXT_LINE = 2.5
+"""Line heights the second half of a split title may stand below the first (centre to centre)."""
+_SPLIT_WORDS = 12
+"""Most words two lines holding a split title print (a spaced `S U R A T  T A N D A` is ten)."""
+
+
+def _titles_on(line: Line, median_height: float, *, several_words: bool = False) -> list[_Title]:
+    """The titles `line` holds (`several_words`: only titles of more than one word)."""
     keys = [compact_key(w.text.translate(_AS_LETTERS)) for w in line.words]
     whole = "".join(keys)
     display = [w.height >= _DISPLAY * median_height for w in line.words]
     out = []
     for doc_type, titles in TITLES.items():
         for title in titles:
+            if several_words and " " not in title:
+                continue
             target = compact_key(title)
             allowed = _allowed_edits(target)
             # A title stands nearly alone on its line, begins it, or is set in display type; a phrase
@@ -110,8 +135,8 @@ def _edits(keys: list[str], start: int, target: str, allowed: int) -> int:
             break
         if len(text) < len(target) - allowed:
             continue
-        # `H` in display type is often read as two strokes, `II`.
-        for variant in (text, text.replace("II", "H")) if "II" in text else (text,):
+        # `H` in display type is often read as two strokes, `II`; `IJ` set close as one letter, `U`.
+        for variant in {text, text.replace("II", "H"), text.replace("U", "IJ")}:
             letters = set(variant)
             # Each letter one side has and the other lacks costs an edit at least: most windows end here.
             if len(letters - set(target)) + len(set(target) - letters) <= 2 * allowed:
