@@ -77,12 +77,31 @@ def _nomor_ijazah(text: str | None) -> norm.Graded:
     if not value:
         return norm.Graded(None, 0.0)
     if not _digit_like(value):
-        return norm.Graded(value, 1.0)
+        printed, mended = _LOWER_L.subn("I", norm.clean(text) or "")
+        return norm.Graded(_case_as_printed(printed, value), norm.EDIT_FACTOR ** mended)
     fixed = norm.digits(value.replace("$", "5"))
     if fixed is None:
         return norm.Graded(value, norm.INVALID_FACTOR)
     factor = norm.EDIT_FACTOR ** sum(not c.isdigit() for c in re.sub(r"[\s.\-]", "", value))
     return norm.Graded(fixed, factor if len(fixed) == _NATIONAL_DIGITS else factor * norm.INVALID_FACTOR)
+
+
+def _case_as_printed(text: str, upper: str) -> str:
+    """`upper` (the code upper-cased) with each capitalized word part kept as printed: a Kemenag number's
+    office code is `In.23`, `Un.05`, `Kw.21.1`, not `IN.23`. Any other letters stay upper-cased (a look-alike
+    pair such as `c`/`C` can print either way, and most codes are capitals)."""
+    printed = re.sub(r"\s+", "", norm.clean(text) or "")
+    if len(printed) != len(upper):
+        return upper
+    out = list(upper)
+    for match in _CAPITALIZED.finditer(printed):
+        out[match.start():match.end()] = match[0]
+    return "".join(out)
+
+
+_LOWER_L = re.compile(r"(?<![A-Za-z0-9])l(?=[a-z]{1,3}(?![A-Za-z]))")
+"""A capital `I` read as `l` at the head of a capitalized part (`ln.23` for `In.23`)."""
+_CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,3}(?![A-Za-z])")
 
 
 def _digits(length: int | None) -> Normalizer:
@@ -99,7 +118,10 @@ _LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
 _NAMES_NOT_SENTENCES = ("nama_satuan_pendidikan", "nama_lengkap", "nama_orang_tua", "program_studi", "gelar")
 """Fields whose value is a name: a labelled value that reads like a sentence is not theirs."""
 _ALL_LABELS = (*(label for labels, _ in _LABELS.values() for label in labels),
-               *_BIRTH, *_PLACE, *_BORN_ON, *_PROGRAMME, *_ISSUED)
+               *_BIRTH, *_PLACE, *_BORN_ON, *_PROGRAMME, *_ISSUED, *labels("ijazah", "others"))
+_LABEL_KEYS = frozenset(compact_key(label) for label in _ALL_LABELS)
+_LABEL_WORDS = 5
+"""Most words a label in the next column is printed in (`Tempat / Tgl. Lahir :`)."""
 _IDENTIFIERS = ("nim", "nomor_ijazah", "nisn", "npsn", "nis")
 _NATIONAL_DIGITS = 15
 _SERIES = re.compile(r"^([A-Za-z]{1,3}-\d{1,3})\s+([A-Za-z]{1,4})\s+(\d{5,8})$")
@@ -184,8 +206,30 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
         if found is not None:
             span = value_after(*found)
             if span is not None:
-                return _without_colon_column(all_lines, span)
+                return _before_next_label(_without_colon_column(all_lines, span))
     return None
+
+
+def _before_next_label(span: Span) -> Span | None:
+    """The span up to where the next column's label begins on the same line (`Nama : RATNA SERI Jurusan :
+    Syariah` set with a narrow gap): words that read as one of the ijazah's labels and end at a colon."""
+    words = span.words
+    for start in range(1, len(words)):
+        for end in range(start + 1, min(len(words), start + _LABEL_WORDS) + 1):
+            last = words[end - 1].text
+            closed = last.endswith(":") or (end < len(words) and words[end].text.startswith(":"))
+            if closed and _is_label(compact_key(" ".join(w.text for w in words[start:end]).rstrip(":"))):
+                return Span(span.page, words[:start], span.factor)
+    return span
+
+
+def _is_label(key: str) -> bool:
+    """One of the ijazah's labels, as printed or with one slip in a label of six letters or more."""
+    return key in _LABEL_KEYS or (len(key) >= _FUZZY_LABEL and any(
+        norm.edit_distance(key, label, limit=1) <= 1 for label in _LABEL_KEYS if len(label) >= _FUZZY_LABEL))
+
+
+_FUZZY_LABEL = 6
 
 
 _LABEL_WORD_DOUBT = 0.5

@@ -118,7 +118,33 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
             if match and not reads_like_sentence(rest, most_words=9):
                 offset = len(" ".join(w.text for w in line.words[:end])) + 1
                 return _named(line, offset, offset + match.end())
+    return _headed_in_sentence(all_lines)
+
+
+def _headed_in_sentence(all_lines: list[Line]) -> core.FieldValue:
+    """A college named only in the opening sentence, after its head (`Ketua Sekolah Tinggi Agama Islam Negeri
+    Kendari, dengan ini menyatakan bahwa`): the words from its kind to a comma or where the sentence goes on."""
+    for line in all_lines:
+        words = line.words
+        for i in range(len(words) - 2):
+            if not _HEADS_OF_INSTITUTION.match(compact_key(words[i].text)):
+                continue
+            taken = []
+            for word in words[i + 1:]:
+                if reads_like_sentence(word.text) or ":" in word.text:
+                    break
+                taken.append(word)
+                if word.text.endswith((",", ".", ";")):
+                    break
+            name = " ".join(w.text for w in taken).upper()
+            match = _INSTITUTION_KIND.match(name)
+            if match and len(taken) >= _NAME_WORDS and not reads_like_sentence(name, most_words=9):
+                return capped(field_value(Span(line.page, tuple(taken)), _institution_name), IN_SENTENCE)
     return NOT_FOUND
+
+
+_NAME_WORDS = 2
+"""Fewest words of an institution's name (its kind and one more)."""
 
 
 _KINDS = ("UNIVERSITAS", "INSTITUT", "POLITEKNIK", "AKADEMI")
@@ -236,5 +262,5 @@ def number(all_lines: list[Line], *, taken: set[str], normalize: Callable[[str |
             token = word.text.strip(" .,;:").upper()
             shaped = _NUMBER.match(token) and sum(c.isdigit() for c in token) >= 3 and not _DATE_LIKE.match(token)
             if (shaped or _NATIONAL.match(token)) and token not in taken:
-                return capped(field_value(Span(line.page, (word,)), norm.code), UNLABELLED)
+                return capped(field_value(Span(line.page, (word,)), normalize), UNLABELLED)  # type: ignore[arg-type]
     return NOT_FOUND
