@@ -233,7 +233,7 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
         check.add("NIK_STRUCTURE", document="buku_nikah", field=f"{other_role}.nik", found=other_nik)
     other = known.get(other_nik) if other_nik else None
     if other is not None:
-        check_identity(check, nikah, other, document="buku_nikah", prefix=f"{other_role}.")
+        _check_other_spouse(check, nikah, other, prefix=f"{other_role}.")
     tanggal = check.read(nikah.fields.get("tanggal_nikah", MISSING), document="buku_nikah", field="tanggal_nikah")
     nomor = check.read(nikah.fields.get("nomor_akta", MISSING), document="buku_nikah", field="nomor_akta")
     if tanggal is not None and nomor is not None:
@@ -249,6 +249,28 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
     if other is not None:
         changes[other.nik] = dict(values)
     return changes
+
+
+def _check_other_spouse(check: Checker, nikah: Extraction, other: Person, *, prefix: str) -> None:
+    """The other spouse, found by a NIK read as the record holds it: checked as the subject is, except
+    that a name read below the threshold whose letters are the record's (`compare_names` SAME: spacing
+    aside) does not hold the application up when the same person's birth date was read clearly and is
+    the record's. Two identifiers read clearly (the NIK, digit for digit a record's person; the birth
+    date) say who the spouse is, and a misread landing on exactly the record's letters is as unlikely as
+    one landing on the record's NIK; the name is shown (NAME_CORROBORATED), not held against them. A
+    letter that differs, a birth date read unsure or different, or an unread name go to review as before;
+    the subject's own names are never relaxed: they are what the evidence proves."""
+    name = nikah.fields.get(prefix + "nama_lengkap", MISSING)
+    born = nikah.fields.get(prefix + "tanggal_lahir", MISSING)
+    corroborated = (name.value is not None and name.confidence < check.threshold
+                    and compare_names(name.value, other.nama_lengkap) == NameMatch.SAME
+                    and born.value == other.tanggal_lahir and born.confidence >= check.threshold)
+    if not corroborated:
+        check_identity(check, nikah, other, document="buku_nikah", prefix=prefix)
+        return
+    check.add("NAME_CORROBORATED", document="buku_nikah", field=prefix + "nama_lengkap",
+              expected=other.nama_lengkap, found=name.value)
+    check_identity(check, nikah, other, document="buku_nikah", prefix=prefix, skip=("nama_lengkap",))
 
 
 def _check_akta_number(check: Checker, nomor: str, tanggal: str) -> None:

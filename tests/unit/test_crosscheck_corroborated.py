@@ -1,0 +1,52 @@
+"""Readings the decision need not rely on (issue #14): a careful verifikator's rules, and the attacks
+each must still catch. Pure: hand-made extractions, no I/O."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from core import ChangeType, FieldValue, Status
+from tests.unit.test_crosscheck import HEAD, SON, codes, fv, nikah, run
+
+WIFE = dataclasses.replace(HEAD, nik="7471024408050001", nama_lengkap="WA ODE NURUL", tanggal_lahir="2005-08-04",
+                           status_perkawinan="BELUM KAWIN", jenis_kelamin="PEREMPUAN")
+
+
+def _marriage(**fields: FieldValue):
+    evidence = nikah(**{"istri.nama_lengkap": WIFE.nama_lengkap})
+    evidence = dataclasses.replace(evidence, fields={**evidence.fields, **fields})
+    return run(change=ChangeType.STATUS_PERKAWINAN, evidence=evidence, known={WIFE.nik: WIFE})
+
+
+@pytest.mark.parametrize("printed", ["WA ODE NURUL", "WAODE NURUL", "WA ODENURUL"])
+def test_the_other_spouses_name_read_unsure_with_the_records_letters_is_shown_not_held(printed):
+    """Her NIK is a record person's digit for digit and her birth date is read clearly and is the record's:
+    the name's letters agreeing (spacing aside) is enough, whatever its confidence."""
+    decision = _marriage(**{"istri.nama_lengkap": fv(printed, 0.45)})
+    assert (decision.status, codes(decision)) == (Status.APPROVED, ["NAME_CORROBORATED"])
+    assert set(decision.changes) == {SON.nik, WIFE.nik}
+
+
+@pytest.mark.parametrize(("fields", "code"), [
+    # one letter differs: a different name until a human says otherwise, however unsure the reading
+    ({"istri.nama_lengkap": fv("WA ODE NURUI", 0.45)}, "NAME_MISMATCH"),
+    ({"istri.nama_lengkap": fv("WA ODE NURU", 0.45)}, "NAME_MISMATCH"),
+    # the birth date that corroborates must itself be read clearly, and be the record's
+    ({"istri.nama_lengkap": fv("WA ODE NURUL", 0.45), "istri.tanggal_lahir": fv("2005-08-04", 0.6)},
+     "LOW_CONFIDENCE"),
+    ({"istri.nama_lengkap": fv("WA ODE NURUL", 0.45), "istri.tanggal_lahir": fv("2005-08-14")},
+     "BIRTH_DATE_MISMATCH"),
+    ({"istri.nama_lengkap": fv("WA ODE NURUL", 0.45), "istri.tanggal_lahir": FieldValue(None)},
+     "FIELD_NOT_FOUND"),
+    # an abbreviation is not the record's letters
+    ({"istri.nama_lengkap": fv("W. ODE NURUL", 0.45)}, "NAME_ABBREVIATED"),
+    # the subject's own name on the evidence is what it proves: never relaxed
+    ({"suami.nama_lengkap": fv(SON.nama_lengkap, 0.45)}, "LOW_CONFIDENCE"),
+])
+def test_what_the_other_spouses_rule_must_still_send_to_review(fields, code):
+    decision = _marriage(**fields)
+    assert decision.status == Status.NEEDS_REVIEW
+    assert code in codes(decision) and "NAME_CORROBORATED" not in codes(decision)
+
