@@ -87,6 +87,12 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "a few mm, rows high or low in their bands, on or across rules), No. KK in a comb of boxes or a box "
                  "of its own, Kabupaten / Kotamadya Dati II and Propinsi Dati I, dates with dots in some, RT/RW "
                  "unpadded in some, the Camat signs", weight=0.5),
+    LayoutFamily("kk-2024", "kk", "2024", "recent KK from another renderer: portrait A4, small condensed sans, "
+                 "number boxed right of the title (NKK / No. Kartu Keluarga / Nomor KK), header in a boxed two-column "
+                 "grid with shaded label cells (Kepala Keluarga, Kel/Desa, Kab/Kota, the address wrapped over two "
+                 "lines), member rows in alternating grey bands without rules, eight to ten small rows, table 2 in "
+                 "another column order (Hubungan Keluarga first, passport and KITAP last), Diterbitkan Tanggal or "
+                 "Tanggal Terbit, a later Dicetak date at the foot", weight=0.5),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

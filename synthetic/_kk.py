@@ -33,7 +33,7 @@ _NAME_FIELDS = {"nama_lengkap", "nama_ayah", "nama_ibu"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
 MIN_ROWS = 5
-KK_LAYOUTS = ("current", "old", "2010s", "2000s", "blanko")
+KK_LAYOUTS = ("current", "old", "2010s", "2000s", "blanko", "2024")
 
 
 def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False,
@@ -43,17 +43,20 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
     `layout` is `current` (QR code, electronic signature), `old` (wet signatures,
     stamp, no QR code), `2010s` (`_kk_2010s`: another printing's wording and table split), `2000s`
     (`_kk_2000s`: an early SIAK print of a kabupaten, merged birth cell, no tanggal perkawinan column)
-    or `blanko` (`_kk_blanko`: a pre-printed coloured form with typed, misregistered values);
+    `blanko` (`_kk_blanko`: a pre-printed coloured form with typed, misregistered values) or `2024`
+    (`_kk_2024`: a recent portrait print in a condensed sans, shaded rows, boxed header);
     `varied` draws with `Style.varied` (more fonts, sizes,
     spacing, inks, offsets) instead of the plain look; `heldout` with `Style.heldout`
     (other fonts and page geometry).
     """
     if layout not in KK_LAYOUTS:
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
-    if layout == "blanko":  # the families drawn blind have their own pages and random streams
+    if layout in ("blanko", "2024"):  # the families drawn blind have their own pages and random streams
+        from ._kk_2024 import render_kk_2024
         from ._kk_blanko import render_kk_blanko
 
-        return render_kk_blanko(family, seed=seed, varied=varied, heldout=heldout)
+        render = render_kk_blanko if layout == "blanko" else render_kk_2024
+        return render(family, seed=seed, varied=varied, heldout=heldout)
     rng = random.Random(f"kk-{seed}")
     page = Page(A4_LANDSCAPE, Style.pick(seed, varied=varied, heldout=heldout))
     if layout == "2010s":

@@ -13,7 +13,7 @@ import pytest
 import core
 import synthetic
 
-BLIND = ("kk-blanko",)
+BLIND = ("kk-blanko", "kk-2024")
 VOCAB = {"jenis_kelamin", "agama", "pendidikan", "status_perkawinan", "status_hubungan", "golongan_darah",
          "kewarganegaraan", "jenis_pekerjaan"}
 SPOUSE_VOCAB = {"agama", "kewarganegaraan"}
@@ -100,3 +100,19 @@ def test_kk_blanko_is_a_coloured_form_with_typed_values(people):
     typed = {op[4] for op in rendered.ops if op[0] == "text" and family.no_kk in op[3]}
     assert len(inks) >= 3 and any("Mono" in path for path in typed)  # the form's colour, black type, red serial
     assert rendered.truth == synthetic.render_kk(family, seed=64, layout="blanko").truth
+
+
+def test_kk_2024_is_portrait_with_shaded_rows_and_a_wrapped_address(people):
+    family = people[0]
+    rendered = _render("kk-2024", people, seed=65)
+    text = _text(rendered)
+    assert family.no_kk in text and re.search(r"NKK|No\. Kartu Keluarga|Nomor KK", text) and "Kel/Desa" in text
+    assert re.search(r"(Diterbitkan Tanggal|Tanggal Terbit) : \d{2}-\d{2}-\d{4}", text) and "Dicetak" in text
+    from PIL import Image
+
+    assert Image.open(io.BytesIO(rendered.png)).size == (2480, 3508)
+    rules = [op for op in rendered.ops if op[0] == "line" and abs(op[1][1] - op[1][3]) < 1]
+    assert len(rules) <= 2  # each table closed by one rule: rows are told apart by shading alone
+    first = family.alamat.split()[0]
+    texts = [op[3] for op in rendered.ops if op[0] == "text"]
+    assert family.alamat not in texts and any(t.startswith(first) for t in texts)

@@ -17,7 +17,7 @@ MONTHS = [m.capitalize() for m in core.MONTHS_ID]
 LEVEL_NAMES = {"SD": "SEKOLAH DASAR", "SMP": "SEKOLAH MENENGAH PERTAMA", "SMA": "SEKOLAH MENENGAH ATAS",
                "SMK": "SEKOLAH MENENGAH KEJURUAN", "S1": "Sarjana", "D3": "Diploma Tiga",
                "MI": "MADRASAH IBTIDAIYAH", "MTS": "MADRASAH TSANAWIYAH", "MA": "MADRASAH ALIYAH",
-               "MAK": "MADRASAH ALIYAH KEJURUAN"}
+               "MAK": "MADRASAH ALIYAH KEJURUAN", "PAKET A": "PAKET A", "PAKET B": "PAKET B", "PAKET C": "PAKET C"}
 """A jenjang is printed as its level's name."""
 
 
@@ -59,9 +59,11 @@ def _forms(name: str, value: str) -> set[str]:
     as DD-MM-YYYY or `12 Maret 2002`; a KUA by its district alone; a jenjang by its level's name."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         day = dt.date.fromisoformat(value)
-        return {day.strftime("%d-%m-%Y"), f"{day.day} {MONTHS[day.month - 1]} {day.year}"}
+        return {day.strftime("%d-%m-%Y"), day.strftime("%d.%m.%Y"), f"{day.day} {MONTHS[day.month - 1]} {day.year}"}
     if name == "jenjang":
         return {LEVEL_NAMES[value]}
+    if name in ("rt", "rw"):  # a typed blank may drop the leading zeros
+        return {value, str(int(value))}
     forms = {value, " ".join(w.capitalize() for w in value.split()),
              " ".join("-".join(p.capitalize() for p in w.split("-")) for w in value.split())}
     if name == "kua":
@@ -77,7 +79,8 @@ def test_every_family_prints_every_truth_value(name, family):
     text = _text(rendered)
     values = [(k, v) for k, v in rendered.truth["fields"].items() if v]
     values += [(f"anggota.{k}", v) for row in rendered.truth.get("anggota", []) for k, v in row.items() if v]
-    missing = [(k, v) for k, v in values if not any(form in text for form in _forms(k, v))]
+    missing = [(k, v) for k, v in values if not any(form in text for form in _forms(k, v))
+               and not (k.endswith("alamat") and all(word in text for word in v.split()))]  # wrapped over two lines
     assert not missing, f"{name} does not print {missing}"
 
 
