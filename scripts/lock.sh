@@ -7,8 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/uv ] || .venv/bin/python -m pip install -q uv
 # The build backend (read from standard input) is locked too, so that the editable install of Capil
-# needs no unpinned download.
+# needs no unpinned download. scripts/lock-excludes.txt drops what a dependency declares but Capil must
+# not install (opencv-python beside opencv-python-headless).
 printf 'setuptools>=68\nwheel\n' | .venv/bin/uv pip compile pyproject.toml - --extra dev --generate-hashes \
   --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+  --excludes scripts/lock-excludes.txt \
   --no-header --annotation-style line --quiet "$@" -o requirements-lock.txt
 echo "lock: requirements-lock.txt has $(grep -c '==' requirements-lock.txt) packages" >&2
