@@ -93,6 +93,14 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "lines), member rows in alternating grey bands without rules, eight to ten small rows, table 2 in "
                  "another column order (Hubungan Keluarga first, passport and KITAP last), Diterbitkan Tanggal or "
                  "Tanggal Terbit, a later Dicetak date at the foot", weight=0.5),
+    LayoutFamily("ijazah-kesetaraan", "ijazah", "kesetaraan", "equivalency certificate of non-formal education "
+                 "(Paket A/B/C, the truth's jenjang) from a PKBM or SKB under the regency's Dinas Pendidikan: SURAT "
+                 "TANDA TAMAT BELAJAR / KELOMPOK BELAJAR PAKET B before 2008, IJAZAH / PENDIDIKAN KESETARAAN / PROGRAM "
+                 "PAKET C SETARA SMA since; 'Yang bertanda tangan di bawah ini ... menerangkan bahwa', the name large "
+                 "and centred, parent, birth, Nomor Induk Warga Belajar and NISN inside one wrapped sentence, the "
+                 "centre and its P-NPSN in the closing sentence, DN-PC or '12 PB' numbers, Ditetapkan di / Pada "
+                 "tanggal stacked, ornamented border, photo box, the Dinas seal over date and title",
+                 levels=SCHOOL),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

@@ -13,7 +13,7 @@ import pytest
 import core
 import synthetic
 
-BLIND = ("kk-blanko", "kk-2024")
+BLIND = ("kk-blanko", "kk-2024", "ijazah-kesetaraan")
 VOCAB = {"jenis_kelamin", "agama", "pendidikan", "status_perkawinan", "status_hubungan", "golongan_darah",
          "kewarganegaraan", "jenis_pekerjaan"}
 SPOUSE_VOCAB = {"agama", "kewarganegaraan"}
@@ -116,3 +116,20 @@ def test_kk_2024_is_portrait_with_shaded_rows_and_a_wrapped_address(people):
     first = family.alamat.split()[0]
     texts = [op[3] for op in rendered.ops if op[0] == "text"]
     assert family.alamat not in texts and any(t.startswith(first) for t in texts)
+
+
+def test_ijazah_kesetaraan_prints_the_paket_in_the_wording_of_its_era(people):
+    _, young, old = people
+    new = _render("ijazah-kesetaraan", people, seed=66, person=young, jenjang="SMA")
+    fields, text = new.truth["fields"], _text(new)
+    assert fields["jenjang"] == "PAKET C" and "PROGRAM PAKET C SETARA SMA" in text and "IJAZAH" in text
+    assert "menerangkan bahwa" in text and f"Nama {fields['nama_lengkap']}" not in text
+    assert re.fullmatch(r"DN-PC \d{7}", fields["nomor_ijazah"]) and re.fullmatch(r"P\d{7}", fields["npsn"])
+    assert f"NPSN {fields['npsn']}" in text and "Ditetapkan di" in text and "Pada tanggal" in text
+    older = _render("ijazah-kesetaraan", people, seed=67, person=old, jenjang="SMP")
+    fields, text = older.truth["fields"], _text(older)
+    assert fields["jenjang"] == "PAKET B" and "SURAT TANDA TAMAT BELAJAR" in text and "KELOMPOK BELAJAR" in text
+    assert int(fields["tanggal_lulus"][:4]) < 2008 and fields["npsn"] is None and fields["nisn"] is None
+    assert core.pendidikan_for_jenjang(fields["jenjang"]) == "SLTP/SEDERAJAT"
+    with pytest.raises(ValueError, match="school ijazah"):
+        _render("ijazah-kesetaraan", people, seed=68, jenjang="S1")
