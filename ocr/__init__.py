@@ -9,7 +9,9 @@
     Public submodules, units with a contract of their own: ocr.normalize (printed text -> canonical
         values), ocr.confidence (the confidence scale), ocr.geometry (sheet, deskew, turns, Transform),
         ocr.page_image (OpenCV steps before Tesseract, ruled tables), ocr.tesseract (read_words, the
-        worker pool and its frame protocol, `using_pool` for stand-in workers)
+        worker pool and its frame protocol, `using_pool` for stand-in workers), ocr.rapid (the second
+        engine: RapidOCR's text-line detector on onnxruntime, its lines as `Word`s)
+    SECOND_ENGINE: whether `read` reads a KK page again line by line when its member table is in doubt
     sniff(data) -> FileKind
     check_upload(data, *, max_pixels, max_pages) -> FileKind (headers only: pages, pixels, encryption)
     review_image(png, *, max_width) -> ReviewImage (a page as kept for review: grayscale, scaled, PNG)
@@ -63,6 +65,7 @@ from ._limits import check_upload
 from ._model import Grid, Page, Word
 from ._normalize import edit_distance
 from ._pdf import render_page
+from ._rapid_kk import in_doubt, second_reading
 from ._read import PDF_DPI, read_pages
 from ._reading_client import ReadingClient
 from ._reading_service import ReadingService, socket_path
@@ -76,7 +79,11 @@ __all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "Cage", "CageLim
            "Reading", "ReadingClient", "ReadingService", "ReviewImage", "SecondReader", "Transform", "Word",
            "check_upload", "edit_distance", "engine",
            "extract", "extract_pages", "read", "review_image", "second_readings", "sniff", "socket_path",
-           "tesseract_cpu"]
+           "SECOND_ENGINE", "tesseract_cpu"]
+
+SECOND_ENGINE = False
+"""Whether `read` reads a KK page again by lines when its member table is in doubt (RapidOCR's text
+detector, Tesseract per line: `_rapid_kk`); docs/ocr.md has what it costs and what it brings."""
 
 _Extractor = Callable[[list[Page]], tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...]]]
 _EXTRACTORS: dict[core.DocumentType, _Extractor] = {
@@ -127,10 +134,16 @@ def extract(data: bytes, *, declared_type: core.DocumentType | None = None, lang
 
 
 def read(data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind",
-         max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> Reading:
-    """`extract`, keeping the type confidence, the page transforms and the normalized page images."""
+         max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES, second_engine: bool | None = None) -> Reading:
+    """`extract`, keeping the type confidence, the page transforms and the normalized page images.
+
+    `second_engine` (default `SECOND_ENGINE`): a KK page whose member table the first reading could not
+    structure is read again line by line (`_rapid_kk`) and the two readings put together."""
     pages = read_pages(data, lang=lang, max_pixels=max_pixels, max_pages=max_pages)
     extraction, detection = extract_pages(pages, declared_type=declared_type)
+    if (SECOND_ENGINE if second_engine is None else second_engine) and in_doubt(extraction, pages):
+        extraction = second_reading(pages, extraction,
+                                    lambda again: extract_pages(again, declared_type=core.DocumentType.KK)[0])
     return Reading(extraction, detection.confidence, tuple(p.transform for p in pages), tuple(pages), data)
 
 

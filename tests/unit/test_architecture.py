@@ -30,6 +30,7 @@ TOOLS = {
     "pyhanko": {"signing"}, "pyhanko_certvalidator": {"signing"}, "certomancer": {"signing"},
     "minio": {"storage"}, "sqlalchemy": {"registry"}, "alembic": {"registry"},
     "prefect": {"flows", "capil"}, "fastapi": {"api"},
+    "rapidocr_onnxruntime": {"ocr"}, "onnxruntime": {"ocr"},
 }
 """Each third-party tool and the rooms that may import it (synthetic draws its own documents;
 capil starts and watches the local Prefect server)."""

@@ -1,0 +1,106 @@
+"""A KK page whose member table Tesseract's pass could not structure, read a second time by lines.
+
+    in_doubt(extraction, pages) -> bool: the first reading's member table is not borne out by the page
+    second_reading(pages, extraction, extract) -> core.Extraction: the page read again line by line
+        (RapidOCR's detector finds every text line whatever the rules; Tesseract reads each line), the
+        same extractor run over those words, and the two readings put together field by field
+
+When is a table in doubt (what `_kk` doubts a row for, seen from its result): no member row was read; a
+row lacks its NIK; the page prints more NIK-shaped numbers (besides the No. KK) than rows were read
+(rows merged or lost); a row lacks two or more values most other rows have (rows run together or torn
+apart). A NIK read unsure is not enough: the extractor reads it again itself.
+
+Putting the readings together never makes a value up: every value is one that one of the two readings
+printed. The member rows of the reading that found more members with a valid NIK are kept (the first
+reading's when as many), each row joined by its NIK to the other reading's row: a field both give alike
+and a field they give differently are weighed as two readings of the same pixels (`_confidence.weigh`: the
+kept row's reading stands unless the other is clearly surer; agreement lifts an unsure value to `DISPUTED`
+at most, disagreement caps it there); a field only one gives is kept as that reading gave it. Header
+fields are weighed the same way, the first reading's leading.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+import core
+
+from ._cells import reread
+from ._confidence import weigh
+from ._model import Page, Word
+from ._rapid import line_boxes
+
+_NIK_DIGITS = (15, 17)
+"""A word with this many digits is a NIK as printed (one digit lost or gained by OCR)."""
+
+_EXPECTED = 2 / 3
+"""Share of the other rows that must hold a field for its absence in one row to count against that row."""
+
+Extract = Callable[[list[Page]], core.Extraction]
+
+
+def in_doubt(extraction: core.Extraction, pages: Sequence[Page]) -> bool:
+    """Whether the first reading's member table is not what the page shows (see the module docstring)."""
+    if extraction.document_type != core.DocumentType.KK or not pages or pages[0].image is None:
+        return False
+    rows = extraction.anggota
+    if not rows or any(row["nik"].value is None for row in rows):
+        return True
+    if len(rows) < len(_nik_numbers(pages[0].words) - {extraction.fields["no_kk"].value}):
+        return True
+    return any(_torn(row, [other for other in rows if other is not row]) for row in rows)
+
+
+def _nik_numbers(words: Sequence[Word]) -> set[str]:
+    """The NIK-shaped numbers the page prints (a number read twice is one)."""
+    found = ("".join(c for c in w.text if c.isdigit()) for w in words)
+    return {digits for digits in found if _NIK_DIGITS[0] <= len(digits) <= _NIK_DIGITS[1]}
+
+
+def _torn(row: dict[str, core.FieldValue], others: list[dict[str, core.FieldValue]]) -> bool:
+    """A row that lacks two or more values most other rows have: rows run together or torn apart."""
+    if len(others) < 2:
+        return False
+    missing = [f for f, v in row.items()
+               if v.value is None and sum(o[f].value is not None for o in others) >= _EXPECTED * len(others)]
+    return len(missing) >= 2
+
+
+def line_page(page: Page) -> Page:
+    """The page with its words read again: each line the detector finds, read by Tesseract as one cell."""
+    assert page.image is not None
+    boxes = line_boxes(page.image)
+    words = tuple(w for line in reread(page, boxes, lang=page.lang) for w in line)
+    return dataclasses.replace(page, words=words)
+
+
+def second_reading(pages: Sequence[Page], first: core.Extraction, extract: Extract) -> core.Extraction:
+    """The extraction put together from `first` and the title page read again by lines."""
+    try:
+        second = extract([line_page(pages[0]), *pages[1:]])
+    except core.UnreadableDocument:
+        return first
+    if second.document_type != core.DocumentType.KK:
+        return first
+    fields = {name: _weighed(value, second.fields.get(name)) for name, value in first.fields.items()}
+    return dataclasses.replace(first, fields=fields, anggota=_members(first.anggota, second.anggota))
+
+
+def _members(first: tuple[dict[str, core.FieldValue], ...], second: tuple[dict[str, core.FieldValue], ...],
+             ) -> tuple[dict[str, core.FieldValue], ...]:
+    base, other = (second, first) if _valid_niks(second) > _valid_niks(first) else (first, second)
+    by_nik = {row["nik"].value: row for row in other if row["nik"].value is not None}
+    rows = []
+    for row in base:
+        match = by_nik.get(row["nik"].value) if row["nik"].value is not None else None
+        rows.append({f: _weighed(v, match.get(f)) for f, v in row.items()} if match is not None else dict(row))
+    return tuple(rows)
+
+
+def _valid_niks(rows: Sequence[dict[str, core.FieldValue]]) -> int:
+    return len({row["nik"].value for row in rows if row["nik"].value is not None})
+
+
+def _weighed(first: core.FieldValue, second: core.FieldValue | None) -> core.FieldValue:
+    return first if second is None else weigh(first, [second])
