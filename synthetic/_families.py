@@ -101,6 +101,13 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "centre and its P-NPSN in the closing sentence, DN-PC or '12 PB' numbers, Ditetapkan di / Pada "
                  "tanggal stacked, ornamented border, photo box, the Dinas seal over date and title",
                  levels=SCHOOL),
+    LayoutFamily("nikah-model-na", "buku_nikah", "model-na", "typed Kutipan Akta Nikah on the old Model NA form: "
+                 "serif form on tinted paper, DEPARTEMEN AGAMA, every value typed onto dotted lines a little off "
+                 "them, the KUA typed after KANTOR URUSAN AGAMA KECAMATAN, the marriage date in the opening sentence "
+                 "with the weekday, in digits and in words, SUAMI then ISTERI one under the other with numbered items "
+                 "(1. Nama, 2. Bin/Binti, 3. Tempat dan tanggal lahir, 4. Warga negara, ..., 7. Tempat kediaman, "
+                 "8. Nomor Induk Kependudukan only since 2011), wali, dowry and witnesses, DUPLIKAT prints with a "
+                 "later reissue date, the Pegawai Pencatat Nikah signs"),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

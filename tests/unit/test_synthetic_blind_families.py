@@ -13,7 +13,7 @@ import pytest
 import core
 import synthetic
 
-BLIND = ("kk-blanko", "kk-2024", "ijazah-kesetaraan")
+BLIND = ("kk-blanko", "kk-2024", "ijazah-kesetaraan", "nikah-model-na")
 VOCAB = {"jenis_kelamin", "agama", "pendidikan", "status_perkawinan", "status_hubungan", "golongan_darah",
          "kewarganegaraan", "jenis_pekerjaan"}
 SPOUSE_VOCAB = {"agama", "kewarganegaraan"}
@@ -133,3 +133,16 @@ def test_ijazah_kesetaraan_prints_the_paket_in_the_wording_of_its_era(people):
     assert core.pendidikan_for_jenjang(fields["jenjang"]) == "SLTP/SEDERAJAT"
     with pytest.raises(ValueError, match="school ijazah"):
         _render("ijazah-kesetaraan", people, seed=68, jenjang="S1")
+
+
+def test_nikah_model_na_types_the_date_in_words_and_has_no_nik_before_2011(people):
+    old = _render("nikah-model-na", people, seed=69, married="1987-03-21")
+    fields, text = old.truth["fields"], _text(old)
+    assert "dua puluh satu Maret seribu sembilan ratus delapan puluh tujuh" in text and "21-03-1987" in text
+    assert "Model NA" in text and "ISTERI" in text and "2. Binti" in text and "7. Tempat kediaman" in text
+    assert fields["tanggal_nikah"] == "1987-03-21" and fields["suami.nik"] is None and fields["istri.nik"] is None
+    assert "Nomor Induk Kependudukan" not in text and fields["kua"] == "KUA KECAMATAN LATAMBAGA" and "LATAMBAGA" in text
+    new = _render("nikah-model-na", people, seed=70, married="2021-02-14")
+    fields, text = new.truth["fields"], _text(new)
+    assert "empat belas Februari dua ribu dua puluh satu" in text and fields["suami.nik"] in text
+    assert fields["istri.nik"] == people[0].anggota[1].nik
