@@ -32,7 +32,7 @@ from ._kk_columns import (
 )
 from ._layout import Line, Span, compact_key, find_line, first_labelled, grid_rows, lines
 from ._model import Grid, Page, Word
-from ._tables import split_rows, text_tables
+from ._tables import split_rows, text_tables, without_specks
 
 _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     # Printed label and the variants other printings and templates use, most specific first.
@@ -83,7 +83,7 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     found["tanggal_dikeluarkan"] = field_value(_first_labelled(footer or all_lines, _ISSUED), norm.date_graded)
     if found["tanggal_dikeluarkan"].value is None:
         found["tanggal_dikeluarkan"] = field_value(_place_dated(footer), norm.date_graded)
-    return all_fields(core.KK_HEADER_FIELDS, found), _members(page, grids)
+    return all_fields(core.KK_HEADER_FIELDS, found), _members(without_specks(page, grids, MEMBER_TABLES), grids)
 
 
 _ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl")

@@ -23,6 +23,7 @@ first row. The result is a `Grid` like a ruled table's, read cell by cell as one
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import statistics
 from collections.abc import Callable, Sequence
@@ -32,7 +33,7 @@ from ._layout import Line, lines
 from ._model import Grid, Page, Word
 from ._table_columns import Column, column_bounds, header_columns
 
-__all__ = ["Column", "TableSpec", "split_rows", "text_tables"]
+__all__ = ["Column", "TableSpec", "split_rows", "text_tables", "without_specks"]
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,11 @@ def text_tables(page: Page, spec: TableSpec) -> list[Grid]:
 
 def _header_blocks(all_lines: list[Line], header_word: Callable[[str], bool], height: float) -> list[list[Line]]:
     """Runs of lines made mostly of header words, each holding enough distinct ones; plus any line inside one."""
-    headerish = [ln for ln in all_lines
-                 if sum(header_word(w.text) for w in ln.words) >= max(1.0, _HEADER_SHARE * len(ln.words))]
+    def counted(word: Word) -> bool:  # not a rule's stroke (`|`) nor a stain read unsurely as letters (`SD`)
+        return any(c.isalnum() for c in word.text) and (word.confidence >= _SURE_WORD or header_word(word.text))
+
+    headerish = [ln for ln in all_lines if sum(header_word(w.text) for w in ln.words)
+                 >= max(1.0, _HEADER_SHARE * sum(counted(w) for w in ln.words))]
     runs: list[list[Line]] = []
     for ln in headerish:
         if runs and _top(ln) - max(_bottom(x) for x in runs[-1]) <= 1.5 * height:
@@ -171,6 +175,8 @@ def _rows(below: list[Line], columns: list[Column], height: float, *, header_bot
     further down is not a row); with no anchor read at all, every line across several columns is
     one. A line far from every anchor is a row of its own; any other joins the nearest.
     """
+    # What a dashed or dotted rule, or a stain, is read as (`Ba Sa un Na aa`, every word unsure) is no row.
+    below = [ln for ln in below if not _specks(ln) or spec.number_row(ln) or spec.anchor(ln, columns)]
     marks = [ln for ln in below if spec.number_row(ln) or spec.anchor(ln, columns)]
     kept = _run_on(marks, height, header_bottom=header_bottom, ends=_GAP_ENDS, number_row=spec.number_row)
     if all(spec.number_row(ln) for ln in kept):
@@ -260,6 +266,46 @@ def _inked(line: Line) -> bool:
     return any(c.isalnum() for w in line.words for c in w.text)
 
 
+def without_specks(page: Page, grids: Sequence[Grid], spec: TableSpec) -> Page:
+    """The page without the lines inside the tables' rows that hold nothing read surely (`_specks`): a dashed
+    row rule read as `Ba Sa un Na aa` across a row's cells would join every cell's value. Anchors (a NIK read
+    unsurely) and the column-number row stay."""
+    if not grids:
+        return page
+    dropped: set[int] = set()
+    for grid in grids:
+        if grid.rows < 2:
+            continue
+        x0, _, x1, y1 = grid.bbox
+        words = page.words_in((x0, grid.ys[1], x1, y1))
+        if not words:
+            continue
+        columns = [Column(a, b, ()) for a, b in itertools.pairwise(grid.xs)]
+        for ln in lines(page, tuple(words)):
+            if _specks(ln) and not spec.number_row(ln) and not spec.anchor(ln, columns):
+                dropped.update(id(w) for w in ln.words)
+    if not dropped:
+        return page
+    return dataclasses.replace(page, words=tuple(w for w in page.words if id(w) not in dropped))
+
+
+def _specks(line: Line) -> bool:
+    """Whether a line holds several words and nothing read surely: no word of two letters or digits (or a
+    digit: a row number) read at `_SURE_WORD` or more. One value alone on its line read unsurely (a blood
+    group `O`, a `LAKI-LAKI` set off its row's baseline) is no speck. A broken rule, dashed or dotted, read
+    as text comes back as short words read at near 0 (`Ba Sa un Na aa`)."""
+    inked = [w for w in line.words if any(c.isalnum() for c in w.text)]
+    return len(inked) >= _SPECK_WORDS and not any(
+        w.confidence >= _SURE_WORD and (sum(c.isalnum() for c in w.text) >= 2 or any(c.isdigit() for c in w.text))
+        for w in inked)
+
+
+_SPECK_WORDS = 3
+"""Words a line of specks holds at least: a rule read as letters runs across several columns."""
+_SURE_WORD = 0.5
+"""Confidence of a word that makes its line text rather than a rule's or a stain's remnants (`_specks`)."""
+
+
 def _row_bounds(block: list[Line], rows: list[_Row], height: float, hint: Grid | None) -> list[int]:
     """y of the header's top, of every boundary between header and rows and between rows, and of the last bottom."""
     rules = list(hint.ys) if hint is not None else []
@@ -302,7 +348,8 @@ def split_rows(page: Page, grid: Grid, spec: TableSpec) -> Grid:
                for x0, x1 in itertools.pairwise(grid.xs)]
     ys = [grid.ys[0], grid.ys[1]]
     for top, bottom in itertools.pairwise(grid.ys[1:]):
-        inside = [ln for ln in found if top < ln.y < bottom and _inked(ln) and not spec.number_row(ln)]
+        inside = [ln for ln in found if top < ln.y < bottom and _inked(ln) and not spec.number_row(ln)
+                  and not (_specks(ln) and not spec.anchor(ln, columns))]
         marks = [ln.y for ln in inside if spec.anchor(ln, columns)]
         # Two anchors one over the other are two rows however close (a row prints its NIK once); lines
         # across several columns may be a wrapped cell's second line.

@@ -192,3 +192,25 @@ def test_values_in_every_row_overrule_a_header_read_as_free_text():
     for misread in ("No. Paspor", "Nama Ibu"):
         extraction = two_tables(headers_2={"Kewarganegaraan": misread})
         assert _members(extraction, "kewarganegaraan", "golongan_darah") == [("WNI", blood) for blood in BLOOD]
+
+
+def _speckled(page: Page, *, at: list[int], text: str = "Ba Sa un Na aa Pn Ja", confidence: float = 0.1) -> Page:
+    """The page with a line of specks read as letters, each word unsure, across the table at each y of `at`
+    (a dashed or dotted rule, or a stain, as Tesseract reads it)."""
+    specks = [w for y in at for x in range(10, 1600, 240) for w in put_words(text.split()[(x // 240) % 7], x, y,
+                                                                              confidence=confidence)]
+    return Page(1, None, (*page.words, *specks), "ocr", page.grids)
+
+
+def test_a_dashed_rule_read_as_letters_is_no_row_and_joins_no_value():
+    # Every row rule dashed, read as short words at near-0 confidence half-way between two rows: no row of
+    # its own, and not part of the names or NIKs beside it.
+    page = _speckled(kk_page(), at=[TOP + r * ROW + 42 for r in range(1, len(MEMBERS))])
+    assert _rows(page) == EXPECTED
+
+
+def test_a_header_line_stained_with_unsure_letters_still_heads_the_table():
+    # The header line carries as many unsure stain words as header words: the stains do not count
+    # against it being a header, nor widen its columns.
+    page = _speckled(kk_page(), at=[TOP + 15], text="SD DD HL SD DD HL SD")
+    assert _rows(page) == EXPECTED
