@@ -55,12 +55,11 @@ import core
 from ._buku_nikah import extract_buku_nikah
 from ._cage import Cage, CageLimits, CageRun, CageUsage
 from ._cells import SecondReader, second_readings
-from ._classify import Detection, classify
+from ._classify import Detection, classify_page
 from ._geometry import Transform
 from ._ijazah import extract_ijazah
 from ._image import MAX_PAGES, MAX_PIXELS
 from ._kk import extract_kk
-from ._layout import lines
 from ._limits import check_upload
 from ._model import Grid, Page, Word
 from ._normalize import edit_distance
@@ -191,7 +190,7 @@ def _surest_page(pages: list[Page]) -> tuple[Detection, int]:
     best, index = Detection(None, 0.0), 0
     for i, page in enumerate(pages):
         if page.words:
-            found = classify(lines(page))
+            found = classify_page(page)
             if found.document_type is not None and found.confidence > best.confidence:
                 best, index = found, i
     return best, index

@@ -18,10 +18,14 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
+import cv2
+
 import core
 
+from . import _tesseract
 from ._fields import labels
-from ._layout import Line, compact_key, find_line
+from ._layout import Line, compact_key, find_line, lines
+from ._model import Page, Word
 
 _DOC_KEYS = {core.DocumentType.KK: "kk", core.DocumentType.IJAZAH: "ijazah",
              core.DocumentType.BUKU_NIKAH: "buku_nikah"}
@@ -33,6 +37,9 @@ MARKS: dict[core.DocumentType, tuple[str, ...]] = {t: labels(k, "marks", "") for
 _MARK_RATIO = 0.85
 _AS_LETTERS = str.maketrans({"1": "I", "|": "I", "!": "I", "0": "O", "5": "S", "8": "B", "4": "A", "2": "Z"})
 _DISPLAY = 1.4
+_DISPLAY_WORDS = 6
+"""Most words a line read from the shrunk page may hold to be a title (`S U R A T  T A N D A` is ten, but
+set that large it is read as words)."""
 """Words this many times the page's median height are display type: a title even with words beside it."""
 
 
@@ -49,6 +56,32 @@ class _Title:
     document_type: core.DocumentType
     edits: int
     y: float
+
+
+def classify_page(page: Page) -> Detection:
+    """The page's type from its words; where they show none and the page is an image, from its display type
+    read again at a quarter of the size: Tesseract loses letters set very large (a title 200 px and more
+    high at 300 dpi reads `J Z` or nothing), and the title is what decides."""
+    found = classify(lines(page))
+    if found.document_type is not None or page.image is None or min(page.image.shape) < _SHRINK * _SMALLEST:
+        return found
+    small = cv2.resize(page.image, None, fx=1 / _SHRINK, fy=1 / _SHRINK, interpolation=cv2.INTER_AREA)
+    words = tuple(Word(w.text, w.confidence, tuple(_SHRINK * c for c in w.bbox))  # type: ignore[arg-type]
+                  for w in _tesseract.read_words(small, lang=page.lang, psm=_SPARSE) if w.text.strip())
+    if not words:
+        return found
+    title = _title(lines(page, words), display_only=True)
+    if title is None:
+        return found
+    # Read from a small copy, on the title alone: as sure as a title read with slips.
+    return Detection(title.document_type, 0.6)
+
+
+_SHRINK = 4
+_SMALLEST = 100
+"""Pixels a page must measure across, shrunk, to be worth reading again for its display type."""
+_SPARSE = 11
+"""Tesseract's page segmentation for sparse text: a title is found wherever it stands."""
 
 
 def detect(first_page_lines: list[Line]) -> core.DocumentType | None:
@@ -72,12 +105,14 @@ def classify(first_page_lines: list[Line]) -> Detection:
     return Detection(None, 0.0)
 
 
-def _title(first_page_lines: list[Line]) -> _Title | None:
+def _title(first_page_lines: list[Line], *, display_only: bool = False) -> _Title | None:
     """The topmost title found: a title heads its page (a KK's column header `BUKU NIKAH` lies below
-    `KARTU KELUARGA`, however that was misread)."""
+    `KARTU KELUARGA`, however that was misread). `display_only`: a title must stand alone on its line."""
     if not first_page_lines:
         return None
     median = statistics.median(w.height for ln in first_page_lines for w in ln.words)
+    if display_only:
+        first_page_lines = [ln for ln in first_page_lines if len(ln.words) <= _DISPLAY_WORDS]
     found = [t for line in first_page_lines for t in _titles_on(line, median)]
     found += _split_titles(first_page_lines, median)
     return min(found, key=lambda t: (t.y, t.edits)) if found else None

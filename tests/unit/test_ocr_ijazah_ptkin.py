@@ -2,8 +2,10 @@
 columns set close together, the college named only in the opening sentence, Kemenag numbers with their
 capitalized office code (`In.23/PP.00.9/...`), the degree of its era on a line of its own; and titles that
 decide the type however they are set (split over two lines, `IJ` read as `U`), never refused for lack of a
-label. Pages are built from words (`ocr.extract_pages`)."""
+label. Pages are built from words (`ocr.extract_pages`); one page image is read by Tesseract."""
 
+import cv2
+import numpy as np
 import pytest
 
 import core
@@ -120,3 +122,16 @@ def test_a_title_however_set_decides_without_any_label(title):
 def test_two_lines_of_a_heading_are_no_split_title():
     with pytest.raises(core.UnreadableDocument):
         ocr.extract_pages([_page(("SURAT", 60), ("KETERANGAN", 60), "ANDI SYAHRIR")])
+
+
+@pytest.mark.integration
+def test_a_title_set_too_large_for_tesseract_is_read_from_a_smaller_copy():
+    """`IJAZAH` 270 px high on a 300-dpi page: Tesseract reads it `ah ah`, and nothing else names the type."""
+    image = np.full((1754, 2480), 255, np.uint8)
+    font = cv2.FONT_HERSHEY_DUPLEX
+    (width, height), _ = cv2.getTextSize("IJAZAH", font, 10, 22)
+    cv2.putText(image, "IJAZAH", ((2480 - width) // 2, 200 + height), font, 10, 0, 22, cv2.LINE_AA)
+    cv2.putText(image, "ANDI SYAHRIR", (900, 800), font, 2.0, 0, 3, cv2.LINE_AA)
+    cv2.putText(image, "Kendari, 16 Juni 2001", (900, 1000), font, 1.4, 0, 2, cv2.LINE_AA)
+    extraction = ocr.extract(cv2.imencode(".png", image)[1].tobytes())
+    assert extraction.document_type == core.DocumentType.IJAZAH
