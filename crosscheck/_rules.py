@@ -49,9 +49,11 @@ def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) ->
             continue  # the header is corroboration; an unread line is not evidence against the applicant
         found, recorded = _place(printed.value), _place(getattr(family, name))
         if found != recorded:
-            # One character off in a line of four or more is what OCR does to a header (`IL.` for `JL.`);
-            # the family is proven by the No. KK and the member rows, so it is shown, not held against them.
-            near = min(len(found), len(recorded)) >= 4 and _one_edit_apart(found, recorded)
+            # One character off in a line of four or more is what OCR does to a header (`IL.` for `JL.`),
+            # and so is one look-alike letter group (`LIPU` read `UPU`); the family is proven by the No. KK
+            # and the member rows, so it is shown, not held against them.
+            near = ((min(len(found), len(recorded)) >= 4 and _one_edit_apart(found, recorded))
+                    or (len(recorded) >= 4 and _one_lookalike_apart(found, recorded)))
             check.add("ADDRESS_NEAR" if near else "ADDRESS_MISMATCH", document="kk", field=name,
                       expected=getattr(family, name), found=printed.value)
 
@@ -130,6 +132,21 @@ def _one_edit_apart(a: str, b: str) -> bool:
         return False
     i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+
+
+_LOOKALIKES = (("LI", "U"), ("II", "H"), ("RN", "M"), ("VV", "W"))
+"""Letter groups Tesseract reads as one letter, or one letter it reads as two (`LI` / `U`, `II` / `H`)."""
+
+
+def _one_lookalike_apart(found: str, recorded: str) -> bool:
+    """`found` is `recorded` with one look-alike group read as its twin (either way round), nothing else."""
+    for a, b in (*_LOOKALIKES, *((y, x) for x, y in _LOOKALIKES)):
+        start = recorded.find(a)
+        while start >= 0:
+            if recorded[:start] + b + recorded[start + len(a):] == found:
+                return True
+            start = recorded.find(a, start + 1)
+    return False
 
 
 def _place(value: str | None) -> str:

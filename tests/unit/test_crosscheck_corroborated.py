@@ -7,8 +7,9 @@ import dataclasses
 
 import pytest
 
-from core import ChangeType, FieldValue, Status
-from tests.unit.test_crosscheck import HEAD, SON, codes, fv, nikah, run
+from core import ChangeType, DocumentType, FieldValue, Status
+from crosscheck import decide
+from tests.unit.test_crosscheck import FAMILY, HEAD, SON, codes, fv, ijazah, kk_extraction, nikah, run
 
 WIFE = dataclasses.replace(HEAD, nik="7471024408050001", nama_lengkap="WA ODE NURUL", tanggal_lahir="2005-08-04",
                            status_perkawinan="BELUM KAWIN", jenis_kelamin="PEREMPUAN")
@@ -50,3 +51,22 @@ def test_what_the_other_spouses_rule_must_still_send_to_review(fields, code):
     assert decision.status == Status.NEEDS_REVIEW
     assert code in codes(decision) and "NAME_CORROBORATED" not in codes(decision)
 
+
+
+@pytest.mark.parametrize(("recorded", "printed", "code"), [
+    ("LIPU", "UPU", "ADDRESS_NEAR"),  # `LI` read as one `U`: a header letter group, shown
+    ("WAHA", "WAIIA", "ADDRESS_NEAR"),  # `H` read as `II`
+    ("MAWASANGKA", "RNAWASANGKA", "ADDRESS_NEAR"),
+    ("LIPU", "UPA", "ADDRESS_MISMATCH"),  # a look-alike and a letter: two apart
+    ("LIPU", "APU", "ADDRESS_MISMATCH"),  # not a look-alike of `LI`
+    ("BUTON", "BUTDN", "ADDRESS_NEAR"),  # one letter, as before
+    ("LIPU", "LIPUTU", "ADDRESS_MISMATCH"),
+])
+def test_one_look_alike_letter_group_in_the_kk_address_is_shown_not_blocking(recorded, printed, code):
+    family = dataclasses.replace(FAMILY, desa_kelurahan=recorded)
+    kk = kk_extraction(family)
+    read = dataclasses.replace(kk, fields={**kk.fields, "desa_kelurahan": fv(printed)})
+    decision = decide(change=ChangeType.PENDIDIKAN, requested={}, subject=SON, family=family,
+                      extractions={DocumentType.KK: read, DocumentType.IJAZAH: ijazah()}, threshold=0.8)
+    assert [f.code for f in decision.findings] == [code]
+    assert decision.status == (Status.APPROVED if code == "ADDRESS_NEAR" else Status.NEEDS_REVIEW)
