@@ -582,14 +582,41 @@ def _try(page: Page, grid: Grid, columns: list[tuple[str, Normalizer] | None],
 def _inked(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """A cell's words without the specks at either end (`—`, `'`, `|`: what is left of a rule or a
     smudge), which would join the value and lend it their low confidence; a lone `-` stays. Specks glued
-    to the first or last word (`—RAHA`, `SAMBARA”———`, `“7402…`) are cut off it."""
+    to the first or last word (`—RAHA`, `SAMBARA”———`, `“7402…`) are cut off it. Beside a word read surely,
+    words of one or two letters read at near 0 at either end are specks too (`_speck_word`)."""
     letters = [i for i, w in enumerate(words) if any(c.isalnum() for c in w.text)]
     if not letters:
         return words
+    sure = [i for i in letters if _sure_word(words[i])]
+    dropped: list[Word] = []
+    if sure:  # specks read as letters beside a value (`NN : LA ODE RIDWAN`, `LAODE HAMZAH : “5 z - - z`)
+        while letters[0] < sure[0] and _speck_word(words[letters[0]]):
+            dropped.append(words[letters.pop(0)])
+        while letters[-1] > sure[-1] and _speck_word(words[letters[-1]]):
+            dropped.append(words[letters.pop()])
     kept = list(words[letters[0]:letters[-1] + 1])
     kept[0] = _trimmed(kept[0], leading=True)
     kept[-1] = _trimmed(kept[-1], leading=False)
+    if dropped:  # a speck may have been a letter of the value (`LA` of `LA ODE`): the value is no surer for it
+        weakest = min(range(len(kept)), key=lambda i: kept[i].confidence)
+        kept[weakest] = dataclasses.replace(kept[weakest], confidence=min(kept[weakest].confidence,
+                                                                           max(w.confidence for w in dropped)))
     return tuple(kept)
+
+
+def _sure_word(word: Word) -> bool:
+    return word.confidence >= _SURE_WORD and sum(c.isalnum() for c in word.text) >= 2
+
+
+def _speck_word(word: Word) -> bool:
+    """A word of one or two letters or digits read at near 0: a speck or a stain, not a value's word."""
+    return word.confidence < _SPECK_CONFIDENCE and sum(c.isalnum() for c in word.text) <= 2
+
+
+_SURE_WORD = 0.5
+"""Confidence of a word of a value that makes the specks beside it (`_speck_word`) no part of it..."""
+_SPECK_CONFIDENCE = 0.3
+"""... and below which a word of one or two letters or digits at the cell's ends is such a speck."""
 
 
 _GLUED = "—–_~”“\"'‘’`|.,:;"

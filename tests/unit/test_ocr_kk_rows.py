@@ -214,3 +214,22 @@ def test_a_header_line_stained_with_unsure_letters_still_heads_the_table():
     # against it being a header, nor widen its columns.
     page = _speckled(kk_page(), at=[TOP + 15], text="SD DD HL SD DD HL SD")
     assert _rows(page) == EXPECTED
+
+
+def _name_cell_with(member: int, before: str, after: str, *, confidence: float) -> core.FieldValue:
+    """Member `member`'s name read with unsure words before and after it in its cell."""
+    _, name, *_ = MEMBERS[member]
+    y = TOP + (member + 1) * ROW + 15
+    words = [w for w in kk_page().words if not (y <= w.bbox[1] <= y + 5 and 100 <= w.x0 < 600)]
+    words += put_words(before, 110, y, confidence=confidence) + put_words(name, 150, y)
+    words += put_words(after, 150 + 14 * len(name) + 30, y, confidence=confidence)
+    extraction, _ = ocr.extract_pages([Page(1, None, tuple(words), "ocr")], declared_type=core.DocumentType.KK)
+    return extraction.anggota[member]["nama_lengkap"]
+
+
+def test_specks_read_as_letters_at_a_cells_ends_are_no_part_of_its_value_and_keep_it_unsure():
+    # `NN : LA ODE HAMZAH “5 z`: the letters of specks beside a name read surely are cut off it; since a
+    # speck may have been a letter of the value, the value is not sure for it.
+    name = _name_cell_with(2, "NN", "z5 z", confidence=0.1)
+    assert name.value == MEMBERS[2][1]
+    assert name.confidence < 0.9
