@@ -108,6 +108,14 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "(1. Nama, 2. Bin/Binti, 3. Tempat dan tanggal lahir, 4. Warga negara, ..., 7. Tempat kediaman, "
                  "8. Nomor Induk Kependudukan only since 2011), wali, dowry and witnesses, DUPLIKAT prints with a "
                  "later reissue date, the Pegawai Pencatat Nikah signs"),
+    LayoutFamily("ijazah-swasta", "ijazah", "swasta", "university ijazah of a private university under Kopertis "
+                 "(until 2017, the Koordinator co-signing after 'Berdasarkan hasil ujian ...') or LLDIKTI (the Dekan "
+                 "co-signing): portrait, guilloche paper and a cornered double frame, the foundation and the "
+                 "accreditation decree in the heading, name large and centred, Nomor Pokok Mahasiswa / N.P.M., birth, "
+                 "level, faculty and study programme inside one sentence, the degree on its own line without dots "
+                 "before 2002 (SARJANA HUKUM (SH)), Nomor Seri Ijazah 0123/UNSULTRA/S1/2004 beside a Kopertis "
+                 "registration number, 'Dikeluarkan di Kendari pada tanggal', photo box under the seal",
+                 levels=UNIVERSITY),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

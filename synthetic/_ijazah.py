@@ -32,7 +32,7 @@ _UNIVERSITY_LABELS = ("Nama", "Tempat dan Tanggal Lahir", "Nomor Induk Mahasiswa
 _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
 
 
-IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan")
+IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta")
 
 
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
@@ -43,7 +43,8 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
     certificate, SURAT TANDA TAMAT BELAJAR), `fakultas` (a faculty-issued university ijazah; see
     `_ijazah_lama`), `madrasah` (the school ijazah of a madrasah: MI, MTs, MA or MAK in the truth's
     jenjang; see `_ijazah_madrasah`) or `ptkin` (a university ijazah of a state Islamic college; see
-    `_ijazah_ptkin`) or `kesetaraan` (a Paket A/B/C certificate of a PKBM; see `_ijazah_kesetaraan`).
+    `_ijazah_ptkin`), `kesetaraan` (a Paket A/B/C certificate of a PKBM; see `_ijazah_kesetaraan`) or
+    `swasta` (a private university under Kopertis / LLDIKTI; see `_ijazah_swasta`).
 
     `security` prints on tinted security paper, signs in ink and puts the
     school's or university's stamp over the signature block, overlapping the
@@ -90,6 +91,15 @@ def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random
             raise ValueError(f"the kesetaraan layout is a school ijazah, not for {jenjang}")
         values = {**paket.kesetaraan_values(_school_values(person, jenjang, rng), rng), **overrides}
         page = paket.draw_kesetaraan(_page(A4_PORTRAIT, style, security, seed), values, rng, security=security)
+        return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
+    if layout == "swasta":
+        from . import _ijazah_swasta as swasta
+
+        if jenjang not in UNIVERSITY_LEVELS:
+            raise ValueError(f"the swasta layout is a university ijazah, not for {jenjang}")
+        values = {**swasta.swasta_values(_university_values(person, jenjang, rng), rng), **overrides}
+        paper = swasta.swasta_paper(A4_PORTRAIT, seed, values) if security else None
+        page = swasta.draw_swasta(Page(A4_PORTRAIT, style, paper=paper), values, rng, security=security)
         return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
     if layout == "madrasah":
         from . import _ijazah_madrasah as madrasah

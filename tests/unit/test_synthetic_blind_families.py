@@ -13,7 +13,7 @@ import pytest
 import core
 import synthetic
 
-BLIND = ("kk-blanko", "kk-2024", "ijazah-kesetaraan", "nikah-model-na")
+BLIND = ("ijazah-kesetaraan", "ijazah-swasta", "kk-2024", "kk-blanko", "nikah-model-na")
 VOCAB = {"jenis_kelamin", "agama", "pendidikan", "status_perkawinan", "status_hubungan", "golongan_darah",
          "kewarganegaraan", "jenis_pekerjaan"}
 SPOUSE_VOCAB = {"agama", "kewarganegaraan"}
@@ -146,3 +146,27 @@ def test_nikah_model_na_types_the_date_in_words_and_has_no_nik_before_2011(peopl
     fields, text = new.truth["fields"], _text(new)
     assert "empat belas Februari dua ribu dua puluh satu" in text and fields["suami.nik"] in text
     assert fields["istri.nik"] == people[0].anggota[1].nik
+
+
+def test_ijazah_swasta_prints_its_era_under_kopertis_or_lldikti(people):
+    _, young, old = people
+    older = _render("ijazah-swasta", people, seed=71, person=old, jenjang="S1")
+    fields, text = older.truth["fields"], _text(older)
+    assert "KOORDINASI PERGURUAN TINGGI SWASTA" in text and "Koordinator Kopertis" in text
+    assert re.fullmatch(r"SARJANA [A-Z ]+ \([A-Z.]+\)", fields["gelar"]) and "." not in fields["gelar"]
+    assert re.fullmatch(r"\d{4}/[A-Z]+/S1/\d{4}", fields["nomor_ijazah"]) and fields["nim"] in text
+    assert fields["gelar"] in text and f"Program Studi {fields['program_studi'].title()}" in text
+    newer = _render("ijazah-swasta", people, seed=72, person=young, jenjang="D3")
+    fields, text = newer.truth["fields"], _text(newer)
+    assert fields["jenjang"] == "D3" and "Diploma Tiga" in text and fields["gelar"].startswith("AHLI MADYA")
+    with pytest.raises(ValueError, match="university ijazah"):
+        _render("ijazah-swasta", people, seed=73, jenjang="SMA")
+
+
+def test_a_corpus_of_only_the_blind_families_plans_every_application(tmp_path):
+    population = synthetic.population(families=8, seed=4)
+    manifest = synthetic.write_corpus(population, out=tmp_path, seed=5, count=14, variants=["pdf_text"],
+                                      families=",".join(BLIND))
+    assert {doc["family"] for doc in manifest["documents"]} <= set(BLIND)
+    assert {doc["document_type"] for doc in manifest["documents"]} == {"kk", "ijazah", "buku_nikah"}
+    assert len({app["kind"] for app in manifest["applications"]}) >= 4
