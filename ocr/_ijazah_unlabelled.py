@@ -24,6 +24,7 @@ from . import _normalize as norm
 from ._confidence import IN_SENTENCE, UNLABELLED
 from ._fields import NOT_FOUND, capped, field_value, labels, reads_like_sentence
 from ._layout import Line, Span, compact_key, find_phrase, phrase_places, without_leading_noise
+from ._model import Word
 from ._sentences import DATE, after_phrase, stream
 
 _SCHOOL_KIND = re.compile(
@@ -72,7 +73,7 @@ def degree(all_lines: list[Line], gelar: Callable[[str | None], str | None]) -> 
             if closing is not None:
                 words = line.words[i:closing + 1]
             elif i == 0 and len(line.words) <= 5:
-                words = line.words
+                words = line.words + _abbreviation_below(all_lines, line)
             else:
                 break
             text = " ".join(w.text for w in words)
@@ -84,6 +85,22 @@ def degree(all_lines: list[Line], gelar: Callable[[str | None], str | None]) -> 
                 in_sentence = capped(field_value(Span(line.page, tuple(words)), gelar), IN_SENTENCE)
             break
     return in_sentence
+
+
+def _abbreviation_below(all_lines: list[Line], line: Line) -> tuple[Word, ...]:
+    """The degree's abbreviation when it was set on a line of its own under the degree (`SARJANA PENDIDIKAN
+    ISLAM` above `(S.Pd.I.)`): the next line, if it is nothing but one parenthesized group."""
+    below = next((ln for ln in all_lines if ln.page == line.page and ln.y > line.y), None)
+    if below is None or below.y - line.y > _NEXT_LINE * max(line.height, below.height):
+        return ()
+    text = below.text.strip()
+    if len(below.words) <= 2 and text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        return below.words
+    return ()
+
+
+_NEXT_LINE = 2.5
+"""Line heights (centre to centre) a continuation may stand below its line."""
 
 
 _LEVEL_WORDS = frozenset({"PROGRAM", "JENJANG", "PENDIDIKAN", "STRATA", "TINGKAT"})

@@ -83,6 +83,14 @@ def test_college_named_only_in_the_opening_sentence_and_the_degree_of_its_era():
         assert 0.8 <= got[name].confidence < 0.9, name
 
 
+def test_a_degree_whose_abbreviation_is_set_on_the_line_below():
+    got = _read(("IJAZAH", 90), "Nama : RATNA SERI", "kepadanya diberikan gelar akademik",
+                ("SARJANA PENDIDIKAN ISLAM", 40), ("(S.Pd.I.)", 40), "dengan segala hak dan kewajiban (pasal 3)",
+                "Kendari, 16 Juni 2001")
+    assert got["gelar"].value == "SARJANA PENDIDIKAN ISLAM (S.PD.I.)"
+    assert 0.8 <= got["gelar"].confidence < 0.9
+
+
 @pytest.mark.parametrize(("printed", "value"), [
     ("In.23/PP.00.9/2385/2013", "In.23/PP.00.9/2385/2013"),
     ("B-1234/Un.05/III/PP.00.9/2010", "B-1234/Un.05/III/PP.00.9/2010"),
