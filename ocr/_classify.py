@@ -171,7 +171,7 @@ def _edits(keys: list[str], start: int, target: str, allowed: int) -> int:
         if len(text) < len(target) - allowed:
             continue
         # `H` in display type is often read as two strokes, `II`; `IJ` set close as one letter, `U`.
-        for variant in {text, text.replace("II", "H"), text.replace("U", "IJ")}:
+        for variant in {text, text.replace("II", "H"), text.replace("U", "IJ"), text.replace("II", "H").replace("U", "IJ")}:
             letters = set(variant)
             # Each letter one side has and the other lacks costs an edit at least: most windows end here.
             if len(letters - set(target)) + len(set(target) - letters) <= 2 * allowed:

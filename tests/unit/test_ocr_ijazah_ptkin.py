@@ -120,6 +120,7 @@ def test_an_unlabelled_number_by_its_shape_keeps_its_case():
     [("UAZAH", 90)],
     [("I J A Z A H", 90)],
     [("1JAZAII", 90)],
+    [("UAZAII", 90)],
 ])
 def test_a_title_however_set_decides_without_any_label(title):
     """Nothing on the page but the title and a name: an ijazah, not refused for missing labels."""
