@@ -185,9 +185,7 @@ def _unlabelled(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Non
     if found["nomor_ijazah"].value is None:
         taken = {str(v.value).replace(" ", "") for v in found.values() if v.value}
         found["nomor_ijazah"] = unlabelled.number(all_lines, taken=taken, normalize=_nomor_ijazah)
-    university = _UNIVERSITY.match(found["nama_satuan_pendidikan"].value or "") or any(
-        found[n].value for n in ("gelar", "nim"))
-    if found["program_studi"].value is None and university:
+    if found["program_studi"].value is None and _university(found):
         found["program_studi"] = unlabelled.programme(all_lines)
 
 
@@ -426,6 +424,12 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
         key = _programme(programme.text)
         if key:
             return field_value(programme, constant(key))
+    gelar = found.get("gelar", NOT_FOUND)
+    if _university(found):
+        # A school's level printed on a university's diploma is a programme's (`Pendidikan Guru Madrasah
+        # Ibtidaiyah`, `PGSD`): the degree conferred says the level.
+        key = _programme(gelar.value)
+        return core.FieldValue(key, gelar.confidence, gelar.page, gelar.bbox) if key else NOT_FOUND
     for printed, key in _LEVELS:
         line = find_line(all_lines, printed, min_ratio=0.85)
         if line is not None:
@@ -437,9 +441,14 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
         level = norm.jenjang(kind) or (norm.jenjang(kind[:-1]) if kind.endswith("N") else None)
         if level:
             return core.FieldValue(level, school.confidence, school.page, school.bbox)
-    gelar = found.get("gelar", NOT_FOUND)
     key = _programme(gelar.value)
     return core.FieldValue(key, gelar.confidence, gelar.page, gelar.bbox) if key else NOT_FOUND
+
+
+def _university(found: dict[str, core.FieldValue]) -> bool:
+    """A university's diploma: a university, institute, college ... issued it, or it gives a NIM or a degree."""
+    return bool(_UNIVERSITY.match(found["nama_satuan_pendidikan"].value or "") or any(
+        found[n].value for n in ("gelar", "nim")))
 
 
 def _programme(text: str | None) -> str | None:

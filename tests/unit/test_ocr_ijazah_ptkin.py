@@ -91,6 +91,18 @@ def test_a_degree_whose_abbreviation_is_set_on_the_line_below():
     assert 0.8 <= got["gelar"].confidence < 0.9
 
 
+def test_a_school_level_in_a_programme_is_no_jenjang():
+    """`Pendidikan Guru Madrasah Ibtidaiyah` (PGMI) on a university's diploma: the degree says S1, not MI."""
+    got = _read(("IJAZAH", 90), "INSTITUT AGAMA ISLAM NEGERI KENDARI", "Nama : RATNA SERI", "NIM : 97032300258",
+                "Program Studi : Pendidikan Guru Madrasah Ibtidaiyah", "kepadanya diberikan gelar akademik",
+                ("SARJANA PENDIDIKAN (S.Pd.)", 40), "Kendari, 16 Juni 2001")
+    assert got["jenjang"].value == "S1"
+    assert got["jenjang"].confidence < 0.9
+    no_degree = _read(("IJAZAH", 90), "UNIVERSITAS HALU OLEO", "Nama : RATNA SERI", "NIM : A1D197001",
+                      "Program Studi : Pendidikan Guru Sekolah Dasar", "Kendari, 16 Juni 2001")
+    assert no_degree["jenjang"].value is None
+
+
 @pytest.mark.parametrize(("printed", "value"), [
     ("In.23/PP.00.9/2385/2013", "In.23/PP.00.9/2385/2013"),
     ("B-1234/Un.05/III/PP.00.9/2010", "B-1234/Un.05/III/PP.00.9/2010"),
