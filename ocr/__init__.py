@@ -64,7 +64,7 @@ from ._limits import check_upload
 from ._model import Grid, Page, Word
 from ._normalize import edit_distance
 from ._pdf import render_page
-from ._rapid_kk import in_doubt, second_reading
+from ._rapid_kk import in_doubt, read_by_lines, second_reading
 from ._read import PDF_DPI, read_pages
 from ._reading_client import ReadingClient
 from ._reading_service import ReadingService, socket_path
@@ -137,12 +137,20 @@ def read(data: bytes, *, declared_type: core.DocumentType | None = None, lang: s
     """`extract`, keeping the type confidence, the page transforms and the normalized page images.
 
     `second_engine` (default `SECOND_ENGINE`): a KK page whose member table the first reading could not
-    structure is read again line by line (`_rapid_kk`) and the two readings put together."""
+    structure is read again line by line (`_rapid_kk`) and the two readings put together; a page of which
+    nothing could be read is read by lines too, and kept when that reading finds a KK."""
     pages = read_pages(data, lang=lang, max_pixels=max_pixels, max_pages=max_pages)
-    extraction, detection = extract_pages(pages, declared_type=declared_type)
-    if (SECOND_ENGINE if second_engine is None else second_engine) and in_doubt(extraction, pages):
+    again = SECOND_ENGINE if second_engine is None else second_engine
+    try:
+        extraction, detection = extract_pages(pages, declared_type=declared_type)
+    except core.UnreadableDocument:
+        lined = read_by_lines(pages, lambda p: extract_pages(p, declared_type=declared_type)) if again else None
+        if lined is None:
+            raise
+        pages, extraction, detection = lined
+    if again and in_doubt(extraction, pages):
         extraction = second_reading(pages, extraction,
-                                    lambda again: extract_pages(again, declared_type=core.DocumentType.KK)[0])
+                                    lambda p: extract_pages(p, declared_type=core.DocumentType.KK)[0])
     return Reading(extraction, detection.confidence, tuple(p.transform for p in pages), tuple(pages), data)
 
 

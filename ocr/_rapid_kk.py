@@ -4,6 +4,8 @@
     second_reading(pages, extraction, extract) -> core.Extraction: the page read again line by line
         (RapidOCR's detector finds every text line whatever the rules; Tesseract reads each line), the
         same extractor run over those words, and the two readings put together field by field
+    read_by_lines(pages, extract) -> (pages, extraction, detection) | None: a document of which nothing
+        could be read, its first page read by lines; kept only when that finds a KK
 
 When is a table in doubt (what `_kk` doubts a row for, seen from its result): no member row was read; a
 row lacks its NIK; the page prints more NIK-shaped numbers (besides the No. KK) than rows were read
@@ -27,6 +29,7 @@ from collections.abc import Callable, Sequence
 import core
 
 from ._cells import reread
+from ._classify import Detection
 from ._confidence import weigh
 from ._model import Page, Word
 from ._rapid import line_boxes
@@ -73,6 +76,20 @@ def line_page(page: Page) -> Page:
     boxes = line_boxes(page.image)
     words = tuple(w for line in reread(page, boxes, lang=page.lang) for w in line)
     return dataclasses.replace(page, words=words)
+
+
+def read_by_lines(pages: Sequence[Page], extract: Callable[[list[Page]], tuple[core.Extraction, Detection]],
+                  ) -> tuple[list[Page], core.Extraction, Detection] | None:
+    """A document of which nothing could be read (`core.UnreadableDocument`), its first page read again by
+    lines: the pages, extraction and detection when that reading finds a KK, else None."""
+    if not pages or pages[0].image is None:
+        return None
+    lined = [line_page(pages[0]), *pages[1:]]
+    try:
+        extraction, detection = extract(lined)
+    except (core.UnreadableDocument, core.DocumentTypeMismatch):
+        return None
+    return (lined, extraction, detection) if extraction.document_type == core.DocumentType.KK else None
 
 
 def second_reading(pages: Sequence[Page], first: core.Extraction, extract: Extract) -> core.Extraction:
