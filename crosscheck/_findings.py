@@ -52,9 +52,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "FAMILY_PARENT_NAMES": (Severity.WARNING, "Nama orang tua seorang anak tidak sesuai dengan kepala keluarga atau pasangannya."),
     # One character of the KK header address differs (a likely misread): shown, does not block an approval.
     "ADDRESS_NEAR": (Severity.WARNING, "Satu huruf alamat pada Kartu Keluarga terbaca berbeda dengan data kependudukan."),
-    # The other spouse's name read unsure, its letters the record's, their NIK and birth date read clearly: shown.
-    "NAME_CORROBORATED": (Severity.WARNING, "Nama pasangan terbaca kurang jelas tetapi hurufnya sama dengan data "
-                                            "kependudukan; NIK dan tanggal lahirnya terbaca jelas dan sesuai."),
+    # A name on the KK row or of the other spouse read unsure, its letters the record's, the same person's NIK
+    # and birth date on the document the record's: shown, does not block an approval.
+    "NAME_CORROBORATED": (Severity.WARNING, "Nama terbaca kurang jelas tetapi hurufnya sama dengan data kependudukan; "
+                                            "NIK dan tanggal lahir orang itu pada dokumen yang sama sesuai."),
 }
 
 

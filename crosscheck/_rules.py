@@ -41,8 +41,14 @@ def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) ->
         _subject_not_found(check, kk, subject, family)
         return
     check.same("NIK_MISMATCH", row.get("nik", MISSING), subject.nik, document="kk", field="anggota.nik")
-    check.same_name("NAME_MISMATCH", row.get("nama_lengkap", MISSING), subject.nama_lengkap, document="kk",
-                    field="anggota.nama_lengkap")
+    printed_name = row.get("nama_lengkap", MISSING)
+    if _corroborated(check, printed_name, nik=row.get("nik", MISSING).value, born=row.get("tanggal_lahir", MISSING),
+                     person=subject):
+        check.add("NAME_CORROBORATED", document="kk", field="anggota.nama_lengkap", expected=subject.nama_lengkap,
+                  found=printed_name.value)
+    else:
+        check.same_name("NAME_MISMATCH", printed_name, subject.nama_lengkap, document="kk",
+                        field="anggota.nama_lengkap")
     for name in _ADDRESS_FIELDS:
         printed = kk.fields.get(name, MISSING)
         if printed.value is None or printed.confidence < check.threshold:
@@ -268,21 +274,25 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
     return changes
 
 
+def _corroborated(check: Checker, name: FieldValue, *, nik: str | None, born: FieldValue, person: Person) -> bool:
+    """A name read below the threshold that need not hold the application up: its letters are the record's
+    (`compare_names` SAME: spacing aside), and the same person's NIK on the same document is the record's
+    digit for digit and their birth date there was read clearly and is the record's. Two identifiers say
+    who the person is, and a misread landing on exactly the record's letters is as unlikely as one landing
+    on the record's NIK. Used for names that only confirm whose row or whose record it is (the subject's
+    KK row, the other spouse), never for the subject's name on the evidence: that is what it proves."""
+    return (name.value is not None and name.confidence < check.threshold
+            and compare_names(name.value, person.nama_lengkap) == NameMatch.SAME
+            and nik == person.nik and born.value == person.tanggal_lahir and born.confidence >= check.threshold)
+
+
 def _check_other_spouse(check: Checker, nikah: Extraction, other: Person, *, prefix: str) -> None:
-    """The other spouse, found by a NIK read as the record holds it: checked as the subject is, except
-    that a name read below the threshold whose letters are the record's (`compare_names` SAME: spacing
-    aside) does not hold the application up when the same person's birth date was read clearly and is
-    the record's. Two identifiers read clearly (the NIK, digit for digit a record's person; the birth
-    date) say who the spouse is, and a misread landing on exactly the record's letters is as unlikely as
-    one landing on the record's NIK; the name is shown (NAME_CORROBORATED), not held against them. A
-    letter that differs, a birth date read unsure or different, or an unread name go to review as before;
-    the subject's own names are never relaxed: they are what the evidence proves."""
+    """The other spouse, found by a NIK read as the record holds it: checked as the subject is, except that
+    a name read unsure but `_corroborated` is shown (NAME_CORROBORATED), not held against them. A letter
+    that differs, a birth date read unsure or different, or an unread name go to review as before."""
     name = nikah.fields.get(prefix + "nama_lengkap", MISSING)
     born = nikah.fields.get(prefix + "tanggal_lahir", MISSING)
-    corroborated = (name.value is not None and name.confidence < check.threshold
-                    and compare_names(name.value, other.nama_lengkap) == NameMatch.SAME
-                    and born.value == other.tanggal_lahir and born.confidence >= check.threshold)
-    if not corroborated:
+    if not _corroborated(check, name, nik=other.nik, born=born, person=other):
         check_identity(check, nikah, other, document="buku_nikah", prefix=prefix)
         return
     check.add("NAME_CORROBORATED", document="buku_nikah", field=prefix + "nama_lengkap",

@@ -70,3 +70,43 @@ def test_one_look_alike_letter_group_in_the_kk_address_is_shown_not_blocking(rec
                       extractions={DocumentType.KK: read, DocumentType.IJAZAH: ijazah()}, threshold=0.8)
     assert [f.code for f in decision.findings] == [code]
     assert decision.status == (Status.APPROVED if code == "ADDRESS_NEAR" else Status.NEEDS_REVIEW)
+
+
+def _kk_row(**cells: FieldValue):
+    """The KK with the subject's row as read: NIK and birth date as the record holds them, then `cells`."""
+    kk = kk_extraction(tanggal_lahir=SON.tanggal_lahir)
+    rows = tuple({**r, **cells} if r["nik"].value == SON.nik else r for r in kk.anggota)
+    return dataclasses.replace(kk, anggota=rows)
+
+
+@pytest.mark.parametrize("printed", [SON.nama_lengkap, SON.nama_lengkap.replace(" ", ""), "LA ODE ARYASAPUTRA"])
+def test_the_subjects_kk_row_name_read_unsure_with_the_records_letters_is_shown_not_held(printed):
+    """The row is the subject's by its NIK (digit for digit) and its birth date (read clearly, the record's);
+    the name only confirms whose row it is, and its letters agree."""
+    decision = run(evidence=ijazah(), kk=_kk_row(nama_lengkap=fv(printed, 0.05)))
+    assert (decision.status, codes(decision)) == (Status.APPROVED, ["NAME_CORROBORATED"])
+
+
+@pytest.mark.parametrize(("cells", "code"), [
+    ({"nama_lengkap": fv("LA ODE ARYA SAPUTRI", 0.05)}, "NAME_MISMATCH"),  # one letter: a different name
+    ({"nama_lengkap": fv("LA ODE ARYA SAPUTRI")}, "NAME_MISMATCH"),  # read surely: as before
+    ({"nama_lengkap": fv("LA ODE A. SAPUTRA", 0.05)}, "NAME_ABBREVIATED"),
+    ({"nama_lengkap": fv(SON.nama_lengkap, 0.05), "tanggal_lahir": fv(SON.tanggal_lahir, 0.5)}, "LOW_CONFIDENCE"),
+    ({"nama_lengkap": fv(SON.nama_lengkap, 0.05), "tanggal_lahir": fv("2003-01-03")}, "LOW_CONFIDENCE"),
+    ({"nama_lengkap": fv(SON.nama_lengkap, 0.05), "tanggal_lahir": FieldValue(None)}, "LOW_CONFIDENCE"),
+    # a NIK two digits off finds the row by name, but vouches for nothing
+    ({"nama_lengkap": fv(SON.nama_lengkap, 0.05), "nik": fv("7401050102030009")}, "NIK_MISMATCH"),
+    ({"nama_lengkap": FieldValue(None)}, "FIELD_NOT_FOUND"),
+])
+def test_what_the_kk_row_rule_must_still_send_to_review(cells, code):
+    decision = run(evidence=ijazah(), kk=_kk_row(**cells))
+    assert decision.status == Status.NEEDS_REVIEW
+    assert code in codes(decision) and "NAME_CORROBORATED" not in codes(decision)
+
+
+def test_the_subjects_name_on_the_evidence_is_never_corroborated():
+    """A buku nikah prints the subject's NIK and birth date too, but its name is what the evidence proves."""
+    evidence = nikah()
+    evidence = dataclasses.replace(evidence, fields={**evidence.fields, "suami.nama_lengkap": fv(SON.nama_lengkap, 0.3)})
+    decision = run(change=ChangeType.STATUS_PERKAWINAN, evidence=evidence)
+    assert decision.status == Status.NEEDS_REVIEW and "LOW_CONFIDENCE" in codes(decision)

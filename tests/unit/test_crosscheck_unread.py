@@ -38,7 +38,7 @@ from core import (
     pendidikan_for_jenjang,
     pendidikan_rank,
 )
-from crosscheck import decide
+from crosscheck import NameMatch, compare_names, decide
 from tests.fixtures.families import family_of
 
 THRESHOLD = 0.8
@@ -288,14 +288,22 @@ def needed_value_missing(c: Case) -> bool:
     if no_kk.value != c.family.no_kk:
         return True
     subject_rows = [r for is_subject, r in c.rows if is_subject]  # two when a row was read twice
-    if not any(r["nik"].value == c.subject.nik and r["nama_lengkap"].value is not None
-               and r["nama_lengkap"].confidence >= THRESHOLD for r in subject_rows):
+    if not any(r["nik"].value == c.subject.nik and _row_named(c, r) for r in subject_rows):
         return True
     for k in c.needed:
         value = c.evidence[k]
         if value.value is None or (value.confidence < THRESHOLD and k not in c.corroborating):
             return True
     return False
+
+
+def _row_named(c: Case, row: dict[str, FieldValue]) -> bool:
+    """The subject's row names them: read with confidence, or read unsure with the record's letters while the
+    row's birth date is read clearly and is the record's (NAME_CORROBORATED; the row's NIK is checked above)."""
+    name, born = row["nama_lengkap"], row.get("tanggal_lahir", FieldValue(None))
+    corroborated = (compare_names(name.value, c.subject.nama_lengkap) == NameMatch.SAME
+                    and born.value == c.subject.tanggal_lahir and born.confidence >= THRESHOLD)
+    return name.value is not None and (name.confidence >= THRESHOLD or corroborated)
 
 
 def _check(c: Case, what: object) -> None:
