@@ -29,10 +29,10 @@ from ._kk import _nip, _truth
 FACES = ("Open Sans Condensed", "Nimbus Sans Narrow", "Liberation Sans Narrow", "DejaVu Sans Condensed")
 Column = tuple[str, str | None, int]
 TABLE_1: tuple[Column, ...] = (
-    ("No", None, 55), ("Nama Lengkap", "nama_lengkap", 400), ("NIK", "nik", 270),
-    ("Jenis Kelamin", "jenis_kelamin", 165), ("Tempat Lahir", "tempat_lahir", 220),
-    ("Tanggal Lahir", "tanggal_lahir", 160), ("Agama", "agama", 140), ("Pendidikan", "pendidikan", 330),
-    ("Jenis Pekerjaan", "jenis_pekerjaan", 330), ("Gol. Darah", "golongan_darah", 150),
+    ("No", None, 55), ("Nama Lengkap", "nama_lengkap", 480), ("NIK", "nik", 265),
+    ("Jenis Kelamin", "jenis_kelamin", 180), ("Tempat Lahir", "tempat_lahir", 190),
+    ("Tanggal Lahir", "tanggal_lahir", 150), ("Agama", "agama", 130), ("Pendidikan", "pendidikan", 350),
+    ("Jenis Pekerjaan", "jenis_pekerjaan", 350), ("Gol. Darah", "golongan_darah", 165),
 )
 _HUBUNGAN = ("Hubungan Keluarga", "Status Hubungan Dalam Keluarga")
 _KAWIN = ("Status Kawin", "Status Perkawinan")

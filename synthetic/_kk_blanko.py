@@ -216,10 +216,11 @@ def _table(page: FormPage, columns: tuple[Column, ...], family: core.Family, rng
             if key is None:
                 continue
             value = _value(person, key, typing)
-            room = xs[i + 1] - xs[i] + page.pt(2)  # a long value runs onto the next rule rather than shrink away
+            # Every value of the row is shifted alike: a long one may cross the next rule, never reach the next value.
+            room = xs[i + 1] - xs[i] - page.pt(2)
             pts = typing.points
             with page.using(face=typing.face):
-                while pts > 6.5 and page.text_width(value, points=pts) > room:
+                while pts > 6 and page.text_width(value, points=pts) > room:
                     pts -= 0.25
             x = xs[i] + page.pt(3) + typing.dx * 0.6
             _type(page, typing, (x, mid), value, typed, points=pts, rng=rng)
