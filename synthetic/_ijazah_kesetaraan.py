@@ -40,7 +40,7 @@ _FIRST_YEAR = {"A": 1990, "B": 1996, "C": 2004}
 def kesetaraan_values(values: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     """A school ijazah's values (`_school_values`) as a PKBM or SKB prints the equivalent Paket."""
     jenjang, letter, equivalent = PAKET[values["jenjang"]]
-    town = values["nama_satuan_pendidikan"].split()[-1]
+    town = values["nama_satuan_pendidikan"].split(" ", 3)[3]  # after "SMA NEGERI 3"
     # Learners of a Paket are often adults, and the programmes are younger than the school levels.
     year = int(values["tanggal_lulus"][:4]) + rng.randint(0, 9)
     year = min(max(year, _FIRST_YEAR[letter] + rng.randint(0, 6)), 2025)
