@@ -5,20 +5,28 @@ that did not answer); bad input and broken invariants fail at once. Every task h
 run stuck in one (a pathological scan, a service that hangs) fails, which sends its undecided
 application to a verifikator and ends its process, freeing its slot. No task is cached (`NO_CACHE`):
 each changes the application, so a cached result would be wrong, and Prefect's default policy hashed
-every task's source and inputs on every run for nothing.
+every task's source and inputs on every run for nothing. Nor is a result persisted: the flows name their
+result storage (`RESULTS`, never written to) so that Prefect does not ask its server for a default
+storage (`GET /api/admin/storage`) for the run and its tasks, 3 requests per application (issue #17).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
+from prefect.settings import get_current_settings
 from prefect.states import State
 
 import casework
 from core import ArchivedKk, CapilError, DocumentType, Extraction, Status, StoredObject, Unreadable
+
+RESULTS: Any = Path(get_current_settings().results.local_storage_path)
+"""The flows' `result_storage` (with `persist_result=False`: nothing is written there). Prefect takes a
+Path as a local file system (`prefect.results.resolve_result_storage`); its annotation names blocks only."""
 
 
 def _retryable(_task: Any, _run: TaskRun, state: State) -> bool:

@@ -12,6 +12,7 @@ from prefect.logging import get_run_logger
 
 import casework
 from core import IntegrityAlarm
+from flows._tasks import RESULTS
 
 
 @task(name="read-back-archive", timeout_seconds=3600)
@@ -19,7 +20,7 @@ def read_back() -> tuple[int, list[casework.ArchiveProblem]]:
     return casework.audit_archive(casework.services())
 
 
-@flow(name="audit-archive", log_prints=False)
+@flow(name="audit-archive", log_prints=False, result_storage=RESULTS, persist_result=False)
 def audit_archive() -> int:
     """Check every archived object; returns how many were checked, fails naming every problem."""
     checked, problems = read_back()

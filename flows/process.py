@@ -29,6 +29,7 @@ import casework
 from core import Status
 from flows._outcome import StageClock, outcome
 from flows._tasks import (
+    RESULTS,
     apply_change,
     archive_evidence,
     cross_check,
@@ -45,7 +46,7 @@ def _send_to_review(flow: Flow[..., Any], flow_run: FlowRun, state: State) -> No
 
 
 @flow(name="process-application", flow_run_name="process-{application_id}", log_prints=False,
-      on_failure=[_send_to_review], on_crashed=[_send_to_review], on_cancellation=[_send_to_review])
+      result_storage=RESULTS, persist_result=False, on_failure=[_send_to_review], on_crashed=[_send_to_review], on_cancellation=[_send_to_review])
 def process_application(application_id: str) -> State:
     """Read, cross-check and decide one application; finalize it when approved. Its result: the status."""
     clock = StageClock()
@@ -64,7 +65,8 @@ def process_application(application_id: str) -> State:
     return outcome(application_id, status, clock)
 
 
-@flow(name="finalize-application", flow_run_name="finalize-{application_id}", log_prints=False)
+@flow(name="finalize-application", flow_run_name="finalize-{application_id}", log_prints=False,
+      result_storage=RESULTS, persist_result=False)
 def finalize_application(application_id: str) -> str:
     """Apply an approved change, then sign and archive the updated KK. Idempotent."""
     return _finalize(application_id)

@@ -29,6 +29,7 @@ from prefect.logging import get_run_logger
 
 import casework
 from flows._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter, application_tag
+from flows._tasks import RESULTS
 
 LIVE_STATES = [StateType.SCHEDULED, StateType.PENDING, StateType.RUNNING, StateType.CANCELLING, StateType.PAUSED]
 """Run states that may still change an application."""
@@ -91,7 +92,7 @@ def recover(stuck: casework.Stuck) -> str:
     return str(stuck.remedy)
 
 
-@flow(name="reconcile-applications", log_prints=False)
+@flow(name="reconcile-applications", log_prints=False, result_storage=RESULTS, persist_result=False)
 def reconcile_applications() -> dict[str, str]:
     """Apply the remedy of every application waiting too long; returns {application id: remedy}."""
     done = {stuck.application_id: recover(stuck) for stuck in find_stuck()}

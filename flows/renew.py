@@ -12,10 +12,10 @@ from prefect import flow
 from prefect.logging import get_run_logger
 
 import casework
-from flows._tasks import find_due, renew_one
+from flows._tasks import RESULTS, find_due, renew_one
 
 
-@flow(name="renew-timestamps", log_prints=False)
+@flow(name="renew-timestamps", log_prints=False, result_storage=RESULTS, persist_result=False)
 def renew_timestamps(within_days: int | None = None) -> list[str]:
     """Renew the timestamp of every archived document whose protection expires within the window.
     Returns the application ids renewed."""

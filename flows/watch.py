@@ -37,6 +37,7 @@ from prefect.logging import get_run_logger
 
 import casework
 from core import Status
+from flows._tasks import RESULTS
 
 ALERTED_TAG = "capil:alerted"
 LOOKBACK = dt.timedelta(days=1)
@@ -116,7 +117,7 @@ def notify(alerts: list[Alert]) -> None:
                 client.update_flow_run(run.id, tags=sorted({*(run.tags or []), ALERTED_TAG}))
 
 
-@flow(name="watch-operations", log_prints=False)
+@flow(name="watch-operations", log_prints=False, result_storage=RESULTS, persist_result=False)
 def watch_operations() -> list[Alert]:
     """Find what needs a person (failed runs, applications waiting in `received`, parked finalizations) and
     notify. Returns the alerts."""
