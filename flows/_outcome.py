@@ -1,10 +1,12 @@
-"""What operations see on a finished run: a state named by the outcome, tags, and two artifacts.
+"""What operations see on a finished run: a state named by the outcome, tags, and one artifact.
 
 A run whose application went to a verifikator or was rejected still *completed* (nothing broke), but
 Prefect's UI shows the state's name, so the state is named by the outcome (`Approved`, `NeedsReview`,
 `Rejected`) with the Indonesian reason as its message. The run gets the tags `perubahan:<jenis>` and
-`hasil:<status>`, and publishes the findings table (codes, severity, which document and field, the
-Indonesian text; never the values read or expected, which are personal data) and the per-stage times.
+`hasil:<status>`, and publishes one markdown artifact `findings-<id>`: the findings table (codes, severity,
+which document and field, the Indonesian text; never the values read or expected, which are personal data)
+and the per-stage times below it (one artifact, not a table and a markdown one: each is a request to the
+Prefect server and a row it writes, issue #17).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from prefect import get_client
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_markdown_artifact
 from prefect.client.schemas.objects import State
 from prefect.runtime import flow_run
 from prefect.states import Completed
@@ -47,18 +49,24 @@ def outcome(application_id: str, status: Status, clock: StageClock) -> State:
     """Publish the run's findings and timings, tag it, and return its final state (data: the status)."""
     app = casework.services().applications.get(application_id)
     key = application_id.lower()  # artifact keys: lower case, digits and dashes
-    create_table_artifact(
+    findings = "\n".join(
+        f"| {_cell(f.code)} | {_cell(str(f.severity))} | {_cell(f.document or '')} | {_cell(f.field or '')} "
+        f"| {_cell(f.message)} |" for f in app.findings) or "| - | | | | Tidak ada temuan |"
+    stages = "\n".join(f"| {stage} | {seconds:.2f} |" for stage, seconds in clock.seconds.items())
+    create_markdown_artifact(
         key=f"findings-{key}",
-        table=[{"kode": f.code, "tingkat": str(f.severity), "dokumen": f.document or "", "elemen": f.field or "",
-                "keterangan": f.message} for f in app.findings] or [{"kode": "-", "keterangan": "Tidak ada temuan"}],
-        description=f"Temuan pemeriksaan permohonan {application_id}: {status}",
+        markdown=(f"### Temuan\n\n| kode | tingkat | dokumen | elemen | keterangan |\n|---|---|---|---|---|\n"
+                  f"{findings}\n\n### Waktu per tahap\n\n| tahap | detik |\n|---|---|\n{stages}\n"),
+        description=f"Temuan pemeriksaan dan waktu per tahap, permohonan {application_id}: {status}",
     )
-    rows = "\n".join(f"| {stage} | {seconds:.2f} |" for stage, seconds in clock.seconds.items())
-    create_markdown_artifact(key=f"timings-{key}", markdown=f"| tahap | detik |\n|---|---|\n{rows}\n",
-                             description=f"Waktu per tahap, permohonan {application_id}")
     _tag(f"perubahan:{app.jenis_perubahan}", f"hasil:{status}")
     name = STATE_NAMES.get(status, "Completed")
     return Completed(name=name, message=_MESSAGES.get(status, str(status)), data=str(status))
+
+
+def _cell(text: str) -> str:
+    """Text in one cell of a markdown table: a `|` or a line break would end the cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _tag(*tags: str) -> None:

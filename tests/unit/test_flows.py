@@ -177,7 +177,7 @@ def test_operations_see_the_application_the_outcome_and_the_findings_on_the_run(
     from prefect import get_client
     from prefect.client.schemas.filters import (
         ArtifactFilter,
-        ArtifactFilterKey,
+        ArtifactFilterFlowRunId,
         TaskRunFilter,
         TaskRunFilterFlowRunId,
     )
@@ -189,16 +189,16 @@ def test_operations_see_the_application_the_outcome_and_the_findings_on_the_run(
         run = client.read_flow_run(state.state_details.flow_run_id)
         tasks = client.read_task_runs(task_run_filter=TaskRunFilter(
             flow_run_id=TaskRunFilterFlowRunId(any_=[run.id])))
-        [findings] = client.read_artifacts(artifact_filter=ArtifactFilter(
-            key=ArtifactFilterKey(any_=[f"findings-{app_id}"])))
-        [timings] = client.read_artifacts(artifact_filter=ArtifactFilter(
-            key=ArtifactFilterKey(any_=[f"timings-{app_id}"])))
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(
+            any_=[run.id])))
     assert run.name == f"process-{app_id}"
     assert {"perubahan:pendidikan", "hasil:needs_review"} <= set(run.tags)
     assert {"extract-kk", "extract-ijazah"} <= {t.name for t in tasks}
+    [findings] = artifacts  # one artifact per run: the findings and the stage times (issue #17)
+    assert findings.key == f"findings-{app_id}"
     assert "NAME_MISMATCH" in str(findings.data) and "Nama" in str(findings.data)
     assert person.nama_lengkap not in str(findings.data) and person.nik not in str(findings.data)
-    assert "baca dokumen" in str(timings.data) and "pemeriksaan silang" in str(timings.data)
+    assert "baca dokumen" in str(findings.data) and "pemeriksaan silang" in str(findings.data)
 
 
 def test_the_wrong_document_is_rejected_with_its_reason(svc, reader):
@@ -494,3 +494,42 @@ def _broken(stage: str) -> Any:
         raise RuntimeError(f"{stage} broke")
 
     return broken
+
+
+def test_runs_are_started_on_a_deployment_looked_up_once_and_again_when_it_was_made_anew(prefect_server, monkeypatch):
+    """Issue #17: the starter keeps a deployment's id (one `create_flow_run` per application, no look-up by
+    name each time), and finds a deployment created again under its name."""
+    import uuid
+
+    from prefect import get_client
+    from prefect.client.orchestration import SyncPrefectClient
+
+    from flows import FlowStarter
+
+    name = f"starter-{uuid.uuid4().hex[:8]}"  # a name this process has not looked up yet
+    deployment = f"process-application/{name}"
+    first = process_application.to_deployment(name=name).apply()
+    lookups: list[str] = []
+    by_name = SyncPrefectClient.read_deployment_by_name
+
+    def counted(self: SyncPrefectClient, name: str, *args: Any, **kwargs: Any) -> Any:
+        lookups.append(name)
+        return by_name(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(SyncPrefectClient, "read_deployment_by_name", counted)
+    starter = FlowStarter()
+    starter.check(deployment)
+    runs = [starter.start(deployment, app_id) for app_id in ("KP-A", "KP-B")]
+    starter.check(deployment)
+    assert lookups == [deployment]
+    with get_client(sync_client=True) as client:
+        made = [client.read_flow_run(uuid.UUID(run)) for run in runs]
+        assert [(r.deployment_id, r.parameters["application_id"]) for r in made] == [(first, "KP-A"), (first, "KP-B")]
+        assert "permohonan:KP-B" in made[1].tags
+        client.delete_deployment(first)
+    again = process_application.to_deployment(name=name).apply()
+    lookups.clear()  # `apply` looks it up too
+    run = starter.start(deployment, "KP-C")
+    with get_client(sync_client=True) as client:
+        assert client.read_flow_run(uuid.UUID(run)).deployment_id == again != first
+    assert lookups == [deployment]
