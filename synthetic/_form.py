@@ -131,7 +131,7 @@ def guilloche_paper(size: tuple[int, int], rng: random.Random, colour: tuple[int
         return np.cos(a) * np.cos(b) - np.sin(a) * np.sin(b)
 
     lines = (wave(a1 * np.sin(x * k2 + ph)) > 0.8) | (wave(-a1 * np.sin(x * k2 * 1.21 + ph / 2)) > 0.85)
-    alpha = lines.astype(np.float32)
+    mask = lines.view(np.uint8) * np.uint8(255)
     cx, cy = w * rng.uniform(0.45, 0.55), h * rng.uniform(0.45, 0.55)
     radius = min(w, h) * 0.32
     x0, y0 = int(cx - radius), int(cy - radius)
@@ -141,14 +141,13 @@ def guilloche_paper(size: tuple[int, int], rng: random.Random, colour: tuple[int
     petals = rng.choice((6, 8, 12))
     rosette = ((np.cos(r * 0.09 + 5 * np.sin(petals * np.arctan2(ry, rx))) > 0.85) & (r < radius)).astype(np.uint8)
     big = np.asarray(Image.fromarray(rosette * 230).resize((rosette.shape[1] * 2, rosette.shape[0] * 2),
-                                                           Image.Resampling.BILINEAR), dtype=np.float32) / 255
-    region = alpha[y0:y0 + big.shape[0], x0:x0 + big.shape[1]]
+                                                           Image.Resampling.BILINEAR))
+    region = mask[y0:y0 + big.shape[0], x0:x0 + big.shape[1]]
     np.maximum(region, big[:region.shape[0], :region.shape[1]], out=region)
-    cream = np.array(rng.choice(((250, 248, 238), (248, 246, 240), (246, 248, 244))), dtype=np.float32)
-    ink = np.array(colour, dtype=np.float32)
-    alpha *= strength
-    pixels = cream[None, None, :] + alpha[..., None] * (ink - cream)[None, None, :]
-    return Image.fromarray(pixels.astype(np.uint8), "RGB")
+    cream = rng.choice(((250, 248, 238), (248, 246, 240), (246, 248, 244)))
+    # The pattern's ink over the cream at `strength`: PIL blends through the mask in one pass.
+    weight = Image.fromarray(mask).point(lambda v: round(v * strength))
+    return Image.composite(Image.new("RGB", size, colour), Image.new("RGB", size, cream), weight)
 
 
 def dotted(page: Page, x0: float, x1: float, y: float, *, step: int = 14, width: int = 2) -> None:
