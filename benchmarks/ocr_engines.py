@@ -4,11 +4,11 @@ Issue #14 item 7 asks whether a text *detector* with its own recognizer reads th
 layout analysis misses. This compares the two engines on what they can be given alike: the normalized
 page image the extractor works on (flattened, deskewed, evenly lit; `ocr.read(...).page_image(1)`).
 
-    # 1. with the project's venv: the normalized page images and the values printed on them
+    # 1. the normalized page images and the values printed on them
     .venv/bin/python benchmarks/ocr_engines.py export --data CORPUS --out /tmp/engines
-    # 2. with a scratch venv holding the second engine (it is not a project dependency):
-    python3 -m venv /tmp/rvenv && /tmp/rvenv/bin/pip install rapidocr-onnxruntime pytesseract
-    /tmp/rvenv/bin/python benchmarks/ocr_engines.py compare --pages /tmp/engines [--threads 1]
+    # 2. both engines on them (rapidocr-onnxruntime is a project dependency since the KK second reading,
+    #    `ocr.SECOND_ENGINE`; benchmarks/results/ocr-engines-kk-fallback.md measures that use of it)
+    .venv/bin/python benchmarks/ocr_engines.py compare --pages /tmp/engines [--threads 1]
 
 The measure, per engine: the share of printed values (every truth field except dates, whose printed
 form differs by document) found in the engine's text of the page, both compared upper case with

@@ -80,7 +80,7 @@ __all__ = ["GREY_LEVELS", "MAX_PAGES", "MAX_PIXELS", "PDF_DPI", "Cage", "CageLim
            "extract", "extract_pages", "read", "review_image", "second_readings", "sniff", "socket_path",
            "SECOND_ENGINE", "tesseract_cpu"]
 
-SECOND_ENGINE = False
+SECOND_ENGINE = True
 """Whether `read` reads a KK page again by lines when its member table is in doubt (RapidOCR's text
 detector, Tesseract per line: `_rapid_kk`); docs/ocr.md has what it costs and what it brings."""
 
@@ -137,14 +137,15 @@ def read(data: bytes, *, declared_type: core.DocumentType | None = None, lang: s
     """`extract`, keeping the type confidence, the page transforms and the normalized page images.
 
     `second_engine` (default `SECOND_ENGINE`): a KK page whose member table the first reading could not
-    structure is read again line by line (`_rapid_kk`) and the two readings put together; a page of which
-    nothing could be read is read by lines too, and kept when that reading finds a KK."""
+    structure is read again line by line (`_rapid_kk`) and the two readings put together; an upload
+    declared a KK of which nothing could be read is read by lines too, and kept when that finds a KK."""
     pages = read_pages(data, lang=lang, max_pixels=max_pixels, max_pages=max_pages)
     again = SECOND_ENGINE if second_engine is None else second_engine
     try:
         extraction, detection = extract_pages(pages, declared_type=declared_type)
     except core.UnreadableDocument:
-        lined = read_by_lines(pages, lambda p: extract_pages(p, declared_type=declared_type)) if again else None
+        lined = (read_by_lines(pages, lambda p: extract_pages(p, declared_type=declared_type))
+                 if again and declared_type == core.DocumentType.KK else None)
         if lined is None:
             raise
         pages, extraction, detection = lined
