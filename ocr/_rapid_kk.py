@@ -18,7 +18,9 @@ reading's when as many), each row joined by its NIK to the other reading's row: 
 and a field they give differently are weighed as two readings of the same pixels (`_confidence.weigh`: the
 kept row's reading stands unless the other is clearly surer; agreement lifts an unsure value to `DISPUTED`
 at most, disagreement caps it there); a field only one gives is kept as that reading gave it. Header
-fields are weighed the same way, the first reading's leading.
+fields are weighed the same way, the first reading's leading. Whatever the first reading did not give
+alike (a value only the line reading gave, or a row of its own) is at most `DISPUTED`: on kk-2000s a line
+crop's column rule gave `JANDI` for `ANDI` at 0.91.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ import core
 
 from ._cells import reread
 from ._classify import Detection
-from ._confidence import weigh
+from ._confidence import DISPUTED, weigh
+from ._fields import capped
 from ._model import Page, Word
 from ._rapid import line_boxes
 
@@ -100,18 +103,20 @@ def second_reading(pages: Sequence[Page], first: core.Extraction, extract: Extra
         return first
     if second.document_type != core.DocumentType.KK:
         return first
-    fields = {name: _weighed(value, second.fields.get(name)) for name, value in first.fields.items()}
+    fields = {name: _own(_weighed(value, second.fields.get(name)), value) for name, value in first.fields.items()}
     return dataclasses.replace(first, fields=fields, anggota=_members(first.anggota, second.anggota))
 
 
 def _members(first: tuple[dict[str, core.FieldValue], ...], second: tuple[dict[str, core.FieldValue], ...],
              ) -> tuple[dict[str, core.FieldValue], ...]:
-    base, other = (second, first) if _valid_niks(second) > _valid_niks(first) else (first, second)
+    lines_lead = _valid_niks(second) > _valid_niks(first)
+    base, other = (second, first) if lines_lead else (first, second)
     by_nik = {row["nik"].value: row for row in other if row["nik"].value is not None}
     rows = []
     for row in base:
         match = by_nik.get(row["nik"].value) if row["nik"].value is not None else None
-        rows.append({f: _weighed(v, match.get(f)) for f, v in row.items()} if match is not None else dict(row))
+        firsts = (match if lines_lead else row) or {}
+        rows.append({f: _own(_weighed(v, match.get(f) if match else None), firsts.get(f)) for f, v in row.items()})
     return tuple(rows)
 
 
@@ -121,3 +126,11 @@ def _valid_niks(rows: Sequence[dict[str, core.FieldValue]]) -> int:
 
 def _weighed(first: core.FieldValue, second: core.FieldValue | None) -> core.FieldValue:
     return first if second is None else weigh(first, [second])
+
+
+def _own(chosen: core.FieldValue, first: core.FieldValue | None) -> core.FieldValue:
+    """A value the first reading did not give alike is at most `DISPUTED`: the line crops may hold what a
+    cell's crop leaves out (a column rule beside the text, `|ANDI` read `JANDI` at 0.91)."""
+    if first is not None and first.value == chosen.value:
+        return chosen
+    return capped(chosen, DISPUTED)
