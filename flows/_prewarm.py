@@ -6,10 +6,17 @@ PKCS#12 key parsed; ~0.5 CPU-s of every approved application on this machine, is
 only, as the fork server must: no socket, thread or database connection is made here for forks to share
 (`casework.services()` is still built in each run). Anything that fails here is left to the run, which
 does it as before and reports its own error.
+
+Last (this module is the last of `PRELOAD`), it moves everything the server has loaded out of the garbage
+collector's sight (`gc.freeze`): a fork's collections then never walk, nor write to and so copy, the
+inherited heap. A collection in a fork walked all of it: 0.5 CPU-s more for three full collections
+in a fork of this server than with it frozen (52,700 against 33,100 page faults; /tmp measurement,
+under load, issue #17). Frozen objects are the modules' own, which live as long as the server anyway.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 
 log = logging.getLogger(__name__)
@@ -26,3 +33,11 @@ def _prepare_signing() -> None:
 
 
 _prepare_signing()
+
+
+def _freeze() -> None:
+    gc.collect()
+    gc.freeze()
+
+
+_freeze()
