@@ -149,7 +149,10 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
     found: dict[str, core.FieldValue] = {}
     spans: dict[str, Span | None] = {}
     for name, (wordings, normalize) in _LABELS.items():
-        spans[name] = _first_labelled(all_lines, wordings)
+        span = _first_labelled(all_lines, wordings)
+        if span is not None and (name in _IDENTIFIERS or name in _NAMES_NOT_SENTENCES):
+            span = _before_sentence_goes_on(span, at_any_comma=name in _IDENTIFIERS)
+        spans[name] = span
         if name in _NAMES_NOT_SENTENCES and spans[name] is not None \
                 and reads_like_sentence(spans[name].text):  # type: ignore[union-attr]
             spans[name] = None
@@ -197,7 +200,8 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
         key = compact_key(label)
         if found is None and not any(compact_key(r).startswith(key) and compact_key(r) != key for r in _ALL_LABELS):
             found = find_label(all_lines, label, rivals=_ALL_LABELS, colon=False)
-            if found is not None and found[1] > printed_words(label) + 1:
+            if found is not None and (found[1] > printed_words(label) + 1 or (
+                    found[1] == printed_words(label) + 1 and _worded_before(found[0], label))):
                 found = None
         if found is not None and _guessed(found, label):
             continue
@@ -206,6 +210,33 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
             if span is not None:
                 return _before_next_label(_without_colon_column(all_lines, span))
     return None
+
+
+_SENTENCE_GOES_ON = frozenset({"LAHIR", "TANGGAL", "TGL", "TEMPAT", "DI", "PADA", "TELAH", "DAN", "YANG"})
+"""Words after a comma that carry the sentence on (`022010218, lahir di Bone tanggal ...`)."""
+
+
+def _worded_before(line: Line, label: str) -> bool:
+    """A word of its own before a label without a colon (`KOORDINASI PERGURUAN TINGGI SWASTA WILAYAH IX`): the
+    label is part of a longer name, not a label; a number (`1.`) or the label's own first part split is no such word."""
+    first = compact_key(line.words[0].text)
+    return len(first) >= 3 and first.isalpha() and not compact_key(label).startswith(first)
+
+
+def _before_sentence_goes_on(span: Span, *, at_any_comma: bool) -> Span:
+    """The value up to a comma after which its sentence goes on (`N.P.M. 022010218, lahir di Bone ...`,
+    `nama orang tua LA ODE RAHMAN, lahir di ...`): an identifier ends at any comma; a name only where the
+    words after the comma are the sentence's (a degree after a name's comma stays: `H. LA ODE, S.Pd.`)."""
+    words = span.words
+    for i, word in enumerate(words[:-1]):
+        if not word.text.endswith((",", ";")):
+            continue
+        rest = words[i + 1:]
+        if at_any_comma or rest[0].text.strip(".,:;").upper() in _SENTENCE_GOES_ON \
+                or reads_like_sentence(" ".join(w.text for w in rest)):
+            last = dataclasses.replace(word, text=word.text.rstrip(",;"))
+            return Span(span.page, (*words[:i], last), span.factor)
+    return span
 
 
 def _before_next_label(span: Span) -> Span | None:

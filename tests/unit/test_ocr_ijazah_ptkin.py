@@ -156,3 +156,25 @@ def test_a_title_set_too_large_for_tesseract_is_read_from_a_smaller_copy():
     cv2.putText(image, "Kendari, 16 Juni 2001", (900, 1000), font, 1.4, 0, 2, cv2.LINE_AA)
     extraction = ocr.extract(cv2.imencode(".png", image)[1].tobytes())
     assert extraction.document_type == core.DocumentType.IJAZAH
+
+
+def test_a_label_inside_a_longer_heading_is_no_label_the_university_is_named_by_its_own_heading():
+    """`PERGURUAN TINGGI` inside `KOORDINASI PERGURUAN TINGGI SWASTA WILAYAH IX` (a private university's
+    supervising body) labels nothing: the school is the university's own heading, not `SWASTA WILAYAH IX`."""
+    got = _read("KOORDINASI PERGURUAN TINGGI SWASTA WILAYAH IX", "UNIVERSITAS DAYANU IKSANUDDIN", ("IJAZAH", 90),
+                "Rektor Universitas Dayanu Iksanuddin menyatakan bahwa:", ("ANDI MAPPANYUKKI", 40),
+                "N.P.M. 022010218, lahir di Bone tanggal 8 Desember 1985, telah menyelesaikan", *_CLOSING)
+    assert got["nama_satuan_pendidikan"].value == "UNIVERSITAS DAYANU IKSANUDDIN"
+
+
+def test_a_value_in_a_sentence_ends_at_the_comma_after_which_the_sentence_goes_on():
+    """`N.P.M. 022010218, lahir di Bone ...`: the number is the NIM, not `022010218,LAHIRDIBONETANGGAL`; a parent's
+    name ends at its comma when the sentence goes on after it, and keeps a degree after its comma."""
+    got = _read("UNIVERSITAS DAYANU IKSANUDDIN", ("IJAZAH", 90), "Rektor menyatakan bahwa:", ("ANDI MAPPANYUKKI", 40),
+                "N.P.M. 022010218, lahir di Bone tanggal 8 Desember 1985, telah menyelesaikan",
+                "Nama Orang Tua : LA ODE MUHAMMAD RAHMAN, lahir di Kolaka", *_CLOSING)
+    assert got["nim"].value == "022010218"
+    assert got["nama_orang_tua"].value == "LA ODE MUHAMMAD RAHMAN"
+    degree = _read("UNIVERSITAS DAYANU IKSANUDDIN", ("IJAZAH", 90), "Nama : ANDI MAPPANYUKKI",
+                   "Nama Orang Tua : H. LA ODE RAHMAN, S.Pd.", *_CLOSING)
+    assert degree["nama_orang_tua"].value.startswith("H. LA ODE RAHMAN")
