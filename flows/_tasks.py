@@ -22,7 +22,16 @@ from prefect.settings import get_current_settings
 from prefect.states import State
 
 import casework
-from core import ArchivedKk, CapilError, DocumentType, Extraction, Status, StoredObject, Unreadable
+from core import (
+    ArchivedKk,
+    CapilError,
+    DocumentType,
+    Extraction,
+    Status,
+    StoredObject,
+    Unreadable,
+    load_settings,
+)
 
 RESULTS: Any = Path(get_current_settings().results.local_storage_path)
 """The flows' `result_storage` (with `persist_result=False`: nothing is written there). Prefect takes a
@@ -38,8 +47,19 @@ def _retryable(_task: Any, _run: TaskRun, state: State) -> bool:
 _RETRIES = 3
 _RETRY_DELAYS: list[float] = [2, 5, 15]
 _QUICK_S = 60  # database work
-_READ_S = 420  # OCR of one document in the cage (ocr.Cage kills a read after `cage_timeout_seconds`, 180 by
-#               default); a file of another type is read twice: two cage reads and the rest fit
+
+
+def _read_budget_s() -> int:
+    """The timeout of a document's read task: the reading client may wait up to `cage_timeout_seconds` for a
+    free cage and as long again for the read (plus its margin), and a file of another type is read twice."""
+    try:
+        cage_s = load_settings().cage_timeout_seconds
+    except CapilError:  # a broken configuration is reported where it is used, not at import
+        cage_s = 180
+    return 2 * (2 * cage_s + 30) + 30
+
+
+_READ_S = _read_budget_s()  # 810 s with the default 180 s cage timeout
 _SERVICE_S = 120  # signing with TSA/OCSP/CRL, or object storage, per attempt
 
 
