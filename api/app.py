@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -232,11 +233,45 @@ def create_application(
     if filed.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     else:
-        starter.start(PROCESS_DEPLOYMENT, application_id)
+        _start_soon(starter, application_id)
     response.headers["Location"] = f"/api/applications/{application_id}"
     return {**svc.applications.get(application_id).to_dict(), "tracking_code": filed.tracking_code,
             "status_token": filed.token, "status_url": f"/api/applications/{application_id}?token={filed.token}",
             "status_page_url": f"/permohonan/{application_id}?token={filed.token}"}
+
+
+START_WAIT_S = 5.0
+"""Longest an upload's answer waits for its run to be created. Prefect's server answers `503` while its
+SQLite is locked and its client backs off 2, 4, 8, 16, 32 s: a filed application is answered `received`
+after this wait while the start goes on (e2e-quiet-n200-c4.md: one upload waited past 60 s)."""
+
+
+def _start_soon(starter: Any, application_id: str) -> None:
+    """Start the application's run. A start that fails at once (Prefect down) is the `503` it always was; one
+    still retrying after `START_WAIT_S` goes on in the background and the upload is answered. An application
+    a start that failed in the end left `received` is started by `flows.reconcile`, as after any lost start."""
+    done, lock = threading.Event(), threading.Lock()
+    waiting, failed = [True], []
+
+    def start() -> None:
+        try:
+            starter.start(PROCESS_DEPLOYMENT, application_id)
+        except Exception as e:
+            with lock:
+                if waiting[0]:
+                    failed.append(e)
+                else:
+                    log.warning("the run of application %s was not started (%s); the reconciler will start it",
+                                application_id, type(e).__name__)
+        finally:
+            done.set()
+
+    threading.Thread(target=start, name=f"start-{application_id}", daemon=True).start()
+    done.wait(START_WAIT_S)
+    with lock:
+        waiting[0] = False
+        if failed:
+            raise failed[0]
 
 
 @app.get("/api/applications", tags=["permohonan"],
