@@ -12,6 +12,7 @@ storage (`GET /api/admin/storage`) for the run and its tasks, 3 requests per app
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,20 @@ from core import (
 RESULTS: Any = Path(get_current_settings().results.local_storage_path)
 """The flows' `result_storage` (with `persist_result=False`: nothing is written there). Prefect takes a
 Path as a local file system (`prefect.results.resolve_result_storage`); its annotation names blocks only."""
+
+
+class _WorkerThreadTimeoutNotice(logging.Filter):
+    """Drops Prefect's warning, on every run of a task that has a timeout and runs in a worker thread (the
+    extract tasks, submitted side by side), that the timeout cannot interrupt a blocking call. Here it says
+    nothing an operator can act on: a read is bounded where it blocks (the cage's wall clock kills it after
+    `cage_timeout_seconds`, the reading client's socket gives up after the wait and the read), and the task's
+    timeout (`_read_budget_s`) lies above both. Sent to the server it was 2-3 warnings per application."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "running in a worker thread" not in record.getMessage()
+
+
+logging.getLogger("prefect.task_runs").addFilter(_WorkerThreadTimeoutNotice())
 
 
 def _retryable(_task: Any, _run: TaskRun, state: State) -> bool:

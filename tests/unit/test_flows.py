@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import logging
 from typing import Any, ClassVar, cast
 
 import pytest
@@ -533,3 +534,17 @@ def test_runs_are_started_on_a_deployment_looked_up_once_and_again_when_it_was_m
     with get_client(sync_client=True) as client:
         assert client.read_flow_run(uuid.UUID(run)).deployment_id == again != first
     assert lookups == [deployment]
+
+
+def test_prefects_worker_thread_timeout_notice_is_not_sent_but_other_task_warnings_are() -> None:
+    """The extract tasks run side by side in worker threads; Prefect warns on each run that their timeout cannot
+    interrupt a blocking call (the cage's wall clock bounds the read): that notice is dropped, nothing else."""
+    task_runs = logging.getLogger("prefect.task_runs")
+
+    def record(message: str) -> logging.LogRecord:
+        return task_runs.makeRecord("prefect.task_runs", logging.WARNING, __file__, 1, message, (), None)
+
+    notice = ("Timeout of 810.0 seconds configured for this task, but the task is running in a worker thread. "
+              "Timeouts in worker threads cannot interrupt blocking operations")
+    assert not task_runs.filter(record(notice))
+    assert task_runs.filter(record("Task run failed with exception: ServiceUnavailable"))
