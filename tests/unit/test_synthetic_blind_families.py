@@ -4,31 +4,23 @@ gives the same bytes, each prints what sets it apart (read back from its text-la
 of only these families plans every kind of application."""
 
 import io
-import random
 import re
 
-import pdfplumber
 import pytest
 from PIL import Image
 
 import core
 import synthetic
+from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
 
 BLIND = ("ijazah-kesetaraan", "ijazah-swasta", "kk-2024", "kk-blanko", "nikah-model-na")
 PHOTOGRAPHED = ("kk-blanko", "kk-2024")
 """A colour page (guilloche paper) and a grey one."""
-VOCAB = {"jenis_kelamin", "agama", "pendidikan", "status_perkawinan", "status_hubungan", "golongan_darah",
-         "kewarganegaraan", "jenis_pekerjaan"}
-SPOUSE_VOCAB = {"agama", "kewarganegaraan"}
 
 
 @pytest.fixture(scope="module")
 def people():
-    kin = [core.Family.from_dict(f) for f in synthetic.population(families=12, seed=9)["keluarga"]]
-    family = max(kin, key=lambda f: len(f.anggota))
-    young = next(p for f in kin for p in f.anggota if p.tanggal_lahir >= "1996-01-01")
-    old = next(p for f in kin for p in f.anggota if p.tanggal_lahir < "1985-01-01")
-    return family, young, old
+    return sample_people()
 
 
 _RENDERED: dict = {}
@@ -38,54 +30,8 @@ def _render(name, people, seed, *, person=None, jenjang=None, married="1987-03-2
     """One page of family `name`, drawn once per module for the same arguments (`fresh`: drawn again)."""
     key = (name, seed, person.nik if person else None, jenjang, married)
     if fresh or key not in _RENDERED:
-        _RENDERED[key] = _draw(name, people, seed, person=person, jenjang=jenjang, married=married)
+        _RENDERED[key] = render_family(name, people, seed, person=person, jenjang=jenjang, married=married)
     return _RENDERED[key]
-
-
-def _draw(name, people, seed, *, person, jenjang, married):
-    family, young, _ = people
-    spec = synthetic.LAYOUT_FAMILIES[name]
-    jenjang = jenjang or ("S1" if spec.levels == "university" else "SMA")
-    if spec.document_type == "kk":
-        return synthetic.render_kk(family, seed=seed, layout=spec.layout, varied=True)
-    if spec.document_type == "ijazah":
-        return synthetic.render_ijazah(person or young, jenjang=jenjang, seed=seed, layout=spec.layout, varied=True,
-                                       security=True)
-    a, b = family.anggota[:2]
-    nomor = synthetic.akta_number(married, kua_code="7401041", rng=random.Random(seed))
-    return synthetic.render_buku_nikah(a, b, tanggal_nikah=married, nomor_akta=nomor, kua="KUA KECAMATAN LATAMBAGA",
-                                       wali="LA ODE HAMZAH", seed=seed, varied=True, stamped=True, layout=spec.layout)
-
-
-def _text(rendered):
-    with pdfplumber.open(io.BytesIO(synthetic.degrade(rendered, "pdf_text", seed=1).data)) as doc:
-        return re.sub(r"\s+", " ", doc.pages[0].extract_text() or "")
-
-
-def _assert_canonical(truth):
-    fields, kind = truth["fields"], truth["document_type"]
-    expected = {"kk": core.KK_HEADER_FIELDS, "ijazah": core.IJAZAH_FIELDS, "buku_nikah": core.BUKU_NIKAH_FIELDS}[kind]
-    assert tuple(fields) == tuple(expected)
-    rows = truth.get("anggota", [])
-    assert (kind == "kk") == bool(rows)
-    for row in rows:
-        assert tuple(row) == tuple(core.KK_MEMBER_FIELDS) and re.fullmatch(r"\d{16}", row["nik"])
-    for name, value in list(fields.items()) + [(k, v) for row in rows for k, v in row.items()]:
-        if value is None:
-            continue
-        leaf = name.split(".")[-1]
-        if leaf.startswith("tanggal"):
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), (name, value)
-        elif leaf in ("nik", "no_kk"):
-            assert re.fullmatch(r"\d{16}", value), (name, value)
-        elif leaf in ("rt", "rw"):
-            assert re.fullmatch(r"\d{3}", value), (name, value)
-        elif leaf in VOCAB and (kind != "buku_nikah" or leaf in SPOUSE_VOCAB):
-            assert value in core.canonical_values(leaf), (name, value)
-        assert value == value.strip() and "  " not in value and (leaf.startswith("nomor") or value == value.upper()), \
-            (name, value)
-    if kind == "ijazah":
-        assert core.pendidikan_for_jenjang(fields["jenjang"])
 
 
 @pytest.mark.parametrize("name", BLIND)
@@ -93,7 +39,7 @@ def test_each_blind_family_renders_every_variant_deterministically(name, people)
     spec = synthetic.LAYOUT_FAMILIES[name]
     assert name not in synthetic.DEVELOPMENT_FAMILIES and spec.description
     rendered = _render(name, people, seed=61)
-    _assert_canonical(rendered.truth)
+    assert_canonical(rendered.truth)
     assert _render(name, people, seed=61, fresh=True).png == rendered.png
     # The variants that read only the raster (not the drawing ops) run on the page at a third of its size:
     # the same mode and content for a fraction of the time; clean, pdf_text and worn_scan get the page itself.
@@ -119,7 +65,7 @@ def test_each_blind_family_renders_every_variant_deterministically(name, people)
 def test_kk_blanko_is_a_coloured_form_with_typed_values(people):
     family = people[0]
     rendered = _render("kk-blanko", people, seed=61)
-    text = _text(rendered)
+    text = text_layer(rendered)
     assert "Urut" in text and "Kependudukan" in text and "Terakhir" in text and "CAMAT" in text and "No. Seri" in text
     assert family.no_kk in text and rendered.truth["fields"]["no_kk"] == family.no_kk
     inks = {op[-1] for op in rendered.ops if op[0] == "text"}
@@ -131,7 +77,7 @@ def test_kk_blanko_is_a_coloured_form_with_typed_values(people):
 def test_kk_2024_is_portrait_with_shaded_rows_and_a_wrapped_address(people):
     family = people[0]
     rendered = _render("kk-2024", people, seed=61)
-    text = _text(rendered)
+    text = text_layer(rendered)
     assert family.no_kk in text and re.search(r"NKK|No\. Kartu Keluarga|Nomor KK", text) and "Kel/Desa" in text
     assert re.search(r"(Diterbitkan Tanggal|Tanggal Terbit) : \d{2}-\d{2}-\d{4}", text) and "Dicetak" in text
     assert Image.open(io.BytesIO(rendered.png)).size == (2480, 3508)
@@ -145,13 +91,13 @@ def test_kk_2024_is_portrait_with_shaded_rows_and_a_wrapped_address(people):
 def test_ijazah_kesetaraan_prints_the_paket_in_the_wording_of_its_era(people):
     old = people[2]
     new = _render("ijazah-kesetaraan", people, seed=61)  # the young person's SMA: a Paket C since 2008
-    fields, text = new.truth["fields"], _text(new)
+    fields, text = new.truth["fields"], text_layer(new)
     assert fields["jenjang"] == "PAKET C" and "PROGRAM PAKET C SETARA SMA" in text and "IJAZAH" in text
     assert "menerangkan bahwa" in text and f"Nama {fields['nama_lengkap']}" not in text
     assert re.fullmatch(r"DN-PC \d{7}", fields["nomor_ijazah"]) and re.fullmatch(r"P\d{7}", fields["npsn"])
     assert f"NPSN {fields['npsn']}" in text and "Ditetapkan di" in text and "Pada tanggal" in text
     older = _render("ijazah-kesetaraan", people, seed=67, person=old, jenjang="SMP")
-    fields, text = older.truth["fields"], _text(older)
+    fields, text = older.truth["fields"], text_layer(older)
     assert fields["jenjang"] == "PAKET B" and "SURAT TANDA TAMAT BELAJAR" in text and "KELOMPOK BELAJAR" in text
     assert int(fields["tanggal_lulus"][:4]) < 2008 and fields["npsn"] is None and fields["nisn"] is None
     assert core.pendidikan_for_jenjang(fields["jenjang"]) == "SLTP/SEDERAJAT"
@@ -161,13 +107,13 @@ def test_ijazah_kesetaraan_prints_the_paket_in_the_wording_of_its_era(people):
 
 def test_nikah_model_na_types_the_date_in_words_and_has_no_nik_before_2011(people):
     old = _render("nikah-model-na", people, seed=61)  # married 1987
-    fields, text = old.truth["fields"], _text(old)
+    fields, text = old.truth["fields"], text_layer(old)
     assert "dua puluh satu Maret seribu sembilan ratus delapan puluh tujuh" in text and "21-03-1987" in text
     assert "Model NA" in text and "ISTERI" in text and "2. Binti" in text and "7. Tempat kediaman" in text
     assert fields["tanggal_nikah"] == "1987-03-21" and fields["suami.nik"] is None and fields["istri.nik"] is None
     assert "Nomor Induk Kependudukan" not in text and fields["kua"] == "KUA KECAMATAN LATAMBAGA" and "LATAMBAGA" in text
     new = _render("nikah-model-na", people, seed=70, married="2021-02-14")
-    fields, text = new.truth["fields"], _text(new)
+    fields, text = new.truth["fields"], text_layer(new)
     assert "empat belas Februari dua ribu dua puluh satu" in text and fields["suami.nik"] in text
     assert fields["istri.nik"] == people[0].anggota[1].nik
 
@@ -175,12 +121,12 @@ def test_nikah_model_na_types_the_date_in_words_and_has_no_nik_before_2011(peopl
 def test_ijazah_swasta_prints_its_era_under_kopertis_or_lldikti(people):
     old = people[2]
     newer = _render("ijazah-swasta", people, seed=61)  # the young person's S1, since 2018
-    fields, text = newer.truth["fields"], _text(newer)
+    fields, text = newer.truth["fields"], text_layer(newer)
     assert "LEMBAGA LAYANAN PENDIDIKAN TINGGI" in text and "Dekan Fakultas" in text and "Sarjana" in text
     assert fields["gelar"] in text and "." in fields["gelar"] and fields["nim"] in text
     assert f"Program Studi {fields['program_studi'].title()}" in text
     older = _render("ijazah-swasta", people, seed=71, person=old, jenjang="S1")
-    fields, text = older.truth["fields"], _text(older)
+    fields, text = older.truth["fields"], text_layer(older)
     assert "KOORDINASI PERGURUAN TINGGI SWASTA" in text and "Koordinator Kopertis" in text
     assert re.fullmatch(r"SARJANA [A-Z ]+ \([A-Z.]+\)", fields["gelar"]) and "." not in fields["gelar"]
     assert re.fullmatch(r"\d{4}/[A-Z]+/S1/\d{4}", fields["nomor_ijazah"]) and fields["gelar"] in text

@@ -3,78 +3,24 @@ truth in the spec's canonical form, the same seed gives the same bytes, and each
 apart (read back from its text-layer PDF)."""
 
 import io
-import random
 import re
 
-import pdfplumber
 import pytest
 from PIL import Image
 
-import core
 import synthetic
+from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
 
 NEW = ("ijazah-madrasah", "ijazah-ptkin", "kk-2000s", "nikah-2020s")
-VOCAB = {"jenis_kelamin", "agama", "pendidikan", "status_perkawinan", "status_hubungan", "golongan_darah",
-         "kewarganegaraan", "jenis_pekerjaan"}
-SPOUSE_VOCAB = {"agama": "agama", "kewarganegaraan": "kewarganegaraan"}
 
 
 @pytest.fixture(scope="module")
 def people():
-    kin = [core.Family.from_dict(f) for f in synthetic.population(families=12, seed=9)["keluarga"]]
-    family = max(kin, key=lambda f: len(f.anggota))
-    young = next(p for f in kin for p in f.anggota if p.tanggal_lahir >= "1996-01-01")
-    old = next(p for f in kin for p in f.anggota if p.tanggal_lahir < "1985-01-01")
-    return family, young, old
+    return sample_people()
 
 
 def _render(name, people, seed, *, person=None, jenjang=None, married="2024-10-30"):
-    family, young, _ = people
-    spec = synthetic.LAYOUT_FAMILIES[name]
-    jenjang = jenjang or ("S1" if spec.levels == "university" else "SMA")
-    if spec.document_type == "kk":
-        return synthetic.render_kk(family, seed=seed, layout=spec.layout, varied=True)
-    if spec.document_type == "ijazah":
-        return synthetic.render_ijazah(person or young, jenjang=jenjang, seed=seed, layout=spec.layout, varied=True,
-                                       security=True)
-    a, b = family.anggota[:2]
-    nomor = synthetic.akta_number(married, kua_code="7401041", rng=random.Random(seed))
-    return synthetic.render_buku_nikah(a, b, tanggal_nikah=married, nomor_akta=nomor, kua="KUA KECAMATAN LATAMBAGA",
-                                       wali="LA ODE HAMZAH", seed=seed, varied=True, stamped=True, layout=spec.layout)
-
-
-def _text(rendered):
-    with pdfplumber.open(io.BytesIO(synthetic.degrade(rendered, "pdf_text", seed=1).data)) as doc:
-        return re.sub(r"\s+", " ", doc.pages[0].extract_text() or "")
-
-
-def _assert_canonical(truth):
-    """The truth has the spec's fields and nothing else, values in canonical form."""
-    fields = truth["fields"]
-    kind = truth["document_type"]
-    expected = {"kk": core.KK_HEADER_FIELDS, "ijazah": core.IJAZAH_FIELDS, "buku_nikah": core.BUKU_NIKAH_FIELDS}[kind]
-    assert tuple(fields) == tuple(expected)
-    rows = truth.get("anggota", [])
-    assert (kind == "kk") == bool(rows)
-    values = list(fields.items()) + [(k, v) for row in rows for k, v in row.items()]
-    for row in rows:
-        assert tuple(row) == tuple(core.KK_MEMBER_FIELDS) and re.fullmatch(r"\d{16}", row["nik"])
-    for name, value in values:
-        if value is None:
-            continue
-        leaf = name.split(".")[-1]
-        if leaf.startswith("tanggal"):
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), (name, value)
-        elif leaf in ("nik", "no_kk"):
-            assert re.fullmatch(r"\d{16}", value), (name, value)
-        elif leaf in ("rt", "rw"):
-            assert re.fullmatch(r"\d{3}", value), (name, value)
-        elif leaf in VOCAB and not (kind == "buku_nikah" and leaf not in SPOUSE_VOCAB):
-            assert value in core.canonical_values(leaf), (name, value)
-        assert value == value.strip() and "  " not in value and (leaf.startswith("nomor") or value == value.upper()), \
-            (name, value)
-    if kind == "ijazah":
-        assert core.pendidikan_for_jenjang(fields["jenjang"])
+    return render_family(name, people, seed, person=person, jenjang=jenjang, married=married)
 
 
 @pytest.mark.parametrize("name", NEW)
@@ -82,7 +28,7 @@ def test_each_new_family_renders_every_variant_deterministically(name, people):
     spec = synthetic.LAYOUT_FAMILIES[name]
     assert name not in synthetic.DEVELOPMENT_FAMILIES and spec.description
     rendered = _render(name, people, seed=61)
-    _assert_canonical(rendered.truth)
+    assert_canonical(rendered.truth)
     again = _render(name, people, seed=61)
     assert again.png == rendered.png and again.truth == rendered.truth
     assert _render(name, people, seed=62).png != rendered.png
@@ -98,7 +44,7 @@ def test_each_new_family_renders_every_variant_deterministically(name, people):
 def test_kk_2000s_merges_birth_cells_and_prints_no_marriage_date(people):
     family = people[0]
     rendered = _render("kk-2000s", people, seed=63)
-    text = _text(rendered)
+    text = text_layer(rendered)
     assert "Tempat / Tgl" in text and "(17)" in text and "LEMBAR I" in text and "Propinsi" in text
     assert re.search(r"(Nomor KK|NOMOR) : " + family.no_kk, text)
     for person, row in zip(family.anggota, rendered.truth["anggota"], strict=True):
@@ -110,13 +56,13 @@ def test_kk_2000s_merges_birth_cells_and_prints_no_marriage_date(people):
 def test_ijazah_madrasah_prints_the_madrasah_and_its_era(people):
     _, young, old = people
     new = _render("ijazah-madrasah", people, seed=64, person=young, jenjang="SMA")
-    fields, text = new.truth["fields"], _text(new)
+    fields, text = new.truth["fields"], text_layer(new)
     assert fields["jenjang"] == "MA" and fields["nama_satuan_pendidikan"].startswith("MADRASAH ALIYAH ")
     assert "IJAZAH MADRASAH ALIYAH" in text and "KEMENTERIAN AGAMA" in text and "NSM" in text
     assert fields["npsn"] and fields["nisn"] and "nomor induk siswa nasional" in text
     assert re.fullmatch(r"MA-26/\d{2}/\d{7}", fields["nomor_ijazah"])
     older = _render("ijazah-madrasah", people, seed=65, person=old, jenjang="SMP")
-    fields, text = older.truth["fields"], _text(older)
+    fields, text = older.truth["fields"], text_layer(older)
     assert fields["jenjang"] == "MTS" and "DEPARTEMEN AGAMA" in text and "Nomor Statistik Madrasah" in text
     assert fields["npsn"] is None and fields["nisn"] is None and "Nama Siswa" in text and "Pada tanggal" in text
     assert re.fullmatch(r"\d{6}/MTS/26\.\d{2}/\d{4}", fields["nomor_ijazah"])
@@ -126,7 +72,7 @@ def test_ijazah_madrasah_prints_the_madrasah_and_its_era(people):
 
 def test_nikah_2020s_is_a_booklet_spread(people):
     rendered = _render("nikah-2020s", people, seed=67, married="2021-03-14")
-    fields, text = rendered.truth["fields"], _text(rendered)
+    fields, text = rendered.truth["fields"], text_layer(rendered)
     assert "BUKU NIKAH" in text and "Tanggal Akad" in text and "Binti" in text and "Saksi II" in text
     assert "KUA Kecamatan Latambaga" in text and fields["kua"] == "KUA KECAMATAN LATAMBAGA"
     assert re.fullmatch(r"\d{4}/041/III/2021", fields["nomor_akta"])  # the old format before October 2022
@@ -140,13 +86,13 @@ def test_nikah_2020s_is_a_booklet_spread(people):
 def test_ijazah_ptkin_prints_the_college_and_the_degree_of_its_era(people):
     _, young, old = people
     new = _render("ijazah-ptkin", people, seed=68, person=young, jenjang="S1")
-    fields, text = new.truth["fields"], _text(new)
+    fields, text = new.truth["fields"], text_layer(new)
     assert fields["nama_satuan_pendidikan"] == "INSTITUT AGAMA ISLAM NEGERI KENDARI" and "Rektor Institut" in text
     assert "NIM" in text and re.fullmatch(r"\d{11}", fields["nim"]) and fields["nim"] in text
     assert fields["gelar"] in text and not fields["gelar"].startswith("SARJANA HUKUM ISLAM")
     assert fields["program_studi"] and fields["npsn"] is None and fields["nis"] is None
     older = _render("ijazah-ptkin", people, seed=69, person=old, jenjang="S1")
-    fields, text = older.truth["fields"], _text(older)
+    fields, text = older.truth["fields"], text_layer(older)
     assert fields["nama_satuan_pendidikan"].startswith("SEKOLAH TINGGI AGAMA ISLAM NEGERI") and "Ketua" in text
     assert re.fullmatch(r"In\.23/PP\.00\.9/\d{4}/\d{4}", fields["nomor_ijazah"]) and "Jurusan" in text
     assert re.fullmatch(r"SARJANA \w+ ISLAM \(S\.\w+\.I\.\)", fields["gelar"]) and fields["gelar"] in text
