@@ -167,6 +167,16 @@ class Page:
     def text_width(self, text: str, *, points: float, bold: bool = False) -> float:
         return self.draw.textlength(text, font=self.font(points, bold=bold))
 
+
+    def wrap_chunks(self, chunks: list[str], *, width: float, points: float) -> list[str]:
+        """Lines of at most `width`, broken only between chunks (a value is one chunk and never split)."""
+        lines: list[str] = []
+        for chunk in chunks:
+            if lines and self.text_width(f"{lines[-1]} {chunk}", points=points) <= width:
+                lines[-1] = f"{lines[-1]} {chunk}"
+            else:
+                lines.append(chunk)
+        return lines
     def text_in_box(self, box: tuple[int, int, int, int], text: str, *, points: float, bold: bool = False,
                     align: str = "left") -> None:
         """Text vertically centred in a cell, shrunk until it fits the cell's width."""

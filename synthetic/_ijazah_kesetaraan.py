@@ -59,17 +59,6 @@ def kesetaraan_values(values: dict[str, Any], rng: random.Random) -> dict[str, A
     }
 
 
-def _wrap(page: Page, chunks: list[str], *, width: float, points: float) -> list[str]:
-    """Lines of at most `width`, broken only between chunks (a value is one chunk and never split)."""
-    lines: list[str] = []
-    for chunk in chunks:
-        if lines and page.text_width(f"{lines[-1]} {chunk}", points=points) <= width:
-            lines[-1] = f"{lines[-1]} {chunk}"
-        else:
-            lines.append(chunk)
-    return lines
-
-
 def _border(page: Page, rng: random.Random) -> None:
     """A double frame with a chain of small diamonds between its rules."""
     w, h = page.width, page.image.height
@@ -117,7 +106,7 @@ def draw_kesetaraan(page: Page, v: dict[str, Any], rng: random.Random, *, securi
     if rng.random() < 0.5:
         head = f"Kepala Dinas Pendidikan Kabupaten {title_case(kab)}"
     y += step * 0.6
-    for line in _wrap(page, ["Yang", "bertanda", "tangan", "di", "bawah", "ini,", *f"{head},".split(), "menerangkan",
+    for line in page.wrap_chunks(["Yang", "bertanda", "tangan", "di", "bawah", "ini,", *f"{head},".split(), "menerangkan",
                              "bahwa:"], width=width, points=pts):
         page.text((cx, y), line, points=pts, anchor="mt")
         y += step
@@ -140,7 +129,7 @@ def draw_kesetaraan(page: Page, v: dict[str, Any], rng: random.Random, *, securi
         chunks[-1] += ","
         chunks += ["NPSN", v["npsn"]]
     chunks[-1] += "."
-    for line in _wrap(page, chunks, width=width, points=pts):
+    for line in page.wrap_chunks(chunks, width=width, points=pts):
         page.text((margin, y), line, points=pts)
         y += step
     y += step * 2

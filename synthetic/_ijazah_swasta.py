@@ -78,16 +78,6 @@ def swasta_paper(size: tuple[int, int], seed: int, values: dict[str, Any]) -> Im
     return guilloche_paper(size, random.Random(f"swasta-paper-{seed}"), values["colour"], strength=0.1)
 
 
-def _wrap(page: Page, chunks: list[str], *, width: float, points: float) -> list[str]:
-    lines: list[str] = []
-    for chunk in chunks:
-        if lines and page.text_width(f"{lines[-1]} {chunk}", points=points) <= width:
-            lines[-1] = f"{lines[-1]} {chunk}"
-        else:
-            lines.append(chunk)
-    return lines
-
-
 def _frame(page: Page, rng: random.Random) -> None:
     w, h = page.width, page.image.height
     m = 120 + rng.randint(-10, 10)
@@ -126,7 +116,7 @@ def draw_swasta(page: Page, v: dict[str, Any], rng: random.Random, *, security: 
     else:
         opening = [*rector.split(), "dengan", "ini", "menyatakan", "bahwa:"]
     y = 860 + page.pt(32 * g.title) * 1.8
-    for line in _wrap(page, opening, width=width, points=pts):
+    for line in page.wrap_chunks(opening, width=width, points=pts):
         page.text((cx, y), line, points=pts, anchor="mt")
         y += step
     y += step * 0.3
@@ -138,7 +128,7 @@ def draw_swasta(page: Page, v: dict[str, Any], rng: random.Random, *, security: 
               f"{date_long(v['tanggal_lahir'])},", "telah", "menyelesaikan", "dengan", "baik", "seluruh", "persyaratan",
               "pendidikan", "pada", *_LEVELS[v["jenjang"]].split(), "Fakultas", faculty, "Program", "Studi",
               f"{title_case(v['program_studi'])},", "dan", "kepadanya", "diberikan", "gelar", "akademik:"]
-    for line in _wrap(page, chunks, width=width, points=pts):
+    for line in page.wrap_chunks(chunks, width=width, points=pts):
         page.text((margin, y), line, points=pts)
         y += step
     y += step * 0.5
@@ -152,7 +142,7 @@ def draw_swasta(page: Page, v: dict[str, Any], rng: random.Random, *, security: 
     co_title = "Koordinator Kopertis Wilayah IX," if v["kopertis"] else f"Dekan Fakultas {faculty},"
     co_name = rng.choice(_KOPERTIS if v["kopertis"] else _DEANS)
     for x, title, name in ((left_x, co_title, co_name), (right_x, "Rektor,", rng.choice(_RECTORS))):
-        lines = _wrap(page, title.split(), width=page.width * 0.3, points=pts)
+        lines = page.wrap_chunks(title.split(), width=page.width * 0.3, points=pts)
         for i, line in enumerate(lines):
             page.text((x, y + i * step), line, points=pts, anchor="mt")
         name_pts = pts - 1
