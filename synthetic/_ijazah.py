@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import core
 
+from . import _ijazah_kesetaraan as kesetaraan
+from . import _ijazah_lama as lama
+from . import _ijazah_madrasah as madrasah
+from . import _ijazah_ptkin as ptkin
+from . import _ijazah_swasta as swasta
 from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import security_paper, signature, stamp
 
@@ -80,42 +87,41 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
     return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": fields})
 
 
+@dataclass(frozen=True)
+class _DrawnWhole:
+    """A layout whose module draws the whole certificate, signatures included, from the values it derives."""
+
+    university: bool
+    size: tuple[int, int]
+    values: Callable[[dict[str, Any], random.Random], dict[str, Any]]
+    draw: Callable[..., Page]
+    paper: Callable[[tuple[int, int], int, dict[str, Any]], Any] | None = None
+    """The layout's own certificate paper (else the common security paper)."""
+
+
+_DRAWN_WHOLE = {
+    "kesetaraan": _DrawnWhole(False, A4_PORTRAIT, kesetaraan.kesetaraan_values, kesetaraan.draw_kesetaraan),
+    "swasta": _DrawnWhole(True, A4_PORTRAIT, swasta.swasta_values, swasta.draw_swasta, paper=swasta.swasta_paper),
+    "madrasah": _DrawnWhole(False, A4_PORTRAIT, madrasah.madrasah_values, madrasah.draw_madrasah),
+    "ptkin": _DrawnWhole(True, A4_LANDSCAPE, ptkin.ptkin_values, ptkin.draw_ptkin),
+}
+
+
 def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random.Random, style: Style,
                   security: bool, seed: int, overrides: dict[str, str | None]) -> Rendered:
-    from . import _ijazah_lama as lama
-
-    if layout == "kesetaraan":
-        from . import _ijazah_kesetaraan as paket
-
-        if jenjang not in SCHOOL_LEVELS:
-            raise ValueError(f"the kesetaraan layout is a school ijazah, not for {jenjang}")
-        values = {**paket.kesetaraan_values(_school_values(person, jenjang, rng), rng), **overrides}
-        page = paket.draw_kesetaraan(_page(A4_PORTRAIT, style, security, seed), values, rng, security=security)
-        return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
-    if layout == "swasta":
-        from . import _ijazah_swasta as swasta
-
-        if jenjang not in UNIVERSITY_LEVELS:
-            raise ValueError(f"the swasta layout is a university ijazah, not for {jenjang}")
-        values = {**swasta.swasta_values(_university_values(person, jenjang, rng), rng), **overrides}
-        paper = swasta.swasta_paper(A4_PORTRAIT, seed, values) if security else None
-        page = swasta.draw_swasta(Page(A4_PORTRAIT, style, paper=paper), values, rng, security=security)
-        return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
-    if layout == "madrasah":
-        from . import _ijazah_madrasah as madrasah
-
-        if jenjang not in SCHOOL_LEVELS:
-            raise ValueError(f"the madrasah layout is a school ijazah, not for {jenjang}")
-        values = {**madrasah.madrasah_values(_school_values(person, jenjang, rng), rng), **overrides}
-        page = madrasah.draw_madrasah(_page(A4_PORTRAIT, style, security, seed), values, rng, security=security)
-        return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
-    if layout == "ptkin":
-        from . import _ijazah_ptkin as ptkin
-
-        if jenjang not in UNIVERSITY_LEVELS:
-            raise ValueError(f"the ptkin layout is a university ijazah, not for {jenjang}")
-        values = {**ptkin.ptkin_values(_university_values(person, jenjang, rng), rng), **overrides}
-        page = ptkin.draw_ptkin(_page(A4_LANDSCAPE, style, security, seed), values, rng, security=security)
+    printed = _DRAWN_WHOLE.get(layout)
+    if printed is not None:
+        levels = UNIVERSITY_LEVELS if printed.university else SCHOOL_LEVELS
+        if jenjang not in levels:
+            kind = "university" if printed.university else "school"
+            raise ValueError(f"the {layout} layout is a {kind} ijazah, not for {jenjang}")
+        base = (_university_values if printed.university else _school_values)(person, jenjang, rng)
+        values = {**printed.values(base, rng), **overrides}
+        if printed.paper is None:
+            page = _page(printed.size, style, security, seed)
+        else:
+            page = Page(printed.size, style, paper=printed.paper(printed.size, seed, values) if security else None)
+        page = printed.draw(page, values, rng, security=security)
         return page.rendered({"document_type": str(core.DocumentType.IJAZAH), "fields": lama.truth_fields(values)})
     if layout == "lama":
         if jenjang not in SCHOOL_LEVELS:
