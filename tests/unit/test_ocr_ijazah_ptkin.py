@@ -10,29 +10,11 @@ import pytest
 
 import core
 import ocr
-from ocr import Page, Word
-
-Column = tuple[int, str]
-
-
-def _page(*lines: str | tuple[str, int] | list[Column]) -> Page:
-    """Each line left to right from x=100; `(text, height)` for display type; a list of `(x, text)` for a
-    line printed in columns."""
-    words, y = [], 100
-    for line in lines:
-        height = line[1] if isinstance(line, tuple) else 30
-        parts = line if isinstance(line, list) else [(100, line[0] if isinstance(line, tuple) else line)]
-        for x, text in parts:
-            for token in text.split():
-                width = 16 * len(token) * height // 30
-                words.append(Word(token, 0.96, (x, y, x + width, y + height)))
-                x += width + 14 * height // 30
-        y += height + 40
-    return Page(1, None, tuple(words), "ocr")
+from tests.fixtures.words import Column, lines_page
 
 
 def _read(*lines: str | tuple[str, int] | list[Column]) -> dict[str, core.FieldValue]:
-    extraction, _ = ocr.extract_pages([_page(*lines)])
+    extraction, _ = ocr.extract_pages([lines_page(*lines)])
     assert extraction.document_type == core.DocumentType.IJAZAH
     return extraction.fields
 
@@ -136,13 +118,13 @@ def test_an_unlabelled_number_by_its_shape_keeps_its_case():
 ])
 def test_a_title_however_set_decides_without_any_label(title):
     """Nothing on the page but the title and a name: an ijazah, not refused for missing labels."""
-    extraction, _ = ocr.extract_pages([_page(*title, "ANDI SYAHRIR", "Kendari, 16 Juni 2001")])
+    extraction, _ = ocr.extract_pages([lines_page(*title, "ANDI SYAHRIR", "Kendari, 16 Juni 2001")])
     assert extraction.document_type == core.DocumentType.IJAZAH
 
 
 def test_two_lines_of_a_heading_are_no_split_title():
     with pytest.raises(core.UnreadableDocument):
-        ocr.extract_pages([_page(("SURAT", 60), ("KETERANGAN", 60), "ANDI SYAHRIR")])
+        ocr.extract_pages([lines_page(("SURAT", 60), ("KETERANGAN", 60), "ANDI SYAHRIR")])
 
 
 @pytest.mark.integration

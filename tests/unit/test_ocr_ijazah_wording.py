@@ -4,26 +4,11 @@ inside sentences, each with a confidence that says how it was found."""
 
 import core
 import ocr
-from ocr import Page, Word
-
-
-def _page(*lines: str | tuple[str, int]) -> Page:
-    """Each line left to right (`label : value` lines keep their colon as printed); `(text, height)` for
-    display type."""
-    words, y = [], 100
-    for line in lines:
-        text, height = line if isinstance(line, tuple) else (line, 30)
-        x = 100
-        for part in text.split():
-            width = 16 * len(part) * height // 30
-            words.append(Word(part, 0.96, (x, y, x + width, y + height)))
-            x += width + 14 * height // 30
-        y += height + 40
-    return Page(1, None, tuple(words), "ocr")
+from tests.fixtures.words import lines_page
 
 
 def _read(*lines: str | tuple[str, int]) -> dict[str, core.FieldValue]:
-    extraction, _ = ocr.extract_pages([_page(*lines)])
+    extraction, _ = ocr.extract_pages([lines_page(*lines)])
     assert extraction.document_type == core.DocumentType.IJAZAH
     return extraction.fields
 
@@ -176,7 +161,7 @@ def test_a_misread_university_heading_is_spelt_right_and_less_sure():
 
 
 def test_madrasah_head_in_a_sentence_and_its_title_lost():
-    page = _page("KEMENTERIAN AGAMA REPUBLIK INDONESIA", "MADRASAH TSANAWIYAH",
+    page = lines_page("KEMENTERIAN AGAMA REPUBLIK INDONESIA", "MADRASAH TSANAWIYAH",
                  "Kepala Madrasah Tsanawiyah Negeri 2 Kendari menerangkan bahwa", "Nama : SITTI HAWA",
                  "Nama Orang Tua : LA ODE ALI", "NISN : 0051112223", "Kendari, 10 Juni 2020")
     extraction, detection = ocr.extract_pages([page])
