@@ -116,6 +116,15 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "before 2002 (SARJANA HUKUM (SH)), Nomor Seri Ijazah 0123/UNSULTRA/S1/2004 beside a Kopertis "
                  "registration number, 'Dikeluarkan di Kendari pada tanggal', photo box under the seal",
                  levels=UNIVERSITY),
+    # Drawn blind in round 9 (the extractor's authors have not seen them): see each module's docstring.
+    LayoutFamily("kk-dua-baris", "kk", "dua-baris", "a kabupaten's SIAK print on folio landscape under a kop surat: "
+                 "header in capitals or abbreviated (KEPALA KELUARGA, RT/RW with KODE POS on one line, Kel./Desa, "
+                 "Kab./Kota, Prop.), ONE wide member table whose every row holds two stacked lines (name over NIK, "
+                 "agama over golongan darah, pendidikan over pekerjaan, status kawin over its date, hubungan over "
+                 "kewarganegaraan, paspor over KITAP, father over mother), birth as one cell 'RAHA, 21-07-1961', sex "
+                 "L/P or LK/PR, stacked header labels numbered (1)/(2) ... (17), a dotted hairline or nothing between "
+                 "the two lines, issue date labelled or after the town with the month in words, a.n. BUPATI",
+                 weight=0.5),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

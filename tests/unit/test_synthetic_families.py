@@ -62,6 +62,8 @@ def _forms(name: str, value: str) -> set[str]:
         return {day.strftime("%d-%m-%Y"), day.strftime("%d.%m.%Y"), f"{day.day} {MONTHS[day.month - 1]} {day.year}"}
     if name == "jenjang":
         return {LEVEL_NAMES[value]}
+    if name.endswith("jenis_kelamin"):  # a SIAK print may abbreviate the sex
+        return {value, *{"LAKI-LAKI": ("L", "LK"), "PEREMPUAN": ("P", "PR")}.get(value, ())}
     if name in ("rt", "rw"):  # a typed blank may drop the leading zeros
         return {value, str(int(value))}
     forms = {value, " ".join(w.capitalize() for w in value.split()),

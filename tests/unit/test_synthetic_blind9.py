@@ -1,0 +1,77 @@
+"""The families drawn blind in round 9: each renders in every variant with a truth in the spec's canonical
+form, the same seed gives the same bytes, each prints what sets it apart (read back from its text-layer
+PDF), and a corpus of only these families plans every kind of application."""
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+import synthetic
+from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
+
+BLIND9 = ("kk-dua-baris",)
+PHOTOGRAPHED = ("kk-dua-baris",)
+"""`photo` draws a camera frame of fixed size whatever the page (seconds under load): one family is enough."""
+
+
+@pytest.fixture(scope="module")
+def people():
+    return sample_people()
+
+
+_RENDERED: dict = {}
+
+
+def _render(name, people, seed, *, person=None, jenjang=None, married="2008-03-21", fresh=False):
+    """One page of family `name`, drawn once per module for the same arguments (`fresh`: drawn again)."""
+    key = (name, seed, person.nik if person else None, jenjang, married)
+    if fresh or key not in _RENDERED:
+        _RENDERED[key] = render_family(name, people, seed, person=person, jenjang=jenjang, married=married)
+    return _RENDERED[key]
+
+
+@pytest.mark.parametrize("name", BLIND9)
+def test_each_family_renders_every_variant_deterministically(name, people):
+    spec = synthetic.LAYOUT_FAMILIES[name]
+    assert name not in synthetic.DEVELOPMENT_FAMILIES and spec.description
+    rendered = _render(name, people, seed=61)
+    assert_canonical(rendered.truth)
+    again = _render(name, people, seed=61, fresh=True)
+    assert again.png == rendered.png and again.truth == rendered.truth
+    # Variants that read only the raster run on the page at a third of its size (same mode and content, a
+    # fraction of the time); clean, pdf_text and a KK's worn_scan (which damages the rules where the drawing
+    # ops put them) get the page itself.
+    page = Image.open(io.BytesIO(rendered.png))
+    small = io.BytesIO()
+    page.resize((page.width // 3, page.height // 3)).save(small, format="PNG")
+    reduced = synthetic.Rendered(small.getvalue(), rendered.truth, rendered.ops)
+    extensions = {}
+    for variant in synthetic.ALL_VARIANTS:
+        if variant == "photo" and name not in PHOTOGRAPHED:
+            continue
+        whole = variant in ("clean", "pdf_text") or (variant == "worn_scan" and spec.document_type == "kk")
+        out = synthetic.degrade(rendered if whole else reduced, variant, seed=7)
+        assert out.data[:4] in (b"\x89PNG", b"%PDF", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xdb"), variant
+        extensions[variant] = out.extension
+    expected = {"clean": "png", "scan": "jpg", "photo": "jpg", "pdf_text": "pdf", "pdf_image": "pdf",
+                "worn_scan": "jpg", "photocopy": "jpg"}
+    assert extensions == {v: e for v, e in expected.items() if v != "photo" or name in PHOTOGRAPHED}
+
+
+def test_kk_dua_baris_stacks_two_lines_in_each_member_row_of_one_table(people):
+    family = people[0]
+    rendered = _render("kk-dua-baris", people, seed=61)
+    text = text_layer(rendered)
+    assert family.no_kk in text and "(16)/(17)" in text and "Tempat, Tgl Lahir" in text and "a.n. BUPATI" in text
+    assert re.search(r"(KEPALA KELUARGA|Nama Kepala Kel\.) :", text) and "Kode Pos :" in text.replace("KODE POS", "Kode Pos")
+    texts = [(op[2], op[3]) for op in rendered.ops if op[0] == "text"]
+    for person, row in zip(family.anggota, rendered.truth["anggota"], strict=True):
+        nik_y = next(y for y, t in texts if t == person.nik)
+        name_y = max(y for y, t in texts if t == person.nama_lengkap and y < nik_y)
+        assert 0 < nik_y - name_y < 80  # the NIK on the line under the name, in the same row
+        assert f"{person.tempat_lahir}, " in text and row == {k: getattr(person, k) for k in row}
+    assert "KARTU KELUARGA" in text and len({round(y) for y, t in texts if t in ("L", "P", "LK", "PR")}) == \
+        len(family.anggota)
+    assert Image.open(io.BytesIO(rendered.png)).size == (3898, 2539)
