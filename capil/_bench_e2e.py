@@ -89,7 +89,9 @@ def run(settings: Settings, *, applications: int, concurrency: int, seed: int | 
         resources = sampler.stop(wall=wall)
         resources["idle_stack_rss_mb"] = idle
         resources["idle_cpu_seconds_per_second"] = idle_cpu
-        resources["prefect_requests"] = access_log.counts()
+        log_text = access_log.read()
+        resources["prefect_requests"] = None if log_text is None else e2e_report.count_requests(log_text)
+        resources["prefect_unavailable"] = None if log_text is None else e2e_report.count_unavailable(log_text)
         _add_stages(settings, results)
         for case, result in zip(cases, results, strict=True):
             result["pages"] = sum(len(pages[str(p)]) for p in case.files.values())
@@ -417,14 +419,14 @@ class PrefectAccessLog:
         self.path = path
         self.offset = path.stat().st_size if path.exists() else 0
 
-    def counts(self) -> dict[str, int] | None:
+    def read(self) -> str | None:
+        """What the server logged since this object was made; None when its log cannot be read."""
         try:
             with self.path.open("rb") as f:
                 f.seek(self.offset)
-                text = f.read().decode(errors="replace")
+                return f.read().decode(errors="replace")
         except OSError:
             return None
-        return e2e_report.count_requests(text)
 
 
 def _commit() -> str:

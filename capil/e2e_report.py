@@ -5,6 +5,7 @@
     summarize(applications, wall=, ...)      the JSON report (latency, throughput, limits, ratios)
     cpu_by_role(processes, alive=)           CPU seconds per process kind from /proc samples
     count_requests(access_log_text)          the Prefect server's requests by method and path
+    count_unavailable(access_log_text)       its `503` answers (database busy or locked) by method and path
     markdown(report) / table(report)         the report for people
 
 An application is one dict as the run measured it: `status`, `pages`, `upload_s`, `latency_s` (202
@@ -94,7 +95,8 @@ def summarize(applications: list[dict[str, Any]], *, wall: float, concurrency: i
         "ocr_2x_faster_than_ocrmypdf": (None if ratios["ocrmypdf_over_ours_per_page"] is None
                                         else ratios["ocrmypdf_over_ours_per_page"] >= TARGET_OCRMYPDF_RATIO),
         "no_failed_or_stuck_runs": not failed,
-        "no_database_locked": not any("database is locked" in (a.get("error") or "") for a in applications),
+        "no_database_locked": (not any("database is locked" in (a.get("error") or "") for a in applications)
+                               and not (resources.get("prefect_unavailable") or {})),
     }
     statuses: dict[str, int] = {}
     for a in applications:
@@ -121,6 +123,7 @@ def summarize(applications: list[dict[str, Any]], *, wall: float, concurrency: i
                                                    pages=done_pages, wall=wall),
         "prefect_requests_per_application": prefect_requests(resources.get("prefect_requests"),
                                                              applications=len(applications)),
+        "prefect_unavailable": resources.get("prefect_unavailable"),
         "raw_tesseract": raw,
         "ocrmypdf": ocrmypdf,
         "ratios": ratios,
@@ -176,6 +179,23 @@ def count_requests(text: str) -> dict[str, int] | None:
         key = f"{method} {_ID.sub('{id}', path.split('?')[0])}"
         counts[key] = counts.get(key, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: -kv[1])) or None
+
+
+_STATUS_LINE = re.compile(r'uvicorn\.access - \S+ - "(\w+) (\S+) HTTP/[\d.]+" (\d{3})')
+
+
+def count_unavailable(text: str) -> dict[str, int] | None:
+    """{"METHOD /path": n} of the Prefect server's `503` answers (its database busy: on SQLite, "database is
+    locked"; the client backs off seconds and asks again), most frequent first; {} when the text has access
+    lines and none is a 503, None when it has no access line (the count is unknown)."""
+    counts: dict[str, int] = {}
+    seen = False
+    for method, path, status in _STATUS_LINE.findall(text):
+        seen = True
+        if status == "503":
+            key = f"{method} {_ID.sub('{id}', path.split('?')[0])}"
+            counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1])) if seen else None
 
 
 def cpu_by_role(entries: list[dict[str, Any]], *, alive: set[tuple[int, int]]) -> dict[str, float]:
@@ -275,6 +295,12 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["", f"Prefect API requests per application: {requests['total']} (the runner's polls apart: "
                       f"{requests['runner_polls_in_run']} in the run).", "",
                   "| request | per application |", "|---|---|", *(f"| `{k}` | {v} |" for k, v in top)]
+    unavailable = report.get("prefect_unavailable")
+    if unavailable is not None:
+        total = sum(unavailable.values())
+        lines += ["", f"Prefect server answers `503` (its database busy or locked; the client backs off and asks "
+                      f"again): {total}" + (" — " + ", ".join(f"`{k}` {v}" for k, v in unavailable.items())
+                                            if unavailable else "") + "."]
     res = report.get("resources") or {}
     if res:
         lines += ["", f"CPU: stack {_cell(res.get('stack_cpu_utilisation'))} of {report['cores']} cores "

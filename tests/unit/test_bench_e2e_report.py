@@ -132,3 +132,21 @@ def test_cpu_per_application_beside_raw_tesseract_and_our_reader_against_ocrmypd
     assert "| raw Tesseract, same pages | 2.00 |" in text
     assert "| of which the idle stack's floor (idle CPU/s × wall) | 0.15 |" in text
     assert "8 pages (8 documents) in 16.0 s = 2.0 s per page, 1.6 CPU-s per page." in text
+
+
+def test_the_prefect_servers_503_answers_are_counted_and_fail_the_no_database_locked_target() -> None:
+    run = "0b0e6f1a-93d5-4c55-9a33-5e5b1f7c0d2e"
+    log = "\n".join([
+        f'10:00:00.1 | INFO | uvicorn.access - 127.0.0.1:5 - "POST /api/flow_runs/{run}/set_state HTTP/1.1" 503',
+        '10:00:00.2 | INFO | uvicorn.access - 127.0.0.1:5 - "POST /api/deployments/d/create_flow_run HTTP/1.1" 201',
+        f'10:00:00.3 | INFO | uvicorn.access - 127.0.0.1:5 - "POST /api/flow_runs/{run}/set_state HTTP/1.1" 503',
+        '10:00:00.4 | ERROR | prefect.server - HTTP/1.1 503 in a message is no access line'])
+    unavailable = e2e_report.count_unavailable(log)
+    assert unavailable == {"POST /api/flow_runs/{id}/set_state": 2}
+    assert e2e_report.count_unavailable(log.replace('" 503', '" 201')) == {}
+    assert e2e_report.count_unavailable("no access line") is None
+    report = _report([_app(0, 3.0)], resources={"prefect_unavailable": unavailable})
+    assert report["targets"]["no_database_locked"] is False
+    assert "Prefect server answers `503` (its database busy or locked" in e2e_report.markdown(report)
+    assert "`POST /api/flow_runs/{id}/set_state` 2" in e2e_report.markdown(report)
+    assert _report([_app(0, 3.0)], resources={"prefect_unavailable": {}})["targets"]["no_database_locked"] is True
