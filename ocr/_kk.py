@@ -30,19 +30,20 @@ from ._kk_columns import (
     row_number,
     split_by_content,
 )
-from ._layout import Line, Span, compact_key, find_line, first_labelled, grid_rows, lines
+from ._kk_header import beside, number_in_header
+from ._layout import Line, Span, compact_key, find_line, first_labelled, grid_rows, lines, phrase_places
 from ._model import Grid, Page, Word
 from ._tables import split_rows, text_tables, without_specks
 
 _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     # Printed label and the variants other printings and templates use, most specific first.
-    "nama_kepala_keluarga": (("Nama Kepala Keluarga", "Kepala Keluarga"), norm.name),
+    "nama_kepala_keluarga": (("Nama Kepala Keluarga", "Kepala Keluarga", "Nama KK"), norm.name),
     "alamat": (("Alamat",), norm.text_upper),
-    "desa_kelurahan": (("Desa/Kelurahan", "Kelurahan/Desa", "Desa/Kel", "Kelurahan", "Desa"), norm.name),
+    "desa_kelurahan": (("Desa/Kelurahan", "Kelurahan/Desa", "Desa/Kel", "Kel/Desa", "Kelurahan", "Desa"), norm.name),
     "kecamatan": (("Kecamatan",), norm.name),
     "kabupaten_kota": (("Kabupaten/Kota", "Kota/Kabupaten", "Kab/Kota", "Kabupaten", "Kota"), norm.name),
     "kode_pos": (("Kode Pos",), lambda t: norm.digits(t, length=5)),
-    "provinsi": (("Provinsi",), norm.name),
+    "provinsi": (("Provinsi", "Propinsi"), norm.name),
 }
 _RT_RW = ("RT/RW", "RT / RW")  # the same label; the second is looked for as three words
 
@@ -66,11 +67,14 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
         header = [ln for ln in header if ln.y >= title.y]
     footer = [ln for ln in all_lines if table_bottom is not None and ln.y > table_bottom]
 
-    spans = {name: _first_labelled(header, labels) for name, (labels, _) in _HEADER_LABELS.items()}
+    spans = {name: _own_value(_first_labelled(header, labels)) for name, (labels, _) in _HEADER_LABELS.items()}
     found = {name: field_value(spans[name], fn) for name, (_, fn) in _HEADER_LABELS.items()}
+    _off_the_line(header, spans, found)
     found["kode_pos"] = _short_number_again(page, spans["kode_pos"], found["kode_pos"], _HEADER_LABELS["kode_pos"][1])
     found["no_kk"] = _no_kk(page, header)
-    rt_rw = _first_labelled(header, _RT_RW)
+    rt_rw = _own_value(_first_labelled(header, _RT_RW))
+    if rt_rw is None:
+        rt_rw = _rt_rw_beside(header)
     if rt_rw is not None and None in norm.rt_rw(rt_rw.text):
         rt_rw = _closer(page, rt_rw, _DIGITS + "/") or rt_rw
     if rt_rw is not None:
@@ -80,13 +84,20 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     else:  # RT and RW printed on lines of their own
         found["rt"] = field_value(_first_labelled(header, ("RT",)), _three_digits)
         found["rw"] = field_value(_first_labelled(header, ("RW",)), _three_digits)
-    found["tanggal_dikeluarkan"] = field_value(_first_labelled(footer or all_lines, _ISSUED), norm.date_graded)
+    found["tanggal_dikeluarkan"] = field_value(_first_labelled(footer, _ISSUED) if footer else _first_labelled(
+        all_lines, _ISSUED[:-1]), norm.date_graded)
     if found["tanggal_dikeluarkan"].value is None:
         found["tanggal_dikeluarkan"] = field_value(_place_dated(footer), norm.date_graded)
+    if found["tanggal_dikeluarkan"].value is None and footer:  # typed off its label's line
+        near = beside(footer, {"tanggal_dikeluarkan": _ISSUED, "": ("Dikeluarkan di",)}).get("tanggal_dikeluarkan")
+        if near is not None:
+            dated = field_value(near.span, norm.date_graded)
+            found["tanggal_dikeluarkan"] = capped(dated, DISPUTED) if near.ambiguous else dated
     return all_fields(core.KK_HEADER_FIELDS, found), _members(without_specks(page, grids, MEMBER_TABLES), grids)
 
 
-_ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl")
+_ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl", "Tanggal Terbit", "Tanggal")
+"""`Tanggal` alone last: under `Dikeluarkan di` on older blanks; it is looked for below the tables only."""
 
 
 def _three_digits(text: str | None) -> str | None:
@@ -154,9 +165,9 @@ def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
     for line in header:
         words = line.words
         for i, word in enumerate(words):
-            if not re.fullmatch(r"No\.?:?|Nomor:?", word.text, flags=re.IGNORECASE):
+            if not re.fullmatch(r"No\.?:?|Nomor:?|NKK:?|No\.?KK:?", word.text, flags=re.IGNORECASE):
                 continue
-            after = list(itertools.dropwhile(lambda w: re.fullmatch(r"KK|:|KK:", w.text, flags=re.IGNORECASE),
+            after = list(itertools.dropwhile(lambda w: re.fullmatch(_NUMBER_NAMED, w.text, flags=re.IGNORECASE),
                                              words[i + 1:]))
             if not after:
                 continue
@@ -169,15 +180,75 @@ def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
             chosen = weigh_identity(first, no_kk(_closer(page, span, _DIGITS)), core.no_kk_problems)
             if chosen.value is not None:
                 return chosen
-    return NOT_FOUND
+    number = number_in_header(header)  # boxed, combed, or after a label worded otherwise
+    if number is None:
+        return NOT_FOUND
+    first = no_kk(number)
+    if not read_again(first):
+        return first
+    return weigh_identity(first, no_kk(_closer(page, number, _DIGITS)), core.no_kk_problems)
+
+
+_NUMBER_NAMED = r"KK|Kartu|Keluarga|:|KK:|Keluarga:|[|\[\]!]+"
+"""Words between `No.` and the number: the rest of its label (`No. Kartu Keluarga`), a colon, a box's rule."""
+
+
+def _own_value(span: Span | None) -> Span | None:
+    """A label's value on its line, unless what follows the label is another label (`Nama Kepala Keluarga :`
+    then, far right, `Kecamatan :` on a blank whose values were typed off the labels' line)."""
+    if span is None:
+        return None
+    key = compact_key(span.text)
+    if any(difflib.SequenceMatcher(None, key[:len(r)], r).ratio() >= 0.85 for r in _RIVAL_KEYS):
+        return None
+    return span
+
+
+_RIVAL_KEYS = tuple(sorted({compact_key(r) for r in _RIVALS if len(compact_key(r)) >= 5}))
+
+
+def _rt_rw_beside(header: list[Line]) -> Span | None:
+    """The RT/RW typed off its label's line (`_off_the_line`), when it reads as two numbers."""
+    near = beside(header, {**{name: labels for name, (labels, _) in _HEADER_LABELS.items()}, "rt_rw": _RT_RW})
+    found = near.get("rt_rw")
+    if found is None or None in norm.rt_rw(found.span.text):
+        return None
+    return found.span if not found.ambiguous else Span(found.span.page, found.span.words, min(found.span.factor, 0.9))
+
+
+def _off_the_line(header: list[Line], spans: dict[str, Span | None], found: dict[str, core.FieldValue]) -> None:
+    """Header values not printed after their label on its line, taken from beside the label (`_kk_header`):
+    typed above or below it, wrapped over two lines around it, in the next cell of a boxed grid. A value
+    another label lies about as near to is at most `DISPUTED`."""
+    missing = {name: labels for name, (labels, _) in _HEADER_LABELS.items() if found[name].value is None}
+    if not missing:
+        return
+    near = beside(header, {**{name: labels for name, (labels, _) in _HEADER_LABELS.items()}, "rt_rw": _RT_RW})
+    for name in missing:
+        if name not in near:
+            continue
+        value = field_value(near[name].span, _HEADER_LABELS[name][1])
+        spans[name] = near[name].span
+        found[name] = capped(value, DISPUTED) if near[name].ambiguous else value
 
 
 def _member_grids(page: Page) -> list[Grid]:
     """The member tables, top to bottom: as read from their text, and any ruled table the text missed."""
     found = text_tables(page, MEMBER_TABLES)
     ruled = [split_rows(page, g, MEMBER_TABLES) for g in page.grids
-             if not any(g.ys[0] < t.ys[-1] and t.ys[0] < g.ys[-1] for t in found)]
+             if not any(g.ys[0] < t.ys[-1] and t.ys[0] < g.ys[-1] for t in found) and not _header_grid(page, g)]
     return sorted(found + ruled, key=lambda g: g.ys[0])
+
+
+_HEADER_GRID_LABELS = ("Kecamatan", "Provinsi", "Propinsi", "Kode Pos", "Alamat", "Kabupaten", "Kab/Kota", "RT/RW",
+                       "Kelurahan", "Kel/Desa", "Desa/Kel")
+"""Labels of the header that no member table prints: a ruled grid holding two of them is the header's."""
+
+
+def _header_grid(page: Page, grid: Grid) -> bool:
+    """Whether a ruled grid is a boxed header (label cells beside value cells), not a member table."""
+    inside = lines(page, tuple(page.words_in((grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1]))))
+    return sum(bool(phrase_places(inside, label, min_ratio=0.85)) for label in _HEADER_GRID_LABELS) >= 2
 
 
 def _members(page: Page, grids: list[Grid]) -> tuple[dict[str, core.FieldValue], ...]:

@@ -1,0 +1,134 @@
+"""KK prints nobody tuned on (issue #14, items 2-4), by class: values typed off their label's line on a
+pre-printed blank, a boxed header grid with other label wordings, the No. KK in a box, in a comb or after
+`NKK`/`No. Kartu Keluarga`. Pages built from words (a text layer: nothing is read again)."""
+
+from __future__ import annotations
+
+import pytest
+
+import ocr
+from ocr import Grid, Page, Word
+from ocr.confidence import SURE
+
+_NO_KK = "7404021711053601"
+
+
+def _put(text: str, x: int, y: int, *, height: int = 24) -> list[Word]:
+    out = []
+    for token in text.split():
+        width = 14 * len(token) * height // 24
+        out.append(Word(token, 0.97, (x, y, x + width, y + height)))
+        x += width + 12
+    return out
+
+
+def _members(y: int) -> list[Word]:
+    """A member table read from its text: a header of column names and one member row."""
+    return [*_put("No", 100, y), *_put("Nama Lengkap", 200, y), *_put("NIK", 600, y),
+            *_put("Jenis Kelamin", 1000, y), *_put("Agama", 1300, y),
+            *_put("1", 100, y + 50), *_put("LA ABIDIN", 200, y + 50), *_put("7404020707713661", 600, y + 50),
+            *_put("LAKI-LAKI", 1000, y + 50), *_put("ISLAM", 1300, y + 50)]
+
+
+def _page(words: list[Word], grids: tuple[Grid, ...] = ()) -> Page:
+    return Page(1, None, tuple(words), "text_layer", grids)
+
+
+def _read(page: Page) -> dict[str, ocr.FieldValue]:
+    extraction, _ = ocr.extract_pages([page])
+    return extraction.fields
+
+
+def _blank(*, shift: int) -> list[Word]:
+    """A pre-printed blank: `label :` in two columns, each value typed `shift` px off its label's line."""
+    words = [*_put("KARTU KELUARGA", 900, 60, height=40), *_put("NOMOR KK :", 700, 150), *_put(_NO_KK, 900, 150 + shift)]
+    rows = [(("Nama Kepala Keluarga", "LA ABIDIN"), ("Kecamatan", "WUNDULAKO")),
+            (("Alamat", "JL. KONGGOASA NO. 47"), ("Kabupaten / Kota", "KOLAKA")),
+            (("RT / RW", "008 / 005"), ("Kode Pos", "93561")),
+            (("Desa / Kelurahan", "SABILAMBO"), ("Propinsi", "SULAWESI TENGGARA"))]
+    y = 240
+    for (left, left_value), (right, right_value) in rows:
+        words += [*_put(left, 100, y), *_put(":", 420, y), *_put(left_value, 440, y + shift),
+                  *_put(right, 1200, y), *_put(":", 1460, y), *_put(right_value, 1480, y + shift)]
+        y += 70
+    return words
+
+
+@pytest.mark.parametrize("shift", [-22, 0, 20])
+def test_values_typed_off_their_labels_line_are_their_labels(shift):
+    fields = _read(_page([*_blank(shift=shift), *_members(600)]))
+    want = {"nama_kepala_keluarga": "LA ABIDIN", "alamat": "JL. KONGGOASA NO. 47", "rt": "008", "rw": "005",
+            "desa_kelurahan": "SABILAMBO", "kecamatan": "WUNDULAKO", "kabupaten_kota": "KOLAKA",
+            "kode_pos": "93561", "provinsi": "SULAWESI TENGGARA", "no_kk": _NO_KK}
+    assert {k: fields[k].value for k in want} == want
+
+
+def test_the_next_label_far_along_the_line_is_no_value():
+    """`Nama Kepala Keluarga :` followed, far right, by `Kecamatan :` (the values typed elsewhere, here not
+    at all): nothing is read, least of all `KECAMATAN` surely."""
+    words = [w for w in _blank(shift=-22) if w.text not in ("LA", "ABIDIN", "WUNDULAKO")]
+    fields = _read(_page([*words, *_members(600)]))
+    assert fields["nama_kepala_keluarga"].value is None
+    assert fields["kecamatan"].value is None
+
+
+def test_a_value_as_near_to_two_labels_is_doubted():
+    """Typed half-way between two labels' lines: whose it is cannot be told, so it is not sure."""
+    fields = _read(_page([*_blank(shift=35), *_members(600)]))
+    assert fields["nama_kepala_keluarga"].confidence < SURE
+
+
+def _boxed_header() -> tuple[list[Word], tuple[Grid, ...]]:
+    """A header printed as a boxed grid: label cells beside value cells, no colons, the address wrapped
+    over two lines around its label, the No. KK after `No. Kartu Keluarga` in a box of its own."""
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("No. Kartu Keluarga", 900, 60),
+             *_put(_NO_KK, 1200, 60),
+             *_put("Kepala Keluarga", 110, 160), *_put("LA ABIDIN", 360, 160),
+             *_put("JL. KONGGOASA", 360, 205), *_put("Alamat", 110, 225), *_put("NO. 47", 360, 245),
+             *_put("RT/RW", 110, 300), *_put("008/005", 360, 300), *_put("Kel/Desa", 110, 350), *_put("SABILAMBO", 360, 350),
+             *_put("Kecamatan", 800, 160), *_put("WUNDULAKO", 1050, 160), *_put("Kab/Kota", 800, 210),
+             *_put("KOLAKA", 1050, 210), *_put("Provinsi", 800, 260), *_put("SULAWESI TENGGARA", 1050, 260),
+             *_put("Kode Pos", 800, 310), *_put("93561", 1050, 310)]
+    grids = (Grid((100, 340, 760), (150, 195, 290, 340, 390)), Grid((790, 1040, 1460), (150, 200, 250, 300, 350)))
+    return words, grids
+
+
+def test_a_boxed_header_grid_is_the_header_not_a_member_table():
+    words, grids = _boxed_header()
+    fields = _read(_page([*words, *_members(500)], grids))
+    want = {"no_kk": _NO_KK, "nama_kepala_keluarga": "LA ABIDIN", "alamat": "JL. KONGGOASA NO. 47",
+            "rt": "008", "rw": "005", "desa_kelurahan": "SABILAMBO", "kecamatan": "WUNDULAKO",
+            "kabupaten_kota": "KOLAKA", "provinsi": "SULAWESI TENGGARA", "kode_pos": "93561"}
+    assert {k: fields[k].value for k in want} == want
+
+
+@pytest.mark.parametrize("printed", [
+    ["NKK", _NO_KK],
+    ["NKK:", _NO_KK],
+    ["No.", "KK", ":", "|", _NO_KK, "|"],  # a box's rules read as `|`
+    ["NOMOR", "KK", ":", *"|".join(_NO_KK)],  # a comb: one box per digit, the rules read as `|`
+    ["NOMOR", "KK", ":", *_NO_KK],  # a comb whose rules were not read
+])
+def test_the_no_kk_is_read_however_it_is_labelled_and_boxed(printed):
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40)]
+    x = 100
+    for token in printed:
+        words += _put(token, x, 150)
+        x = words[-1].x1 + 12
+    words += [*_put("Nama Kepala Keluarga : LA ABIDIN", 100, 220), *_put("NIP. 197711192007091011", 900, 220)]
+    fields = _read(_page([*words, *_members(400)]))
+    assert fields["no_kk"].value == _NO_KK
+    assert fields["no_kk"].confidence >= SURE
+
+
+def test_an_eighteen_digit_nip_or_a_number_after_nik_is_no_no_kk():
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("NIK", 100, 150), *_put(_NO_KK, 200, 150),
+             *_put("NIP. 197711192007091011", 900, 150), *_put("Nama Kepala Keluarga : LA ABIDIN", 100, 220)]
+    assert _read(_page([*words, *_members(400)]))["no_kk"].value is None
+
+
+def test_the_issue_date_typed_above_its_label_under_the_tables():
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("Nama Kepala Keluarga : LA ABIDIN", 100, 150),
+             *_members(300), *_put("Dikeluarkan di :", 1000, 520), *_put("KOLAKA", 1240, 500),
+             *_put("Tanggal :", 1000, 590), *_put("12-07-2022", 1240, 570)]
+    assert _read(_page(words))["tanggal_dikeluarkan"].value == "2022-07-12"
