@@ -125,6 +125,13 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "L/P or LK/PR, stacked header labels numbered (1)/(2) ... (17), a dotted hairline or nothing between "
                  "the two lines, issue date labelled or after the town with the month in words, a.n. BUPATI",
                  weight=0.5),
+    LayoutFamily("kk-legalisir", "kk", "legalisir", "a legalised black-and-white photocopy of an older KK (old, 2010s, "
+                 "2000s or dua-baris print): the original turned up to 1.3 degrees and hanging off the glass on one "
+                 "side (left margin and row numbers, right margin, or the foot with the signatures and there the "
+                 "issue date cut off), the lid's dark band opposite, hard contrast, grey cast, toner specks, two punch "
+                 "holes, a fold line across, and over part of header and table a violet SALINAN / FOTO COPY SESUAI "
+                 "DENGAN ASLINYA box stamp with a handwritten date, initials, a signature and the round stamp",
+                 weight=0.5),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

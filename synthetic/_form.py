@@ -47,6 +47,8 @@ OWN_FACES: dict[str, tuple[str, str]] = {
     "FreeSans": ("freefont/FreeSans.ttf", "freefont/FreeSansBold.ttf"),
     "Nimbus Sans": ("opentype/urw-base35/NimbusSans-Regular.otf", "opentype/urw-base35/NimbusSans-Bold.otf"),
     "URW Bookman": ("opentype/urw-base35/URWBookman-Light.otf", "opentype/urw-base35/URWBookman-Demi.otf"),
+    # A chancery italic for what a pen adds (round 9: handwritten dates, initials and filled-in values).
+    "Z003": ("opentype/urw-base35/Z003-MediumItalic.otf", "opentype/urw-base35/Z003-MediumItalic.otf"),
 }
 TYPEWRITERS = ("FreeMono", "Nimbus Mono PS", "Liberation Mono", "DejaVu Sans Mono")
 

@@ -33,7 +33,7 @@ _NAME_FIELDS = {"nama_lengkap", "nama_ayah", "nama_ibu"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
 MIN_ROWS = 5
-KK_LAYOUTS = ("current", "old", "2010s", "2000s", "blanko", "2024", "dua-baris")
+KK_LAYOUTS = ("current", "old", "2010s", "2000s", "blanko", "2024", "dua-baris", "legalisir")
 
 
 def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False,
@@ -45,7 +45,8 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
     (`_kk_2000s`: an early SIAK print of a kabupaten, merged birth cell, no tanggal perkawinan column)
     `blanko` (`_kk_blanko`: a pre-printed coloured form with typed, misregistered values) or `2024`
     (`_kk_2024`: a recent portrait print in a condensed sans, shaded rows, boxed header) or `dua-baris`
-    (`_kk_dua_baris`: a folio print with each member on two stacked lines of one wide table);
+    (`_kk_dua_baris`: a folio print with each member on two stacked lines of one wide table) or `legalisir`
+    (`_kk_legalisir`: a legalised photocopy of an older print, turned, cut on one side, punched, folded);
     `varied` draws with `Style.varied` (more fonts, sizes,
     spacing, inks, offsets) instead of the plain look; `heldout` with `Style.heldout`
     (other fonts and page geometry).
@@ -62,6 +63,10 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
         from ._kk_dua_baris import render_kk_dua_baris
 
         return render_kk_dua_baris(family, seed=seed, varied=varied, heldout=heldout)
+    if layout == "legalisir":
+        from ._kk_legalisir import render_kk_legalisir
+
+        return render_kk_legalisir(family, seed=seed, varied=varied, heldout=heldout)
     rng = random.Random(f"kk-{seed}")
     page = Page(A4_LANDSCAPE, Style.pick(seed, varied=varied, heldout=heldout))
     if layout == "2010s":

@@ -11,7 +11,7 @@ from PIL import Image
 import synthetic
 from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
 
-BLIND9 = ("kk-dua-baris",)
+BLIND9 = ("kk-dua-baris", "kk-legalisir")
 PHOTOGRAPHED = ("kk-dua-baris",)
 """`photo` draws a camera frame of fixed size whatever the page (seconds under load): one family is enough."""
 
@@ -75,3 +75,27 @@ def test_kk_dua_baris_stacks_two_lines_in_each_member_row_of_one_table(people):
     assert "KARTU KELUARGA" in text and len({round(y) for y, t in texts if t in ("L", "P", "LK", "PR")}) == \
         len(family.anggota)
     assert Image.open(io.BytesIO(rendered.png)).size == (3898, 2539)
+
+
+def test_kk_legalisir_is_a_turned_cut_copy_whose_ops_follow_the_raster(people):
+    family = people[0]
+    rendered = _render("kk-legalisir", people, seed=67)
+    text = text_layer(rendered)
+    fields = rendered.truth["fields"]
+    assert family.no_kk in text and fields["no_kk"] == family.no_kk and "SALINAN" not in text  # stamps are ink
+    assert rendered.truth["anggota"] == [{k: getattr(p, k) for k in row} | {"tanggal_perkawinan": row[
+        "tanggal_perkawinan"]} for p, row in zip(family.anggota, rendered.truth["anggota"], strict=True)]
+    page = Image.open(io.BytesIO(rendered.png))
+    width, height = page.size
+    texts = [op for op in rendered.ops if op[0] == "text"]
+    assert texts and all(0 <= op[1] <= width and 0 <= op[2] <= height for op in texts)
+    rules = [op[1] for op in rendered.ops if op[0] == "line"]
+    assert max(abs(x1 - x0) for x0, _, x1, _ in rules) <= 170  # long rules cut into pieces along the tilt
+    tilted = [(y1 - y0) / (x1 - x0) for x0, y0, x1, y1 in rules if abs(x1 - x0) > 100]
+    assert tilted and all(0.004 < abs(t) < 0.03 for t in tilted)
+    grey = page.convert("L")
+    assert max(grey.resize((60, 40)).getdata()) < 250  # the copy's paper is grey
+    # A rule of the vector page lies on a dark line of the copy (ops and raster agree).
+    x0, y0, x1, y1 = max(rules, key=lambda r: abs(r[2] - r[0]))
+    mid = (round((x0 + x1) / 2), round((y0 + y1) / 2))
+    assert min(grey.getpixel((mid[0], mid[1] + dy)) for dy in range(-4, 5)) < 120
