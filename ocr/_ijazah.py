@@ -31,6 +31,7 @@ from ._fields import (
     labels,
     reads_like_sentence,
 )
+from ._ijazah_frame import without_frame
 from ._layout import Line, Span, compact_key, find_label, find_line, lines, printed_words, value_after
 from ._model import Page
 
@@ -72,7 +73,7 @@ def _nomor_ijazah(text: str | None) -> norm.Graded:
     """
     series = _SERIES.match(norm.clean(text) or "")
     if series:
-        return norm.Graded(" ".join(series.groups()).upper(), 1.0)
+        return norm.Graded(" ".join(g for g in series.groups() if g).upper(), 1.0)
     value = norm.code(text)
     if not value:
         return norm.Graded(None, 0.0)
@@ -108,9 +109,29 @@ def _digits(length: int | None) -> Normalizer:
     return lambda text: norm.digits(text.replace("$", "5") if text else text, length=length)
 
 
+def _npsn(text: str | None) -> str | None:
+    """Eight digits; a non-formal centre's (PKBM, SKB) NPSN is `P` and seven digits (`P9963884`)."""
+    compact = re.sub(r"[\s.\-]", "", norm.clean(text) or "")
+    if compact[:1] in ("P", "p") and len(compact) == _NPSN_DIGITS:
+        rest = norm.digits(compact[1:].replace("$", "5"), length=_NPSN_DIGITS - 1)
+        return f"P{rest}" if rest else None
+    return norm.digits(compact.replace("$", "5"), length=_NPSN_DIGITS)
+
+
+def _nis(text: str | None) -> str | None:
+    """A school's number for its pupil: digits, or a code in parts (`487/C/07`, a warga belajar's)."""
+    value = norm.clean(text)
+    if value and "/" in value:
+        return norm.code(value)
+    return norm.digits(value.replace("$", "5") if value else value)
+
+
+_NPSN_DIGITS = 8
+
+
 _NORMALIZERS: dict[str, Normalizer] = {
-    "nama_satuan_pendidikan": _school, "npsn": _digits(8), "nama_lengkap": norm.person_name_graded,
-    "nama_orang_tua": norm.person_name_graded, "nis": _digits(None), "nisn": _digits(10), "nim": norm.code,
+    "nama_satuan_pendidikan": _school, "npsn": _npsn, "nama_lengkap": norm.person_name_graded,
+    "nama_orang_tua": norm.person_name_graded, "nis": _nis, "nisn": _digits(10), "nim": norm.code,
     "program_studi": norm.text_upper, "gelar": _gelar, "nomor_ijazah": _nomor_ijazah,
 }
 _LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
@@ -124,9 +145,11 @@ _LABEL_WORDS = 5
 """Most words a label in the next column is printed in (`Tempat / Tgl. Lahir :`)."""
 _IDENTIFIERS = ("nim", "nomor_ijazah", "nisn", "npsn", "nis")
 _NATIONAL_DIGITS = 15
-_SERIES = re.compile(r"^([A-Za-z]{1,3}-\d{1,3})\s+([A-Za-z]{1,4})\s+(\d{5,8})$")
-"""The number of an older STTB or ijazah: a series code, a letter code and a serial (`DN-74 DII 1920647`),
-printed with spaces that are part of it."""
+_SERIES = re.compile(r"^(?:([A-Za-z]{1,3}-[A-Za-z0-9]{1,3})\s+(?:([A-Za-z]{1,4})\s+)?"
+                     r"|(\d{1,3})\s+([A-Za-z]{1,4})\s+)(\d{5,8})$")
+"""The number of an older STTB or ijazah: a series code, a letter code and a serial (`DN-74 DII 1920647`,
+`12 PB 0012345`), or a series code and a serial (`DN-PC 0012345`, a Paket C's), printed with spaces that
+are part of it."""
 
 # Printed level -> jenjang key of vocab.json; checked in this order.
 _LEVELS = (
@@ -145,7 +168,7 @@ _ABBREVIATION_END = re.compile(r"(\b[A-Z]{1,4}(?:\.[A-Z]{1,5})+)[,]?\)")
 
 
 def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
-    all_lines = [ln for page in pages for ln in lines(page)]
+    all_lines = without_frame([ln for page in pages for ln in lines(page)])
     found: dict[str, core.FieldValue] = {}
     spans: dict[str, Span | None] = {}
     for name, (wordings, normalize) in _LABELS.items():
@@ -455,6 +478,9 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
         key = _programme(programme.text)
         if key:
             return field_value(programme, constant(key))
+    paket = _paket(all_lines)
+    if paket.value is not None:
+        return paket
     gelar = found.get("gelar", NOT_FOUND)
     if _university(found):
         # A school's level printed on a university's diploma is a programme's (`Pendidikan Guru Madrasah
@@ -474,6 +500,31 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
             return core.FieldValue(level, school.confidence, school.page, school.bbox)
     key = _programme(gelar.value)
     return core.FieldValue(key, gelar.confidence, gelar.page, gelar.bbox) if key else NOT_FOUND
+
+
+def _paket(all_lines: list[Line]) -> core.FieldValue:
+    """The equivalency programme non-formal education certifies (`PROGRAM PAKET C SETARA SMA`, `KELOMPOK
+    BELAJAR PAKET B`, `Ujian ... Program Paket C`): `PAKET A`, `B` or `C`, jenjang keys of their own (the
+    level it is `SETARA` to is not the one it proves). Where the page names two programmes, disputed."""
+    places: list[tuple[str, Span]] = []
+    for line in all_lines:
+        keys = [compact_key(w.text) for w in line.words]
+        for i, key in enumerate(keys):
+            glued = len(key) == len(_PAKET) + 1 and key[-1] in _PAKET_LETTERS
+            word = key[:-1] if glued else key
+            if len(word) != len(_PAKET) or norm.edit_distance(word, _PAKET, limit=1) > 1:
+                continue
+            letter = key[-1] if glued else keys[i + 1] if i + 1 < len(keys) else ""
+            if letter in _PAKET_LETTERS:
+                places.append((f"PAKET {letter}", Span(line.page, line.words[i:i + (1 if glued else 2)])))
+    if not places:
+        return NOT_FOUND
+    key, span = places[0]
+    value = field_value(span, constant(key))
+    return capped(value, DISPUTED) if any(k != key for k, _ in places) else value
+
+
+_PAKET, _PAKET_LETTERS = "PAKET", frozenset("ABC")
 
 
 def _university(found: dict[str, core.FieldValue]) -> bool:
@@ -509,7 +560,7 @@ def _date_of_issue(all_lines: list[Line], *, after: Line | None) -> core.FieldVa
     for line in reversed(all_lines):
         if line is after or (after is not None and (line.page, line.y) <= (after.page, after.y)):
             break
-        if _has_label(line) or _about_birth(all_lines, Span(line.page, line.words)):
+        if (_has_label(line) and not _issue_label_end(line)) or _about_birth(all_lines, Span(line.page, line.words)):
             continue
         if norm.date(line.text) is not None:
             value = field_value(Span(line.page, line.words), norm.date_graded)
@@ -519,6 +570,19 @@ def _date_of_issue(all_lines: list[Line], *, after: Line | None) -> core.FieldVa
 
 
 _DATE_LINE_WORDS = 6
+
+
+def _issue_label_end(line: Line) -> bool:
+    """A line labelled with the end of a date-of-issue label, its start lost (`tanggal : 20 Juni 1998` under
+    a seal that covers `Pada`)."""
+    colon = next((i for i, w in enumerate(line.words) if ":" in w.text), None)
+    if not colon:
+        return False
+    key = compact_key(" ".join(w.text for w in line.words[:colon + 1]).split(":")[0])
+    return len(key) >= _LABEL_END and any(compact_key(label).endswith(key) for label in _ISSUED)
+
+
+_LABEL_END = 5
 
 
 def _about_birth(all_lines: list[Line], span: Span) -> bool:

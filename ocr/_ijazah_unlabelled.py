@@ -30,7 +30,10 @@ from ._sentences import DATE, after_phrase, stream
 _SCHOOL_KIND = re.compile(
     r"^(?:SDN?|SMPN?|SMAN?|SMKN?|SMUN?|SLTPN?|SLTAN?|MIN?|MTSN?|MTS\.?N?|MAN?|MAK|"
     r"SEKOLAH DASAR|SEKOLAH MENENGAH (?:PERTAMA|ATAS|KEJURUAN|UMUM)|"
-    r"MADRASAH (?:IBTIDAIYAH|TSANAWIYAH|ALIYAH))\b(?:\s+\S+)+")
+    r"MADRASAH (?:IBTIDAIYAH|TSANAWIYAH|ALIYAH)|"
+    r"PKBM|SKB|PUSAT KEGIATAN BELAJAR MASYARAKAT|SANGGAR KEGIATAN BELAJAR)\b(?:\s+\S+)+")
+"""A school's name by its kind, with at least one word after it: formal schools and madrasah, and the
+centres of non-formal education that issue Paket A/B/C (`PKBM TUNAS HARAPAN`, `SANGGAR KEGIATAN BELAJAR ...`)."""
 _INSTITUTION_KIND = re.compile(r"\b(?:UNIVERSITAS|INSTITUT|SEKOLAH TINGGI|POLITEKNIK|AKADEMI)\b.*")
 _HEADS_OF_INSTITUTION = re.compile(r"^(?:REKTOR|DIREKTUR|KETUA|DEKAN)\b")
 _BIRTH = re.compile(r"\blahir\s+di\s+(?P<place>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*(?:,|\bpada\b|\btanggal\b|\btgl\b)"
@@ -51,8 +54,37 @@ _NUMBER_DIGITS = 5
 
 
 def holder(all_lines: list[Line]) -> core.FieldValue:
-    span = after_phrase(all_lines, labels("ijazah", "holder", "phrases"), most_words=6)
+    phrases = labels("ijazah", "holder", "phrases")
+    span = after_phrase(all_lines, phrases, most_words=6) or _after_wrapped_phrase(all_lines, phrases)
     return capped(field_value(span, norm.person_name_graded), UNLABELLED)
+
+
+def _after_wrapped_phrase(all_lines: list[Line], phrases: tuple[str, ...]) -> Span | None:
+    """`after_phrase` for a phrase the sentence wrapped over two lines (`... menyatakan` above `bahwa:`): the
+    two lines read as one, then what follows it."""
+    for i, (upper, lower) in enumerate(itertools.pairwise(all_lines)):
+        if upper.page != lower.page or lower.y - upper.y > _NEXT_LINE * max(upper.height, lower.height):
+            continue
+        tail = compact_key(" ".join(w.text for w in upper.words[-_WRAPPED_WORDS:]))
+        head = compact_key(" ".join(w.text for w in lower.words[:_WRAPPED_WORDS]))
+        if not any(_split_between(compact_key(p), tail, head) for p in phrases):
+            continue
+        # The phrase's first part moved down onto the second line, so that what follows is measured from there.
+        moved = tuple(dataclasses.replace(w, bbox=(w.x0, lower.words[0].bbox[1], w.x1, lower.words[0].bbox[3]))
+                      for w in upper.words[-_WRAPPED_WORDS:])
+        span = after_phrase([Line(lower.page, moved + lower.words), *all_lines[i + 2:]], phrases, most_words=6)
+        if span is not None:
+            return span
+    return None
+
+
+_WRAPPED_WORDS = 4
+"""Most words of a holder phrase on either side of the break."""
+
+
+def _split_between(phrase: str, tail: str, head: str) -> bool:
+    """Whether `phrase` (compacted) begins at the end of `tail` and ends at the start of `head`."""
+    return any(tail.endswith(phrase[:k]) and head.startswith(phrase[k:]) for k in range(3, len(phrase) - 2))
 
 
 def degree(all_lines: list[Line], gelar: Callable[[str | None], str | None]) -> core.FieldValue:
@@ -122,7 +154,8 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
         if misread is not None:
             return misread_named(line, misread)
         match = _SCHOOL_KIND.match(text)
-        if match:
+        # A sentence wrapped to begin with the school (`Pkbm Nusantara Kolaka, NPSN P9963884.`) is no heading.
+        if match and not _GOES_ON.search(match[0]):
             return _named(line, 0, match.end())
     for phrase in labels("ijazah", "head", "phrases"):
         for line, end in phrase_places(all_lines, phrase):
@@ -135,7 +168,30 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
             if match and not reads_like_sentence(rest, most_words=9):
                 offset = len(" ".join(w.text for w in line.words[:end])) + 1
                 return _named(line, offset, offset + match.end())
-    return _headed_in_sentence(all_lines)
+    headed = _headed_in_sentence(all_lines)
+    return headed if headed.value is not None else _school_in_sentence(all_lines)
+
+
+def _school_in_sentence(all_lines: list[Line]) -> core.FieldValue:
+    """A school or centre named only inside a sentence, after `pada`, `di` or `dari` (`... Tahun Pelajaran
+    2007/2008 pada Pkbm Nusantara Kolaka, NPSN P9963884.`): its kind and the words after it, to a comma or
+    stop or where the sentence goes on."""
+    text = stream(all_lines)
+    for before in _PREPOSITION.finditer(text.text):
+        rest = re.split(r"[,.;](?:\s|$)", text.text[before.end():] + " ", maxsplit=1)[0]
+        kept = list(itertools.takewhile(lambda w: not reads_like_sentence(w), rest.split()))
+        name = " ".join(kept)
+        match = _SCHOOL_KIND.match(name.upper())
+        if match and len(kept) <= _MOST_NAME_WORDS and not reads_like_sentence(name, most_words=_MOST_NAME_WORDS):
+            span = text.span(before.end(), before.end() + match.end())
+            return capped(field_value(span, _institution_name), IN_SENTENCE)
+    return NOT_FOUND
+
+
+_GOES_ON = re.compile(r"[,;]\s+\S")
+"""A comma or semicolon with words after it: a sentence going on, not a heading."""
+_PREPOSITION = re.compile(r"\b(?:pada|di|dari)\s+", re.IGNORECASE)
+_MOST_NAME_WORDS = 7
 
 
 def _headed_in_sentence(all_lines: list[Line]) -> core.FieldValue:
@@ -254,11 +310,17 @@ def identifier(all_lines: list[Line], wordings: tuple[str, ...]) -> core.FieldVa
     text = stream(all_lines)
     for wording in wordings:
         words = [re.escape(w) for w in wording.split()]
-        pattern = re.compile(r"\b" + r"\s+".join(words) + r"\s*:?\s*(?P<value>\d{4,20})\b", re.IGNORECASE)
+        pattern = re.compile(r"\b" + r"\s+".join(words) + rf"\s*:?\s*(?P<value>{_IDENTIFIER})(?![\w/])",
+                             re.IGNORECASE)
         match = pattern.search(text.text)
         if match:
             return capped(field_value(text.group(match, "value"), norm.code), IN_SENTENCE)
     return NOT_FOUND
+
+
+_IDENTIFIER = r"\d{4,20}|P\d{7}|\d{1,6}(?:/[A-Z0-9]{1,6}){1,3}"
+"""An identifier's shapes inside a sentence: digits; a non-formal centre's NPSN (`P9963884`); a learner's
+number in parts (`487/C/07`)."""
 
 
 def number(all_lines: list[Line], *, taken: set[str], normalize: Callable[[str | None], object] = norm.code,

@@ -33,6 +33,15 @@ def test_ijazah_by_its_title_alone_however_misread(title):
     assert found.confidence >= 0.6
 
 
+@pytest.mark.parametrize("title", ["SURAT KETERANGAN PENGGANTI IJAZAH", "SURAT KETERANGAN LULU5",
+                                   "SURAT KETERANGAN TAMAT BEIAJAR"])
+def test_a_certificate_standing_in_for_an_ijazah_by_its_title_alone(title):
+    """A `SURAT KETERANGAN ...` in place of a lost or not yet issued ijazah, read with slips and printing none
+    of the ijazah's marks, is an ijazah: never refused."""
+    _, detection = ocr.extract_pages([_page(title, "Nama : BUDI SANTOSO", "Tempat, Tanggal Lahir : Kolaka, 1 Mei 2001")])
+    assert detection.document_type == core.DocumentType.IJAZAH
+
+
 @pytest.mark.parametrize("title", ["KUTIPAN AKTA NIKAH", "KUTIPAN AKTA NIKAII", "K U T I P A N  A K T A  N I K A H",
                                    "BUKU NIKAH", "AKTA NIKAH"])
 def test_buku_nikah_by_its_title(title):
