@@ -132,6 +132,14 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "holes, a fold line across, and over part of header and table a violet SALINAN / FOTO COPY SESUAI "
                  "DENGAN ASLINYA box stamp with a handwritten date, initials, a signature and the round stamp",
                  weight=0.5),
+    LayoutFamily("ijazah-dwibahasa", "ijazah", "dwibahasa", "bilingual ijazah of a state polytechnic (D3, or the "
+                 "Sarjana Terapan of a D4 for an S1) or a state university: ministry, institution, title (IJAZAH / "
+                 "DIPLOMA), opening, labels, birth date, programme, degree and issue date each in Indonesian and "
+                 "English (italics), labels 'Nama / Name' on one line or the English under the Indonesian, 'Nomor "
+                 "Induk Mahasiswa / Student Identification Number', 'Jurusan / Department' or 'Fakultas / Faculty', "
+                 "'AHLI MADYA (A.Md.)' with 'Associate Degree in ...' under it, own number series before 2021 "
+                 "(0123/PL10/DIII/2015), Direktur or Rektor and the unit's head sign, photo box between",
+                 levels=UNIVERSITY),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

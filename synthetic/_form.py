@@ -49,6 +49,9 @@ OWN_FACES: dict[str, tuple[str, str]] = {
     "URW Bookman": ("opentype/urw-base35/URWBookman-Light.otf", "opentype/urw-base35/URWBookman-Demi.otf"),
     # A chancery italic for what a pen adds (round 9: handwritten dates, initials and filled-in values).
     "Z003": ("opentype/urw-base35/Z003-MediumItalic.otf", "opentype/urw-base35/Z003-MediumItalic.otf"),
+    # Italics for the English of a bilingual certificate (round 9).
+    "Nimbus Roman Italic": ("opentype/urw-base35/NimbusRoman-Italic.otf", "opentype/urw-base35/NimbusRoman-BoldItalic.otf"),
+    "Nimbus Sans Italic": ("opentype/urw-base35/NimbusSans-Italic.otf", "opentype/urw-base35/NimbusSans-BoldItalic.otf"),
 }
 TYPEWRITERS = ("FreeMono", "Nimbus Mono PS", "Liberation Mono", "DejaVu Sans Mono")
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import core
 
+from . import _ijazah_dwibahasa as dwibahasa
 from . import _ijazah_kesetaraan as kesetaraan
 from . import _ijazah_lama as lama
 from . import _ijazah_madrasah as madrasah
@@ -39,7 +40,7 @@ _UNIVERSITY_LABELS = ("Nama", "Tempat dan Tanggal Lahir", "Nomor Induk Mahasiswa
 _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
 
 
-IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta")
+IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta", "dwibahasa")
 
 
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
@@ -51,7 +52,8 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
     `_ijazah_lama`), `madrasah` (the school ijazah of a madrasah: MI, MTs, MA or MAK in the truth's
     jenjang; see `_ijazah_madrasah`) or `ptkin` (a university ijazah of a state Islamic college; see
     `_ijazah_ptkin`), `kesetaraan` (a Paket A/B/C certificate of a PKBM; see `_ijazah_kesetaraan`) or
-    `swasta` (a private university under Kopertis / LLDIKTI; see `_ijazah_swasta`).
+    `swasta` (a private university under Kopertis / LLDIKTI; see `_ijazah_swasta`) or `dwibahasa` (a
+    bilingual polytechnic or university ijazah; see `_ijazah_dwibahasa`).
 
     `security` prints on tinted security paper, signs in ink and puts the
     school's or university's stamp over the signature block, overlapping the
@@ -104,6 +106,7 @@ _DRAWN_WHOLE = {
     "swasta": _DrawnWhole(True, A4_PORTRAIT, swasta.swasta_values, swasta.draw_swasta, paper=swasta.swasta_paper),
     "madrasah": _DrawnWhole(False, A4_PORTRAIT, madrasah.madrasah_values, madrasah.draw_madrasah),
     "ptkin": _DrawnWhole(True, A4_LANDSCAPE, ptkin.ptkin_values, ptkin.draw_ptkin),
+    "dwibahasa": _DrawnWhole(True, A4_LANDSCAPE, dwibahasa.dwibahasa_values, dwibahasa.draw_dwibahasa),
 }
 
 

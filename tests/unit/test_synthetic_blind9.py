@@ -2,6 +2,7 @@
 form, the same seed gives the same bytes, each prints what sets it apart (read back from its text-layer
 PDF), and a corpus of only these families plans every kind of application."""
 
+import datetime as dt
 import io
 import re
 
@@ -11,7 +12,9 @@ from PIL import Image
 import synthetic
 from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
 
-BLIND9 = ("kk-dua-baris", "kk-legalisir")
+BLIND9 = ("ijazah-dwibahasa", "kk-dua-baris", "kk-legalisir")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
 PHOTOGRAPHED = ("kk-dua-baris",)
 """`photo` draws a camera frame of fixed size whatever the page (seconds under load): one family is enough."""
 
@@ -99,3 +102,20 @@ def test_kk_legalisir_is_a_turned_cut_copy_whose_ops_follow_the_raster(people):
     x0, y0, x1, y1 = max(rules, key=lambda r: abs(r[2] - r[0]))
     mid = (round((x0 + x1) / 2), round((y0 + y1) / 2))
     assert min(grey.getpixel((mid[0], mid[1] + dy)) for dy in range(-4, 5)) < 120
+
+
+def test_ijazah_dwibahasa_prints_labels_titles_and_dates_in_both_languages(people):
+    _, young, _ = people
+    d3 = _render("ijazah-dwibahasa", people, seed=63, jenjang="D3")
+    fields, text = d3.truth["fields"], text_layer(d3)
+    assert fields["jenjang"] == "D3" and fields["nama_satuan_pendidikan"].startswith("POLITEKNIK")
+    assert "IJAZAH" in text and "DIPLOMA" in text and "Study Program" in text and "Place and Date of Birth" in text
+    born = dt.date.fromisoformat(young.tanggal_lahir)
+    english = f"{MONTHS_EN[born.month - 1]} {born.day}, {born.year}"
+    assert english in text and fields["nim"] in text and fields["nomor_ijazah"] in text
+    assert fields["gelar"].startswith("AHLI MADYA") and fields["gelar"] == fields["gelar"].upper()
+    assert re.fullmatch(r"\d{4}/[A-Z0-9.]+/DIII/\d{4}|\d{15}", fields["nomor_ijazah"])
+    s1 = _render("ijazah-dwibahasa", people, seed=61)
+    assert s1.truth["fields"]["jenjang"] in ("S1", "D4") and "Name" in text_layer(s1)
+    with pytest.raises(ValueError, match="university ijazah"):
+        _render("ijazah-dwibahasa", people, seed=62, jenjang="SMA")

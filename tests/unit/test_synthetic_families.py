@@ -15,7 +15,7 @@ import synthetic
 
 MONTHS = [m.capitalize() for m in core.MONTHS_ID]
 LEVEL_NAMES = {"SD": "SEKOLAH DASAR", "SMP": "SEKOLAH MENENGAH PERTAMA", "SMA": "SEKOLAH MENENGAH ATAS",
-               "SMK": "SEKOLAH MENENGAH KEJURUAN", "S1": "Sarjana", "D3": "Diploma Tiga",
+               "SMK": "SEKOLAH MENENGAH KEJURUAN", "S1": "Sarjana", "D3": "Diploma Tiga", "D4": "Diploma Empat",
                "MI": "MADRASAH IBTIDAIYAH", "MTS": "MADRASAH TSANAWIYAH", "MA": "MADRASAH ALIYAH",
                "MAK": "MADRASAH ALIYAH KEJURUAN", "PAKET A": "PAKET A", "PAKET B": "PAKET B", "PAKET C": "PAKET C"}
 """A jenjang is printed as its level's name."""
