@@ -140,6 +140,14 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "'AHLI MADYA (A.Md.)' with 'Associate Degree in ...' under it, own number series before 2021 "
                  "(0123/PL10/DIII/2015), Direktur or Rektor and the unit's head sign, photo box between",
                  levels=UNIVERSITY),
+    LayoutFamily("ijazah-tulis", "ijazah", "tulis", "school certificate on the ministry's blanko filled in by hand: "
+                 "form in one colour on tinted paper, red pre-printed serial in the old series (No. 20 OC ob 0264731, "
+                 "the ijazah's number), SURAT TANDA TAMAT BELAJAR before 2003 and IJAZAH since, SLTP / SMU names of "
+                 "1994-2002, every value in a clerk's chancery hand on dotted lines a little off them (school after "
+                 "'Kepala', Nomor Statistik Sekolah, 1. nama, 2. tempat dan tanggal lahir, 3. nama orang tua / wali, "
+                 "4. nomor induk, the school again, the year), EBTANAS / UAN / Ujian Nasional wording, Diberikan di / "
+                 "pada tanggal written in, 9-digit NIP before 2008, photo and three-finger print boxes",
+                 levels=SCHOOL),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

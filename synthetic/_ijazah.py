@@ -16,6 +16,7 @@ from . import _ijazah_lama as lama
 from . import _ijazah_madrasah as madrasah
 from . import _ijazah_ptkin as ptkin
 from . import _ijazah_swasta as swasta
+from . import _ijazah_tulis as tulis
 from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import security_paper, signature, stamp
 
@@ -40,7 +41,7 @@ _UNIVERSITY_LABELS = ("Nama", "Tempat dan Tanggal Lahir", "Nomor Induk Mahasiswa
 _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
 
 
-IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta", "dwibahasa")
+IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta", "dwibahasa", "tulis")
 
 
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
@@ -52,8 +53,9 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
     `_ijazah_lama`), `madrasah` (the school ijazah of a madrasah: MI, MTs, MA or MAK in the truth's
     jenjang; see `_ijazah_madrasah`) or `ptkin` (a university ijazah of a state Islamic college; see
     `_ijazah_ptkin`), `kesetaraan` (a Paket A/B/C certificate of a PKBM; see `_ijazah_kesetaraan`) or
-    `swasta` (a private university under Kopertis / LLDIKTI; see `_ijazah_swasta`) or `dwibahasa` (a
-    bilingual polytechnic or university ijazah; see `_ijazah_dwibahasa`).
+    `swasta` (a private university under Kopertis / LLDIKTI; see `_ijazah_swasta`), `dwibahasa` (a
+    bilingual polytechnic or university ijazah; see `_ijazah_dwibahasa`) or `tulis` (a school blanko
+    filled in by hand; see `_ijazah_tulis`).
 
     `security` prints on tinted security paper, signs in ink and puts the
     school's or university's stamp over the signature block, overlapping the
@@ -107,6 +109,7 @@ _DRAWN_WHOLE = {
     "madrasah": _DrawnWhole(False, A4_PORTRAIT, madrasah.madrasah_values, madrasah.draw_madrasah),
     "ptkin": _DrawnWhole(True, A4_LANDSCAPE, ptkin.ptkin_values, ptkin.draw_ptkin),
     "dwibahasa": _DrawnWhole(True, A4_LANDSCAPE, dwibahasa.dwibahasa_values, dwibahasa.draw_dwibahasa),
+    "tulis": _DrawnWhole(False, A4_PORTRAIT, tulis.tulis_values, tulis.draw_tulis, paper=tulis.tulis_paper),
 }
 
 

@@ -12,7 +12,7 @@ from PIL import Image
 import synthetic
 from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
 
-BLIND9 = ("ijazah-dwibahasa", "kk-dua-baris", "kk-legalisir")
+BLIND9 = ("ijazah-dwibahasa", "ijazah-tulis", "kk-dua-baris", "kk-legalisir")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
 PHOTOGRAPHED = ("kk-dua-baris",)
@@ -119,3 +119,21 @@ def test_ijazah_dwibahasa_prints_labels_titles_and_dates_in_both_languages(peopl
     assert s1.truth["fields"]["jenjang"] in ("S1", "D4") and "Name" in text_layer(s1)
     with pytest.raises(ValueError, match="university ijazah"):
         _render("ijazah-dwibahasa", people, seed=62, jenjang="SMA")
+
+
+def test_ijazah_tulis_is_a_blanko_whose_values_are_written_by_hand(people):
+    _, young, old = people
+    new = _render("ijazah-tulis", people, seed=61, person=young, jenjang="SMA")
+    fields, text = new.truth["fields"], text_layer(new)
+    assert fields["jenjang"] == "SMA" and "IJAZAH" in text and "Ujian Nasional" in text and "Cap tiga jari" in text
+    assert re.fullmatch(r"2[015] OC [a-h]{2} \d{7}", fields["nomor_ijazah"]) and f"No. {fields['nomor_ijazah']}" in text
+    assert fields["npsn"] is None and fields["nisn"] is None and "Nomor Statistik Sekolah" in text
+    written = {op[3] for op in new.ops if op[0] == "text" and "Z003" in op[4]}
+    assert {fields["nama_lengkap"], fields["nis"], fields["nama_satuan_pendidikan"], fields["nama_orang_tua"]} <= written
+    older = _render("ijazah-tulis", people, seed=62, person=old, jenjang="SMP")
+    fields, text = older.truth["fields"], text_layer(older)
+    assert "SURAT TANDA TAMAT BELAJAR" in text and "DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN" in text
+    assert "Evaluasi Belajar Tahap Akhir Nasional" in text and "NIP." in text
+    assert any(re.fullmatch(r"\d{9}", op[3]) for op in older.ops if op[0] == "text" and "Z003" in op[4])  # old NIP
+    with pytest.raises(ValueError, match="school ijazah"):
+        _render("ijazah-tulis", people, seed=63, jenjang="S1")
