@@ -153,10 +153,10 @@ def draw_tulis(page: Page, v: dict[str, Any], rng: random.Random, *, security: b
     y += step * 1.4
     _boxes(out, rng, top=y + 40, left=left)
     sign_x = w * 0.68
-    label_x = sign_x - out.pt(95)
-    colon = label_x + out.text_width("pada tanggal", points=pts) + out.pt(8)
+    date_x = sign_x - out.pt(95)
+    colon = date_x + out.text_width("pada tanggal", points=pts) + out.pt(8)
     for label, value in (("Diberikan di", title_case(v["town"])), ("pada tanggal", date_long(v["tanggal_lulus"]))):
-        out.text((label_x, y), label, points=pts, anchor="ls")
+        out.text((date_x, y), label, points=pts, anchor="ls")
         out.text((colon, y), ":", points=pts, anchor="ls")
         dotted(out, colon + out.pt(8), right, y + 6)
         hand.write((colon + out.pt(14), y), value)
