@@ -31,8 +31,8 @@ from ._fields import (
     labels,
     reads_like_sentence,
 )
-from ._ijazah_frame import without_frame
-from ._layout import Line, Span, compact_key, find_label, find_line, lines, printed_words, value_after
+from ._ijazah_frame import framed_lines
+from ._layout import Line, Span, compact_key, find_label, find_line, printed_words, value_after
 from ._model import Page
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
@@ -74,6 +74,12 @@ def _nomor_ijazah(text: str | None) -> norm.Graded:
     series = _SERIES.match(norm.clean(text) or "")
     if series:
         return norm.Graded(" ".join(g for g in series.groups() if g).upper(), 1.0)
+    head, _, rest = (norm.clean(text) or "").partition(" ")
+    mended = head.translate(_SERIES_DIGITS)
+    series = _SERIES.match(f"{mended} {rest}") if mended.isdigit() and rest else None
+    if series:  # `II PB 9529251`: the series' digits read as letters
+        edits = sum(a != b for a, b in zip(head, mended, strict=True))
+        return norm.Graded(" ".join(g for g in series.groups() if g).upper(), norm.EDIT_FACTOR ** edits)
     value = norm.code(text)
     if not value:
         return norm.Graded(None, 0.0)
@@ -102,6 +108,7 @@ def _case_as_printed(text: str, upper: str) -> str:
 
 _LOWER_L = re.compile(r"(?<![A-Za-z0-9])l(?=[a-z]{1,3}(?![A-Za-z]))")
 """A capital `I` read as `l` at the head of a capitalized part (`ln.23` for `In.23`)."""
+_SERIES_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
 _CAPITALIZED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,3}(?![A-Za-z])")
 
 
@@ -168,7 +175,7 @@ _ABBREVIATION_END = re.compile(r"(\b[A-Z]{1,4}(?:\.[A-Z]{1,5})+)[,]?\)")
 
 
 def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
-    all_lines = without_frame([ln for page in pages for ln in lines(page)])
+    all_lines = framed_lines(pages)
     found: dict[str, core.FieldValue] = {}
     spans: dict[str, Span | None] = {}
     for name, (wordings, normalize) in _LABELS.items():
@@ -185,6 +192,8 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
     born_line, birth_spans = _birth(all_lines, found)
     _read_again(pages, found, birth_spans, {"tempat_lahir": _place_name, "tanggal_lahir": norm.date_graded})
     _unlabelled(all_lines, found)
+    if found["nama_lengkap"].value is None:
+        found["nama_lengkap"] = unlabelled.holder_in_band(pages, all_lines)
     if born_line is None and found["tanggal_lahir"].value is None:
         found["tempat_lahir"], found["tanggal_lahir"], born_line = unlabelled.birth(all_lines)
     found["jenjang"] = _jenjang(all_lines, found)
@@ -582,7 +591,7 @@ def _issue_label_end(line: Line) -> bool:
     return len(key) >= _LABEL_END and any(compact_key(label).endswith(key) for label in _ISSUED)
 
 
-_LABEL_END = 5
+_LABEL_END = 4
 
 
 def _about_birth(all_lines: list[Line], span: Span) -> bool:

@@ -1,12 +1,13 @@
 """What a certificate's decorated frame leaves in its reading, taken out before any field is looked for.
 
-    without_frame(all_lines) -> the lines without the words Tesseract read from the frame
+    framed_lines(pages) -> the pages' lines without the words Tesseract read from the frame
 
 Diplomas are printed inside ornamented borders (chains of diamonds, guilloche bands). Tesseract reads an
 ornament two ways: a long run of round and upright strokes at confidence near 0 (`OOPPOLOPPLPOOOLP...`),
 and short scraps (`Il`, `Ie`, `&`, `6`) at the ends of text lines or on lines of their own, one under the
 other where the border runs. Left in, they glue onto values (`28 PB 4562517 OOOOOOPLOLL...`, `6 MARIA BR
-SIREGAR O`). A scrap counts as the frame's only where several stand in one column, away from the text:
+SIREGAR O`), and a chain standing several lines high pulls the words of two lines into one (`anak SMP/MTs
+dari ...`), so chains go before words are grouped into lines. A scrap counts as the frame's only where several stand in one column, away from the text:
 a short word at the end of one line is no border.
 """
 
@@ -14,8 +15,8 @@ from __future__ import annotations
 
 import statistics
 
-from ._layout import Line
-from ._model import Word
+from ._layout import Line, lines
+from ._model import Page, Word
 
 _STROKES = frozenset("OLPCIQ0|1D")
 """Letters an ornament's round and upright strokes are read as."""
@@ -30,6 +31,12 @@ _GAP = 2.0
 _COLUMN = 1.5
 """Line heights across which scraps stand in one column."""
 _COLUMN_SCRAPS = 3
+
+
+def framed_lines(pages: list[Page]) -> list[Line]:
+    """The lines of `pages`, top to bottom, grouped without ornament chains and cleared of border scraps."""
+    grouped = [ln for page in pages for ln in lines(page, tuple(w for w in page.words if not _chain(w)))]
+    return without_frame(grouped)
 
 
 def without_frame(all_lines: list[Line]) -> list[Line]:

@@ -21,10 +21,11 @@ from collections.abc import Callable
 import core
 
 from . import _normalize as norm
+from ._cells import reread
 from ._confidence import IN_SENTENCE, UNLABELLED
 from ._fields import NOT_FOUND, capped, field_value, labels, reads_like_sentence
 from ._layout import Line, Span, compact_key, find_phrase, phrase_places, without_leading_noise
-from ._model import Word
+from ._model import Page, Word
 from ._sentences import DATE, after_phrase, stream
 
 _SCHOOL_KIND = re.compile(
@@ -57,6 +58,33 @@ def holder(all_lines: list[Line]) -> core.FieldValue:
     phrases = labels("ijazah", "holder", "phrases")
     span = after_phrase(all_lines, phrases, most_words=6) or _after_wrapped_phrase(all_lines, phrases)
     return capped(field_value(span, norm.person_name_graded), UNLABELLED)
+
+
+def holder_in_band(pages: list[Page], all_lines: list[Line]) -> core.FieldValue:
+    """The name in the blank band under the holder's phrase, read again from the page image: Tesseract's page
+    reading loses a line set very large and bold, and leaves the band empty where the name stands."""
+    for phrase in labels("ijazah", "holder", "phrases"):
+        for line, _end in phrase_places(all_lines, phrase):
+            below = [ln for ln in all_lines if ln.page == line.page and ln.y > line.y]
+            page = next((p for p in pages if p.number == line.page), None)
+            if not below or page is None or page.image is None:
+                continue
+            top = max(w.bbox[3] for w in line.words)
+            bottom = min(w.bbox[1] for w in below[0].words)
+            if bottom - top < _BAND * line.height:
+                continue
+            words = reread(page, [(0, top, page.image.shape[1], bottom)], lang=page.lang, one_by_one=True)[0]
+            text = " ".join(w.text for w in words)
+            letters = sum(c.isalpha() for c in text)
+            if words and ":" not in text and letters >= 2 and not reads_like_sentence(text, most_words=6) \
+                    and sum(c.isdigit() for c in text) <= 0.2 * letters:
+                return capped(field_value(Span(line.page, words), norm.person_name_graded), UNLABELLED)
+            return NOT_FOUND
+    return NOT_FOUND
+
+
+_BAND = 2.5
+"""Line heights of blank under the holder's phrase where a name set large may have been lost."""
 
 
 def _after_wrapped_phrase(all_lines: list[Line], phrases: tuple[str, ...]) -> Span | None:
@@ -204,7 +232,7 @@ def _headed_in_sentence(all_lines: list[Line]) -> core.FieldValue:
                 continue
             taken = []
             for word in words[i + 1:]:
-                if reads_like_sentence(word.text) or ":" in word.text:
+                if reads_like_sentence(word.text) or ":" in word.text or compact_key(word.text) in _JOINED_BY:
                     break
                 taken.append(word)
                 if word.text.endswith((",", ".", ";")):
@@ -217,6 +245,9 @@ def _headed_in_sentence(all_lines: list[Line]) -> core.FieldValue:
 
 
 _NAME_WORDS = 2
+_JOINED_BY = frozenset({"BERSAMA", "BESERTA", "ATAS"})
+"""Words that join the head's institution to another signer (`Rektor Universitas Lakidende bersama
+Koordinator Kopertis Wilayah IX menyatakan`): the name ends before them."""
 """Fewest words of an institution's name (its kind and one more)."""
 
 
@@ -275,7 +306,31 @@ def programme(all_lines: list[Line]) -> core.FieldValue:
             continue
         if 1 <= len(words) <= 6 and not reads_like_sentence(" ".join(w.text for w in words), most_words=6):
             return capped(field_value(Span(line.page, tuple(words)), _institution_name), IN_SENTENCE)
+    return _programme_across_lines(all_lines, ends)
+
+
+def _programme_across_lines(all_lines: list[Line], ends: set[str]) -> core.FieldValue:
+    """`programme` where the sentence wrapped inside the phrase or right after it (`... Fakultas Ekonomi
+    Program` above `Studi Manajemen, dan kepadanya ...`): the page's text read as one stream."""
+    text = stream(all_lines)
+    for phrase in labels("ijazah", "programme", "phrases"):
+        pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\s+", re.IGNORECASE)
+        for match in pattern.finditer(text.text):
+            taken: list[str] = []
+            for token in text.text[match.end():].split(" "):
+                if compact_key(token) in ends or ":" in token:
+                    break
+                taken.append(token)
+                if token.endswith((",", ".", ";")) or len(taken) > _PROGRAMME_WORDS:
+                    break
+            name = " ".join(taken)
+            if 1 <= len(taken) <= _PROGRAMME_WORDS and not reads_like_sentence(name, most_words=_PROGRAMME_WORDS):
+                span = text.span(match.end(), match.end() + len(name))
+                return capped(field_value(span, _institution_name), IN_SENTENCE)
     return NOT_FOUND
+
+
+_PROGRAMME_WORDS = 6
 
 
 def birth(all_lines: list[Line]) -> tuple[core.FieldValue, core.FieldValue, Line | None]:
