@@ -21,7 +21,7 @@ _LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lah
            "Pekerjaan", "Alamat")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
-NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na")
+NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat")
 
 
 def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
@@ -54,7 +54,8 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
     `kutipan` (the Kutipan Akta Nikah), `lama` (the older two-column book), `kalimat` (worded as
     sentences, a longer address over two lines; see `_buku_nikah_lama`) or `2020s` (the SIMKAH print:
     a landscape spread, one spouse a page, QR code; see `_buku_nikah_2020s`) or `model-na` (the old
-    Model NA form with typed values and the date in words; see `_buku_nikah_na`).
+    Model NA form with typed values and the date in words; see `_buku_nikah_na`) or `duplikat` (the
+    DUPLIKAT KUTIPAN AKTA NIKAH letter worded as sentences; see `_buku_nikah_duplikat`).
     """
     if layout not in NIKAH_LAYOUTS:
         raise ValueError(f"no buku nikah layout {layout!r}: use one of {NIKAH_LAYOUTS}")
@@ -87,6 +88,11 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
 
         return render_nikah_na(values, {"suami": suami.nama_ayah, "istri": istri.nama_ayah}, seed=seed, varied=varied,
                                heldout=heldout, stamped=stamped)
+    if layout == "duplikat":  # drawn blind in round 9
+        from ._buku_nikah_duplikat import render_nikah_duplikat
+
+        return render_nikah_duplikat(values, {"suami": suami.nama_ayah, "istri": istri.nama_ayah}, seed=seed,
+                                     varied=varied, heldout=heldout, stamped=stamped)
 
     page = Page(A4_LANDSCAPE if layout == "2020s" else A4_PORTRAIT, Style.pick(seed, varied=varied, heldout=heldout))
     if layout == "2020s":

@@ -148,6 +148,14 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "4. nomor induk, the school again, the year), EBTANAS / UAN / Ujian Nasional wording, Diberikan di / "
                  "pada tanggal written in, 9-digit NIP before 2008, photo and three-finger print boxes",
                  levels=SCHOOL),
+    LayoutFamily("nikah-duplikat", "buku_nikah", "duplikat", "DUPLIKAT KUTIPAN AKTA NIKAH issued by a KUA as an A4 "
+                 "letter under its kop surat: the letter's own number (B-0123/Kua.27.04.03/PW.01/05/2023) under the "
+                 "underlined title, everything else in sentences: 'berdasarkan Akta Nikah Nomor ...' (the akta's "
+                 "number, the truth's), the KUA in words, 'pada hari Sabtu tanggal ... telah dilangsungkan "
+                 "pernikahan antara:', each spouse one paragraph (name bin/binti father, NIK, 'lahir di X tanggal "
+                 "...', 'warga negara Indonesia (WNI)', agama, pekerjaan, 'bertempat tinggal di ...'), the wali with "
+                 "the relation, the reason (police report of loss with its own number, or damage), a later date over "
+                 "the head's signature, two photo boxes"),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

@@ -12,7 +12,7 @@ from PIL import Image
 import synthetic
 from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
 
-BLIND9 = ("ijazah-dwibahasa", "ijazah-tulis", "kk-dua-baris", "kk-legalisir")
+BLIND9 = ("ijazah-dwibahasa", "ijazah-tulis", "kk-dua-baris", "kk-legalisir", "nikah-duplikat")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
 PHOTOGRAPHED = ("kk-dua-baris",)
@@ -137,3 +137,18 @@ def test_ijazah_tulis_is_a_blanko_whose_values_are_written_by_hand(people):
     assert any(re.fullmatch(r"\d{9}", op[3]) for op in older.ops if op[0] == "text" and "Z003" in op[4])  # old NIP
     with pytest.raises(ValueError, match="school ijazah"):
         _render("ijazah-tulis", people, seed=63, jenjang="S1")
+
+
+def test_nikah_duplikat_is_a_letter_whose_akta_number_is_the_truths(people):
+    family = people[0]
+    rendered = _render("nikah-duplikat", people, seed=61, married="2019-06-15")
+    fields, text = rendered.truth["fields"], text_layer(rendered)
+    assert "DUPLIKAT KUTIPAN AKTA NIKAH" in text and "Kantor Urusan Agama Kecamatan Latambaga" in text
+    letter = re.search(r"Nomor : (B-\d{4}/Kua\.[\d.]+/PW\.01/\d{2}/\d{4})", text)
+    assert letter and fields["nomor_akta"] != letter.group(1) and f"Akta Nikah Nomor {fields['nomor_akta']}" in text
+    assert re.fullmatch(r"\d{4}/\d{3}/VI/2019", fields["nomor_akta"]) and fields["tanggal_nikah"] == "2019-06-15"
+    assert "pada hari Sabtu tanggal 15 Juni 2019 telah dilangsungkan" in text and "Nama :" not in text
+    suami, istri = family.anggota[:2]
+    assert f"{suami.nama_lengkap} bin" in text and f"{istri.nama_lengkap} binti" in text and "(WNI)" in text
+    assert fields["suami.nik"] == suami.nik and fields["istri.kewarganegaraan"] == "WNI"
+    assert fields["kua"] == "KUA KECAMATAN LATAMBAGA" and fields["wali.nama_lengkap"] == "LA ODE HAMZAH"
