@@ -75,10 +75,10 @@ def _nomor_ijazah(text: str | None) -> norm.Graded:
     if series:
         return norm.Graded(" ".join(g for g in series.groups() if g).upper(), 1.0)
     head, _, rest = (norm.clean(text) or "").partition(" ")
-    mended = head.translate(_SERIES_DIGITS)
-    series = _SERIES.match(f"{mended} {rest}") if mended.isdigit() and rest else None
+    as_digits = head.translate(_SERIES_DIGITS)
+    series = _SERIES.match(f"{as_digits} {rest}") if as_digits.isdigit() and rest else None
     if series:  # `II PB 9529251`: the series' digits read as letters
-        edits = sum(a != b for a, b in zip(head, mended, strict=True))
+        edits = sum(a != b for a, b in zip(head, as_digits, strict=True))
         return norm.Graded(" ".join(g for g in series.groups() if g).upper(), norm.EDIT_FACTOR ** edits)
     value = norm.code(text)
     if not value:
