@@ -27,7 +27,7 @@ import core
 from . import _normalize as norm
 from ._buku_nikah_layout import locate_pages
 from ._cells import reread
-from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, MENDED, SURE, weigh
+from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, IN_SENTENCE, MENDED, SURE, weigh
 from ._fields import (
     NOT_FOUND,
     Normalizer,
@@ -39,7 +39,9 @@ from ._fields import (
     vocabulary,
 )
 from ._layout import Span, compact_key, lines, without_leading_noise
+from ._leaders import without_leaders
 from ._model import Page, Word
+from ._sentences import date_in_words
 
 
 def _citizenship(text: str | None) -> norm.Graded:
@@ -81,6 +83,7 @@ _AGE_AT_MARRIAGE = (10, 100)
 
 
 def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
+    pages = [without_leaders(page) or page for page in pages]  # values typed onto dotted lines
     spans, caps, limits = locate_pages(pages)
     readings = _read_again(pages, spans, limits)
     found: dict[str, core.FieldValue] = {}
@@ -88,6 +91,7 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
         found[key] = _choose([_part(span, key) for span in readings.get(_span_key(key), [])], normalize)
         if key in caps:
             found[key] = capped(found[key], caps[key])
+    _settle_words(found, readings)
     _settle_marriage(found, readings)
     married = _date(found.get("tanggal_nikah"))
     for role in ("suami", "istri"):
@@ -321,6 +325,28 @@ def _settle_birth(found: dict[str, core.FieldValue], role: str, readings: dict[s
             found[born_key] = dataclasses.replace(date, value=value, confidence=confidence)
             return
     corroborate(found, (nik_key, born_key), agree=False)
+
+
+def _settle_words(found: dict[str, core.FieldValue], readings: dict[str, list[Span]]) -> None:
+    """The marriage date in digits against the same date written out in words (old typed books print both).
+
+    Two printings of the date read alike are two witnesses: the date is raised
+    to `CORROBORATED`. When they differ one was misread, and nothing says which:
+    the digits stand, capped at `CONTRADICTED` (a person looks). Digits not
+    read: the words give the date, capped at `IN_SENTENCE`.
+    """
+    spoken = [field_value(span, lambda t: date_in_words(t) if t else None) for span in readings.get("tanggal_nikah_words", [])]
+    spoken = [v for v in spoken if v.value is not None]
+    if not spoken:
+        return
+    words = max(spoken, key=lambda v: v.confidence)
+    digits = found["tanggal_nikah"]
+    if digits.value is None:
+        found["tanggal_nikah"] = capped(words, IN_SENTENCE)
+    elif digits.value in {v.value for v in spoken}:
+        found["tanggal_nikah"] = dataclasses.replace(digits, confidence=max(digits.confidence, CORROBORATED))
+    else:
+        found["tanggal_nikah"] = capped(digits, CONTRADICTED)
 
 
 _WEEKDAYS = ("SENIN", "SELASA", "RABU", "KAMIS", "JUMAT", "SABTU", "MINGGU")

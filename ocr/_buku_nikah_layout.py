@@ -28,7 +28,7 @@ from ._layout import (
     without_leading_noise,
 )
 from ._model import Page, Word
-from ._sentences import DATE, stream
+from ._sentences import DATE, date_in_words, stream
 
 PARTY_LABELS: dict[str, tuple[str, ...]] = {
     name: labels("buku_nikah", name)
@@ -133,20 +133,24 @@ def _fold(page: Page) -> float | None:
 def locate(all_lines: list[Line]) -> Located:
     """Each value's words as found by its label (`<role>.lahir` holds place and date of birth), the most
     the values found without a label may claim, and where values in a table column end (x)."""
+    all_lines = _typed_off_line(all_lines)
     bands = _sections(all_lines)
     first_section = min((top for top, _ in bands.values()), default=None)
     caps: dict[str, float] = {}
     limits: dict[str, int] = {}
     spans = {
-        "nomor_akta": _labelled(all_lines, labels("buku_nikah", "nomor_akta"), before_y=first_section),
+        "nomor_akta": _labelled(all_lines, labels("buku_nikah", "nomor_akta"), before_y=first_section)
+        or _number_without_colon(all_lines, before_y=first_section),
         "tanggal_nikah": _labelled(all_lines, labels("buku_nikah", "tanggal_nikah")),
         "kua": _kua_labelled(all_lines),
     }
     if spans["tanggal_nikah"] is None:
         spans["tanggal_nikah"] = _married_in_sentence(all_lines)
         caps["tanggal_nikah"] = IN_SENTENCE
+    spans["tanggal_nikah_words"] = _married_in_words(all_lines, before_y=first_section)
     if spans["kua"] is None or _heading(all_lines, spans["kua"]):
-        spans["kua"] = spans["kua"] or _kua_heading(all_lines)
+        named = spans["kua"] is not None and compact_key(spans["kua"].text) not in ("KECAMATAN", "KEC")
+        spans["kua"] = spans["kua"] if named else _kua_heading(all_lines) or spans["kua"]
         caps["kua"] = UNLABELLED  # a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value
     columns = _columns(all_lines)
     if columns is not None:
@@ -169,6 +173,52 @@ def locate(all_lines: list[Line]) -> Located:
             all_lines, after_y=after_y, before_y=before_y)
     spans["wali.nama_lengkap"] = _wali(all_lines, bands)
     return spans, caps, limits
+
+
+_AKTA_SHAPE = re.compile(r"\d{16}|[0-9A-Z]{1,6}/[0-9A-Z.]{1,8}/[IVXLl1|!Y]{1,5}/\d{4}")
+"""An akta number, read as printed: 16 digits, or `serial/code/ROMAN-MONTH/year` (a Roman numeral's `I`
+read `1`, `l`, `|`)."""
+
+
+def _number_without_colon(all_lines: list[Line], *, before_y: float | None) -> Span | None:
+    """The akta number after its label when no colon was read (`Nomor 7402015052023639`, the colon lost
+    under the typed value): only a value of an akta number's shape, whole, is taken."""
+    for label in labels("buku_nikah", "nomor_akta"):
+        found = find_label(all_lines, label, before_y=before_y, rivals=_RIVALS, colon=False)
+        if found is None:
+            continue
+        line, after, ratio = found
+        kept = without_leading_noise(list(line.words[after:]), line.height)
+        if kept and _AKTA_SHAPE.fullmatch("".join(w.text for w in kept).strip(":;.,")):
+            return Span(line.page, tuple(kept), label_factor(ratio))
+    return None
+
+
+_OFF_LINE = 0.8
+"""Line heights: the most a value typed onto a form sits above or below its label's line."""
+
+
+def _typed_off_line(all_lines: list[Line]) -> list[Line]:
+    """Lines with a value typed a little above or below its label (a typewriter's line off the form's)
+    joined to the label's line: a line that ends in a label (or a colon) with no value after it takes the
+    nearest line in height that lies wholly to its right, within `_OFF_LINE` line heights."""
+    keys = {compact_key(label) for label in (*_RIVALS, "tanggal")} - {""}  # `Pada hari ... tanggal`
+    out = list(all_lines)
+    taken: set[int] = set()
+    for i, line in enumerate(all_lines):
+        key = compact_key(line.text)
+        if not (line.words[-1].text.endswith((":", ";")) or any(key.endswith(k) for k in keys)):
+            continue
+        end = line.words[-1].x1
+        near = [(abs(other.y - line.y), j) for j, other in enumerate(all_lines)
+                if j != i and j not in taken and other.page == line.page and other.words[0].x0 > end
+                and abs(other.y - line.y) < _OFF_LINE * max(line.height, other.height)]
+        if not near:
+            continue
+        j = min(near)[1]
+        taken.add(j)
+        out[i] = Line(line.page, (*line.words, *all_lines[j].words))
+    return [ln for j, ln in enumerate(out) if j not in taken]
 
 
 _ADDRESS_WORDS = 18
@@ -282,6 +332,18 @@ def _married_in_sentence(all_lines: list[Line]) -> Span | None:
     return None
 
 
+def _married_in_words(all_lines: list[Line], *, before_y: float | None) -> Span | None:
+    """The marriage date written out in words (`( dua puluh satu Maret seribu sembilan ratus delapan puluh
+    tujuh )`), on a line of its own or beside the digits, above the parties' blocks: a second printing of
+    the date that the digits are checked against."""
+    for line in all_lines:
+        if before_y is not None and line.y >= before_y:
+            break
+        if date_in_words(line.text) is not None:
+            return Span(line.page, line.words)
+    return None
+
+
 def _kua_labelled(all_lines: list[Line]) -> Span | None:
     """The KUA by its label; a label that is the name's beginning (`KUA Kecamatan : KATOBU`) is part of it."""
     for label in labels("buku_nikah", "kua"):
@@ -317,12 +379,31 @@ def _heading(all_lines: list[Line], span: Span) -> bool:
 
 
 def _kua_heading(all_lines: list[Line]) -> Span | None:
-    """The KUA named in a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value."""
-    for line in all_lines:
+    """The KUA named in a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value; a heading
+    that ends at `KECAMATAN` names it on the line below (a form's heading, the district typed under it)."""
+    for i, line in enumerate(all_lines):
         key = compact_key(line.text)
-        if key.startswith(("KANTORURUSANAGAMAKEC", "KUAKEC")) and ":" not in line.text:
+        if not key.startswith(("KANTORURUSANAGAMAKEC", "KUAKEC")) or ":" in line.text:
+            continue
+        if key not in ("KANTORURUSANAGAMAKECAMATAN", "KUAKECAMATAN", "KANTORURUSANAGAMAKEC", "KUAKEC"):
             return Span(line.page, line.words)
+        below = next((ln for ln in all_lines[i + 1:] if ln.page == line.page and ln.y > line.y), None)
+        if below is not None and _names_district(line, below):
+            return Span(line.page, (*line.words, *below.words))
+        return Span(line.page, line.words)
     return None
+
+
+def _names_district(heading: Line, below: Line) -> bool:
+    """Whether the line under a heading that ends at `KECAMATAN` is the district's name: close under it,
+    one to three words of letters, no colon, and no heading or title of its own (`KUTIPAN AKTA NIKAH`)."""
+    if below.y - heading.y > 3 * max(heading.height, below.height) or not 1 <= len(below.words) <= 3:
+        return False
+    text = below.text
+    if ":" in text or sum(c.isalpha() for c in text) < 3 or any(c.isdigit() for c in text):
+        return False
+    key = compact_key(text)
+    return not any(compact_key(t) in key for t in labels("buku_nikah", "titles", ""))
 
 
 def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
@@ -330,11 +411,22 @@ def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
     tops = []
     for role, headings in _HEADINGS:
         line = next((ln for ln in all_lines if compact_key(ln.text) in headings), None) or next(
-            (ln for ln in all_lines if any(_heading_like(compact_key(ln.text), h) for h in headings)), None)
+            (ln for ln in all_lines if any(_heading_like(compact_key(ln.text), h) for h in headings)), None) or next(
+            (ln for ln in all_lines if _without_specks(ln) in headings), None)
         if line is not None:
             tops.append((line.y, role))
     tops.sort()
     return {role: (y, tops[i + 1][0] if i + 1 < len(tops) else None) for i, (y, role) in enumerate(tops)}
+
+
+_SPECK = 0.3
+"""A word read at less than this confidence beside a heading is a speck of the paper or the scan (`mani`)."""
+
+
+def _without_specks(line: Line) -> str:
+    """The line's compact text without the words Tesseract made of specks, if any was (else "")."""
+    kept = [w.text for w in line.words if w.confidence >= _SPECK]
+    return compact_key(" ".join(kept)) if 0 < len(kept) < len(line.words) else ""
 
 
 def _heading_like(text: str, heading: str) -> bool:

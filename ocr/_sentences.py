@@ -3,6 +3,7 @@
     stream(all_lines) -> Stream: the page's text in reading order, a regex's groups mapped back to words
     after_phrase(all_lines, phrases) -> Span: the words after a phrase (`menyatakan bahwa`) or on the next line
     DATE: a regex for a printed date (`12 Maret 2002`, `12-03-2002`)
+    date_in_words(text) -> ISO date | None: a date written out in words (`dua puluh satu Maret seribu ...`)
 
 Each finder returns words; which field they are is inferred, so callers cap
 the confidence (`_confidence.UNLABELLED`, `_confidence.IN_SENTENCE`).
@@ -11,8 +12,12 @@ the confidence (`_confidence.UNLABELLED`, `_confidence.IN_SENTENCE`).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
+
+import core
 
 from ._fields import reads_like_sentence
 from ._layout import Line, Span, find_phrase
@@ -86,3 +91,55 @@ def after_phrase(all_lines: list[Line], phrases: tuple[str, ...], *, most_words:
             continue
         return candidate
     return None
+
+
+_NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                 "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
+_SCALES = {"belas": 10, "puluh": 10, "ratus": 100, "ribu": 1000}
+_WORDS = (*_NUMBER_WORDS, *_SCALES)
+
+
+def date_in_words(text: str) -> str | None:
+    """`dua puluh satu Maret seribu sembilan ratus delapan puluh tujuh` -> `1987-03-21`: a date written out
+    in Indonesian words (as a registrar types it beside the digits), a misread letter or two in a word
+    allowed; None unless day, month and year are all there and make a date."""
+    tokens = [t for t in re.split(r"[^A-Za-z]+", text.lower()) if t]
+    months = [m.lower() for m in core.MONTHS_ID]
+    at = next((i for i, t in enumerate(tokens) if difflib.get_close_matches(t, months, n=1, cutoff=0.8)), None)
+    if at is None:
+        return None
+    month = months.index(difflib.get_close_matches(tokens[at], months, n=1, cutoff=0.8)[0]) + 1
+    day, year = _number(tokens[:at], last=True), _number(tokens[at + 1:], last=False)
+    if day is None or year is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _number(tokens: list[str], *, last: bool) -> int | None:
+    """The number the run of number words at the end (`last`) or the start of `tokens` spells."""
+    words: list[str] = []
+    for token in reversed(tokens) if last else tokens:
+        close = difflib.get_close_matches(token, _WORDS, n=1, cutoff=0.8)
+        if not close:
+            break
+        words.append(close[0])
+    if last:
+        words.reverse()
+    if not words or words[0] in _SCALES:  # `belas`, `puluh` ... say what went before
+        return None
+    total = group = small = 0
+    for word in words:
+        if word in _NUMBER_WORDS and _NUMBER_WORDS[word] < 100:
+            small += _NUMBER_WORDS[word]
+        elif word == "belas":
+            small += 10
+        elif word == "puluh":
+            small *= 10
+        elif word in ("ratus", "seratus"):
+            group, small = group + (small or 1) * 100, 0
+        else:  # ribu, seribu
+            total, group, small = total + (group + small or 1) * 1000, 0, 0
+    return total + group + small or None
