@@ -152,3 +152,13 @@ def test_nikah_duplikat_is_a_letter_whose_akta_number_is_the_truths(people):
     assert f"{suami.nama_lengkap} bin" in text and f"{istri.nama_lengkap} binti" in text and "(WNI)" in text
     assert fields["suami.nik"] == suami.nik and fields["istri.kewarganegaraan"] == "WNI"
     assert fields["kua"] == "KUA KECAMATAN LATAMBAGA" and fields["wali.nama_lengkap"] == "LA ODE HAMZAH"
+
+
+def test_a_corpus_of_only_these_families_plans_every_application(tmp_path):
+    population = synthetic.population(families=8, seed=4)
+    manifest = synthetic.write_corpus(population, out=tmp_path, seed=5, count=4, variants=["clean"],
+                                      families=",".join(BLIND9))
+    assert {doc["family"] for doc in manifest["documents"]} <= set(BLIND9)
+    assert {doc["document_type"] for doc in manifest["documents"]} == {"kk", "ijazah", "buku_nikah"}
+    assert [app["kind"] for app in manifest["applications"]] == ["genuine_pendidikan", "genuine_perkawinan"]
+    assert all((tmp_path / path).is_file() for app in manifest["applications"] for path in app["files"].values())
