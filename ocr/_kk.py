@@ -276,6 +276,7 @@ def _members(page: Page, grids: list[Grid]) -> tuple[dict[str, core.FieldValue],
     for row in rows:
         _check_nik(row)
         _check_marriage_date(row)
+        _check_years(row)
     _check_spouses(rows)
     _doubt_structure(rows, niks=_nik_lines(page, grids))
     return tuple(rows)
@@ -283,10 +284,14 @@ def _members(page: Page, grids: list[Grid]) -> tuple[dict[str, core.FieldValue],
 
 def _nik_lines(page: Page, grids: list[Grid]) -> int:
     """How many NIK-shaped numbers (15-17 digits: one lost or gained by OCR) the member tables print: one
-    per member, whatever the rules made of the rows (two side by side on one line are two)."""
+    per member, whatever the rules made of the rows (two side by side on one line are two). The first
+    table's rows are looked for two row pitches above it too: on a skewed scan its first member row may
+    have gone with its header."""
     if not grids:
         return 0
-    x0, y0 = min(g.xs[0] for g in grids), grids[0].ys[0]
+    pitch = sorted(b - a for a, b in itertools.pairwise(grids[0].ys))[(len(grids[0].ys) - 1) // 2] \
+        if len(grids[0].ys) > 1 else 0
+    x0, y0 = min(g.xs[0] for g in grids), max(0, grids[0].ys[0] - 2 * pitch)
     x1, y1 = max(g.xs[-1] for g in grids), grids[-1].ys[-1]
     kept: list[Word] = []
     for w in page.words_in((x0, y0, x1, y1)):
@@ -347,6 +352,14 @@ def _check_marriage_date(row: dict[str, core.FieldValue]) -> None:
         corroborate(row, ("tanggal_lahir", "tanggal_perkawinan"), agree=False)
 
 
+def _check_years(row: dict[str, core.FieldValue]) -> None:
+    """A birth or marriage year no member can have (`6688`: a `19` misread) is a misread, never sure."""
+    for field in ("tanggal_lahir", "tanggal_perkawinan"):
+        value = row[field]
+        if value.value is not None and not _plausible_year(value.value):
+            row[field] = capped(value, UNSEPARATED)
+
+
 def _check_nik(row: dict[str, core.FieldValue]) -> None:
     """A NIK carries the birth date and sex: agreeing with the row confirms them, disagreeing doubts all three."""
     nik, born, sex = (row[k].value for k in ("nik", "tanggal_lahir", "jenis_kelamin"))
@@ -389,6 +402,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
             continue  # empty row, or the printed column numbers (1) (2) ... (some misread)
         if _merged(row, number_column):
             continue  # two members' rows in one: which value is whose cannot be told, so none is taken
+        row = _reregistered(row, columns)
         values = {}
         unsure = []
         stacked: list[tuple[str, int]] = []
@@ -405,7 +419,8 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
                 if _stacked(list(place.words)):
                     stacked.append(("tempat_lahir", _line_count(place.words)))
             elif column is not None and not any(c in ks for ks in born_in.values()):
-                cell = Span(printed.page, _inked(printed.words))
+                cell = Span(printed.page, _inked(_without_column_numbers(printed.words)
+                                                 if column[0] != "golongan_darah" else printed.words))
                 values[column[0]] = field_value(cell, column[1])
                 if column[0] in _FREE_TEXT and _stacked(list(cell.words)):
                     stacked.append((column[0], _line_count(cell.words)))
@@ -423,6 +438,50 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
 
 
 _BORN = frozenset({"tempat_lahir", "tanggal_lahir"})
+
+_SHAPED = frozenset({"nik", "tanggal_lahir", "tanggal_perkawinan"})
+"""Columns whose values have a shape of their own, by which a value typed across a column rule is known."""
+_WHOLE_DATE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}$")
+
+
+def _shaped(field: str, text: str) -> bool:
+    if field == "nik":
+        return text.isdigit() and 15 <= len(text) <= 17  # `_NIK_DIGITS`
+    return bool(_WHOLE_DATE.match(text))
+
+
+def _reregistered(row: list[Span], columns: list[tuple[str, Normalizer] | None]) -> list[Span]:
+    """A row whose values were typed off their columns (a typewriter's or dot-matrix sheet fed askew): a
+    NIK or a date at the end of the cell left of its own column, or at the start of the cell right of it,
+    goes back to its column when that column holds nothing of its shape."""
+    row = list(row)
+    for c, column in enumerate(columns):
+        if column is None or column[0] not in _SHAPED:
+            continue
+        field = column[0]
+        if any(_shaped(field, w.text) for w in row[c].words):
+            continue
+        if c > 0 and row[c - 1].words and _shaped(field, row[c - 1].words[-1].text):
+            moved = row[c - 1].words[-1]
+            row[c - 1] = Span(row[c - 1].page, row[c - 1].words[:-1])
+            row[c] = Span(row[c].page, (moved, *row[c].words))
+        elif c + 1 < len(row) and row[c + 1].words and _shaped(field, row[c + 1].words[0].text):
+            moved = row[c + 1].words[0]
+            row[c + 1] = Span(row[c + 1].page, row[c + 1].words[1:])
+            row[c] = Span(row[c].page, (*row[c].words, moved))
+    return row
+
+
+def _without_column_numbers(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A cell without a lone number of one or two digits at either end, beside other words: the printed
+    column number (`2`) of a row typed up into the band of the column numbers; no member value but a
+    blood group (`0` for `O`) is such a number."""
+    kept = words = tuple(words)
+    while words and re.fullmatch(r"\(?\d{1,2}\)?", words[0].text):
+        words = words[1:]
+    while words and re.fullmatch(r"\(?\d{1,2}\)?", words[-1].text):
+        words = words[:-1]
+    return words or kept
 _DATE_HEADER_WORDS = ("TGL", "TANGGAL")
 
 

@@ -132,3 +132,35 @@ def test_the_issue_date_typed_above_its_label_under_the_tables():
              *_members(300), *_put("Dikeluarkan di :", 1000, 520), *_put("KOLAKA", 1240, 500),
              *_put("Tanggal :", 1000, 590), *_put("12-07-2022", 1240, 570)]
     assert _read(_page(words))["tanggal_dikeluarkan"].value == "2022-07-12"
+
+
+@pytest.mark.parametrize(("printed", "sure"), [("03-03-6688", False), ("03-03-1988", True)])
+def test_a_birth_year_no_member_can_have_is_never_sure(printed, sure):
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("Nama Kepala Keluarga : SITTI HAJRAH", 100, 150),
+             *_put("No", 100, 300), *_put("Nama Lengkap", 200, 300), *_put("NIK", 600, 300),
+             *_put("Jenis Kelamin", 1000, 300), *_put("Tanggal Lahir", 1300, 300),
+             *_put("1", 100, 350), *_put("SITTI HAJRAH", 200, 350), *_put("7472014303884322", 600, 350),
+             *_put("PEREMPUAN", 1000, 350), *_put(printed, 1300, 350)]
+    extraction, _ = ocr.extract_pages([_page(words)])
+    born = extraction.anggota[0]["tanggal_lahir"]
+    assert born.value is not None and (born.confidence >= SURE) is sure
+
+
+def _table_page(row: list[tuple[int, str]]) -> Page:
+    header = [(100, "No"), (200, "Nama Lengkap"), (600, "NIK"), (1000, "Jenis Kelamin"), (1300, "Tempat Lahir"),
+              (1700, "Tanggal Lahir"), (2000, "Agama")]
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("Nama Kepala Keluarga : SITTI HAJRAH", 100, 150)]
+    for x, text in header:
+        words += _put(text, x, 300)
+    for x, text in row:
+        words += _put(text, x, 350)
+    return _page(words)
+
+
+def test_the_printed_column_numbers_beside_a_row_typed_into_their_band_are_no_part_of_its_values():
+    page = _table_page([(100, "1"), (200, "SITTI HAJRAH"), (500, "2"), (600, "7472014303884322"), (900, "3"),
+                        (1000, "PEREMPUAN"), (1200, "4"), (1300, "BAUBAU"), (1600, "5"), (1700, "03-03-1988"),
+                        (2000, "ISLAM"), (2200, "7")])
+    extraction, _ = ocr.extract_pages([page])
+    member = extraction.anggota[0]
+    assert (member["nama_lengkap"].value, member["nik"].value) == ("SITTI HAJRAH", "7472014303884322")
