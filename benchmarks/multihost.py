@@ -56,7 +56,7 @@ POOL = "capil"
 POOL_LIMIT = 8
 """Flow runs at once over all workers of the pool, as prefect.yaml's header sets it."""
 PY = sys.executable
-PG_USER = "capil"
+PG_USER = "capil"  # capil.postgres.USER
 SEED = 17
 
 
@@ -72,12 +72,15 @@ class Stack:
     def on_close(self, what: str, fn: Callable[[], None]) -> None:
         self.undo.append((what, fn))
 
-    def spawn(self, name: str, argv: list[str], *, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    def spawn(self, name: str, argv: list[str], *, env: dict[str, str] | None = None, user: str | None = None,
+              leader_signal: int | None = None) -> subprocess.Popen[bytes]:
+        """Start `argv` in its own session (as `user`); closing stops its group with SIGTERM, or sends
+        `leader_signal` to the process alone when it stops its children itself (PostgreSQL's postmaster)."""
         log = (self.root / "logs" / f"{name}.log").open("ab")
         proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                env={**os.environ, **(env or {})}, start_new_session=True, cwd=REPO)
+                                env={**os.environ, **(env or {})}, start_new_session=True, cwd=REPO, user=user)
         log.close()
-        self.on_close(name, lambda: _stop(proc))
+        self.on_close(name, lambda: _stop(proc, leader_signal=leader_signal))
         return proc
 
     def close(self) -> None:
@@ -89,9 +92,12 @@ class Stack:
                 print(f"teardown of {what}: {type(e).__name__}: {e}", file=sys.stderr)
 
 
-def _stop(proc: subprocess.Popen[bytes], *, grace: float = 20) -> None:
+def _stop(proc: subprocess.Popen[bytes], *, grace: float = 20, leader_signal: int | None = None) -> None:
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGTERM)
+        if leader_signal is not None:
+            os.kill(proc.pid, leader_signal)
+        else:
+            os.killpg(proc.pid, signal.SIGTERM)
     try:
         proc.wait(grace)
     except subprocess.TimeoutExpired:
@@ -151,32 +157,19 @@ def _remove_network() -> None:
 # -- services on the host side -------------------------------------------------------------------
 
 def postgres(stack: Stack, secrets_dir: Path) -> str:
-    """One PostgreSQL cluster on 127.0.0.1 and the bridge, password authentication; returns the password."""
-    bin_dir = Path(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                          key=lambda p: int(p.parent.parent.name))[-1]).parent
-    pg = stack.root / "pg"
-    pg.mkdir()
-    shutil.chown(pg, user="postgres", group="postgres")
+    """One PostgreSQL cluster on 127.0.0.1 and the bridge, password authentication, a database `prefect`
+    (`capil.postgres`, as the local stack's); returns the password."""
+    from capil import postgres as local_postgres
+
     password = secrets.token_urlsafe(24)
     _owner_only(secrets_dir / "postgres-password", password)
-    pwfile = pg / "pw"
-    pwfile.write_text(password + "\n")
-    shutil.chown(pwfile, user="postgres", group="postgres")
-    os.chmod(pwfile, 0o600)
-    as_pg = ["runuser", "-u", "postgres", "--"]
-    _run([*as_pg, str(bin_dir / "initdb"), "-D", str(pg / "data"), "-U", PG_USER, "--auth=scram-sha-256",
-          f"--pwfile={pwfile}", "-E", "UTF8", "--no-sync", "--locale=C"])
-    pwfile.unlink()
-    with (pg / "data" / "pg_hba.conf").open("a") as hba:
-        hba.write(f"host all {PG_USER} {BRIDGE_IP.rsplit('.', 1)[0]}.0/{PREFIX} scram-sha-256\n")
-    options = (f"-p {PG_PORT} -k {pg} -c listen_addresses=127.0.0.1,{BRIDGE_IP} -c max_connections=300 "
-               "-c fsync=off -c full_page_writes=off")
-    _run([*as_pg, str(bin_dir / "pg_ctl"), "-D", str(pg / "data"), "-l", str(pg / "server.log"), "-w", "-t", "60",
-          "-o", options, "start"])
-    def stop() -> None:
-        _run([*as_pg, str(bin_dir / "pg_ctl"), "-D", str(pg / "data"), "-m", "fast", "-w", "stop"], check=False)
-    stack.on_close("postgresql", stop)
-    _psql(password, "CREATE DATABASE prefect")
+    pg = stack.root / "pg"
+    local_postgres.init_cluster(pg, password=password, databases=("prefect",),
+                           hba=(f"host all {PG_USER} {BRIDGE_IP.rsplit('.', 1)[0]}.0/{PREFIX} scram-sha-256",))
+    stack.spawn("postgresql", local_postgres.server_argv(pg, port=PG_PORT, listen=f"127.0.0.1,{BRIDGE_IP}",
+                                                    max_connections=300, durable=False),
+                user=local_postgres.run_as(), leader_signal=signal.SIGINT)
+    _wait("PostgreSQL", lambda: _psql(password, "SELECT 1") is None, timeout=60)
     return password
 
 

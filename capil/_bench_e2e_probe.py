@@ -19,7 +19,7 @@ from core import Settings
 from . import e2e_report
 
 _TICK = os.sysconf("SC_CLK_TCK")
-_PARTS = ("object-storage", "pki", "prefect-server", "flow-runner", "api")
+_PARTS = ("object-storage", "pki", "prefect-database", "prefect-server", "flow-runner", "api")
 
 
 def stack_roots(settings: Settings) -> dict[int, str]:

@@ -29,6 +29,7 @@ from core import ConfigurationError, ServiceUnavailable, Settings
 from flows import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT
 
 from ._progress import progress
+from .postgres import LocalPrefectDatabase, run_as
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Part:
     healthy: Callable[[], bool]
     url: str
     env: dict[str, str]
+    user: str | None = None
+    """The user the part runs as; None: ours."""
 
 
 PREFECT_USER = "capil"
@@ -133,6 +136,12 @@ def parts(settings: Settings) -> list[Part]:
     signing.ensure_dev_pki(settings.pki_dir, port=settings.pki_port)
     s3_port = int(settings.s3_endpoint.rsplit(":", 1)[1])
     penv = prefect_env(settings)
+    database: list[Part] = []
+    server_env = penv
+    if settings.prefect_database == "postgresql":
+        db = LocalPrefectDatabase(settings)
+        database = [Part("prefect-database", db.argv(), (), db.healthy, f"postgresql:{db.root}", {}, run_as())]
+        server_env = {**penv, "PREFECT_SERVER_DATABASE_CONNECTION_URL": db.url()}
     return [
         Part("object-storage", storage.seaweedfs_argv(d / "seaweedfs", credentials=credentials, s3_port=s3_port),
              tuple(range(s3_port, s3_port + storage.PORT_SPAN)),
@@ -140,10 +149,11 @@ def parts(settings: Settings) -> list[Part]:
         Part("pki", signing.pki_service_argv(settings.pki_dir, port=settings.pki_port), (settings.pki_port,),
              lambda: signing.pki_service_healthy(host="127.0.0.1", port=settings.pki_port),
              f"http://127.0.0.1:{settings.pki_port}", {}),
+        *database,
         Part("prefect-server", [py, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                                 "--port", str(settings.prefect_port)],
              (settings.prefect_port,), _http_ok(f"{settings.prefect_api_url}/health"),
-             f"http://127.0.0.1:{settings.prefect_port}", penv),
+             f"http://127.0.0.1:{settings.prefect_port}", server_env),
         Part("flow-runner", [py, "-m", "flows.serve"], (), _runner_ready(settings),
              f"http://127.0.0.1:{settings.prefect_port}/deployments", penv),
         Part("api", [py, "-m", "uvicorn", "api.app:app", "--host", settings.api_host, "--port",
@@ -196,7 +206,12 @@ def up(settings: Settings, *, timeout: float = 120, say: Callable[[str], None] =
     """Start every part that is not running; wait until all are healthy."""
     for sub in ("logs", "run"):
         (settings.data_dir / sub).mkdir(parents=True, exist_ok=True)
-    os.chmod(settings.data_dir, 0o700)
+    postgres_as_other_user = settings.prefect_database == "postgresql" and run_as() is not None
+    # PostgreSQL runs as its own user when we are root: it must reach its cluster's directory in here
+    os.chmod(settings.data_dir, 0o711 if postgres_as_other_user else 0o700)
+    if settings.prefect_database == "postgresql" and _running_pid(settings, "prefect-database") is None:
+        with progress("prefect-database: preparing"):  # before `parts`: the server's URL holds its password
+            LocalPrefectDatabase(settings).ensure()
     stack = parts(settings)
     to_start = {p.name for p in stack if _running_pid(settings, p.name) is None}
     for part in stack:  # every port first, so a clash starts nothing
@@ -222,7 +237,8 @@ def _start(settings: Settings, part: Part) -> None:
     try:
         with (settings.data_dir / "logs" / f"{part.name}.log").open("ab") as log:  # the child keeps its own
             proc = subprocess.Popen(part.argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    env=env, start_new_session=True, cwd=Path(__file__).resolve().parents[1])
+                                    env=env, start_new_session=True, cwd=Path(__file__).resolve().parents[1],
+                                    user=part.user)
     except FileNotFoundError as e:
         raise ConfigurationError(f"{part.name}: cannot start {part.argv[0]}: not installed") from e
     _pid_file(settings, part.name).write_text(str(proc.pid))
@@ -247,7 +263,10 @@ def down(settings: Settings, *, say: Callable[[str], None] = print) -> None:
         if pid is None:
             continue
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(pid, signal.SIGTERM)
+            if part_name in _STOP_LEADER_ONLY:
+                os.kill(pid, _STOP_LEADER_ONLY[part_name])
+            else:
+                os.killpg(pid, signal.SIGTERM)
         deadline = time.monotonic() + 25
         with progress(f"{part_name}: stopping"):
             while time.monotonic() < deadline and _running_pid(settings, part_name) is not None:
@@ -272,7 +291,8 @@ def status(settings: Settings) -> list[PartStatus]:
     """Each part of the local stack: running (pid) and healthy. Starts nothing; on a data directory
     `capil up` never used, every part is reported stopped and nothing is created."""
     if not (settings.data_dir / "run").is_dir():
-        return [PartStatus(name, None, False, "") for name in _PART_NAMES]
+        return [PartStatus(name, None, False, "") for name in _PART_NAMES
+                if name != "prefect-database" or settings.prefect_database == "postgresql"]
     report = []
     for part in parts(settings):
         pid = _running_pid(settings, part.name)
@@ -280,7 +300,10 @@ def status(settings: Settings) -> list[PartStatus]:
     return report
 
 
-_PART_NAMES = ("object-storage", "pki", "prefect-server", "flow-runner", "api")
+_PART_NAMES = ("object-storage", "pki", "prefect-database", "prefect-server", "flow-runner", "api")
+_STOP_LEADER_ONLY = {"prefect-database": signal.SIGINT}
+"""Parts stopped by one signal to their leader, which stops its own children: PostgreSQL's postmaster
+(SIGINT: a fast shutdown; SIGTERM to its whole group would end its background processes under it)."""
 
 
 def _answers(part: Part) -> bool:

@@ -70,6 +70,12 @@ class Settings:
     prefect_port: int = 4200
     """Port of the local Prefect server (UI and API)."""
 
+    prefect_database: str = "sqlite"
+    """The local Prefect server's database (`capil up`): `sqlite` (a file in `data_dir/prefect`) or
+    `postgresql` (a cluster `capil up` creates under `data_dir/prefect-db` from Debian's PostgreSQL, reached
+    over its Unix socket, its password generated under the secrets directory; `capil down` stops it).
+    Production points the Prefect server at its own PostgreSQL (docs/production.md)."""
+
     pki_port: int = 9781
     """Port where the development PKI (TSA, OCSP, CRL) is served on 127.0.0.1."""
 
@@ -292,7 +298,17 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Se
     values.update(overrides)
     settings = Settings(**{k: _coerce(k, v, names[k]) for k, v in values.items()})
     _check_timezone(settings.timezone)
+    _check_prefect_database(settings.prefect_database)
     return settings
+
+
+_PREFECT_DATABASES = ("sqlite", "postgresql")
+
+
+def _check_prefect_database(name: str) -> None:
+    if name not in _PREFECT_DATABASES:
+        raise ConfigurationError(f"setting 'prefect_database' has an unknown value {name!r} "
+                                 f"(one of: {', '.join(_PREFECT_DATABASES)})")
 
 
 def _check_timezone(name: str) -> None:
