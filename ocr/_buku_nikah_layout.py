@@ -191,6 +191,28 @@ def _number_without_colon(all_lines: list[Line], *, before_y: float | None) -> S
         kept = without_leading_noise(list(line.words[after:]), line.height)
         if kept and _AKTA_SHAPE.fullmatch("".join(w.text for w in kept).strip(":;.,")):
             return Span(line.page, tuple(kept), label_factor(ratio))
+    return _number_glued(all_lines, before_y=before_y)
+
+
+_GLUED = re.compile(r"(?P<label>N[oO0]m[oO0]r|N[oO0]\.)(?P<value>[^A-Za-z]\S{9,})")
+"""`Nomor7402013062023367`, `Nomor?404021012024286`: the label and a typed value read as one word (the
+colon under the value's first digit, that digit often misread)."""
+
+
+def _number_glued(all_lines: list[Line], *, before_y: float | None) -> Span | None:
+    """The akta number read glued to its `Nomor` label, as a word of its own whose box begins where the
+    value's characters do (so that its crop, read again, holds the value and not the label)."""
+    for line in all_lines:
+        if before_y is not None and line.y >= before_y:
+            break
+        for i, word in enumerate(line.words):
+            match = _GLUED.fullmatch(word.text.strip(":;.,"))
+            if match is None or (i and compact_key(line.words[i - 1].text)):
+                continue
+            x0, y0, x1, y1 = word.bbox
+            start = x0 + round((x1 - x0) * (match.start("value") - 0.5) / len(word.text))  # half a letter early
+            value = Word(match["value"], word.confidence, (start, y0, x1, y1))
+            return Span(line.page, (value, *line.words[i + 1:]), label_factor(0.9))
     return None
 
 

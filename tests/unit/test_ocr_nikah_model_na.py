@@ -21,7 +21,7 @@ def _words(text: str, x: int, y: int) -> list[Word]:
     return out
 
 
-def _page(*, digits: str, words: str, niks: tuple[str, str] | None, off: int = 18) -> Page:
+def _page(*, digits: str, words: str, niks: tuple[str, str] | None, off: int = 18, glued: bool = False) -> Page:
     """A Model NA page: each typed value `off` pixels above its label's line (the typewriter's line)."""
     out: list[Word] = []
     y = 100
@@ -32,7 +32,9 @@ def _page(*, digits: str, words: str, niks: tuple[str, str] | None, off: int = 1
     y += 90
     out += _words("KUTIPAN AKTA NIKAH", 600, y)
     y += 70
-    out += _words("Nomor", 600, y) + _words("0290/016/III/1987", 720, y - off // 3)
+    number = _words("Nomor0290/016/III/1987", 600, y) if glued else [
+        *_words("Nomor", 600, y), *_words("0290/016/III/1987", 720, y - off // 3)]
+    out += number
     y += 70
     out += _words("Pada hari Sabtu tanggal", 200, y) + _words(digits, 620, y - off)
     y += 60
@@ -82,6 +84,11 @@ def test_typed_values_off_their_lines_numbered_items_and_no_nik_before_2011():
     assert got["kua"].confidence < 0.9
     assert values["nomor_akta"] == "0290/016/III/1987"  # `Nomor` with its colon lost
     assert values["suami.nik"] is None and values["istri.nik"] is None  # the form had no line for it
+
+
+def test_number_read_glued_to_its_label():
+    got = _read(_page(digits="21-03-1987", words=_WORDS_1987, niks=None, glued=True))
+    assert got["nomor_akta"].value == "0290/016/III/1987"
 
 
 def test_date_in_digits_and_words_that_agree_is_corroborated():
