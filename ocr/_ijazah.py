@@ -198,6 +198,8 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
         found["tempat_lahir"], found["tanggal_lahir"], born_line = unlabelled.birth(all_lines)
     found["jenjang"] = _jenjang(all_lines, found)
     found["tanggal_lulus"] = _date_of_issue(all_lines, after=born_line)
+    if found["tanggal_lulus"].value is None:
+        found["tanggal_lulus"] = _date_under_place_of_issue(pages, all_lines)
     _check_national_number(found)
     for name in ("nim", "nomor_ijazah"):
         code = found[name].value
@@ -579,6 +581,34 @@ def _date_of_issue(all_lines: list[Line], *, after: Line | None) -> core.FieldVa
 
 
 _DATE_LINE_WORDS = 6
+
+
+def _date_under_place_of_issue(pages: list[Page], all_lines: list[Line]) -> core.FieldValue:
+    """The date of issue from the band right under `Ditetapkan di : Kolaka`, read again from the page image,
+    when the page reading lost the `Pada tanggal : ...` line under it (a seal pressed over it). Doubted:
+    where the date was is inferred."""
+    for line in reversed(all_lines):
+        if not _PLACE_OF_ISSUE.match(line.text) or ":" not in line.text:
+            continue
+        page = next((p for p in pages if p.number == line.page), None)
+        if page is None or page.image is None:
+            return NOT_FOUND
+        top = max(w.bbox[3] for w in line.words)
+        box = (max(0, line.words[0].x0 - round(line.height)), top,
+               page.image.shape[1], min(page.image.shape[0], round(top + _DATE_BAND * line.height)))
+        words = reread(page, [box], lang=page.lang, one_by_one=True)[0]
+        # The date's own words: what the seal's ring is read as stands before it (`FANS AhORAN: 4 Mei 2010`).
+        start = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w.text)), None)
+        date = words[start:start + _DATE_WORDS] if start is not None else ()
+        value = field_value(Span(line.page, date), norm.date_graded) if date else NOT_FOUND
+        return capped(value, DISPUTED) if value.value is not None else NOT_FOUND
+    return NOT_FOUND
+
+
+_PLACE_OF_ISSUE = re.compile(r"^(?:Ditetapkan|Dikeluarkan|Diberikan|Diterbitkan)\s+di\b", re.IGNORECASE)
+_DATE_BAND = 3.0
+_DATE_WORDS = 3
+"""Line heights under the place of issue the date line stands in."""
 
 
 def _issue_label_end(line: Line) -> bool:

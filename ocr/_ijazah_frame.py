@@ -36,17 +36,18 @@ _COLUMN_SCRAPS = 3
 def framed_lines(pages: list[Page]) -> list[Line]:
     """The lines of `pages`, top to bottom, grouped without ornament chains and cleared of border scraps."""
     grouped = [ln for page in pages for ln in lines(page, tuple(w for w in page.words if not _chain(w)))]
-    return without_frame(grouped)
+    return without_frame(grouped, chains=[w for page in pages for w in page.words if _chain(w)])
 
 
-def without_frame(all_lines: list[Line]) -> list[Line]:
-    """`all_lines` without ornament chains and without the scraps that stand in a border's column; lines
-    left empty are dropped. A page without a frame comes back unchanged."""
+def without_frame(all_lines: list[Line], *, chains: list[Word] | None = None) -> list[Line]:
+    """`all_lines` without ornament chains and without the scraps that stand in a border's column (`chains`
+    taken out before count as members of their column); lines left empty are dropped. A page without a
+    frame comes back unchanged."""
     if not all_lines:
         return all_lines
     height = statistics.median(w.height for ln in all_lines for w in ln.words)
     scraps = [w for ln in all_lines for w in _edge_scraps(ln, height)]
-    framed = {id(w) for w in _in_columns(scraps, height)}
+    framed = {id(w) for w in _in_columns(scraps, [*scraps, *(chains or ())], height)}
     out = []
     for line in all_lines:
         kept = tuple(w for w in line.words if not _chain(w) and id(w) not in framed)
@@ -80,8 +81,8 @@ def _edge_scraps(line: Line, height: float) -> list[Word]:
     return out
 
 
-def _in_columns(scraps: list[Word], height: float) -> list[Word]:
-    """The scraps that stand with at least `_COLUMN_SCRAPS - 1` others in one column (centres within
-    `_COLUMN` line heights across): a border's run down the page."""
+def _in_columns(scraps: list[Word], members: list[Word], height: float) -> list[Word]:
+    """The scraps that stand with at least `_COLUMN_SCRAPS - 1` other `members` in one column (centres
+    within `_COLUMN` line heights across): a border's run down the page."""
     reach = _COLUMN * height
-    return [w for w in scraps if sum(abs(o.cx - w.cx) <= reach for o in scraps) >= _COLUMN_SCRAPS]
+    return [w for w in scraps if sum(abs(o.cx - w.cx) <= reach for o in members) >= _COLUMN_SCRAPS]

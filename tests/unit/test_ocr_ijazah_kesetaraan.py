@@ -7,6 +7,8 @@ built from words (`ocr.extract_pages`)."""
 
 import dataclasses
 
+import numpy as np
+
 import core
 import ocr
 from ocr import Page
@@ -126,3 +128,45 @@ def test_a_short_word_apart_at_the_end_of_one_line_is_no_frame():
     page = lines_page(*_HEADING, "Yang bertanda tangan di bawah ini, Kepala Pkbm Harapan Bangsa Buton, menerangkan",
                       "bahwa:", [(600, "WA ODE SITI"), (1400, "Hj")], *_SENTENCE)
     assert _fields(_low(page, {"Hj"}, 0.5))["nama_lengkap"].value == "WA ODE SITI HJ"
+
+
+def _band_reader(text: str, confidence: float):
+    """Reads every crop that holds no word of the page as `text` (a line the page reading lost)."""
+
+    def reader(page, boxes, *, lang, whitelist=None):
+        out = []
+        for box in boxes:
+            x, words = box[0] + 10, []
+            for part in ([] if page.words_in(box) else text.split()):
+                words.append(ocr.Word(part, confidence, (x, box[1] + 5, x + 16 * len(part), box[3] - 5)))
+                x += 16 * len(part) + 14
+            out.append(tuple(words))
+        return out
+
+    return reader
+
+
+def _imaged(page: Page) -> Page:
+    return dataclasses.replace(page, image=np.full((1800, 2000), 255, np.uint8))
+
+
+def test_a_name_set_so_large_the_page_reading_lost_it_is_read_from_the_band_under_the_phrase():
+    page = _imaged(lines_page("UNIVERSITAS LAKIDENDE", ("IJAZAH", 80),
+                              "Rektor Universitas Lakidende dengan ini menyatakan bahwa:", "", "", "",
+                              "Nomor Pokok Mahasiswa 0412345, lahir di Unaaha tanggal 2 Maret 1986, telah"))
+    with ocr.second_readings(_band_reader("SITTI NURHAYATI", 0.93)):
+        name = _fields(page)["nama_lengkap"]
+    assert name.value == "SITTI NURHAYATI"
+    assert 0.8 <= name.confidence < 0.9
+
+
+def test_a_date_of_issue_under_a_seal_is_read_from_the_band_under_the_place():
+    """`Pada tanggal : 4 Mei 2010` lost under a seal: read again under `Ditetapkan di : Kendari`, the seal's
+    ring read before the date left out, doubted."""
+    page = _imaged(lines_page(*_HEADING[:4], "Yang bertanda tangan di bawah ini, Kepala Pkbm Harapan Bangsa Buton,",
+                              "menerangkan bahwa:", ("WA ODE SITI HALIMAH", 50), _SENTENCE[0],
+                              "Ditetapkan di : Kendari", "", "Kepala Dinas Pendidikan Kabupaten Buton,"))
+    with ocr.second_readings(_band_reader("FANS AhORAN: 4 Mei 2010", 0.93)):
+        issued = _fields(page)["tanggal_lulus"]
+    assert issued.value == "2010-05-04"
+    assert 0.8 <= issued.confidence < 0.9
