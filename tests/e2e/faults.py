@@ -63,7 +63,7 @@ class Stack:
         """SIGKILL the part's whole process group (the part and everything it started)."""
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.part_pid(part), signal.SIGKILL)
-        _wait(lambda: not _alive(self.part_pid(part)), 20, f"{part} to die")
+        wait_until(lambda: not _alive(self.part_pid(part)), 20, f"{part} to die")
 
     def flow_run_process(self, flow_run_id: str) -> int:
         """The flow-run process of the runner that executes `flow_run_id`: a descendant of the runner
@@ -83,7 +83,7 @@ class Stack:
     def reached(self, stage: str, *, timeout: float = 240) -> tuple[int, str]:
         """Wait until a run is held at `stage`; its pid and application id."""
         path = self.hold_dir / f"{stage}.reached"
-        _wait(path.exists, timeout, f"a run held at {stage}")
+        wait_until(path.exists, timeout, f"a run held at {stage}")
         time.sleep(0.2)  # the file is written in one call, but may be read while it is
         pid, app_id = path.read_text().split()
         return int(pid), app_id
@@ -97,6 +97,15 @@ class Stack:
         user, _, password = (self.data_dir / "secrets" / "prefect-api-auth").read_text().strip().partition(":")
         url = f"http://127.0.0.1:{self.env['CAPIL_PREFECT_PORT']}/api{path}"
         return httpx.request(method, url, auth=(user, password), timeout=30, **kwargs)
+
+
+def failed_run(stack: Stack, app_id: str) -> bool:
+    """Whether a flow run of the application (its processing or a finalize run) has failed or crashed."""
+    r = stack.prefect("POST", "/flow_runs/filter", json={
+        "flow_runs": {"name": {"any_": [f"process-{app_id}", f"finalize-{app_id}"]},
+                      "state": {"type": {"any_": ["FAILED", "CRASHED"]}}},
+        "limit": 1})
+    return r.status_code == 200 and bool(r.json())
 
 
 def descendants(pid: int) -> list[int]:
@@ -148,18 +157,20 @@ def _alive(pid: int) -> bool:
 
 def gone(pids: list[int], *, timeout: float) -> bool:
     with contextlib.suppress(AssertionError):
-        _wait(lambda: not any(_alive(p) for p in pids), timeout, "processes to exit")
+        wait_until(lambda: not any(_alive(p) for p in pids), timeout, "processes to exit")
         return True
     return False
 
 
-def _wait(ready: Any, timeout: float, what: str) -> None:
+def wait_until(ready: Any, timeout: float, what: str) -> None:
+    """Poll `ready` until it is true; AssertionError after `timeout` seconds (a liveness bound)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if ready():
             return
         time.sleep(0.25)
     raise AssertionError(f"waited {timeout:.0f} s for {what}")
+
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,12 @@ from tests.e2e.faults import (
     audit_verifies,
     cmdline,
     descendants,
+    failed_run,
     gone,
     peak_rss_mib,
     settle,
     submit,
+    wait_until,
 )
 from tests.fixtures.stack import stack_env
 
@@ -208,7 +210,9 @@ def test_database_locked_for_seconds_while_recording_ends_approved_once(stack, a
     db.execute("BEGIN EXCLUSIVE")
     started = time.monotonic()
     stack.release("archive")
-    time.sleep(25)  # far longer than the 10 s busy wait (registry): the run's next write fails
+    # held until the run's next write has failed on it (after the 10 s busy wait, registry), not for a
+    # fixed 25 s: the lock ends as soon as the fault has struck
+    wait_until(lambda: failed_run(stack, app_id), SETTLE_S, "the run to fail on the locked database")
     db.execute("COMMIT")
     db.close()
     _record(stack, "db_locked", app_id, expect="approved", peak=peak, started=started)
