@@ -41,9 +41,10 @@ _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     "alamat": (("Alamat",), norm.text_upper),
     "desa_kelurahan": (("Desa/Kelurahan", "Kelurahan/Desa", "Desa/Kel", "Kel/Desa", "Kelurahan", "Desa"), norm.name),
     "kecamatan": (("Kecamatan",), norm.name),
-    "kabupaten_kota": (("Kabupaten/Kota", "Kota/Kabupaten", "Kab/Kota", "Kabupaten", "Kota"), norm.name),
+    "kabupaten_kota": (("Kabupaten/Kotamadya Dati II", "Kabupaten/Kota", "Kota/Kabupaten", "Kab/Kota", "Kabupaten",
+                        "Kota"), norm.name),
     "kode_pos": (("Kode Pos",), lambda t: norm.digits(t, length=5)),
-    "provinsi": (("Provinsi", "Propinsi"), norm.name),
+    "provinsi": (("Provinsi Dati I", "Propinsi Dati I", "Provinsi", "Propinsi"), norm.name),
 }
 _RT_RW = ("RT/RW", "RT / RW")  # the same label; the second is looked for as three words
 
@@ -216,14 +217,30 @@ def _rt_rw_beside(header: list[Line]) -> Span | None:
     return found.span if not found.ambiguous else Span(found.span.page, found.span.words, min(found.span.factor, 0.9))
 
 
+def _wraps(first: Span, whole: Span) -> bool:
+    """Whether `whole` is `first` and the line it wraps onto: the words added begin where `first` began
+    (the value's column, not the label's) and lie on one line."""
+    if not {id(w) for w in first.words} < {id(w) for w in whole.words}:
+        return False
+    added = [w for w in whole.words if w not in first.words]
+    height = max(w.height for w in first.words)
+    return abs(min(w.x0 for w in added) - first.words[0].x0) <= 1.5 * height and (
+        max(w.cy for w in added) - min(w.cy for w in added) < 0.7 * height)
+
+
 def _off_the_line(header: list[Line], spans: dict[str, Span | None], found: dict[str, core.FieldValue]) -> None:
     """Header values not printed after their label on its line, taken from beside the label (`_kk_header`):
-    typed above or below it, wrapped over two lines around it, in the next cell of a boxed grid. A value
-    another label lies about as near to is at most `DISPUTED`."""
+    typed above or below it, wrapped over two lines around it, in the next cell of a boxed grid (an address
+    read on its label's line gets the line it wraps onto too). A value another label lies about as near to
+    is at most `DISPUTED`."""
     missing = {name: labels for name, (labels, _) in _HEADER_LABELS.items() if found[name].value is None}
-    if not missing:
+    wrapped = spans["alamat"] is not None
+    if not missing and not wrapped:
         return
     near = beside(header, {**{name: labels for name, (labels, _) in _HEADER_LABELS.items()}, "rt_rw": _RT_RW})
+    address, first = near.get("alamat"), spans["alamat"]
+    if address is not None and first is not None and _wraps(first, address.span):
+        missing["alamat"] = ()  # an address wrapped onto a second line beside its label, the first read with it
     for name in missing:
         if name not in near:
             continue

@@ -164,3 +164,20 @@ def test_the_printed_column_numbers_beside_a_row_typed_into_their_band_are_no_pa
     extraction, _ = ocr.extract_pages([page])
     member = extraction.anggota[0]
     assert (member["nama_lengkap"].value, member["nik"].value) == ("SITTI HAJRAH", "7472014303884322")
+
+
+def test_older_labels_with_their_region_level_are_labels_whole():
+    """`Propinsi Dati I :` and `Kabupaten / Kotamadya Dati II :`: `DATI I` is the label's, not the province."""
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("Nama Kepala Keluarga : LA ABIDIN", 100, 150),
+             *_put("Kabupaten / Kotamadya Dati II", 100, 200), *_put(":", 520, 200), *_put("KOLAKA", 540, 200),
+             *_put("Propinsi Dati I", 100, 250), *_put(":", 520, 250), *_put("SULAWESI TENGGARA", 540, 250),
+             *_members(400)]
+    fields = _read(_page(words))
+    assert (fields["provinsi"].value, fields["kabupaten_kota"].value) == ("SULAWESI TENGGARA", "KOLAKA")
+
+
+def test_an_address_read_on_its_labels_line_gets_the_line_it_wraps_onto():
+    words, grids = _boxed_header()
+    words = [w for w in words if w.text != "Alamat"] + _put("Alamat", 110, 205)  # read with the first line
+    fields = _read(_page([*words, *_members(500)], grids))
+    assert fields["alamat"].value == "JL. KONGGOASA NO. 47"
