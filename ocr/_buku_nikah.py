@@ -68,13 +68,30 @@ def _kua(text: str | None) -> str | None:
     return value if value not in ("KUA", "KUA KECAMATAN") else None
 
 
+_ADDRESS_MENDS = ((re.compile(r"\bNO[,;:]\s*(?=\d)"), "NO. "), (re.compile(r"^(?:IL|JI|J1|1L)[.,]\s*"), "JL. "))
+"""What a typed or worn address's punctuation and first letter are misread as: `NO, 66` (a period read as
+a comma before a house number), `IL.`/`JI.` opening it (the street's `JL.`)."""
+
+
+def _address(text: str | None) -> norm.Graded:
+    """`norm.address_graded`, with the misreads of `_ADDRESS_MENDS` mended at `EDIT_FACTOR` each."""
+    graded = norm.address_graded(text)
+    if graded.value is None:
+        return graded
+    value, factor = graded.value, graded.factor
+    for pattern, printed in _ADDRESS_MENDS:
+        value, count = pattern.subn(printed, value)
+        factor *= norm.EDIT_FACTOR ** count
+    return norm.Graded(value, factor)
+
+
 _PARTY_NORMALIZERS: dict[str, Normalizer] = {
     "nama_lengkap": norm.name,
     "nik": lambda t: norm.identity_number(t, core.nik_problems),
     "kewarganegaraan": _citizenship,
     "agama": lambda t: norm.vocabulary_graded("agama", t),
     "pekerjaan": lambda t: norm.vocabulary_graded("jenis_pekerjaan", t),
-    "alamat": norm.address_graded,
+    "alamat": _address,
 }
 _DIGIT_FIELDS = {"nik": "0123456789", "nomor_akta": "0123456789/IVX"}
 """Values read a third time with only these characters allowed (by the last part of the field name)."""

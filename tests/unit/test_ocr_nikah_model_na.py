@@ -141,3 +141,13 @@ def test_real_tesseract_reads_values_typed_on_dotted_lines():
                  "istri.nama_lengkap", "istri.pekerjaan", "istri.tanggal_lahir", "wali.nama_lengkap"):
         assert extraction.value(name) == rendered.truth["fields"][name], name
     assert extraction.value("suami.nik") is None and rendered.truth["fields"]["suami.nik"] is None
+
+
+def test_address_punctuation_misread_is_mended_and_not_sure():
+    page = _page(digits="21-03-1987", words=_WORDS_1987, niks=None)
+    words = [Word("66", w.confidence, w.bbox) if w.text == "87" else
+             Word("NO,", w.confidence, w.bbox) if w.text == "NO." and w.bbox[1] < 1200 else
+             Word("IL.", w.confidence, w.bbox) if w.text == "JL." and w.bbox[1] > 1200 else w for w in page.words]
+    got = _read(Page(1, None, tuple(words), "ocr"))
+    assert got["suami.alamat"].value == "JL. PEMUDA NO. 66" and got["suami.alamat"].confidence < 0.9
+    assert got["istri.alamat"].value == "JL. POROS NO. 2" and got["istri.alamat"].confidence < 0.9
