@@ -109,6 +109,7 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
         if key in caps:
             found[key] = capped(found[key], caps[key])
     _settle_words(found, readings)
+    _align_number(found, readings.get("nomor_akta", []))
     _settle_marriage(found, readings)
     married = _date(found.get("tanggal_nikah"))
     for role in ("suami", "istri"):
@@ -364,6 +365,29 @@ def _settle_words(found: dict[str, core.FieldValue], readings: dict[str, list[Sp
         found["tanggal_nikah"] = dataclasses.replace(digits, confidence=max(digits.confidence, CORROBORATED))
     else:
         found["tanggal_nikah"] = capped(digits, CONTRADICTED)
+
+
+def _align_number(found: dict[str, core.FieldValue], readings: list[Span]) -> None:
+    """A 16-digit akta number no reading gave whole, from two readings that fail apart: one with a digit
+    too many (a colon's sliver read `7`: `77471012112023086`), one with a digit misread as a sign
+    (`7471C12112023086`). A digit dropped from the first that makes it the second wherever the second
+    read a digit gives the number, at `MENDED` (two readings of the same pixels, mended: a person looks).
+    Only when exactly one number comes out."""
+    if found["nomor_akta"].value is not None and norm.digits(found["nomor_akta"].value, length=16):
+        return
+    texts = [(span, "".join(span.text.split()).strip(":;.,|/")) for span in readings]
+    long = {t for _, t in texts if len(t) == 17 and t.isdigit()}
+    near = [(span, t) for span, t in texts if len(t) == 16 and sum(not c.isdigit() for c in t) == 1]
+    made = {c for t in long for c in (t[:i] + t[i + 1:] for i in range(17))}
+    fits = {(c, id(span)): span for c in made for span, t in near
+            if all(a == b for a, b in zip(c, t, strict=True) if b.isdigit())}
+    numbers = {c for c, _ in fits}
+    if len(numbers) != 1:
+        return
+    number = numbers.pop()
+    span = next(iter(fits.values()))
+    base = found["nomor_akta"] if found["nomor_akta"].bbox is not None else field_value(span, _nomor_akta)
+    found["nomor_akta"] = dataclasses.replace(base, value=number, confidence=MENDED)
 
 
 _WEEKDAYS = ("SENIN", "SELASA", "RABU", "KAMIS", "JUMAT", "SABTU", "MINGGU")

@@ -3,6 +3,7 @@ their label's line, the district typed under `KANTOR URUSAN AGAMA KECAMATAN`, `N
 read, the marriage date in digits and in words, `Bin`/`Binti` lines that are not the name, no NIK before
 2011; and one rendered page read by Tesseract, its dotted lines painted out first."""
 
+import numpy as np
 import pytest
 
 import core
@@ -151,3 +152,26 @@ def test_address_punctuation_misread_is_mended_and_not_sure():
     got = _read(Page(1, None, tuple(words), "ocr"))
     assert got["suami.alamat"].value == "JL. PEMUDA NO. 66" and got["suami.alamat"].confidence < 0.9
     assert got["istri.alamat"].value == "JL. POROS NO. 2" and got["istri.alamat"].confidence < 0.9
+
+
+def test_akta_number_from_two_readings_that_fail_apart():
+    """The page read `7471C12112023086`, the digits-only crop `77471012112023086` (a colon's sliver read
+    `7`): one digit dropped from the second is the first wherever it read a digit; mended, for review."""
+    built = _page(digits="17-11-2023", words="tujuh belas November dua ribu dua puluh tiga",
+                  niks=("7471010808035458", "7471015511016955"))
+    words = tuple(Word("7471C12112023086", 0.3, w.bbox) if w.text == "0290/016/III/1987" else w for w in built.words)
+    number = next(w for w in words if w.text == "7471C12112023086")
+    colon = Word(":", 0.96, (number.x0 - 24, number.bbox[1], number.x0 - 18, number.bbox[3]))
+    page = Page(1, np.full((2400, 2000), 255, np.uint8), (*words, colon), "ocr")
+
+    def reader(page, cells, *, lang, whitelist=None):
+        out = []
+        for cell in cells:
+            inside = tuple(page.words_in(cell))
+            out.append((Word("77471012112023086", 0.0, number.bbox),) if whitelist and number in inside else inside)
+        return out
+
+    with ocr.second_readings(reader):
+        extraction, _ = ocr.extract_pages([page])
+    got = extraction.fields["nomor_akta"]
+    assert got.value == "7471012112023086" and got.confidence < 0.8
