@@ -141,7 +141,7 @@ def parts(settings: Settings) -> list[Part]:
     if settings.prefect_database == "postgresql":
         db = LocalPrefectDatabase(settings)
         database = [Part("prefect-database", db.argv(), (), db.healthy, f"postgresql:{db.root}", {}, run_as())]
-        server_env = {**penv, "PREFECT_SERVER_DATABASE_CONNECTION_URL": db.url()}
+        server_env = {**penv, **db.server_env()}
     return [
         Part("object-storage", storage.seaweedfs_argv(d / "seaweedfs", credentials=credentials, s3_port=s3_port),
              tuple(range(s3_port, s3_port + storage.PORT_SPAN)),
