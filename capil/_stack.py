@@ -66,6 +66,12 @@ def prefect_env(settings: Settings) -> dict[str, str]:
         "PREFECT_CLIENT_CSRF_SUPPORT_ENABLED": "false",
         "PREFECT_CLIENT_SERVER_VERSION_CHECK_ENABLED": "false",
     }
+    root_ca = settings.pki_dir / "certs" / "root.cert.pem"
+    if settings.prefect_api_url.startswith("http://") and root_ca.exists():
+        # Each Prefect client builds an SSL context for its API from certifi's ~140 roots (19 ms CPU; five
+        # clients per flow run, one per upload: issue #17) though this API is plain HTTP on loopback, where
+        # no certificate is ever checked: the local stack's own root is one certificate to read.
+        env["PREFECT_API_SSL_CERT_FILE"] = str(root_ca)
     auth = _prefect_auth_file(settings)
     if auth.exists():
         env["PREFECT_API_AUTH_STRING"] = env["PREFECT_SERVER_API_AUTH_STRING"] = auth.read_text().strip()
