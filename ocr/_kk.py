@@ -217,14 +217,18 @@ def _rt_rw_beside(header: list[Line]) -> Span | None:
     return found.span if not found.ambiguous else Span(found.span.page, found.span.words, min(found.span.factor, 0.9))
 
 
-def _wraps(first: Span, whole: Span) -> bool:
+def _wraps(first: Span, whole: Span, header: list[Line]) -> bool:
     """Whether `whole` is `first` and the line it wraps onto: the words added begin where `first` began
-    (the value's column, not the label's) and lie on one line."""
+    (the value's column), lie on one line, and nothing stands left of them in the label column (`RT : 002`
+    under the address is the RT's value, its label too short to be looked for)."""
     if not {id(w) for w in first.words} < {id(w) for w in whole.words}:
         return False
     added = [w for w in whole.words if w not in first.words]
     height = max(w.height for w in first.words)
-    return abs(min(w.x0 for w in added) - first.words[0].x0) <= 1.5 * height and (
+    cy = added[0].cy
+    labelled = any(abs(w.cy - cy) < 0.5 * height and w.x1 < first.words[0].x0 - 0.5 * height
+                   for line in header for w in line.words)
+    return not labelled and abs(min(w.x0 for w in added) - first.words[0].x0) <= 1.5 * height and (
         max(w.cy for w in added) - min(w.cy for w in added) < 0.7 * height)
 
 
@@ -239,7 +243,7 @@ def _off_the_line(header: list[Line], spans: dict[str, Span | None], found: dict
         return
     near = beside(header, {**{name: labels for name, (labels, _) in _HEADER_LABELS.items()}, "rt_rw": _RT_RW})
     address, first = near.get("alamat"), spans["alamat"]
-    if address is not None and first is not None and _wraps(first, address.span):
+    if address is not None and first is not None and _wraps(first, address.span, header):
         missing["alamat"] = ()  # an address wrapped onto a second line beside its label, the first read with it
     for name in missing:
         if name not in near:

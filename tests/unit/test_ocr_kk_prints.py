@@ -181,3 +181,12 @@ def test_an_address_read_on_its_labels_line_gets_the_line_it_wraps_onto():
     words = [w for w in words if w.text != "Alamat"] + _put("Alamat", 110, 205)  # read with the first line
     fields = _read(_page([*words, *_members(500)], grids))
     assert fields["alamat"].value == "JL. KONGGOASA NO. 47"
+
+
+def test_a_short_labelled_line_under_the_address_is_not_its_wrapped_line():
+    """`RT : 002` under `Alamat : ...`, its value in the address's column: the RT's, not the address's."""
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("Nama Kepala Keluarga", 100, 150),
+             *_put(":", 420, 150), *_put("LA ABIDIN", 440, 150), *_put("Alamat", 100, 190), *_put(":", 420, 190),
+             *_put("JL. PEMUDA NO. 101", 440, 190), *_put("RT", 100, 230), *_put(":", 420, 230),
+             *_put("002", 440, 230), *_members(400)]
+    assert _read(_page(words))["alamat"].value == "JL. PEMUDA NO. 101"
