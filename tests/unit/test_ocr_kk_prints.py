@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import core
 import ocr
 from ocr import Grid, Page, Word
 from ocr.confidence import SURE
@@ -34,7 +35,7 @@ def _page(words: list[Word], grids: tuple[Grid, ...] = ()) -> Page:
     return Page(1, None, tuple(words), "text_layer", grids)
 
 
-def _read(page: Page) -> dict[str, ocr.FieldValue]:
+def _read(page: Page) -> dict[str, core.FieldValue]:
     extraction, _ = ocr.extract_pages([page])
     return extraction.fields
 
