@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import synthetic
-from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
+from tests.fixtures.layouts import assert_canonical, cached_renderer, sample_people, text_layer
 
 BLIND9 = ("ijazah-dwibahasa", "ijazah-tulis", "kk-dua-baris", "kk-legalisir", "nikah-duplikat")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -24,15 +24,8 @@ def people():
     return sample_people()
 
 
-_RENDERED: dict = {}
-
-
-def _render(name, people, seed, *, person=None, jenjang=None, married="2008-03-21", fresh=False):
-    """One page of family `name`, drawn once per module for the same arguments (`fresh`: drawn again)."""
-    key = (name, seed, person.nik if person else None, jenjang, married)
-    if fresh or key not in _RENDERED:
-        _RENDERED[key] = render_family(name, people, seed, person=person, jenjang=jenjang, married=married)
-    return _RENDERED[key]
+_render = cached_renderer(married="2008-03-21")
+"""Each page drawn once per module for the same arguments (`fresh=True`: drawn again)."""
 
 
 @pytest.mark.parametrize("name", BLIND9)
