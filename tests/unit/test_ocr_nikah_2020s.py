@@ -9,17 +9,10 @@ import core
 import ocr
 import synthetic
 from ocr import Page, Word
+from tests.fixtures.words import line_words
 
 _LABEL_TO_VALUE = 600
 _FOLD = 1400
-
-
-def _words(text: str, x: int, y: int) -> list[Word]:
-    out = []
-    for part in text.split():
-        out.append(Word(part, 0.96, (x, y, x + 16 * len(part), y + 30)))
-        x += 16 * len(part) + 14
-    return out
 
 
 def _column(x0: int, rows: list[tuple[str, ...] | str], y: int = 100) -> list[Word]:
@@ -27,16 +20,16 @@ def _column(x0: int, rows: list[tuple[str, ...] | str], y: int = 100) -> list[Wo
     words: list[Word] = []
     for row in rows:
         if isinstance(row, str):
-            words += _words(row, x0, y)
+            words += line_words(row, x0, y)
             y += 60
             continue
         label, value, *more = row
-        words += _words(label, x0, y)
+        words += line_words(label, x0, y)
         words.append(Word(":", 0.96, (x0 + _LABEL_TO_VALUE - 30, y, x0 + _LABEL_TO_VALUE - 24, y + 30)))
-        words += _words(value, x0 + _LABEL_TO_VALUE, y)
+        words += line_words(value, x0 + _LABEL_TO_VALUE, y)
         for line in more:
             y += 45
-            words += _words(line, x0 + _LABEL_TO_VALUE, y)
+            words += line_words(line, x0 + _LABEL_TO_VALUE, y)
         y += 60
     return words
 

@@ -10,16 +10,9 @@ import core
 import ocr
 import synthetic
 from ocr import Page, Word
+from tests.fixtures.words import line_words
 
 _VALUE_X = 900
-
-
-def _words(text: str, x: int, y: int) -> list[Word]:
-    out = []
-    for part in text.split():
-        out.append(Word(part, 0.96, (x, y, x + 16 * len(part), y + 30)))
-        x += 16 * len(part) + 14
-    return out
 
 
 def _page(*, digits: str, words: str, niks: tuple[str, str] | None, off: int = 18, glued: bool = False) -> Page:
@@ -27,26 +20,26 @@ def _page(*, digits: str, words: str, niks: tuple[str, str] | None, off: int = 1
     out: list[Word] = []
     y = 100
     for line in ("Model NA", "DEPARTEMEN AGAMA", "KANTOR URUSAN AGAMA KECAMATAN"):
-        out += _words(line, 600, y)
+        out += line_words(line, 600, y)
         y += 60
-    out += _words("KOLAKA", 700, y - off // 2)
+    out += line_words("KOLAKA", 700, y - off // 2)
     y += 90
-    out += _words("KUTIPAN AKTA NIKAH", 600, y)
+    out += line_words("KUTIPAN AKTA NIKAH", 600, y)
     y += 70
-    number = _words("Nomor0290/016/III/1987", 600, y) if glued else [
-        *_words("Nomor", 600, y), *_words("0290/016/III/1987", 720, y - off // 3)]
+    number = line_words("Nomor0290/016/III/1987", 600, y) if glued else [
+        *line_words("Nomor", 600, y), *line_words("0290/016/III/1987", 720, y - off // 3)]
     out += number
     y += 70
-    out += _words("Pada hari Sabtu tanggal", 200, y) + _words(digits, 620, y - off)
+    out += line_words("Pada hari Sabtu tanggal", 200, y) + line_words(digits, 620, y - off)
     y += 60
-    out += _words(f"( {words} )", 220, y - off)
+    out += line_words(f"( {words} )", 220, y - off)
     y += 60
-    out += _words("telah dilangsungkan akad nikah menurut agama Islam di hadapan Pegawai Pencatat Nikah", 200, y)
+    out += line_words("telah dilangsungkan akad nikah menurut agama Islam di hadapan Pegawai Pencatat Nikah", 200, y)
     y += 80
     parties = (("SUAMI", "Bin", "LA ODE SAHIDIN", "LA ODE HAMZAH", "KOLAKA, 12-03-1961", "JL. PEMUDA NO. 87"),
                ("ISTERI", "Binti", "WA ODE NURLIA", "LA ODE SAFIUDDIN", "RAHA, 15-07-1965", "JL. POROS NO. 2"))
     for i, (heading, kin, name, father, born, address) in enumerate(parties):
-        out += _words(heading, 200, y)
+        out += line_words(heading, 200, y)
         y += 60
         rows = [("1. Nama", name), (f"2. {kin}", father), ("3. Tempat dan tanggal lahir", born),
                 ("4. Warga negara", "WNI"), ("5. Agama", "ISLAM"), ("6. Pekerjaan", "WIRASWASTA"),
@@ -54,11 +47,11 @@ def _page(*, digits: str, words: str, niks: tuple[str, str] | None, off: int = 1
         if niks is not None:
             rows.append(("8. Nomor Induk Kependudukan", niks[i]))
         for label, value in rows:
-            out += [*_words(label, 240, y), Word(":", 0.96, (_VALUE_X - 30, y, _VALUE_X - 24, y + 30))]
-            out += _words(value, _VALUE_X, y - off)
+            out += [*line_words(label, 240, y), Word(":", 0.96, (_VALUE_X - 30, y, _VALUE_X - 24, y + 30))]
+            out += line_words(value, _VALUE_X, y - off)
             y += 60
-    out += [*_words("Wali nikah", 200, y), Word(":", 0.96, (_VALUE_X - 30, y, _VALUE_X - 24, y + 30))]
-    out += _words("LA ODE SAFIUDDIN", _VALUE_X, y - off)
+    out += [*line_words("Wali nikah", 200, y), Word(":", 0.96, (_VALUE_X - 30, y, _VALUE_X - 24, y + 30))]
+    out += line_words("LA ODE SAFIUDDIN", _VALUE_X, y - off)
     return Page(1, None, tuple(out), "ocr")
 
 
