@@ -21,7 +21,7 @@ _LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lah
            "Pekerjaan", "Alamat")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
-NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat")
+NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat", "surat")
 
 
 def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
@@ -88,6 +88,11 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
 
         return render_nikah_na(values, {"suami": suami.nama_ayah, "istri": istri.nama_ayah}, seed=seed, varied=varied,
                                heldout=heldout, stamped=stamped)
+    if layout == "surat":  # a KUA's letter in paragraphs (`_buku_nikah_surat`)
+        from ._buku_nikah_surat import render_nikah_surat
+
+        return render_nikah_surat(values, {"suami": suami.nama_ayah, "istri": istri.nama_ayah}, seed=seed,
+                                  varied=varied, heldout=heldout, stamped=stamped)
     if layout == "duplikat":  # drawn blind in round 9
         from ._buku_nikah_duplikat import render_nikah_duplikat
 
