@@ -50,6 +50,10 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "golongan darah in table 1, no tanggal perkawinan, headers wrapped and numbered through both "
                  "tables, thin, dotted, partial or no row rules, issue date unlabelled after the town in half",
                  weight=0.5),
+    LayoutFamily("kk-susun", "kk", "susun", "KK whose member rows hold two stacked lines: name over NIK or NIK over "
+                 "name, birth in one cell or place over date, sex L/P, LK/PR or written, agama, golongan darah, "
+                 "pendidikan, pekerjaan two to a cell, one wide table or two, headers in words, numbered or numbers "
+                 "alone, a two-column header with other wordings (session 10, development)", weight=0.5),
     LayoutFamily("ijazah-sekolah", "ijazah", "current", "school ijazah after Persesjen 1/2022: Nomor Ijazah, "
                  "labelled fields, NPSN, NISN", levels=SCHOOL),
     LayoutFamily("ijazah-sekolah-lama", "ijazah", "lama", "older school certificate (SURAT TANDA TAMAT BELAJAR, "

@@ -33,7 +33,7 @@ _NAME_FIELDS = {"nama_lengkap", "nama_ayah", "nama_ibu"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
 MIN_ROWS = 5
-KK_LAYOUTS = ("current", "old", "2010s", "2000s", "blanko", "2024", "dua-baris", "legalisir")
+KK_LAYOUTS = ("current", "old", "2010s", "2000s", "blanko", "2024", "dua-baris", "legalisir", "susun")
 
 
 def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False,
@@ -79,6 +79,11 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
 
         _kk_2000s.draw_kk_2000s(page, family, rng)
         return page.rendered(_kk_2000s.truth(family))
+    if layout == "susun":  # `_kk_susun`: each member row two stacked lines
+        from . import _kk_susun
+
+        _kk_susun.draw_kk_susun(page, family, rng)
+        return page.rendered(_kk_susun.truth(family))
     g = page.style.geometry
     left = g.kk_margins[0] + rng.randint(-15, 15)
     right = page.width - g.kk_margins[1] + rng.randint(-15, 15)
