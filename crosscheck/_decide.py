@@ -46,8 +46,10 @@ with confidence (at or above `threshold`, the setting `confidence_threshold`):
   *asked*, never on what was read (a misread jenjang must not reject). A marriage
   already recorded is ALREADY_MARRIED (review): it may be another marriage.
 
-Everything not read clearly goes to a verifikator: a No. KK not found, read
-below the threshold or of a wrong structure (FIELD_NOT_FOUND, LOW_CONFIDENCE,
+Everything not read clearly goes to a verifikator: a No. KK not found (FIELD_NOT_FOUND)
+or read otherwise than the record holds it without being another family's number read
+clearly (below the threshold, a digit or two off, a wrong structure, a NIK of the family:
+KK_NUMBER_UNCLEAR, doubt; only another family's number read clearly is a
 KK_NUMBER_MISMATCH), an evidence field not read (FIELD_NOT_FOUND; a buku nikah
 whose spouse NIK was not read is not SUBJECT_NOT_SPOUSE), a document whose type
 or content could not be read (DOCUMENT_NOT_READ). None of these ever approves.
@@ -116,7 +118,7 @@ def decide(
     elif change == ChangeType.KOREKSI_BIODATA:
         changes = check_koreksi(check, evidence, subject, requested)
     else:
-        changes = check_perkawinan(check, evidence, subject, requested, known_persons or {})
+        changes = check_perkawinan(check, evidence, subject, requested, known_persons or {}, family=family)
 
     if change != ChangeType.STATUS_PERKAWINAN and _already_recorded(requested, subject):
         check.add("NOTHING_TO_CHANGE", document="application")
@@ -136,4 +138,4 @@ def _already_recorded(requested: Mapping[str, Any], subject: Person) -> bool:
 
 
 def _needs_a_human(f: Finding) -> bool:
-    return f.severity.blocks_approval or f.code in ("LOW_CONFIDENCE", "PENDIDIKAN_LOWER")
+    return f.severity.blocks_approval or f.code in ("LOW_CONFIDENCE", "PENDIDIKAN_LOWER", "KK_NUMBER_UNCLEAR")

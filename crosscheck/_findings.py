@@ -36,6 +36,8 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "UNKNOWN_JENJANG": (Severity.MISMATCH, "Jenjang pendidikan pada ijazah tidak dikenali."),
     "FIELD_NOT_FOUND": (Severity.MISMATCH, "Data yang diperlukan tidak terbaca pada dokumen."),
     # Not read is not absent: what could not be read clearly goes to a verifikator, never to a rejection.
+    "KK_NUMBER_UNCLEAR": (Severity.WARNING, "KK tidak terbaca jelas: nomor KK pada pindaian tidak terbaca pasti; "
+                                            "verifikator mencocokkan nomor pada pindaian dengan data kependudukan."),
     "KK_NOT_READ": (Severity.MISMATCH, "KK tidak terbaca jelas: daftar anggota keluarga tidak terbaca lengkap, "
                                        "sehingga pemohon belum dapat ditemukan; verifikator memeriksa pindaian."),
     "DOCUMENT_NOT_READ": (Severity.ERROR, "Dokumen tidak terbaca jelas oleh sistem (jenis atau isinya); "
@@ -50,6 +52,13 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "FAMILY_HEAD_COUNT": (Severity.WARNING, "Data keluarga tidak memiliki tepat satu kepala keluarga."),
     "FAMILY_SPOUSE_NOT_MARRIED": (Severity.WARNING, "Anggota keluarga berstatus suami/istri tetapi tidak berstatus kawin."),
     "FAMILY_PARENT_NAMES": (Severity.WARNING, "Nama orang tua seorang anak tidak sesuai dengan kepala keluarga atau pasangannya."),
+    # A spouse found on a book of an era without NIKs by name and birth date (crosscheck/_spouse.py): shown, does not
+    # block; on a newer book whose NIK was not read, the name and birth date that are the subject's: the evidence for
+    # the verifikator, who reads the NIK on the scan (the unread NIK itself is FIELD_NOT_FOUND).
+    "SPOUSE_FOUND_BY_NAME": (Severity.INFO, "Buku nikah dari masa sebelum NIK dicantumkan: pemohon dikenali dari nama "
+                                            "dan tanggal lahir yang sama dengan data kependudukan."),
+    "SPOUSE_NIK_NOT_READ": (Severity.INFO, "NIK pada buku nikah tidak terbaca; nama dan tanggal lahir yang tercantum "
+                                           "sama dengan data pemohon. Verifikator mencocokkan NIK pada pindaian."),
     # One character of the KK header address differs (a likely misread): shown, does not block an approval.
     "ADDRESS_NEAR": (Severity.WARNING, "Satu huruf alamat pada Kartu Keluarga terbaca berbeda dengan data kependudukan."),
     # A name on the KK row or of the other spouse read unsure, its letters the record's, the same person's NIK

@@ -21,6 +21,12 @@ from core import (
 
 from ._checker import Checker
 from ._names import NameMatch, compare_names, normalize_name
+from ._spouse import (
+    ROLES,
+    named_but_nik_not_read,
+    other_spouse_without_nik,
+    subject_role_without_nik,
+)
 
 Changes = dict[str, dict[str, Any]]
 
@@ -35,7 +41,7 @@ _NEAR_DIGITS = 2
 
 def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) -> None:
     """The KK scan is the subject's family, the subject is on it, and its header matches the record."""
-    check.same("KK_NUMBER_MISMATCH", kk.fields.get("no_kk", MISSING), family.no_kk, document="kk", field="no_kk")
+    _check_no_kk(check, kk, family)
     row = _subject_row(kk, subject)
     if row is None:
         _subject_not_found(check, kk, subject, family)
@@ -62,6 +68,20 @@ def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) ->
                     or (len(recorded) >= 4 and _one_lookalike_apart(found, recorded)))
             check.add("ADDRESS_NEAR" if near else "ADDRESS_MISMATCH", document="kk", field=name,
                       expected=getattr(family, name), found=printed.value)
+
+
+def _check_no_kk(check: Checker, kk: Extraction, family: Family) -> None:
+    """The No. KK is the family's. Read as the record holds it, digit for digit, it needs no confidence
+    (`Checker.read`). Only another family's number read clearly (`_another_familys_number`) is a
+    KK_NUMBER_MISMATCH; any other difference (read below the threshold, a digit or two off, a wrong
+    structure, a NIK taken for it) is our reading's doubt, KK_NUMBER_UNCLEAR: a verifikator compares the
+    scan, and nothing is held against the applicant."""
+    printed = kk.fields.get("no_kk", MISSING)
+    if printed.value is None or printed.value == family.no_kk:
+        check.read(printed, document="kk", field="no_kk", record_identity=family.no_kk)
+        return
+    check.add("KK_NUMBER_MISMATCH" if _another_familys_number(check, kk, family) else "KK_NUMBER_UNCLEAR",
+              document="kk", field="no_kk", expected=family.no_kk, found=printed.value)
 
 
 def _subject_not_found(check: Checker, kk: Extraction, subject: Person, family: Family) -> None:
@@ -233,28 +253,30 @@ def check_koreksi(check: Checker, ijazah: Extraction, subject: Person, requested
 
 
 def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, requested: Mapping[str, Any],
-                     known: Mapping[str, Person]) -> Changes:
-    role = next((r for r in ("suami", "istri") if nikah.value(f"{r}.nik") == subject.nik), None)
+                     known: Mapping[str, Person], *, family: Family | None = None) -> Changes:
+    """The subject is a spouse on the book (by NIK; on a book of an era without NIKs by name and birth
+    date, `_spouse`), and the book proves the marriage; `family`, the subject's, is where the other
+    spouse of such a book is looked for."""
+    members = family.anggota if family is not None else ()
+    role = next((r for r in ROLES if nikah.value(f"{r}.nik") == subject.nik), None)
+    by_name = role is None and (role := subject_role_without_nik(check, nikah, subject, members)) is not None
     if role is None:
-        unread = [r for r in ("suami", "istri") if nikah.value(f"{r}.nik") is None]
-        for r in unread:  # the subject may be the spouse whose NIK was not read: say so, claim nothing
-            check.add("FIELD_NOT_FOUND", document="buku_nikah", field=f"{r}.nik", expected=subject.nik)
-        if not unread:
-            check.add("SUBJECT_NOT_SPOUSE", document="buku_nikah", field="suami.nik/istri.nik",
-                      expected=subject.nik, found=" / ".join(str(nikah.value(f"{r}.nik")) for r in ("suami", "istri")))
+        _spouse_not_found(check, nikah, subject)
         return {}
-    check.read(nikah.fields[f"{role}.nik"], document="buku_nikah", field=f"{role}.nik", record_identity=subject.nik)
+    if by_name:
+        check.add("SPOUSE_FOUND_BY_NAME", document="buku_nikah", field=f"{role}.nama_lengkap",
+                  expected=f"{subject.nama_lengkap} {subject.tanggal_lahir}",
+                  found=f"{nikah.value(f'{role}.nama_lengkap')} {nikah.value(f'{role}.tanggal_lahir')}")
+    else:
+        check.read(nikah.fields[f"{role}.nik"], document="buku_nikah", field=f"{role}.nik",
+                   record_identity=subject.nik)
     check_identity(check, nikah, subject, document="buku_nikah", prefix=f"{role}.")
     if subject.status_perkawinan == "KAWIN TERCATAT":
         check.add("ALREADY_MARRIED", document="buku_nikah", field="status_perkawinan",
                   found=subject.status_perkawinan)
     other_role = "istri" if role == "suami" else "suami"
-    printed = nikah.value(f"{other_role}.nik")
-    other_nik = check.read(nikah.fields.get(f"{other_role}.nik", MISSING), document="buku_nikah",
-                           field=f"{other_role}.nik", record_identity=printed if printed in known else None)
-    if other_nik is not None and nik_problems(other_nik):
-        check.add("NIK_STRUCTURE", document="buku_nikah", field=f"{other_role}.nik", found=other_nik)
-    other = known.get(other_nik) if other_nik else None
+    other = (_other_spouse_by_name(check, nikah, other_role, subject, members) if by_name
+             else _other_spouse_by_nik(check, nikah, other_role, known))
     if other is not None:
         _check_other_spouse(check, nikah, other, prefix=f"{other_role}.")
     tanggal = check.read(nikah.fields.get("tanggal_nikah", MISSING), document="buku_nikah", field="tanggal_nikah")
@@ -272,6 +294,44 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
     if other is not None:
         changes[other.nik] = dict(values)
     return changes
+
+
+def _spouse_not_found(check: Checker, nikah: Extraction, subject: Person) -> None:
+    """No spouse is the subject by NIK: a NIK not read is said so (the subject may be that spouse: claim
+    nothing, and show the verifikator a name and birth date that are theirs); NIKs read and none theirs
+    is SUBJECT_NOT_SPOUSE."""
+    unread = [r for r in ROLES if nikah.value(f"{r}.nik") is None]
+    for r in unread:
+        check.add("FIELD_NOT_FOUND", document="buku_nikah", field=f"{r}.nik", expected=subject.nik)
+    if not unread:
+        check.add("SUBJECT_NOT_SPOUSE", document="buku_nikah", field="suami.nik/istri.nik",
+                  expected=subject.nik, found=" / ".join(str(nikah.value(f"{r}.nik")) for r in ROLES))
+    elif (named := named_but_nik_not_read(check, nikah, subject)) is not None:
+        check.add("SPOUSE_NIK_NOT_READ", document="buku_nikah", field=f"{named}.nik",
+                  expected=f"{subject.nama_lengkap} {subject.tanggal_lahir}",
+                  found=f"{nikah.value(f'{named}.nama_lengkap')} {nikah.value(f'{named}.tanggal_lahir')}")
+
+
+def _other_spouse_by_nik(check: Checker, nikah: Extraction, other_role: str, known: Mapping[str, Person]) -> Person | None:
+    """The other spouse's NIK must be read (or be a record's, digit for digit); their record, if any."""
+    printed = nikah.value(f"{other_role}.nik")
+    other_nik = check.read(nikah.fields.get(f"{other_role}.nik", MISSING), document="buku_nikah",
+                           field=f"{other_role}.nik", record_identity=printed if printed in known else None)
+    if other_nik is not None and nik_problems(other_nik):
+        check.add("NIK_STRUCTURE", document="buku_nikah", field=f"{other_role}.nik", found=other_nik)
+    return known.get(other_nik) if other_nik else None
+
+
+def _other_spouse_by_name(check: Checker, nikah: Extraction, other_role: str, subject: Person,
+                          members: tuple[Person, ...]) -> Person | None:
+    """On a book without NIKs: the other spouse in the subject's family by name and birth date, else their
+    name and birth date must be read clearly (what the book identifies them by), their record untouched."""
+    other = other_spouse_without_nik(check, nikah, other_role, subject, members)
+    if other is None:
+        for name in ("nama_lengkap", "tanggal_lahir"):
+            check.read(nikah.fields.get(f"{other_role}.{name}", MISSING), document="buku_nikah",
+                       field=f"{other_role}.{name}")
+    return other
 
 
 def _corroborated(check: Checker, name: FieldValue, *, nik: str | None, born: FieldValue, person: Person) -> bool:
