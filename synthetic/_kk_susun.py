@@ -193,9 +193,11 @@ def _table(page: Page, columns: tuple[Column, ...], family: core.Family, rng: ra
     for r in range(rows):
         y0 = body + r * row_h
         mid = y0 + row_h // 2
-        if style.between == "dotted":
-            for x0 in range(xs[1], right, 16):
-                page.line((x0, mid, min(x0 + 5, right), mid), width=1)
+        if style.between == "dotted":  # across the stacked cells only
+            for i, column in enumerate(columns):
+                if column[3] is not None:
+                    for x0 in range(xs[i] + 4, xs[i + 1] - 4, 16):
+                        page.line((x0, mid, min(x0 + 5, xs[i + 1] - 4), mid), width=1)
         if r >= len(family.anggota):
             continue
         person = family.anggota[r]
