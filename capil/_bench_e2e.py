@@ -20,6 +20,7 @@ processes included) is sampled from /proc for CPU time and peak memory.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import resource
@@ -248,9 +249,22 @@ def _file_and_follow(client: httpx.Client, case: Case) -> dict[str, Any]:
     return {**result, "status": "stuck", "error": f"not archived or decided within {TIMEOUT_S:.0f} s"}
 
 
-_TASK_STAGES = {"mark-processing": "mark processing (cage start)", "cross-check": "cross-check",
-                "apply-change": "record change", "issue-document": "render+sign+archive KK",
-                "archive-evidence": "archive evidence", "record-document": "record document"}
+_TASK_STAGES = {"issue-document": "render+sign+archive KK", "archive-evidence": "archive evidence"}
+_ARTIFACT_STAGES = {"mulai": "mark processing (cage start)", "pemeriksaan silang": "cross-check",
+                    "ubah data": "record change", "catat dokumen": "record document"}
+"""The steps a process run does without a task run of their own (`flows.process.STAGES`), read from the
+stage table of its `findings-<id>` artifact."""
+
+
+def _artifact_stages(markdown: str) -> dict[str, float]:
+    """The stage table under "Waktu per tahap" of a run's artifact (`flows._outcome`), by our stage names."""
+    found: dict[str, float] = {}
+    for line in markdown.split("### Waktu per tahap", 1)[-1].splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 2 and cells[0] in _ARTIFACT_STAGES:
+            with contextlib.suppress(ValueError):
+                found[_ARTIFACT_STAGES[cells[0]]] = float(cells[1])
+    return found
 
 
 def _add_stages(settings: Settings, results: list[dict[str, Any]]) -> None:
@@ -265,6 +279,8 @@ def _add_stages(settings: Settings, results: list[dict[str, Any]]) -> None:
         tasks = _all(prefect, "/task_runs/filter", {"flow_runs": {"id": {"any_": list(by_id)}}})
         states = {run["id"]: _all(prefect, "/flow_run_states/", None, params={"flow_run_id": run["id"]})
                   for run in runs if run["name"].startswith("process-")}
+        artifacts = {a["key"]: a.get("data") or "" for a in _all(
+            prefect, "/artifacts/filter", {"artifacts": {"key": {"any_": [f"findings-{i.lower()}" for i in ids]}}})}
     for result in results:
         if not result.get("id"):
             continue
@@ -272,6 +288,7 @@ def _add_stages(settings: Settings, results: list[dict[str, Any]]) -> None:
         if run is None:
             continue
         stages = result["stages"]
+        stages.update(_artifact_stages(str(artifacts.get(f"findings-{result['id'].lower()}", ""))))
         at = {s["type"]: _time(s["timestamp"]) for s in sorted(states[run["id"]], key=lambda s: s["timestamp"])}
         created = _time(run["created"])
         if "PENDING" in at:

@@ -1,4 +1,6 @@
 """Prefect tasks: each a thin call into `casework`. They pass ids and typed results, never bytes or clients.
+The steps that wait on a service (a read, signing, the archive) are tasks; the process flow's quick
+database steps are plain calls of the flow (`flows.process`).
 
 A task is retried only when its error says a retry can help (`CapilError.retryable`: a service
 that did not answer); bad input and broken invariants fail at once. Every task has a timeout: a
@@ -28,7 +30,6 @@ from core import (
     CapilError,
     DocumentType,
     Extraction,
-    Status,
     StoredObject,
     Unreadable,
     load_settings,
@@ -78,27 +79,10 @@ _READ_S = _read_budget_s()  # 810 s with the default 180 s cage timeout
 _SERVICE_S = 120  # signing with TSA/OCSP/CRL, or object storage, per attempt
 
 
-@task(cache_policy=NO_CACHE, name="mark-processing", timeout_seconds=_QUICK_S)
-def mark_processing(application_id: str, flow_run_id: str | None) -> list[DocumentType]:
-    """Mark the application `processing`; returns the types of its uploaded documents."""
-    app = casework.start_processing(casework.services(), application_id, flow_run_id=flow_run_id)
-    return [DocumentType(d) for d in app.uploads]
-
-
 @task(cache_policy=NO_CACHE, name="extract-document", task_run_name="extract-{document_type}", retries=_RETRIES,
       retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable, timeout_seconds=_READ_S)
 def extract_document(application_id: str, document_type: DocumentType) -> Extraction | Unreadable:
     return casework.read_document(casework.services(), application_id, document_type)
-
-
-@task(cache_policy=NO_CACHE, name="cross-check", timeout_seconds=_QUICK_S)
-def cross_check(application_id: str, readings: dict[DocumentType, Extraction | Unreadable]) -> Status:
-    return casework.decide(casework.services(), application_id, readings)
-
-
-@task(cache_policy=NO_CACHE, name="apply-change", timeout_seconds=_QUICK_S)
-def apply_change(application_id: str) -> Status:
-    return casework.apply_change(casework.services(), application_id)
 
 
 @task(cache_policy=NO_CACHE, name="issue-document", retries=_RETRIES, retry_delay_seconds=_RETRY_DELAYS, retry_condition_fn=_retryable,
@@ -112,17 +96,6 @@ def issue_document(application_id: str) -> ArchivedKk:
       timeout_seconds=_SERVICE_S)
 def archive_evidence(application_id: str, archived: ArchivedKk) -> StoredObject:
     return casework.archive_evidence(casework.services(), application_id, archived)
-
-
-@task(cache_policy=NO_CACHE, name="record-document", timeout_seconds=_QUICK_S)
-def record_document(application_id: str, archived: ArchivedKk, evidence: StoredObject) -> Status:
-    return Status(casework.record_issued(casework.services(), application_id, archived, evidence))
-
-
-@task(cache_policy=NO_CACHE, name="notify-applicant", timeout_seconds=_QUICK_S)
-def notify_applicant(application_id: str) -> bool:
-    """The applicant's optional e-mail about the decision, after it is committed; never fails the run."""
-    return casework.notify_decision(casework.services(), application_id)
 
 
 @task(cache_policy=NO_CACHE, name="find-documents-due-for-renewal", timeout_seconds=_QUICK_S)
