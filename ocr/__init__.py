@@ -56,6 +56,7 @@ from ._buku_nikah import extract_buku_nikah
 from ._cage import Cage, CageLimits, CageRun, CageUsage
 from ._cells import SecondReader, second_readings
 from ._classify import Detection, classify_page
+from ._confidence import understood
 from ._geometry import Transform
 from ._ijazah import extract_ijazah
 from ._image import MAX_PAGES, MAX_PIXELS
@@ -170,6 +171,7 @@ def extract_pages(pages: Sequence[Page], *, declared_type: core.DocumentType | N
     ordered = [pages[shown_on], *pages[:shown_on], *pages[shown_on + 1:]] if doc_type == core.DocumentType.KK \
         else pages
     fields, anggota = cap_unspaced(pages, *_EXTRACTORS[doc_type](ordered))
+    fields, anggota, _ = understood(doc_type, fields, anggota)  # what the page as a whole says of its values
     if not any(v.value for v in fields.values()) and not anggota:
         raise core.UnreadableDocument(f"no field of a {doc_type} could be read")
     source = "text_layer" if all(p.source == "text_layer" for p in pages) else "ocr"

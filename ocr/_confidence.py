@@ -175,3 +175,239 @@ def weigh_identity(first: core.FieldValue, second: core.FieldValue,
     if first.value is None or problems(first.value):
         return second
     return weigh(first, [second], lead=0.0)
+
+
+# --- What the page as a whole says about its values (`understood`) -----------------------------------------
+
+PERSON_NAMES = frozenset({
+    "nama_lengkap", "nama_kepala_keluarga", "nama_orang_tua", "nama_ayah", "nama_ibu",
+    "suami.nama_lengkap", "istri.nama_lengkap", "wali.nama_lengkap",
+})
+"""Fields that hold a person's name (a member cell's field name without its row)."""
+PLACES = frozenset({
+    "tempat_lahir", "suami.tempat_lahir", "istri.tempat_lahir", "desa_kelurahan", "kecamatan", "kabupaten_kota",
+    "provinsi",
+})
+CODES = frozenset({"nim", "nis", "nisn", "npsn", "nomor_ijazah", "nomor_akta", "no_paspor", "no_kitap"})
+"""Fields that hold an identifier printed as digits, letters and separators (never words of a sentence)."""
+INSTITUTION_KINDS = frozenset({
+    "UNIVERSITAS", "INSTITUT", "SEKOLAH", "POLITEKNIK", "AKADEMI", "STIKES", "STIE", "STKIP", "STMIK", "STAIN",
+    "IAIN", "UIN", "MADRASAH", "PONDOK", "PESANTREN", "SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN",
+    "MI", "MIN", "MTS", "MTSN", "MA", "MAN", "MAK", "PKBM", "SKB", "SLB", "SMEA", "STM", "SPG", "SMEP", "SGO",
+    "SMU", "SMPLB", "SMALB", "SDLB", "KURSUS", "LEMBAGA", "PUSAT", "SANGGAR", "KELOMPOK", "STT", "STIH", "STIA",
+})
+"""Words one of which every school's, madrasah's or higher-education institution's name carries, whoever
+issues it: a `nama_satuan_pendidikan` without one is a fragment of something else (`SWASTA WILAYAH IX`,
+cut from `KOORDINASI PERGURUAN TINGGI SWASTA WILAYAH IX`)."""
+_NOT_A_NAME = frozenset({
+    "REPUBLIK", "INDONESIA", "KEMENTERIAN", "DEPARTEMEN", "KEMENTRIAN", "DINAS", "PEMERINTAH", "KOORDINASI",
+    "WILAYAH", "UNIVERSITAS", "INSTITUT", "SEKOLAH", "FAKULTAS", "KANTOR", "KEPALA", "REKTOR", "DEKAN", "NIP",
+    "IJAZAH", "KARTU", "KELUARGA", "KUTIPAN", "AKTA", "NIKAH", "NOMOR", "TANGGAL", "LAHIR", "NAMA", "PROGRAM",
+    "STUDI", "GELAR", "LULUS", "TAHUN", "KECAMATAN", "KABUPATEN", "PROVINSI", "DESA", "KELURAHAN", "ALAMAT",
+    "AGAMA", "URUSAN", "SIPIL", "KEPENDUDUKAN", "PENCATATAN",
+})
+"""Words of headings and labels: a person's name holding one was cut from a heading or a label's line."""
+MOST_NAME_WORDS = 5
+"""A person's name of more words is names run together (a merged member row) or a line of text."""
+_UNIVERSITY = frozenset({"nim", "program_studi", "gelar"})
+_SCHOOL = frozenset({"npsn", "nama_orang_tua", "nis", "nisn"})
+_YEARS_BEFORE = {"ijazah": 5, "buku_nikah": 12, "kk": 0}
+"""How many years at least a holder's birth comes before the document's date (graduation, marriage, issue)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Doubt:
+    """Why a value was kept out of the `SURE` band by `understood`: `signal` names the check."""
+
+    key: str
+    signal: str
+
+
+def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Sequence[dict[str, core.FieldValue]],
+               ) -> tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...], list[Doubt]]:
+    """The values with what the page as a whole says applied: (fields, anggota, doubts).
+
+    Signals any layout gives, whoever issued it (benchmarks/results/calibration-unseen-session10.md
+    measures each on extractor versions that met families they were never tuned on):
+
+    - `shape`: a value its field's shape forbids (a person's name with a digit, a heading's or label's word,
+      more than `MOST_NAME_WORDS` words, or a sentence's; a school without an `INSTITUTION_KINDS` word; an
+      identifier with a comma or a word in it) is at most `CONTRADICTED`: it is no reading of that field;
+    - `order`: a birth date not before the document's own date (by `_YEARS_BEFORE`) contradicts one of the
+      two: both at most `CONTRADICTED`;
+    - `table`: a KK member table none of whose rows shows a valid NIK (one its row's birth date, where
+      read, agrees with) was not understood (a member row is one NIK): its cells are at most `DISPUTED`
+      unless confirmed;
+    - `region`: a KK's No. KK or kode pos not of the province it prints (`PROVINCES`), and a member's NIK
+      of a province neither the printed province nor the No. KK names, are at most `DISPUTED`;
+    - `echo`: a person's name printed twice that reads one way here and as a longer name ending or
+      beginning alike there (`SYAHRIR` beside `ANDI SYAHRIR`) lost words at a cell's edge: at most `DISPUTED`.
+
+    Values only go down (never into `SURE` from below it); nothing is added or removed.
+    """
+    doubts: list[Doubt] = []
+    fields = dict(fields)
+    rows = [dict(r) for r in anggota]
+    cells = [(k, fields, k) for k in fields] + [(f"{i}.{k}", row, k) for i, row in enumerate(rows) for k in row]
+    for key, holder, name in cells:
+        if _misshapen(name, holder[name].value):
+            _cap(holder, name, CONTRADICTED, doubts, key, "shape")
+    for key, holder, name in _order_doubts(doc_type, fields, rows):
+        _cap(holder, name, CONTRADICTED, doubts, key, "order")
+    if rows and not any(_member_identified(row) for row in rows):
+        for key, holder, name in cells:
+            if holder is not fields and not _confirmed(holder[name]):
+                _cap(holder, name, DISPUTED, doubts, key, "table")
+    for key, holder, name in _region_doubts(fields, rows):
+        _cap(holder, name, DISPUTED, doubts, key, "region")
+    for key, holder, name in _echo_doubts(cells):
+        _cap(holder, name, DISPUTED, doubts, key, "echo")
+    return fields, tuple(rows), doubts
+
+
+def _member_identified(row: dict[str, core.FieldValue]) -> bool:
+    """A member row with a valid NIK that its birth date, where read, agrees with."""
+    nik = row.get("nik", core.FieldValue(None)).value
+    born = row.get("tanggal_lahir", core.FieldValue(None)).value
+    return bool(nik) and not core.nik_problems(nik, tanggal_lahir=born)  # type: ignore[arg-type]
+
+
+def _confirmed(value: core.FieldValue) -> bool:
+    """Raised by a check of two parts of the page against each other (`CORROBORATED`, below `TEXT_LAYER`)."""
+    return value.value is not None and CORROBORATED <= value.confidence < TEXT_LAYER
+
+
+PROVINCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "11": ("ACEH", ("23", "24")), "12": ("SUMATERA UTARA", ("20", "21", "22")),
+    "13": ("SUMATERA BARAT", ("25", "26", "27")), "14": ("RIAU", ("28", "29")), "15": ("JAMBI", ("36", "37")),
+    "16": ("SUMATERA SELATAN", ("30", "31", "32")), "17": ("BENGKULU", ("38", "39")),
+    "18": ("LAMPUNG", ("34", "35")), "19": ("KEPULAUAN BANGKA BELITUNG", ("33",)),
+    "21": ("KEPULAUAN RIAU", ("29",)), "31": ("DKI JAKARTA", ("10", "11", "12", "13", "14")),
+    "32": ("JAWA BARAT", ("16", "17", "40", "41", "42", "43", "44", "45", "46")),
+    "33": ("JAWA TENGAH", ("50", "51", "52", "53", "54", "56", "57", "58", "59")),
+    "34": ("DI YOGYAKARTA", ("55",)), "35": ("JAWA TIMUR", ("60", "61", "62", "63", "64", "65", "66", "67", "68", "69")),
+    "36": ("BANTEN", ("15", "42")), "51": ("BALI", ("80", "81", "82")), "52": ("NUSA TENGGARA BARAT", ("83", "84")),
+    "53": ("NUSA TENGGARA TIMUR", ("85", "86", "87")), "61": ("KALIMANTAN BARAT", ("78", "79")),
+    "62": ("KALIMANTAN TENGAH", ("73", "74")), "63": ("KALIMANTAN SELATAN", ("70", "71", "72")),
+    "64": ("KALIMANTAN TIMUR", ("75", "76", "77")), "65": ("KALIMANTAN UTARA", ("77",)),
+    "71": ("SULAWESI UTARA", ("95",)), "72": ("SULAWESI TENGAH", ("94",)),
+    "73": ("SULAWESI SELATAN", ("90", "91", "92")), "74": ("SULAWESI TENGGARA", ("93",)),
+    "75": ("GORONTALO", ("96",)), "76": ("SULAWESI BARAT", ("91",)), "81": ("MALUKU", ("97",)),
+    "82": ("MALUKU UTARA", ("97",)), "91": ("PAPUA", ("98", "99")), "92": ("PAPUA BARAT", ("98",)),
+    "93": ("PAPUA SELATAN", ("99",)), "94": ("PAPUA TENGAH", ("98",)), "95": ("PAPUA PEGUNUNGAN", ("99",)),
+    "96": ("PAPUA BARAT DAYA", ("98",)),
+}
+"""Kemendagri province code -> (name, the first two digits of its kode pos): what every KK's province,
+No. KK, members' NIKs and kode pos agree on, whoever printed it."""
+_PROVINCE_BY_NAME = {name: code for code, (name, _) in PROVINCES.items()}
+
+
+def _region_doubts(fields: dict[str, core.FieldValue], rows: list[dict[str, core.FieldValue]],
+                   ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
+    """A KK's No. KK and kode pos that are not of the province it prints (`1412…` for `7412…`, `99411` for
+    `93411`), and member NIKs of another province than both the printed province and the No. KK say."""
+    province = _PROVINCE_BY_NAME.get(" ".join((fields.get("provinsi", core.FieldValue(None)).value or "").split()))
+    no_kk = fields.get("no_kk", core.FieldValue(None)).value
+    kode_pos = fields.get("kode_pos", core.FieldValue(None)).value
+    out: list[tuple[str, dict[str, core.FieldValue], str]] = []
+    if province and no_kk and no_kk[:2] != province:
+        out.append(("no_kk", fields, "no_kk"))
+    if province and kode_pos and kode_pos[:2] not in PROVINCES[province][1]:
+        out.append(("kode_pos", fields, "kode_pos"))
+    homes = {p for p in (province, no_kk[:2] if no_kk else None) if p}
+    if homes:
+        out += [(f"{i}.nik", row, "nik") for i, row in enumerate(rows)
+                if (nik := row.get("nik", core.FieldValue(None)).value) and nik[:2] not in homes]
+    return out
+
+
+def _cap(holder: dict[str, core.FieldValue], name: str, cap: float, doubts: list[Doubt], key: str,
+         signal: str) -> None:
+    value = holder[name]
+    if value.value is not None and value.confidence > cap:
+        if value.confidence >= SURE:
+            doubts.append(Doubt(key, signal))
+        holder[name] = dataclasses.replace(value, confidence=cap)
+
+
+_SENTENCE_WORDS = frozenset({
+    "YANG", "BERDASARKAN", "BAHWA", "TELAH", "DENGAN", "KEPADANYA", "SEBAGAI", "DINYATAKAN", "MENYATAKAN",
+    "MENERANGKAN", "BERLAKU", "UNTUK", "TERSEBUT", "SELURUH", "KEPADA", "DIBERIKAN", "MENYELESAIKAN", "INI",
+    "ADALAH", "OLEH", "AKAN", "DAPAT", "SESUAI", "PADA", "DARI", "KRITERIA", "KELULUSAN",
+})
+
+
+def _misshapen(name: str, value: str | None) -> bool:
+    """Whether `value` cannot be a reading of field `name`, whatever the layout."""
+    if not value:
+        return False
+    words = value.upper().replace(",", " ").split()
+    sentence = any(w.strip(".:;()") in _SENTENCE_WORDS for w in words)
+    if name in PERSON_NAMES:
+        return (any(c.isdigit() for c in value) or len(words) > MOST_NAME_WORDS or sentence
+                or any(w.strip(".:;()") in _NOT_A_NAME for w in words))
+    if name in PLACES:
+        return any(c.isdigit() for c in value) or len(words) > MOST_NAME_WORDS or sentence
+    if name == "nama_satuan_pendidikan":
+        return sentence or not any(w.strip(".:;()") in INSTITUTION_KINDS for w in words)
+    if name in CODES:
+        return "," in value or re.search(r"[A-Za-z]{10,}|LAHIR|TANGGAL", value.upper()) is not None
+    if name == "kode_pos":
+        return re.fullmatch(r"[1-9]\d{4}", value) is None
+    return False
+
+
+def found_share(doc_type: str, fields: dict[str, core.FieldValue],
+                 rows: Sequence[dict[str, core.FieldValue]]) -> float:
+    """Share of the type's fields the page gave a value for (a KK's header, an ijazah's school or
+    university fields by its `jenjang`, all a buku nikah's): how much of the page was understood. Measured
+    as a signal (`benchmarks/ocr_calibration.py --by-signal`), not applied: on the extractor versions that
+    met unseen families, pages that gave less than half their fields held no more confident misses than
+    the others (calibration-unseen-session10.md)."""
+    expected = set(fields)
+    if doc_type == "ijazah":
+        level = fields.get("jenjang", core.FieldValue(None)).value or ""
+        expected -= _SCHOOL if level.startswith(("D", "S")) else _UNIVERSITY
+    if not expected:
+        return 1.0
+    return sum(fields[k].value is not None for k in expected) / len(expected)
+
+
+def _order_doubts(doc_type: str, fields: dict[str, core.FieldValue], rows: list[dict[str, core.FieldValue]],
+                  ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
+    """(key, holder, name) of each birth date and document date that contradict each other."""
+    dated = {"kk": "tanggal_dikeluarkan", "ijazah": "tanggal_lulus", "buku_nikah": "tanggal_nikah"}.get(doc_type)
+    if dated is None or not (day := fields.get(dated, core.FieldValue(None)).value):
+        return []
+    births = [(k, fields, k) for k in ("tanggal_lahir", "suami.tanggal_lahir", "istri.tanggal_lahir")
+              if k in fields] + [(f"{i}.tanggal_lahir", row, "tanggal_lahir") for i, row in enumerate(rows)
+                                 if "tanggal_lahir" in row]
+    out = []
+    for key, holder, name in births:
+        born = holder[name].value
+        if born and _years_between(born, day) < _YEARS_BEFORE[doc_type]:
+            out += [(key, holder, name), (dated, fields, dated)]
+    return out
+
+
+def _years_between(earlier: str, later: str) -> float:
+    try:
+        return (int(later[:4]) - int(earlier[:4])) + (int(later[5:7]) - int(earlier[5:7])) / 12 \
+            + (int(later[8:10]) - int(earlier[8:10])) / 365
+    except ValueError:
+        return 0.0
+
+
+def _echo_doubts(cells: list[tuple[str, dict[str, core.FieldValue], str]],
+                 ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
+    """Person names that are another name on the page with words lost at one end."""
+    names = [(key, holder, name) for key, holder, name in cells
+             if name in PERSON_NAMES and holder[name].value]
+    values = {holder[name].value for _, holder, name in names}
+    out = []
+    for key, holder, name in names:
+        value = holder[name].value or ""
+        if any(other != value and len(value) >= 3 and (other.endswith(value) or other.startswith(value))
+               for other in values if other):
+            out.append((key, holder, name))
+    return out

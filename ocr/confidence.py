@@ -13,9 +13,27 @@ how second readings are weighed, is in `ocr._confidence`'s docstring).
     lookalike_at_boundary(code) -> bool: a code mixing letters and digits with a look-alike where they
                   meet (`UN56` or `UNS6`), which the extractors never let reach SURE
 
+    understood(doc_type, fields, anggota) -> (fields, anggota, doubts): what the page as a whole says of
+                  its values (field shape, date order, province, the member table, names printed twice),
+                  applied after every extractor; `doubts` names the signal per value taken out of SURE
+    found_share(doc_type, fields, anggota) -> 0..1: how much of the page was understood (measured only)
+    Doubt         (key, signal) of one value `understood` took out of the SURE band
+
 A value at >= SURE is meant to be right at least 99.5 % of the time on every corpus.
 """
 
-from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER, lookalike_at_boundary, score
+from ._confidence import (
+    CONTRADICTED,
+    CORROBORATED,
+    DISPUTED,
+    SURE,
+    TEXT_LAYER,
+    Doubt,
+    found_share,
+    lookalike_at_boundary,
+    score,
+    understood,
+)
 
-__all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "SURE", "TEXT_LAYER", "lookalike_at_boundary", "score"]
+__all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "SURE", "TEXT_LAYER", "Doubt", "found_share",
+           "lookalike_at_boundary", "score", "understood"]

@@ -1,0 +1,115 @@
+"""What the page as a whole says of its values (`ocr.confidence.understood`, issue #14 item 4): a value that
+its field's shape, the document's dates, its province or its member table contradict leaves the SURE band,
+whatever the layout that gave it. Values and pages built by hand: no Tesseract."""
+
+import pytest
+
+import core
+import ocr
+from ocr import Page, Word
+from ocr.confidence import SURE, understood
+
+
+def _sure(value: str, confidence: float = 0.95) -> core.FieldValue:
+    return core.FieldValue(value, confidence, 1, (0, 0, 10, 10))
+
+
+def _ijazah(**values: str) -> dict[str, core.FieldValue]:
+    fields = {name: core.FieldValue(None) for name in core.IJAZAH_FIELDS}
+    fields |= {"jenjang": _sure("S1"), "nama_lengkap": _sure("WA ASRIA"), "tanggal_lahir": _sure("1990-02-03"),
+               "tempat_lahir": _sure("KOLAKA"), "nim": _sure("022010309"), "tanggal_lulus": _sure("2014-08-30"),
+               "nama_satuan_pendidikan": _sure("UNIVERSITAS LAKIDENDE"), "program_studi": _sure("AGRONOMI"),
+               "nomor_ijazah": _sure("1451/UNILAKI/S1/1996")}
+    return fields | {k: _sure(v) for k, v in values.items()}
+
+
+def _judged(fields: dict[str, core.FieldValue], doc_type: str = "ijazah",
+            rows: tuple[dict[str, core.FieldValue], ...] = ()) -> tuple[dict[str, float], set[tuple[str, str]]]:
+    out, anggota, doubts = understood(doc_type, fields, rows)
+    confidences = {k: v.confidence for k, v in out.items()}
+    confidences |= {f"{i}.{k}": v.confidence for i, row in enumerate(anggota) for k, v in row.items()}
+    return confidences, {(d.key, d.signal) for d in doubts}
+
+
+def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
+    confidences, doubts = _judged(_ijazah())
+    assert doubts == set()
+    assert all(confidences[k] == 0.95 for k in ("nama_satuan_pendidikan", "nim", "nomor_ijazah", "nama_lengkap"))
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("nama_satuan_pendidikan", "SWASTA WILAYAH IX"),  # cut from KOORDINASI PERGURUAN TINGGI SWASTA WILAYAH IX
+    ("nama_satuan_pendidikan", "BERDASARKAN KRITERIA KELULUSAN YANG BERLAKU"),
+    ("nim", "022010309,LAHIRDIBONETANGGAL"),  # N.P.M. 022010309, lahir di Bone tanggal …
+    ("nama_lengkap", "LA ODE RIDWAN WA ODE NURLINA LA ODE"),  # names of a merged member row run together
+    ("nama_lengkap", "4 LA ODE RIDWAN"),  # the row number taken with the name
+    ("nama_lengkap", "KEPALA SEKOLAH"),
+])
+def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
+    confidences, doubts = _judged(_ijazah(**{field: value}))
+    assert confidences[field] < SURE
+    assert doubts == {(field, "shape")}
+
+
+def test_a_birth_date_not_well_before_graduation_doubts_both_dates():
+    confidences, doubts = _judged(_ijazah(tanggal_lahir="2012-02-03"))
+    assert confidences["tanggal_lahir"] < SURE and confidences["tanggal_lulus"] < SURE
+    assert {s for _, s in doubts} == {"order"}
+
+
+def _kk_header(**values: str) -> dict[str, core.FieldValue]:
+    fields = {name: core.FieldValue(None) for name in core.KK_HEADER_FIELDS}
+    fields |= {"no_kk": _sure("7402011806053719"), "nama_kepala_keluarga": _sure("LA ODE HAMZAH"),
+               "alamat": _sure("JL. POROS KOLAKA"), "desa_kelurahan": _sure("LAMOKATO"), "kecamatan": _sure("KOLAKA"),
+               "kabupaten_kota": _sure("KOLAKA"), "kode_pos": _sure("93511"), "provinsi": _sure("SULAWESI TENGGARA")}
+    return fields | {k: _sure(v) for k, v in values.items()}
+
+
+def _member(nik: str | None, born: str | None = None) -> dict[str, core.FieldValue]:
+    row = {name: core.FieldValue(None) for name in core.KK_MEMBER_FIELDS}
+    return row | {"nama_lengkap": _sure("LA ODE HAMZAH"), "agama": _sure("ISLAM"),
+                  **({"nik": _sure(nik)} if nik else {}), **({"tanggal_lahir": _sure(born)} if born else {})}
+
+
+def test_a_kk_whose_province_no_kk_kode_pos_and_niks_agree_keeps_them_sure():
+    confidences, doubts = _judged(_kk_header(), "kk", (_member("7402011409632944", "1963-09-14"),))
+    assert doubts == set()
+    assert confidences["kode_pos"] == confidences["no_kk"] == confidences["0.nik"] == 0.95
+
+
+def test_a_kode_pos_no_kk_or_nik_of_another_province_than_the_kk_prints_is_doubted():
+    confidences, doubts = _judged(_kk_header(kode_pos="99511", no_kk="7102011806053719"), "kk",
+                                  (_member("7402011409632944", "1963-09-14"), _member("1472015907641454")))
+    assert doubts == {("kode_pos", "region"), ("no_kk", "region"), ("1.nik", "region")}
+    assert confidences["0.nik"] == 0.95 and confidences["1.nik"] < SURE
+
+
+def test_a_member_table_with_no_valid_nik_is_not_sure_of_any_cell():
+    rows = (_member(None, "1963-09-14"), _member("7402011409632944", "1971-01-01"))  # the NIK says 1963-09-14
+    confidences, doubts = _judged(_kk_header(), "kk", rows)
+    assert confidences["0.nama_lengkap"] < SURE and confidences["1.agama"] < SURE
+    assert {s for _, s in doubts} == {"table"}
+    assert confidences["nama_kepala_keluarga"] == 0.95  # the header is judged apart
+    confidences, _ = _judged(_kk_header(), "kk", (rows[0], _member("7402011409632944", "1963-09-14")))
+    assert confidences["0.nama_lengkap"] == 0.95
+
+
+def _header_page(kode_pos: str) -> Page:
+    lines = ["KARTU KELUARGA", "No. 7401011801057350", "Nama Kepala Keluarga : LA ODE RAHIM",
+             "Alamat : JL. POROS KOLAKA", "RT/RW : 002/003", "Desa/Kelurahan : LAMOKATO", "Kecamatan : KOLAKA",
+             "Kabupaten/Kota : KOLAKA", f"Kode Pos : {kode_pos}", "Provinsi : SULAWESI TENGGARA"]
+    words, y = [], 100
+    for line in lines:
+        x = 100
+        for part in line.split():
+            words.append(Word(part, 0.96, (x, y, x + 16 * len(part), y + 30)))
+            x += 16 * len(part) + 14
+        y += 60
+    return Page(1, None, tuple(words), "text_layer")
+
+
+def test_every_extractor_s_values_pass_the_page_s_judgement():
+    """`93411` read `99411` at 0.95 on a photographed KK of Sulawesi Tenggara (issue #14)."""
+    right, misread = (ocr.extract_pages([_header_page(k)])[0].fields["kode_pos"] for k in ("93411", "99411"))
+    assert right.value == "93411" and right.confidence >= SURE
+    assert misread.value == "99411" and misread.confidence < SURE
