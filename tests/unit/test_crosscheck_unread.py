@@ -158,8 +158,10 @@ def _perkawinan_lama(family: Family, subject: Person, rng: random.Random) -> Cas
     if spouse is None:
         return None
 
+    couple = (subject.nik, spouse.nik)
+
     def unrecorded(p: Person) -> Person:
-        if p.nik not in (subject.nik, spouse.nik):
+        if p.nik not in couple:
             return p
         return dataclasses.replace(p, status_perkawinan="KAWIN BELUM TERCATAT", tanggal_perkawinan=None,
                                    no_akta_perkawinan=None)
