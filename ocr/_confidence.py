@@ -230,8 +230,9 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
     Signals any layout gives, whoever issued it (benchmarks/results/calibration-unseen-session10.md
     measures each on extractor versions that met families they were never tuned on):
 
-    - `shape`: a value its field's shape forbids (a person's name with a digit, a heading's or label's word,
-      more than `MOST_NAME_WORDS` words, or a sentence's; a school without an `INSTITUTION_KINDS` word; an
+    - `shape`: a value its field's shape forbids (a person's or place's name with a digit or a sign, another
+      column's value such as `ISLAM`, more than `MOST_NAME_WORDS` words, or a sentence's word; a person's
+      name with a heading's or label's word; a name or address made of label words only; a school without an `INSTITUTION_KINDS` word; an
       identifier with a comma or a word in it) is at most `CONTRADICTED`: it is no reading of that field;
     - `order`: a birth date not before the document's own date (by `_YEARS_BEFORE`) contradicts one of the
       two: both at most `CONTRADICTED`;
@@ -241,7 +242,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
     - `region`: a KK's No. KK or kode pos not of the province it prints (`PROVINCES`), and a member's NIK
       of a province neither the printed province nor the No. KK names, are at most `DISPUTED`;
     - `echo`: a person's name printed twice that reads one way here and as a longer name ending or
-      beginning alike there (`SYAHRIR` beside `ANDI SYAHRIR`) lost words at a cell's edge: at most `DISPUTED`.
+      beginning alike there (`SYAHRIR` beside `ANDI SYAHRIR`) lost words at a cell's edge, and a head of
+      family whose name the header and the member row read differently: at most `DISPUTED`.
 
     Values only go down (never into `SURE` from below it); nothing is added or removed.
     """
@@ -305,7 +307,7 @@ _PROVINCE_BY_NAME = {name: code for code, (name, _) in PROVINCES.items()}
 def _region_doubts(fields: dict[str, core.FieldValue], rows: list[dict[str, core.FieldValue]],
                    ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
     """A KK's No. KK and kode pos that are not of the province it prints (`1412…` for `7412…`, `99411` for
-    `93411`), and member NIKs of another province than both the printed province and the No. KK say."""
+    `93411`), and member NIKs of another province than the printed one (or, none printed, the No. KK's)."""
     province = _PROVINCE_BY_NAME.get(" ".join((fields.get("provinsi", core.FieldValue(None)).value or "").split()))
     no_kk = fields.get("no_kk", core.FieldValue(None)).value
     kode_pos = fields.get("kode_pos", core.FieldValue(None)).value
@@ -314,7 +316,7 @@ def _region_doubts(fields: dict[str, core.FieldValue], rows: list[dict[str, core
         out.append(("no_kk", fields, "no_kk"))
     if province and kode_pos and kode_pos[:2] not in PROVINCES[province][1]:
         out.append(("kode_pos", fields, "kode_pos"))
-    homes = {p for p in (province, no_kk[:2] if no_kk else None) if p}
+    homes = {province} if province else {no_kk[:2]} if no_kk else set()
     if homes:
         out += [(f"{i}.nik", row, "nik") for i, row in enumerate(rows)
                 if (nik := row.get("nik", core.FieldValue(None)).value) and nik[:2] not in homes]
@@ -337,17 +339,36 @@ _SENTENCE_WORDS = frozenset({
 })
 
 
+_NOT_NAME_CHARACTER = re.compile(r"[^A-Z .,'\-]")
+"""Names of people and places are letters, spaces and `.,'-`: a digit or a sign (`$RI` for `SRI`) is a misread."""
+_OTHER_FIELDS_VALUES = frozenset({
+    "ISLAM", "KRISTEN", "KATOLIK", "KATHOLIK", "HINDU", "BUDDHA", "BUDHA", "KONGHUCU", "LAKI-LAKI", "PEREMPUAN",
+    "WNI", "WNA",
+})
+"""Values of the member table's other columns: a name or place holding one ran into the next cell
+(`MEDAN ISLAM`)."""
+_LABEL_WORDS = frozenset({
+    "KABUPATEN", "KOTA", "KABUPATEN/KOTA", "PROPINSI", "PROVINSI", "KECAMATAN", "DESA", "KELURAHAN",
+    "DESA/KELURAHAN", "KODE", "POS", "RT", "RW", "RT/RW", "ALAMAT", "NAMA", "", "-",
+})
+"""Words of the KK header's labels: a value made of nothing else is a label (`KABUPATEN / KOTA` read as the
+address)."""
+
+
 def _misshapen(name: str, value: str | None) -> bool:
     """Whether `value` cannot be a reading of field `name`, whatever the layout."""
     if not value:
         return False
     words = value.upper().replace(",", " ").split()
     sentence = any(w.strip(".:;()") in _SENTENCE_WORDS for w in words)
-    if name in PERSON_NAMES:
-        return (any(c.isdigit() for c in value) or len(words) > MOST_NAME_WORDS or sentence
-                or any(w.strip(".:;()") in _NOT_A_NAME for w in words))
-    if name in PLACES:
-        return any(c.isdigit() for c in value) or len(words) > MOST_NAME_WORDS or sentence
+    stripped = [w.strip(".:;()/") for w in words]
+    if name in PERSON_NAMES or name in PLACES:
+        return (_NOT_NAME_CHARACTER.search(value.upper()) is not None or len(words) > MOST_NAME_WORDS or sentence
+                or any(w in _OTHER_FIELDS_VALUES for w in stripped)
+                or (name in PERSON_NAMES and any(w in _NOT_A_NAME for w in stripped))
+                or all(w in _LABEL_WORDS for w in stripped if w))
+    if name in ("alamat", "suami.alamat", "istri.alamat"):
+        return all(w in _LABEL_WORDS for w in stripped if w)
     if name == "nama_satuan_pendidikan":
         return sentence or not any(w.strip(".:;()") in INSTITUTION_KINDS for w in words)
     if name in CODES:
@@ -400,11 +421,20 @@ def _years_between(earlier: str, later: str) -> float:
 
 def _echo_doubts(cells: list[tuple[str, dict[str, core.FieldValue], str]],
                  ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
-    """Person names that are another name on the page with words lost at one end."""
+    """Person names that are another name on the page with words lost at one end, and a KK's head of family
+    whose name reads otherwise in the header than in the member row (`VJANG SOPANDI`, `UJANG SOPANDI`)."""
     names = [(key, holder, name) for key, holder, name in cells
              if name in PERSON_NAMES and holder[name].value]
     values = {holder[name].value for _, holder, name in names}
     out = []
+    rows = [holder for key, holder, name in cells if name == "nama_lengkap" and key[0].isdigit()]
+    head = next((row for row in rows if row.get("status_hubungan", core.FieldValue(None)).value
+                 == "KEPALA KELUARGA"), rows[0] if rows else None)  # the head of family is listed first
+    printed = next((h for k, h, n in names if n == "nama_kepala_keluarga"), None)
+    if head is not None and printed is not None and head["nama_lengkap"].value \
+            and head["nama_lengkap"].value != printed["nama_kepala_keluarga"].value:
+        out += [("nama_kepala_keluarga", printed, "nama_kepala_keluarga"),
+                (next(k for k, h, n in cells if h is head and n == "nama_lengkap"), head, "nama_lengkap")]
     for key, holder, name in names:
         value = holder[name].value or ""
         if any(other != value and len(value) >= 3 and (other.endswith(value) or other.startswith(value))

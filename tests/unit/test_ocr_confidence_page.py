@@ -44,6 +44,8 @@ def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
     ("nama_lengkap", "LA ODE RIDWAN WA ODE NURLINA LA ODE"),  # names of a merged member row run together
     ("nama_lengkap", "4 LA ODE RIDWAN"),  # the row number taken with the name
     ("nama_lengkap", "KEPALA SEKOLAH"),
+    ("nama_lengkap", "$RI WAHYUNI"),
+    ("tempat_lahir", "MEDAN ISLAM"),  # the next column's value taken with the place
 ])
 def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
     confidences, doubts = _judged(_ijazah(**{field: value}))
@@ -82,6 +84,14 @@ def test_a_kode_pos_no_kk_or_nik_of_another_province_than_the_kk_prints_is_doubt
                                   (_member("7402011409632944", "1963-09-14"), _member("1472015907641454")))
     assert doubts == {("kode_pos", "region"), ("no_kk", "region"), ("1.nik", "region")}
     assert confidences["0.nik"] == 0.95 and confidences["1.nik"] < SURE
+
+
+def test_a_header_that_reads_a_label_as_a_value_and_the_head_of_family_otherwise_than_the_table_is_doubted():
+    head = _member("7402011409632944", "1963-09-14") | {"nama_lengkap": _sure("UJANG SOPANDI")}
+    confidences, doubts = _judged(_kk_header(alamat="KABUPATEN / KOTA", nama_kepala_keluarga="VJANG SOPANDI"),
+                                  "kk", (head,))
+    assert doubts == {("alamat", "shape"), ("nama_kepala_keluarga", "echo"), ("0.nama_lengkap", "echo")}
+    assert confidences["desa_kelurahan"] == 0.95
 
 
 def test_a_member_table_with_no_valid_nik_is_not_sure_of_any_cell():
