@@ -281,7 +281,7 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
         _check_other_spouse(check, nikah, other, prefix=f"{other_role}.")
     tanggal = check.read(nikah.fields.get("tanggal_nikah", MISSING), document="buku_nikah", field="tanggal_nikah")
     nomor = check.read(nikah.fields.get("nomor_akta", MISSING), document="buku_nikah", field="nomor_akta")
-    if tanggal is not None and nomor is not None:
+    if tanggal is not None and nomor is not None and _clear(nikah, "tanggal_nikah", "nomor_akta", check=check):
         _check_akta_number(check, nomor, tanggal)
     wanted = requested.get("status_perkawinan", "KAWIN TERCATAT")
     if wanted != "KAWIN TERCATAT":
@@ -360,8 +360,16 @@ def _check_other_spouse(check: Checker, nikah: Extraction, other: Person, *, pre
     check_identity(check, nikah, other, document="buku_nikah", prefix=prefix, skip=("nama_lengkap",))
 
 
+def _clear(doc: Extraction, *names: str, check: Checker) -> bool:
+    return all(doc.fields.get(n, MISSING).confidence >= check.threshold for n in names)
+
+
 def _check_akta_number(check: Checker, nomor: str, tanggal: str) -> None:
-    """New format: KUA code (7) + month (2) + year (4) + serial (3); old: serial/code/ROMAN-MONTH/year."""
+    """New format: KUA code (7) + month (2) + year (4) + serial (3); old: serial/code/ROMAN-MONTH/year.
+
+    Only on a number and a date both read with confidence (the caller): a number read unsure in no known
+    format (`@322/010/III/2021`, a `0` read `@`) or of another month is our reading's doubt, already
+    LOW_CONFIDENCE, not a finding about the book."""
     try:
         married = dt.date.fromisoformat(tanggal)
     except ValueError:

@@ -168,3 +168,22 @@ def test_a_newer_book_whose_nik_was_not_read_shows_the_verifikator_the_name_that
     # a name that is not the subject's earns no such note
     other = marry(dataclasses.replace(book, fields={**book.fields, "istri.nama_lengkap": fv("WA ODE HASNAH")}))
     assert "SPOUSE_NIK_NOT_READ" not in codes(other) and other.status == Status.NEEDS_REVIEW
+
+
+# --- the akta number: a format is judged on a number read clearly ------------------------------------------
+
+@pytest.mark.parametrize(
+    ("nomor", "tanggal", "expected"),
+    [
+        (fv("@123/045/VI/2005", 0.55), "2005-06-20", ["LOW_CONFIDENCE"]),  # a `0` read `@`, unsure: doubt
+        (fv("@123/045/VI/2005", 0.95), "2005-06-20", ["AKTA_NUMBER_FORMAT"]),  # read clearly: no such format
+        (fv("0123/045/VII/2005", 0.55), "2005-06-20", ["LOW_CONFIDENCE"]),
+        (fv("0123/045/VII/2005", 0.95), "2005-06-20", ["AKTA_NUMBER_MISMATCH"]),
+        (fv("0123/45/VI/2005", 0.95), "2005-06-20", []),  # the spec's old format, a two-digit KUA code
+    ],
+)
+def test_the_akta_number_is_judged_only_when_read_clearly(nomor, tanggal, expected):
+    decision = marry(old_book(nomor_akta=nomor, tanggal_nikah=tanggal))
+    found = [c for c in codes(decision) if c in ("LOW_CONFIDENCE", "AKTA_NUMBER_FORMAT", "AKTA_NUMBER_MISMATCH")]
+    assert found == expected
+    assert decision.status == (Status.APPROVED if not expected else Status.NEEDS_REVIEW)
