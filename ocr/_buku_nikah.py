@@ -85,8 +85,17 @@ def _address(text: str | None) -> norm.Graded:
     return norm.Graded(value, factor)
 
 
+_KIN = re.compile(r"\s+[BH][I1L]N(?:T[I1L])?\s+\S.*$", re.IGNORECASE)
+
+
+def _without_kin(text: str | None) -> str | None:
+    """`LA ODE ARSYAD bin LA ODE SAFIUDDIN` (a letter's `Nama :`; `bin`/`binti` as OCR reads them too, `hinti`)
+    -> the name without the father's."""
+    return _KIN.sub("", text) if text else text
+
+
 _PARTY_NORMALIZERS: dict[str, Normalizer] = {
-    "nama_lengkap": norm.name,
+    "nama_lengkap": lambda t: norm.name(_without_kin(t)),
     "nik": lambda t: norm.identity_number(t, core.nik_problems),
     "kewarganegaraan": _citizenship,
     "agama": lambda t: norm.vocabulary_graded("agama", t),
@@ -101,13 +110,14 @@ _AGE_AT_MARRIAGE = (10, 100)
 
 def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
     pages = [without_leaders(page) or page for page in pages]  # values typed onto dotted lines
-    spans, caps, limits = locate_pages(pages)
-    readings = _read_again(pages, spans, limits)
+    spans, caps, limits, prose = locate_pages(pages)
+    readings = _read_again(pages, spans, limits, prose)
     found: dict[str, core.FieldValue] = {}
     for key, normalize in _normalizers().items():
         found[key] = _choose([_part(span, key) for span in readings.get(_span_key(key), [])], normalize)
-        if key in caps:
-            found[key] = capped(found[key], caps[key])
+        cap = caps.get(key, caps.get(_span_key(key)))
+        if cap is not None:
+            found[key] = capped(found[key], cap)
     _settle_words(found, readings)
     _align_number(found, readings.get("nomor_akta", []))
     _settle_marriage(found, readings)
@@ -157,17 +167,23 @@ def _span_key(field: str) -> str:
     return field.replace("tempat_lahir", "lahir").replace("tanggal_lahir", "lahir")
 
 
-def _read_again(pages: list[Page], spans: dict[str, Span | None], limits: dict[str, int]) -> dict[str, list[Span]]:
-    """Per located value: the first reading, then its crop read again (and with a whitelist for numbers)."""
+def _read_again(pages: list[Page], spans: dict[str, Span | None], limits: dict[str, int],
+                prose: frozenset[str] = frozenset()) -> dict[str, list[Span]]:
+    """Per located value: the first reading, then its crop read again (and with a whitelist for numbers).
+    A value cut out of a sentence (`prose`) is cropped to its own words, and not read again when it runs
+    over two lines (a box around both would hold the sentence's other words)."""
     readings = {key: [span] for key, span in spans.items() if span is not None and span.words}
     by_number = {page.number: page for page in pages}
     for number, page in by_number.items():
-        keys = [k for k, s in spans.items() if s is not None and s.page == number and s.bbox and s.words]
+        keys = [k for k, s in spans.items() if s is not None and s.page == number and s.bbox and s.words
+                and (k not in prose or not _wrapped(s))]
         if page.image is None or not keys:
             continue
         # Values end where the value column ends: words the first reading lost at the end are in the crop.
-        column_end = max(spans[k].bbox[2] for k in keys)  # type: ignore[index,union-attr]
-        boxes = {k: _crop_box(spans[k], page, column_end, limits.get(k)) for k in keys}  # type: ignore[arg-type]
+        column_end = max((spans[k].bbox[2] for k in keys if k not in prose), default=0)  # type: ignore[index,union-attr]
+        boxes = {k: _crop_box(spans[k], page, column_end, limits.get(k)) for k in keys  # type: ignore[arg-type]
+                 if k not in prose}
+        boxes.update({k: _prose_box(spans[k], page) for k in keys if k in prose})  # type: ignore[arg-type]
         for key, words in zip(keys, reread(page, [boxes[k] for k in keys], lang=page.lang), strict=True):
             _add_reading(readings[key], words, page)
         for kind, whitelist in _DIGIT_FIELDS.items():
@@ -195,6 +211,26 @@ def _add_reading(readings: list[Span], words: tuple[Word, ...], page: Page) -> N
     kept = tuple(without_leading_noise(ordered, height))
     if kept:
         readings.append(Span(first.page, kept, first.factor))  # found by the same label
+
+
+def _wrapped(span: Span) -> bool:
+    """Whether the span's words stand on more than one line."""
+    height = statistics.median(w.height for w in span.words)
+    return max(w.cy for w in span.words) - min(w.cy for w in span.words) > 0.6 * height
+
+
+def _prose_box(span: Span, page: Page) -> tuple[int, int, int, int]:
+    """A value's box inside a sentence: halfway to the words before and after it on its line, no further."""
+    x0, y0, x1, y1 = span.bbox  # type: ignore[misc]
+    h = round(statistics.median(w.height for w in span.words))
+    assert page.image is not None
+    height, width = page.image.shape[:2]
+    near = [w for w in page.words if abs(w.cy - (y0 + y1) / 2) < h / 2 and w not in span.words]
+    before = [w.x1 for w in near if w.x1 <= x0]
+    after = [w.x0 for w in near if w.x0 >= x1]
+    left = max(x0 - h // 2, (max(before) + x0) // 2 if before else 0)
+    right = min(x1 + h // 2, (min(after) + x1) // 2 if after else width)
+    return (max(0, left), max(0, y0 - 3 * h // 5), min(width, right), min(height, y1 + 3 * h // 5))
 
 
 def _crop_box(span: Span, page: Page, column_end: int, limit: int | None = None) -> tuple[int, int, int, int]:

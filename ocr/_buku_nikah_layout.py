@@ -14,7 +14,8 @@ import difflib
 import re
 import statistics
 
-from ._confidence import IN_SENTENCE, UNLABELLED
+from ._buku_nikah_letter import akta_in_sentence, letter_number, spouses_in_prose, wali_in_sentence
+from ._confidence import CONTRADICTED, IN_SENTENCE, UNLABELLED
 from ._fields import labels, reads_like_sentence
 from ._layout import (
     Line,
@@ -43,7 +44,9 @@ _HEADINGS = tuple((role, tuple(compact_key(h) for h in labels("buku_nikah", role
                   for role in ("suami", "istri", "wali", "saksi"))
 
 
-Located = tuple[dict[str, Span | None], dict[str, float], dict[str, int]]
+Located = tuple[dict[str, Span | None], dict[str, float], dict[str, int], frozenset[str]]
+"""Spans by field, caps for values found without a label, x where table values end, and the fields cut out of
+sentences (`_buku_nikah_letter`), whose crop ends at the value's own last word."""
 
 
 def locate_pages(pages: list[Page]) -> Located:
@@ -61,15 +64,19 @@ def locate_pages(pages: list[Page]) -> Located:
     spans: dict[str, Span | None] = {}
     caps: dict[str, float] = {}
     limits: dict[str, int] = {}
+    prose: set[str] = set()
     for page, fold in zip(pages, folds, strict=True):
         halves = [page.words] if fold is None else [tuple(w for w in page.words if w.cx < fold),
                                                    tuple(w for w in page.words if w.cx >= fold)]
         for i, words in enumerate(halves):
-            found, found_caps, found_limits = locate(lines(page, words))
+            found, found_caps, found_limits, found_prose = locate(lines(page, words))
             for key, span in found.items():
                 if span is None or (spans.get(key) is not None and (key not in caps or key in found_caps)):
                     continue
                 spans[key] = span
+                prose.discard(key)
+                if key in found_prose:
+                    prose.add(key)
                 caps.pop(key, None)
                 if key in found_caps:
                     caps[key] = found_caps[key]
@@ -80,7 +87,7 @@ def locate_pages(pages: list[Page]) -> Located:
                     limits[key] = min(limits.get(key, round(fold)), round(fold))
             for key in found:
                 spans.setdefault(key, None)
-    return spans, caps, limits
+    return spans, caps, limits, frozenset(prose)
 
 
 _FOLD_GAP = 2.0
@@ -172,7 +179,47 @@ def locate(all_lines: list[Line]) -> Located:
         spans[f"{role}.lahir"] = _labelled(all_lines, _BORN, after_y=after_y, before_y=before_y) or _born_apart(
             all_lines, after_y=after_y, before_y=before_y)
     spans["wali.nama_lengkap"] = _wali(all_lines, bands)
-    return spans, caps, limits
+    prose = in_prose(all_lines, spans, caps)
+    return spans, caps, limits, prose
+
+
+_PARTY_FIELDS = ("nama_lengkap", "nik", "lahir", "kewarganegaraan", "agama", "pekerjaan", "alamat")
+
+
+def in_prose(all_lines: list[Line], spans: dict[str, Span | None], caps: dict[str, float]) -> frozenset[str]:
+    """A page written as a letter (`_buku_nikah_letter`): the akta's number found inside a sentence replaces
+    a `Nomor :` that is the letter's own (or any number that is a letter's); each spouse's values and the
+    wali's name no label gave, from their paragraphs and sentences, capped at `IN_SENTENCE` (at
+    `CONTRADICTED` where the paragraph says it is the other spouse). The fields so found."""
+    found: set[str] = set()
+    number = spans.get("nomor_akta")
+    if number is not None and letter_number(number.text):
+        spans["nomor_akta"] = None
+    akta = akta_in_sentence(all_lines)
+    if akta is not None and (spans.get("nomor_akta") is None or compact_key(akta.text) != compact_key(
+            spans["nomor_akta"].text)):  # type: ignore[union-attr]
+        spans["nomor_akta"] = akta  # the number the sentence says is the akta's, over a bare `Nomor :`
+        caps.pop("nomor_akta", None)
+        found.add("nomor_akta")
+    missing = [f"{role}.{name}" for role in ("suami", "istri") for name in _PARTY_FIELDS
+               if spans.get(f"{role}.{name}") is None]
+    if missing:
+        prose = spouses_in_prose(all_lines)
+        for role, party in prose.parties.items():
+            for name, span in party.spans.items():
+                key = f"{role}.{name}"
+                if key not in missing:
+                    continue
+                spans[key] = span
+                caps[key] = CONTRADICTED if role in prose.contradicted else IN_SENTENCE
+                found.add(key)
+    if spans.get("wali.nama_lengkap") is None:
+        wali = wali_in_sentence(all_lines)
+        if wali is not None:
+            spans["wali.nama_lengkap"] = wali
+            caps["wali.nama_lengkap"] = IN_SENTENCE
+            found.add("wali.nama_lengkap")
+    return frozenset(found)
 
 
 _AKTA_SHAPE = re.compile(r"\d{16}|[0-9A-Z]{1,6}/[0-9A-Z.]{1,8}/[IVXLl1|!Y]{1,5}/\d{4}")
