@@ -125,6 +125,10 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "before 2002 (SARJANA HUKUM (SH)), Nomor Seri Ijazah 0123/UNSULTRA/S1/2004 beside a Kopertis "
                  "registration number, 'Dikeluarkan di Kendari pada tanggal', photo box under the seal",
                  levels=UNIVERSITY),
+    LayoutFamily("ijazah-bilingual", "ijazah", "bilingual", "bilingual university ijazah (S1/D3, state or private, some "
+                 "international-class): Indonesian labels with English beside, under, in a column of their own or "
+                 "English only; birth date, programme, degree and issue date with an English twin; IJAZAH with "
+                 "DIPLOMA or CERTIFICATE", levels=UNIVERSITY),
     # Drawn blind in round 9 (the extractor's authors have not seen them): see each module's docstring.
     LayoutFamily("kk-dua-baris", "kk", "dua-baris", "a kabupaten's SIAK print on folio landscape under a kop surat: "
                  "header in capitals or abbreviated (KEPALA KELUARGA, RT/RW with KODE POS on one line, Kel./Desa, "

@@ -10,6 +10,7 @@ from typing import Any
 
 import core
 
+from . import _ijazah_bilingual as bilingual
 from . import _ijazah_dwibahasa as dwibahasa
 from . import _ijazah_kesetaraan as kesetaraan
 from . import _ijazah_lama as lama
@@ -41,7 +42,8 @@ _UNIVERSITY_LABELS = ("Nama", "Tempat dan Tanggal Lahir", "Nomor Induk Mahasiswa
 _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHTIAR, S.Pd.", "YOHANES PALILU, S.Pd.")
 
 
-IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta", "dwibahasa", "tulis")
+IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta", "dwibahasa", "tulis",
+                  "bilingual")
 
 
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
@@ -110,6 +112,7 @@ _DRAWN_WHOLE = {
     "ptkin": _DrawnWhole(True, A4_LANDSCAPE, ptkin.ptkin_values, ptkin.draw_ptkin),
     "dwibahasa": _DrawnWhole(True, A4_LANDSCAPE, dwibahasa.dwibahasa_values, dwibahasa.draw_dwibahasa),
     "tulis": _DrawnWhole(False, A4_PORTRAIT, tulis.tulis_values, tulis.draw_tulis, paper=tulis.tulis_paper),
+    "bilingual": _DrawnWhole(True, A4_LANDSCAPE, bilingual.bilingual_values, bilingual.draw_bilingual),
 }
 
 
