@@ -31,6 +31,7 @@ from ._kk_columns import (
     split_by_content,
 )
 from ._kk_header import beside, number_in_header
+from ._kk_stacked import stacked
 from ._layout import Line, Span, compact_key, find_line, first_labelled, grid_rows, lines, phrase_places
 from ._model import Grid, Page, Word
 from ._tables import split_rows, text_tables, without_specks
@@ -274,7 +275,20 @@ def _header_grid(page: Page, grid: Grid) -> bool:
 
 def _members(page: Page, grids: list[Grid]) -> tuple[dict[str, core.FieldValue], ...]:
     """Table rows joined across the two tables by position when they hold as many rows (both print the
-    members in one order), else by their printed row number (position when it is unreadable)."""
+    members in one order), else by their printed row number (position when it is unreadable). Tables
+    whose rows hold two stacked lines are read by band (`_kk_stacked`)."""
+    by_band = stacked(page, grids)
+    rows = list(by_band) if by_band is not None else _one_line_members(page, grids)
+    for row in rows:
+        _check_nik(row)
+        _check_marriage_date(row)
+        _check_years(row)
+    _check_spouses(rows)
+    _doubt_structure(rows, niks=_nik_lines(page, grids))
+    return tuple(rows)
+
+
+def _one_line_members(page: Page, grids: list[Grid]) -> list[dict[str, core.FieldValue]]:
     merged: dict[int, dict[str, core.FieldValue]] = {}
     tables = [_table(page, grid) for grid in grids]
     same_count = len({len(table) for table in tables}) == 1
@@ -292,15 +306,8 @@ def _members(page: Page, grids: list[Grid]) -> tuple[dict[str, core.FieldValue],
             key = number if trusted and number is not None else position + 1
             merged.setdefault(key, {}).update(
                 {f: capped(v, DISPUTED) for f, v in row.items()} if unsure else row)
-    rows = [all_fields(core.KK_MEMBER_FIELDS, merged[k]) for k in sorted(merged)
+    return [all_fields(core.KK_MEMBER_FIELDS, merged[k]) for k in sorted(merged)
             if any(v.value for v in merged[k].values())]
-    for row in rows:
-        _check_nik(row)
-        _check_marriage_date(row)
-        _check_years(row)
-    _check_spouses(rows)
-    _doubt_structure(rows, niks=_nik_lines(page, grids))
-    return tuple(rows)
 
 
 def _nik_lines(page: Page, grids: list[Grid]) -> int:

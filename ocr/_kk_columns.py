@@ -177,6 +177,9 @@ _WHOLE_HEADER = 0.8
 """How closely (difflib ratio) a phrase must read like a header's full text to be that header."""
 
 
+header_word = _header_word
+"""Whether a word is one of a member table's column headers' (public for `_kk_stacked`)."""
+
 MEMBER_TABLES = TableSpec(header_word=_header_word, header=_header, group_label=_group_label, anchor=_anchor,
                           number_row=_number_row)
 
