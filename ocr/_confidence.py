@@ -235,14 +235,15 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
       name with a heading's or label's word; a name or address made of label words only; a school without an `INSTITUTION_KINDS` word; an
       identifier with a comma or a word in it) is at most `CONTRADICTED`: it is no reading of that field;
     - `order`: a birth date not before the document's own date (by `_YEARS_BEFORE`) contradicts one of the
-      two: both at most `CONTRADICTED`;
+      two: both at most `CONTRADICTED` (on a KK only the member's: the other members bear out the date of issue);
     - `table`: a KK member table none of whose rows shows a valid NIK (one its row's birth date, where
       read, agrees with) was not understood (a member row is one NIK): its cells are at most `DISPUTED`
       unless confirmed;
     - `region`: a KK's No. KK or kode pos not of the province it prints (`PROVINCES`), and a member's NIK
-      of a province neither the printed province nor the No. KK names, are at most `DISPUTED`;
+      whose province is the printed one's (or the No. KK's) with one digit read as a look-alike (`14…` in
+      SULAWESI TENGGARA, 74), are at most `DISPUTED`;
     - `echo`: a person's name printed twice that reads one way here and as a longer name ending or
-      beginning alike there (`SYAHRIR` beside `ANDI SYAHRIR`) lost words at a cell's edge, and a head of
+      beginning alike there (`UHAMMAD ASRUL` beside `MUHAMMAD ASRUL`) lost letters at a cell's edge, and a head of
       family whose name the header and the member row read differently: at most `DISPUTED`.
 
     Values only go down (never into `SURE` from below it); nothing is added or removed.
@@ -316,11 +317,21 @@ def _region_doubts(fields: dict[str, core.FieldValue], rows: list[dict[str, core
         out.append(("no_kk", fields, "no_kk"))
     if province and kode_pos and kode_pos[:2] not in PROVINCES[province][1]:
         out.append(("kode_pos", fields, "kode_pos"))
-    homes = {province} if province else {no_kk[:2]} if no_kk else set()
-    if homes:
+    home = province or (no_kk[:2] if no_kk else None)
+    if home:
         out += [(f"{i}.nik", row, "nik") for i, row in enumerate(rows)
-                if (nik := row.get("nik", core.FieldValue(None)).value) and nik[:2] not in homes]
+                if (nik := row.get("nik", core.FieldValue(None)).value) and _misread_of(nik[:2], home)]
     return out
+
+
+_LOOKALIKE_DIGITS = frozenset({("1", "7"), ("3", "8"), ("0", "8"), ("5", "6"), ("6", "8"), ("0", "9")})
+
+
+def _misread_of(code: str, home: str) -> bool:
+    """Whether province `code` is `home` with one digit read as its look-alike (`14` for `74`): a member
+    registered elsewhere keeps that province's code (a NIK never changes), so only a look-alike says misread."""
+    diffs = [(a, b) for a, b in zip(code, home, strict=True) if a != b]
+    return len(diffs) == 1 and (diffs[0] in _LOOKALIKE_DIGITS or diffs[0][::-1] in _LOOKALIKE_DIGITS)
 
 
 def _cap(holder: dict[str, core.FieldValue], name: str, cap: float, doubts: list[Doubt], key: str,
@@ -407,7 +418,8 @@ def _order_doubts(doc_type: str, fields: dict[str, core.FieldValue], rows: list[
     for key, holder, name in births:
         born = holder[name].value
         if born and _years_between(born, day) < _YEARS_BEFORE[doc_type]:
-            out += [(key, holder, name), (dated, fields, dated)]
+            # a KK's date of issue is borne out by its other members' births; one holder's is not
+            out += [(key, holder, name)] if holder is not fields else [(key, holder, name), (dated, fields, dated)]
     return out
 
 
@@ -421,11 +433,12 @@ def _years_between(earlier: str, later: str) -> float:
 
 def _echo_doubts(cells: list[tuple[str, dict[str, core.FieldValue], str]],
                  ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
-    """Person names that are another name on the page with words lost at one end, and a KK's head of family
+    """Person names that are another name read surely on the page with letters lost at one end (`UHAMMAD
+    ASRUL` beside `MUHAMMAD ASRUL`; whole words lost cannot be told from another person's name), and a KK's head of family
     whose name reads otherwise in the header than in the member row (`VJANG SOPANDI`, `UJANG SOPANDI`)."""
     names = [(key, holder, name) for key, holder, name in cells
              if name in PERSON_NAMES and holder[name].value]
-    values = {holder[name].value for _, holder, name in names}
+    values = {holder[name].value for _, holder, name in names if holder[name].confidence >= SURE}
     out = []
     rows = [holder for key, holder, name in cells if name == "nama_lengkap" and key[0].isdigit()]
     head = next((row for row in rows if row.get("status_hubungan", core.FieldValue(None)).value
@@ -437,7 +450,9 @@ def _echo_doubts(cells: list[tuple[str, dict[str, core.FieldValue], str]],
                 (next(k for k, h, n in cells if h is head and n == "nama_lengkap"), head, "nama_lengkap")]
     for key, holder, name in names:
         value = holder[name].value or ""
-        if any(other != value and len(value) >= 3 and (other.endswith(value) or other.startswith(value))
+        if any(other != value and len(value) >= 3 and (
+                (other.endswith(value) and other[-len(value) - 1] != " ")
+                or (other.startswith(value) and other[len(value)] != " "))
                for other in values if other):
             out.append((key, holder, name))
     return out

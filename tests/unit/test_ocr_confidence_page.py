@@ -86,6 +86,12 @@ def test_a_kode_pos_no_kk_or_nik_of_another_province_than_the_kk_prints_is_doubt
     assert confidences["0.nik"] == 0.95 and confidences["1.nik"] < SURE
 
 
+def test_a_member_registered_in_another_province_keeps_a_sure_nik():
+    """A NIK never changes: a head of family from Medan (12) keeps his in Sulawesi Tenggara (74)."""
+    confidences, doubts = _judged(_kk_header(), "kk", (_member("1271010707645934", "1964-07-07"),))
+    assert doubts == set() and confidences["0.nik"] == 0.95
+
+
 def test_a_header_that_reads_a_label_as_a_value_and_the_head_of_family_otherwise_than_the_table_is_doubted():
     head = _member("7402011409632944", "1963-09-14") | {"nama_lengkap": _sure("UJANG SOPANDI")}
     confidences, doubts = _judged(_kk_header(alamat="KABUPATEN / KOTA", nama_kepala_keluarga="VJANG SOPANDI"),
