@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import core
 
+from . import _ijazah_bilingual as bilingual
 from . import _ijazah_unlabelled as unlabelled
 from . import _normalize as norm
 from ._cells import reread
@@ -37,11 +38,17 @@ from ._model import Page
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
 
-_BIRTH = labels("ijazah", "lahir")
-_PLACE = labels("ijazah", "tempat_lahir")
-_BORN_ON = labels("ijazah", "tanggal_lahir")
-_PROGRAMME = labels("ijazah", "jenjang")
-_ISSUED = labels("ijazah", "tanggal_lulus")
+
+def _wordings(name: str) -> tuple[str, ...]:
+    """A field's labels: the Indonesian wordings first, then the English ones (a bilingual ijazah's)."""
+    return (*labels("ijazah", name), *labels("ijazah", name, "english"))
+
+
+_BIRTH = _wordings("lahir")
+_PLACE = _wordings("tempat_lahir")
+_BORN_ON = _wordings("tanggal_lahir")
+_PROGRAMME = _wordings("jenjang")
+_ISSUED = _wordings("tanggal_lulus")
 _LEVEL_WORDS = "Tahun Pelajaran"
 
 
@@ -142,14 +149,17 @@ _NORMALIZERS: dict[str, Normalizer] = {
     "program_studi": norm.text_upper, "gelar": _gelar, "nomor_ijazah": _nomor_ijazah,
 }
 _LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
-    name: (labels("ijazah", name), normalize) for name, normalize in _NORMALIZERS.items()}
+    name: (_wordings(name), normalize) for name, normalize in _NORMALIZERS.items()}
 _NAMES_NOT_SENTENCES = ("nama_satuan_pendidikan", "nama_lengkap", "nama_orang_tua", "program_studi", "gelar")
 """Fields whose value is a name: a labelled value that reads like a sentence is not theirs."""
 _ALL_LABELS = (*(label for labels, _ in _LABELS.values() for label in labels),
-               *_BIRTH, *_PLACE, *_BORN_ON, *_PROGRAMME, *_ISSUED, *labels("ijazah", "others"))
+               *_BIRTH, *_PLACE, *_BORN_ON, *_PROGRAMME, *_ISSUED, *_wordings("others"))
 _LABEL_KEYS = frozenset(compact_key(label) for label in _ALL_LABELS)
 _LABEL_WORDS = 5
 """Most words a label in the next column is printed in (`Tempat / Tgl. Lahir :`)."""
+_LABEL_FIELDS = (*_NORMALIZERS, "lahir", "tempat_lahir", "tanggal_lahir", "jenjang", "tanggal_lulus", "others")
+_INDONESIAN = {name: labels("ijazah", name) for name in _LABEL_FIELDS}
+_ENGLISH = {name: labels("ijazah", name, "english") for name in _LABEL_FIELDS}
 _IDENTIFIERS = ("nim", "nomor_ijazah", "nisn", "npsn", "nis")
 _NATIONAL_DIGITS = 15
 _SERIES = re.compile(r"^(?:([A-Za-z]{1,3}-[A-Za-z0-9]{1,3})\s+(?:([A-Za-z]{1,4})\s+)?"
@@ -175,7 +185,7 @@ _ABBREVIATION_END = re.compile(r"(\b[A-Z]{1,4}(?:\.[A-Z]{1,5})+)[,]?\)")
 
 
 def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
-    all_lines = framed_lines(pages)
+    all_lines = bilingual.fold_translations(framed_lines(pages), _INDONESIAN, _ENGLISH)
     found: dict[str, core.FieldValue] = {}
     spans: dict[str, Span | None] = {}
     for name, (wordings, normalize) in _LABELS.items():
@@ -200,6 +210,8 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
     found["tanggal_lulus"] = _date_of_issue(all_lines, after=born_line)
     if found["tanggal_lulus"].value is None:
         found["tanggal_lulus"] = _date_under_place_of_issue(pages, all_lines)
+    for name in ("tanggal_lahir", "tanggal_lulus"):
+        bilingual.check_twin_date(all_lines, found, name)
     _check_national_number(found)
     for name in ("nim", "nomor_ijazah"):
         code = found[name].value
@@ -234,7 +246,9 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
         key = compact_key(label)
         if found is None and not any(compact_key(r).startswith(key) and compact_key(r) != key for r in _ALL_LABELS):
             found = find_label(all_lines, label, rivals=_ALL_LABELS, colon=False)
-            if found is not None and (found[1] > printed_words(label) + 1 or (
+            # Fewer words than the label has, and no colon, is a guess: the title `IJAZAH / DIPLOMA` is no
+            # `No. Ijazah` whose value is `DIPLOMA`.
+            if found is not None and (found[1] > printed_words(label) + 1 or found[1] < len(label.split()) or (
                     found[1] == printed_words(label) + 1 and _worded_before(found[0], label))):
                 found = None
         if found is not None and _guessed(found, label):
@@ -242,7 +256,7 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
         if found is not None:
             span = value_after(*found)
             if span is not None:
-                return _before_next_label(_without_colon_column(all_lines, span))
+                return _before_next_label(bilingual.without_twin(_without_colon_column(all_lines, span))[0])
     return None
 
 
@@ -339,6 +353,11 @@ def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> tuple[Li
             own = field_value(date_words, norm.date_graded)
             if own.value is not None and own.value == found["tanggal_lahir"].value:
                 found["tanggal_lahir"] = own
+        english = bilingual.english_birth(born) if found["tanggal_lahir"].value is None else None
+        if english is not None and english[0].words:
+            place_words = english[0]
+            found["tempat_lahir"] = field_value(place_words, _place_name)
+            found["tanggal_lahir"] = capped(english[1], DISPUTED)
         return _line_of(all_lines, born), {"tempat_lahir": place_words, "tanggal_lahir": date_words}
     place_span, date_span = _first_labelled(all_lines, _PLACE), _first_labelled(all_lines, _BORN_ON)
     found["tempat_lahir"] = field_value(place_span, _place_name)

@@ -24,6 +24,7 @@ from . import _normalize as norm
 from ._cells import reread
 from ._confidence import IN_SENTENCE, UNLABELLED
 from ._fields import NOT_FOUND, capped, field_value, labels, reads_like_sentence
+from ._ijazah_bilingual import english
 from ._layout import Line, Span, compact_key, find_phrase, phrase_places, without_leading_noise
 from ._model import Page, Word
 from ._sentences import DATE, after_phrase, stream
@@ -57,6 +58,9 @@ _NUMBER_DIGITS = 5
 def holder(all_lines: list[Line]) -> core.FieldValue:
     phrases = labels("ijazah", "holder", "phrases")
     span = after_phrase(all_lines, phrases, most_words=6) or _after_wrapped_phrase(all_lines, phrases)
+    if span is None or english(span.text):  # the opening's translation under it: the name follows that
+        span = after_phrase(all_lines, labels("ijazah", "holder_english", "phrases"), most_words=6)
+        span = None if span is not None and english(span.text) else span
     return capped(field_value(span, norm.person_name_graded), UNLABELLED)
 
 
