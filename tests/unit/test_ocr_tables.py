@@ -275,22 +275,23 @@ def test_kk_header_labels_are_found_in_their_other_printed_forms():
 
 
 def test_a_marriage_before_the_age_of_ten_doubts_both_dates():
-    headers = ["No", "Nama Lengkap", "Tanggal Lahir", "Tanggal Perkawinan"]
-    _, (row,) = _kk(_table_page(headers, [["1", "LA ODE ALI", "21-08-1971", "12-11-1904"]], width=400))
+    headers = ["No", "Nama Lengkap", "NIK", "Tanggal Lahir", "Tanggal Perkawinan"]  # a member row is one NIK
+    nik = "7401012108710001"
+    _, (row,) = _kk(_table_page(headers, [["1", "LA ODE ALI", nik, "21-08-1971", "12-11-1904"]], width=400))
     assert (row["tanggal_lahir"].value, row["tanggal_perkawinan"].value) == ("1971-08-21", "1904-11-12")
     assert row["tanggal_lahir"].confidence == row["tanggal_perkawinan"].confidence == CONTRADICTED
-    _, (fine,) = _kk(_table_page(headers, [["1", "LA ODE ALI", "21-08-1971", "12-11-1994"]], width=400))
+    _, (fine,) = _kk(_table_page(headers, [["1", "LA ODE ALI", nik, "21-08-1971", "12-11-1994"]], width=400))
     assert fine["tanggal_perkawinan"].confidence == score([0.95])
 
 
 def test_head_and_spouse_with_two_marriage_dates_doubt_both():
-    headers = ["No", "Nama Lengkap", "Status Hubungan Dalam Keluarga", "Tanggal Perkawinan"]
-    _, rows = _kk(_table_page(headers, [["1", "LA ODE ALI", "KEPALA KELUARGA", "27-05-2021"],
-                                        ["2", "WA ODE SITI", "ISTRI", "21-05-2021"],
-                                        ["3", "LA ODE HAMZAH", "ANAK", "-"]], width=500))
+    headers = ["No", "Nama Lengkap", "NIK", "Status Hubungan Dalam Keluarga", "Tanggal Perkawinan"]
+    head, wife = ["1", "LA ODE ALI", "7401011505800001"], ["2", "WA ODE SITI", "7401015505820002"]
+    _, rows = _kk(_table_page(headers, [[*head, "KEPALA KELUARGA", "27-05-2021"], [*wife, "ISTRI", "21-05-2021"],
+                                        ["3", "LA ODE HAMZAH", "7401011005100003", "ANAK", "-"]], width=500))
     assert [r["tanggal_perkawinan"].confidence for r in rows[:2]] == [CONTRADICTED, CONTRADICTED]
-    _, agreeing = _kk(_table_page(headers, [["1", "LA ODE ALI", "KEPALA KELUARGA", "27-05-2021"],
-                                            ["2", "WA ODE SITI", "ISTRI", "27-05-2021"]], width=500))
+    _, agreeing = _kk(_table_page(headers, [[*head, "KEPALA KELUARGA", "27-05-2021"],
+                                            [*wife, "ISTRI", "27-05-2021"]], width=500))
     assert [r["tanggal_perkawinan"].confidence for r in agreeing] == [score([0.95])] * 2
 
 
