@@ -10,10 +10,10 @@ import ocr
 from ocr import Page
 from tests.fixtures.words import Column, line_words, lines_page
 
-_HEAD = ("KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN", "UNIVERSITAS HALU OLEO", "HALU OLEO UNIVERSITY",
+_HEAD: tuple[str | tuple[str, int], ...] = ("KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN", "UNIVERSITAS HALU OLEO", "HALU OLEO UNIVERSITY",
          ("IJAZAH / DIPLOMA", 90), "Rektor Universitas Halu Oleo dengan ini menyatakan bahwa:",
          "The Rector of Halu Oleo University hereby certifies that:")
-_FOOT = ("telah memenuhi semua persyaratan akademik dan kepadanya diberikan gelar",
+_FOOT: tuple[str | tuple[str, int], ...] = ("telah memenuhi semua persyaratan akademik dan kepadanya diberikan gelar",
          "has fulfilled all academic requirements and is awarded the degree",
          ("SARJANA TEKNIK (S.T.)", 40), "Bachelor of Engineering", "Kendari, 12 Agustus 2015 / August 12, 2015",
          "Rektor,")
