@@ -405,12 +405,23 @@ def _married_in_words(all_lines: list[Line], *, before_y: float | None) -> Span 
     """The marriage date written out in words (`( dua puluh satu Maret seribu sembilan ratus delapan puluh
     tujuh )`), on a line of its own or beside the digits, above the parties' blocks: a second printing of
     the date that the digits are checked against."""
-    for line in all_lines:
+    for i, line in enumerate(all_lines):
         if before_y is not None and line.y >= before_y:
             break
         if date_in_words(line.text) is not None:
+            below = all_lines[i + 1] if i + 1 < len(all_lines) else None
+            # Wrapped inside a sentence (`... April dua ribu dua` over `puluh empat) telah ...`): the year
+            # goes on on the next line when the line ends in a number word and no bracket closes it.
+            last = re.sub(r"[^a-z]", "", line.words[-1].text.lower())
+            if below is not None and below.page == line.page and last in _NUMBER_WORDS \
+                    and date_in_words(f"{line.text} {below.text}") is not None:
+                return Span(line.page, (*line.words, *below.words))
             return Span(line.page, line.words)
     return None
+
+
+_NUMBER_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+                           "sebelas", "belas", "puluh", "ratus", "seratus", "ribu", "seribu"})
 
 
 def _kua_labelled(all_lines: list[Line]) -> Span | None:

@@ -63,8 +63,8 @@ _BORN = re.compile(rf"\blahir\s+di\s+(?P<place>[A-Za-z][A-Za-z .'-]{{1,40}}?)\s*
 _CITIZEN = re.compile(r"\bwarga\s*negara\s+(?P<value>[A-Za-z]+(?:\s*\(\s*W\s*N\s*[IA]\s*\))?)", re.IGNORECASE)
 _RELIGION = re.compile(r"\bagama\s+(?P<value>[A-Za-z]+)", re.IGNORECASE)
 _WORK = re.compile(r"\bpekerjaan\s+(?P<value>[^,;]{2,40}?)\s*[,;]", re.IGNORECASE)
-_HOME = re.compile(r"\b(?:bertempat\s+tinggal|berte[mn]pat\s+kediaman|beralamat|alamat)\s+(?:di\s+)?[:;]?\s*",
-                   re.IGNORECASE)
+_HOME = re.compile(r"\b(?:bertempat\s+tinggal\s+(?:di\s+)?|berte[mn]pat\s+kediaman\s+(?:di\s+)?|beralamat\s+"
+                   r"(?:di\s+)?|alamat\s+di\s+)[:;]?\s*", re.IGNORECASE)
 _AS = re.compile(r"^\s*,?\s*(?:sebagai|selaku)\s+(?P<role>suami|istri|isteri)\b", re.IGNORECASE)
 _ABBREVIATIONS = frozenset({"NO", "JL", "JLN", "DR", "H", "HJ", "KEL", "KEC", "DS", "RT", "RW", "KAB", "GG", "BLOK",
                             "PROV", "LR", "ST", "IR", "PERUM", "KP", "DSN"})
@@ -98,7 +98,8 @@ class Prose:
 
 
 def spouses_in_prose(all_lines: list[Line]) -> Prose:
-    """Each spouse's values from the paragraphs after `antara:`, the first the husband's (see the module)."""
+    """Each spouse's values from the paragraphs after `antara:`, the first the husband's (see the module). A NIK
+    with neither `lahir di` nor `bertempat tinggal di` after it is a label list's, no paragraph."""
     text = stream(all_lines)
     opening = _OPEN.search(text.text)
     at = opening.end() if opening else 0
@@ -107,7 +108,8 @@ def spouses_in_prose(all_lines: list[Line]) -> Prose:
         party, at = _party(text, at)
         if party is None:
             break
-        found.append(party)
+        if "lahir" in party.spans or "alamat" in party.spans:  # a paragraph: `lahir di`, `bertempat tinggal di`
+            found.append(party)
     if not found:
         return Prose({}, frozenset(), frozenset())
     roles = ["suami", "istri"][:len(found)]

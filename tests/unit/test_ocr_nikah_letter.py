@@ -19,12 +19,14 @@ _CLOSING = ["Akad nikah dilaksanakan dengan wali nikah LA ODE HAMZAH (ayah kandu
             "Katobu, 20 Mei 2023", "Kepala,", "Drs. LA ODE ABDUL MALIK", "NIP. 196805282002112008"]
 
 
+_MARRIED = ("pada hari Sabtu tanggal 7 Juni 2003 telah dilangsungkan pernikahan antara:",)
+
+
 def _letter(*, title="SURAT KETERANGAN PENGGANTI KUTIPAN AKTA NIKAH", reference="Akta Nikah Nomor 0123/045/VI/2003",
-            first=_HUSBAND, second=_WIFE):
+            first=_HUSBAND, second=_WIFE, married=_MARRIED):
     return lines_page(*_KOP, (title, 40), "Nomor : B-0123/Kua.27.04.03/PW.01/05/2023",
                       f"Kepala Kantor Urusan Agama Kecamatan Katobu menerangkan bahwa berdasarkan {reference}",
-                      "pada hari Sabtu tanggal 7 Juni 2003 telah dilangsungkan pernikahan antara:",
-                      *first, "dengan", *second, *_CLOSING)
+                      *married, *first, "dengan", *second, *_CLOSING)
 
 
 def _read(page) -> tuple[core.Extraction, dict[str, core.FieldValue]]:
@@ -77,3 +79,10 @@ def test_a_paragraph_that_says_it_is_the_other_spouse_goes_to_review():
     assert f["suami.nik"].value == "7403012105850001"
     husband = [f[f"suami.{k}"] for k in ("nama_lengkap", "pekerjaan", "alamat")]
     assert all(v.confidence < 0.8 for v in husband)
+
+
+def test_the_date_in_words_wrapped_inside_the_sentence_is_read_whole():
+    # `dua ribu` at a line's end and `tiga)` on the next: read apart, the words say 2000 and contradict 2003.
+    _, f = _read(_letter(married=("pada hari Sabtu tanggal 07-06-2003 (tujuh Juni dua ribu",
+                                  "tiga) telah dilangsungkan pernikahan antara:")))
+    assert f["tanggal_nikah"].value == "2003-06-07" and f["tanggal_nikah"].confidence >= 0.8
