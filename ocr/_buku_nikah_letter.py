@@ -58,11 +58,12 @@ _LEADING = re.compile(r"^[\s:;,.)(|'\"‘’-]*(?:(?:\d{1,2}|[IV]{1,3})\s*[.)]\s
                       r"(?:(?:Sdr|Sdri|Saudara|Saudari|Nama)\.?\s*:?\s*)?", re.IGNORECASE)
 _KIN = re.compile(r"\s*,?\s*\b(?P<kin>[bh][i1l]n(?:t[i1l])?)\b\s*", re.IGNORECASE)
 """`bin` or `binti`, as OCR reads them too (`hinti`, `bintl`)."""
-_BORN = re.compile(rf"\blahir\s+di\s+(?P<place>[A-Za-z][A-Za-z .'-]{{1,40}}?)\s*(?:,|\btanggal\b|\btgl\.?)\s*"
-                   rf"(?:tanggal\s+|tgl\.?\s+)?(?P<date>{DATE})", re.IGNORECASE)
-_CITIZEN = re.compile(r"\bwarga\s*negara\s+(?P<value>[A-Za-z]+(?:\s*\(\s*W\s*N\s*[IA]\s*\))?)", re.IGNORECASE)
-_RELIGION = re.compile(r"\bagama\s+(?P<value>[A-Za-z]+)", re.IGNORECASE)
-_WORK = re.compile(r"\bpekerjaan\s+(?P<value>[^,;]{2,40}?)\s*[,;]", re.IGNORECASE)
+_BORN = re.compile(rf"\b(?:lahir\s+di|tempat\s*[/,]?\s*(?:dan\s+)?(?:tanggal|tgl\.?)\s+lahir\s*[:,]?)\s+"
+                   rf"(?P<place>[A-Za-z][A-Za-z .'-]{{1,40}}?)\s*(?:,\s*|\s)\s*(?:pada\s+)?(?:tanggal\s+|tgl\.?\s+)?"
+                   rf"(?P<date>{DATE})", re.IGNORECASE)
+_CITIZEN = re.compile(r"\b(?:ke)?warga\s*negara(?:an)?\s*:?\s+(?P<value>[A-Za-z]+(?:\s*\(\s*W\s*N\s*[IA]\s*\))?)", re.IGNORECASE)
+_RELIGION = re.compile(r"\b(?:ber)?agama\s*:?\s+(?P<value>[A-Za-z]+)", re.IGNORECASE)
+_WORK = re.compile(r"\b(?:pekerjaan|bekerja\s+sebagai)\s*:?\s+(?P<value>[^,;]{2,40}?)\s*[,;]", re.IGNORECASE)
 _HOME = re.compile(r"\b(?:bertempat\s+tinggal\s+(?:di\s+)?|berte[mn]pat\s+kediaman\s+(?:di\s+)?|beralamat\s+"
                    r"(?:di\s+)?|alamat\s+di\s+)[:;]?\s*", re.IGNORECASE)
 _AS = re.compile(r"^\s*,?\s*(?:sebagai|selaku)\s+(?P<role>suami|istri|isteri)\b", re.IGNORECASE)
@@ -218,7 +219,7 @@ def _address(text: Stream, start: int, limit: int) -> tuple[Span | None, int]:
     return text.span(start, start + end), start + end + 1
 
 
-_WALI = re.compile(r"\b[Ww][Aa][Ll][Ii](?:\s+[Nn][Ii][Kk][Aa][Hh](?:nya)?)?\s*(?:adalah\s+|yaitu\s+|[:;]\s*)?"
+_WALI = re.compile(r"\b[Ww][Aa][Ll][Ii](?:\s+[Nn][Ii][Kk][Aa][Hh])?(?:nya)?\s*(?:adalah\s+|yaitu\s+|bernama\s+|[:;]\s*)?"
                    r"(?P<name>(?:H\.\s*|Hj\.\s*)?[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,5})"
                    r"(?=\s*(?:\(|,|;|\.|\bbin\b|\bbinti\b|\bdan\b|\bselaku\b|\bsebagai\b|\byaitu\b|$))")
 

@@ -86,3 +86,18 @@ def test_the_date_in_words_wrapped_inside_the_sentence_is_read_whole():
     _, f = _read(_letter(married=("pada hari Sabtu tanggal 07-06-2003 (tujuh Juni dua ribu",
                                   "tiga) telah dilangsungkan pernikahan antara:")))
     assert f["tanggal_nikah"].value == "2003-06-07" and f["tanggal_nikah"].confidence >= 0.8
+
+
+def test_other_wordings_of_a_paragraph():
+    husband = ["1. LA ODE SAIDI bin LA MUDA, NIK. 7403012105850001, lahir di Raha pada tanggal 21 Mei",
+               "1985, kewarganegaraan Indonesia, beragama Islam, bekerja sebagai WIRASWASTA, beralamat di",
+               "JL. PEMUDA NO. 12, sebagai suami;"]
+    page = lines_page(*_KOP, ("DUPLIKAT KUTIPAN AKTA NIKAH", 40), "Nomor : Kk.27.04.03/PW.01/123/2023",
+                      "berdasarkan Akta Nikah Nomor 0123/045/VI/2003 pada hari Sabtu tanggal 7 Juni 2003",
+                      "telah dilangsungkan pernikahan antara:", *husband, "dengan", *_WIFE,
+                      "Akad nikah dilaksanakan dengan wali nikahnya bernama LA ODE HAMZAH, ayah kandung.")
+    _, f = _read(page)
+    assert (f["suami.tempat_lahir"].value, f["suami.tanggal_lahir"].value, f["suami.kewarganegaraan"].value,
+            f["suami.agama"].value, f["suami.pekerjaan"].value, f["suami.alamat"].value) == (
+        "RAHA", "1985-05-21", "WNI", "ISLAM", "WIRASWASTA", "JL. PEMUDA NO. 12")
+    assert f["wali.nama_lengkap"].value == "LA ODE HAMZAH" and f["nomor_akta"].value == "0123/045/VI/2003"
