@@ -231,7 +231,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
     measures each on extractor versions that met families they were never tuned on):
 
     - `shape`: a value its field's shape forbids (a person's or place's name with a digit or a sign, another
-      column's value such as `ISLAM`, more than `MOST_NAME_WORDS` words, or a sentence's word; a person's
+      column's value such as `ISLAM`, an English word of a bilingual print, more than `MOST_NAME_WORDS` words,
+      or a sentence's word; a programme, degree or school with an English word; a person's
       name with a heading's or label's word; a name or address made of label words only; a school without an `INSTITUTION_KINDS` word; an
       identifier with a comma or a word in it) is at most `CONTRADICTED`: it is no reading of that field;
     - `order`: a birth date not before the document's own date (by `_YEARS_BEFORE`) contradicts one of the
@@ -358,6 +359,15 @@ _OTHER_FIELDS_VALUES = frozenset({
 })
 """Values of the member table's other columns: a name or place holding one ran into the next cell
 (`MEDAN ISLAM`)."""
+_ENGLISH = frozenset({
+    "OF", "THE", "AND", "UNIVERSITY", "FACULTY", "BACHELOR", "MASTER", "DOCTOR", "DEGREE", "BIRTH", "PLACE",
+    "DATE", "NAME", "NUMBER", "STUDY", "STUDENT", "GRADUATE", "GRADUATED", "ENGINEERING", "SCIENCE", "SCIENCES",
+    "ARTS", "HAS", "BEEN", "AWARDED", "CERTIFY", "CERTIFIES", "THIS", "THAT", "WHO", "IN", "ON", "AT",
+    "POLYTECHNIC", "STATE", "ISLAMIC", "INSTITUTE", "SCHOOL", "HIGH", "SENIOR", "JUNIOR", "REGISTRATION",
+    "SERIAL", "APPLIED", "WITH", "ALL", "RIGHTS", "PRIVILEGES",
+})
+"""English words: a bilingual print's translation or label taken with an Indonesian value (the names of
+people, places, institutions, programmes and degrees are read in Indonesian)."""
 _LABEL_WORDS = frozenset({
     "KABUPATEN", "KOTA", "KABUPATEN/KOTA", "PROPINSI", "PROVINSI", "KECAMATAN", "DESA", "KELURAHAN",
     "DESA/KELURAHAN", "KODE", "POS", "RT", "RW", "RT/RW", "ALAMAT", "NAMA", "", "-",
@@ -375,9 +385,11 @@ def _misshapen(name: str, value: str | None) -> bool:
     stripped = [w.strip(".:;()/") for w in words]
     if name in PERSON_NAMES or name in PLACES:
         return (_NOT_NAME_CHARACTER.search(value.upper()) is not None or len(words) > MOST_NAME_WORDS or sentence
-                or any(w in _OTHER_FIELDS_VALUES for w in stripped)
+                or any(w in _OTHER_FIELDS_VALUES or w in _ENGLISH for w in stripped)
                 or (name in PERSON_NAMES and any(w in _NOT_A_NAME for w in stripped))
                 or all(w in _LABEL_WORDS for w in stripped if w))
+    if name in ("nama_satuan_pendidikan", "program_studi", "gelar") and any(w in _ENGLISH for w in stripped):
+        return True
     if name in ("alamat", "suami.alamat", "istri.alamat"):
         return all(w in _LABEL_WORDS for w in stripped if w)
     if name == "nama_satuan_pendidikan":
