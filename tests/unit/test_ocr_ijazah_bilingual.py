@@ -112,3 +112,10 @@ def test_the_name_under_a_bilingual_opening_is_the_holder_not_the_translation() 
     """No `Nama :`: the name stands under the opening and its English; the English sentence is no name."""
     got = _read(*_HEAD, ("WA ODE SITI AMINAH", 40), "Nomor Induk Mahasiswa / Student Number : F1B03243", *_FOOT)
     assert got["nama_lengkap"].value == "WA ODE SITI AMINAH"
+
+
+def test_english_labels_are_evidence_of_an_ijazah_whose_title_is_lost() -> None:
+    page = lines_page("UNIVERSITAS HALU OLEO", "Name : WA ODE SITI AMINAH", "Student Number : F1B03243",
+                      "Study Program : Teknik Sipil")
+    extraction, _ = ocr.extract_pages([page])
+    assert extraction.document_type == core.DocumentType.IJAZAH
