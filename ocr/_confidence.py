@@ -241,8 +241,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
       read, agrees with) was not understood (a member row is one NIK): its cells are at most `DISPUTED`
       unless confirmed;
     - `region`: a KK's No. KK or kode pos not of the province it prints (`PROVINCES`), and a member's NIK
-      whose province is the printed one's (or the No. KK's) with one digit read as a look-alike (`14…` in
-      SULAWESI TENGGARA, 74), are at most `DISPUTED`;
+      whose province is the printed one's (or the No. KK's, or another member's) with one digit read as a
+      look-alike (`14…` in SULAWESI TENGGARA, 74), are at most `DISPUTED`;
     - `echo`: a person's name printed twice that reads one way here and as a longer name ending or
       beginning alike there (`UHAMMAD ASRUL` beside `MUHAMMAD ASRUL`) lost letters at a cell's edge, and a head of
       family whose name the header and the member row read differently: at most `DISPUTED`.
@@ -309,7 +309,8 @@ _PROVINCE_BY_NAME = {name: code for code, (name, _) in PROVINCES.items()}
 def _region_doubts(fields: dict[str, core.FieldValue], rows: list[dict[str, core.FieldValue]],
                    ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
     """A KK's No. KK and kode pos that are not of the province it prints (`1412…` for `7412…`, `99411` for
-    `93411`), and member NIKs of another province than the printed one (or, none printed, the No. KK's)."""
+    `93411`), and member NIKs whose province is a look-alike of the printed one (or, none printed, the No.
+    KK's) or of another member's surely read NIK."""
     province = _PROVINCE_BY_NAME.get(" ".join((fields.get("provinsi", core.FieldValue(None)).value or "").split()))
     no_kk = fields.get("no_kk", core.FieldValue(None)).value
     kode_pos = fields.get("kode_pos", core.FieldValue(None)).value
@@ -319,9 +320,11 @@ def _region_doubts(fields: dict[str, core.FieldValue], rows: list[dict[str, core
     if province and kode_pos and kode_pos[:2] not in PROVINCES[province][1]:
         out.append(("kode_pos", fields, "kode_pos"))
     home = province or (no_kk[:2] if no_kk else None)
-    if home:
-        out += [(f"{i}.nik", row, "nik") for i, row in enumerate(rows)
-                if (nik := row.get("nik", core.FieldValue(None)).value) and _misread_of(nik[:2], home)]
+    niks = [(i, row, nik) for i, row in enumerate(rows) if (nik := row.get("nik", core.FieldValue(None)).value)]
+    for i, row, nik in niks:
+        homes = {home} | {other[:2] for j, r, other in niks if j != i and r["nik"].confidence >= SURE} - {None}
+        if nik[:2] != home and any(_misread_of(nik[:2], h) for h in homes if h):
+            out.append((f"{i}.nik", row, "nik"))
     return out
 
 
@@ -383,6 +386,8 @@ def _misshapen(name: str, value: str | None) -> bool:
     words = value.upper().replace(",", " ").split()
     sentence = any(w.strip(".:;()") in _SENTENCE_WORDS for w in words)
     stripped = [w.strip(".:;()/") for w in words]
+    if name in ("desa_kelurahan", "kecamatan", "kabupaten_kota") and " ".join(words) in _PROVINCE_BY_NAME:
+        return True  # the province's value, a line below its own label
     if name in PERSON_NAMES or name in PLACES:
         return (_NOT_NAME_CHARACTER.search(value.upper()) is not None or len(words) > MOST_NAME_WORDS or sentence
                 or any(w in _OTHER_FIELDS_VALUES or w in _ENGLISH for w in stripped)

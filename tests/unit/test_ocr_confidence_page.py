@@ -87,6 +87,12 @@ def test_a_kode_pos_no_kk_or_nik_of_another_province_than_the_kk_prints_is_doubt
     assert confidences["0.nik"] == 0.95 and confidences["1.nik"] < SURE
 
 
+def test_a_village_read_as_the_province_and_a_nik_a_look_alike_of_another_member_s_are_doubted():
+    rows = (_member("7302011409632944", "1963-09-14"), _member("1302015907641454", "1964-07-19"))
+    _, doubts = _judged(_kk_header(desa_kelurahan="SULAWESI TENGGARA"), "kk", rows)
+    assert doubts == {("desa_kelurahan", "shape"), ("0.nik", "region"), ("1.nik", "region")}  # which, none says
+
+
 def test_a_member_registered_in_another_province_keeps_a_sure_nik():
     """A NIK never changes: a head of family from Medan (12) keeps his in Sulawesi Tenggara (74)."""
     confidences, doubts = _judged(_kk_header(), "kk", (_member("1271010707645934", "1964-07-07"),))
