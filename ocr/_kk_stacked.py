@@ -169,7 +169,10 @@ class _Table:
         shift = _partner_shift(niks, [w for w in words if w.bbox[1] >= body_top - 3 * _line_step(words, first)])
         body_top = min(body_top, first + 2 * shift - 0.6 * _line_step(words, first))
         body = [w for w in words if w.bbox[1] >= body_top - 2]
-        xs = grid.xs if grid in page.grids else _gutters(body, left=min(x0, left), right=max(x1, *(w.x1 for w in words)))
+        right = max(x1, *(w.x1 for w in words))
+        xs = _gutters(body, left=min(x0, left), right=right)
+        if grid in page.grids:  # the rules found, and the gutters between values where a rule went unfound
+            xs = tuple(sorted({*grid.xs, *(x for x in xs[1:-1] if all(abs(x - r) > 30 for r in grid.xs))}))
         if len(xs) < 3:
             return None
         centres = _centres(numbers, niks, shift)
@@ -250,16 +253,24 @@ def _centres(numbers: list[Word], niks: list[Word], shift: float) -> list[float]
         return [w.cy for w in numbers]
     height = statistics.median(n.height for n in niks)
     if numbers:
-        offsets = [n.cy - min(numbers, key=lambda m: abs(m.cy - n.cy)).cy for n in niks]
+        offsets = [n.cy - m.cy for k, n in enumerate(niks)
+                   for m in [min(numbers, key=lambda m: abs(m.cy - n.cy))] if _number(m.text) == k + 1]
         near = [o for o in offsets if abs(o) < 2 * height]
         if 2 * len(near) > len(niks):
             shift = -statistics.median(near)
     centres = [n.cy + shift for n in niks]
-    # A number with no NIK beside it is a member row too (its NIK unread), unless it is a blank row's.
+    # A number with no NIK beside it is a member row too (its NIK unread), unless it is a blank row's, or
+    # a speck read as a digit: its value must be the place it would take.
     for m in numbers:
-        if all(abs(m.cy - c) > 1.5 * height for c in centres) and m.cy < max(centres) + 3 * height:
+        if (all(abs(m.cy - c) > 1.5 * height for c in centres) and m.cy < max(centres) + 3 * height
+                and _number(m.text) == 1 + sum(c < m.cy for c in centres)):
             centres.append(m.cy)
     return sorted(centres)
+
+
+def _number(text: str) -> int | None:
+    digits = "".join(c for c in text if c.isdigit())
+    return int(digits) if digits else None
 
 
 def _partner_shift(niks: list[Word], body: list[Word]) -> float:
@@ -282,7 +293,8 @@ def _partner_shift(niks: list[Word], body: list[Word]) -> float:
 def _gutters(words: list[Word], *, left: float, right: float) -> tuple[int, ...]:
     """Column edges of a table without rules read: the middles of the x ranges no body word covers, at
     least a line height wide (the space between two words of one value is narrower)."""
-    inked = sorted((w.x0, w.x1) for w in words if any(c.isalnum() for c in w.text) and w.confidence > 0.2)
+    inked = sorted((w.x0, w.x1) for w in words
+                   if 2 * sum(c.isalnum() for c in w.text) >= len(w.text) and w.confidence > 0.3)
     if not inked:
         return ()
     gap = 0.9 * statistics.median(w.height for w in words)
