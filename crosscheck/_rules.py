@@ -267,10 +267,11 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
         check.add("SPOUSE_FOUND_BY_NAME", document="buku_nikah", field=f"{role}.nama_lengkap",
                   expected=f"{subject.nama_lengkap} {subject.tanggal_lahir}",
                   found=f"{nikah.value(f'{role}.nama_lengkap')} {nikah.value(f'{role}.tanggal_lahir')}")
+        check_identity(check, nikah, subject, document="buku_nikah", prefix=f"{role}.")
     else:
         check.read(nikah.fields[f"{role}.nik"], document="buku_nikah", field=f"{role}.nik",
                    record_identity=subject.nik)
-    check_identity(check, nikah, subject, document="buku_nikah", prefix=f"{role}.")
+        _check_spouse(check, nikah, subject, prefix=f"{role}.")
     if subject.status_perkawinan == "KAWIN TERCATAT":
         check.add("ALREADY_MARRIED", document="buku_nikah", field="status_perkawinan",
                   found=subject.status_perkawinan)
@@ -278,7 +279,7 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
     other = (_other_spouse_by_name(check, nikah, other_role, subject, members) if by_name
              else _other_spouse_by_nik(check, nikah, other_role, known))
     if other is not None:
-        _check_other_spouse(check, nikah, other, prefix=f"{other_role}.")
+        _check_spouse(check, nikah, other, prefix=f"{other_role}.")
     tanggal = check.read(nikah.fields.get("tanggal_nikah", MISSING), document="buku_nikah", field="tanggal_nikah")
     nomor = check.read(nikah.fields.get("nomor_akta", MISSING), document="buku_nikah", field="nomor_akta")
     if tanggal is not None and nomor is not None and _clear(nikah, "tanggal_nikah", "nomor_akta", check=check):
@@ -340,16 +341,19 @@ def _corroborated(check: Checker, name: FieldValue, *, nik: str | None, born: Fi
     digit for digit and their birth date there was read clearly and is the record's. Two identifiers say
     who the person is, and a misread landing on exactly the record's letters is as unlikely as one landing
     on the record's NIK. Used for names that only confirm whose row or whose record it is (the subject's
-    KK row, the other spouse), never for the subject's name on the evidence: that is what it proves."""
+    KK row, a spouse on a buku nikah found by their NIK), never for a name that is the document's only
+    identifier of the person (an ijazah, which prints no NIK; a buku nikah without NIKs)."""
     return (name.value is not None and name.confidence < check.threshold
             and compare_names(name.value, person.nama_lengkap) == NameMatch.SAME
             and nik == person.nik and born.value == person.tanggal_lahir and born.confidence >= check.threshold)
 
 
-def _check_other_spouse(check: Checker, nikah: Extraction, other: Person, *, prefix: str) -> None:
-    """The other spouse, found by a NIK read as the record holds it: checked as the subject is, except that
-    a name read unsure but `_corroborated` is shown (NAME_CORROBORATED), not held against them. A letter
-    that differs, a birth date read unsure or different, or an unread name go to review as before."""
+def _check_spouse(check: Checker, nikah: Extraction, other: Person, *, prefix: str) -> None:
+    """A spouse found by a NIK read as the record holds it (the subject, or the other spouse): name and birth
+    date checked, except that a name read unsure but `_corroborated` is shown (NAME_CORROBORATED), not held
+    against them: the book proves the marriage of the person its NIK names, and documents.md asks that
+    their name match the record, which letters equal to the record's do. A letter that differs, a birth
+    date read unsure or different, or an unread name go to review as before."""
     name = nikah.fields.get(prefix + "nama_lengkap", MISSING)
     born = nikah.fields.get(prefix + "tanggal_lahir", MISSING)
     if not _corroborated(check, name, nik=other.nik, born=born, person=other):

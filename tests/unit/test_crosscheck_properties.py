@@ -87,7 +87,10 @@ def perturbed_case(draw):
     original = _get(extraction, field)
     # A 16-digit number read exactly as the record holds it corroborates itself (crosscheck/_checker.py),
     # so lowering only its confidence is not a perturbation of what the document says.
-    hows = ["value", "missing"] if field in SELF_CORROBORATING else ["value", "confidence", "missing"]
+    # Likewise a spouse's name on a buku nikah found by their NIK, their birth date read clearly: its
+    # confidence alone says nothing the NIK and birth date do not (NAME_CORROBORATED, docs/review.md).
+    corroborated = field in SELF_CORROBORATING or (doc_type == DocumentType.BUKU_NIKAH and field.endswith("nama_lengkap"))
+    hows = ["value", "missing"] if corroborated else ["value", "confidence", "missing"]
     how = draw(st.sampled_from(hows))
     if how == "value":
         new = FieldValue(draw(perturbed_value(field, original.value)), original.confidence, original.page,

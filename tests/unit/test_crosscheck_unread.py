@@ -331,9 +331,21 @@ def needed_value_missing(c: Case) -> bool:
         return True
     for k in c.needed:
         value = c.evidence[k]
-        if value.value is None or (value.confidence < THRESHOLD and k not in c.corroborating):
+        if value.value is None or (value.confidence < THRESHOLD and k not in c.corroborating
+                                   and not _spouse_named(c, k)):
             return True
     return False
+
+
+def _spouse_named(c: Case, key: str) -> bool:
+    """A spouse's name on a buku nikah that names them by NIK, read unsure with the record's letters while
+    their birth date there is read clearly and is the record's (NAME_CORROBORATED)."""
+    role, _, name = key.partition(".")
+    if name != "nama_lengkap" or c.evidence.get(f"{role}.nik", FieldValue(None)).value != c.subject.nik:
+        return False
+    born = c.evidence.get(f"{role}.tanggal_lahir", FieldValue(None))
+    return (compare_names(c.evidence[key].value, c.subject.nama_lengkap) == NameMatch.SAME
+            and born.value == c.subject.tanggal_lahir and born.confidence >= THRESHOLD)
 
 
 def _row_named(c: Case, row: dict[str, FieldValue]) -> bool:
