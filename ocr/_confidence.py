@@ -233,7 +233,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
     - `shape`: a value its field's shape forbids (a person's or place's name with a digit or a sign, another
       column's value such as `ISLAM`, an English word of a bilingual print, more than `MOST_NAME_WORDS` words,
       or a sentence's word; a programme, degree or school with an English word; a person's
-      name with a heading's or label's word; a name or address made of label words only; a school without an `INSTITUTION_KINDS` word; an
+      name with a heading's or label's word; a name or address made of label words only; a city without
+      its `KOTA` (`CITIES_ONLY`); a school without an `INSTITUTION_KINDS` word; an
       identifier with a comma or a word in it) is at most `CONTRADICTED`: it is no reading of that field;
     - `order`: a birth date not before the document's own date (by `_YEARS_BEFORE`) contradicts one of the
       two: both at most `CONTRADICTED` (on a KK only the member's: the other members bear out the date of issue);
@@ -362,6 +363,16 @@ _OTHER_FIELDS_VALUES = frozenset({
 })
 """Values of the member table's other columns: a name or place holding one ran into the next cell
 (`MEDAN ISLAM`)."""
+CITIES_ONLY = frozenset({
+    "KENDARI", "BAUBAU", "MAKASSAR", "PAREPARE", "PALOPO", "MANADO", "BITUNG", "TOMOHON", "KOTAMOBAGU", "PALU",
+    "SURABAYA", "YOGYAKARTA", "SURAKARTA", "SALATIGA", "DEPOK", "CIMAHI", "BATU", "CILEGON", "MEDAN", "PADANG",
+    "PEKANBARU", "DUMAI", "PALEMBANG", "BENGKULU", "BANDAR LAMPUNG", "METRO", "PANGKALPINANG", "BATAM",
+    "TANJUNGPINANG", "BANDA ACEH", "SABANG", "LHOKSEUMAWE", "LANGSA", "BINJAI", "SIBOLGA", "BUKITTINGGI",
+    "PAYAKUMBUH", "SAWAHLUNTO", "LUBUKLINGGAU", "PRABUMULIH", "PONTIANAK", "SINGKAWANG", "PALANGKA RAYA",
+    "BANJARMASIN", "BANJARBARU", "SAMARINDA", "BALIKPAPAN", "BONTANG", "TARAKAN", "DENPASAR", "MATARAM", "AMBON",
+    "TERNATE",
+})
+"""Cities (kota) no regency (kabupaten) shares a name with: their `kabupaten_kota` is `KOTA <name>`."""
 _ENGLISH = frozenset({
     "OF", "THE", "AND", "UNIVERSITY", "FACULTY", "BACHELOR", "MASTER", "DOCTOR", "DEGREE", "BIRTH", "PLACE",
     "DATE", "NAME", "NUMBER", "STUDY", "STUDENT", "GRADUATE", "GRADUATED", "ENGINEERING", "SCIENCE", "SCIENCES",
@@ -388,6 +399,8 @@ def _misshapen(name: str, value: str | None) -> bool:
     stripped = [w.strip(".:;()/") for w in words]
     if name in ("desa_kelurahan", "kecamatan", "kabupaten_kota") and " ".join(words) in _PROVINCE_BY_NAME:
         return True  # the province's value, a line below its own label
+    if name == "kabupaten_kota" and " ".join(words) in CITIES_ONLY:
+        return True  # a city is written KOTA X (documents.md); bare, its KOTA was lost (`Kotamadya` read as a label)
     if name in PERSON_NAMES or name in PLACES:
         return (_NOT_NAME_CHARACTER.search(value.upper()) is not None or len(words) > MOST_NAME_WORDS or sentence
                 or any(w in _OTHER_FIELDS_VALUES or w in _ENGLISH for w in stripped)

@@ -101,9 +101,10 @@ def test_a_member_registered_in_another_province_keeps_a_sure_nik():
 
 def test_a_header_that_reads_a_label_as_a_value_and_the_head_of_family_otherwise_than_the_table_is_doubted():
     head = _member("7402011409632944", "1963-09-14") | {"nama_lengkap": _sure("UJANG SOPANDI")}
-    confidences, doubts = _judged(_kk_header(alamat="KABUPATEN / KOTA", nama_kepala_keluarga="VJANG SOPANDI"),
-                                  "kk", (head,))
-    assert doubts == {("alamat", "shape"), ("nama_kepala_keluarga", "echo"), ("0.nama_lengkap", "echo")}
+    confidences, doubts = _judged(_kk_header(alamat="KABUPATEN / KOTA", nama_kepala_keluarga="VJANG SOPANDI",
+                                             kabupaten_kota="KENDARI"), "kk", (head,))  # the city is KOTA KENDARI
+    assert doubts == {("alamat", "shape"), ("nama_kepala_keluarga", "echo"), ("0.nama_lengkap", "echo"),
+                      ("kabupaten_kota", "shape")}
     assert confidences["desa_kelurahan"] == 0.95
 
 
