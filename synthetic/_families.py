@@ -129,6 +129,10 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "international-class): Indonesian labels with English beside, under, in a column of their own or "
                  "English only; birth date, programme, degree and issue date with an English twin; IJAZAH with "
                  "DIPLOMA or CERTIFICATE", levels=UNIVERSITY),
+    LayoutFamily("ijazah-isian", "ijazah", "isian", "school ijazah on a pre-printed blanko in one colour, a red serial "
+                 "(DN-20 Mu 0264731), numbered items (1. Nama, 2. Tempat dan Tanggal Lahir, 3. Nama Orang Tua/Wali, "
+                 "4. Nomor Induk, NISN and NPSN since 2007) and blanks, every value written in a chancery hand on "
+                 "dotted lines a little off them, Diberikan di / pada tanggal written in (session 10)", levels=SCHOOL),
     # Drawn blind in round 9 (the extractor's authors have not seen them): see each module's docstring.
     LayoutFamily("kk-dua-baris", "kk", "dua-baris", "a kabupaten's SIAK print on folio landscape under a kop surat: "
                  "header in capitals or abbreviated (KEPALA KELUARGA, RT/RW with KODE POS on one line, Kel./Desa, "

@@ -12,6 +12,7 @@ import core
 
 from . import _ijazah_bilingual as bilingual
 from . import _ijazah_dwibahasa as dwibahasa
+from . import _ijazah_isian as isian
 from . import _ijazah_kesetaraan as kesetaraan
 from . import _ijazah_lama as lama
 from . import _ijazah_madrasah as madrasah
@@ -43,7 +44,7 @@ _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHT
 
 
 IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta", "dwibahasa", "tulis",
-                  "bilingual")
+                  "bilingual", "isian")
 
 
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
@@ -113,6 +114,7 @@ _DRAWN_WHOLE = {
     "dwibahasa": _DrawnWhole(True, A4_LANDSCAPE, dwibahasa.dwibahasa_values, dwibahasa.draw_dwibahasa),
     "tulis": _DrawnWhole(False, A4_PORTRAIT, tulis.tulis_values, tulis.draw_tulis, paper=tulis.tulis_paper),
     "bilingual": _DrawnWhole(True, A4_LANDSCAPE, bilingual.bilingual_values, bilingual.draw_bilingual),
+    "isian": _DrawnWhole(False, A4_PORTRAIT, isian.isian_values, isian.draw_isian, paper=isian.isian_paper),
 }
 
 

@@ -47,3 +47,15 @@ def test_a_page_read_back_gives_the_truth(people):
     truth = rendered.truth["fields"]
     for name in ("nama_lengkap", "nim", "tanggal_lahir", "program_studi", "nama_satuan_pendidikan"):
         assert fields[name].value == truth[name], name
+
+
+def test_isian_blanko_writes_every_value_by_hand_on_a_printed_form(people):
+    """ijazah-isian: the form printed, the values written in the chancery hand (the face of each drawn text)."""
+    assert "ijazah-isian" in synthetic.LAYOUT_FAMILIES and "ijazah-isian" not in synthetic.DEVELOPMENT_FAMILIES
+    rendered = _render("ijazah-isian", people, 3)
+    assert_canonical(rendered.truth)
+    fields = rendered.truth["fields"]
+    faces = {op[3]: op[4] for op in rendered.ops if op[0] == "text"}
+    assert "IJAZAH" in faces and "Z003" not in faces["IJAZAH"]
+    assert "Z003" in faces[fields["nama_lengkap"]] and "Z003" in faces[fields["nis"]]
+    assert fields["nomor_ijazah"].startswith("DN-") and fields["jenjang"] == "SMA"
