@@ -119,3 +119,12 @@ def test_english_labels_are_evidence_of_an_ijazah_whose_title_is_lost() -> None:
                       "Study Program : Teknik Sipil")
     extraction, _ = ocr.extract_pages([page])
     assert extraction.document_type == core.DocumentType.IJAZAH
+
+
+def test_a_ministry_heading_is_no_department_label() -> None:
+    """`Department` is no programme label: `DEPARTEMEN PENDIDIKAN NASIONAL` read like it had given a school's
+    ijazah the programme `PENDIDIKAN NASIONAL` at 0.90."""
+    got = _read("REPUBLIK INDONESIA", "DEPARTEMEN PENDIDIKAN NASIONAL", ("IJAZAH", 90), "SEKOLAH MENENGAH ATAS",
+                "Kepala SMA NEGERI 4 KOLAKA menerangkan bahwa:", "1. Nama : WA ODE SITI AMINAH",
+                "2. Tempat dan Tanggal Lahir : Kolaka, 5 Juni 1985", "Diberikan di Kolaka", "pada tanggal 14 Mei 2003")
+    assert got["program_studi"].value is None
