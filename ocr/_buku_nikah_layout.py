@@ -190,7 +190,8 @@ def in_prose(all_lines: list[Line], spans: dict[str, Span | None], caps: dict[st
     """A page written as a letter (`_buku_nikah_letter`): the akta's number found inside a sentence replaces
     a `Nomor :` that is the letter's own (or any number that is a letter's); each spouse's values and the
     wali's name no label gave, from their paragraphs and sentences, capped at `IN_SENTENCE` (at
-    `CONTRADICTED` where the paragraph says it is the other spouse). The fields so found."""
+    `CONTRADICTED` where the paragraph says it is the other spouse); the akta's number too when it has no
+    akta number's shape. The fields so found."""
     found: set[str] = set()
     number = spans.get("nomor_akta")
     if number is not None and letter_number(number.text):
@@ -200,6 +201,8 @@ def in_prose(all_lines: list[Line], spans: dict[str, Span | None], caps: dict[st
             spans["nomor_akta"].text)):  # type: ignore[union-attr]
         spans["nomor_akta"] = akta  # the number the sentence says is the akta's, over a bare `Nomor :`
         caps.pop("nomor_akta", None)
+        if not _AKTA_SHAPE.fullmatch("".join(akta.text.split()).strip(":;.,")):
+            caps["nomor_akta"] = IN_SENTENCE  # cut short or misread: where it ends is a guess
         found.add("nomor_akta")
     missing = [f"{role}.{name}" for role in ("suami", "istri") for name in _PARTY_FIELDS
                if spans.get(f"{role}.{name}") is None]

@@ -31,7 +31,9 @@ from ._layout import Line, Span
 from ._sentences import DATE, Stream, stream
 
 _AKTA = re.compile(r"\b(?:Ak[tl]a\s+Nika[hb]|Register(?:\s+Ak[tl]a\s+Nika[hb])?)\s+(?:Nomor|Nornor|No\.)(?![A-Za-z])"
-                   r"\s*[:.]?\s*(?P<number>(?=\S*\d)[0-9A-Za-z][0-9A-Za-z./|!-]*[0-9A-Za-z])", re.IGNORECASE)
+                   r"\s*[:.]?\s*(?P<number>(?=\S*\d)[0-9A-Za-z][0-9A-Za-z./|!-]*(?:\s?/\s?[0-9A-Za-z.|!-]+)*"
+                   r"[0-9A-Za-z])", re.IGNORECASE)
+"""`Akta Nikah Nomor 0123/045/VI/2003`; the number may be read with a space beside a slash (`0123/045/ VI/2003`)."""
 _LETTER_CODE = re.compile(r"(?:^|/)(?:B-\d|Kk\.|Kua\.|KUA\.)|/PW\.?\d|(?:^|/)[A-Z]{1,4}\.\d{2}\.\d{2}", re.IGNORECASE)
 
 

@@ -101,3 +101,10 @@ def test_other_wordings_of_a_paragraph():
             f["suami.agama"].value, f["suami.pekerjaan"].value, f["suami.alamat"].value) == (
         "RAHA", "1985-05-21", "WNI", "ISLAM", "WIRASWASTA", "JL. PEMUDA NO. 12")
     assert f["wali.nama_lengkap"].value == "LA ODE HAMZAH" and f["nomor_akta"].value == "0123/045/VI/2003"
+
+
+def test_an_akta_number_read_with_a_space_is_whole_and_one_of_no_akta_shape_is_not_sure():
+    _, f = _read(_letter(reference="Akta Nikah Nomor 0123/045/ VI/2003"))
+    assert f["nomor_akta"].value == "0123/045/VI/2003"
+    _, f = _read(_letter(reference="Akta Nikah Nomor 0123/045"))
+    assert f["nomor_akta"].value == "0123/045" and f["nomor_akta"].confidence < SURE
