@@ -1,0 +1,68 @@
+"""KK member tables whose rows hold two stacked lines (issue #14, item 3), on pages built from words: a member
+is the band around one row number and one NIK, its values known by their header's slot and by what they are."""
+
+from __future__ import annotations
+
+import pytest
+
+import ocr
+from ocr import Page, Word
+from ocr.confidence import SURE
+from tests.fixtures.words import put_words
+
+MEMBERS = (  # name, NIK, sex as printed, canonical sex, birth cell, ISO birth date, agama, pendidikan
+    ("ANDI MAPPANYUKKI", "7403182107610671", "LK", "LAKI-LAKI", "RAHA, 21-07-1961", "1961-07-21", "ISLAM",
+     "DIPLOMA IV/STRATA I"),
+    ("SITTI HAJRAH", "7403186202652170", "PR", "PEREMPUAN", "KOLAKA, 22-02-1965", "1965-02-22", "ISLAM",
+     "TAMAT SD/SEDERAJAT"),
+    ("LA TENRI", "7403181008863675", "L", "LAKI-LAKI", "RAHA, 10-08-1986", "1986-08-10", "KRISTEN",
+     "SLTA/SEDERAJAT"),
+)
+_PITCH, _FIRST = 100, 400
+
+
+def _page(*, name_first: bool, numbered_headers: bool, drop_nik: int | None = None) -> Page:
+    """A KK whose member table stacks name and NIK, and agama over pendidikan, in one row a member."""
+    words: list[Word] = [*put_words("KARTU KELUARGA", 400, 60, height=40),
+                         *put_words("Nama Kepala Keluarga : ANDI MAPPANYUKKI", 100, 150)]
+    top, bottom = ("Nama Lengkap", "NIK") if name_first else ("NIK", "Nama Lengkap")
+    headers = [(100, "No", None), (160, top, bottom), (520, "JK", None), (620, "Tempat, Tgl Lahir", None),
+               (1000, "Agama", "Pendidikan")]
+    number = 1
+    for x, upper, lower in headers:
+        labels = [upper] if lower is None else [upper, lower]
+        if numbered_headers:
+            labels = [f"({number + k})" for k in range(len(labels))]
+        number += len(labels)
+        for k, label in enumerate(labels):
+            words += put_words(label, x, 300 + (15 if len(labels) == 1 else 30 * k))
+    for i, (name, nik, sex, _, born, _, agama, pendidikan) in enumerate(MEMBERS):
+        y = _FIRST + i * _PITCH
+        upper, lower = (name, nik) if name_first else (nik, name)
+        words += put_words(str(i + 1), 100, y + 20) + put_words(sex, 520, y + 20) + put_words(born, 620, y + 20)
+        for text, at in ((upper, y), (lower, y + 40)):
+            if not (text == nik and drop_nik == i):
+                words += put_words(text, 160, at)
+        words += put_words(agama, 1000, y) + put_words(pendidikan, 1000, y + 40)
+    return Page(1, None, tuple(words), "text_layer")
+
+
+@pytest.mark.parametrize(("name_first", "numbered_headers"), [(False, False), (True, True)])
+def test_each_member_is_one_band_of_two_lines_whatever_way_up(name_first, numbered_headers):
+    extraction, _ = ocr.extract_pages([_page(name_first=name_first, numbered_headers=numbered_headers)])
+    rows = extraction.anggota
+    assert len(rows) == len(MEMBERS)  # never one row of joined names, never two rows a member
+    for row, (name, nik, _, sex, _, born, agama, pendidikan) in zip(rows, MEMBERS, strict=True):
+        assert row["nama_lengkap"].value == name and row["nik"].value == nik
+        assert (row["jenis_kelamin"].value, row["tanggal_lahir"].value) == (sex, born)  # `LK`, `PR`, `L`
+        assert (row["agama"].value, row["pendidikan"].value) == (agama, pendidikan)
+    assert [row["tempat_lahir"].value for row in rows] == ["RAHA", "KOLAKA", "RAHA"]
+
+
+def test_a_band_whose_nik_went_unread_is_a_row_in_doubt_and_the_next_member_keeps_its_own():
+    extraction, _ = ocr.extract_pages([_page(name_first=False, numbered_headers=False, drop_nik=1)])
+    rows = extraction.anggota
+    assert len(rows) == len(MEMBERS)
+    assert rows[1]["nik"].value is None and rows[1]["nama_lengkap"].value == "SITTI HAJRAH"
+    assert all(v.confidence < SURE for v in rows[1].values())
+    assert (rows[2]["nama_lengkap"].value, rows[2]["nik"].value) == ("LA TENRI", MEMBERS[2][1])
