@@ -45,7 +45,7 @@ file looks like), ConfigurationError (Tesseract or the language missing).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -153,6 +153,8 @@ def read(data: bytes, *, declared_type: core.DocumentType | None = None, lang: s
     if again and in_doubt(extraction, pages):
         extraction = second_reading(pages, extraction,
                                     lambda p: extract_pages(p, declared_type=core.DocumentType.KK)[0])
+        fields, anggota, _ = understood(extraction.document_type, extraction.fields, extraction.anggota)
+        extraction = replace(extraction, fields=fields, anggota=anggota)  # the readings put together, judged again
     return Reading(extraction, detection.confidence, tuple(p.transform for p in pages), tuple(pages), data)
 
 
