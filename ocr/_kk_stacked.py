@@ -265,7 +265,21 @@ def _centres(numbers: list[Word], niks: list[Word], shift: float) -> list[float]
         if (all(abs(m.cy - c) > 1.5 * height for c in centres) and m.cy < max(centres) + 3 * height
                 and _number(m.text) == 1 + sum(c < m.cy for c in centres)):
             centres.append(m.cy)
-    return sorted(centres)
+    return _gaps_filled(sorted(centres))
+
+
+def _gaps_filled(centres: list[float]) -> list[float]:
+    """A gap of two or more rows' pitch between two members is a member whose NIK and number both went
+    unread: a band of its own (its values in doubt), never shared out to its neighbours."""
+    if len(centres) < 3:
+        return centres
+    pitch = statistics.median(b - a for a, b in itertools.pairwise(centres))
+    out = [centres[0]]
+    for a, b in itertools.pairwise(centres):
+        missing = round((b - a) / pitch) - 1 if pitch > 0 else 0
+        out += [a + (b - a) * (k + 1) / (missing + 1) for k in range(max(0, min(missing, 3)))]
+        out.append(b)
+    return out
 
 
 def _number(text: str) -> int | None:
