@@ -5,6 +5,11 @@
     weigh(first, seconds, *, lead=CLEARLY_SURER)         one value from readings of the same pixels
     weigh_identity(first, second, problems)              the same for a number whose structure is checked
     lookalike_at_boundary(code) -> bool                  a code no reading can be sure of (`UN56`/`UNS6`)
+    understood(doc_type, fields, anggota) -> (fields, anggota, doubts)
+                                                         what the page as a whole says of its values, after
+                                                         every extractor (`extract_pages`): field shape, date
+                                                         order, province, the member table, names read twice
+    found_share(doc_type, fields, anggota) -> 0..1       how much of the page was understood (measured only)
 
 The scale (every figure a value can be given, highest first):
 
@@ -60,7 +65,9 @@ The ijazah decides whether to read an identifier again on its weakest word's raw
 a mended digit's cost is not counted.
 
 The aim: a value reported at >= `SURE` is right at least 99.5 % of the time on every corpus, and a right
-value is rarely below the review threshold.
+value is rarely below the review threshold. Every cap above is about how a value was read and found;
+`understood` adds what the page as a whole says (its checks are chosen on extractor versions meeting
+families they were never tuned on: benchmarks/results/calibration-unseen-session10.md).
 """
 
 from __future__ import annotations
