@@ -1,0 +1,97 @@
+"""What a flow run and a task run cost, in CPU-seconds, in the flow run's process, the Prefect server and its
+database (issue #17): flows of 0 and 10 trivial tasks started as the local runner starts them (forks of the
+warm fork server, `flows.use_warm_processes`), against a running stack's Prefect.
+
+Run it with the flow runner's Prefect environment, while nothing else uses that stack:
+
+    FR=$(cat $CAPIL_DATA_DIR/run/flow-runner.pid)
+    env $(tr '\\0' '\\n' < /proc/$FR/environ | grep ^PREFECT_) PYTHONPATH=benchmarks:. .venv/bin/python \\
+        benchmarks/prefect_run_cost.py $(cat $CAPIL_DATA_DIR/run/prefect-server.pid) \\
+        $(cat $CAPIL_DATA_DIR/run/prefect-database.pid) --runs 5
+
+Process CPU is read from /proc (user + system, with reaped children): the flow runs' from the fork server that
+reaps them, the server's and the database's from their process trees (direct children).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from flows._tasks import RESULTS
+
+
+@task(cache_policy=NO_CACHE, timeout_seconds=60)
+def quick(i: int) -> int:
+    return i
+
+
+@flow(result_storage=RESULTS, persist_result=False)
+def no_tasks() -> int:
+    return 0
+
+
+@flow(result_storage=RESULTS, persist_result=False)
+def ten_tasks() -> int:
+    return sum(quick(i) for i in range(10))
+
+
+def _stat(pid: int) -> list[str]:
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
+def _cpu(pid: int, *, children: bool) -> float:
+    """CPU-seconds of `pid` (and its reaped children), plus its direct children's when `children`."""
+    pids = [pid]
+    if children:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            pids += [int(c) for c in f.read().split()]
+    total = 0
+    for p in pids:
+        try:
+            fields = _stat(p)
+        except FileNotFoundError:
+            continue
+        total += sum(int(fields[i]) for i in (11, 12, 13, 14))
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> None:
+    import multiprocessing.forkserver
+
+    from prefect.flow_engine import run_flow_in_subprocess
+
+    from flows import use_warm_processes
+    from flows.serve import FLOW_RUN_ENV
+
+    for key, value in FLOW_RUN_ENV.items():  # as the runner's flow runs have them
+        os.environ.setdefault(key, value)
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("server_pid", type=int)
+    parser.add_argument("database_pid", type=int)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    use_warm_processes(preload=["prefect.flow_engine", "prefect.task_engine", "prefect_run_cost", "flows._prewarm"])
+    fork_server = multiprocessing.forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    for name, fl in (("0 tasks", no_tasks), ("10 tasks", ten_tasks)) * 2:
+        run_flow_in_subprocess(fl).join()  # the first run of each pays its own first requests
+        before = (_cpu(fork_server, children=False), _cpu(args.server_pid, children=True),
+                  _cpu(args.database_pid, children=True))
+        for _ in range(args.runs):
+            run_flow_in_subprocess(fl).join()
+        time.sleep(3)  # the server records the last events
+        after = (_cpu(fork_server, children=False), _cpu(args.server_pid, children=True),
+                 _cpu(args.database_pid, children=True))
+        run_s, server_s, db_s = ((b - a) / args.runs for a, b in zip(before, after, strict=True))
+        print(f"flow run with {name}: CPU-s per run: its process {run_s:.3f}, Prefect server {server_s:.3f}, "
+              f"database {db_s:.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
