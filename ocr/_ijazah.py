@@ -210,6 +210,8 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
     found["tanggal_lulus"] = _date_of_issue(all_lines, after=born_line)
     if found["tanggal_lulus"].value is None:
         found["tanggal_lulus"] = _date_under_place_of_issue(pages, all_lines)
+    if found["tanggal_lulus"].value is None:
+        found["tanggal_lulus"] = bilingual.english_issue_date(all_lines, after=born_line)
     for name in ("tanggal_lahir", "tanggal_lulus"):
         bilingual.check_twin_date(all_lines, found, name)
     _check_national_number(found)

@@ -5,6 +5,7 @@
     english(text) -> whether text is English (a word only English uses, or an English date)
     english_date(text) -> a Graded ISO date of `June 5, 1985`, `5th June 1985`, `5 June 1985`
     check_twin_date(all_lines, found, name) -> the date checked against its English twin (in place)
+    english_issue_date(all_lines, after=) -> the date of issue from its English twin, doubted
 
 Issuers print a label with its translation in several arrangements: `Nama / Name :` on one line, the
 English in italics under the Indonesian, the English first in a column of its own, or the English alone (a
@@ -231,6 +232,18 @@ def english_birth(span: Span) -> tuple[Span, core.FieldValue] | None:
             return None
         return Span(span.page, words[:start], span.factor), date
     return None
+
+
+def english_issue_date(all_lines: list[Line], *, after: Line | None) -> core.FieldValue:
+    """The date of issue from its English twin (`Kendari, August 12, 2015` under the Indonesian), the last
+    English date below the person block, where no Indonesian one was read: doubted (`DISPUTED`)."""
+    for line in reversed(all_lines):
+        if after is not None and (line.page, line.y) <= (after.page, after.y):
+            break
+        value = _dated(Span(line.page, line.words))
+        if value is not None:
+            return dataclasses.replace(value, confidence=min(value.confidence, DISPUTED))
+    return core.FieldValue(None)
 
 
 def check_twin_date(all_lines: list[Line], found: dict[str, core.FieldValue], name: str) -> None:

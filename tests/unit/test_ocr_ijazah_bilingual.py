@@ -128,3 +128,10 @@ def test_a_ministry_heading_is_no_department_label() -> None:
                 "Kepala SMA NEGERI 4 KOLAKA menerangkan bahwa:", "1. Nama : WA ODE SITI AMINAH",
                 "2. Tempat dan Tanggal Lahir : Kolaka, 5 Juni 1985", "Diberikan di Kolaka", "pada tanggal 14 Mei 2003")
     assert got["program_studi"].value is None
+
+
+def test_an_unread_date_of_issue_is_read_from_its_english_twin_in_doubt() -> None:
+    got = _read(*_HEAD, "Nama / Name : WA ODE SITI AMINAH",
+                "Tempat dan Tanggal Lahir / Place and Date of Birth : Kolaka, 5 Juni 1985", *_FOOT[:4],
+                "Kendari, $ Agustus 2O15", "Kendari, August 12, 2015", "Rektor,")
+    assert got["tanggal_lulus"].value == "2015-08-12" and got["tanggal_lulus"].confidence < 0.9
