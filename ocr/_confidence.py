@@ -80,6 +80,8 @@ import numpy as np
 
 import core
 
+from ._normalize import edit_distance
+
 CALIBRATION: tuple[tuple[float, float], ...] = (
     (0.0, 0.0), (0.3, 0.2), (0.5, 0.45), (0.7, 0.75), (0.8, 0.85), (0.9, 0.92), (0.95, 0.95), (1.0, 0.97),
 )
@@ -253,7 +255,7 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
       look-alike (`14…` in SULAWESI TENGGARA, 74), are at most `DISPUTED`;
     - `echo`: a person's name printed twice that reads one way here and as a longer name ending or
       beginning alike there (`UHAMMAD ASRUL` beside `MUHAMMAD ASRUL`) lost letters at a cell's edge, and a head of
-      family whose name the header and the member row read differently: at most `DISPUTED`.
+      family whose name the header and the member row read a letter or two apart: at most `DISPUTED`.
 
     Values only go down (never into `SURE` from below it); nothing is added or removed.
     """
@@ -468,23 +470,30 @@ def _years_between(earlier: str, later: str) -> float:
         return 0.0
 
 
+_NEAR = 2
+"""Edits at most between two readings of one name that differ by a misread (farther: two people)."""
+
+
 def _echo_doubts(cells: list[tuple[str, dict[str, core.FieldValue], str]],
                  ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
     """Person names that are another name read surely on the page with letters lost at one end (`UHAMMAD
     ASRUL` beside `MUHAMMAD ASRUL`; whole words lost cannot be told from another person's name), and a KK's head of family
-    whose name reads otherwise in the header than in the member row (`VJANG SOPANDI`, `UJANG SOPANDI`)."""
+    whose name reads a letter or two otherwise in the header than in its member row (`VJANG SOPANDI`,
+    `UJANG SOPANDI`; the first row, or one whose status says so; farther apart they are two people)."""
     names = [(key, holder, name) for key, holder, name in cells
              if name in PERSON_NAMES and holder[name].value]
     values = {holder[name].value for _, holder, name in names if holder[name].confidence >= SURE}
     out = []
-    rows = [holder for key, holder, name in cells if name == "nama_lengkap" and key[0].isdigit()]
-    head = next((row for row in rows if row.get("status_hubungan", core.FieldValue(None)).value
-                 == "KEPALA KELUARGA"), rows[0] if rows else None)  # the head of family is listed first
+    rows = [(key, holder) for key, holder, name in cells if name == "nama_lengkap" and key[0].isdigit()]
+    heads = [(key, row) for i, (key, row) in enumerate(rows) if i == 0  # the head of family is listed first
+             or row.get("status_hubungan", core.FieldValue(None)).value == "KEPALA KELUARGA"]
     printed = next((h for k, h, n in names if n == "nama_kepala_keluarga"), None)
-    if head is not None and printed is not None and head["nama_lengkap"].value \
-            and head["nama_lengkap"].value != printed["nama_kepala_keluarga"].value:
+    header = printed["nama_kepala_keluarga"].value if printed is not None else None
+    near = [(key, row) for key, row in heads if row["nama_lengkap"].value and header
+            and 0 < edit_distance(row["nama_lengkap"].value, header) <= _NEAR]
+    if printed is not None and near and not any(row["nama_lengkap"].value == header for _, row in heads):
         out += [("nama_kepala_keluarga", printed, "nama_kepala_keluarga"),
-                (next(k for k, h, n in cells if h is head and n == "nama_lengkap"), head, "nama_lengkap")]
+                *((key, row, "nama_lengkap") for key, row in near)]
     for key, holder, name in names:
         value = holder[name].value or ""
         if any(other != value and len(value) >= 3 and (
