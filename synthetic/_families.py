@@ -84,15 +84,15 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "Warga Negara, Nama Wali, two witnesses, the address over two lines in half"),
     LayoutFamily("nikah-kalimat", "buku_nikah", "kalimat", "buku nikah worded as sentences: 'Pada hari Rabu "
                  "tanggal ... telah dilangsungkan', Kantor Urusan Agama, Warganegara, Tempat Tinggal over two lines"),
-    # Drawn blind in round 8 (the extractor's authors have not seen them): see each module's docstring.
-    LayoutFamily("kk-blanko", "kk", "blanko", "pre-printed KK blanko of the 1990s-2000s on security paper: form, "
-                 "grid, headers and row numbers in one colour over a guilloche, values typed afterwards in black by "
-                 "a typewriter or dot-matrix printer in a monospaced face, misregistered against the grid (shifted "
     LayoutFamily("nikah-surat", "buku_nikah", "surat", "a KUA's letter in paragraphs under its kop surat (SURAT "
                  "KETERANGAN TELAH MENIKAH / PENGGANTI KUTIPAN AKTA NIKAH, DUPLIKAT KUTIPAN AKTA NIKAH): the letter's "
                  "own number under the title, the akta's inside a sentence (Akta Nikah Nomor / Register Nomor), "
                  "spouses as paragraphs or short label lists, the police report's number, a later date and NIP "
                  "(session 10, development)"),
+    # Drawn blind in round 8 (the extractor's authors have not seen them): see each module's docstring.
+    LayoutFamily("kk-blanko", "kk", "blanko", "pre-printed KK blanko of the 1990s-2000s on security paper: form, "
+                 "grid, headers and row numbers in one colour over a guilloche, values typed afterwards in black by "
+                 "a typewriter or dot-matrix printer in a monospaced face, misregistered against the grid (shifted "
                  "a few mm, rows high or low in their bands, on or across rules), No. KK in a comb of boxes or a box "
                  "of its own, Kabupaten / Kotamadya Dati II and Propinsi Dati I, dates with dots in some, RT/RW "
                  "unpadded in some, the Camat signs", weight=0.5),
