@@ -2,7 +2,8 @@
 
 What issuers print (a state or private university or institute, S1 or D3, some as an international-class
 programme): the ministry (or the foundation) and the institution with their English names under them; the
-title IJAZAH with DIPLOMA or CERTIFICATE beside it (`IJAZAH / DIPLOMA`) or under it in italics; the head's
+title IJAZAH with DIPLOMA or CERTIFICATE beside it (`IJAZAH / DIPLOMA`) or under it in italics, the level under
+it (`Program Sarjana / Undergraduate Programme`); the head's
 opening in both languages; the labels in one of four arrangements drawn per document:
 
     slash     `Nama / Name : ...` on one line
@@ -159,8 +160,11 @@ def _heading(form: FormPage, v: dict[str, Any], *, cx: float, top: float) -> flo
         y += form.pt(title_pts) * 1.2
         _italic(form, (cx, y), "DIPLOMA" if v["title"] == "under" else "CERTIFICATE", v, points=16, anchor="mt")
         y += form.pt(16) * 1.6
+    level = {"S1": "Program Sarjana / Undergraduate Programme", "D3": "Program Diploma Tiga / Diploma III Programme"}
+    form.text((cx, y), level[v["jenjang"]], points=11, anchor="mt")
+    y += form.pt(11) * 1.7
     if v["international"]:
-        form.text((cx, y), "Program Kelas Internasional / International Class Program", points=10, anchor="mt")
+        form.text((cx, y), "Kelas Internasional / International Class", points=10, anchor="mt")
         y += form.pt(10) * 1.8
     return y
 

@@ -3,7 +3,7 @@
 What the page shows: the form printed in one colour (dark blue or green) on cream paper, with the
 ministry of its year (DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN before 2000, DEPARTEMEN PENDIDIKAN NASIONAL until
 2009, KEMENTERIAN PENDIDIKAN NASIONAL since), the title IJAZAH over the printed level
-(SEKOLAH MENENGAH ATAS ...) and a pre-printed serial in red (`DN-20 Mu 0264731`, the truth's number);
+(SEKOLAH MENENGAH ATAS ...) and a pre-printed serial in red (`DN-20 MU 0264731`, the truth's number);
 then numbered items each with a dotted line, the value written on it in a chancery hand (URW Z003) in
 black or blue-black ink, a little above or below the dots and a little tilted in size:
 
@@ -33,7 +33,7 @@ _PEN_INKS = ((10, 10, 10), (25, 30, 80))
 _SERIAL_INK = (170, 30, 30)
 _LEVELS = {"SD": "SEKOLAH DASAR", "SMP": "SEKOLAH MENENGAH PERTAMA", "SMA": "SEKOLAH MENENGAH ATAS",
            "SMK": "SEKOLAH MENENGAH KEJURUAN"}
-_SERIES = {"SD": "Dl", "SMP": "Mp", "SMA": "Mu", "SMK": "Mk"}
+_SERIES = {"SD": "DI", "SMP": "MP", "SMA": "MU", "SMK": "MK"}
 _HEADS = ("Drs. LA ODE SAFIUDDIN", "Hj. SITTI AMINAH, S.Pd.", "MUHAMMAD ARSYAD, B.A.", "Dra. NURLINA")
 HAND = "Z003"
 
