@@ -66,8 +66,11 @@ def _speck(word: Word) -> bool:
 
 
 def _lettered(word: Word) -> bool:
-    """A word of a value in letters (a name's), not of a column header (`NIK`, `Nama`) over the NIK."""
-    return sum(c.isalpha() for c in word.text) >= 2 and not header_word(word.text)
+    """A word of a value in letters (a name's), read with some confidence, not of a column header (`NIK`,
+    `Nama`) over the NIK."""
+    letters = sum(c.isalpha() for c in word.text)
+    return (letters >= 2 and letters >= 0.7 * len(word.text) and word.confidence >= 0.3
+            and not header_word(word.text))
 
 
 def _nik_shaped(text: str) -> bool:
@@ -181,18 +184,20 @@ class _Table:
         return cls(page, Grid(tuple(xs), grid.ys), words, body_top, centres, niks)
 
     def _nik_stacked(self) -> bool:
-        """Whether most NIKs share their cell with a line of letters just above or below them."""
+        """Whether most NIKs (two at least) share their cell with a line of letters just above or below them,
+        begun where the NIK begins (a speck, a stamp's letters or a header word is no such line)."""
         if not self.niks:
             return False
-        paired = 0
-        for nik in self.niks:
-            col = self._column(nik.cx)
-            if col is None:
-                continue
-            left, right = self.grid.xs[col], self.grid.xs[col + 1]
-            paired += any(left <= w.cx <= right and 0.6 * nik.height < abs(w.cy - nik.cy) < 2.6 * nik.height
-                          and _lettered(w) and w.bbox[1] >= self.body_top for w in self.words)
-        return 2 * paired > len(self.niks)
+        height = statistics.median(w.height for w in self.words)
+        def paired_line(nik: Word) -> bool:
+            starts = [w for w in self.words if abs(w.x0 - nik.x0) < 1.5 * height and _lettered(w) and w.confidence >= 0.5
+                      and 0.6 * height < abs(w.cy - nik.cy) < 2.6 * height and w.bbox[1] >= self.body_top]
+            # the line it begins, within the NIK's width: a name's letters, not a speck's two
+            return any(sum(sum(c.isalpha() for c in v.text) for v in self.words if abs(v.cy - w.cy) < 0.5 * height
+                           and w.x0 <= v.x0 <= nik.x1 and _lettered(v)) >= 4 for w in starts)
+
+        paired = sum(paired_line(nik) for nik in self.niks)
+        return 2 * paired > len(self.niks) and paired >= min(2, len(self.niks))
 
     def _column(self, x: float) -> int | None:
         for c in range(len(self.grid.xs) - 1):
@@ -292,12 +297,14 @@ def _partner_shift(niks: list[Word], body: list[Word]) -> float:
 
     Lines may stand evenly spaced, the name as near to the NIK above as to the next row's name below; the
     last member tells which: a line under the last NIK is its own row's (NIK on top), else the name is above."""
-    def partners(nik: Word, sign: int) -> list[float]:
-        return [w.cy - nik.cy for w in body if abs(w.x0 - nik.x0) < 2 * nik.height
-                and 0.6 * nik.height < sign * (w.cy - nik.cy) < 2.6 * nik.height and _lettered(w)]
-
-    if not niks:
+    if not niks or not body:
         return 0.0
+    height = statistics.median(w.height for w in body)
+
+    def partners(nik: Word, sign: int) -> list[float]:
+        return [w.cy - nik.cy for w in body if abs(w.x0 - nik.x0) < 1.5 * height
+                and 0.6 * height < sign * (w.cy - nik.cy) < 2.6 * height and _lettered(w)]
+
     last = max(niks, key=lambda w: w.cy)
     sign = 1 if partners(last, 1) else -1
     offsets = [min(found, key=abs) for nik in niks if (found := partners(nik, sign))]
