@@ -85,8 +85,14 @@ def stacked(page: Page, grids: Sequence[Grid]) -> tuple[dict[str, core.FieldValu
     if not tables or not any(t.stacked for t in tables):
         return None
     merged: list[dict[str, core.FieldValue]] = []
+    members = max((len(t.centres) for t in tables if t.niks), default=0)
     for table in tables:
+        # A table without NIKs that finds another number of rows than the NIKs' lost or gained one: which of
+        # its rows is whose cannot be told, so none of its values is sure (joined by position all the same).
+        unsure = not table.niks and len(table.centres) != members
         for position, row in enumerate(table.rows()):
+            if unsure:
+                row = {f: capped(v, DISPUTED) for f, v in row.items()}
             if position == len(merged):
                 merged.append({})
             merged[position].update({f: v for f, v in row.items() if v.value is not None or f not in merged[position]})
