@@ -26,10 +26,10 @@ to measure the reader on documents it was not developed on.
 
 Layout families (`_families`): each document type is printed in several named families of
 different eras and issuers (`kk-2020`, `kk-old`, `kk-2010s`, `kk-2000s`, `kk-blanko`, `kk-2024`,
-`kk-dua-baris`, `kk-legalisir`; `ijazah-sekolah`, `ijazah-sekolah-lama`, `ijazah-madrasah`,
-`ijazah-kesetaraan`, `ijazah-tulis`, `ijazah-universitas`, `ijazah-fakultas`, `ijazah-ptkin`,
-`ijazah-swasta`, `ijazah-dwibahasa`; `nikah-kutipan`, `nikah-lama`, `nikah-kalimat`, `nikah-2020s`,
-`nikah-model-na`, `nikah-duplikat`), each with its
+`kk-dua-baris`, `kk-legalisir`, `kk-susun`; `ijazah-sekolah`, `ijazah-sekolah-lama`, `ijazah-madrasah`,
+`ijazah-kesetaraan`, `ijazah-tulis`, `ijazah-isian`, `ijazah-universitas`, `ijazah-fakultas`,
+`ijazah-ptkin`, `ijazah-swasta`, `ijazah-dwibahasa`, `ijazah-bilingual`; `nikah-kutipan`, `nikah-lama`,
+`nikah-kalimat`, `nikah-2020s`, `nikah-model-na`, `nikah-duplikat`, `nikah-surat`), each with its
 own wording, unlabelled and in-sentence values and table rules. A corpus holds the development
 families unless asked for others; every document records its `family`. `worn_scan` and `photocopy`
 (`EXTRA_VARIANTS`) are variants a corpus has only when asked for.
