@@ -226,12 +226,22 @@ _WALI = re.compile(r"\b[Ww][Aa][Ll][Ii](?:\s+[Nn][Ii][Kk][Aa][Hh])?(?:nya)?\s*(?
                    r"(?=\s*(?:\(|,|;|\.|\bbin\b|\bbinti\b|\bdan\b|\bselaku\b|\bsebagai\b|\byaitu\b|$))")
 
 
+_RELATION = re.compile(r"[Hh][Uu][Bb][Uu][Nn][Gg][Aa][Nn]\s*$")
+"""`Hubungan Wali`: the label of the wali's relation to the bride, whose value is no name."""
+
+_RELATION_WORDS = frozenset({"AYAH", "KAKEK", "SAUDARA", "PAMAN", "KAKAK", "ADIK", "ANAK", "HAKIM", "NASAB"})
+"""First words of a wali's relation (AYAH KANDUNG, SAUDARA LAKI-LAKI, WALI HAKIM), never of a name."""
+
+
 def wali_in_sentence(all_lines: list[Line]) -> Span | None:
-    """The wali's name (in capitals) after `wali nikah` inside a sentence, up to the relation or the next clause."""
+    """The wali's name (in capitals) after `wali nikah` inside a sentence, up to the relation or the next clause;
+    never the relation after a `Hubungan Wali` label."""
     text = stream(all_lines)
     for match in _WALI.finditer(text.text):
         name = match["name"].strip(" .")
         if len(name.replace(".", "").replace(" ", "")) < 3 or reads_like_sentence(name, most_words=6):
+            continue
+        if _RELATION.search(text.text[:match.start()]) or name.split()[0] in _RELATION_WORDS:
             continue
         return text.span(match.start("name"), match.start("name") + len(name))
     return None
