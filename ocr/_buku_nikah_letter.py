@@ -229,8 +229,9 @@ _WALI = re.compile(r"\b[Ww][Aa][Ll][Ii](?:\s+[Nn][Ii][Kk][Aa][Hh])?(?:nya)?\s*(?
 _RELATION = re.compile(r"[Hh][Uu][Bb][Uu][Nn][Gg][Aa][Nn]\s*$")
 """`Hubungan Wali`: the label of the wali's relation to the bride, whose value is no name."""
 
-_RELATION_WORDS = frozenset({"AYAH", "KAKEK", "SAUDARA", "PAMAN", "KAKAK", "ADIK", "ANAK", "HAKIM", "NASAB"})
-"""First words of a wali's relation (AYAH KANDUNG, SAUDARA LAKI-LAKI, WALI HAKIM), never of a name."""
+_RELATION_WORDS = frozenset({"AYAH", "KAKEK", "SAUDARA", "PAMAN", "KAKAK", "ADIK", "HAKIM", "NASAB"})
+"""First words of a wali's relation (AYAH KANDUNG, SAUDARA LAKI-LAKI, WALI HAKIM), never of a name (not ANAK:
+ANAK AGUNG begins Balinese names)."""
 
 
 def wali_in_sentence(all_lines: list[Line]) -> Span | None:
