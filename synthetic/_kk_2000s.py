@@ -111,6 +111,22 @@ def colon_past(page: Page, labels: tuple[str, ...], *, points: float, em: float)
     return max(page.colon_at(labels, points=points, em=em), widest + page.pt(points) * 0.6)
 
 
+def labelled_columns(page: Page, columns: tuple[tuple[tuple[str, str], ...], ...], rng: random.Random, *,
+                     x: float, top: int, step: int, points: float, em: float, left: int, right: int,
+                     second_at: tuple[float, float]) -> None:
+    """Header label blocks side by side (`label : value` a line), the second starting at a share of the
+    page's width drawn from `second_at`, never over the first block's widest value."""
+    for i, rows in enumerate(columns):
+        colon = colon_past(page, tuple(label for label, _ in rows), points=points, em=em)
+        for r, (label, value) in enumerate(rows):
+            page.text((x, top + r * step), label, points=points)
+            page.text((x + colon, top + r * step), ":", points=points)
+            page.text((x + colon + page.pt(points) * 0.6, top + r * step), value, points=points)
+        if i == 0:
+            widest = max(page.text_width(v, points=points) for _, v in rows)
+            x = round(max(left + (right - left) * rng.uniform(*second_at), x + colon + widest + page.pt(points) * 3))
+
+
 def _header(page: Page, family: core.Family, rng: random.Random, *, left: int, right: int, top: int) -> int:
     head = family.kepala_keluarga
     name = head.nama_lengkap if head else "-"
@@ -132,15 +148,8 @@ def _header(page: Page, family: core.Family, rng: random.Random, *, left: int, r
     pts = rng.uniform(9, 10.5)
     step = round(page.pt(pts) * min(page.style.spacing, 1.55))
     x = left + 10 + page.style.geometry.indent // 2
-    for i, rows in enumerate(columns):
-        colon = colon_past(page, tuple(label for label, _ in rows), points=pts, em=11.5)
-        for r, (label, value) in enumerate(rows):
-            page.text((x, top + r * step), label, points=pts)
-            page.text((x + colon, top + r * step), ":", points=pts)
-            page.text((x + colon + page.pt(pts) * 0.6, top + r * step), value, points=pts)
-        if i == 0:
-            widest = max(page.text_width(v, points=pts) for _, v in rows)
-            x = round(max(left + (right - left) * rng.uniform(0.52, 0.6), x + colon + widest + page.pt(pts) * 3))
+    labelled_columns(page, columns, rng, x=x, top=top, step=step, points=pts, em=11.5, left=left, right=right,
+                     second_at=(0.52, 0.6))
     return top + max(len(c) for c in columns) * step
 
 

@@ -27,7 +27,7 @@ import core
 
 from ._canvas import A4_LANDSCAPE, Page, date_dmy, title_case
 from ._kk import _lines, _nip, _truth
-from ._kk_2000s import colon_past
+from ._kk_2000s import labelled_columns
 from ._marks import signature, stamp
 
 Column = tuple[str, str | None, str | None, str | None, int]
@@ -140,16 +140,9 @@ def _header(page: Page, family: core.Family, rng: random.Random, *, left: int, r
     pts = rng.uniform(9, 10.2)
     step = round(page.pt(pts) * min(page.style.spacing, 1.5))
     x = left + 10 + page.style.geometry.indent // 2
-    for i, printed in enumerate(columns):
-        rows = tuple((label.upper() if upper else label, value) for label, value in printed)
-        colon = colon_past(page, tuple(label for label, _ in rows), points=pts, em=11)
-        for r, (label, value) in enumerate(rows):
-            page.text((x, top + r * step), label, points=pts)
-            page.text((x + colon, top + r * step), ":", points=pts)
-            page.text((x + colon + page.pt(pts) * 0.6, top + r * step), value, points=pts)
-        if i == 0:
-            widest = max(page.text_width(v, points=pts) for _, v in rows)
-            x = round(max(left + (right - left) * rng.uniform(0.55, 0.62), x + colon + widest + page.pt(pts) * 3))
+    cased = tuple(tuple((label.upper() if upper else label, value) for label, value in printed) for printed in columns)
+    labelled_columns(page, cased, rng, x=x, top=top, step=step, points=pts, em=11, left=left, right=right,
+                     second_at=(0.55, 0.62))
     return top + 4 * step
 
 
