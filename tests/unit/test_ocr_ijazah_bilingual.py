@@ -8,7 +8,7 @@ import pytest
 import core
 import ocr
 from ocr import Page
-from tests.fixtures.words import Column, line_words, lines_page
+from tests.fixtures.words import Column, fields_read, line_words, lines_page
 
 _HEAD: tuple[str | tuple[str, int], ...] = ("KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN", "UNIVERSITAS HALU OLEO", "HALU OLEO UNIVERSITY",
          ("IJAZAH / DIPLOMA", 90), "Rektor Universitas Halu Oleo dengan ini menyatakan bahwa:",
@@ -20,9 +20,7 @@ _FOOT: tuple[str | tuple[str, int], ...] = ("telah memenuhi semua persyaratan ak
 
 
 def _read(*lines: str | tuple[str, int] | list[Column]) -> dict[str, core.FieldValue]:
-    extraction, _ = ocr.extract_pages([lines_page(*lines)])
-    assert extraction.document_type == core.DocumentType.IJAZAH
-    return extraction.fields
+    return fields_read(*lines, expect=core.DocumentType.IJAZAH)
 
 
 def _values(fields: dict[str, core.FieldValue]) -> dict[str, str | None]:

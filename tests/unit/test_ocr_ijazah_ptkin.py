@@ -10,13 +10,11 @@ import pytest
 
 import core
 import ocr
-from tests.fixtures.words import Column, lines_page
+from tests.fixtures.words import Column, fields_read, lines_page
 
 
 def _read(*lines: str | tuple[str, int] | list[Column]) -> dict[str, core.FieldValue]:
-    extraction, _ = ocr.extract_pages([lines_page(*lines)])
-    assert extraction.document_type == core.DocumentType.IJAZAH
-    return extraction.fields
+    return fields_read(*lines, expect=core.DocumentType.IJAZAH)
 
 
 def _values(fields: dict[str, core.FieldValue]) -> dict[str, str | None]:

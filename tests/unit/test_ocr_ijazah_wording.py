@@ -4,13 +4,11 @@ inside sentences, each with a confidence that says how it was found."""
 
 import core
 import ocr
-from tests.fixtures.words import lines_page
+from tests.fixtures.words import fields_read, lines_page
 
 
 def _read(*lines: str | tuple[str, int]) -> dict[str, core.FieldValue]:
-    extraction, _ = ocr.extract_pages([lines_page(*lines)])
-    assert extraction.document_type == core.DocumentType.IJAZAH
-    return extraction.fields
+    return fields_read(*lines, expect=core.DocumentType.IJAZAH)
 
 
 _UNUD = ("UNIVERSITAS UDAYANA", ("IJAZAH", 90), "Nomor : 06336/UN14/S1/1987",
