@@ -427,11 +427,15 @@ def synth_population(
     families: Annotated[int, typer.Option(min=1)],
     seed: Annotated[int, typer.Option()] = 1,
     out: Annotated[Path | None, typer.Option(help="Output file (default stdout).")] = None,
+    old_marriages: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share of families married 1975-2010 "
+                                                 "and not recorded (KAWIN BELUM TERCATAT); 0 keeps the population "
+                                                 "of a seed as it always was.")] = 0.0,
 ) -> None:
     """A deterministic synthetic population file (capil.population/1)."""
     import synthetic
 
-    text = json.dumps(synthetic.population(families=families, seed=seed), ensure_ascii=False, indent=1)
+    text = json.dumps(synthetic.population(families=families, seed=seed, old_marriages=old_marriages),
+                      ensure_ascii=False, indent=1)
     if out is None:
         sys.stdout.write(text + "\n")
     else:

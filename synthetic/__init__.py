@@ -37,7 +37,7 @@ families unless asked for others; every document records its `family`. `worn_sca
 
 from ._buku_nikah import akta_number, render_buku_nikah
 from ._canvas import FONT_FAMILIES, Rendered, Style, installed_families
-from ._cases import CASE_KINDS
+from ._cases import CASE_KINDS, CasePlanner
 from ._corpus import CORPUS_FORMAT, write_corpus
 from ._degrade import ALL_VARIANTS, EXTRA_VARIANTS, VARIANTS, Degraded, degrade
 from ._families import (
@@ -63,6 +63,7 @@ __all__ = [
     "family_of_document",
     "resolve_families",
     "CASE_KINDS",
+    "CasePlanner",
     "CORPUS_FORMAT",
     "Degraded",
     "FONT_FAMILIES",

@@ -15,7 +15,7 @@ from typing import Any
 
 import core
 
-from ._population import REFERENCE_DAY
+from ._population import OLD_MARRIAGES, REFERENCE_DAY
 
 CASE_KINDS = (
     "genuine_pendidikan", "genuine_perkawinan", "misspelled_name", "other_birth_date", "other_persons_ijazah",
@@ -67,6 +67,9 @@ class CasePlanner:
         people = [p for f in families for p in f.anggota]
         self.learners = [p for p in people if p.pendidikan in _NEXT_JENJANG and _age(p) >= _NEXT_JENJANG[p.pendidikan][1]]
         self.singles = [p for p in people if p.status_perkawinan == "BELUM KAWIN" and _age(p) >= 19]
+        # Couples married long ago and never recorded (`population(old_marriages=...)`): when the population
+        # has any, they are the ones who bring a buku nikah, one of that era.
+        self.unrecorded = [p for f in families for p in f.anggota if _partner_unrecorded(p, f) is not None]
         self.people = people
         if not self.learners:
             raise ValueError("the population has nobody old enough for a next ijazah")
@@ -174,6 +177,8 @@ class CasePlanner:
         return self._perkawinan("spouse_nik_mismatch", tamper=True)
 
     def _perkawinan(self, kind: str, *, tamper: bool) -> CasePlan:
+        if self.unrecorded:
+            return self._old_marriage(kind, tamper=tamper)
         if not self.singles:
             raise ValueError("the population has no unmarried adult")
         person = self.rng.choice(self.singles)
@@ -204,6 +209,51 @@ class CasePlanner:
         return CasePlan(kind, person, "status_perkawinan", {"status_perkawinan": "KAWIN TERCATAT"},
                         (self._kk(person), DocPlan("buku_nikah", "buku_nikah", args)), status, findings,
                         known_persons=known, note=note)
+
+
+    def _old_marriage(self, kind: str, *, tamper: bool) -> CasePlan:
+        """A couple on the KK, married between 1975 and 2010, records the marriage with the book of that day.
+
+        Tampered, the book names someone else with the subject's name: another NIK (where the book prints
+        one) and another birth date (which every book prints): the subject is not that spouse."""
+        person = self.rng.choice(self.unrecorded)
+        family = self.family_of[person.nik]
+        partner = _partner_unrecorded(person, family)
+        assert partner is not None
+        female = person.jenis_kelamin == "PEREMPUAN"
+        suami, istri = (partner, person) if female else (person, partner)
+        adult = max(dt.date.fromisoformat(p.tanggal_lahir) for p in (suami, istri)) + dt.timedelta(days=19 * 366)
+        earliest = max(adult, OLD_MARRIAGES[0])
+        births = [dt.date.fromisoformat(p.tanggal_lahir) for p in family.anggota if p.status_hubungan == "ANAK"]
+        latest = min([OLD_MARRIAGES[1], *(b - dt.timedelta(days=280) for b in births)])
+        married = earliest + dt.timedelta(days=self.rng.randint(0, max(0, (latest - earliest).days)))
+        args: dict[str, Any] = {
+            "suami": suami, "istri": istri, "tanggal_nikah": married.isoformat(),
+            "kua": f"KUA KECAMATAN {family.kecamatan}", "kua_code": family.no_kk[:6] + str(self.rng.randint(0, 9)),
+            "wali": istri.nama_ayah or "-", "overrides": {},
+        }
+        role = "istri" if female else "suami"
+        status, findings = "approved", ()
+        note = f"a couple married on {married.isoformat()}, not recorded, brings the book of that day"
+        if tamper:
+            born = dt.date.fromisoformat(person.tanggal_lahir) + dt.timedelta(
+                days=self.rng.choice((-1, 1)) * self.rng.randint(1, 400))
+            args["overrides"] = {f"{role}.nik": alter_nik(person.nik, self.rng), f"{role}.tanggal_lahir": born.isoformat()}
+            status = "needs_review"
+            note = f"the book's {role} has the subject's name, another NIK and another birth date: a namesake"
+        return CasePlan(kind, person, "status_perkawinan", {"status_perkawinan": "KAWIN TERCATAT"},
+                        (self._kk(person), DocPlan("buku_nikah", "buku_nikah", args)), status, findings,
+                        known_persons=(partner.nik,), note=note)
+
+
+def _partner_unrecorded(person: core.Person, family: core.Family) -> core.Person | None:
+    """The other half of a couple on the KK whose marriage is not recorded (KAWIN BELUM TERCATAT), or None."""
+    if person.status_perkawinan != "KAWIN BELUM TERCATAT" or person.status_hubungan not in (
+            "KEPALA KELUARGA", "ISTRI", "SUAMI"):
+        return None
+    return next((p for p in family.anggota if p.nik != person.nik and p.status_perkawinan == "KAWIN BELUM TERCATAT"
+                 and p.jenis_kelamin != person.jenis_kelamin
+                 and p.status_hubungan in ("KEPALA KELUARGA", "ISTRI", "SUAMI")), None)
 
 
 def misspell(name: str, rng: random.Random) -> str:

@@ -33,7 +33,11 @@ _WIFE_PEKERJAAN = ("MENGURUS RUMAH TANGGA", "MENGURUS RUMAH TANGGA", "GURU", "PE
 _GOLONGAN_DARAH = ("A", "B", "AB", "O", "TIDAK TAHU", "TIDAK TAHU")
 
 
-def population(*, families: int, seed: int) -> dict[str, Any]:
+OLD_MARRIAGES = (dt.date(1975, 1, 1), dt.date(2010, 12, 31))
+"""The days an old marriage (`population(old_marriages=...)`) falls between: books of that era print no NIK."""
+
+
+def population(*, families: int, seed: int, old_marriages: float = 0.0) -> dict[str, Any]:
     """A `capil.population/1` document with `families` families, the same for the same seed.
 
     Every family has a KEPALA KELUARGA, usually an ISTRI, and 0-3 ANAK whose
@@ -45,17 +49,25 @@ def population(*, families: int, seed: int) -> dict[str, Any]:
     No. KK the district and the registration date. Older children may have
     finished a diploma or S1. The first family always has a wife and an
     unmarried adult child (at least 23) whose pendidikan is below DIPLOMA IV/STRATA I.
+
+    `old_marriages` is the share of families after the first whose couple married between 1975 and 2010
+    (`OLD_MARRIAGES`) and never had the marriage recorded: both are KAWIN BELUM TERCATAT, without date or
+    akta number, and come to record it with a book of that era (the application planner marries them).
+    At 0 (the default) no draw is added, so a seed gives the same file as before the option existed.
     """
     if families < 0:
         raise ValueError("families must be >= 0")
-    builder = _Builder(random.Random(seed))
+    if not 0.0 <= old_marriages <= 1.0:
+        raise ValueError("old_marriages must be between 0 and 1")
+    builder = _Builder(random.Random(seed), old_marriages=old_marriages)
     keluarga = [builder.family(index=i).to_dict() for i in range(families)]
     return {"format": POPULATION_FORMAT, "keluarga": keluarga}
 
 
 class _Builder:
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, *, old_marriages: float = 0.0) -> None:
         self.rng = rng
+        self.old_marriages = old_marriages
         self.niks: set[str] = set()
         self.kks: set[str] = set()
 
@@ -66,12 +78,18 @@ class _Builder:
         tradition = rng.choices(TRADITIONS, weights=TRADITION_WEIGHTS)[0]
         agama = rng.choice(tradition.agama)
         surname = tradition.surname(rng)
-        # The first family is old enough to have an adult child: tests need one.
-        head_born = _random_date(rng, dt.date(1960, 1, 1), dt.date(1970 if index == 0 else 1995, 12, 31))
-        head_age_at_marriage = rng.randint(22, 26 if index == 0 else 32)
-        married = _add_years(head_born, head_age_at_marriage) + dt.timedelta(days=rng.randint(0, 360))
-        married = min(married, REFERENCE_DAY - dt.timedelta(days=400))
-        has_wife = index == 0 or rng.random() < 0.85
+        old = index > 0 and self.old_marriages > 0 and rng.random() < self.old_marriages
+        if old:  # married 1975-2010, never recorded: the head's age follows from the date
+            married = _random_date(rng, *OLD_MARRIAGES)
+            head_age_at_marriage = rng.randint(22, 32)
+            head_born = _add_years(married, -head_age_at_marriage) - dt.timedelta(days=rng.randint(0, 360))
+        else:
+            # The first family is old enough to have an adult child: tests need one.
+            head_born = _random_date(rng, dt.date(1960, 1, 1), dt.date(1970 if index == 0 else 1995, 12, 31))
+            head_age_at_marriage = rng.randint(22, 26 if index == 0 else 32)
+            married = _add_years(head_born, head_age_at_marriage) + dt.timedelta(days=rng.randint(0, 360))
+            married = min(married, REFERENCE_DAY - dt.timedelta(days=400))
+        has_wife = old or index == 0 or rng.random() < 0.85
         head_female = not has_wife and rng.random() < 0.5
 
         head_name = tradition.female(rng) if head_female else tradition.male(rng, surname=surname)
@@ -79,11 +97,13 @@ class _Builder:
         father = head_name if not head_female else tradition.male(rng, surname=surname)
         mother = wife_name if wife_name is not None else (head_name if head_female else tradition.female(rng))
         akta = _akta_number(rng, district, married)
+        recorded = married if has_wife and not old else None
+        couple = "KAWIN BELUM TERCATAT" if old else "KAWIN TERCATAT"
 
         members = [self._adult(
             district, tradition, agama, name=head_name, born=head_born, female=head_female,
-            hubungan="KEPALA KELUARGA", married=married if has_wife else None, akta=akta,
-            status=("KAWIN TERCATAT" if has_wife else "CERAI MATI" if head_female else "CERAI HIDUP TERCATAT"),
+            hubungan="KEPALA KELUARGA", married=recorded, akta=akta,
+            status=(couple if has_wife else "CERAI MATI" if head_female else "CERAI HIDUP TERCATAT"),
             pekerjaan=rng.choice(_HEAD_PEKERJAAN),
         )]
         if wife_name is not None:
@@ -91,7 +111,7 @@ class _Builder:
             wife_born += dt.timedelta(days=rng.randint(0, 360))
             members.append(self._adult(
                 district, tradition, agama, name=wife_name, born=wife_born, female=True,
-                hubungan="ISTRI", married=married, akta=akta, status="KAWIN TERCATAT",
+                hubungan="ISTRI", married=recorded, akta=akta, status=couple,
                 pekerjaan=rng.choice(_WIFE_PEKERJAAN),
             ))
         n_children = rng.randint(1, 3) if index == 0 else rng.randint(0, 3)
