@@ -56,7 +56,7 @@ from ._buku_nikah import extract_buku_nikah
 from ._cage import Cage, CageLimits, CageRun, CageUsage
 from ._cells import SecondReader, second_readings
 from ._classify import Detection, classify_page
-from ._confidence import understood
+from ._confidence_page import understood
 from ._geometry import Transform
 from ._ijazah import extract_ijazah
 from ._image import MAX_PAGES, MAX_PIXELS

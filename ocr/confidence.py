@@ -1,5 +1,6 @@
 """The confidence scale of `core.FieldValue.confidence`, as the extractors set it (the whole policy, with
-how second readings are weighed, is in `ocr._confidence`'s docstring).
+how second readings are weighed, is in `ocr._confidence`'s docstring; what the page as a whole says, in
+`ocr._confidence_page`'s).
 
     score(word_confidences, factor=1.0) -> 0..1: a field's confidence from its words' (the weakest
         decides, calibrated on the corpus) and its normalization's factor (`ocr.normalize.Graded`)
@@ -22,18 +23,8 @@ how second readings are weighed, is in `ocr._confidence`'s docstring).
 A value at >= SURE is meant to be right at least 99.5 % of the time on every corpus.
 """
 
-from ._confidence import (
-    CONTRADICTED,
-    CORROBORATED,
-    DISPUTED,
-    SURE,
-    TEXT_LAYER,
-    Doubt,
-    found_share,
-    lookalike_at_boundary,
-    score,
-    understood,
-)
+from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER, lookalike_at_boundary, score
+from ._confidence_page import Doubt, found_share, understood
 
 __all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "SURE", "TEXT_LAYER", "Doubt", "found_share",
            "lookalike_at_boundary", "score", "understood"]

@@ -1,0 +1,113 @@
+"""Field shape, the `shape` signal of `_confidence_page.understood`: a value that cannot be a reading of its
+field, whatever the layout (a person's name with a digit, a school without a school's word).
+
+    misshapen(name, value) -> bool
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._confidence_region import PROVINCE_BY_NAME
+
+PERSON_NAMES = frozenset({
+    "nama_lengkap", "nama_kepala_keluarga", "nama_orang_tua", "nama_ayah", "nama_ibu",
+    "suami.nama_lengkap", "istri.nama_lengkap", "wali.nama_lengkap",
+})
+"""Fields that hold a person's name (a member cell's field name without its row)."""
+PLACES = frozenset({
+    "tempat_lahir", "suami.tempat_lahir", "istri.tempat_lahir", "desa_kelurahan", "kecamatan", "kabupaten_kota",
+    "provinsi",
+})
+CODES = frozenset({"nim", "nis", "nisn", "npsn", "nomor_ijazah", "nomor_akta", "no_paspor", "no_kitap"})
+"""Fields that hold an identifier printed as digits, letters and separators (never words of a sentence)."""
+INSTITUTION_KINDS = frozenset({
+    "UNIVERSITAS", "INSTITUT", "SEKOLAH", "POLITEKNIK", "AKADEMI", "STIKES", "STIE", "STKIP", "STMIK", "STAIN",
+    "IAIN", "UIN", "MADRASAH", "PONDOK", "PESANTREN", "SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN",
+    "MI", "MIN", "MTS", "MTSN", "MA", "MAN", "MAK", "PKBM", "SKB", "SLB", "SMEA", "STM", "SPG", "SMEP", "SGO",
+    "SMU", "SMPLB", "SMALB", "SDLB", "KURSUS", "LEMBAGA", "PUSAT", "SANGGAR", "KELOMPOK", "STT", "STIH", "STIA",
+})
+"""Words one of which every school's, madrasah's or higher-education institution's name carries, whoever
+issues it: a `nama_satuan_pendidikan` without one is a fragment of something else (`SWASTA WILAYAH IX`,
+cut from `KOORDINASI PERGURUAN TINGGI SWASTA WILAYAH IX`)."""
+_NOT_A_NAME = frozenset({
+    "REPUBLIK", "INDONESIA", "KEMENTERIAN", "DEPARTEMEN", "KEMENTRIAN", "DINAS", "PEMERINTAH", "KOORDINASI",
+    "WILAYAH", "UNIVERSITAS", "INSTITUT", "SEKOLAH", "FAKULTAS", "KANTOR", "KEPALA", "REKTOR", "DEKAN", "NIP",
+    "IJAZAH", "KARTU", "KELUARGA", "KUTIPAN", "AKTA", "NIKAH", "NOMOR", "TANGGAL", "LAHIR", "NAMA", "PROGRAM",
+    "STUDI", "GELAR", "LULUS", "TAHUN", "KECAMATAN", "KABUPATEN", "PROVINSI", "DESA", "KELURAHAN", "ALAMAT",
+    "AGAMA", "URUSAN", "SIPIL", "KEPENDUDUKAN", "PENCATATAN",
+})
+"""Words of headings and labels: a person's name holding one was cut from a heading or a label's line."""
+MOST_NAME_WORDS = 5
+"""A person's name of more words is names run together (a merged member row) or a line of text."""
+
+
+_SENTENCE_WORDS = frozenset({
+    "YANG", "BERDASARKAN", "BAHWA", "TELAH", "DENGAN", "KEPADANYA", "SEBAGAI", "DINYATAKAN", "MENYATAKAN",
+    "MENERANGKAN", "BERLAKU", "UNTUK", "TERSEBUT", "SELURUH", "KEPADA", "DIBERIKAN", "MENYELESAIKAN", "INI",
+    "ADALAH", "OLEH", "AKAN", "DAPAT", "SESUAI", "PADA", "DARI", "KRITERIA", "KELULUSAN",
+})
+
+
+_NOT_NAME_CHARACTER = re.compile(r"[^A-Z .,'\-]")
+"""Names of people and places are letters, spaces and `.,'-`: a digit or a sign (`$RI` for `SRI`) is a misread."""
+_OTHER_FIELDS_VALUES = frozenset({
+    "ISLAM", "KRISTEN", "KATOLIK", "KATHOLIK", "HINDU", "BUDDHA", "BUDHA", "KONGHUCU", "LAKI-LAKI", "PEREMPUAN",
+    "WNI", "WNA",
+})
+"""Values of the member table's other columns: a name or place holding one ran into the next cell
+(`MEDAN ISLAM`)."""
+CITIES_ONLY = frozenset({
+    "KENDARI", "BAUBAU", "MAKASSAR", "PAREPARE", "PALOPO", "MANADO", "BITUNG", "TOMOHON", "KOTAMOBAGU", "PALU",
+    "SURABAYA", "YOGYAKARTA", "SURAKARTA", "SALATIGA", "DEPOK", "CIMAHI", "BATU", "CILEGON", "MEDAN", "PADANG",
+    "PEKANBARU", "DUMAI", "PALEMBANG", "BENGKULU", "BANDAR LAMPUNG", "METRO", "PANGKALPINANG", "BATAM",
+    "TANJUNGPINANG", "BANDA ACEH", "SABANG", "LHOKSEUMAWE", "LANGSA", "BINJAI", "SIBOLGA", "BUKITTINGGI",
+    "PAYAKUMBUH", "SAWAHLUNTO", "LUBUKLINGGAU", "PRABUMULIH", "PONTIANAK", "SINGKAWANG", "PALANGKA RAYA",
+    "BANJARMASIN", "BANJARBARU", "SAMARINDA", "BALIKPAPAN", "BONTANG", "TARAKAN", "DENPASAR", "MATARAM", "AMBON",
+    "TERNATE",
+})
+"""Cities (kota) no regency (kabupaten) shares a name with: their `kabupaten_kota` is `KOTA <name>`."""
+_ENGLISH = frozenset({
+    "OF", "THE", "AND", "UNIVERSITY", "FACULTY", "BACHELOR", "MASTER", "DOCTOR", "DEGREE", "BIRTH", "PLACE",
+    "DATE", "NAME", "NUMBER", "STUDY", "STUDENT", "GRADUATE", "GRADUATED", "ENGINEERING", "SCIENCE", "SCIENCES",
+    "ARTS", "HAS", "BEEN", "AWARDED", "CERTIFY", "CERTIFIES", "THIS", "THAT", "WHO", "IN", "ON", "AT",
+    "POLYTECHNIC", "STATE", "ISLAMIC", "INSTITUTE", "SCHOOL", "HIGH", "SENIOR", "JUNIOR", "REGISTRATION",
+    "SERIAL", "APPLIED", "WITH", "ALL", "RIGHTS", "PRIVILEGES",
+})
+"""English words: a bilingual print's translation or label taken with an Indonesian value (the names of
+people, places, institutions, programmes and degrees are read in Indonesian)."""
+_LABEL_WORDS = frozenset({
+    "KABUPATEN", "KOTA", "KABUPATEN/KOTA", "PROPINSI", "PROVINSI", "KECAMATAN", "DESA", "KELURAHAN",
+    "DESA/KELURAHAN", "KODE", "POS", "RT", "RW", "RT/RW", "ALAMAT", "NAMA", "", "-",
+})
+"""Words of the KK header's labels: a value made of nothing else is a label (`KABUPATEN / KOTA` read as the
+address)."""
+
+
+def misshapen(name: str, value: str | None) -> bool:
+    """Whether `value` cannot be a reading of field `name`, whatever the layout."""
+    if not value:
+        return False
+    words = value.upper().replace(",", " ").split()
+    sentence = any(w.strip(".:;()") in _SENTENCE_WORDS for w in words)
+    stripped = [w.strip(".:;()/") for w in words]
+    if name in ("desa_kelurahan", "kecamatan", "kabupaten_kota") and " ".join(words) in PROVINCE_BY_NAME:
+        return True  # the province's value, a line below its own label
+    if name == "kabupaten_kota" and " ".join(words) in CITIES_ONLY:
+        return True  # a city is written KOTA X (documents.md); bare, its KOTA was lost (`Kotamadya` read as a label)
+    if name in PERSON_NAMES or name in PLACES:
+        return (_NOT_NAME_CHARACTER.search(value.upper()) is not None or len(words) > MOST_NAME_WORDS or sentence
+                or any(w in _OTHER_FIELDS_VALUES or w in _ENGLISH for w in stripped)
+                or (name in PERSON_NAMES and any(w in _NOT_A_NAME for w in stripped))
+                or all(w in _LABEL_WORDS for w in stripped if w))
+    if name in ("nama_satuan_pendidikan", "program_studi", "gelar") and any(w in _ENGLISH for w in stripped):
+        return True
+    if name in ("alamat", "suami.alamat", "istri.alamat"):
+        return all(w in _LABEL_WORDS for w in stripped if w)
+    if name == "nama_satuan_pendidikan":
+        return sentence or not any(w.strip(".:;()") in INSTITUTION_KINDS for w in words)
+    if name in CODES:
+        return "," in value or re.search(r"[A-Za-z]{10,}|LAHIR|TANGGAL", value.upper()) is not None
+    if name == "kode_pos":
+        return re.fullmatch(r"[1-9]\d{4}", value) is None
+    return False
