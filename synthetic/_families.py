@@ -173,6 +173,12 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "...', 'warga negara Indonesia (WNI)', agama, pekerjaan, 'bertempat tinggal di ...'), the wali with "
                  "the relation, the reason (police report of loss with its own number, or damage), a later date over "
                  "the head's signature, two photo boxes"),
+    # Drawn blind in session 11: only their author has opened them; see each module's docstring.
+    LayoutFamily("kk-u11a", "kk", "u11a", "held out, session 11 (see its module)", weight=0.5),
+    LayoutFamily("kk-u11b", "kk", "u11b", "held out, session 11 (see its module)", weight=0.5),
+    LayoutFamily("ijazah-u11c", "ijazah", "u11c", "held out, session 11 (see its module)", levels=SCHOOL),
+    LayoutFamily("ijazah-u11d", "ijazah", "u11d", "held out, session 11 (see its module)", levels=UNIVERSITY),
+    LayoutFamily("nikah-u11e", "buku_nikah", "u11e", "held out, session 11 (see its module)"),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

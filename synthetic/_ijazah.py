@@ -19,6 +19,8 @@ from . import _ijazah_madrasah as madrasah
 from . import _ijazah_ptkin as ptkin
 from . import _ijazah_swasta as swasta
 from . import _ijazah_tulis as tulis
+from . import _unseen_u11c as u11c
+from . import _unseen_u11d as u11d
 from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import security_paper, signature, stamp
 
@@ -115,7 +117,12 @@ _DRAWN_WHOLE = {
     "tulis": _DrawnWhole(False, A4_PORTRAIT, tulis.tulis_values, tulis.draw_tulis, paper=tulis.tulis_paper),
     "bilingual": _DrawnWhole(True, A4_LANDSCAPE, bilingual.bilingual_values, bilingual.draw_bilingual),
     "isian": _DrawnWhole(False, A4_PORTRAIT, isian.isian_values, isian.draw_isian, paper=isian.isian_paper),
+    # held out, session 11
+    "u11c": _DrawnWhole(False, A4_LANDSCAPE, u11c.u11c_values, u11c.draw_u11c),
+    "u11d": _DrawnWhole(True, A4_LANDSCAPE, u11d.u11d_values, u11d.draw_u11d),
 }
+# Held out, session 11: added here, apart from the tuple (whose inferred type is its first value's length).
+IJAZAH_LAYOUTS = (*IJAZAH_LAYOUTS, "u11c", "u11d")  # type: ignore[assignment]
 
 
 def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random.Random, style: Style,

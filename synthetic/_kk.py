@@ -51,6 +51,11 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
     spacing, inks, offsets) instead of the plain look; `heldout` with `Style.heldout`
     (other fonts and page geometry).
     """
+    if layout in ("u11a", "u11b"):  # held out, session 11 (`_unseen_u11a`, `_unseen_u11b`)
+        from ._unseen_u11a import render_u11a
+        from ._unseen_u11b import render_u11b
+
+        return (render_u11a if layout == "u11a" else render_u11b)(family, seed=seed, varied=varied, heldout=heldout)
     if layout not in KK_LAYOUTS:
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     if layout in ("blanko", "2024"):  # the families drawn blind have their own pages and random streams
