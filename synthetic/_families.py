@@ -34,7 +34,7 @@ class LayoutFamily:
     weight: float = 1.0
     """Share among the chosen families that can print a document (normalised)."""
     levels: str | None = None
-    """Ijazah only: `school` (SD/SMP/SMA/SMK) or `university` (D3/S1)."""
+    """Ijazah only: `school` (SD/SMP/SMA/SMK) or `university` (D3/S1); None for a family printing both."""
 
 
 LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
@@ -133,6 +133,20 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
                  "(DN-20 Mu 0264731), numbered items (1. Nama, 2. Tempat dan Tanggal Lahir, 3. Nama Orang Tua/Wali, "
                  "4. Nomor Induk, NISN and NPSN since 2007) and blanks, every value written in a chancery hand on "
                  "dotted lines a little off them, Diberikan di / pada tanggal written in (session 10)", levels=SCHOOL),
+    LayoutFamily("kk-salinan", "kk", "salinan", "a legalised black-and-white photocopy of a development KK print "
+                 "(current, old, 2010s, 2000s, 2024 or susun): turned up to 1.3 degrees, hanging off the copier's glass on "
+                 "the left (margin and row numbers), the right or the foot (signatures, issue date) and there cut off, "
+                 "the lid's dark band opposite, hard contrast and grey cast, toner specks, two punch holes, a fold line "
+                 "across, and in violet or blue over part of header and table a box stamp SALINAN / FOTO COPY SESUAI "
+                 "DENGAN ASLINYA with a handwritten date and initials, the legaliser's name and NIP, a signature and the "
+                 "office's round stamp; pdf_text is the scanner's searchable PDF (the copy's image, an invisible OCR "
+                 "layer with the stamp's words) (session 11, development)", weight=0.5),
+    LayoutFamily("ijazah-salinan", "ijazah", "salinan", "a legalised photocopy of a development ijazah print, school "
+                 "(current, lama, kesetaraan, isian) or university (current, fakultas, ptkin, swasta, bilingual): copied "
+                 "as kk-salinan (turned, one side cut off, lid band, specks, punch holes, fold) and legalised in violet "
+                 "or blue by a TELAH DILEGALISIR / SESUAI DENGAN ASLINYA box stamp with a handwritten date, the "
+                 "legaliser's name and 18-digit NIP, a signature and the round stamp, over the holder's data or the "
+                 "signature block (session 11, development)"),
     # Drawn blind in round 9 (the extractor's authors have not seen them): see each module's docstring.
     LayoutFamily("kk-dua-baris", "kk", "dua-baris", "a kabupaten's SIAK print on folio landscape under a kop surat: "
                  "header in capitals or abbreviated (KEPALA KELUARGA, RT/RW with KODE POS on one line, Kel./Desa, "
@@ -209,7 +223,7 @@ def families_for(doc_type: str, names: Iterable[str], *, jenjang: str | None = N
     levels = None if jenjang is None else (UNIVERSITY if jenjang.upper() in ("D3", "S1", "S2", "S3", "D4")
                                            else SCHOOL)
     chosen = [LAYOUT_FAMILIES[n] for n in LAYOUT_FAMILIES if n in set(names)]
-    return [f for f in chosen if f.document_type == doc_type and (levels is None or f.levels == levels)]
+    return [f for f in chosen if f.document_type == doc_type and (levels is None or f.levels in (None, levels))]
 
 
 def check_coverage(names: Iterable[str]) -> None:

@@ -46,7 +46,7 @@ _HEADS = ("Drs. LA ODE HASIMU, M.Pd.", "Hj. NURHAYATI, S.Pd., M.Pd.", "ANDI BAHT
 
 
 IJAZAH_LAYOUTS = ("current", "lama", "fakultas", "madrasah", "ptkin", "kesetaraan", "swasta", "dwibahasa", "tulis",
-                  "bilingual", "isian")
+                  "bilingual", "isian", "salinan")
 
 
 def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: bool = False, varied: bool = False,
@@ -79,6 +79,11 @@ def render_ijazah(person: core.Person, *, jenjang: str, seed: int, security: boo
         raise TypeError("pass jenjang as the keyword argument, not an override")
     if layout not in IJAZAH_LAYOUTS:
         raise ValueError(f"no ijazah layout {layout!r}: use one of {IJAZAH_LAYOUTS}")
+    if layout == "salinan":  # `_ijazah_salinan`: a legalised photocopy of a development print
+        from ._ijazah_salinan import render_ijazah_salinan
+
+        return render_ijazah_salinan(person, jenjang=jenjang, seed=seed, security=security, varied=varied,
+                                     heldout=heldout, **overrides)
     rng = random.Random(f"ijazah-{seed}")
     style = Style.pick(seed, varied=varied, heldout=heldout)
     if layout != "current":

@@ -33,7 +33,7 @@ _NAME_FIELDS = {"nama_lengkap", "nama_ayah", "nama_ibu"}
 _OFFICIALS = ("Drs. H. ABDUL RAHIM, M.Si", "MUHAMMAD NASIR, S.Sos., M.M.", "Ir. WA ODE NURLIA, M.Si",
               "ANDI SYAMSUL ALAM, S.H.")
 MIN_ROWS = 5
-KK_LAYOUTS = ("current", "old", "2010s", "2000s", "blanko", "2024", "dua-baris", "legalisir", "susun")
+KK_LAYOUTS = ("current", "old", "2010s", "2000s", "blanko", "2024", "dua-baris", "legalisir", "susun", "salinan")
 
 
 def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied: bool = False,
@@ -72,6 +72,10 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
         from ._kk_legalisir import render_kk_legalisir
 
         return render_kk_legalisir(family, seed=seed, varied=varied, heldout=heldout)
+    if layout == "salinan":  # `_kk_salinan`: a legalised photocopy of a development print
+        from ._kk_salinan import render_kk_salinan
+
+        return render_kk_salinan(family, seed=seed, varied=varied, heldout=heldout)
     rng = random.Random(f"kk-{seed}")
     page = Page(A4_LANDSCAPE, Style.pick(seed, varied=varied, heldout=heldout))
     if layout == "2010s":

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -47,6 +48,13 @@ def vector_pdf(ops: tuple[tuple[Any, ...], ...], *, size: tuple[int, int], dpi: 
         kind = op[0]
         if kind == "text":
             _, x, y, text, font_path, px, ink = op
+            if ink is None:  # a scanner's OCR layer over its image (a legalised copy): invisible text
+                layer = pdf.beginText(x * k, height - y * k)
+                layer.setTextRenderMode(3)
+                layer.setFont(_font_name(font_path), px * k)
+                layer.textOut(text)
+                pdf.drawText(layer)
+                continue
             pdf.setFillColorRGB(*(c / 255 for c in ink))
             pdf.setFont(_font_name(font_path), px * k)
             pdf.drawString(x * k, height - y * k, text)
@@ -60,7 +68,17 @@ def vector_pdf(ops: tuple[tuple[Any, ...], ...], *, size: tuple[int, int], dpi: 
             else:
                 pdf.rect(x0 * k, height - y1 * k, (x1 - x0) * k, (y1 - y0) * k, stroke=1, fill=0)
         elif kind == "image":
-            _, (x, y), image = op
+            _, (x, y), image, *scanned = op
+            if scanned:  # the whole page as a scanner wrote it: full resolution, JPEG
+                jpeg = io.BytesIO()
+                image.save(jpeg, format="JPEG", quality=80)
+                ascii85, rl_config.useA85 = rl_config.useA85, 0  # binary stream: ASCII85 in pure Python is slow
+                try:
+                    pdf.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), x * k, height - y * k - image.height * k,
+                                  width=image.width * k, height=image.height * k)
+                finally:
+                    rl_config.useA85 = ascii85
+                continue
             _draw_image(pdf, image, x=x * k, top=height - y * k, k=k)
     pdf.showPage()
     pdf.save()
