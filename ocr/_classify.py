@@ -13,7 +13,9 @@ support a title, or, with no title, must point clearly at one type.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
+import functools
 import itertools
 import statistics
 from dataclasses import dataclass
@@ -142,23 +144,45 @@ def _titles_on(line: Line, median_height: float, *, several_words: bool = False)
     keys = [compact_key(w.text.translate(_AS_LETTERS)) for w in line.words]
     whole = "".join(keys)
     display = [w.height >= _DISPLAY * median_height for w in line.words]
+    # A title stands nearly alone on its line, begins it, or is set in display type; a phrase inside a
+    # sentence or a label (`Nomor Ijazah : ...`) is no title.
+    labelled = any(":" in w.text for w in line.words)
+    begins = len(whole) <= 40 and not labelled
+    available = _available(whole)
     out = []
-    for doc_type, titles in TITLES.items():
-        for title in titles:
-            if several_words and " " not in title:
-                continue
-            target = compact_key(title)
-            allowed = _allowed_edits(target)
-            # A title stands nearly alone on its line, begins it, or is set in display type; a phrase
-            # inside a sentence or a label (`Nomor Ijazah : ...`) is no title.
-            labelled = any(":" in w.text for w in line.words)
-            alone = len(whole) <= 3 * len(target) + 6 and not labelled
-            begins = len(whole) <= 40 and not labelled
-            starts = [i for i in range(len(keys)) if alone or display[i] or (i == 0 and begins)]
-            edits = min((_edits(keys, start, target, allowed) for start in starts), default=allowed + 1)
-            if edits <= allowed:
-                out.append(_Title(doc_type, edits, line.y))
+    for title in _TARGETS:
+        if several_words and not title.several_words:
+            continue
+        # Each letter the title needs that the line cannot supply costs an edit, whatever the window.
+        if sum(max(0, n - available.get(c, 0)) for c, n in _letters(title.key)) > title.allowed:
+            continue
+        alone = len(whole) <= 3 * len(title.key) + 6 and not labelled
+        starts = [i for i in range(len(keys)) if alone or display[i] or (i == 0 and begins)]
+        edits = min((_edits(keys, start, title.key, title.allowed) for start in starts), default=title.allowed + 1)
+        if edits <= title.allowed:
+            out.append(_Title(title.document_type, edits, line.y))
     return out
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A title as matched: its compact key and the slips it forgives."""
+
+    document_type: core.DocumentType
+    key: str
+    allowed: int
+    several_words: bool
+
+
+def _available(whole: str) -> dict[str, int]:
+    """The most of each letter any window of `whole` holds, read as it is or as `_edits`' variants read it
+    (`II` as `H`, `U` as `IJ`): a bound, so that a title needing more of its letters than that by more
+    than its allowed edits is ruled out before any edit distance, with the same decisions."""
+    counts = collections.Counter(whole)
+    counts["H"] += whole.count("II")
+    counts["I"] += counts["U"]
+    counts["J"] += counts["U"]
+    return counts
 
 
 def _edits(keys: list[str], start: int, target: str, allowed: int) -> int:
@@ -172,31 +196,58 @@ def _edits(keys: list[str], start: int, target: str, allowed: int) -> int:
             continue
         # `H` in display type is often read as two strokes, `II`; `IJ` set close as one letter, `U`.
         for variant in {text, text.replace("II", "H"), text.replace("U", "IJ"), text.replace("II", "H").replace("U", "IJ")}:
-            letters = set(variant)
-            # Each letter one side has and the other lacks costs an edit at least: most windows end here.
-            if len(letters - set(target)) + len(set(target) - letters) <= 2 * allowed:
-                best = min(best, _banded_distance(variant, target, allowed))
+            # Each letter the title needs that the window lacks, and each letter too many, costs an edit at
+            # least (as many too many as the window is longer): most windows end here, before any distance.
+            counts = collections.Counter(variant)
+            short = sum(max(0, n - counts[c]) for c, n in _letters(target))
+            if short + max(0, len(variant) - len(target)) <= allowed:
+                best = min(best, _distance(variant, target, allowed))
     return best
 
 
-def _banded_distance(a: str, b: str, k: int) -> int:
-    """Levenshtein distance if at most `k`, else `k + 1`: only cells within `k` of the diagonal count."""
+def _distance(a: str, b: str, k: int) -> int:
+    """Levenshtein distance if at most `k`, else `k + 1`.
+
+    Myers' bit-vector algorithm (Hyyro's form for whole strings): one column of the edit-distance table per
+    letter of `a`, held as bits of `b`'s positions, so each letter costs a few integer operations instead of
+    a row of cells; exactly the distance the table gives."""
     if abs(len(a) - len(b)) > k:
         return k + 1
-    big = k + 1
-    previous = {j: j for j in range(min(len(b), k) + 1)}
-    for i in range(1, len(a) + 1):
-        current = {}
-        for j in range(max(0, i - k), min(len(b), i + k) + 1):
-            if j == 0:
-                current[j] = i
-                continue
-            current[j] = min(previous.get(j, big) + 1, current.get(j - 1, big) + 1,
-                             previous.get(j - 1, big) + (a[i - 1] != b[j - 1]))
-        if min(current.values()) > k:
-            return big
-        previous = current
-    return min(previous.get(len(b), big), big)
+    if not b:
+        return min(len(a), k + 1)
+    peq = _positions(b)
+    full, top = (1 << len(b)) - 1, 1 << (len(b) - 1)
+    pv, mv, score = full, 0, len(b)
+    for c in a:
+        eq = peq.get(c, 0)
+        xv = eq | mv
+        xh = ((((eq & pv) + pv) & full) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & top:
+            score += 1
+        elif mh & top:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return min(score, k + 1)
+
+
+@functools.cache
+def _letters(target: str) -> tuple[tuple[str, int], ...]:
+    """Each letter of `target` with how many times it holds it."""
+    return tuple(collections.Counter(target).items())
+
+
+@functools.cache
+def _positions(b: str) -> dict[str, int]:
+    """Per letter, the bits of `b`'s positions that hold it."""
+    out: dict[str, int] = {}
+    for i, c in enumerate(b):
+        out[c] = out.get(c, 0) | (1 << i)
+    return out
 
 
 def _allowed_edits(target: str) -> int:
@@ -209,3 +260,8 @@ def _evidence(first_page_lines: list[Line], doc_type: core.DocumentType) -> int:
     issuer = any(find_line(first_page_lines, name, min_ratio=_MARK_RATIO) is not None for name in ISSUERS[doc_type])
     marks = sum(find_line(first_page_lines, mark, min_ratio=_MARK_RATIO) is not None for mark in MARKS[doc_type])
     return int(issuer) + marks
+
+
+_TARGETS = tuple(_Target(doc_type, compact_key(title), _allowed_edits(compact_key(title)), " " in title)
+                 for doc_type, titles in TITLES.items() for title in titles)
+"""Every title, in `TITLES`' order, prepared once."""

@@ -117,3 +117,21 @@ def test_a_kk_after_a_cover_letter_is_read_from_its_own_page():
     assert found.document_type == core.DocumentType.KK
     assert [row["nik"].value for row in extraction.anggota][:2] == ["7401010101800001", "7401054506850002"]
     assert {row["nik"].page for row in extraction.anggota} == {2}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("SURAT KETERANGAN PENGGANTI IJAZAH", core.DocumentType.IJAZAH),
+    ("SURAT KETERANGAN PENGGANT1 IJASAH", core.DocumentType.IJAZAH),
+    ("SURAT KETERANGAN PENGGANTI KUTIPAN AKTA NIKAH", core.DocumentType.BUKU_NIKAH),
+    ("SURAT KETERANGAN PENGGANTl KUTIPAN AKTA NlKAII", core.DocumentType.BUKU_NIKAH),
+    ("SURAT KETERANGAN PENGGANTI BUKU NIKAH", core.DocumentType.BUKU_NIKAH)])
+def test_a_letter_in_place_of_an_ijazah_or_a_kutipan_is_typed_by_what_it_replaces(title, expected):
+    """`SURAT KETERANGAN PENGGANTI IJAZAH` lies within the edits a title that long forgives of `SURAT
+    KETERANGAN PENGGANTI KUTIPAN AKTA NIKAH`: each letter types as the document it replaces, slips and all,
+    on a page printing none of either type's marks."""
+    from tests.fixtures.words import lines_page
+
+    page = lines_page("REPUBLIK INDONESIA", (title, 50), "Yang bertanda tangan di bawah ini menerangkan",
+                      "Nomor : 0123/045/VI/2019", "Nama : LA ODE SAFIUDDIN")
+    _, detection = ocr.extract_pages([page])
+    assert detection.document_type == expected
