@@ -293,21 +293,32 @@ def _one_line_members(page: Page, grids: list[Grid]) -> list[dict[str, core.Fiel
     tables = [_table(page, grid) for grid in grids]
     same_count = len({len(table) for table in tables}) == 1
     for table in tables:
-        numbers = [number for number, _ in table]
-        # Printed numbers are trusted only when they read as a rising sequence; one misread `1` -> `4`
-        # would otherwise glue a row of table 2 onto the wrong member (and `5` -> `6` in one table only
-        # would make two members of one).
-        trusted = not same_count and all(n is not None for n in numbers) and all(
-            a < b for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
-        # Tables of unlike length joined by position (their numbers unread): from the first row one table
-        # lost, its values sit beside another member's, so none of them is sure.
-        unsure = not same_count and not trusted
-        for position, (number, row) in enumerate(table):
-            key = number if trusted and number is not None else position + 1
+        keys, unsure = _row_keys([number for number, _ in table], same_count=same_count)
+        for key, (_, row) in zip(keys, table, strict=True):
             merged.setdefault(key, {}).update(
                 {f: capped(v, DISPUTED) for f, v in row.items()} if unsure else row)
     return [all_fields(core.KK_MEMBER_FIELDS, merged[k]) for k in sorted(merged)
             if any(v.value for v in merged[k].values())]
+
+
+def _row_keys(numbers: list[int | None], *, same_count: bool) -> tuple[list[int], bool]:
+    """Which member (1, 2, ...) each row of one table is, and whether that is in doubt.
+
+    Printed numbers are trusted only when they read as a rising sequence; one misread `1` -> `4` would
+    otherwise glue a row of table 2 onto the wrong member (and `5` -> `6` in one table only would make two
+    members of one). Tables of as many rows are joined by position, unless a table's numbers all read, one
+    after the other, from above 1: its first rows were lost (read into its header, or its top band unread),
+    and each row is the member its number says. Any other table whose numbers, where read, are not its
+    positions lost, gained or misnumbered a row: which member a row is cannot be told, so none of its values
+    is sure; so too tables of unlike length joined by position (their numbers unread).
+    """
+    positions = list(range(1, len(numbers) + 1))
+    read = [n for n in numbers if n is not None]
+    rising = len(read) == len(numbers) and all(a < b for a, b in itertools.pairwise(read))
+    if read and rising and (not same_count or (read[0] > 1 and read[-1] - read[0] == len(read) - 1)):
+        return read, False
+    misplaced = any(n is not None and n != p for n, p in zip(numbers, positions, strict=True))
+    return positions, not same_count or misplaced
 
 
 def _nik_lines(page: Page, grids: list[Grid]) -> int:
