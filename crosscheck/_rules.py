@@ -25,6 +25,7 @@ from ._spouse import (
     ROLES,
     named_but_nik_not_read,
     other_spouse_without_nik,
+    record_partner,
     subject_role_without_nik,
 )
 
@@ -326,9 +327,17 @@ def _other_spouse_by_nik(check: Checker, nikah: Extraction, other_role: str, kno
 def _other_spouse_by_name(check: Checker, nikah: Extraction, other_role: str, subject: Person,
                           members: tuple[Person, ...]) -> Person | None:
     """On a book without NIKs: the other spouse in the subject's family by name and birth date, else their
-    name and birth date must be read clearly (what the book identifies them by), their record untouched."""
+    name and birth date must be read clearly (what the book identifies them by), their record untouched.
+    A spouse the KK already records for the subject (`record_partner`) must be the one the book names."""
     other = other_spouse_without_nik(check, nikah, other_role, subject, members)
-    if other is None:
+    partner = record_partner(subject, members) if other is None else None
+    if partner is not None:
+        before = len(check.findings)
+        check_identity(check, nikah, partner, document="buku_nikah", prefix=f"{other_role}.")
+        if len(check.findings) == before:  # read as theirs, yet not found as one person: a person looks
+            check.add("NAME_MISMATCH", document="buku_nikah", field=f"{other_role}.nama_lengkap",
+                      expected=partner.nama_lengkap, found=nikah.value(f"{other_role}.nama_lengkap"))
+    elif other is None:
         for name in ("nama_lengkap", "tanggal_lahir"):
             check.read(nikah.fields.get(f"{other_role}.{name}", MISSING), document="buku_nikah",
                        field=f"{other_role}.{name}")

@@ -14,7 +14,11 @@ found by what the book does print, each value read with confidence:
 
 The other spouse is then found the same way among the subject's family in the record (a couple
 married long ago, both on the KK, recording the marriage now); otherwise their name and birth date
-must be read clearly, as their NIK must be on a newer book, and their record is not changed.
+must be read clearly, as their NIK must be on a newer book, and their record is not changed. When the
+record already gives the subject a spouse on the KK (`record_partner`: the subject and someone of the
+other sex are head and wife, both KAWIN ...), the book must name that person: anyone else, or their
+name or birth date not read as the record holds them, goes to review (one half of a couple recorded
+married and the other not is a record a person must look at).
 
 A newer book whose NIK was not read stays in review; when its name and birth date are the subject's,
 SPOUSE_NIK_NOT_READ tells the verifikator so (the NIK on the scan decides).
@@ -82,6 +86,19 @@ def other_spouse_without_nik(check: Checker, nikah: Extraction, role: str, subje
     """The other spouse among the subject's family, by the name and birth date the book prints for them."""
     found = [p for p in family if p.nik != subject.nik and role_of_sex(p) == role and named_as(check, nikah, role, p)]
     return found[0] if len(found) == 1 else None
+
+
+_COUPLE = ("KEPALA KELUARGA", "SUAMI", "ISTRI")
+
+
+def record_partner(subject: Person, family: Iterable[Person]) -> Person | None:
+    """The subject's spouse as the KK records them: the subject in a couple role (head, husband, wife),
+    married by status, and the one member of the other sex in a couple role, married by status."""
+    if subject.status_hubungan not in _COUPLE or not subject.status_perkawinan.startswith("KAWIN"):
+        return None
+    found = [p for p in family if p.nik != subject.nik and p.status_hubungan in _COUPLE
+             and p.jenis_kelamin != subject.jenis_kelamin and p.status_perkawinan.startswith("KAWIN")]
+    return found[0] if found else None
 
 
 def named_but_nik_not_read(check: Checker, nikah: Extraction, subject: Person) -> str | None:

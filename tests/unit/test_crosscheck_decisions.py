@@ -118,13 +118,37 @@ def test_a_pre_2011_book_without_niks_finds_both_spouses_by_name_and_birth_date(
     assert decision.changes == {HUSBAND.nik: values, WIFE.nik: values}
 
 
+# The wife heads the KK alone: the husband the book names is on no KK of ours.
+_HEAD_WIFE = dataclasses.replace(WIFE, status_hubungan="KEPALA KELUARGA")
+ALONE = dataclasses.replace(COUPLE, anggota=tuple(_HEAD_WIFE if p.nik == WIFE.nik else p for p in COUPLE.anggota
+                                                  if p.nik != HUSBAND.nik))
+
+
 def test_the_other_spouse_outside_the_family_is_identified_by_the_book_alone():
     book = old_book(**{"suami.nama_lengkap": "ANDI IRFAN", "suami.tanggal_lahir": "1979-02-03"})
-    decision = marry(book)
+    decision = marry(book, subject=_HEAD_WIFE, family=ALONE)
     assert decision.status == Status.APPROVED, codes(decision)
     assert set(decision.changes) == {WIFE.nik}
-    unread = marry(old_book(**{"suami.nama_lengkap": "ANDI IRFAN", "suami.tanggal_lahir": None}))
+    unread = marry(old_book(**{"suami.nama_lengkap": "ANDI IRFAN", "suami.tanggal_lahir": None}),
+                   subject=_HEAD_WIFE, family=ALONE)
     assert unread.status == Status.NEEDS_REVIEW and "FIELD_NOT_FOUND" in codes(unread)
+
+
+@pytest.mark.parametrize(
+    ("override", "why"),
+    [
+        ({"suami.nama_lengkap": "ANDI IRFAN", "suami.tanggal_lahir": "1979-02-03"}, "another man"),
+        ({"suami.nama_lengkap": HUSBAND.nama_lengkap.rsplit(" ", 1)[0]}, "the husband's name cut short"),
+        ({"suami.nama_lengkap": fv(HUSBAND.nama_lengkap, 0.5)}, "the husband's name read unsure"),
+        ({"suami.tanggal_lahir": "1980-03-13"}, "the husband's birth date a day off"),
+        ({"suami.tanggal_lahir": None}, "the husband's birth date not read"),
+    ],
+)
+def test_a_spouse_the_kk_records_must_be_the_one_the_book_names(override, why):
+    # Approving the wife alone would leave her husband on the same KK unrecorded: half a marriage.
+    decision = marry(old_book(**override))
+    assert decision.status == Status.NEEDS_REVIEW, (why, codes(decision))
+    assert HUSBAND.nik not in (decision.changes or {}), why
 
 
 _TWIN = dataclasses.replace(WIFE, nik="7401055506850009", status_hubungan="FAMILI LAIN")
