@@ -20,6 +20,7 @@ from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER
 from ._confidence_echo import echo_doubts
 from ._confidence_region import region_doubts
 from ._confidence_shape import misshapen
+from ._confidence_table import unpaired
 
 _UNIVERSITY = frozenset({"nim", "program_studi", "gelar"})
 _SCHOOL = frozenset({"npsn", "nama_orang_tua", "nis", "nisn"})
@@ -53,6 +54,9 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
     - `table`: a KK member table none of whose rows shows a valid NIK (one its row's birth date, where
       read, agrees with) was not understood (a member row is one NIK): its cells are at most `DISPUTED`
       unless confirmed;
+    - `pairing`: a KK member table whose columns no longer pair up (a NIK beside another row's birth date, a
+      child born before a parent, the header's head of family beside another relation: `_confidence_table`)
+      was torn and shifted: its cells are at most `DISPUTED`;
     - `region`: a KK's No. KK or kode pos not of the province it prints (`PROVINCES`), and a member's NIK
       whose province is the printed one's (or the No. KK's, or another member's) with one digit read as a
       look-alike (`14…` in SULAWESI TENGGARA, 74), are at most `DISPUTED`;
@@ -75,6 +79,10 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
         for key, holder, name in cells:
             if holder is not fields and not _confirmed(holder[name]):
                 _cap(holder, name, DISPUTED, doubts, key, "table")
+    if doc_type == "kk" and rows and unpaired(fields, rows) is not None:
+        for key, holder, name in cells:
+            if holder is not fields:
+                _cap(holder, name, DISPUTED, doubts, key, "pairing")
     for key, holder, name in region_doubts(fields, rows):
         _cap(holder, name, DISPUTED, doubts, key, "region")
     for key, holder, name in echo_doubts(cells):
