@@ -388,7 +388,7 @@ def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: floa
     return None
 
 
-_MARRIED = re.compile(rf"\b(?:pada\s*)?hari\s+[A-Za-z']+\s*,?\s*(?:tanggal|tgl\.?)?\s*(?P<date>{DATE})"
+_MARRIED = re.compile(rf"\b(?:pada\s*)?hari\s*[A-Za-z']+\s*,?\s*(?:tanggal|tgl\.?)?\s*(?P<date>{DATE})"
                       rf"|\btanggal\s+(?P<date2>{DATE})", re.IGNORECASE)
 
 

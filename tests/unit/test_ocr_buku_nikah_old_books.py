@@ -53,7 +53,8 @@ def _read(rows: list[tuple[str, str] | str]) -> dict[str, core.FieldValue]:
 def test_marriage_date_after_a_glued_pada_hari_is_found_and_corroborated_by_the_words():
     # Typed onto a blank, `Pada hari` is often read as one word: the date after it is still the marriage's,
     # and the same date written out in words on the next line vouches for it.
-    for line in ("Pada hari Kamis tanggal 25-10-1984", "Padahari Kamis tanggal 25-10-1984"):
+    for line in ("Pada hari Kamis tanggal 25-10-1984", "Padahari Kamis tanggal 25-10-1984",
+                 "Pada hariKamis tanggal 25-10-1984"):
         got = _read(_model_na(line))
         assert got["tanggal_nikah"].value == "1984-10-25"
         assert got["tanggal_nikah"].confidence >= 0.9, line
