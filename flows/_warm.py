@@ -15,6 +15,11 @@ hooks run by the runner), the same payload, environment and control channel. The
 modules only: no thread, socket or database connection exists in it to be shared by its forks
 (`casework.services()` is built in each run, on first use). The cage's `python -I` processes are
 started by each run as before.
+
+A fork does not run the runner's main module again (`python -m flows.serve`): multiprocessing has each
+child of a fork server import its parent's `__main__` by name, and `runpy` executes a module anew every
+time, so every flow run re-ran `flows.serve` and imported `flows.watch` with it (cProfile inside runs,
+issue #17). Nothing a run unpickles lives in `__main__` (the flows and their hooks are `flows.process`'s).
 """
 
 from __future__ import annotations
@@ -31,10 +36,30 @@ PRELOAD = [
     "flows.process", "flows.reconcile", "flows.renew", "flows.audit",
     "prefect.flow_engine", "prefect.task_engine", "prefect.artifacts",
     "ocr", "signing", "storage", "registry", "crosscheck",
+    "prefect.utilities.visualization", "sqlalchemy.dialects.sqlite",
     "flows._prewarm",
 ]
 """Imported once by the fork server; a module that fails to import is imported by the run instead.
-`flows._prewarm` fills the per-process caches a run would fill (signing's font and key)."""
+`flows._prewarm` fills the per-process caches a run would fill (signing's font and key); Prefect imports
+`prefect.utilities.visualization` (and graphviz) on a run's first task call, the registry's SQLite engine
+its dialect on first use: both were imported in every run."""
+
+
+class _WithoutMain:
+    """`multiprocessing.spawn` as the fork server's `Popen` sees it: the preparation data it sends a new
+    child names no main module to import again (see the module docstring)."""
+
+    def __init__(self, spawn: Any) -> None:
+        self._spawn = spawn
+
+    def get_preparation_data(self, name: str) -> dict[str, Any]:
+        data = dict(self._spawn.get_preparation_data(name))
+        data.pop("init_main_from_name", None)
+        data.pop("init_main_from_path", None)
+        return data
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._spawn, name)
 
 
 class _ForkServerOnly:
@@ -53,8 +78,13 @@ class _ForkServerOnly:
 def use_warm_processes(*, preload: list[str] | None = None) -> None:
     """Start flow runs of this process's runner as forks of a fork server that has imported `preload`,
     and start that server now, so the first run finds it warm too."""
+    import multiprocessing.popen_forkserver as popen_forkserver
+
     import prefect.flow_engine as engine
 
+    spawn = getattr(popen_forkserver, "spawn")  # noqa: B009 (the module's import, not in its stubs)
+    if not isinstance(spawn, _WithoutMain):
+        setattr(popen_forkserver, "spawn", _WithoutMain(spawn))  # noqa: B010
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD if preload is None else preload)
     engine.multiprocessing = _ForkServerOnly(context)  # type: ignore[assignment]

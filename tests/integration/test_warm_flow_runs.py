@@ -22,7 +22,8 @@ _PRELOADED = "email.mime.multipart"
 
 @flow(name="warm-probe")
 def warm_probe(out: str) -> None:
-    Path(out).write_text(json.dumps({"pid": os.getpid(), "preloaded": _PRELOADED in sys.modules}))
+    Path(out).write_text(json.dumps({"pid": os.getpid(), "preloaded": _PRELOADED in sys.modules,
+                                     "main": getattr(sys.modules["__main__"], "__file__", None)}))
 
 
 def test_flow_runs_are_forks_of_the_warm_server_in_processes_of_their_own(tmp_path, prefect_server) -> None:
@@ -40,6 +41,7 @@ def test_flow_runs_are_forks_of_the_warm_server_in_processes_of_their_own(tmp_pa
         assert all(type(run).__name__ == "ForkServerProcess" for run in runs)
         seen = [json.loads(out.read_text()) for out in outs]
         assert all(s["preloaded"] for s in seen)
+        assert [s["main"] for s in seen] == [None, None]  # the parent's main module (pytest) is not run again
         assert len({s["pid"] for s in seen} | {os.getpid()}) == 3  # a process per run, none of them this one
     finally:
         engine.multiprocessing = before  # type: ignore[assignment]
