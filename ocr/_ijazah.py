@@ -34,6 +34,7 @@ from ._fields import (
 )
 from ._ijazah_frame import framed_lines
 from ._layout import Line, Span, compact_key, find_label, find_line, printed_words, value_after
+from ._leaders import without_leaders
 from ._model import Page
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
@@ -185,7 +186,8 @@ _ABBREVIATION_END = re.compile(r"(\b[A-Z]{1,4}(?:\.[A-Z]{1,5})+)[,]?\)")
 
 
 def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[()]]:
-    all_lines = bilingual.fold_translations(framed_lines(pages), _INDONESIAN, _ENGLISH)
+    pages = [without_leaders(page) or page for page in pages]  # values written or typed onto dotted lines
+    all_lines = _values_beside(bilingual.fold_translations(framed_lines(pages), _INDONESIAN, _ENGLISH))
     found: dict[str, core.FieldValue] = {}
     spans: dict[str, Span | None] = {}
     for name, (wordings, normalize) in _LABELS.items():
@@ -220,6 +222,32 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
         if code and lookalike_at_boundary(code):
             found[name] = capped(found[name], DISPUTED)
     return all_fields(core.IJAZAH_FIELDS, found), ()
+
+
+def _values_beside(all_lines: list[Line]) -> list[Line]:
+    """Each line that ends at a label's colon joined with the line just right of it at about its height: a
+    value written in by hand on a blanko's dotted line sits lower and larger than the printed label, and a
+    stroke of the dots before it (`-`) starts a line of its own."""
+    out, taken = [], set()
+    for i, line in enumerate(all_lines):
+        if i in taken:
+            continue
+        if line.words[-1].text.endswith(":"):
+            for j in range(i + 1, min(len(all_lines), i + _BESIDE_LINES + 1)):
+                other = all_lines[j]
+                if j not in taken and other.page == line.page and other.words[0].x0 > line.words[-1].x1 \
+                        and abs(other.y - line.y) <= _BESIDE * max(line.height, other.height):
+                    line = Line(line.page, line.words + other.words)
+                    taken.add(j)
+                    break
+        out.append(line)
+    return out
+
+
+_BESIDE = 0.6
+"""Most distance between the centres of a label and the value written beside it, in line heights."""
+_BESIDE_LINES = 3
+"""Lines below a label's (in top to bottom order) that may hold the value beside it."""
 
 
 def _unlabelled(all_lines: list[Line], found: dict[str, core.FieldValue]) -> None:

@@ -30,6 +30,9 @@ _MONTHS.update({"JAN": 1, "FEB": 2, "PEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN
                 "DES": 12, "DEC": 12})
 _DMY = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _D_MONTH_Y = re.compile(r"(\d{1,2})\s*[-.]?\s*([A-Za-z]{3,10})\.?\s*[-.,]?\s*(\d{4})")
+_D_ROMAN_Y = re.compile(r"(?<![0-9A-Za-z])(\d{1,2})\s*[-/.]?\s*(XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\s*[-/.]?\s*(\d{4})(?!\d)")
+"""A month written in roman numerals, as clerks date by hand (`9-VI-1984`, `9 VI 1984`)."""
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 
 
 def clean(text: str | None) -> str | None:
@@ -110,7 +113,8 @@ def date(text: str | None) -> str | None:
 
 
 def date_graded(text: str | None) -> Graded:
-    """`date` with a factor: `EDIT_FACTOR` once when digits were mended or the month was misspelt."""
+    """`date` with a factor: `EDIT_FACTOR` once when digits were mended, the month was misspelt or in roman
+    numerals."""
     value = clean(text)
     if not value:
         return Graded(None, 0.0)
@@ -120,6 +124,10 @@ def date_graded(text: str | None) -> Graded:
     if match:
         day = _iso(int(match[3]), int(match[2]), int(match[1]))
         return Graded(day, factor if day else 0.0)
+    match = _D_ROMAN_Y.search(fixed)
+    if match:  # never sure: a month printed `11` is read `II` as often as one written `II`
+        day = _iso(int(match[3]), _ROMAN[match[2]], int(match[1]))
+        return Graded(day, factor * EDIT_FACTOR if day else 0.0)
     match = _D_MONTH_Y.search(fixed)
     if match:
         month = _month(match[2])

@@ -132,7 +132,8 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("ijazah-isian", "ijazah", "isian", "school ijazah on a pre-printed blanko in one colour, a red serial "
                  "(DN-20 Mu 0264731), numbered items (1. Nama, 2. Tempat dan Tanggal Lahir, 3. Nama Orang Tua/Wali, "
                  "4. Nomor Induk, NISN and NPSN since 2007) and blanks, every value written in a chancery hand on "
-                 "dotted lines a little off them, Diberikan di / pada tanggal written in (session 10)", levels=SCHOOL),
+                 "dotted lines a little off them, Diberikan di / pada tanggal written in (session 10); dates written 9 Juni 1984, "
+                 "9 - VI - 1984, 09-06-1984 or 9 Jun. 1984 (session 11)", levels=SCHOOL),
     LayoutFamily("kk-salinan", "kk", "salinan", "a legalised black-and-white photocopy of a development KK print "
                  "(current, old, 2010s, 2000s, 2024 or susun): turned up to 1.3 degrees, hanging off the copier's glass on "
                  "the left (margin and row numbers), the right or the foot (signatures, issue date) and there cut off, "

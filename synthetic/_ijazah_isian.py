@@ -50,7 +50,25 @@ def isian_values(values: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         "form_ink": rng.choice(_FORM_INKS), "pen_ink": rng.choice(_PEN_INKS),
         "form_face": rng.choice(("Nimbus Roman", "DejaVu Serif", "FreeSerif")),
         "town": title_case(values["tempat_lahir"]) if rng.random() < 0.5 else "Kolaka",
+        # Drawn apart from `rng`, so that every value drawn before this variety was added stays as it was.
+        "date_form": random.Random(f"isian-date-{serial}").choices(_DATE_FORMS, weights=(5, 2, 2, 1))[0],
     }
+
+
+_DATE_FORMS = ("long", "roman", "numeric", "short")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _written_date(iso: str, form: str) -> str:
+    """How a clerk wrote a date: `9 Juni 1984`, `9 - VI - 1984`, `09-06-1984` or `9 Jun. 1984`."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    if form == "roman":
+        return f"{day} - {_ROMAN[month - 1]} - {year}"
+    if form == "numeric":
+        return f"{day:02d}-{month:02d}-{year}"
+    if form == "short":
+        return f"{day} {date_long(iso).split()[1][:3]}. {year}"
+    return date_long(iso)
 
 
 def isian_paper(size: tuple[int, int], seed: int, values: dict[str, Any]) -> Any:
@@ -80,7 +98,7 @@ def draw_isian(page: Page, v: dict[str, Any], rng: random.Random, *, security: b
     y += step * 0.3
     items: list[tuple[str, str | None]] = [
         ("Nama", v["nama_lengkap"]),
-        ("Tempat dan Tanggal Lahir", f"{title_case(v['tempat_lahir'])}, {date_long(v['tanggal_lahir'])}"),
+        ("Tempat dan Tanggal Lahir", f"{title_case(v['tempat_lahir'])}, {_written_date(v['tanggal_lahir'], v['date_form'])}"),
         ("Nama Orang Tua/Wali", v["nama_orang_tua"]), ("Nomor Induk", v["nis"])]
     if year >= 2007:
         items.append(("Nomor Induk Siswa Nasional", v["nisn"]))
@@ -106,7 +124,7 @@ def draw_isian(page: Page, v: dict[str, Any], rng: random.Random, *, security: b
     _written(form, v, rng, sign_x - 20, right, y, v["town"], pts=pts)
     y += step
     form.text((sign_x - 330, y), "pada tanggal", points=pts)
-    _written(form, v, rng, sign_x - 20, right, y, date_long(v["tanggal_lulus"]), pts=pts)
+    _written(form, v, rng, sign_x - 20, right, y, _written_date(v["tanggal_lulus"], v["date_form"]), pts=pts)
     y += step
     form.text((sign_x, y), "Kepala Sekolah,", points=pts, anchor="mt")
     form.rect((left + 100, y, left + 100 + 300, y + 400), width=2)  # the photo box
