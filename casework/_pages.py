@@ -58,7 +58,9 @@ def store_page_images(svc: Services, application_id: str, document_type: str, re
     bucket = svc.settings.intake_bucket
     pages = []
     for number, transform in enumerate(reading.transforms, start=1):
-        image = ocr.review_image(reading.page_image(number), max_width=MAX_WIDTH)
+        # A reading's pixels as they are; a page that is only PNG (an upload kept as it is) decoded
+        page = reading.page_pixels(number) if isinstance(reading, ocr.Reading) else reading.page_image(number)
+        image = ocr.review_image(page, max_width=MAX_WIDTH)
         stored = _replace(svc, bucket, page_key(application_id, document_type, number), image.png, "image/png")
         pages.append({
             "page": number, **stored.to_dict(), "bytes": len(image.png),

@@ -113,12 +113,16 @@ class Reading:
         words were read from; for a text-layer PDF page, the page rendered at
         `PDF_DPI`. This is the image the service keeps for review.
         """
-        page = self._pages[number - 1]
-        image = page.image if page.image is not None else render_page(self._data, number, dpi=PDF_DPI)
-        ok, png = cv2.imencode(".png", np.asarray(image))
+        ok, png = cv2.imencode(".png", self.page_pixels(number))
         if not ok:
             raise core.UnreadableDocument("page image cannot be encoded")
         return png.tobytes()
+
+    def page_pixels(self, number: int) -> np.ndarray:
+        """`page_image`'s pixels, not encoded (`review_image` takes them as they are)."""
+        page = self._pages[number - 1]
+        image = page.image if page.image is not None else render_page(self._data, number, dpi=PDF_DPI)
+        return np.asarray(image)
 
 
 def extract(data: bytes, *, declared_type: core.DocumentType | None = None, lang: str = "ind",

@@ -27,11 +27,17 @@ class ReviewImage:
     """(width, height) of `png`."""
 
 
-def review_image(png: bytes, *, max_width: int) -> ReviewImage:
+def review_image(page: bytes | np.ndarray, *, max_width: int) -> ReviewImage:
     """The page as stored for review: grayscale, at most `max_width` wide (never scaled up),
-    `GREY_LEVELS` levels, PNG. Raises `core.UnreadableDocument` when `png` does not decode."""
-    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
-    if image is None:
+    `GREY_LEVELS` levels, PNG. `page` is PNG (or any image OpenCV decodes) or the page's pixels
+    (`ocr.Reading.page_pixels`: no full-size PNG encoded and decoded again on the way, issue #17).
+    Raises `core.UnreadableDocument` when `page` does not decode."""
+    image: np.ndarray | None
+    if isinstance(page, np.ndarray):
+        image = page if page.ndim == 2 else cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)
+    else:
+        image = cv2.imdecode(np.frombuffer(page, np.uint8), cv2.IMREAD_GRAYSCALE)
+    if image is None or image.size == 0:
         raise core.UnreadableDocument("page image does not decode")
     height, width = image.shape[:2]
     scale = min(1.0, max_width / width)

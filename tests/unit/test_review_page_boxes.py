@@ -8,8 +8,8 @@ import pytest
 
 from api import _review
 from casework import MAX_WIDTH, Services, bootstrap, page_image, page_key, page_manifests, store_page_images
-from core import Finding, NotFound, Severity, load_settings
-from ocr import GREY_LEVELS, Transform, review_image
+from core import DocumentType, Extraction, Finding, NotFound, Severity, load_settings
+from ocr import GREY_LEVELS, Page, Reading, Transform, review_image
 from storage import MemoryObjectStore
 
 
@@ -54,6 +54,20 @@ def test_review_image_is_grayscale_scaled_to_the_max_width_and_never_up():
     levels = np.unique(cv2.imdecode(np.frombuffer(review_image(ramp, max_width=MAX_WIDTH).png, np.uint8),
                                     cv2.IMREAD_UNCHANGED))
     assert len(levels) == GREY_LEVELS and (levels[0], levels[-1]) == (0, 255)  # black and white kept exact
+
+
+def test_a_readings_pixels_are_stored_as_its_png_would_be_without_encoding_the_page(svc, monkeypatch):
+    page = np.full((3508, 2480), 230, np.uint8)
+    page[1000:1040, 100:900] = 0
+    png = cv2.imencode(".png", page)[1].tobytes()
+    assert review_image(page, max_width=MAX_WIDTH) == review_image(png, max_width=MAX_WIDTH)
+    colour = cv2.cvtColor(page, cv2.COLOR_GRAY2BGR)
+    assert review_image(colour, max_width=MAX_WIDTH) == review_image(png, max_width=MAX_WIDTH)
+    reading = Reading(Extraction(DocumentType.KK, 1, "ocr", {}), 1.0, (Transform(),), (Page(1, page, (), "ocr"),), b"")
+    monkeypatch.setattr(Reading, "page_image", lambda *_: pytest.fail("the page was encoded as PNG"))
+    manifest = store_page_images(svc, "app-1", "kk", reading)
+    assert page_image(svc, "app-1", "kk", 1) == review_image(png, max_width=MAX_WIDTH).png
+    assert manifest["pages"][0]["page_width"] == 2480
 
 
 def test_pages_are_stored_and_a_retry_leaves_one_version(svc):
