@@ -19,6 +19,7 @@ from core import (
     pendidikan_rank,
 )
 
+from ._address import canonical, near
 from ._checker import Checker
 from ._names import NameMatch, compare_names, normalize_name
 from ._spouse import (
@@ -33,7 +34,6 @@ Changes = dict[str, dict[str, Any]]
 
 SCHOOL_JENJANG = {"SD", "MI", "SMP", "MTS", "SMA", "SMK", "MA", "MAK", "PAKET A", "PAKET B", "PAKET C"}
 _ADDRESS_FIELDS = ("alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi")
-_REGENCY_PREFIX = re.compile(r"^(KABUPATEN|KAB)\s+")
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _OLD_AKTA = re.compile(r"^\d{1,5}/\d{1,4}/([IVX]+)/(\d{4})$")
 _NEAR_DIGITS = 2
@@ -60,14 +60,11 @@ def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) ->
         printed = kk.fields.get(name, MISSING)
         if printed.value is None or printed.confidence < check.threshold:
             continue  # the header is corroboration; an unread line is not evidence against the applicant
-        found, recorded = _place(printed.value), _place(getattr(family, name))
+        found, recorded = canonical(name, printed.value), canonical(name, getattr(family, name))
         if found != recorded:
-            # One character off in a line of four or more is what OCR does to a header (`IL.` for `JL.`),
-            # and so is one look-alike letter group (`LIPU` read `UPU`); the family is proven by the No. KK
-            # and the member rows, so it is shown, not held against them.
-            near = ((min(len(found), len(recorded)) >= 4 and _one_edit_apart(found, recorded))
-                    or (len(recorded) >= 4 and _one_lookalike_apart(found, recorded)))
-            check.add("ADDRESS_NEAR" if near else "ADDRESS_MISMATCH", document="kk", field=name,
+            # One OCR slip in a line of four or more (`IL.` for `JL.`, `LIPU` read `UPU`): the family is
+            # proven by the No. KK and the member rows, so it is shown, not held against them.
+            check.add("ADDRESS_NEAR" if near(found, recorded) else "ADDRESS_MISMATCH", document="kk", field=name,
                       expected=getattr(family, name), found=printed.value)
 
 
@@ -153,31 +150,6 @@ def _subject_row(kk: Extraction, subject: Person) -> dict[str, FieldValue] | Non
     return next((r for r in rows if near(r)), None)
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Levenshtein distance exactly 1: one character replaced, dropped or added."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
-
-
-_LOOKALIKES = (("LI", "U"), ("II", "H"), ("RN", "M"), ("VV", "W"))
-"""Letter groups Tesseract reads as one letter, or one letter it reads as two (`LI` / `U`, `II` / `H`)."""
-
-
-def _one_lookalike_apart(found: str, recorded: str) -> bool:
-    """`found` is `recorded` with one look-alike group read as its twin (either way round), nothing else."""
-    for a, b in (*_LOOKALIKES, *((y, x) for x, y in _LOOKALIKES)):
-        start = recorded.find(a)
-        while start >= 0:
-            if recorded[:start] + b + recorded[start + len(a):] == found:
-                return True
-            start = recorded.find(a, start + 1)
-    return False
-
-
-def _place(value: str | None) -> str:
-    return _REGENCY_PREFIX.sub("", normalize_name(value)).replace(" ", "")
 
 
 def check_record(check: Checker, subject: Person, family: Family) -> None:
