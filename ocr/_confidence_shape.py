@@ -84,6 +84,12 @@ _LABEL_WORDS = frozenset({
 address)."""
 
 
+_GLUED_HEADER = re.compile(r"\b(?:RT|RW)\b\s*[.:/]?\s*\d|\b(?:KEL|KELURAHAN|KEC|KECAMATAN|KAB|KABUPATEN|PROVINSI|"
+                           r"PROPINSI|KODE\s+POS)\b")
+"""On a KK (field `alamat`, not a buku nikah's spouse's address, which prints them): RT/RW with a number, or
+another header field's name, inside the street line."""
+
+
 def misshapen(name: str, value: str | None) -> bool:
     """Whether `value` cannot be a reading of field `name`, whatever the layout."""
     if not value:
@@ -102,6 +108,8 @@ def misshapen(name: str, value: str | None) -> bool:
                 or all(w in _LABEL_WORDS for w in stripped if w))
     if name in ("nama_satuan_pendidikan", "program_studi", "gelar") and any(w in _ENGLISH for w in stripped):
         return True
+    if name == "alamat" and _GLUED_HEADER.search(value.upper()):
+        return True  # a KK's street line holding RT/RW or another header field: its line was not split
     if name in ("alamat", "suami.alamat", "istri.alamat"):
         return all(w in _LABEL_WORDS for w in stripped if w)
     if name == "nama_satuan_pendidikan":
