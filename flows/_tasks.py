@@ -62,7 +62,8 @@ def _retryable(_task: Any, _run: TaskRun, state: State) -> bool:
 
 _RETRIES = 3
 _RETRY_DELAYS: list[float] = [2, 5, 15]
-_QUICK_S = 60  # database work
+QUICK_S = 60
+"""Seconds of a database step (a task's or a flow's own step, `flows.process.STEP_TIMEOUT_S`)."""
 
 
 def _read_budget_s() -> int:
@@ -98,7 +99,7 @@ def archive_evidence(application_id: str, archived: ArchivedKk) -> StoredObject:
     return casework.archive_evidence(casework.services(), application_id, archived)
 
 
-@task(cache_policy=NO_CACHE, name="find-documents-due-for-renewal", timeout_seconds=_QUICK_S)
+@task(cache_policy=NO_CACHE, name="find-documents-due-for-renewal", timeout_seconds=QUICK_S)
 def find_due(within_days: int) -> list[str]:
     return casework.documents_due_for_renewal(casework.services(), within_days=within_days)
 

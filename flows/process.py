@@ -20,22 +20,64 @@ Task runs are the steps that wait on a service and may be retried or time out: t
 (`archive-evidence`). The quick database steps between them (marking the application, the
 cross-check, the record change, recording the document, the applicant's notice) are plain calls of the
 flow, each timed in the run's stage table (`StageClock`): as task runs they cost each application five
-task runs' state changes in the run's process and events at the Prefect server (issue #17).
+task runs' state changes in the run's process and events at the Prefect server (issue #17). Each has
+a bound of its own all the same (`STEP_TIMEOUT_S`, as a task's timeout): a step past it fails the run
+with `StepTimeout`, which names the step and its bound in the run's state and log, and sends the
+undecided application to a verifikator (`PROCESSING_FAILED`); a notice past it is logged and dropped.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
 from typing import Any
 
 from prefect import Flow, flow
 from prefect.client.schemas.objects import FlowRun
 from prefect.runtime import flow_run
 from prefect.states import State
+from prefect.utilities.timeout import timeout
 
 import casework
 from core import DocumentType, Status
 from flows._outcome import StageClock, outcome
-from flows._tasks import RESULTS, archive_evidence, extract_document, issue_document
+from flows._tasks import QUICK_S, RESULTS, archive_evidence, extract_document, issue_document
+
+log = logging.getLogger(__name__)
+
+STEP_TIMEOUT_S: float = QUICK_S
+"""The bound of each of a run's database steps that is no task run (marking, cross-check, record change,
+recording the document, the notice)."""
+
+
+class StepTimeout(TimeoutError):
+    """A step of a run that did not end within `STEP_TIMEOUT_S`."""
+
+
+class _Expired(TimeoutError):
+    pass
+
+
+@contextlib.contextmanager
+def _bounded(step: str) -> Iterator[None]:
+    """Run the block within `STEP_TIMEOUT_S` (Prefect's timeout: an alarm in the run's main thread, as for a
+    flow's own timeout); past it `StepTimeout` names the step."""
+    seconds = STEP_TIMEOUT_S
+    try:
+        with timeout(seconds, timeout_exc_type=_Expired):
+            yield
+    except _Expired as e:
+        raise StepTimeout(f"step '{step}' did not end within {seconds:g} s") from e
+
+
+def _notify(svc: casework.Services, application_id: str) -> None:
+    """The applicant's notice, bounded; one past its bound is logged, never the run's failure."""
+    try:
+        with _bounded(STAGES.NOTIFY):
+            casework.notify_decision(svc, application_id)
+    except StepTimeout as e:
+        log.warning("application %s: %s", application_id, e)
 
 
 def _send_to_review(flow: Flow[..., Any], flow_run: FlowRun, state: State) -> None:
@@ -48,18 +90,20 @@ def process_application(application_id: str) -> State:
     """Read, cross-check and decide one application; finalize it when approved. Its result: the status."""
     clock = StageClock()
     svc = casework.services()
-    app = casework.start_processing(svc, application_id, flow_run_id=flow_run.get_id())
+    with _bounded(STAGES.MARK):
+        app = casework.start_processing(svc, application_id, flow_run_id=flow_run.get_id())
     clock.lap(STAGES.MARK)
     futures = {doc_type: extract_document.submit(application_id, DocumentType(doc_type))
                for doc_type in app.uploads}
     readings = {DocumentType(doc_type): future.result() for doc_type, future in futures.items()}
     clock.lap(STAGES.READ)
-    status = casework.decide(svc, application_id, readings)
+    with _bounded(STAGES.CHECK):
+        status = casework.decide(svc, application_id, readings)
     clock.lap(STAGES.CHECK)
     if status == Status.APPROVED:
         status = Status(_finalize(application_id, clock))
     else:
-        casework.notify_decision(svc, application_id)  # an approval's notice goes out once its KK is archived
+        _notify(svc, application_id)  # an approval's notice goes out once its KK is archived
     return outcome(application_id, status, clock)
 
 
@@ -81,6 +125,8 @@ class STAGES:
     ISSUE = "tanda tangan, arsip"
     EVIDENCE = "arsip bukti"
     RECORD = "catat dokumen"
+    NOTIFY = "pemberitahuan"
+    """Not in the stage table: the notice is timed within the stage before it."""
 
 
 def _finalize(application_id: str, clock: StageClock) -> str:
@@ -88,15 +134,18 @@ def _finalize(application_id: str, clock: StageClock) -> str:
     itself rather than in a subflow run (which cost the Prefect server ~8 requests and its events per
     application, issue #17)."""
     svc = casework.services()
-    if casework.apply_change(svc, application_id) == Status.REJECTED:
-        casework.notify_decision(svc, application_id)
+    with _bounded(STAGES.CHANGE):
+        changed = casework.apply_change(svc, application_id)
+    if changed == Status.REJECTED:
+        _notify(svc, application_id)
         return str(Status.REJECTED)  # the record already held the values: nothing to sign
     clock.lap(STAGES.CHANGE)
     archived = issue_document(application_id)
     clock.lap(STAGES.ISSUE)
     evidence = archive_evidence(application_id, archived)
     clock.lap(STAGES.EVIDENCE)
-    status = str(casework.record_issued(svc, application_id, archived, evidence))
+    with _bounded(STAGES.RECORD):
+        status = str(casework.record_issued(svc, application_id, archived, evidence))
     clock.lap(STAGES.RECORD)
-    casework.notify_decision(svc, application_id)
+    _notify(svc, application_id)
     return status

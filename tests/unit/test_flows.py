@@ -549,3 +549,31 @@ def test_prefects_worker_thread_timeout_notice_is_not_sent_but_other_task_warnin
               "Timeouts in worker threads cannot interrupt blocking operations")
     assert not task_runs.filter(record(notice))
     assert task_runs.filter(record("Task run failed with exception: ServiceUnavailable"))
+
+
+@pytest.mark.parametrize("stage", ["decide", "notify_decision"])
+def test_a_database_step_past_its_bound_fails_the_run_by_name_but_a_notice_does_not(svc, reader, monkeypatch, caplog,
+                                                                                     stage):
+    import time
+
+    import flows.process
+
+    app_id, person = _file(svc, reader, misspell=True)  # decided needs_review: the notice follows the decision
+    working = getattr(casework, stage)
+
+    def stuck(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(5)
+        return working(*args, **kwargs)
+
+    monkeypatch.setattr(flows.process, "STEP_TIMEOUT_S", 0.5)
+    monkeypatch.setattr(casework, stage, stuck)
+    if stage == "notify_decision":
+        with caplog.at_level(logging.WARNING, logger="flows.process"):
+            assert process_application(app_id) == "needs_review"
+        assert "'pemberitahuan' did not end within 0.5 s" in caplog.text  # logged and dropped
+        return
+    with pytest.raises(flows.process.StepTimeout, match=r"'pemeriksaan silang' did not end within 0\.5 s"):
+        process_application(app_id)
+    app = svc.applications.get(app_id)
+    assert app.status == Status.NEEDS_REVIEW and [f.code for f in app.findings] == ["PROCESSING_FAILED"]
+    assert svc.population.person(person.nik).pendidikan == person.pendidikan
