@@ -56,7 +56,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
       unless confirmed;
     - `pairing`: a KK member table whose columns no longer pair up (a NIK beside another row's birth date, a
       child born before a parent, the header's head of family beside another relation: `_confidence_table`)
-      was torn and shifted: its cells are at most `DISPUTED`;
+      was torn and shifted: its cells are at most `DISPUTED` unless confirmed (a NIK, birth date and sex that
+      agree are one person's, whichever row they sit in);
     - `region`: a KK's No. KK or kode pos not of the province it prints (`PROVINCES`), and a member's NIK
       whose province is the printed one's (or the No. KK's, or another member's) with one digit read as a
       look-alike (`14…` in SULAWESI TENGGARA, 74), are at most `DISPUTED`;
@@ -80,8 +81,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
             if holder is not fields and not _confirmed(holder[name]):
                 _cap(holder, name, DISPUTED, doubts, key, "table")
     if doc_type == "kk" and rows and unpaired(fields, rows) is not None:
-        for key, holder, name in cells:
-            if holder is not fields:
+        for key, holder, name in cells:  # a NIK its own row's date and sex bear out is one person's still
+            if holder is not fields and not _confirmed(holder[name]):
                 _cap(holder, name, DISPUTED, doubts, key, "pairing")
     for key, holder, name in region_doubts(fields, rows):
         _cap(holder, name, DISPUTED, doubts, key, "region")
