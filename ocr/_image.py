@@ -80,7 +80,8 @@ def _id_number(n: int) -> str:
 
 
 def decode_pages(data: bytes, *, max_pixels: int = MAX_PIXELS, max_pages: int = MAX_PAGES) -> list[np.ndarray]:
-    """Every page of a raster file as an 8-bit grayscale array (TIFF may hold several)."""
+    """Every page of a raster file as an 8-bit grayscale array (TIFF may hold several); on a colour page,
+    stamp and pen ink in compact patches is lifted to the paper (`without_stamp_ink`)."""
     image_size(data, max_pixels=max_pixels, max_pages=max_pages)
     buffer = np.frombuffer(data, dtype=np.uint8)
     ok, pages = cv2.imdecodemulti(buffer, cv2.IMREAD_GRAYSCALE)
@@ -94,7 +95,72 @@ def decode_pages(data: bytes, *, max_pixels: int = MAX_PIXELS, max_pages: int = 
     for page in pages:
         if page.shape[0] * page.shape[1] > max_pixels:
             raise core.FileTooLarge(f"a page has over {max_pixels} pixels")
+    if len(pages) == 1 and _in_colour(data):
+        colour = cv2.imdecode(buffer, cv2.IMREAD_COLOR)
+        if colour is not None and colour.shape[:2] == pages[0].shape:
+            pages = [without_stamp_ink(colour, pages[0])]
     return [np.ascontiguousarray(p) for p in pages]
+
+
+def _in_colour(data: bytes) -> bool:
+    """Whether a single-image file holds colour (three or four channels), from its header only."""
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            return img.mode in ("RGB", "RGBA", "YCbCr", "CMYK", "P")
+    except (OSError, ValueError, EOFError, SyntaxError):
+        return False
+
+
+_CHROMA = 40
+"""Spread between a pixel's strongest and weakest channel above which it is coloured ink, not print."""
+_INK_LIGHT = 80
+"""A coloured pixel whose strongest channel is below this is print seen through ink (or JPEG colour bleeding
+onto a black stroke), and stays."""
+_HUES = (100, 165)
+"""OpenCV hues (half degrees) of stamp and pen ink: blue through violet to purple. Red and black print in
+colour (a blanko's title and serial, a letterhead) is print, not legalisation, and stays."""
+_MAX_PATCHES = 8
+"""More patches of coloured ink than this are a page printed in colour (labels, titles), not a legalisation."""
+_PATCH = (0.6, 0.45, 0.15)
+"""Coloured ink is a stamp or a pen's work when its patch (the ink joined over ~6 mm) spans at most these
+shares of the page's width, height and area: a coloured form, security paper or a photo's table is page-wide
+and stays."""
+
+
+def without_stamp_ink(bgr: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """`gray` (the page's luminance) with coloured ink in compact patches lifted to the paper's level.
+
+    Rubber-stamp and pen ink (blue, violet, purple) over black print: where the stamp's ink lies alone the
+    pixel is strongly coloured and light in its strongest channel, so it becomes paper; where print shows
+    through the ink the pixel is dark in every channel and stays. The stamp's box, ring and words and the
+    signature drawn over a field no longer join its letters. Only a page whose coloured ink lies wholly in
+    patches (a stamp, a signature, initials) is lifted: a form, a guilloche or a letterhead printed in
+    colour spreads over the page, and such a page keeps its title and labels. An uncoloured page comes
+    back unchanged.
+    """
+    b, g, r = (bgr[..., i].astype(np.int16) for i in range(3))
+    top = np.maximum(np.maximum(b, g), r)
+    chroma = top - np.minimum(np.minimum(b, g), r)
+    hue = cv2.cvtColor(np.ascontiguousarray(bgr), cv2.COLOR_BGR2HSV)[..., 0]
+    ink = (chroma > _CHROMA) & (top >= _INK_LIGHT) & (hue >= _HUES[0]) & (hue <= _HUES[1])
+    if ink.mean() < 0.0005:
+        return gray
+    h, w = gray.shape
+    scale = 8
+    small = cv2.resize(ink.astype(np.uint8) * 255, (max(1, w // scale), max(1, h // scale)), interpolation=cv2.INTER_AREA)
+    joined = cv2.dilate((small > 20).astype(np.uint8), np.ones((9, 9), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    sh, sw = joined.shape
+    widths, heights = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    keep = (widths <= _PATCH[0] * sw) & (heights <= _PATCH[1] * sh) & (widths * heights <= _PATCH[2] * sw * sh)
+    keep[0] = False
+    if not keep.any() or not keep[1:].all() or count - 1 > _MAX_PATCHES:  # printed in colour: leave it
+        return gray
+    patches = cv2.resize(keep[labels].astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST).astype(bool)
+    lift = ink & patches
+    out = gray.copy()
+    out[lift] = np.clip(top[lift] + chroma[lift], 0, 255).astype(np.uint8)
+    return out
 
 
 def even_light(gray: np.ndarray) -> np.ndarray:

@@ -26,6 +26,7 @@ from pypdfium2 import PdfiumError
 
 import core
 
+from ._image import without_stamp_ink
 from ._model import Grid, Word, row_rules
 
 # pdfminer/pypdfium2 raise many unrelated types for a broken file; these are the ones seen in practice.
@@ -199,10 +200,34 @@ def _page(page: Any, *, dpi: int) -> PdfPage:
              bbox=(round(w["x0"] * scale), round(w["top"] * scale), round(w["x1"] * scale), round(w["bottom"] * scale)))
         for w in raw if w["text"].strip()
     )
-    if len(words) >= MIN_TEXT_WORDS:
+    if len(words) >= MIN_TEXT_WORDS and not scanned(page):
         return PdfPage(image=None, words=words, grids=tuple(vector_grids(page, scale=scale)), size=size)
-    image = np.asarray(page.to_image(resolution=dpi).original.convert("L"))
+    raster = page.to_image(resolution=dpi).original
+    image = np.asarray(raster.convert("L"))
+    if raster.mode != "L":
+        image = without_stamp_ink(np.asarray(raster.convert("RGB"))[..., ::-1], image)
     return PdfPage(image=image, words=(), grids=(), size=(image.shape[1], image.shape[0]))
+
+
+_SCAN_FILTERS = {"DCTDecode", "JPXDecode", "JBIG2Decode", "CCITTFaxDecode"}
+"""Image encodings of a scanner: a page-covering image in one of them is the page itself."""
+_SCAN_COVER = 0.9
+
+
+def scanned(page: Any) -> bool:
+    """A scanned page whose text layer a scanner's OCR wrote (a searchable PDF): its words are another
+    engine's guesses, not the printed text, and the stamp's words lie among the fields'. Read as a scan."""
+    area = float(page.width * page.height)
+    for image in page.images:
+        if (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) < _SCAN_COVER * area:
+            continue
+        try:
+            filters = image["stream"].get_filters()
+        except (AttributeError, *_PDF_ERRORS):
+            continue
+        if any(str(getattr(name, "name", name)).lstrip("/") in _SCAN_FILTERS for name, _ in filters):
+            return True
+    return False
 
 
 Segment = tuple[float, float, float, float]

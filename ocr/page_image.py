@@ -8,6 +8,7 @@ Each step is a function from image to image (gray or binary: black ink, 0, on wh
     without_counter_dots(binary, *, glyph) -> dots inside glyph counters (a dotted `0`) painted white
     without_rules(binary, *, glyph) -> long ruled lines painted white, the strokes they cross kept
     blob_boxes(mask) -> (x, y, w, h) of every 8-connected blob, blobs inside others' holes included
+    without_stamp_ink(bgr, gray) -> gray with coloured stamp and pen ink in compact patches lifted to paper
     clean_cell(gray_crop) -> a table cell's crop as it is read again: the rests of its rules at the
         edges and counter dots whitened, glyph stems kept
 
@@ -18,6 +19,7 @@ Ruled tables (`ocr.Grid`: the x of its vertical rules, the y of its row rules), 
     vector_grids(pdf_page, *, scale) -> from a pdfplumber page's lines and rectangles (filled squares
         are no rules)
     row_rules(xs, ys, covered) -> which horizontal rules bound whole rows (not a group label's rule)
+    scanned(pdf_page) -> whether a pdfplumber page is a scan under a scanner's OCR text layer (read as a scan)
 """
 
 from ._cells import _cell_image as clean_cell
@@ -29,10 +31,11 @@ from ._image import (
            text_height,
            without_counter_dots,
            without_rules,
+           without_stamp_ink,
 )
 from ._model import row_rules
-from ._pdf import grids_from_segments, vector_grids
+from ._pdf import grids_from_segments, scanned, vector_grids
 
 __all__ = ["binarize", "blob_boxes", "clean_cell", "even_light", "find_grids", "grids_from_segments",
-           "row_rules", "text_height", "vector_grids", "without_counter_dots",
-           "without_rules"]
+           "row_rules", "scanned", "text_height", "vector_grids", "without_counter_dots",
+           "without_rules", "without_stamp_ink"]
