@@ -59,7 +59,8 @@ def _forms(name: str, value: str) -> set[str]:
     as DD-MM-YYYY or `12 Maret 2002`; a KUA by its district alone; a jenjang by its level's name."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         day = dt.date.fromisoformat(value)
-        return {day.strftime("%d-%m-%Y"), day.strftime("%d.%m.%Y"), f"{day.day} {MONTHS[day.month - 1]} {day.year}"}
+        return {day.strftime("%d-%m-%Y"), day.strftime("%d.%m.%Y"), f"{day.day} {MONTHS[day.month - 1]} {day.year}",
+                day.strftime("%d/%m/%Y"), f"{day.day}-{day.month}-{day.year}"}  # the last two written by hand
     if name == "jenjang":
         return {LEVEL_NAMES[value]}
     if name.endswith("jenis_kelamin"):  # a SIAK print may abbreviate the sex
@@ -68,6 +69,9 @@ def _forms(name: str, value: str) -> set[str]:
         return {value, str(int(value))}
     forms = {value, " ".join(w.capitalize() for w in value.split()),
              " ".join("-".join(p.capitalize() for p in w.split("-")) for w in value.split())}
+    if name in ("gelar", "nomor_ijazah"):  # a degree inside a sentence, a blanko's serial (DN-28 Ma 0123456)
+        forms |= {value.title(), " ".join(w if i == 0 or any(c.isdigit() for c in w) else w.capitalize()
+                                          for i, w in enumerate(value.split()))}
     if name == "kua":
         district = value.removeprefix("KUA KECAMATAN ")
         forms |= {district, " ".join(w.capitalize() for w in district.split())}
