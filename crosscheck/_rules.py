@@ -271,12 +271,17 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
 
 
 def _spouse_not_found(check: Checker, nikah: Extraction, subject: Person) -> None:
-    """No spouse is the subject by NIK: a NIK not read is said so (the subject may be that spouse: claim
-    nothing, and show the verifikator a name and birth date that are theirs); NIKs read and none theirs
-    is SUBJECT_NOT_SPOUSE."""
+    """No spouse is the subject by NIK: a NIK not read, or read below the threshold (a misread of theirs
+    is as likely as another person's), is said so (the subject may be that spouse: claim nothing, and show
+    the verifikator a name and birth date that are theirs); NIKs read clearly and none theirs is
+    SUBJECT_NOT_SPOUSE."""
     unread = [r for r in ROLES if nikah.value(f"{r}.nik") is None]
+    unsure = [r for r in ROLES if r not in unread and nikah.fields[f"{r}.nik"].confidence < check.threshold]
     for r in unread:
         check.add("FIELD_NOT_FOUND", document="buku_nikah", field=f"{r}.nik", expected=subject.nik)
+    for r in unsure:
+        check.read(nikah.fields[f"{r}.nik"], document="buku_nikah", field=f"{r}.nik")
+    unread += unsure
     if not unread:
         check.add("SUBJECT_NOT_SPOUSE", document="buku_nikah", field="suami.nik/istri.nik",
                   expected=subject.nik, found=" / ".join(str(nikah.value(f"{r}.nik")) for r in ROLES))

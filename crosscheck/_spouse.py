@@ -102,8 +102,10 @@ def record_partner(subject: Person, family: Iterable[Person]) -> Person | None:
 
 
 def named_but_nik_not_read(check: Checker, nikah: Extraction, subject: Person) -> str | None:
-    """On a book whose NIKs were not read, the role whose name and birth date are the subject's, if one is."""
+    """On a book whose NIK in the subject's role was not read clearly, that role if its name and birth date
+    are the subject's."""
     role = role_of_sex(subject)
-    if nikah.value(f"{role}.nik") is None and named_as(check, nikah, role, subject):
+    nik = nikah.fields.get(f"{role}.nik", FieldValue(None))
+    if (nik.value is None or nik.confidence < check.threshold) and named_as(check, nikah, role, subject):
         return role
     return None

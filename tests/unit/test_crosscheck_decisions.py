@@ -194,6 +194,22 @@ def test_a_newer_book_whose_nik_was_not_read_shows_the_verifikator_the_name_that
     assert "SPOUSE_NIK_NOT_READ" not in codes(other) and other.status == Status.NEEDS_REVIEW
 
 
+def test_a_nik_read_unsure_is_doubt_not_another_spouse():
+    # b8 case-0023 (nikah-model-na photo): the wife's NIK read `7404926608004920` at 0.28 was reported as
+    # SUBJECT_NOT_SPOUSE ("Pemohon tidak tercantum ..."): a misread of hers is as likely as another woman
+    misread = WIFE.nik[:5] + "9" + WIFE.nik[6:]
+    book = old_book(tanggal_nikah="2016-06-20", nomor_akta="0123/045/VI/2016",
+                    **{"suami.nik": HUSBAND.nik, "istri.nik": fv(misread, 0.28)})
+    decision = marry(book)
+    assert decision.status == Status.NEEDS_REVIEW
+    assert "SUBJECT_NOT_SPOUSE" not in codes(decision)
+    assert {"LOW_CONFIDENCE", "SPOUSE_NIK_NOT_READ"} <= set(codes(decision))
+    # the same number read clearly is another person's NIK: the subject is not that spouse
+    clear = marry(old_book(tanggal_nikah="2016-06-20", nomor_akta="0123/045/VI/2016",
+                           **{"suami.nik": HUSBAND.nik, "istri.nik": fv(misread, 0.95)}))
+    assert clear.status == Status.NEEDS_REVIEW and "SUBJECT_NOT_SPOUSE" in codes(clear)
+
+
 # --- the akta number: a format is judged on a number read clearly ------------------------------------------
 
 @pytest.mark.parametrize(
