@@ -39,7 +39,7 @@ from ._tables import split_rows, text_tables, without_specks
 _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     # Printed label and the variants other printings and templates use, most specific first.
     "nama_kepala_keluarga": (("Nama Kepala Keluarga", "Kepala Keluarga", "Nama KK"), norm.name),
-    "alamat": (("Alamat",), norm.text_upper),
+    "alamat": (("Alamat",), lambda t: _street(norm.text_upper(t))),
     "desa_kelurahan": (("Desa/Kelurahan", "Kelurahan/Desa", "Desa/Kel", "Kel/Desa", "Kelurahan", "Desa"), norm.name),
     "kecamatan": (("Kecamatan",), norm.name),
     "kabupaten_kota": (("Kabupaten/Kotamadya Dati II", "Kabupaten/Kota", "Kota/Kabupaten", "Kab/Kota", "Kabupaten",
@@ -47,6 +47,19 @@ _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     "kode_pos": (("Kode Pos",), lambda t: norm.digits(t, length=5)),
     "provinsi": (("Provinsi Dati I", "Propinsi Dati I", "Provinsi", "Propinsi"), norm.name),
 }
+_STREET_MISREAD = re.compile(r"^(?:[I1|]L|JL,)(?=[.,]?\s)[.,]?")
+"""A street's `JL.` read with `I`, `1` or `|` for its J, or a comma for its dot (`IL. SAOSAO`): no address
+begins with `IL`."""
+
+
+def _street(value: str | None) -> str | norm.Graded | None:
+    """The address, a misread `JL.` at its start mended at `EDIT_FACTOR` (its dot kept only if printed)."""
+    if value and (found := _STREET_MISREAD.match(value)):
+        mended = "JL." if found.group().endswith((".", ",")) else "JL"
+        return norm.Graded(mended + value[found.end():], norm.EDIT_FACTOR)
+    return value
+
+
 _RT_RW = ("RT/RW", "RT / RW")  # the same label; the second is looked for as three words
 
 
