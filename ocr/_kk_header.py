@@ -127,15 +127,29 @@ def beside(header: list[Line], labels: dict[str, tuple[str, ...]]) -> dict[str, 
 _NUMBER_LABELS = ("Nomor KK", "No. KK", "No. Kartu Keluarga", "Nomor Kartu Keluarga", "NKK")
 
 
+_DASH = re.compile(r"^[-–—]$")
+"""A dash standing alone: between two words of a value it is the value's (`JL. POROS KOLAKA - UNAAHA`)."""
+
+
 def _runs(line: Line, taken: set[int], height: float) -> list[list[Word]]:
-    """A line's words that are no label's, cut where a label stands or a gap wider than `_REACH` heights."""
+    """A line's words that are no label's, cut where a label stands or a gap wider than `_REACH` heights;
+    what a colon, a dotted line or a box's rule is read as dropped, except a dash between two words (an
+    address's dash dropped here made the address read on its label's line no part of the same address
+    wrapped onto the next line, and the wrapped line was lost)."""
     runs: list[list[Word]] = [[]]
     for word in line.words:
         if id(word) in taken or (runs[-1] and word.x0 - runs[-1][-1].x1 > _REACH * height):
             runs.append([])
-        if id(word) not in taken and not _RULE.match(word.text):
+        if id(word) not in taken and (not _RULE.match(word.text) or _DASH.match(word.text)):
             runs[-1].append(word)
-    return [r for r in runs if r]
+    return [r for r in (_inner_dashes_only(run) for run in runs) if r]
+
+
+def _inner_dashes_only(run: list[Word]) -> list[Word]:
+    """`run` without dashes at its ends (a rule or a `-` for an empty value), nor two in a row."""
+    kept = [w for i, w in enumerate(run) if not _DASH.match(w.text) or (
+        0 < i < len(run) - 1 and not _DASH.match(run[i - 1].text) and not _DASH.match(run[i + 1].text))]
+    return kept
 
 
 def _rows(words: list[Word], height: float) -> list[list[Word]]:
