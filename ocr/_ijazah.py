@@ -358,15 +358,26 @@ _COLON_LIKE = frozenset("1l|!:;\"'`")
 
 def _without_colon_column(all_lines: list[Line], span: Span) -> Span:
     """The span without a first word that is the line's colon read as a letter or digit (`1` at 0.92 in
-    `Nomor Induk Siswa 1 22173`): a word of colon look-alikes standing where other lines print their colon."""
+    `Nomor Induk Siswa 1 22173`): a word of colon look-alikes standing where other lines print their colon,
+    or a short word of punctuation or lower case read unsurely there (a blanko's colon with the dotted line's
+    first dots: `Lo.`, `po`, `2...`)."""
     first = span.words[0]
-    if len(span.words) < 2 or len(first.text) > 2 or not set(first.text) <= _COLON_LIKE:
+    look_alike = len(first.text) <= 2 and set(first.text) <= _COLON_LIKE
+    # dots read as letters are lower case or punctuation (`Lo.`, `po`, `2...`); `ILMU KOMUNIKASI` keeps `ILMU`
+    dotted = len(first.text) <= _DOTTED_COLON_LETTERS and first.confidence < _DOTTED_COLON_SURE and (
+        not first.text.isalnum() or (len(first.text) <= 2 and not first.text.isupper()))
+    if len(span.words) < 2 or not (look_alike or dotted):
         return span
     colons = [w for ln in all_lines if ln.page == span.page for w in ln.words if w.text == ":" and w is not first]
     reach = first.height / 4
     if any(first.x0 - reach <= w.cx <= first.x1 + reach for w in colons):
         return Span(span.page, span.words[1:], span.factor)
     return span
+
+
+_DOTTED_COLON_LETTERS = 4
+_DOTTED_COLON_SURE = 0.7
+"""A word at the colon column this short, read below this confidence, is the colon with dots glued to it."""
 
 
 def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> tuple[Line | None, dict[str, Span | None]]:

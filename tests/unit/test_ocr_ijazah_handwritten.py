@@ -4,7 +4,7 @@ the printed label (so read as a line of its own), dates written with roman or nu
 import core
 import ocr
 import ocr.normalize
-from ocr import Page
+from ocr import Page, Word
 from tests.fixtures.words import line_words
 
 
@@ -45,3 +45,17 @@ def test_dates_written_with_roman_and_numbered_months():
     assert (fields["tanggal_lahir"], fields["tanggal_lulus"]) == ("1966-01-29", "1981-06-07")
     assert ocr.normalize.date("17/VIII/1945") == "1945-08-17"
     assert ocr.normalize.date("12 XIII 1999") is None
+
+
+def test_a_colon_read_with_the_dots_after_it_is_no_part_of_the_value():
+    """Where another line prints its colon, a short word read unsurely (`Lo.`: the colon and the dotted line's
+    first dots) is that colon, not the name's first word."""
+    page = _blanko(("1. Nama", "WA MUSDALIFEH"), ("2. Tempat dan Tanggal Lahir", "Raha, 16 Januari 1969"),
+                   ("3. Nama Orang Tua/Wali", "LA ODE IRWAN"), issued="9 Juni 1984")
+    name_colon = min((w for w in page.words if w.text == ":"), key=lambda w: w.bbox[1])
+    column = max((w for w in page.words if w.text == ":"), key=lambda w: w.x0)  # the longest label's colon
+    _, top, _, bottom = name_colon.bbox
+    dots = Word("Lo.", 0.3, (column.x0 - 4, top, column.x1 + 30, bottom))  # on the label's line, at the column
+    name = line_words("WA MUSDALIFEH", column.x1 + 50, top)  # written on the label's own line here
+    words = [w for w in page.words if w is not name_colon and w.text not in ("WA", "MUSDALIFEH")] + [dots, *name]
+    assert _read(Page(1, None, tuple(words), "ocr"))["nama_lengkap"] == "WA MUSDALIFEH"
