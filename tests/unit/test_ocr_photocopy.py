@@ -1,5 +1,6 @@
 """Legalised photocopies: the stamp's and the pen's coloured ink is lifted off the black print before
-Tesseract (a coloured form keeps its labels), and a scanner's searchable PDF is read as the scan it is."""
+Tesseract (a coloured form keeps its labels), and a scanner's searchable PDF is known for one (its OCR layer
+is read below the sure band)."""
 
 import io
 
