@@ -12,6 +12,7 @@ import dataclasses
 import difflib
 import itertools
 import re
+from collections import Counter
 
 import core
 
@@ -321,16 +322,18 @@ def _row_keys(numbers: list[int | None], *, same_count: bool) -> tuple[list[int]
     otherwise glue a row of table 2 onto the wrong member (and `5` -> `6` in one table only would make two
     members of one). Tables of as many rows are joined by position, unless a table's numbers all read, one
     after the other, from above 1: its first rows were lost (read into its header, or its top band unread),
-    and each row is the member its number says. Any other table whose numbers, where read, are not its
-    positions lost, gained or misnumbered a row: which member a row is cannot be told, so none of its values
-    is sure; so too tables of unlike length joined by position (their numbers unread).
+    and each row is the member its number says. Any other table in which two or more rows read numbers
+    off their positions by the same amount (`1, 3, 4, 5`) lost or gained a row: which member a row is cannot
+    be told, so none of its values is sure; so too tables of unlike length joined by position (their numbers
+    unread). One number off its position alone is a misread (`58` for `5`).
     """
     positions = list(range(1, len(numbers) + 1))
     read = [n for n in numbers if n is not None]
     rising = len(read) == len(numbers) and all(a < b for a, b in itertools.pairwise(read))
     if read and rising and (not same_count or (read[0] > 1 and read[-1] - read[0] == len(read) - 1)):
         return read, False
-    misplaced = any(n is not None and n != p for n, p in zip(numbers, positions, strict=True))
+    offsets = Counter(n - p for n, p in zip(numbers, positions, strict=True) if n is not None and n != p)
+    misplaced = any(count >= 2 for count in offsets.values())  # one number misread (`58` for 5) moves no row
     return positions, not same_count or misplaced
 
 

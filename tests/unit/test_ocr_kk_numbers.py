@@ -74,7 +74,7 @@ def test_a_table_whose_numbers_are_not_its_positions_is_not_sure():
     assert {(i, "nik") for i in range(4)} <= set(_sure(rows, ("nik",)))  # table 1's numbers are its positions
 
 
-def test_tables_numbered_as_their_positions_stay_sure():
-    rows = _rows(_page(MEMBERS, SECOND))
+def test_tables_numbered_as_their_positions_stay_sure_though_one_number_is_misread():
+    rows = _rows(_page(MEMBERS, [*SECOND[:2], ("8", *SECOND[2][1:]), *SECOND[3:]]))  # `8` read for `3`
     assert [r["status_hubungan"].value for r in rows] == [s[2] for s in SECOND]
     assert len(_sure(rows, ("nama_lengkap", "nik", "status_hubungan"))) == 15
