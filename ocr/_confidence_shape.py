@@ -85,10 +85,10 @@ address)."""
 
 
 _GLUED_HEADER = re.compile(r"\b(?:RT|RW)\b\s*[.:/]?\s*\d|\b(?:KEL|KELURAHAN|KEC|KECAMATAN|KAB|KABUPATEN|PROVINSI|"
-                           r"PROPINSI|KODE\s+POS)\b|:")
+                           r"PROPINSI|KODE\s+POS)\b|:|\bNO\b\.?\s*[A-Z]{1,3}$")
 """On a KK (field `alamat`, not a buku nikah's spouse's address, which prints them): RT/RW with a number,
 another header field's name, or a colon (`RUMAH : JL. ...`, the rest of a label `Alamat Rumah`) inside the
-street line."""
+street line, or a house number of letters only (`NO. SI`: `51` read as look-alike letters)."""
 
 
 def misshapen(name: str, value: str | None) -> bool:

@@ -21,13 +21,15 @@ def _kk(alamat: str) -> core.FieldValue:
     "JL. PEMUDA NO. 12 KELURAHAN LALOMBAA",
     "JL. PEMUDA NO. 12 KECAMATAN KOLAKA",
     "JL. PEMUDA NO. 12 KODE POS 93511",
+    "JL. MUH. HATTA NO. SI",  # k_c4 0068 scan: `51` read as letters, at 0.85 (an ADDRESS_MISMATCH)
 ])
 def test_a_street_line_with_another_header_field_glued_on_is_not_sure(alamat):
     assert _kk(alamat).confidence < SURE
 
 
 @pytest.mark.parametrize("alamat", ["JL. PEMUDA NO. 12", "JL. DR. SUTOMO NO. 7", "JL. KONGGOASA NO. 120",
-                                    "JL. PORTAL NO. 3", "JL. KELAPA NO. 3"])
+                                    "JL. PORTAL NO. 3", "JL. KELAPA NO. 3",
+                                    "JL. PEMUDA NO. 12A", "JL. NOKO NO. 7"])
 def test_a_street_line_alone_keeps_its_confidence(alamat):
     assert _kk(alamat).confidence == 0.95
 
