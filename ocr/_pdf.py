@@ -195,13 +195,12 @@ def _page(page: Any, *, dpi: int) -> PdfPage:
     scale = dpi / 72
     size = (round(page.width * scale), round(page.height * scale))
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    trust = SCANNER_LAYER if scanned(page) else 1.0
     words = tuple(
-        Word(text=w["text"], confidence=trust,
+        Word(text=w["text"], confidence=1.0,
              bbox=(round(w["x0"] * scale), round(w["top"] * scale), round(w["x1"] * scale), round(w["bottom"] * scale)))
         for w in raw if w["text"].strip()
     )
-    if len(words) >= MIN_TEXT_WORDS:
+    if len(words) >= MIN_TEXT_WORDS and not scanned(page):
         return PdfPage(image=None, words=words, grids=tuple(vector_grids(page, scale=scale)), size=size)
     raster = page.to_image(resolution=dpi).original
     image = np.asarray(raster.convert("L"))
@@ -215,14 +214,9 @@ _SCAN_FILTERS = {"DCTDecode", "JPXDecode", "JBIG2Decode", "CCITTFaxDecode"}
 _SCAN_COVER = 0.9
 
 
-SCANNER_LAYER = 0.85
-"""The confidence of a word from a scanner's OCR layer: another engine's reading, below the sure band."""
-
-
 def scanned(page: Any) -> bool:
     """A scanned page whose text layer a scanner's OCR wrote (a searchable PDF): its words are another
-    engine's guesses, not the printed text, and the stamp's words lie among the fields'. Its words are
-    read at `SCANNER_LAYER`, never as sure as a printed PDF's."""
+    engine's guesses, not the printed text, and the stamp's words lie among the fields'. Read as a scan."""
     area = float(page.width * page.height)
     for image in page.images:
         if (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) < _SCAN_COVER * area:
