@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import core
 
+from ._confidence import SURE
+
 _HEAD = "KEPALA KELUARGA"
 _PARENTS = frozenset({_HEAD, "SUAMI", "ISTRI"})
 _YOUNGER_BY = 10
@@ -55,8 +57,9 @@ def _value(holder: dict[str, core.FieldValue], name: str) -> str | None:
 
 
 def _born(row: dict[str, core.FieldValue]) -> int | None:
-    """The member's birth year as its row prints it."""
-    date = _value(row, "tanggal_lahir")
-    if date and date[:4].isdigit():
-        return int(date[:4])
+    """The member's birth year as its row prints it, read surely (a year misread, `1901` for `1991`, which
+    its NIK already contradicts, is no evidence of a torn table)."""
+    born = row.get("tanggal_lahir")
+    if born is not None and born.value and born.value[:4].isdigit() and born.confidence >= SURE:
+        return int(born.value[:4])
     return None

@@ -61,3 +61,9 @@ def test_an_intact_table_a_son_named_as_his_father_and_a_misread_nik_digit_stay_
     assert _pairing(_header(), rows) == set()
     _, out, _ = understood("kk", _header(), rows)
     assert all(row["nama_lengkap"].confidence >= SURE for row in out)
+
+
+def test_a_childs_birth_year_misread_and_already_doubted_is_no_torn_table():
+    rows = _rows()
+    rows[2]["tanggal_lahir"] = core.FieldValue("1907-05-01", 0.6)  # `1997` misread, contradicted by its NIK
+    assert _pairing(_header(), rows) == set()
