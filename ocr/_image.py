@@ -119,6 +119,9 @@ onto a black stroke), and stays."""
 _HUES = (100, 165)
 """OpenCV hues (half degrees) of stamp and pen ink: blue through violet to purple. Red and black print in
 colour (a blanko's title and serial, a letterhead) is print, not legalisation, and stays."""
+_OTHER_COLOUR = 0.0005
+"""A page with more than this share of pixels coloured in other hues (a green or brown blanko, a red title or
+serial, a coloured photo's surroundings) is printed in colour, and its blue ink may be print too: left alone."""
 _MAX_PATCHES = 8
 """More patches of coloured ink than this are a page printed in colour (labels, titles), not a legalisation."""
 _PATCH = (0.6, 0.45, 0.15)
@@ -142,8 +145,9 @@ def without_stamp_ink(bgr: np.ndarray, gray: np.ndarray) -> np.ndarray:
     top = np.maximum(np.maximum(b, g), r)
     chroma = top - np.minimum(np.minimum(b, g), r)
     hue = cv2.cvtColor(np.ascontiguousarray(bgr), cv2.COLOR_BGR2HSV)[..., 0]
-    ink = (chroma > _CHROMA) & (top >= _INK_LIGHT) & (hue >= _HUES[0]) & (hue <= _HUES[1])
-    if ink.mean() < 0.0005:
+    coloured = (chroma > _CHROMA) & (top >= _INK_LIGHT)
+    ink = coloured & (hue >= _HUES[0]) & (hue <= _HUES[1])
+    if ink.mean() < 0.0005 or (coloured & ~ink).mean() > _OTHER_COLOUR:  # a print in colours of its own
         return gray
     h, w = gray.shape
     scale = 8
