@@ -20,6 +20,7 @@ import numpy as np
 import pdfminer.pdftypes
 import pdfplumber
 import pypdfium2
+import pypdfium2.raw as pypdfium2_raw
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 from pypdfium2 import PdfiumError
@@ -216,7 +217,11 @@ _SCAN_COVER = 0.9
 
 def scanned(page: Any) -> bool:
     """A scanned page whose text layer a scanner's OCR wrote (a searchable PDF): its words are another
-    engine's guesses, not the printed text, and the stamp's words lie among the fields'. Read as a scan."""
+    engine's guesses, not the printed text, and the stamp's words lie among the fields'. Read as a scan.
+
+    Such a page is a page-covering image in a scanner's encoding under text drawn invisible (render mode 3,
+    as scanners and OCRmyPDF write it). A printed PDF may lie on a page-covering photo or guilloche too, but
+    its text is visible, and it is read from its text layer as before."""
     area = float(page.width * page.height)
     for image in page.images:
         if (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) < _SCAN_COVER * area:
@@ -226,8 +231,29 @@ def scanned(page: Any) -> bool:
         except (AttributeError, *_PDF_ERRORS):
             continue
         if any(str(getattr(name, "name", name)).lstrip("/") in _SCAN_FILTERS for name, _ in filters):
-            return True
+            return _text_invisible(page)
     return False
+
+
+_INVISIBLE = 0.8
+"""Share of a page's text objects drawn invisible above which its text layer is an OCR layer."""
+
+
+def _text_invisible(page: Any) -> bool:
+    """Whether most of a pdfplumber page's text objects are drawn invisible (pdfium reads the render mode,
+    which pdfminer does not keep)."""
+    try:
+        page.pdf.stream.seek(0)
+        document = pypdfium2.PdfDocument(page.pdf.stream.read())
+    except (*_PDF_ERRORS, AttributeError):
+        return False
+    try:
+        texts = list(document[page.page_number - 1].get_objects(filter=[pypdfium2_raw.FPDF_PAGEOBJ_TEXT]))
+        invisible = sum(pypdfium2_raw.FPDFTextObj_GetTextRenderMode(t.raw)
+                        == pypdfium2_raw.FPDF_TEXTRENDERMODE_INVISIBLE for t in texts)
+        return bool(texts) and invisible >= _INVISIBLE * len(texts)
+    finally:
+        document.close()
 
 
 Segment = tuple[float, float, float, float]

@@ -62,9 +62,9 @@ def test_a_form_printed_in_colour_and_an_uncoloured_page_are_left_alone():
     assert np.array_equal(page_image.without_stamp_ink(plain, _gray(plain)), _gray(plain))
 
 
-def _pdf(image: Image.Image, *, fmt: str, words: str) -> bytes:
-    """One page: `image` over the whole page (as JPEG or PNG), then `words` as text (invisible over a JPEG,
-    as a scanner's OCR layer lies)."""
+def _pdf(image: Image.Image, *, fmt: str, words: str, invisible: bool) -> bytes:
+    """One page: `image` over the whole page (as JPEG or PNG), then `words` as text (invisible, as a
+    scanner's OCR layer lies, or printed)."""
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=(image.width * 0.24, image.height * 0.24))
     encoded = io.BytesIO()
@@ -72,7 +72,7 @@ def _pdf(image: Image.Image, *, fmt: str, words: str) -> bytes:
     pdf.drawImage(ImageReader(io.BytesIO(encoded.getvalue())), 0, 0, width=image.width * 0.24,
                   height=image.height * 0.24)
     text = pdf.beginText(20, image.height * 0.24 - 40)
-    text.setTextRenderMode(3 if fmt == "JPEG" else 0)
+    text.setTextRenderMode(3 if invisible else 0)
     text.setFont("Helvetica", 10)
     text.textLine(words)
     pdf.drawText(text)
@@ -81,11 +81,14 @@ def _pdf(image: Image.Image, *, fmt: str, words: str) -> bytes:
     return out.getvalue()
 
 
-def test_a_scanners_searchable_pdf_is_a_scan_and_a_printed_pdf_on_tinted_paper_is_not():
+def test_a_scanners_searchable_pdf_is_a_scan_and_a_printed_pdf_on_tinted_paper_or_a_photo_is_not():
     words = "KARTU KELUARGA No. 7402012411051274 SALINAN SESUAI DENGAN ASLINYA"
     copy = Image.fromarray(_stamped(_print((800, 600)))[..., ::-1])
     tint = Image.new("RGB", (600, 800), (236, 244, 230))
-    with pdfplumber.open(io.BytesIO(_pdf(copy, fmt="JPEG", words=words))) as scan:
+    with pdfplumber.open(io.BytesIO(_pdf(copy, fmt="JPEG", words=words, invisible=True))) as scan:
         assert len(scan.pages[0].extract_words()) >= 5 and page_image.scanned(scan.pages[0])
-    with pdfplumber.open(io.BytesIO(_pdf(tint, fmt="PNG", words=words))) as printed:
+    with pdfplumber.open(io.BytesIO(_pdf(tint, fmt="PNG", words=words, invisible=False))) as printed:
         assert not page_image.scanned(printed.pages[0])
+    # a printed PDF whose page lies on a JPEG (a guilloche, a photo): its visible text is the page's own
+    with pdfplumber.open(io.BytesIO(_pdf(copy, fmt="JPEG", words=words, invisible=False))) as background:
+        assert not page_image.scanned(background.pages[0])
