@@ -59,8 +59,11 @@ def _forms(name: str, value: str) -> set[str]:
     as DD-MM-YYYY or `12 Maret 2002`; a KUA by its district alone; a jenjang by its level's name."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         day = dt.date.fromisoformat(value)
+        roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")[day.month - 1]
         return {day.strftime("%d-%m-%Y"), day.strftime("%d.%m.%Y"), f"{day.day} {MONTHS[day.month - 1]} {day.year}",
-                day.strftime("%d/%m/%Y"), f"{day.day}-{day.month}-{day.year}"}  # the last two written by hand
+                # written by hand: 5/6/1985, 5-6-1985, 9 - VI - 1984, 9 Jun. 1984
+                day.strftime("%d/%m/%Y"), f"{day.day}-{day.month}-{day.year}", f"{day.day} - {roman} - {day.year}",
+                f"{day.day} {MONTHS[day.month - 1][:3]}. {day.year}"}
     if name == "jenjang":
         return {LEVEL_NAMES[value]}
     if name.endswith("jenis_kelamin"):  # a SIAK print may abbreviate the sex
