@@ -7,22 +7,15 @@ import core
 import ocr
 from ocr import Page, Word
 from ocr.confidence import SURE
-
-
-def _words(text: str, *, x: int, y: int) -> list[Word]:
-    out = []
-    for part in text.split():
-        out.append(Word(part, 0.96, (x, y, x + 16 * len(part), y + 30)))
-        x += 16 * len(part) + 14
-    return out
+from tests.fixtures.words import line_words
 
 
 def _alamat(printed: str) -> core.FieldValue:
-    words = _words("KARTU KELUARGA", x=100, y=100) + _words("No. 7401011801057350", x=100, y=160)
+    words = line_words("KARTU KELUARGA", 100, 100) + line_words("No. 7401011801057350", 100, 160)
     for y, (label, value) in enumerate((("Nama Kepala Keluarga", "LA ODE RAHIM"), ("Alamat", printed),
                                         ("Kecamatan", "KOLAKA")), start=4):
-        words += [*_words(label, x=100, y=60 * y), Word(":", 0.96, (600, 60 * y, 606, 60 * y + 30)),
-                  *_words(value, x=630, y=60 * y)]
+        words += [*line_words(label, 100, 60 * y), Word(":", 0.96, (600, 60 * y, 606, 60 * y + 30)),
+                  *line_words(value, 630, 60 * y)]
     extraction, _ = ocr.extract_pages([Page(1, None, tuple(words), "ocr")], declared_type=core.DocumentType.KK)
     return extraction.fields["alamat"]
 
