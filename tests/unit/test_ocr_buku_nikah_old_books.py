@@ -4,6 +4,7 @@ date, the marriage date) must be read as surely as the page allows."""
 import core
 import ocr
 from ocr import Page, Word
+from tests.fixtures.words import line_words
 
 _VALUE_X = 700
 
@@ -13,16 +14,10 @@ def _page(*rows: tuple[str, str] | str) -> Page:
     words, y = [], 100
     for row in rows:
         label, value = (row, None) if isinstance(row, str) else row
-        x = 100
-        for part in label.split():
-            words.append(Word(part, 0.96, (x, y, x + 16 * len(part), y + 30)))
-            x += 16 * len(part) + 14
+        words += line_words(label, 100, y)
         if value is not None:
             words.append(Word(":", 0.96, (_VALUE_X - 30, y, _VALUE_X - 24, y + 30)))
-            x = _VALUE_X
-            for part in value.split():
-                words.append(Word(part, 0.96, (x, y, x + 16 * len(part), y + 30)))
-                x += 16 * len(part) + 14
+            words += line_words(value, _VALUE_X, y)
         y += 70
     return Page(1, None, tuple(words), "ocr")
 
