@@ -8,6 +8,8 @@ of one member row. What varies, drawn per document (none of it from any other fa
 - sex as `L`/`P`, `LK`/`PR` or written out;
 - agama / golongan darah / pendidikan / pekerjaan stacked two to a cell, in one of two pairings;
 - status perkawinan over its date, hubungan over kewarganegaraan, paspor over KITAP, father over mother;
+- on some prints, every stacked pair but the name and NIK the other way up (date over place, KITAP over
+  paspor, mother over father ...), headers stacked the same way (session 12);
 - one wide table carrying every member field, or the usual two tables, each with stacked rows;
 - column headers in words, in words with a row of numbers `(1) (2)` under them, or numbers alone;
 - a dotted hairline or nothing between a row's two lines; thin, partial or no rules between rows;
@@ -83,9 +85,21 @@ def _columns(rng: random.Random) -> tuple[tuple[Column, ...], tuple[Column, ...]
                         rng.choice(("Kewarganegaraan", "Kewarga- negaraan")), "status_hubungan", "kewarganegaraan", 330)
     papers: Column = ("No. Paspor", rng.choice(("No. KITAP", "No. KITAS/KITAP")), "no_paspor", "no_kitap", 250)
     parents: Column = (rng.choice(("Nama Ayah", "Ayah")), rng.choice(("Nama Ibu", "Ibu")), "nama_ayah", "nama_ibu", 540)
+    # Drawn apart from the page's other choices, so that the prints drawn before keep every other choice.
+    if random.Random(hash(rng.getstate()[1])).random() < 0.5:
+        birth, pair_1, pair_2, kawin, hubungan, papers, parents = (
+            _upside_down(c) for c in (birth, pair_1, pair_2, kawin, hubungan, papers, parents))
     if rng.random() < 0.5:
         return (no, person, sex, birth, pair_1, pair_2, kawin, hubungan, papers, parents), None
     return (no, person, sex, birth, pair_1, pair_2), (no, kawin, hubungan, papers, parents)
+
+
+def _upside_down(column: Column) -> Column:
+    """A stacked column with its two lines (and its header's) the other way up; a one-line column as it is."""
+    top, bottom, key_top, key_bottom, width = column
+    if bottom is None or key_bottom is None:
+        return column
+    return bottom, top, key_bottom, key_top, width
 
 
 def draw_kk_susun(page: Page, family: core.Family, rng: random.Random) -> None:

@@ -6,7 +6,9 @@ import re
 import pytest
 
 import synthetic
-from tests.fixtures.layouts import assert_canonical, render_family, sample_people, text_layer
+from tests.fixtures.layouts import assert_canonical, cached_renderer, render_family, sample_people, text_layer
+
+_render = cached_renderer(married="2015-06-01")  # the two seeds' pages are drawn once for both tests below
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +29,7 @@ def test_kk_susun_renders_every_variant_deterministically(people):
 @pytest.mark.parametrize("seed", [1, 2])
 def test_kk_susun_stacks_name_over_nik_and_prints_sex_as_codes(people, seed):
     family = people[0]
-    rendered = render_family("kk-susun", people, seed, married="2015-06-01")
+    rendered = _render("kk-susun", people, seed)
     placed: dict[str, list[tuple[float, float]]] = {}
     for op in rendered.ops:
         if op[0] == "text":
@@ -39,3 +41,19 @@ def test_kk_susun_stacks_name_over_nik_and_prints_sex_as_codes(people, seed):
     text = text_layer(rendered)
     assert re.search(r"\b(LK|PR|L|P)\b", text) or "LAKI-LAKI" in text
     assert [row["nik"] for row in rendered.truth["anggota"]] == [p.nik for p in family.anggota]
+
+
+@pytest.mark.parametrize(("seed", "mother_on_top"), [(1, False), (2, True)])
+def test_kk_susun_prints_some_pairs_the_other_way_up(people, seed, mother_on_top):
+    family = people[0]
+    rendered = _render("kk-susun", people, seed)
+    placed: dict[str, list[float]] = {}
+    for op in rendered.ops:
+        if op[0] == "text":
+            placed.setdefault(op[3], []).append(op[2])
+    person = next(p for p in family.anggota if p.nama_ayah and p.nama_ibu and p.nama_ibu not in
+                  (q.nama_lengkap for q in family.anggota))
+    mother, = placed[person.nama_ibu]
+    # The father's name just above or below the mother's in the same row (he may be printed elsewhere too).
+    father = min(placed[person.nama_ayah], key=lambda y: abs(y - mother))
+    assert (mother < father) is mother_on_top and abs(mother - father) < 120
