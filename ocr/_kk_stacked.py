@@ -53,6 +53,7 @@ _SEX = {"L": "LAKI-LAKI", "LK": "LAKI-LAKI", "P": "PEREMPUAN", "PR": "PEREMPUAN"
 _VOCABULARY = ("agama", "pendidikan", "jenis_pekerjaan", "golongan_darah", "status_perkawinan", "status_hubungan",
                "kewarganegaraan", "jenis_kelamin")
 _NAMES = ("nama_lengkap", "nama_ayah", "nama_ibu")
+_PARENTS = frozenset({"nama_ayah", "nama_ibu"})
 _CHECKED = frozenset({"nik", *_VOCABULARY})
 """Fields whose values are known by what they are: a header naming one gives way to most of its values."""
 
@@ -237,16 +238,17 @@ class _Table:
         cols = len(self.grid.xs) - 1
         cells = [[self._cell(i, c) for c in range(cols)] for i in range(len(self.centres))]
         split = [[_split(ws, centre) for ws, centre in row] for row in cells]
-        slots = _slots(self._header_fields(), split)
+        slots, guessed = _slots(self._header_fields(), split)
         out = []
         for i, row in enumerate(split):
             values: dict[str, core.FieldValue] = {}
             for c, parts in enumerate(row):
                 named = {slots[(c, k)] for k in (0, 1, 2) if (c, k) in slots}
                 for k, words in enumerate(parts):
-                    field = slots.get((c, k if len(parts) == 2 else 2)) or slots.get((c, 2)) \
-                        or slots.get((c, 0)) or slots.get((c, 1))
-                    _take(values, field, words, self.page.number, named=named)
+                    slot = next((s for s in ((c, k if len(parts) == 2 else 2), (c, 2), (c, 0), (c, 1)) if s in slots),
+                                None)
+                    _take(values, slots[slot] if slot else None, words, self.page.number, named=named,
+                          guessed=slot in guessed)
             _sex_and_birth_fixed(values)
             niks = sum(_nik_shaped(w.text) for ws, _ in cells[i] for w in ws)
             if niks != 1 and "nik" in slots.values():  # a member row has one NIK: this band is not one member
@@ -414,8 +416,10 @@ def _kind(words: tuple[Word, ...]) -> str | None:
     return None
 
 
-def _slots(headed: list[list[str]], rows: list[list[list[tuple[Word, ...]]]]) -> dict[Slot, str]:
-    """Each slot's field: from its header where read, else from what most of its rows hold."""
+def _slots(headed: list[list[str]], rows: list[list[list[tuple[Word, ...]]]]) -> tuple[dict[Slot, str], set[Slot]]:
+    """Each slot's field: from its header where read, else from what most of its rows hold; and the slots
+    whose field only the line's place tells (two names stacked under no header read: which is the father's
+    is the print's convention, and prints stack them either way up)."""
     slots: dict[Slot, str] = {}
     kinds: dict[Slot, Counter[str]] = {}
     for row in rows:
@@ -438,6 +442,7 @@ def _slots(headed: list[list[str]], rows: list[list[list[tuple[Word, ...]]]]) ->
             if kind != field and (kind == "nik" or kind in _VOCABULARY) and 2 * n > sum(counter.values()):
                 slots[slot] = kind
     claimed = set(slots.values())
+    guessed: set[Slot] = set()
     for slot, counter in sorted(kinds.items()):
         if slot in slots or (slot[1] != 2 and (slot[0], 2) in slots) or (slot[1] == 2 and (slot[0], 0) in slots):
             continue
@@ -448,7 +453,9 @@ def _slots(headed: list[list[str]], rows: list[list[list[tuple[Word, ...]]]]) ->
         if voted and voted not in claimed:
             slots[slot] = voted
             claimed.add(voted)
-    return slots
+            if voted in _PARENTS:
+                guessed.add(slot)
+    return slots, guessed
 
 
 def _mostly(kinds: dict[Slot, Counter[str]], col: int, kind: str) -> bool:
@@ -478,10 +485,12 @@ def _field_by_kind(kind: str, slot: Slot, slots: dict[Slot, str], kinds: dict[Sl
 
 
 def _take(values: dict[str, core.FieldValue], field: str | None, words: tuple[Word, ...], page: int, *,
-          named: set[str]) -> None:
+          named: set[str], guessed: bool = False) -> None:
     """The slot's words as its field's value; a NIK, a vocabulary word or a date where the slot says
     otherwise goes by what it is (`name over NIK` printed the other way up, a header read as one field over
-    two lines). `named`: the fields the column's header or values name."""
+    two lines). `named`: the fields the column's header or values name. A parent's name whose field only
+    its line's place tells (`guessed`, or the second name under a header naming one parent) is never sure:
+    it may be the other parent's."""
     words = _undashed(words)
     if not words or _DASH.fullmatch(" ".join(w.text for w in words)):
         return
@@ -493,7 +502,9 @@ def _take(values: dict[str, core.FieldValue], field: str | None, words: tuple[Wo
     elif kind == "date" and field not in ("tanggal_lahir", "tanggal_perkawinan"):
         field = "tanggal_perkawinan" if "status_perkawinan" in named else "tanggal_lahir"
     elif kind == "name" and field == "nama_ayah" and values.get("nama_ayah", NOT_FOUND).value is not None:
-        field = "nama_ibu"  # the mother under the father, the header read as one
+        field = "nama_ibu"  # the second name under a header read as one: the mother's only by convention
+        guessed = True
+        values["nama_ayah"] = capped(values["nama_ayah"], DISPUTED)
     if field is None or (field in values and values[field].value is not None):
         return
     span = Span(page, tuple(words))
@@ -512,6 +523,8 @@ def _take(values: dict[str, core.FieldValue], field: str | None, words: tuple[Wo
         values[field] = field_value(span, _sex)
         return
     values[field] = field_value(span, _NORMALIZER.get(field, norm.name))
+    if guessed and field in _PARENTS:
+        values[field] = capped(values[field], DISPUTED)
 
 
 def _sex(text: str | None) -> str | norm.Graded | None:

@@ -21,13 +21,21 @@ MEMBERS = (  # name, NIK, sex as printed, canonical sex, birth cell, ISO birth d
 _PITCH, _FIRST = 100, 400
 
 
-def _page(*, name_first: bool, numbered_headers: bool, drop_nik: int | None = None) -> Page:
-    """A KK whose member table stacks name and NIK, and agama over pendidikan, in one row a member."""
+PARENTS = (("LA ODE MUSTARI", "WA ODE SALMA"), ("LA BAKRI", "WA NURU"), ("ANDI MAPPANYUKKI", "SITTI HAJRAH"))
+"""Each member's father and mother."""
+
+
+def _page(*, name_first: bool, numbered_headers: bool, drop_nik: int | None = None,
+          mother_first: bool | None = None) -> Page:
+    """A KK whose member table stacks name and NIK, and agama over pendidikan, in one row a member; with
+    `mother_first` not None, a column of the parents' names stacked too (the mother's on top if True)."""
     words: list[Word] = [*put_words("KARTU KELUARGA", 400, 60, height=40),
                          *put_words("Nama Kepala Keluarga : ANDI MAPPANYUKKI", 100, 150)]
     top, bottom = ("Nama Lengkap", "NIK") if name_first else ("NIK", "Nama Lengkap")
     headers = [(100, "No", None), (160, top, bottom), (520, "JK", None), (620, "Tempat, Tgl Lahir", None),
                (1000, "Agama", "Pendidikan")]
+    if mother_first is not None:
+        headers.append((1400, "Nama Ibu", "Nama Ayah") if mother_first else (1400, "Nama Ayah", "Nama Ibu"))
     number = 1
     for x, upper, lower in headers:
         labels = [upper] if lower is None else [upper, lower]
@@ -44,6 +52,10 @@ def _page(*, name_first: bool, numbered_headers: bool, drop_nik: int | None = No
             if not (text == nik and drop_nik == i):
                 words += put_words(text, 160, at)
         words += put_words(agama, 1000, y) + put_words(pendidikan, 1000, y + 40)
+        if mother_first is not None:
+            father, mother = PARENTS[i]
+            upper, lower = (mother, father) if mother_first else (father, mother)
+            words += put_words(upper, 1400, y) + put_words(lower, 1400, y + 40)
     return Page(1, None, tuple(words), "text_layer")
 
 
@@ -66,3 +78,23 @@ def test_a_band_whose_nik_went_unread_is_a_row_in_doubt_and_the_next_member_keep
     assert rows[1]["nik"].value is None and rows[1]["nama_lengkap"].value == "SITTI HAJRAH"
     assert all(v.confidence < SURE for v in rows[1].values())
     assert (rows[2]["nama_lengkap"].value, rows[2]["nik"].value) == ("LA TENRI", MEMBERS[2][1])
+
+
+@pytest.mark.parametrize("mother_first", [False, True])
+def test_stacked_parents_are_read_by_their_header_whichever_way_up(mother_first):
+    extraction, _ = ocr.extract_pages([_page(name_first=True, numbered_headers=False, mother_first=mother_first)])
+    read = [(row["nama_ayah"].value, row["nama_ibu"].value) for row in extraction.anggota]
+    assert read == list(PARENTS)
+    assert all(row["nama_ayah"].confidence >= SURE for row in extraction.anggota)
+
+
+@pytest.mark.parametrize("mother_first", [False, True])
+def test_two_names_stacked_under_numbers_alone_are_never_sure_of_which_parent(mother_first):
+    """Only the print's convention says which line is the father's, and prints stack them either way up."""
+    extraction, _ = ocr.extract_pages([_page(name_first=True, numbered_headers=True, mother_first=mother_first)])
+    rows = extraction.anggota
+    assert len(rows) == len(MEMBERS) and [row["nik"].value for row in rows] == [m[1] for m in MEMBERS]
+    parents = {frozenset((row["nama_ayah"].value, row["nama_ibu"].value)) for row in rows}
+    assert parents == {frozenset(p) for p in PARENTS}  # both read, each on its member's row
+    assert all(row[f].confidence < SURE for row in rows for f in ("nama_ayah", "nama_ibu"))
+    assert all(row["nik"].confidence >= SURE for row in rows)  # the rest of the row is not in doubt for it
