@@ -17,6 +17,7 @@ import statistics
 from ._buku_nikah_letter import akta_in_sentence, letter_number, spouses_in_prose, wali_in_sentence
 from ._confidence import CONTRADICTED, IN_SENTENCE, UNLABELLED
 from ._fields import labels, reads_like_sentence
+from ._ijazah_frame import without_frame
 from ._layout import (
     Line,
     Span,
@@ -26,6 +27,7 @@ from ._layout import (
     label_factor,
     labelled,
     lines,
+    value_after,
     without_leading_noise,
 )
 from ._model import Page, Word
@@ -57,7 +59,7 @@ def locate_pages(pages: list[Page]) -> Located:
     Each half is located apart; a value found by its label on either half wins over one found without,
     then the first half's. Values of a left half end at the fold (their crops never reach across it).
     """
-    all_lines = [ln for page in pages for ln in lines(page)]
+    all_lines = without_frame([ln for page in pages for ln in lines(page)])
     folds = [_fold(page) for page in pages]
     if all(f is None for f in folds) or _columns(all_lines) is not None:
         return locate(all_lines)
@@ -69,7 +71,7 @@ def locate_pages(pages: list[Page]) -> Located:
         halves = [page.words] if fold is None else [tuple(w for w in page.words if w.cx < fold),
                                                    tuple(w for w in page.words if w.cx >= fold)]
         for i, words in enumerate(halves):
-            found, found_caps, found_limits, found_prose = locate(lines(page, words))
+            found, found_caps, found_limits, found_prose = locate(without_frame(lines(page, words)))
             for key, span in found.items():
                 if span is None or (spans.get(key) is not None and (key not in caps or key in found_caps)):
                     continue
@@ -101,8 +103,9 @@ _FOLD_COLONS = 3
 def _fold(page: Page) -> float | None:
     """The x of the fold of a spread: an empty vertical band, at least `_FOLD_GAP` line heights wide, in
     the middle 40 % of the words' width, with a fair share of the words on each side, each side reaching
-    over most of the text's height; None on a single page (whose title or lines cross the middle)."""
-    words = [w for w in page.words if w.confidence >= 0.5 and any(c.isalnum() for c in w.text)]
+    over most of the text's height; None on a single page (whose title or lines cross the middle). A lone
+    letter or digit is no word here: the binding's stitches or marks down the fold are read as `t`, `i`, `1`."""
+    words = [w for w in page.words if w.confidence >= 0.5 and sum(c.isalnum() for c in w.text) >= 2]
     if len(words) < 20:
         return None
     height = statistics.median(w.height for w in words)
@@ -127,14 +130,39 @@ def _fold(page: Page) -> float | None:
         if max(w.bbox[3] for w in side) - min(w.bbox[1] for w in side) < 0.6 * (bottom - top):
             return None
     # Each page holds labels and their values: colons with a value after them on the same side. A single
-    # page's wide gap between its label column and its value column has every colon on one side.
-    for lo, hi in ((left - 1, fold), (fold, right + 1)):
-        colons = [w for w in page.words if lo <= w.cx < hi and w.text.endswith((":", ";"))]
-        valued = [c for c in colons if any(c.x1 <= w.x0 and w.cx < hi and abs(w.cy - c.cy) < height / 2
-                                           and any(ch.isalnum() for ch in w.text) for w in words)]
-        if len(valued) < _FOLD_COLONS:
-            return None
-    return fold
+    # page's wide gap between its label column and its value column has every colon on one side. A print whose
+    # colons were lost shows its pages by their label columns: lines that begin with a label's word on both sides
+    # (a single page's value column begins none).
+    spans_x = ((left - 1, fold), (fold, right + 1))
+    if all(len(_valued_colons(page, words, lo, hi, height)) >= _FOLD_COLONS for lo, hi in spans_x):
+        return fold
+    if all(_labels_beginning_lines(words, lo, hi, height) >= _FOLD_COLONS for lo, hi in spans_x):
+        return fold
+    return None
+
+
+def _valued_colons(page: Page, words: list[Word], lo: float, hi: float, height: float) -> list[Word]:
+    colons = [w for w in page.words if lo <= w.cx < hi and w.text.endswith((":", ";"))]
+    return [c for c in colons if any(c.x1 <= w.x0 and w.cx < hi and abs(w.cy - c.cy) < height / 2
+                                     and any(ch.isalnum() for ch in w.text) for w in words)]
+
+
+def _labels_beginning_lines(words: list[Word], lo: float, hi: float, height: float) -> int:
+    """How many lines between x `lo` and `hi` begin with a label's word (`Nama`, `Agama`, `Pekerjaan`), after
+    the item's letter if any: a page's label column where a grey or worn print lost its colons."""
+    side = [w for w in words if lo <= w.cx < hi]
+    count = 0
+    for word in side:
+        if compact_key(word.text) not in _LABEL_WORDS:
+            continue
+        if not any(o.x1 <= word.x0 and abs(o.cy - word.cy) < height / 2 and not _ENUMERATOR.match(o.text + " ")
+                   for o in side):
+            count += 1
+    return count
+
+
+_LABEL_WORDS = frozenset(compact_key(w) for label in _RIVALS for w in label.split() if len(compact_key(w)) >= 3)
+"""Words the party labels are printed in: a line a value begins with none of them."""
 
 
 def locate(all_lines: list[Line]) -> Located:
@@ -385,7 +413,37 @@ def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: floa
         span = labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS)
         if span is not None and not reads_like_sentence(span.text, most_words=most_words):
             return span
+    for label in wordings:
+        span = _colon_lost(all_lines, label, after_y=after_y, before_y=before_y)
+        if span is not None and not reads_like_sentence(span.text, most_words=most_words):
+            return span
     return None
+
+
+def _colon_lost(all_lines: list[Line], label: str, *, after_y: float | None, before_y: float | None) -> Span | None:
+    """The value after a label whose colon was lost that begins a longer label (`Tempat Kediaman` of `Tempat
+    Kediaman Terakhir`, which `labelled` will not take without its colon): only where the label begins its line
+    (after the item's letter or number, `g.`) and the words after it do not go on into the longer label."""
+    if not _begins_rival(label):
+        return None
+    found = find_label(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS, colon=False)
+    if found is None:
+        return None
+    line, after, ratio = found
+    if any(":" in w.text for w in line.words[:after + 1]):
+        return None  # a colon read: the label is another one (`Nama : WA ODE` is no `Nama Wali` without its colon)
+    before = compact_key(_ENUMERATOR.sub("", " ".join(w.text for w in line.words[:after])))
+    if difflib.SequenceMatcher(None, before, compact_key(label)).ratio() < _COLON_LOST_LABEL:
+        return None
+    key, nxt = compact_key(label), compact_key(line.words[after].text)
+    rests = [compact_key(r)[len(key):] for r in _RIVALS if compact_key(r).startswith(key) and compact_key(r) != key]
+    if not nxt or any(rest.startswith(nxt[:3]) or nxt.startswith(rest[:3]) for rest in rests):
+        return None
+    return value_after(line, after, ratio)
+
+
+_COLON_LOST_LABEL = 0.9
+"""How alike the words before a value must be to a label whose colon was lost: the label and nothing else."""
 
 
 _MARRIED = re.compile(rf"\b(?:pada\s*)?hari\s*[A-Za-z']+\s*,?\s*(?:tanggal|tgl\.?)?\s*(?P<date>{DATE})"
@@ -493,13 +551,23 @@ def _sections(all_lines: list[Line]) -> dict[str, tuple[float, float | None]]:
     """Role -> (y of its heading, y of the next heading or None): the band its labels are in."""
     tops = []
     for role, headings in _HEADINGS:
-        line = next((ln for ln in all_lines if compact_key(ln.text) in headings), None) or next(
-            (ln for ln in all_lines if any(_heading_like(compact_key(ln.text), h) for h in headings)), None) or next(
+        line = next((ln for ln in all_lines if _heading_key(ln) in headings), None) or next(
+            (ln for ln in all_lines if any(_heading_like(_heading_key(ln), h) for h in headings)), None) or next(
             (ln for ln in all_lines if _without_specks(ln) in headings), None)
         if line is not None:
             tops.append((line.y, role))
     tops.sort()
     return {role: (y, tops[i + 1][0] if i + 1 < len(tops) else None) for i, (y, role) in enumerate(tops)}
+
+
+def _heading_key(line: Line) -> str:
+    """The line's compact text without the number a heading may be given (`III. WALI NIKAH`, `2. ISTRI`, `B.
+    SUAMI`): a roman numeral, a number or a letter closed by a period or parenthesis."""
+    return compact_key(_ENUMERATOR.sub("", line.text))
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:(?:[IVX]{1,4}|\d{1,2}|[A-Za-z])[.)]|[^\w\s]+)(?:\s+[^\w\s]+)*\s+")
+"""A heading's or item's number (`III.`, `2.`, `g)`), with any specks read beside it (`5. .`)."""
 
 
 _SPECK = 0.3

@@ -17,6 +17,7 @@ maps a box back onto the upload.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import cv2
@@ -84,12 +85,12 @@ def find_sheet(gray: np.ndarray, *, min_area: float = 0.2, max_area: float = 0.9
     contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
-    blob = max(contours, key=cv2.contourArea)
-    area = cv2.contourArea(blob) / (small.shape[0] * small.shape[1])
+    blob, blob_area = _sheet_blob(contours)
+    area = blob_area / (small.shape[0] * small.shape[1])
     if not min_area <= area <= max_area:
         return None
     hull = cv2.convexHull(blob).reshape(-1, 2).astype(np.float32)
-    if cv2.contourArea(hull) and cv2.contourArea(blob) / cv2.contourArea(hull) < 0.9:
+    if cv2.contourArea(hull) and blob_area / cv2.contourArea(hull) < 0.9:
         return None  # not a quadrilateral sheet (a hand, a fold, something lying across it)
     corners = _corners(hull)
     touching = _touching_frame(corners, small.shape)
@@ -100,6 +101,28 @@ def find_sheet(gray: np.ndarray, *, min_area: float = 0.2, max_area: float = 0.9
             clipped is None or np.abs(clipped - corners).max() <= _SAME_CORNER):
         return corners / scale
     return clipped / scale if clipped is not None else None
+
+
+def _sheet_blob(contours: Sequence[np.ndarray]) -> tuple[np.ndarray, float]:
+    """The largest bright blob's outline and area; with the blob beside it when the two are the facing pages of
+    an opened booklet (a buku nikah, a passport-sized ijazah), which the fold's shadow parts: about as large,
+    side by side at the same height, a gutter apart. Taking one page alone would cut the other off the page."""
+    ranked = sorted(contours, key=cv2.contourArea, reverse=True)
+    blob, area = ranked[0], cv2.contourArea(ranked[0])
+    if len(ranked) < 2 or cv2.contourArea(ranked[1]) < _FACING * area:
+        return blob, area
+    (x0, y0, w0, h0), (x1, y1, w1, h1) = cv2.boundingRect(blob), cv2.boundingRect(ranked[1])
+    overlap = min(y0 + h0, y1 + h1) - max(y0, y1)
+    gutter = max(x0, x1) - min(x0 + w0, x1 + w1)
+    if overlap < _FACING * max(h0, h1) or not 0 <= gutter <= _GUTTER * max(w0, w1):
+        return blob, area
+    return np.concatenate([blob, ranked[1]]), area + cv2.contourArea(ranked[1])
+
+
+_FACING = 0.8
+"""Facing pages: the second blob's area, and the two blobs' shared height, at least this share of the first's."""
+_GUTTER = 0.1
+"""Most width between facing pages, as a share of a page's width (the fold's shadow)."""
 
 
 _SAME_CORNER = 3.0

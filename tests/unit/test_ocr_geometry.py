@@ -98,6 +98,22 @@ def test_a_blob_that_is_not_a_clipped_quadrilateral_is_not_taken_for_a_sheet():
     assert geo.find_sheet(photo) is None
 
 
+def test_both_facing_pages_of_an_opened_booklet_are_the_sheet():
+    """The fold's shadow parts an opened booklet into two bright pages: both are kept, not the larger alone."""
+    photo = np.full((1600, 2400), 70, np.uint8)
+    left, right = _text_page(1000, 1300, lines=12), _text_page(1000, 1300, lines=12)
+    photo[150:1450, 180:1180], photo[150:1450, 1210:2210] = left, right
+    photo[150:1450, 1180:1210] = 110  # the gutter's shadow
+    found = geo.find_sheet(photo)
+    assert found is not None
+    assert found[:, 0].min() < 200 and found[:, 0].max() > 2190
+    # A page with a smaller card beside it is still the page alone.
+    photo[150:1450, 1210:2210] = 70
+    photo[400:900, 1300:1800] = 255
+    found = geo.find_sheet(photo)
+    assert found is not None and found[:, 0].max() < 1200
+
+
 def test_a_scan_that_fills_the_frame_is_not_cropped():
     assert geo.find_sheet(_text_page()) is None
 
