@@ -21,12 +21,14 @@ from ._cells import neutral_lang, reread
 from ._confidence import DISPUTED, UNSEPARATED, read_again, weigh, weigh_identity
 from ._fields import NOT_FOUND, all_fields, capped, corroborate, field_value
 from ._kk_columns import (
+    COLUMNS,
     MEMBER_TABLES,
     NUMBER_ROW,
     Columns,
     Normalizer,
     by_content,
     header_field,
+    holds,
     one_column_per_field,
     row_number,
     split_by_content,
@@ -447,6 +449,8 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     if born_in:  # a place and date of birth printed in one cell: neither field is another column's
         columns = [None if c not in born_in and col is not None and col[0] in _BORN else col
                    for c, col in enumerate(columns)]
+    spanned = {k for ks in born_in.values() for k in ks}
+    unclaimed = _CELL_TAILS - {col[0] for c, col in enumerate(columns) if col is not None and c not in spanned}
     out = []
     doubtful: list[tuple[dict[str, core.FieldValue], int, int]] = []
     tall = _text_height(rows)
@@ -463,7 +467,10 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         stacked: list[tuple[str, int]] = []
         for c, (column, printed) in enumerate(zip(columns, row, strict=True)):
             if c in born_in:
-                place, date = _place_and_date(Span(printed.page, tuple(w for k in born_in[c] for w in row[k].words)))
+                place, date, tail = _place_and_date(Span(printed.page, tuple(w for k in born_in[c] for w in row[k].words)),
+                                                    unclaimed=unclaimed)
+                for field, span in tail.items():
+                    values.setdefault(field, field_value(span, _BY_FIELD_NORMALIZER[field]))
                 if not place.words and c > 0:  # the place printed wider than its header, left of the column
                     left, moved = _comma_tail(row[c - 1], whole=columns[c - 1] is None and not rows[0][c - 1].text.strip())
                     place = Span(printed.page, moved)
@@ -499,16 +506,27 @@ _SHAPED = frozenset({"nik", "tanggal_lahir", "tanggal_perkawinan"})
 _WHOLE_DATE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}$")
 
 
-def _shaped(field: str, text: str) -> bool:
+def _shaped(field: str, text: str, *, loose: bool = False) -> bool:
+    """Whether a word has the shape of `field`'s value; `loose`: a date with look-alikes for its digits or
+    its dashes lost (`U/-U8-1961`, `“41-11-1964`, `17111997`), which no word of a name or place has."""
     if field == "nik":
         return text.isdigit() and 15 <= len(text) <= 17  # `_NIK_DIGITS`
+    if loose:
+        return _LOOSE_DATE.match(text.strip(_QUOTES)) is not None
     return bool(_WHOLE_DATE.match(text))
 
 
+_LOOSE_DATE = re.compile(r"^(?=(?:\D*\d){4})[0-9OoIlUu|/]{1,2}[-./,:]*[0-9OoIlUu|/]{1,2}[-./,:]*[0-9OoIlUu|]{4}$")
+_QUOTES = "\"'‘’“”„,.`"
+
+
 def _reregistered(row: list[Span], columns: list[tuple[str, Normalizer] | None]) -> list[Span]:
-    """A row whose values were typed off their columns (a typewriter's or dot-matrix sheet fed askew): a
-    NIK or a date at the end of the cell left of its own column, or at the start of the cell right of it,
-    goes back to its column when that column holds nothing of its shape."""
+    """A row whose values were typed off their columns (a typewriter's or dot-matrix sheet fed askew, a
+    print out of register with its form): a NIK or a date at the end of the cell left of its own column, or
+    at the start of the cell right of it, goes back to its column when that column holds nothing of its
+    shape. A date misread (look-alikes for its digits, its dashes lost) goes back too when its column holds
+    no digit at all and the cell it lies at the end of is one of free text (a place: no place has four
+    digits)."""
     row = list(row)
     for c, column in enumerate(columns):
         if column is None or column[0] not in _SHAPED:
@@ -516,7 +534,13 @@ def _reregistered(row: list[Span], columns: list[tuple[str, Normalizer] | None])
         field = column[0]
         if any(_shaped(field, w.text) for w in row[c].words):
             continue
-        if c > 0 and row[c - 1].words and _shaped(field, row[c - 1].words[-1].text):
+        if (field != "nik" and c > 0 and len(row[c - 1].words) > 1 and columns[c - 1] is not None
+                and columns[c - 1][0] in _FREE_TEXT and _shaped(field, row[c - 1].words[-1].text, loose=True)
+                and not any(ch.isdigit() for w in row[c].words for ch in w.text)):
+            moved = row[c - 1].words[-1]
+            row[c - 1] = Span(row[c - 1].page, row[c - 1].words[:-1])
+            row[c] = Span(row[c].page, (moved, *row[c].words))
+        elif c > 0 and row[c - 1].words and _shaped(field, row[c - 1].words[-1].text):
             moved = row[c - 1].words[-1]
             row[c - 1] = Span(row[c - 1].page, row[c - 1].words[:-1])
             row[c] = Span(row[c].page, (moved, *row[c].words))
@@ -568,15 +592,32 @@ def _place_and_date_header(text: str) -> bool:
 _DATE_PART = re.compile(r"^[0-9OoIl|]{1,4}([-./][0-9OoIl|]{1,4}){0,2}[-./]?$")
 
 
-def _place_and_date(cell: Span) -> tuple[Span, Span]:
+def _place_and_date(cell: Span, *, unclaimed: frozenset[str] = frozenset()) -> tuple[Span, Span, dict[str, Span]]:
     """A merged birth cell split into the place (its words up to the date, the comma dropped) and the date
-    (the words shaped as one, with at least two digits among them)."""
-    words = _inked(cell.words)
-    dated = [w for w in words if _DATE_PART.match(w.text.strip(",")) and sum(ch.isdigit() for ch in w.text) >= 2]
+    (the words shaped as one, with at least two digits among them, or a date misread: `_shaped(loose=)`, or
+    any word after the first with three digits: no place has them),
+    and the values of `unclaimed` fields (no column of the table holds them) that end it: a column whose
+    rule and header words went unseen runs into it (`KOLAKA 12-10-1990 ISLAM` under `Tempat Tanggal
+    Agama`), and its unmistakable value (`holds`) is its field's, not the place's."""
+    words = list(_inked(cell.words))
+    tail: dict[str, Span] = {}
+    for field in sorted(unclaimed & _CELL_TAILS):
+        for k in (3, 2, 1):
+            if len(words) > k and holds(field, " ".join(w.text for w in words[-k:])):
+                tail[field] = Span(cell.page, tuple(words[-k:]))
+                words = words[:-k]
+                break
+    dated = [w for i, w in enumerate(words) if (_DATE_PART.match(w.text.strip(",")) and sum(ch.isdigit() for ch in w.text) >= 2)
+             or _shaped("tanggal_lahir", w.text, loose=True) or (i > 0 and sum(ch.isdigit() for ch in w.text) >= 3)]
     place = [w for w in words if w not in dated]
     if place:
         place[-1] = _trimmed(place[-1], leading=False)
-    return Span(cell.page, tuple(place)), Span(cell.page, tuple(dated))
+    return Span(cell.page, tuple(place)), Span(cell.page, tuple(dated)), tail
+
+
+_BY_FIELD_NORMALIZER: dict[str, Normalizer] = {field: fn for field, fn in COLUMNS.values()}
+_CELL_TAILS = frozenset({"agama", "jenis_kelamin", "golongan_darah", "kewarganegaraan"})
+"""Fields printed in short columns beside the birth cell whose values a place never ends with."""
 
 
 def _comma_tail(cell: Span, *, whole: bool) -> tuple[Span, tuple[Word, ...]]:

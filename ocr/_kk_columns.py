@@ -191,14 +191,14 @@ _VOCABULARY_COLUMNS = ("jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan"
 _TABLE_1 = frozenset({"nama_lengkap", "nik", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "agama", "pendidikan",
                       "jenis_pekerjaan", "golongan_darah"})
 _CHECKABLE = frozenset({*_VOCABULARY_COLUMNS, "nik", "tanggal_lahir", "tanggal_perkawinan"})
-"""Fields whose values can be told apart by what they are (`_holds`)."""
+"""Fields whose values can be told apart by what they are (`holds`)."""
 _DATE = re.compile(r"^\d{2}-\d{2}-\d{4}$")
 _DASH = re.compile(r"^[-‐‑‒–—―_~.]{1,3}$")
 _REMNANTS = "|()[]{}'\"‘’“”!/\\—–_~,.;: "
 """What a vertical rule or a speck beside a value is read as, glued to it (`|PEREMPUAN`, `(KRISTEN`)."""
 
 
-def _holds(field: str, text: str) -> bool:
+def holds(field: str, text: str) -> bool:
     """Whether a cell's text is a value of `field` that cannot be mistaken for another's: a structurally
     valid NIK, a date as a KK prints it, a vocabulary value spelled exactly (`ISLAM`, `LAKI-LAKI`). A field
     of free text (a name, `No. Paspor`) has no such value."""
@@ -230,7 +230,7 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None,
                taken: frozenset[str] = frozenset()) -> None:
     """Columns whose header went unread (or is worded unlike ours), known by what their cells hold.
 
-    `cells` are the body rows' texts per column. Only values that cannot be mistaken count (`_holds`), in
+    `cells` are the body rows' texts per column. Only values that cannot be mistaken count (`holds`), in
     most of the column's filled cells and in no other column of the table already. They also overrule a
     header read as a field of free text (`WNI` in every cell under a header read as `No. Paspor`: the
     header of the column beside it, or a misread one), when they fill most member rows: a column left
@@ -248,7 +248,7 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None,
         if not texts:
             continue
         most = len(texts) if column is None else len(members)
-        fits = [f for f in _candidates(claimed) if 2 * sum(_holds(f, t) for t in texts) > most]
+        fits = [f for f in _candidates(claimed) if 2 * sum(holds(f, t) for t in texts) > most]
         if len(fits) == 1:
             columns[i] = _BY_FIELD[fits[0]]
             claimed.add(fits[0])
@@ -263,7 +263,7 @@ def one_column_per_field(columns: Columns, cells: list[list[str]]) -> None:
         same = [i for i, column in enumerate(columns) if column is not None and column[0] == field]
         if len(same) < 2:
             continue
-        keep = max(same, key=lambda i: (sum(_holds(field, row[i]) for row in cells), -i))
+        keep = max(same, key=lambda i: (sum(holds(field, row[i]) for row in cells), -i))
         for i in same:
             if i != keep:
                 columns[i] = None
@@ -278,7 +278,7 @@ def split_by_content(columns: Columns, cells: list[list[Cell]], *, skip: int | N
 
     A header read wrong (`Kdemis` for `Jenis Kelamin`) leaves its values in a neighbour's column
     (`LAKI-LAKI  RAHA`). The column is split when, in most of its filled cells, an unmistakable value
-    (`_holds`) of a field no column holds begins (or ends) the cell, and in most cells it ends before
+    (`holds`) of a field no column holds begins (or ends) the cell, and in most cells it ends before
     the rest begins: x is the middle of that gutter (the one most cells agree on). `columns` is updated (the new column's field on
     its side, the header's field on the other); the caller splits the grid at x. `taken`: as `by_content`'s.
     """
@@ -320,13 +320,13 @@ def _cut(words: Cell, field: str, *, left: bool) -> tuple[int, int] | None:
     end with a value of `field` and something inked lies beside it; else None. The longest such value: the
     status of `PEREMPUAN BELUM KAWIN` is `BELUM KAWIN`, not its last word. A cell that is one value of
     `field` whole is no two values (`BELUM KAWIN` is no `BELUM` beside the status `KAWIN`)."""
-    if _holds(field, " ".join(w.text for w in _inked(words))):
+    if holds(field, " ".join(w.text for w in _inked(words))):
         return None
     ks = range(len(words) - 1, 0, -1) if left else range(1, len(words))
     for k in ks:
         value, rest = (words[:k], words[k:]) if left else (words[k:], words[:k])
         rest = _inked(rest)
-        if rest and _holds(field, " ".join(w.text for w in value)):
+        if rest and holds(field, " ".join(w.text for w in value)):
             return (value[-1].x1, rest[0].x0) if left else (rest[-1].x1, value[0].x0)
     return None
 

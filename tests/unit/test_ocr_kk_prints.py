@@ -167,6 +167,34 @@ def test_the_printed_column_numbers_beside_a_row_typed_into_their_band_are_no_pa
     assert (member["nama_lengkap"].value, member["nik"].value) == ("SITTI HAJRAH", "7472014303884322")
 
 
+
+@pytest.mark.parametrize("misread", ["U/-U8-1961", "“03-03-1988", "03031988"])
+def test_a_misread_date_run_into_the_place_column_is_no_part_of_the_place(misread):
+    """A print out of register with its form (or a rule between the columns lost) puts the date at the end
+    of the place's cell; misread (look-alikes, a speck, its dashes lost) it has no date's shape, but no
+    place has four digits: the place is read alone, and no wrong date is sure."""
+    page = _table_page([(100, "1"), (200, "SITTI HAJRAH"), (600, "7472014303884322"), (1000, "PEREMPUAN"),
+                        (1300, f"BAUBAU {misread}"), (2000, "ISLAM")])
+    member = ocr.extract_pages([page])[0].anggota[0]
+    assert member["tempat_lahir"].value == "BAUBAU"
+    born = member["tanggal_lahir"]
+    assert born.value in (None, "1988-03-03") or born.confidence < SURE  # a speck off a right date is fine
+
+
+def test_a_column_run_into_a_merged_birth_cell_under_one_header_keeps_its_value():
+    """`Tempat Tanggal Agama` read as one header over one cell (the rules and gutters between the three
+    columns unseen): the agama at the cell's end is the agama, not part of the place."""
+    words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("Nama Kepala Keluarga : SITTI HAJRAH", 100, 150)]
+    for x, text in [(100, "No"), (200, "Nama Lengkap"), (600, "NIK"), (1000, "Jenis Kelamin"),
+                    (1300, "Tempat Tanggal Agama"), (1900, "Pendidikan")]:
+        words += _put(text, x, 300)
+    for x, text in [(100, "1"), (200, "SITTI HAJRAH"), (600, "7472014303884322"), (1000, "PEREMPUAN"),
+                    (1300, "BAUBAU 03-03-1988 ISLAM"), (1900, "SLTA/SEDERAJAT")]:
+        words += _put(text, x, 350)
+    member = ocr.extract_pages([_page(words)])[0].anggota[0]
+    assert {f: member[f].value for f in ("tempat_lahir", "tanggal_lahir", "agama", "pendidikan")} == {
+        "tempat_lahir": "BAUBAU", "tanggal_lahir": "1988-03-03", "agama": "ISLAM", "pendidikan": "SLTA/SEDERAJAT"}
+
 def test_older_labels_with_their_region_level_are_labels_whole():
     """`Propinsi Dati I :` and `Kabupaten / Kotamadya Dati II :`: `DATI I` is the label's, not the province."""
     words = [*_put("KARTU KELUARGA", 100, 60, height=40), *_put("Nama Kepala Keluarga : LA ABIDIN", 100, 150),
