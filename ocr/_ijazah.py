@@ -147,7 +147,7 @@ _NPSN_DIGITS = 8
 _NORMALIZERS: dict[str, Normalizer] = {
     "nama_satuan_pendidikan": _school, "npsn": _npsn, "nama_lengkap": norm.person_name_graded,
     "nama_orang_tua": norm.person_name_graded, "nis": _nis, "nisn": _digits(10), "nim": norm.code,
-    "program_studi": norm.text_upper, "gelar": _gelar, "nomor_ijazah": _nomor_ijazah,
+    "program_studi": unlabelled.programme_name, "gelar": _gelar, "nomor_ijazah": _nomor_ijazah,
 }
 _LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     name: (_wordings(name), normalize) for name, normalize in _NORMALIZERS.items()}

@@ -291,6 +291,21 @@ def _institution_name(text: str | None) -> str | None:
     return norm.text_upper(text.rstrip(" ,.") if text else text)
 
 
+def programme_name(text: str | None) -> str | None:
+    """A programme's name without the level printed before it (`S1 Pendidikan Bahasa Inggris`, `D-III
+    Keperawatan`, `Diploma III Kebidanan`): the level is the jenjang, not part of the programme's name."""
+    name = _institution_name(text)
+    if not name:
+        return None
+    rest = _LEVEL_BEFORE.sub("", name, count=1)
+    return rest or name
+
+
+_LEVEL_BEFORE = re.compile(r"^(?:[SD]\s*-?\s*(?:[1-4]|I{1,3}|IV)|(?:STRATA|DIPLOMA)\s+(?:SATU|DUA|TIGA|EMPAT|I{1,3}|IV|[1-4]))"
+                           r"\s+(?=[A-Z]{3})")
+"""A level code or name before a programme's name (followed by a word of three letters or more)."""
+
+
 def programme(all_lines: list[Line]) -> core.FieldValue:
     """The programme a sentence names: the words after `Program Studi` up to where the sentence goes on."""
     ends = {compact_key(w) for w in labels("ijazah", "programme_end", "phrases")}
@@ -309,7 +324,7 @@ def programme(all_lines: list[Line]) -> core.FieldValue:
         if words and words[0].text.startswith(":"):
             continue
         if 1 <= len(words) <= 6 and not reads_like_sentence(" ".join(w.text for w in words), most_words=6):
-            return capped(field_value(Span(line.page, tuple(words)), _institution_name), IN_SENTENCE)
+            return capped(field_value(Span(line.page, tuple(words)), programme_name), IN_SENTENCE)
     return _programme_across_lines(all_lines, ends)
 
 
@@ -330,7 +345,7 @@ def _programme_across_lines(all_lines: list[Line], ends: set[str]) -> core.Field
             name = " ".join(taken)
             if 1 <= len(taken) <= _PROGRAMME_WORDS and not reads_like_sentence(name, most_words=_PROGRAMME_WORDS):
                 span = text.span(match.end(), match.end() + len(name))
-                return capped(field_value(span, _institution_name), IN_SENTENCE)
+                return capped(field_value(span, programme_name), IN_SENTENCE)
     return NOT_FOUND
 
 
@@ -392,7 +407,9 @@ def number(all_lines: list[Line], *, taken: set[str], normalize: Callable[[str |
         if len(line.words) > 1 and compact_key(line.words[0].text) in _NUMBER_WORDS:
             rest = without_leading_noise(list(line.words[1:]), line.height)
             text = " ".join(w.text for w in rest)
-            if sum(c.isdigit() for c in text) >= _NUMBER_DIGITS and text.replace(" ", "").upper() not in taken \
+            # A number begins with a digit or a series code (`DN-74`, `DN-PC`); `Nomor Induk Sekolah 60720` is a label.
+            if rest and (any(c.isdigit() for c in rest[0].text) or "-" in rest[0].text.strip("-")) \
+                    and sum(c.isdigit() for c in text) >= _NUMBER_DIGITS and text.replace(" ", "").upper() not in taken \
                     and not any(":" in w.text for w in rest) and not reads_like_sentence(text, most_words=5):
                 return capped(field_value(Span(line.page, tuple(rest)), normalize), UNLABELLED)  # type: ignore[arg-type]
     for line in all_lines:

@@ -1,0 +1,36 @@
+"""Ijazah wordings met on layouts the extractor was not tuned on (issue #14 items 1, 2 and 5): the school's own
+number as `Nomor Induk Sekolah`, a programme named after its level (`Program Studi S1 Pendidikan ...`), in a
+sentence or after its label. Words in, fields out."""
+
+import core
+from tests.fixtures.words import fields_read
+
+
+def _read(*lines: str | tuple[str, int]) -> dict[str, core.FieldValue]:
+    return fields_read(*lines, expect=core.DocumentType.IJAZAH)
+
+
+def test_nomor_induk_sekolah_is_the_pupil_s_number_not_the_ijazah_s():
+    got = _read("DEPARTEMEN PENDIDIKAN NASIONAL", "SMA NEGERI 1 KOLAKA", ("IJAZAH", 90), "SEKOLAH MENENGAH ATAS",
+                "Kepala SMA Negeri 1 Kolaka menerangkan bahwa:", "Nama Peserta Didik IIS SUMIATI",
+                "Tempat, Tanggal Lahir Kolaka, 27 November 1964", "Nomor Induk Sekolah 60720",
+                "Kolaka, 23 Juni 1982")
+    assert got["nis"].value == "60720"
+    # `Nomor Induk Sekolah 60720` begins with `Nomor` but is no document number.
+    assert got["nomor_ijazah"].value is None
+
+
+def test_a_programme_named_after_its_level_is_the_programme_alone():
+    sentence = _read("UNIVERSITAS TERBUKA", ("IJAZAH", 90), "Nomor Ijazah : 0062477/UN31/S1/1985",
+                     "Rektor Universitas Terbuka menyatakan bahwa", ("LA ODE HAMZAH", 50), "NIM 267920919",
+                     "telah menyelesaikan program pendidikan pada Program Studi S1 Pendidikan Bahasa Inggris Fakultas",
+                     "Keguruan dan Ilmu Pendidikan, dan kepadanya diberikan gelar Sarjana Pendidikan (S.Pd.)",
+                     "Jakarta, 27 Mei 1985")
+    assert sentence["program_studi"].value == "PENDIDIKAN BAHASA INGGRIS"
+    assert sentence["program_studi"].confidence < 0.9  # cut out of a sentence
+    labelled = _read("POLITEKNIK KESEHATAN KENDARI", ("IJAZAH", 90), "Nama : WA ODE SITI", "NIM : P00320017001",
+                     "Program Studi : D-III Keperawatan", "Makassar, 30 September 2020")
+    assert labelled["program_studi"].value == "KEPERAWATAN"
+    # A programme whose name begins like a level keeps it (`Sistem Informasi`).
+    assert _read("UNIVERSITAS HALU OLEO", ("IJAZAH", 90), "Nama : ANDI BASO", "Program Studi : Sistem Informasi",
+                 "Kendari, 1 Mei 2020")["program_studi"].value == "SISTEM INFORMASI"
