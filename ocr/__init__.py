@@ -61,6 +61,7 @@ from ._geometry import Transform
 from ._ijazah import extract_ijazah
 from ._image import MAX_PAGES, MAX_PIXELS
 from ._kk import extract_kk
+from ._labelled import fill_gaps
 from ._limits import check_upload
 from ._model import Grid, Page, Word
 from ._normalize import edit_distance
@@ -176,7 +177,7 @@ def extract_pages(pages: Sequence[Page], *, declared_type: core.DocumentType | N
     # A KK prints both tables on its title page: that page is the one read, whichever comes first.
     ordered = [pages[shown_on], *pages[:shown_on], *pages[shown_on + 1:]] if doc_type == core.DocumentType.KK \
         else pages
-    fields, anggota = cap_unspaced(pages, *_EXTRACTORS[doc_type](ordered))
+    fields, anggota = cap_unspaced(pages, *fill_gaps(doc_type, ordered, *_EXTRACTORS[doc_type](ordered)))
     fields, anggota, _ = understood(doc_type, fields, anggota)  # what the page as a whole says of its values
     if not any(v.value for v in fields.values()) and not anggota:
         raise core.UnreadableDocument(f"no field of a {doc_type} could be read")

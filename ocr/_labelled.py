@@ -1,0 +1,496 @@
+"""Labelled fields anywhere on a page: every label the type's vocabulary (`labels.toml`) names, wherever it
+stands, and its value beside it or under it, chosen by the field's value shape.
+
+    occurrences(all_lines, wordings) -> [Occurrence]   every label printed on the lines (fuzzy; longest wins)
+    read_fields(all_lines, shapes, wordings) -> {field: FieldValue}   the first label of each field with a
+        value of its shape
+    member_blocks(all_lines, printed, found, title=) -> [{field: FieldValue}]   repeated label blocks (a card
+        per family member), one record per block, in printed order
+    read_kk(page) -> (header, members)   a KK page's `[kk.fields]`
+    fill_gaps(doc_type, pages, fields, anggota) -> (fields, anggota)   the pass after every extractor
+
+Where a value is looked for: right of its label on the same line, after a colon or a wide gap (`Nama :
+BUDI`), or, when the label stands in a row of labels (labels over values, as on cards, boxed forms and app
+printouts), on the first line under it, within the label's column (from the label to the next label of its
+row). A label's words are never a value. The value's shape decides among candidates: a NIK is 16 digits that
+keep the NIK's structure, a date parses, a vocabulary field snaps onto `vocab.json`, a name is letters, a kode
+pos five digits; a candidate of the wrong shape is no value.
+
+Repeated records: member labels read top to bottom, left to right; a field already seen in the current block
+starts the next one. A block's record is taken only if the page holds no more NIK-shaped numbers than there
+are blocks (each printed member is accounted for). A block without a name label takes the line of letters
+just above its first labels as the member's name (a card's title), with a status hubungan beside it, both
+capped at `UNLABELLED`: which field they are is inferred from the layout.
+
+Confidence: the words' calibrated confidence times the normalization's factor and `label_factor` (a label read
+with slips), a value under its label capped at `UNDER`, and the pass fills only fields the layout readers
+left empty or below `SURE`, never over a surer value.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import core
+
+from . import _normalize as norm
+from ._confidence import DISPUTED, SURE, UNLABELLED
+from ._fields import (
+    NOT_FOUND,
+    Normalizer,
+    capped,
+    constant,
+    field_value,
+    labels,
+    reads_like_sentence,
+    vocabulary,
+)
+from ._kk import _HEADER_LABELS as HEADER_LABELS
+from ._kk_columns import COLUMNS
+from ._layout import (
+    Line,
+    Span,
+    _index,
+    _similar,
+    compact_key,
+    label_factor,
+    lines,
+    printed_words,
+    without_leading_noise,
+)
+from ._model import Page
+
+UNDER = 0.95
+"""Most a value found under its label may claim: which column it sits in is inferred from the layout."""
+_WIDE_GAP = 1.5
+"""Line heights between a label without a colon and its value on the same line."""
+_VALUE_GAP = 2.5
+"""Line heights of gap that end a value (the next column starts there)."""
+_LABEL_ROW = 0.4
+"""Share of a line's words that labels must cover for the line to be a row of labels (values under them)."""
+_REACH = 3.0
+"""Most line heights between a label and the line of its value under it."""
+_TITLE_REACH = 5.0
+"""Most line heights between a card's title (a member's name) and the card's first labels."""
+_COLON = re.compile(r"^[:;]+$")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a field's value is checked and made canonical."""
+
+    normalize: Normalizer
+    letters: bool = False
+    """A name or place: no digits, not a sentence."""
+    parts: tuple[str, ...] = ()
+    """A label of two fields (`Tempat/Tanggal Lahir`, `RT/RW`): the fields `split` gives, in order."""
+    split: Callable[[str | None], tuple[str | None, ...]] | None = None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A label printed on a line: words [start, end) of `line`."""
+
+    field: str
+    line: Line
+    start: int
+    end: int
+    ratio: float
+    size: int
+    """Characters of the wording matched (the longer label wins over one it contains)."""
+    cut_short: bool = False
+    """The wording begins another field's longer one, and an unknown word follows it closely (`Nama lo.i`):
+    perhaps that longer label misread, so no label."""
+
+    @property
+    def x0(self) -> float:
+        return self.line.words[self.start].x0
+
+    @property
+    def x1(self) -> float:
+        return self.line.words[self.end - 1].x1
+
+
+def occurrences(all_lines: list[Line], wordings: dict[str, tuple[str, ...]]) -> list[Occurrence]:
+    """Every printed label (fuzzy over OCR slips, case, spacing and punctuation), the longest first where two
+    share words, then in reading order."""
+    index = _index(all_lines)
+    keys = {compact_key(w) for printed in wordings.values() for w in printed}
+    prefixes = {k for k in keys if any(o != k and o.startswith(k) for o in keys)}
+    found: list[Occurrence] = []
+    for field, printed in wordings.items():
+        for wording in printed:
+            target = compact_key(wording)
+            floor = _floor(target)
+            sizes = range(max(1, len(wording.split()) - 1), printed_words(wording) + 1)
+            for line, start, size in index.runs_like(target, floor, sizes=sizes, whole=True):
+                text = compact_key(" ".join(w.text for w in line.words[start:start + size]))
+                if not text:
+                    continue
+                ratio = _similar(text, target, floor)
+                if ratio >= floor:
+                    found.append(Occurrence(field, line, start, start + size, ratio, len(target),
+                                            target in prefixes))
+    found.sort(key=lambda o: (-o.size, -o.ratio))
+    taken: dict[int, set[int]] = {}
+    kept = []
+    for occ in found:
+        used = taken.setdefault(id(occ.line), set())
+        span = set(range(occ.start, occ.end))
+        if used & span:
+            continue
+        used |= span
+        kept.append(occ)
+    kept = [o for o in kept if not (o.cut_short and _followed(o, taken[id(o.line)]))]
+    return sorted(kept, key=lambda o: (o.line.page, o.line.y, o.x0))
+
+
+def _followed(occ: Occurrence, taken: set[int]) -> bool:
+    """Whether a word of no label follows the label closely on its line, with no colon between."""
+    words = occ.line.words
+    if occ.end >= len(words) or occ.end in taken or _colon_after(occ) is not None:
+        return False
+    return words[occ.end].x0 - words[occ.end - 1].x1 < _PHRASE_GAP * occ.line.height
+
+
+_PHRASE_GAP = 1.0
+"""Line heights between words of one label."""
+
+
+def _floor(target: str) -> float:
+    """How alike printed words must read to be a label: one slip in a short label, two in a long one."""
+    if len(target) < 4:
+        return 1.0
+    return max(0.75, 1 - 2 / len(target)) if len(target) >= 8 else min(0.85, 1 - 1 / len(target))
+
+
+def _label_row(line: Line, on_line: list[Occurrence]) -> bool:
+    words = [w for w in line.words if any(c.isalnum() for c in w.text)]
+    covered = sum(o.end - o.start for o in on_line)
+    return bool(words) and covered >= _LABEL_ROW * len(words)
+
+
+def _colon_after(occ: Occurrence) -> int | None:
+    """Index of the first word after the label's colon, if a colon closes it."""
+    words = occ.line.words
+    if words[occ.end - 1].text.endswith(":"):
+        return occ.end
+    if occ.end < len(words):
+        if _COLON.match(words[occ.end].text):
+            return occ.end + 1
+        if words[occ.end].text.startswith(":"):
+            return occ.end
+    return None
+
+
+def _beside(occ: Occurrence, start: int, stop: int) -> Span | None:
+    """Words from `start` up to the next label (`stop`) or a wide gap."""
+    line = occ.line
+    printed = list(line.words[start:stop])
+    words = without_leading_noise(printed, line.height)
+    if not words:
+        return None
+    limit = _VALUE_GAP * line.height
+    taken = [words[0]]
+    for word in words[1:]:
+        if word.x0 - taken[-1].x1 > limit:
+            break
+        taken.append(word)
+    return Span(line.page, tuple(taken), label_factor(occ.ratio))
+
+
+def _under(occ: Occurrence, y: float, left: float, right: float, below: list[tuple[float, Line]],
+           label_words: set[int]) -> Span | None:
+    """The words of the first line under the label (at `y`) within its column [left, right), none of them a
+    label."""
+    height = occ.line.height
+    for line_y, line in below:
+        if line_y - y > _REACH * height * 1.5:
+            return None
+        words = [w for w in line.words if left <= w.cx < right and w.x1 > occ.x0 - height]
+        if not words:
+            continue
+        if line_y - y > _REACH * max(height, line.height):
+            return None
+        if any(id(w) in label_words for w in words):
+            return None
+        words = without_leading_noise(words, line.height)
+        if not words or abs(words[0].x0 - occ.x0) > 3 * height:
+            return None
+        taken = [words[0]]
+        for word in words[1:]:
+            if word.x0 - taken[-1].x1 > _VALUE_GAP * line.height:
+                break
+            taken.append(word)
+        return Span(line.page, tuple(taken), label_factor(occ.ratio))
+    return None
+
+
+@dataclass(frozen=True)
+class _Found:
+    occ: Occurrence
+    values: dict[str, core.FieldValue]
+    """The field's value (two for a label of two fields); value None for one printed as `-`."""
+    bottom: float
+    """The y of the lowest line the label or its value stands on."""
+
+
+def _values(all_lines: list[Line], found: list[Occurrence], shapes: dict[str, Shape]) -> list[_Found]:
+    """Each label with a value of its field's shape (labels without one are left out)."""
+    label_words = {id(o.line.words[i]) for o in found for i in range(o.start, o.end)}
+    by_line: dict[int, list[Occurrence]] = {}
+    for occ in found:
+        by_line.setdefault(id(occ.line), []).append(occ)
+    place = {id(line): i for i, line in enumerate(all_lines)}
+    ys = [line.y for line in all_lines]
+    out = []
+    for occ in found:
+        row = by_line[id(occ.line)]
+        nxt = next((o for o in row if o.x0 > occ.x0), None)
+        prev = [o for o in row if o.x0 < occ.x0]
+        stop = nxt.start if nxt else len(occ.line.words)
+        after = _colon_after(occ)
+        words = occ.line.words
+        beside = None
+        if after is not None:
+            beside = _beside(occ, after, stop)
+        elif occ.end < stop and words[occ.end].x0 - words[occ.end - 1].x1 > _WIDE_GAP * occ.line.height:
+            beside = _beside(occ, occ.end, stop)
+        left = (prev[-1].x1 + occ.x0) / 2 if prev else float("-inf")
+        right = nxt.x0 - occ.line.height / 2 if nxt else float("inf")
+        at = place[id(occ.line)]
+        below = [(ys[i], ln) for i, ln in enumerate(all_lines[at + 1:], at + 1) if ln.page == occ.line.page]
+        under = _under(occ, ys[at], left, right, below, label_words)
+        # In a row of labels, what stands beside a label is more likely a label read too badly to be known.
+        first_under = after is None and _label_row(occ.line, row)
+        candidates = [(under, UNDER), (beside, 1.0)] if first_under else [(beside, 1.0), (under, UNDER)]
+        for span, cap in candidates:
+            if span is None:
+                continue
+            values = _shaped(occ.field, span, shapes[occ.field])
+            if values is not None:
+                bottom = max(occ.line.y, max(w.cy for w in span.words))
+                out.append(_Found(occ, {f: capped(v, cap) for f, v in values.items()}, bottom))
+                break
+    return out
+
+
+_DIGIT = re.compile(r"\d")
+_STROKE = re.compile(r"^[|!l1\[\]]$")
+
+
+def _shaped(field: str, span: Span, shape: Shape) -> dict[str, core.FieldValue] | None:
+    """The span as the field's value(s), or None when it is not of the field's shape (`-`: a value, none)."""
+    text = span.text
+    fields = shape.parts or (field,)
+    if norm.clean(text) is None:
+        return {f: core.FieldValue(None) for f in fields}
+    if shape.split is not None:
+        parts = shape.split(text)
+        if None in parts:
+            return None
+        return {f: field_value(span, constant(v)) for f, v in zip(fields, parts, strict=True)}
+    if shape.letters and (_DIGIT.search(text) or reads_like_sentence(text, most_words=6) or _like_label(text)):
+        return None
+    value = field_value(span, shape.normalize)
+    if any(_STROKE.match(w.text) for w in span.words):  # a rule, or the letter I (`RAHA I` read `RAHA |`)
+        value = capped(value, DISPUTED)
+    return {field: value} if value.value is not None else None
+
+
+def _like_label(text: str) -> bool:
+    """Whether words read like a label of any type (a label read too badly to be found as one is no value)."""
+    return _key_like_label(compact_key(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_like_label(key: str) -> bool:
+    return any(_similar(key, label, _LIKE_LABEL) >= _LIKE_LABEL for label in _all_labels())
+
+
+_LIKE_LABEL = 0.75
+
+
+def _is_label(text: str) -> bool:
+    """Whether a value is a label's wording (`RT`, `Alamat`) or reads like one."""
+    key = compact_key(text)
+    return key in _all_labels(shortest=1) or _like_label(text)
+
+
+@functools.cache
+def _all_labels(shortest: int = 5) -> tuple[str, ...]:
+    """Every field label of every type, as compact keys of at least `shortest` characters."""
+    keys = {compact_key(w) for doc in ("kk", "ijazah", "buku_nikah") for group in ("fields", "english")
+            for wordings in vocabulary()[doc].get(group, {}).values() for w in wordings}
+    return tuple(sorted(k for k in keys if len(k) >= shortest))
+
+
+def read_fields(all_lines: list[Line], shapes: dict[str, Shape], wordings: dict[str, tuple[str, ...]],
+                ) -> dict[str, core.FieldValue]:
+    """The first (top-most) label of each field that has a value of its shape."""
+    return _first(_values(all_lines, occurrences(all_lines, wordings), shapes))
+
+
+def _first(found: list[_Found]) -> dict[str, core.FieldValue]:
+    out: dict[str, core.FieldValue] = {}
+    for item in found:
+        for field, value in item.values.items():
+            out.setdefault(field, value)
+    return out
+
+
+def member_blocks(all_lines: list[Line], printed: list[Occurrence], found: list[_Found], *,
+                  title: tuple[Shape, str, Shape] | None = None) -> list[dict[str, core.FieldValue]]:
+    """One record per repeated block of labels (`printed`, with their values `found`), in printed order: a
+    line of labels naming a field the current block already holds starts the next block. `title`: the name's
+    shape, the tag field and its shape, read off the line just above a block that labels no name (a card's
+    title: the name, and a vocabulary tag beside it)."""
+    # Rows of labels in reading order; a row naming a field the current block already has starts the next
+    # block (so one label lost to a smudge does not merge two blocks).
+    block_of: dict[int, int] = {}
+    seen: set[str] = set()
+    count = 0
+    for line in dict.fromkeys(o.line for o in printed):
+        fields = {o.field for o in printed if o.line is line}
+        if not count or fields & seen:
+            count += 1
+            seen = set()
+        seen |= fields
+        block_of[id(line)] = count - 1
+    blocks: list[list[_Found]] = [[] for _ in range(count)]
+    for item in found:
+        if id(item.occ.line) in block_of:
+            blocks[block_of[id(item.occ.line)]].append(item)
+    records = []
+    above = float("-inf")
+    for block in (b for b in blocks if b):
+        record = {f: v for item in block for f, v in item.values.items()}
+        top = min(item.occ.line.y for item in block)
+        if title is not None and "nama_lengkap" not in record:
+            record.update(_title(all_lines, block[0].occ.line, above, top, title))
+        records.append(record)
+        above = max(item.bottom for item in block)
+    return records
+
+
+def _title(all_lines: list[Line], first: Line, above: float, top: float,
+           title: tuple[Shape, str, Shape]) -> dict[str, core.FieldValue]:
+    """The name (and a tag) on the line nearest above a block's first labels, capped at `UNLABELLED`."""
+    height = first.height
+    near = [ln for ln in all_lines if ln.page == first.page and above < ln.y < top]
+    if not near or top - near[-1].y > _TITLE_REACH * height:
+        return {}
+    last = near[-1]
+    merged = sorted((w for ln in near if abs(ln.y - last.y) < 0.75 * max(ln.height, last.height) for w in ln.words),
+                    key=lambda w: w.x0)
+    line = Line(last.page, tuple(w for w in merged if any(c.isalnum() for c in w.text)))
+    words = list(line.words)
+    if not words:
+        return {}
+    cut = next((i for i in range(1, len(words)) if words[i].x0 - words[i - 1].x1 > _VALUE_GAP * line.height),
+               len(words))
+    shape, tag_field, tag_shape = title
+    out = {}
+    name = _shaped("nama_lengkap", Span(line.page, tuple(words[:cut])), shape)
+    tagged = field_value(Span(line.page, tuple(words[:cut])), tag_shape.normalize).value is not None
+    if name and name["nama_lengkap"].value and not tagged:
+        out["nama_lengkap"] = capped(name["nama_lengkap"], UNLABELLED)
+    if cut < len(words):
+        tag = field_value(Span(line.page, tuple(words[cut:])), tag_shape.normalize)
+        if tag.value is not None:
+            out[tag_field] = capped(tag, UNLABELLED)
+    return out
+
+
+# --- the KK: header and member fields by their labels (`[kk.fields]`) -----------------------------------
+
+def _number(problems: Callable[[str], list[str]]) -> Normalizer:
+    return lambda text: norm.identity_number(text, problems)
+
+
+def _three_digits(text: str | None) -> str | None:
+    found = norm.digits(text)
+    return found.zfill(3) if found and len(found) <= 3 else None
+
+
+_NAME = Shape(norm.person_name_graded, letters=True)
+_DATE = Shape(norm.date_graded)
+_LETTERS = frozenset({"nama_kepala_keluarga", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi",
+                      "nama_lengkap", "tempat_lahir", "nama_ayah", "nama_ibu"})
+# The KK readers' own normalizers (header labels, member columns), with the shapes they check.
+KK_HEADER = {
+    **{f: Shape(fn, letters=f in _LETTERS) for f, (_, fn) in HEADER_LABELS.items()},
+    "no_kk": Shape(_number(core.no_kk_problems)),
+    "rt_rw": Shape(norm.text_upper, parts=("rt", "rw"), split=norm.rt_rw),
+    "rt": Shape(_three_digits), "rw": Shape(_three_digits), "tanggal_dikeluarkan": _DATE,
+}
+KK_MEMBER = {
+    **{f: Shape(fn, letters=f in _LETTERS) for f, fn in COLUMNS.values()},
+    "lahir": Shape(norm.text_upper, parts=("tempat_lahir", "tanggal_lahir"), split=norm.place_and_date),
+}
+
+
+def _wordings(doc: str, keys: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    return {key: labels(doc, key) for key in keys if labels(doc, key)}
+
+
+_NIK_SHAPED = re.compile(r"^\D{0,2}\d{15,17}\D{0,2}$")
+
+
+def read_kk(page: Page) -> tuple[dict[str, core.FieldValue], list[dict[str, core.FieldValue]]]:
+    """A KK page's header fields and member records found by their labels; no records when the blocks do
+    not account for every NIK the page prints."""
+    all_lines = lines(page)
+    shapes = {**KK_HEADER, **KK_MEMBER}
+    printed = occurrences(all_lines, _wordings("kk", list(shapes)))
+    found = _values(all_lines, printed, shapes)
+    header = {f: v for f, v in _first(found).items() if f in core.KK_HEADER_FIELDS}
+    members = member_blocks(all_lines, [o for o in printed if o.field in KK_MEMBER],
+                            [item for item in found if item.occ.field in KK_MEMBER],
+                            title=(_NAME, "status_hubungan", KK_MEMBER["status_hubungan"]))
+    members = [m for m in members if any(v.value for v in m.values())]
+    numbers = {w.text for w in page.words if _NIK_SHAPED.match(w.text)}
+    no_kk = header.get("no_kk")
+    niks = {re.sub(r"\D", "", t) for t in numbers} - {no_kk.value if no_kk else None}
+    if len(niks) > len(members):
+        members = []
+    return header, [{f: m.get(f, NOT_FOUND) for f in core.KK_MEMBER_FIELDS} for m in members]
+
+
+def _fill(fields: dict[str, core.FieldValue], found: dict[str, core.FieldValue]) -> dict[str, core.FieldValue]:
+    """`fields` with each value the layout reader left empty, below `SURE` or read off a label (a label word
+    is never a value) taken from `found` where that is surer."""
+    out = dict(fields)
+    for name, value in found.items():
+        current = out.get(name)
+        if name not in out or value.value is None:
+            continue
+        if current is None or current.value is None or _is_label(current.value) or (
+                current.confidence < SURE and value.confidence > current.confidence
+                and value.value not in current.value):  # a value it read more of (a wrapped line) stands
+            out[name] = value
+    return out
+
+
+Anggota = tuple[dict[str, core.FieldValue], ...]
+
+
+def _niks(rows: Sequence[dict[str, core.FieldValue]]) -> int:
+    """Member NIKs read: the reading that accounts for more of them gives the rows."""
+    return sum(row["nik"].value is not None for row in rows)
+
+
+def fill_gaps(doc_type: core.DocumentType, pages: Sequence[Page], fields: dict[str, core.FieldValue],
+              anggota: Anggota) -> tuple[dict[str, core.FieldValue], Anggota]:
+    """After a type's extractor: fields it left empty or unsure, from labels anywhere on the first page.
+    Runs only where something is missing (no member rows, a field not read or unsure)."""
+    missing = [f for f, v in fields.items() if v.value is None or v.confidence < SURE]
+    if not pages or (not missing and (anggota or doc_type != core.DocumentType.KK)):
+        return fields, anggota
+    if doc_type == core.DocumentType.KK:
+        header, members = read_kk(pages[0])
+        return _fill(fields, header), tuple(members) if _niks(members) > _niks(anggota) else anggota
+    return fields, anggota
