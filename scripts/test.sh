@@ -17,7 +17,7 @@ fi
 # The two side jobs' outputs are printed after the suite's. Ctrl-C reaches both pytests, which stop their
 # stacks as they end (the second one is given back Python's Ctrl-C handler, which a background job lacks).
 out=$(mktemp -d)
-.venv/bin/python -c 'import signal, sys, pytest; signal.signal(signal.SIGINT, signal.default_int_handler); sys.exit(pytest.console_main())' \
+.venv/bin/python -c 'import signal, sys, pytest; signal.signal(signal.SIGINT, signal.default_int_handler); sys.exit(pytest.main())' \
     -q tests/e2e >"$out/e2e.log" 2>&1 &
 e2e=$!
 .venv/bin/mypy tests/unit >"$out/mypy.log" 2>&1 &

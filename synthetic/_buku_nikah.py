@@ -21,7 +21,7 @@ _LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lah
            "Pekerjaan", "Alamat")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
-NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat", "surat", "u11e")
+NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat", "surat", "u11e", "u12e", "u12f")
 
 
 def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
@@ -98,6 +98,14 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
 
         return render_nikah_duplikat(values, {"suami": suami.nama_ayah, "istri": istri.nama_ayah}, seed=seed,
                                      varied=varied, heldout=heldout, stamped=stamped)
+    if layout == "u12e":  # held out, session 12 (`_unseen_u12e`, `_unseen_u12f`)
+        from ._unseen_u12e import render_u12e
+
+        return render_u12e(values, seed=seed, varied=varied, heldout=heldout, stamped=stamped)
+    if layout == "u12f":
+        from ._unseen_u12f import render_u12f
+
+        return render_u12f(values, suami, istri, seed=seed, varied=varied, heldout=heldout, stamped=stamped)
     if layout == "u11e":  # held out, session 11 (`_unseen_u11e`)
         from ._unseen_u11e import render_u11e
 

@@ -194,6 +194,13 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("ijazah-u11c", "ijazah", "u11c", "held out, session 11 (see its module)", levels=SCHOOL),
     LayoutFamily("ijazah-u11d", "ijazah", "u11d", "held out, session 11 (see its module)", levels=UNIVERSITY),
     LayoutFamily("nikah-u11e", "buku_nikah", "u11e", "held out, session 11 (see its module)"),
+    # Drawn blind in session 12: only their author has opened them; see each module's docstring.
+    LayoutFamily("kk-u12a", "kk", "u12a", "held out, session 12 (see its module)", weight=0.5),
+    LayoutFamily("kk-u12b", "kk", "u12b", "held out, session 12 (see its module)", weight=0.5),
+    LayoutFamily("ijazah-u12c", "ijazah", "u12c", "held out, session 12 (see its module)", levels=SCHOOL),
+    LayoutFamily("ijazah-u12d", "ijazah", "u12d", "held out, session 12 (see its module)", levels=UNIVERSITY),
+    LayoutFamily("nikah-u12e", "buku_nikah", "u12e", "held out, session 12 (see its module)"),
+    LayoutFamily("nikah-u12f", "buku_nikah", "u12f", "held out, session 12 (see its module)"),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

@@ -21,6 +21,8 @@ from . import _ijazah_swasta as swasta
 from . import _ijazah_tulis as tulis
 from . import _unseen_u11c as u11c
 from . import _unseen_u11d as u11d
+from . import _unseen_u12c as u12c
+from . import _unseen_u12d as u12d
 from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import security_paper, signature, stamp
 
@@ -125,9 +127,12 @@ _DRAWN_WHOLE = {
     # held out, session 11
     "u11c": _DrawnWhole(False, A4_LANDSCAPE, u11c.u11c_values, u11c.draw_u11c),
     "u11d": _DrawnWhole(True, A4_LANDSCAPE, u11d.u11d_values, u11d.draw_u11d),
+    # held out, session 12
+    "u12c": _DrawnWhole(False, A4_PORTRAIT, u12c.u12c_values, u12c.draw_u12c, paper=u12c.u12c_paper),
+    "u12d": _DrawnWhole(True, A4_LANDSCAPE, u12d.u12d_values, u12d.draw_u12d, paper=u12d.u12d_paper),
 }
-# Held out, session 11: added here, apart from the tuple (whose inferred type is its first value's length).
-IJAZAH_LAYOUTS = (*IJAZAH_LAYOUTS, "u11c", "u11d")  # type: ignore[assignment]
+# Held out, sessions 11 and 12: added here, apart from the tuple (whose inferred type is its first value's length).
+IJAZAH_LAYOUTS = (*IJAZAH_LAYOUTS, "u11c", "u11d", "u12c", "u12d")  # type: ignore[assignment]
 
 
 def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random.Random, style: Style,

@@ -56,6 +56,14 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
         from ._unseen_u11b import render_u11b
 
         return (render_u11a if layout == "u11a" else render_u11b)(family, seed=seed, varied=varied, heldout=heldout)
+    if layout in ("u12a", "u12b"):  # held out, session 12 (`_unseen_u12a`, `_unseen_u12b`)
+        if layout == "u12a":
+            from ._unseen_u12a import render_u12a
+
+            return render_u12a(family, seed=seed, varied=varied, heldout=heldout)
+        from ._unseen_u12b import render_u12b
+
+        return render_u12b(family, seed=seed, varied=varied, heldout=heldout)
     if layout not in KK_LAYOUTS:
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     if layout in ("blanko", "2024"):  # the families drawn blind have their own pages and random streams
