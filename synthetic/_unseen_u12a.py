@@ -65,7 +65,6 @@ def render_u12a(family: core.Family, *, seed: int, varied: bool = False, heldout
     pts = 9.0
     while pts > 6 and page.text_width("M" * 136, points=pts) > usable:
         pts -= 0.25
-    char = page.text_width("M", points=pts)
     lines_needed = 38 + 2 * len(family.anggota)  # title, header, both tables (wrapped headers), foot
     line_h = min(page.pt(pts) * rng.uniform(1.5, 1.75), (page.image.height - 380) / lines_needed)
     while pts > 6 and page.pt(pts) * 1.2 > line_h:
@@ -73,8 +72,7 @@ def render_u12a(family: core.Family, *, seed: int, varied: bool = False, heldout
     sex_style = rng.randint(0, 1)
     slash = rng.random() < 0.5
     boxed = rng.random() < 0.5
-    lines: list[str] = []
-    y = 150 + rng.randint(0, 40)
+    y: float = 150 + rng.randint(0, 40)
 
     def emit(text: str, *, bold: bool = False, centre: bool = False) -> None:
         nonlocal y
@@ -82,7 +80,6 @@ def render_u12a(family: core.Family, *, seed: int, varied: bool = False, heldout
         page.text((x, y), text, points=pts, anchor="ls")
         if bold:
             page.strike((x, y), text, points=pts, anchor="ls", offset=(2, 0))
-        lines.append(text)
         y += line_h
 
     emit("KARTU KELUARGA", bold=True, centre=True)
@@ -138,7 +135,7 @@ def _date(iso: str | None, slash: bool) -> str:
 
 def _header(family: core.Family, rng: random.Random) -> list[str]:
     head = family.kepala_keluarga
-    rt_rw = ([f"RT/RW", f"{family.rt}/{family.rw}"] if rng.random() < 0.6 else ["RT", f"{family.rt}   RW : {family.rw}"])
+    rt_rw = (["RT/RW", f"{family.rt}/{family.rw}"] if rng.random() < 0.6 else ["RT", f"{family.rt}   RW : {family.rw}"])
     left = [("NAMA KEPALA KELUARGA", head.nama_lengkap if head else "-"), ("ALAMAT", family.alamat),
             (rt_rw[0], rt_rw[1]), ("DESA/KELURAHAN", family.desa_kelurahan)]
     right = [("KECAMATAN", family.kecamatan), ("KABUPATEN/KOTA", family.kabupaten_kota),

@@ -98,7 +98,7 @@ def draw_u12c(page: Page, v: dict[str, Any], rng: random.Random, *, security: bo
     rule = 170 + page.pt(56)
     page.line((left, rule, right, rule), width=9)
     page.line((left, rule + 16, right, rule + 16), width=3)
-    y = rule + page.pt(30)
+    y: float = rule + page.pt(30)
     title = "SURAT KETERANGAN PENGGANTI " + ("IJAZAH" if year >= 2003 else "STTB")
     page.text((w / 2, y), title, points=13, bold=True, anchor="mt")
     tw = page.text_width(title, points=13, bold=True)
