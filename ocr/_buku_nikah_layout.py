@@ -59,7 +59,7 @@ def locate_pages(pages: list[Page]) -> Located:
     Each half is located apart; a value found by its label on either half wins over one found without,
     then the first half's. Values of a left half end at the fold (their crops never reach across it).
     """
-    all_lines = without_frame([ln for page in pages for ln in lines(page)])
+    all_lines = [ln for page in pages for ln in _lines_of(page)]
     folds = [_fold(page) for page in pages]
     if all(f is None for f in folds) or _columns(all_lines) is not None:
         return locate(all_lines)
@@ -71,7 +71,7 @@ def locate_pages(pages: list[Page]) -> Located:
         halves = [page.words] if fold is None else [tuple(w for w in page.words if w.cx < fold),
                                                    tuple(w for w in page.words if w.cx >= fold)]
         for i, words in enumerate(halves):
-            found, found_caps, found_limits, found_prose = locate(without_frame(lines(page, words)))
+            found, found_caps, found_limits, found_prose = locate(_lines_of(page, words))
             for key, span in found.items():
                 if span is None or (spans.get(key) is not None and (key not in caps or key in found_caps)):
                     continue
@@ -90,6 +90,36 @@ def locate_pages(pages: list[Page]) -> Located:
             for key in found:
                 spans.setdefault(key, None)
     return spans, caps, limits, frozenset(prose)
+
+
+def _lines_of(page: Page, words: tuple[Word, ...] | None = None) -> list[Line]:
+    """The page's lines (of `words` only, if given) as the labels are looked for in: a label printed letter-spaced
+    (`N I K`) made one word, and the scraps a fold's shadow or a border leaves down the page dropped."""
+    return without_frame([_letters_joined(line) for line in lines(page, words)])
+
+
+def _letters_joined(line: Line) -> Line:
+    """`N I K` -> `NIK`: runs of at least three single letters set less than a letter's height apart, as a
+    letter-spaced label is read, become one word (box around them, the weakest confidence)."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for word in (*line.words, None):
+        single = word is not None and len(word.text) == 1 and word.text.isalpha() and word.text.isupper()
+        if single and (not run or word.x0 - run[-1].x1 < max(w.height for w in run)):  # type: ignore[union-attr]
+            run.append(word)  # type: ignore[arg-type]
+            continue
+        if len(run) >= _SPACED_LETTERS:
+            out.append(Word("".join(w.text for w in run), min(w.confidence for w in run),
+                            (run[0].x0, min(w.bbox[1] for w in run), run[-1].x1, max(w.bbox[3] for w in run))))
+        else:
+            out.extend(run)
+        run = [word] if single else []  # type: ignore[list-item]
+        if word is not None and not single:
+            out.append(word)
+    return line if len(out) == len(line.words) else Line(line.page, tuple(out))
+
+
+_SPACED_LETTERS = 3
 
 
 _FOLD_GAP = 2.0

@@ -77,3 +77,10 @@ def test_a_grey_spread_without_colons_and_with_marks_down_its_fold_is_still_read
     assert got["istri.nik"] == "7402015509986370"
     assert got["istri.pekerjaan"] == "KARYAWAN SWASTA"
     assert got["wali.nama_lengkap"] == "LA ODE KARIM"
+
+
+def test_a_letter_spaced_label_is_one_label():
+    """`N I K` printed letter-spaced is read as three words: the label still gives the NIK."""
+    spaced = [("h. N I K", row[1]) if isinstance(row, tuple) and row[0] == "h. NIK" else row for row in _LEFT]
+    got = _read(_column(100, spaced) + _column(_FOLD + 100, _RIGHT))
+    assert got["suami.nik"] == "7472010105971965"
