@@ -151,9 +151,11 @@ class _Table:
     """One member table: its columns, its header's slots, and one band a member."""
 
     def __init__(self, page: Page, grid: Grid, words: list[Word], body_top: float, centres: list[float],
-                 niks: list[Word]) -> None:
+                 niks: list[Word], *, either_way: bool = False) -> None:
         self.page, self.grid, self.words, self.body_top = page, grid, words, body_top
         self.centres, self.niks = centres, niks
+        self.either_way = either_way
+        """Whether only the last member told which way up the rows are (`_either_way`)."""
         self.pitch = statistics.median([b - a for a, b in itertools.pairwise(centres)]) \
             if len(centres) > 1 else 3.0 * statistics.median([w.height for w in words])
         self.stacked = self._nik_stacked()
@@ -176,7 +178,8 @@ class _Table:
         # (or above the line its cell stacks over it: the first row's band).
         body_top = max(first - 0.6 * _line_step(words, first), y0 - 5)
         body = [w for w in words if w.bbox[1] >= body_top - 2]
-        shift = _partner_shift(niks, [w for w in words if w.bbox[1] >= body_top - 3 * _line_step(words, first)])
+        near = [w for w in words if w.bbox[1] >= body_top - 3 * _line_step(words, first)]
+        shift = _partner_shift(niks, near)
         body_top = min(body_top, first + 2 * shift - 0.6 * _line_step(words, first))
         body = [w for w in words if w.bbox[1] >= body_top - 2]
         right = max(x1, *(w.x1 for w in words))
@@ -188,7 +191,8 @@ class _Table:
         centres = _centres(numbers, niks, shift)
         if not centres:
             return None
-        return cls(page, Grid(tuple(xs), grid.ys), words, body_top, centres, niks)
+        either_way = not _numbered(numbers, niks) and _either_way(niks, near)
+        return cls(page, Grid(tuple(xs), grid.ys), words, body_top, centres, niks, either_way=either_way)
 
     def _nik_stacked(self) -> bool:
         """Whether most NIKs (two at least) share their cell with a line of letters just above or below them,
@@ -253,8 +257,47 @@ class _Table:
             niks = sum(_nik_shaped(w.text) for ws, _ in cells[i] for w in ws)
             if niks != 1 and "nik" in slots.values():  # a member row has one NIK: this band is not one member
                 values = {f: capped(v, DISPUTED) for f, v in values.items()}
+            elif self.either_way:  # every value but the NIK may be the member's above or below
+                values = {f: v if f == "nik" else capped(v, DISPUTED) for f, v in values.items()}
             out.append(values)
         return out
+
+
+def _number_offsets(numbers: list[Word], niks: list[Word]) -> list[float]:
+    """How far each NIK lies below its printed row number (the number's value its place), where near."""
+    numbers = sorted(numbers, key=lambda w: w.cy)
+    niks = sorted(niks, key=lambda w: w.cy)
+    if not numbers or not niks:
+        return []
+    height = statistics.median(n.height for n in niks)
+    offsets = [n.cy - m.cy for k, n in enumerate(niks)
+               for m in [min(numbers, key=lambda m: abs(m.cy - n.cy))] if _number(m.text) == k + 1]
+    return [o for o in offsets if abs(o) < 2 * height]
+
+
+def _numbered(numbers: list[Word], niks: list[Word]) -> bool:
+    """Whether the printed row numbers place most NIKs in their rows."""
+    return 2 * len(_number_offsets(numbers, niks)) > len(niks) > 0
+
+
+def _either_way(niks: list[Word], body: list[Word]) -> bool:
+    """Whether most NIKs have a line of letters as near above them as below (name, NIK, name, NIK ... evenly
+    spaced, no rule read between rows): which of the two is the NIK's own row's then only the last member
+    tells (`_partner_shift`), and a line or a rule lost or gained below it would move every member."""
+    if len(niks) < 2 or not body:
+        return False
+    height = statistics.median(w.height for w in body)
+
+    def nearest(nik: Word, sign: int) -> float | None:
+        found = [sign * (w.cy - nik.cy) for w in body if abs(w.x0 - nik.x0) < 1.5 * height
+                 and 0.6 * height < sign * (w.cy - nik.cy) < 2.6 * height and _lettered(w)]
+        return min(found) if found else None
+
+    even = 0
+    for nik in niks:
+        up, down = nearest(nik, -1), nearest(nik, 1)
+        even += up is not None and down is not None and abs(up - down) < 0.25 * max(up, down)
+    return 2 * even > len(niks)
 
 
 def _centres(numbers: list[Word], niks: list[Word], shift: float) -> list[float]:
@@ -265,12 +308,8 @@ def _centres(numbers: list[Word], niks: list[Word], shift: float) -> list[float]
     if not niks:
         return [w.cy for w in numbers]
     height = statistics.median(n.height for n in niks)
-    if numbers:
-        offsets = [n.cy - m.cy for k, n in enumerate(niks)
-                   for m in [min(numbers, key=lambda m: abs(m.cy - n.cy))] if _number(m.text) == k + 1]
-        near = [o for o in offsets if abs(o) < 2 * height]
-        if 2 * len(near) > len(niks):
-            shift = -statistics.median(near)
+    if _numbered(numbers, niks):
+        shift = -statistics.median(_number_offsets(numbers, niks))
     centres = [n.cy + shift for n in niks]
     # A number with no NIK beside it is a member row too (its NIK unread), unless it is a blank row's, or
     # a speck read as a digit: its value must be the place it would take.

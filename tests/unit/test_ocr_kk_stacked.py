@@ -26,9 +26,10 @@ PARENTS = (("LA ODE MUSTARI", "WA ODE SALMA"), ("LA BAKRI", "WA NURU"), ("ANDI M
 
 
 def _page(*, name_first: bool, numbered_headers: bool, drop_nik: int | None = None,
-          mother_first: bool | None = None) -> Page:
+          mother_first: bool | None = None, row_numbers: bool = True, gap: int = 40) -> Page:
     """A KK whose member table stacks name and NIK, and agama over pendidikan, in one row a member; with
-    `mother_first` not None, a column of the parents' names stacked too (the mother's on top if True)."""
+    `mother_first` not None, a column of the parents' names stacked too (the mother's on top if True); `gap`
+    between a row's two lines (the rows' pitch is 100)."""
     words: list[Word] = [*put_words("KARTU KELUARGA", 400, 60, height=40),
                          *put_words("Nama Kepala Keluarga : ANDI MAPPANYUKKI", 100, 150)]
     top, bottom = ("Nama Lengkap", "NIK") if name_first else ("NIK", "Nama Lengkap")
@@ -47,15 +48,17 @@ def _page(*, name_first: bool, numbered_headers: bool, drop_nik: int | None = No
     for i, (name, nik, sex, _, born, _, agama, pendidikan) in enumerate(MEMBERS):
         y = _FIRST + i * _PITCH
         upper, lower = (name, nik) if name_first else (nik, name)
-        words += put_words(str(i + 1), 100, y + 20) + put_words(sex, 520, y + 20) + put_words(born, 620, y + 20)
-        for text, at in ((upper, y), (lower, y + 40)):
+        words += put_words(sex, 520, y + gap // 2) + put_words(born, 620, y + gap // 2)
+        if row_numbers:
+            words += put_words(str(i + 1), 100, y + gap // 2)
+        for text, at in ((upper, y), (lower, y + gap)):
             if not (text == nik and drop_nik == i):
                 words += put_words(text, 160, at)
-        words += put_words(agama, 1000, y) + put_words(pendidikan, 1000, y + 40)
+        words += put_words(agama, 1000, y) + put_words(pendidikan, 1000, y + gap)
         if mother_first is not None:
             father, mother = PARENTS[i]
             upper, lower = (mother, father) if mother_first else (father, mother)
-            words += put_words(upper, 1400, y) + put_words(lower, 1400, y + 40)
+            words += put_words(upper, 1400, y) + put_words(lower, 1400, y + gap)
     return Page(1, None, tuple(words), "text_layer")
 
 
@@ -98,3 +101,15 @@ def test_two_names_stacked_under_numbers_alone_are_never_sure_of_which_parent(mo
     assert parents == {frozenset(p) for p in PARENTS}  # both read, each on its member's row
     assert all(row[f].confidence < SURE for row in rows for f in ("nama_ayah", "nama_ibu"))
     assert all(row["nik"].confidence >= SURE for row in rows)  # the rest of the row is not in doubt for it
+
+
+@pytest.mark.parametrize(("gap", "sure"), [(50, False), (35, True)])
+def test_lines_evenly_spaced_with_no_row_number_read_leave_each_members_values_in_doubt(gap, sure):
+    """Name, NIK, name, NIK ... at one spacing and no number read: only the last member says whether a name
+    is the NIK's above or below it, so no value but the NIK is sure; a row's lines closer together than
+    the rows say it themselves."""
+    extraction, _ = ocr.extract_pages([_page(name_first=True, numbered_headers=False, row_numbers=False, gap=gap)])
+    rows = extraction.anggota
+    assert [(row["nama_lengkap"].value, row["nik"].value) for row in rows] == [(m[0], m[1]) for m in MEMBERS]
+    assert all(row["nik"].confidence >= SURE for row in rows)
+    assert all((row["nama_lengkap"].confidence >= SURE) is sure for row in rows)
