@@ -122,6 +122,8 @@ colour (a blanko's title and serial, a letterhead) is print, not legalisation, a
 _OTHER_COLOUR = 0.0005
 """A page with more than this share of pixels coloured in other hues (a green or brown blanko, a red title or
 serial, a coloured photo's surroundings) is printed in colour, and its blue ink may be print too: left alone."""
+_LEAST_INK = 0.0005
+"""A page with a smaller share of its pixels in stamp or pen ink has nothing to lift."""
 _MAX_PATCHES = 8
 """More patches of coloured ink than this are a page printed in colour (labels, titles), not a legalisation."""
 _PATCH = (0.6, 0.45, 0.15)
@@ -141,13 +143,21 @@ def without_stamp_ink(bgr: np.ndarray, gray: np.ndarray) -> np.ndarray:
     colour spreads over the page, and such a page keeps its title and labels. An uncoloured page comes
     back unchanged.
     """
-    b, g, r = (bgr[..., i].astype(np.int16) for i in range(3))
-    top = np.maximum(np.maximum(b, g), r)
-    chroma = top - np.minimum(np.minimum(b, g), r)
-    hue = cv2.cvtColor(np.ascontiguousarray(bgr), cv2.COLOR_BGR2HSV)[..., 0]
+    b, g, r = cv2.split(bgr)
+    top = cv2.max(cv2.max(b, g), r)
+    chroma = cv2.subtract(top, cv2.min(cv2.min(b, g), r))  # never below 0: top is the largest
     coloured = (chroma > _CHROMA) & (top >= _INK_LIGHT)
-    ink = coloured & (hue >= _HUES[0]) & (hue <= _HUES[1])
-    if ink.mean() < 0.0005 or (coloured & ~ink).mean() > _OTHER_COLOUR:  # a print in colours of its own
+    where = np.flatnonzero(coloured)
+    if where.size / coloured.size < _LEAST_INK:  # ink is coloured: too little to lift (most pages)
+        return gray
+    # Hue of the coloured pixels only, laid out in one row as a page's are (HSV costs by the pixel).
+    hue = cv2.cvtColor(np.ascontiguousarray(bgr.reshape(-1, 3)[where][None]), cv2.COLOR_BGR2HSV)[0, :, 0]
+    inked = (hue >= _HUES[0]) & (hue <= _HUES[1])
+    ink = np.zeros(coloured.size, dtype=bool)
+    ink[where[inked]] = True
+    ink = ink.reshape(coloured.shape)
+    n_ink = int(inked.sum())
+    if n_ink / ink.size < _LEAST_INK or (where.size - n_ink) / ink.size > _OTHER_COLOUR:  # colours of its own
         return gray
     h, w = gray.shape
     scale = 8
@@ -163,7 +173,7 @@ def without_stamp_ink(bgr: np.ndarray, gray: np.ndarray) -> np.ndarray:
     patches = cv2.resize(keep[labels].astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST).astype(bool)
     lift = ink & patches
     out = gray.copy()
-    out[lift] = np.clip(top[lift] + chroma[lift], 0, 255).astype(np.uint8)
+    out[lift] = np.clip(top[lift].astype(np.int16) + chroma[lift], 0, 255).astype(np.uint8)
     return out
 
 
