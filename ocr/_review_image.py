@@ -14,6 +14,10 @@ GREY_LEVELS = 32
 scanner's grain then compresses (the synthetic KK "scan" page: 863 KB -> 211 KB at 1600 px)."""
 _GREY_LEVELS = (np.arange(256) // (256 // GREY_LEVELS) * 255 // (GREY_LEVELS - 1)).astype(np.uint8)
 """Equal bins of 8 values; the top bin (paper, 248..255) becomes white, the bottom one black."""
+_PNG = [cv2.IMWRITE_PNG_COMPRESSION, 6, cv2.IMWRITE_PNG_STRATEGY, cv2.IMWRITE_PNG_STRATEGY_RLE]
+"""zlib's run-length strategy: with 32 levels a page is long runs of white and black, and RLE encodes them
+smaller than the default strategy (323 against 339 KB a 1600-px page) in a quarter of its CPU (0.03 against
+0.13 s; 12 synthetic pages, loaded machine, issue #17). The pixels are the same: PNG is lossless."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ def review_image(page: bytes | np.ndarray, *, max_width: int) -> ReviewImage:
         size = (max(1, round(width * scale)), max(1, round(height * scale)))
         image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
     image = cv2.LUT(image, _GREY_LEVELS)
-    ok, encoded = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 6])
+    ok, encoded = cv2.imencode(".png", image, _PNG)
     if not ok:
         raise core.UnreadableDocument("page image cannot be encoded")
     stored_height, stored_width = image.shape[:2]
