@@ -397,6 +397,29 @@ _IDENTIFIER = r"\d{4,20}|P\d{7}|\d{1,6}(?:/[A-Z0-9]{1,6}){1,3}"
 number in parts (`487/C/07`)."""
 
 
+def _number_at_line_end(all_lines: list[Line], taken: set[str]) -> Span | None:
+    """A number after `No.` that ends a line whose start is something else (a heading at the left, the number in
+    the page's top right corner, often boxed: `REPUBLIK INDONESIA   No. | DN-26 Ma 0878679`): a few words, the
+    first a digit's or a series code's, one a serial of five digits or more."""
+    for line in all_lines:
+        for i, word in enumerate(line.words[1:-1], start=1):
+            if compact_key(word.text) not in _NUMBER_WORDS or any(":" in w.text for w in line.words[i:]):
+                continue
+            rest = without_leading_noise(list(line.words[i + 1:]), line.height)
+            if not rest or len(rest) > _CORNER_WORDS or rest[0].x0 - word.x1 > _CORNER_GAP * line.height:
+                continue
+            first = rest[0].text
+            if (any(c.isdigit() for c in first) or "-" in first.strip("-")) and any(
+                    re.fullmatch(r"\d{5,}", w.text) for w in rest) and "".join(w.text for w in rest).upper() not in taken:
+                return Span(line.page, tuple(rest))
+    return None
+
+
+_CORNER_WORDS = 4
+_CORNER_GAP = 3.0
+"""Line heights between `No.` and its number at most (a box's rule between them is read `|`)."""
+
+
 def number(all_lines: list[Line], *, taken: set[str], normalize: Callable[[str | None], object] = norm.code,
            ) -> core.FieldValue:
     """A document number: the rest of a line that begins `No.` or `Nomor` without a colon (`No. DN-74 DII
@@ -412,6 +435,9 @@ def number(all_lines: list[Line], *, taken: set[str], normalize: Callable[[str |
                     and sum(c.isdigit() for c in text) >= _NUMBER_DIGITS and text.replace(" ", "").upper() not in taken \
                     and not any(":" in w.text for w in rest) and not reads_like_sentence(text, most_words=5):
                 return capped(field_value(Span(line.page, tuple(rest)), normalize), UNLABELLED)  # type: ignore[arg-type]
+    corner = _number_at_line_end(all_lines, taken)
+    if corner is not None:
+        return capped(field_value(corner, normalize), UNLABELLED)  # type: ignore[arg-type]
     for line in all_lines:
         for word in line.words:
             token = word.text.strip(" .,;:").upper()

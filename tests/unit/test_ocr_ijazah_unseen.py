@@ -34,3 +34,14 @@ def test_a_programme_named_after_its_level_is_the_programme_alone():
     # A programme whose name begins like a level keeps it (`Sistem Informasi`).
     assert _read("UNIVERSITAS HALU OLEO", ("IJAZAH", 90), "Nama : ANDI BASO", "Program Studi : Sistem Informasi",
                  "Kendari, 1 Mei 2020")["program_studi"].value == "SISTEM INFORMASI"
+
+
+def test_a_number_in_the_top_right_corner_after_no_is_the_ijazah_s():
+    """`No.` and a boxed series number at the right end of the heading's first line (its box's rule read `|`)."""
+    got = _read([(100, "REPUBLIK INDONESIA"), (1500, "No. | DN-26 Ma 0878679")], "DEPARTEMEN PENDIDIKAN NASIONAL",
+                "SMA PGRI 1 KOLAKA", ("IJAZAH", 90), "SEKOLAH MENENGAH ATAS",
+                [(100, "Nama Peserta Didik : LA ODE AHMAD YANI"), (1200, "No Mata Pelajaran Nilai")],
+                [(100, "Nomor Induk Sekolah : 29505"), (1200, "5 Matematika 8,00 7,75 7,88")], "Kolaka, 5 Mei 1992")
+    assert got["nomor_ijazah"].value == "DN-26 MA 0878679"
+    assert got["nomor_ijazah"].confidence < 0.9  # found without a label
+    assert got["nis"].value == "29505"
