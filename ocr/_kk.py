@@ -29,6 +29,7 @@ from ._kk_columns import (
     by_content,
     header_field,
     holds,
+    member_date,
     one_column_per_field,
     row_number,
     split_by_content,
@@ -477,7 +478,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
                     if moved and columns[c - 1] is not None:
                         values[columns[c - 1][0]] = field_value(left, columns[c - 1][1])  # type: ignore[index]
                 values["tempat_lahir"] = field_value(place, norm.name)
-                values["tanggal_lahir"] = field_value(date, norm.date_graded)
+                values["tanggal_lahir"] = field_value(date, member_date)
                 if _stacked(list(place.words)):
                     stacked.append(("tempat_lahir", _line_count(place.words)))
             elif column is not None and not any(c in ks for ks in born_in.values()):
@@ -762,8 +763,8 @@ def _doubtful(field: str, text: str, value: core.FieldValue) -> bool:
         return True
     if field in _READ_UNSURE_AGAIN:
         return read_again(value)
-    if field in ("tanggal_lahir", "tanggal_perkawinan"):
-        return not _plausible_year(value.value)
+    if field in ("tanggal_lahir", "tanggal_perkawinan"):  # a dash mended (`member_date`): read again as before
+        return not _plausible_year(value.value) or norm.date_graded(text).value is None
     return field == "nik" and (bool(core.nik_problems(value.value)) or read_again(value))
 
 

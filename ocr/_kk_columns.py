@@ -31,19 +31,34 @@ def _nik(text: str | None) -> norm.Graded:
     return norm.identity_number(text, core.nik_problems)
 
 
+_DASH_LOST = re.compile(r"^(\d{2})[-/.\s]?(\d{2})[-/.\s]?(\d{4})$")
+
+
+def member_date(text: str | None) -> norm.Graded:
+    """A member's date as a KK prints it, `DD-MM-YYYY`; with a dash lost or read as a space (`07-08 1961`,
+    `2111-1964`, `17111997`: a faint or broken print) mended at one edit's cost, as day and month are
+    printed with two digits each."""
+    graded = norm.date_graded(text)
+    found = _DASH_LOST.match(" ".join((text or "").split())) if graded.value is None else None
+    if found is None:
+        return graded
+    mended = norm.date_graded(f"{found[1]}-{found[2]}-{found[3]}")
+    return norm.Graded(mended.value, mended.factor * norm.EDIT_FACTOR) if mended.value else graded
+
+
 # Column header as printed -> (field, normalizer).
 COLUMNS: dict[str, tuple[str, Normalizer]] = {
     "NAMA LENGKAP": ("nama_lengkap", norm.name),
     "NIK": ("nik", _nik),
     "JENIS KELAMIN": ("jenis_kelamin", _vocab("jenis_kelamin")),
     "TEMPAT LAHIR": ("tempat_lahir", norm.name),
-    "TANGGAL LAHIR": ("tanggal_lahir", norm.date_graded),
+    "TANGGAL LAHIR": ("tanggal_lahir", member_date),
     "AGAMA": ("agama", _vocab("agama")),
     "PENDIDIKAN": ("pendidikan", _vocab("pendidikan")),
     "JENIS PEKERJAAN": ("jenis_pekerjaan", _vocab("jenis_pekerjaan")),
     "GOLONGAN DARAH": ("golongan_darah", _vocab("golongan_darah")),
     "STATUS PERKAWINAN": ("status_perkawinan", _vocab("status_perkawinan")),
-    "TANGGAL PERKAWINAN": ("tanggal_perkawinan", norm.date_graded),
+    "TANGGAL PERKAWINAN": ("tanggal_perkawinan", member_date),
     "STATUS HUBUNGAN DALAM KELUARGA": ("status_hubungan", _vocab("status_hubungan")),
     "KEWARGANEGARAAN": ("kewarganegaraan", _vocab("kewarganegaraan")),
     "NO. PASPOR": ("no_paspor", norm.code),

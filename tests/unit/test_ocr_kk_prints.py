@@ -8,6 +8,7 @@ import pytest
 
 import core
 import ocr
+from ocr._kk_columns import member_date
 from ocr import Grid, Page, Word
 from ocr.confidence import SURE
 
@@ -180,6 +181,14 @@ def test_a_misread_date_run_into_the_place_column_is_no_part_of_the_place(misrea
     born = member["tanggal_lahir"]
     assert born.value in (None, "1988-03-03") or born.confidence < SURE  # a speck off a right date is fine
 
+
+
+@pytest.mark.parametrize("printed", ["03-03 1988", "0303-1988", "03031988"])
+def test_a_member_date_with_a_dash_lost_is_read_at_one_edits_cost(printed):
+    page = _table_page([(100, "1"), (200, "SITTI HAJRAH"), (600, "7472014303884322"), (1000, "PEREMPUAN"),
+                        (1300, "BAUBAU"), (1700, printed), (2000, "ISLAM")])
+    assert ocr.extract_pages([page])[0].anggota[0]["tanggal_lahir"].value == "1988-03-03"
+    assert member_date(printed).factor < 1 and member_date("03-03-1988").factor == 1  # an edit, mended
 
 def test_a_column_run_into_a_merged_birth_cell_under_one_header_keeps_its_value():
     """`Tempat Tanggal Agama` read as one header over one cell (the rules and gutters between the three
