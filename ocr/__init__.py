@@ -61,7 +61,7 @@ from ._geometry import Transform
 from ._ijazah import extract_ijazah
 from ._image import MAX_PAGES, MAX_PIXELS
 from ._kk import extract_kk
-from ._labelled import fill_gaps
+from ._labelled_docs import fill_gaps
 from ._limits import check_upload
 from ._model import Grid, Page, Word
 from ._normalize import edit_distance

@@ -6,8 +6,10 @@ stands, and its value beside it or under it, chosen by the field's value shape.
         value of its shape
     member_blocks(all_lines, printed, found, title=) -> [{field: FieldValue}]   repeated label blocks (a card
         per family member), one record per block, in printed order
-    read_kk(page) -> (header, members)   a KK page's `[kk.fields]`
-    fill_gaps(doc_type, pages, fields, anggota) -> (fields, anggota)   the pass after every extractor
+    labelled_values(all_lines, printed, shapes) -> [Found]   each label with a value of its shape
+    is_label(text) -> bool   a label's wording (no value is one)
+
+Where it runs (`_labelled_docs`): once after every type's extractor, filling what the layout readers left.
 
 Where a value is looked for: right of its label on the same line, after a colon or a wide gap (`Nama :
 BUDI`), or, when the label stands in a row of labels (labels over values, as on cards, boxed forms and app
@@ -31,25 +33,21 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import core
 
 from . import _normalize as norm
-from ._confidence import DISPUTED, SURE, UNLABELLED
+from ._confidence import DISPUTED, UNLABELLED
 from ._fields import (
-    NOT_FOUND,
     Normalizer,
     capped,
     constant,
     field_value,
-    labels,
     reads_like_sentence,
     vocabulary,
 )
-from ._kk import _HEADER_LABELS as HEADER_LABELS
-from ._kk_columns import COLUMNS
 from ._layout import (
     Line,
     Span,
@@ -57,11 +55,9 @@ from ._layout import (
     _similar,
     compact_key,
     label_factor,
-    lines,
     printed_words,
     without_leading_noise,
 )
-from ._model import Page
 
 UNDER = 0.95
 """Most a value found under its label may claim: which column it sits in is inferred from the layout."""
@@ -85,6 +81,8 @@ class Shape:
     normalize: Normalizer
     letters: bool = False
     """A name or place: no digits, not a sentence."""
+    digit: bool = False
+    """A number or code: at least one digit."""
     parts: tuple[str, ...] = ()
     """A label of two fields (`Tempat/Tanggal Lahir`, `RT/RW`): the fields `split` gives, in order."""
     split: Callable[[str | None], tuple[str | None, ...]] | None = None
@@ -127,11 +125,13 @@ def occurrences(all_lines: list[Line], wordings: dict[str, tuple[str, ...]]) -> 
             floor = _floor(target)
             sizes = range(max(1, len(wording.split()) - 1), printed_words(wording) + 1)
             for line, start, size in index.runs_like(target, floor, sizes=sizes, whole=True):
+                # A word short of the wording (`IJAZAH` for `No. Ijazah`) must read all but alike.
+                least = floor if size >= len(wording.split()) else max(floor, _SHORT_RUN)
                 text = compact_key(" ".join(w.text for w in line.words[start:start + size]))
                 if not text:
                     continue
-                ratio = _similar(text, target, floor)
-                if ratio >= floor:
+                ratio = _similar(text, target, least)
+                if ratio >= least:
                     found.append(Occurrence(field, line, start, start + size, ratio, len(target),
                                             target in prefixes))
     found.sort(key=lambda o: (-o.size, -o.ratio))
@@ -158,6 +158,8 @@ def _followed(occ: Occurrence, taken: set[int]) -> bool:
 
 _PHRASE_GAP = 1.0
 """Line heights between words of one label."""
+_SHORT_RUN = 0.9
+"""How alike a run of fewer words than its label must read."""
 
 
 def _floor(target: str) -> float:
@@ -230,7 +232,7 @@ def _under(occ: Occurrence, y: float, left: float, right: float, below: list[tup
 
 
 @dataclass(frozen=True)
-class _Found:
+class Found:
     occ: Occurrence
     values: dict[str, core.FieldValue]
     """The field's value (two for a label of two fields); value None for one printed as `-`."""
@@ -238,7 +240,7 @@ class _Found:
     """The y of the lowest line the label or its value stands on."""
 
 
-def _values(all_lines: list[Line], found: list[Occurrence], shapes: dict[str, Shape]) -> list[_Found]:
+def labelled_values(all_lines: list[Line], found: list[Occurrence], shapes: dict[str, Shape]) -> list[Found]:
     """Each label with a value of its field's shape (labels without one are left out)."""
     label_words = {id(o.line.words[i]) for o in found for i in range(o.start, o.end)}
     by_line: dict[int, list[Occurrence]] = {}
@@ -273,7 +275,7 @@ def _values(all_lines: list[Line], found: list[Occurrence], shapes: dict[str, Sh
             values = _shaped(occ.field, span, shapes[occ.field])
             if values is not None:
                 bottom = max(occ.line.y, max(w.cy for w in span.words))
-                out.append(_Found(occ, {f: capped(v, cap) for f, v in values.items()}, bottom))
+                out.append(Found(occ, {f: capped(v, cap) for f, v in values.items()}, bottom))
                 break
     return out
 
@@ -295,6 +297,8 @@ def _shaped(field: str, span: Span, shape: Shape) -> dict[str, core.FieldValue] 
         return {f: field_value(span, constant(v)) for f, v in zip(fields, parts, strict=True)}
     if shape.letters and (_DIGIT.search(text) or reads_like_sentence(text, most_words=6) or _like_label(text)):
         return None
+    if shape.digit and not _DIGIT.search(text):
+        return None
     value = field_value(span, shape.normalize)
     if any(_STROKE.match(w.text) for w in span.words):  # a rule, or the letter I (`RAHA I` read `RAHA |`)
         value = capped(value, DISPUTED)
@@ -314,7 +318,7 @@ def _key_like_label(key: str) -> bool:
 _LIKE_LABEL = 0.75
 
 
-def _is_label(text: str) -> bool:
+def is_label(text: str) -> bool:
     """Whether a value is a label's wording (`RT`, `Alamat`) or reads like one."""
     key = compact_key(text)
     return key in _all_labels(shortest=1) or _like_label(text)
@@ -331,10 +335,10 @@ def _all_labels(shortest: int = 5) -> tuple[str, ...]:
 def read_fields(all_lines: list[Line], shapes: dict[str, Shape], wordings: dict[str, tuple[str, ...]],
                 ) -> dict[str, core.FieldValue]:
     """The first (top-most) label of each field that has a value of its shape."""
-    return _first(_values(all_lines, occurrences(all_lines, wordings), shapes))
+    return first_of_each(labelled_values(all_lines, occurrences(all_lines, wordings), shapes))
 
 
-def _first(found: list[_Found]) -> dict[str, core.FieldValue]:
+def first_of_each(found: list[Found]) -> dict[str, core.FieldValue]:
     out: dict[str, core.FieldValue] = {}
     for item in found:
         for field, value in item.values.items():
@@ -342,7 +346,7 @@ def _first(found: list[_Found]) -> dict[str, core.FieldValue]:
     return out
 
 
-def member_blocks(all_lines: list[Line], printed: list[Occurrence], found: list[_Found], *,
+def member_blocks(all_lines: list[Line], printed: list[Occurrence], found: list[Found], *,
                   title: tuple[Shape, str, Shape] | None = None) -> list[dict[str, core.FieldValue]]:
     """One record per repeated block of labels (`printed`, with their values `found`), in printed order: a
     line of labels naming a field the current block already holds starts the next block. `title`: the name's
@@ -360,7 +364,7 @@ def member_blocks(all_lines: list[Line], printed: list[Occurrence], found: list[
             seen = set()
         seen |= fields
         block_of[id(line)] = count - 1
-    blocks: list[list[_Found]] = [[] for _ in range(count)]
+    blocks: list[list[Found]] = [[] for _ in range(count)]
     for item in found:
         if id(item.occ.line) in block_of:
             blocks[block_of[id(item.occ.line)]].append(item)
@@ -403,94 +407,3 @@ def _title(all_lines: list[Line], first: Line, above: float, top: float,
         if tag.value is not None:
             out[tag_field] = capped(tag, UNLABELLED)
     return out
-
-
-# --- the KK: header and member fields by their labels (`[kk.fields]`) -----------------------------------
-
-def _number(problems: Callable[[str], list[str]]) -> Normalizer:
-    return lambda text: norm.identity_number(text, problems)
-
-
-def _three_digits(text: str | None) -> str | None:
-    found = norm.digits(text)
-    return found.zfill(3) if found and len(found) <= 3 else None
-
-
-_NAME = Shape(norm.person_name_graded, letters=True)
-_DATE = Shape(norm.date_graded)
-_LETTERS = frozenset({"nama_kepala_keluarga", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi",
-                      "nama_lengkap", "tempat_lahir", "nama_ayah", "nama_ibu"})
-# The KK readers' own normalizers (header labels, member columns), with the shapes they check.
-KK_HEADER = {
-    **{f: Shape(fn, letters=f in _LETTERS) for f, (_, fn) in HEADER_LABELS.items()},
-    "no_kk": Shape(_number(core.no_kk_problems)),
-    "rt_rw": Shape(norm.text_upper, parts=("rt", "rw"), split=norm.rt_rw),
-    "rt": Shape(_three_digits), "rw": Shape(_three_digits), "tanggal_dikeluarkan": _DATE,
-}
-KK_MEMBER = {
-    **{f: Shape(fn, letters=f in _LETTERS) for f, fn in COLUMNS.values()},
-    "lahir": Shape(norm.text_upper, parts=("tempat_lahir", "tanggal_lahir"), split=norm.place_and_date),
-}
-
-
-def _wordings(doc: str, keys: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    return {key: labels(doc, key) for key in keys if labels(doc, key)}
-
-
-_NIK_SHAPED = re.compile(r"^\D{0,2}\d{15,17}\D{0,2}$")
-
-
-def read_kk(page: Page) -> tuple[dict[str, core.FieldValue], list[dict[str, core.FieldValue]]]:
-    """A KK page's header fields and member records found by their labels; no records when the blocks do
-    not account for every NIK the page prints."""
-    all_lines = lines(page)
-    shapes = {**KK_HEADER, **KK_MEMBER}
-    printed = occurrences(all_lines, _wordings("kk", list(shapes)))
-    found = _values(all_lines, printed, shapes)
-    header = {f: v for f, v in _first(found).items() if f in core.KK_HEADER_FIELDS}
-    members = member_blocks(all_lines, [o for o in printed if o.field in KK_MEMBER],
-                            [item for item in found if item.occ.field in KK_MEMBER],
-                            title=(_NAME, "status_hubungan", KK_MEMBER["status_hubungan"]))
-    members = [m for m in members if any(v.value for v in m.values())]
-    numbers = {w.text for w in page.words if _NIK_SHAPED.match(w.text)}
-    no_kk = header.get("no_kk")
-    niks = {re.sub(r"\D", "", t) for t in numbers} - {no_kk.value if no_kk else None}
-    if len(niks) > len(members):
-        members = []
-    return header, [{f: m.get(f, NOT_FOUND) for f in core.KK_MEMBER_FIELDS} for m in members]
-
-
-def _fill(fields: dict[str, core.FieldValue], found: dict[str, core.FieldValue]) -> dict[str, core.FieldValue]:
-    """`fields` with each value the layout reader left empty, below `SURE` or read off a label (a label word
-    is never a value) taken from `found` where that is surer."""
-    out = dict(fields)
-    for name, value in found.items():
-        current = out.get(name)
-        if name not in out or value.value is None:
-            continue
-        if current is None or current.value is None or _is_label(current.value) or (
-                current.confidence < SURE and value.confidence > current.confidence
-                and value.value not in current.value):  # a value it read more of (a wrapped line) stands
-            out[name] = value
-    return out
-
-
-Anggota = tuple[dict[str, core.FieldValue], ...]
-
-
-def _niks(rows: Sequence[dict[str, core.FieldValue]]) -> int:
-    """Member NIKs read: the reading that accounts for more of them gives the rows."""
-    return sum(row["nik"].value is not None for row in rows)
-
-
-def fill_gaps(doc_type: core.DocumentType, pages: Sequence[Page], fields: dict[str, core.FieldValue],
-              anggota: Anggota) -> tuple[dict[str, core.FieldValue], Anggota]:
-    """After a type's extractor: fields it left empty or unsure, from labels anywhere on the first page.
-    Runs only where something is missing (no member rows, a field not read or unsure)."""
-    missing = [f for f, v in fields.items() if v.value is None or v.confidence < SURE]
-    if not pages or (not missing and (anggota or doc_type != core.DocumentType.KK)):
-        return fields, anggota
-    if doc_type == core.DocumentType.KK:
-        header, members = read_kk(pages[0])
-        return _fill(fields, header), tuple(members) if _niks(members) > _niks(anggota) else anggota
-    return fields, anggota
