@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import core
+
 from ._confidence_region import PROVINCE_BY_NAME
 
 PERSON_NAMES = frozenset({
@@ -57,6 +59,11 @@ _OTHER_FIELDS_VALUES = frozenset({
 })
 """Values of the member table's other columns: a name or place holding one ran into the next cell
 (`MEDAN ISLAM`)."""
+_OTHER_COLUMNS_PHRASES = tuple(sorted({
+    f" {value} " for kind in ("pendidikan", "jenis_pekerjaan", "status_perkawinan", "status_hubungan")
+    for value in core.canonical_values(kind) if " " in value or "/" in value}))
+"""Values of the member table's other columns in two or more words (`KARYAWAN SWASTA`, `SLTA/SEDERAJAT`,
+`BELUM KAWIN`): a name holding one was joined from two cells (two stacked lines of another column)."""
 CITIES_ONLY = frozenset({
     "KENDARI", "BAUBAU", "MAKASSAR", "PAREPARE", "PALOPO", "MANADO", "BITUNG", "TOMOHON", "KOTAMOBAGU", "PALU",
     "SURABAYA", "YOGYAKARTA", "SURAKARTA", "SALATIGA", "DEPOK", "CIMAHI", "BATU", "CILEGON", "MEDAN", "PADANG",
@@ -105,6 +112,7 @@ def misshapen(name: str, value: str | None) -> bool:
     if name in PERSON_NAMES or name in PLACES:
         return (_NOT_NAME_CHARACTER.search(value.upper()) is not None or len(words) > MOST_NAME_WORDS or sentence
                 or any(w in _OTHER_FIELDS_VALUES or w in _ENGLISH for w in stripped)
+                or any(phrase in f" {' '.join(words)} " for phrase in _OTHER_COLUMNS_PHRASES)
                 or (name in PERSON_NAMES and any(w in _NOT_A_NAME for w in stripped))
                 or all(w in _LABEL_WORDS for w in stripped if w))
     if name in ("nama_satuan_pendidikan", "program_studi", "gelar") and any(w in _ENGLISH for w in stripped):

@@ -46,6 +46,8 @@ def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
     ("nama_lengkap", "KEPALA SEKOLAH"),
     ("nama_lengkap", "$RI WAHYUNI"),
     ("tempat_lahir", "MEDAN ISLAM"),  # the next column's value taken with the place
+    ("nama_orang_tua", "AB KARYAWAN SWASTA"),  # two stacked lines of another column taken for a parent
+    ("tempat_lahir", "KENDARI MENGURUS RUMAH TANGGA"),
     ("program_studi", "AGRONOMI / STUDY PROGRAM OF AGRONOMY"),  # a bilingual print's translation taken along
 ])
 def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
