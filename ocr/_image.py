@@ -153,9 +153,9 @@ def without_stamp_ink(bgr: np.ndarray, gray: np.ndarray) -> np.ndarray:
     # Hue of the coloured pixels only, laid out in one row as a page's are (HSV costs by the pixel).
     hue = cv2.cvtColor(np.ascontiguousarray(bgr.reshape(-1, 3)[where][None]), cv2.COLOR_BGR2HSV)[0, :, 0]
     inked = (hue >= _HUES[0]) & (hue <= _HUES[1])
-    ink = np.zeros(coloured.size, dtype=bool)
-    ink[where[inked]] = True
-    ink = ink.reshape(coloured.shape)
+    flat = np.zeros(coloured.size, dtype=bool)
+    flat[where[inked]] = True
+    ink = flat.reshape(coloured.shape)
     n_ink = int(inked.sum())
     if n_ink / ink.size < _LEAST_INK or (where.size - n_ink) / ink.size > _OTHER_COLOUR:  # colours of its own
         return gray
