@@ -151,9 +151,9 @@ class _Table:
     """One member table: its columns, its header's slots, and one band a member."""
 
     def __init__(self, page: Page, grid: Grid, words: list[Word], body_top: float, centres: list[float],
-                 niks: list[Word], *, either_way: bool = False) -> None:
+                 niks: list[Word], *, either_way: bool = False, numbers: Sequence[Word] = ()) -> None:
         self.page, self.grid, self.words, self.body_top = page, grid, words, body_top
-        self.centres, self.niks = centres, niks
+        self.centres, self.niks, self.numbers = centres, niks, numbers
         self.either_way = either_way
         """Whether only the last member told which way up the rows are (`_either_way`)."""
         self.pitch = statistics.median([b - a for a, b in itertools.pairwise(centres)]) \
@@ -192,7 +192,8 @@ class _Table:
         if not centres:
             return None
         either_way = not _numbered(numbers, niks) and _either_way(niks, near)
-        return cls(page, Grid(tuple(xs), grid.ys), words, body_top, centres, niks, either_way=either_way)
+        return cls(page, Grid(tuple(xs), grid.ys), words, body_top, centres, niks, either_way=either_way,
+                   numbers=numbers)
 
     def _nik_stacked(self) -> bool:
         """Whether most NIKs (two at least) share their cell with a line of letters just above or below them,
@@ -260,7 +261,18 @@ class _Table:
             elif self.either_way:  # every value but the NIK may be the member's above or below
                 values = {f: v if f == "nik" else capped(v, DISPUTED) for f, v in values.items()}
             out.append(values)
+        if self._first_lost():  # every row sits one place or more above the member it is
+            out = [{f: capped(v, DISPUTED) for f, v in values.items()} for values in out]
         return out
+
+    def _first_lost(self) -> bool:
+        """Whether the first band's printed row number reads more than 1 (and nowhere 1): the members above
+        it were lost (their NIK and number unread), so no row is at its member's place."""
+        if not self.centres:
+            return False
+        top, bottom = self._band(0)
+        read = [n for w in self.numbers if top <= w.cy < bottom and (n := _number(w.text)) is not None]
+        return bool(read) and min(read) > 1
 
 
 def _number_offsets(numbers: list[Word], niks: list[Word]) -> list[float]:
