@@ -2,6 +2,7 @@
 of its values, and the one pass after every extractor that fills what the layout readers left.
 
     read_kk(page) -> (header, members)   a KK page's `[kk.fields]`: header fields, one record per member block
+    kk_member_fields(page) -> {field: FieldValue}   the first value of each KK member field on the page
     read_ijazah(pages), read_buku_nikah(pages) -> {field: FieldValue}   `[ijazah.fields]` (and `.english`),
         `[buku_nikah.fields]` (a party's under its `[buku_nikah.sections]` heading)
     fill_gaps(doc_type, pages, fields, anggota) -> (fields, anggota)   after a type's extractor (`extract_pages`)
@@ -21,7 +22,15 @@ from ._fields import NOT_FOUND, Normalizer, labels
 from ._ijazah import _NORMALIZERS as IJAZAH_NORMALIZERS
 from ._kk import _HEADER_LABELS as HEADER_LABELS
 from ._kk_columns import COLUMNS
-from ._labelled import Shape, first_of_each, is_label, labelled_values, member_blocks, occurrences
+from ._labelled import (
+    Shape,
+    first_of_each,
+    is_label,
+    labelled_values,
+    member_blocks,
+    occurrences,
+    read_fields,
+)
 from ._layout import lines
 from ._model import Page
 
@@ -112,6 +121,11 @@ def read_buku_nikah(pages: Sequence[Page]) -> dict[str, core.FieldValue]:
 
 
 _NIK_SHAPED = re.compile(r"^\D{0,2}\d{15,17}\D{0,2}$")
+
+
+def kk_member_fields(page: Page) -> dict[str, core.FieldValue]:
+    """The first value of each KK member field that a label anywhere on the page names (one member's card)."""
+    return read_fields(lines(page), KK_MEMBER, _wordings("kk", list(KK_MEMBER)))
 
 
 def read_kk(page: Page) -> tuple[dict[str, core.FieldValue], list[dict[str, core.FieldValue]]]:

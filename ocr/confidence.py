@@ -11,6 +11,7 @@ how second readings are weighed, is in `ocr._confidence`'s docstring; what the p
     DISPUTED      the most readings that disagree, or agree from the same pixels, may claim (above the
                   review threshold, below SURE)
     CONTRADICTED  what fields that contradict each other are capped at
+    UNLABELLED    the most a value found without its label may claim (a heading, a card's title line)
     lookalike_at_boundary(code) -> bool: a code mixing letters and digits with a look-alike where they
                   meet (`UN56` or `UNS6`), which the extractors never let reach SURE
 
@@ -23,8 +24,17 @@ how second readings are weighed, is in `ocr._confidence`'s docstring; what the p
 A value at >= SURE is meant to be right at least 99.5 % of the time on every corpus.
 """
 
-from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER, lookalike_at_boundary, score
+from ._confidence import (
+    CONTRADICTED,
+    CORROBORATED,
+    DISPUTED,
+    SURE,
+    TEXT_LAYER,
+    UNLABELLED,
+    lookalike_at_boundary,
+    score,
+)
 from ._confidence_page import Doubt, found_share, understood
 
-__all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "SURE", "TEXT_LAYER", "Doubt", "found_share",
+__all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "SURE", "TEXT_LAYER", "UNLABELLED", "Doubt", "found_share",
            "lookalike_at_boundary", "score", "understood"]

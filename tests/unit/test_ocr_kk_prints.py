@@ -8,9 +8,9 @@ import pytest
 
 import core
 import ocr
-from ocr._kk_columns import member_date
 from ocr import Grid, Page, Word
 from ocr.confidence import SURE
+from ocr.normalize import member_date
 
 _NO_KK = "7404021711053601"
 

@@ -1,13 +1,12 @@
-"""Labelled fields anywhere (`ocr._labelled`): words in, fields out. Labels beside or over their values,
+"""Labelled fields anywhere (`ocr.labelled`): words in, fields out. Labels beside or over their values,
 repeated label blocks (a card per family member), and the pass that fills only what the layout readers left."""
 
 from __future__ import annotations
 
 import core
 import ocr
-from ocr import _labelled, _labelled_docs
-from ocr._confidence import SURE, UNLABELLED
-from ocr._layout import lines
+from ocr.confidence import SURE, UNLABELLED
+from ocr.labelled import fill_gaps, kk_member_fields, read_kk
 from tests.fixtures.words import lines_page
 
 HEAD_NIK, WIFE_NIK = "7404050708613216", "7404056711644346"
@@ -40,17 +39,17 @@ PAGE = _app_page(_card("DEDE KURNIA", "KEPALA KELUARGA", HEAD_NIK, "LAKI-LAKI", 
 
 
 def test_header_label_over_value_and_beside_a_colon():
-    header, _ = _labelled_docs.read_kk(PAGE)
+    header, _ = read_kk(PAGE)
     assert {k: v.value for k, v in header.items()} == {
         "no_kk": NO_KK, "nama_kepala_keluarga": "DEDE KURNIA", "alamat": "JL. PEMUDA NO. 113", "rt": "007",
         "rw": "001", "desa_kelurahan": "DAWI-DAWI", "kecamatan": "POMALAA", "kode_pos": "93562"}
     beside = lines_page("Kecamatan : POMALAA", "Kode Pos : 93562")
-    assert {k: v.value for k, v in _labelled_docs.read_kk(beside)[0].items()} == {"kecamatan": "POMALAA",
+    assert {k: v.value for k, v in read_kk(beside)[0].items()} == {"kecamatan": "POMALAA",
                                                                               "kode_pos": "93562"}
 
 
 def test_one_record_per_card_in_order_with_the_unlabelled_title_capped():
-    _, members = _labelled_docs.read_kk(PAGE)
+    _, members = read_kk(PAGE)
     assert [(m["nama_lengkap"].value, m["status_hubungan"].value, m["nik"].value, m["jenis_kelamin"].value,
              m["tanggal_lahir"].value, m["agama"].value, m["nama_ayah"].value, m["nama_ibu"].value,
              m["golongan_darah"].value) for m in members] == [
@@ -64,14 +63,14 @@ def test_one_record_per_card_in_order_with_the_unlabelled_title_capped():
 
 def test_the_longer_label_wins_and_a_value_of_the_wrong_shape_is_none():
     page = lines_page([(100, "Nama Ayah"), (700, "NIK")], [(100, "ASEP SUNANDAR"), (700, "BUDI")])
-    found = _labelled.read_fields(lines(page), _labelled_docs.KK_MEMBER, _labelled_docs._wordings("kk", _labelled_docs.KK_MEMBER))
+    found = kk_member_fields(page)
     assert {k: v.value for k, v in found.items()} == {"nama_ayah": "ASEP SUNANDAR"}
 
 
 def test_no_records_when_the_page_prints_more_niks_than_blocks():
     card = _card("DEDE KURNIA", "KEPALA KELUARGA", HEAD_NIK, "LAKI-LAKI", "07-08-1961", "ISLAM")
     page = _app_page(card, [[(100, f"IIS SUMIATI {WIFE_NIK}")]])
-    assert _labelled_docs.read_kk(page)[1] == []
+    assert read_kk(page)[1] == []
 
 
 def test_through_extract_pages_the_cards_are_the_members():
@@ -84,8 +83,8 @@ def test_through_extract_pages_the_cards_are_the_members():
 def test_fill_gaps_never_overwrites_a_surer_value():
     sure = core.FieldValue("KOLAKA", 0.95)
     fields = {f: core.FieldValue(None) for f in core.KK_HEADER_FIELDS} | {"kecamatan": sure}
-    filled, _ = _labelled_docs.fill_gaps(core.DocumentType.KK, [PAGE], fields, ())
+    filled, _ = fill_gaps(core.DocumentType.KK, [PAGE], fields, ())
     assert filled["kecamatan"] is sure
     assert filled["kode_pos"].value == "93562"
     unsure = fields | {"kecamatan": core.FieldValue("PQMALAA", 0.5)}
-    assert _labelled_docs.fill_gaps(core.DocumentType.KK, [PAGE], unsure, ())[0]["kecamatan"].value == "POMALAA"
+    assert fill_gaps(core.DocumentType.KK, [PAGE], unsure, ())[0]["kecamatan"].value == "POMALAA"
