@@ -463,7 +463,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
         if _merged(row, number_column):
             continue  # two members' rows in one: which value is whose cannot be told, so none is taken
         row = _reregistered(row, columns)
-        values = {}
+        values: dict[str, core.FieldValue] = {}
         unsure = []
         stacked: list[tuple[str, int]] = []
         for c, (column, printed) in enumerate(zip(columns, row, strict=True)):
@@ -535,13 +535,11 @@ def _reregistered(row: list[Span], columns: list[tuple[str, Normalizer] | None])
         field = column[0]
         if any(_shaped(field, w.text) for w in row[c].words):
             continue
-        if (field != "nik" and c > 0 and len(row[c - 1].words) > 1 and columns[c - 1] is not None
-                and columns[c - 1][0] in _FREE_TEXT and _shaped(field, row[c - 1].words[-1].text, loose=True)
-                and not any(ch.isdigit() for w in row[c].words for ch in w.text)):
-            moved = row[c - 1].words[-1]
-            row[c - 1] = Span(row[c - 1].page, row[c - 1].words[:-1])
-            row[c] = Span(row[c].page, (moved, *row[c].words))
-        elif c > 0 and row[c - 1].words and _shaped(field, row[c - 1].words[-1].text):
+        left = columns[c - 1] if c > 0 else None
+        ends_free_text = (field != "nik" and left is not None and len(row[c - 1].words) > 1
+                          and left[0] in _FREE_TEXT and _shaped(field, row[c - 1].words[-1].text, loose=True)
+                          and not any(ch.isdigit() for w in row[c].words for ch in w.text))
+        if ends_free_text or (c > 0 and row[c - 1].words and _shaped(field, row[c - 1].words[-1].text)):
             moved = row[c - 1].words[-1]
             row[c - 1] = Span(row[c - 1].page, row[c - 1].words[:-1])
             row[c] = Span(row[c].page, (moved, *row[c].words))
