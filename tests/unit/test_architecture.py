@@ -88,7 +88,7 @@ TESTS_REACHING_IN = {
 }
 """Tests that still import a room's private modules (issue #13): none may be added, and an entry goes
 when its import does. `ocr` has none: its tests go through `ocr.extract_pages`, `ocr.second_readings`
-and its public submodules (`ocr.normalize`, `ocr.confidence`, `ocr.geometry`, `ocr.page_image`,
+and its public submodules (`ocr.normalize`, `ocr.confidence`, `ocr.geometry`, `ocr.labelled`, `ocr.page_image`,
 `ocr.tesseract`)."""
 
 
