@@ -16,25 +16,12 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ._layout import Line, Span, compact_key, phrase_places, printed_words
+from ._layout import LabelRun, Line, Span, compact_key, phrase_places, printed_words
 from ._model import Word
 
 
 @dataclass(frozen=True)
-class _Label:
-    field: str
-    line: Line
-    start: int
-    end: int
-
-    @property
-    def x0(self) -> float:
-        return self.line.words[self.start].x0
-
-    @property
-    def x1(self) -> float:
-        return self.line.words[self.end - 1].x1
-
+class _Label(LabelRun):
     @property
     def cy(self) -> float:
         return statistics.median(w.cy for w in self.line.words[self.start:self.end])

@@ -49,6 +49,7 @@ from ._fields import (
     vocabulary,
 )
 from ._layout import (
+    LabelRun,
     Line,
     Span,
     _index,
@@ -89,27 +90,15 @@ class Shape:
 
 
 @dataclass(frozen=True)
-class Occurrence:
-    """A label printed on a line: words [start, end) of `line`."""
+class Occurrence(LabelRun):
+    """A label printed on a line, and how it was matched."""
 
-    field: str
-    line: Line
-    start: int
-    end: int
     ratio: float
     size: int
     """Characters of the wording matched (the longer label wins over one it contains)."""
     cut_short: bool = False
     """The wording begins another field's longer one, and an unknown word follows it closely (`Nama lo.i`):
     perhaps that longer label misread, so no label."""
-
-    @property
-    def x0(self) -> float:
-        return self.line.words[self.start].x0
-
-    @property
-    def x1(self) -> float:
-        return self.line.words[self.end - 1].x1
 
 
 def occurrences(all_lines: list[Line], wordings: dict[str, tuple[str, ...]]) -> list[Occurrence]:

@@ -53,6 +53,24 @@ class Line:
 
 
 @dataclass(frozen=True)
+class LabelRun:
+    """A field's label printed on a line: words [start, end) of `line`."""
+
+    field: str
+    line: Line
+    start: int
+    end: int
+
+    @property
+    def x0(self) -> float:
+        return self.line.words[self.start].x0
+
+    @property
+    def x1(self) -> float:
+        return self.line.words[self.end - 1].x1
+
+
+@dataclass(frozen=True)
 class Span:
     """Some words read as one value: their text, the weakest confidence and the box around them."""
 
