@@ -1,6 +1,8 @@
 """How sure a field is, and what the extractors do about it: the one confidence policy of `ocr`.
 
     score(word_confidences, factor) -> 0..1              a value's confidence from its words
+    capped(value, cap) -> FieldValue                     the value with its confidence at most `cap` (every
+                                                         cap below is applied with it)
     read_again(value) -> bool                            whether a value is worth a second reading
     weigh(first, seconds, *, lead=CLEARLY_SURER)         one value from readings of the same pixels
     weigh_identity(first, second, problems)              the same for a number whose structure is checked
@@ -125,6 +127,13 @@ def score(word_confidences: Iterable[float], factor: float = 1.0) -> float:
     weakest = min(confidences)
     base = TEXT_LAYER if weakest >= 1.0 else calibrated(weakest)
     return round(max(0.0, min(1.0, base * factor)), 3)
+
+
+def capped(value: core.FieldValue, cap: float) -> core.FieldValue:
+    """`value` with its confidence at most `cap` (a value not read stays as it is)."""
+    if value.value is None or value.confidence <= cap:
+        return value
+    return dataclasses.replace(value, confidence=cap)
 
 
 def read_again(value: core.FieldValue) -> bool:

@@ -2,8 +2,8 @@
 
     vocabulary() -> the parsed `labels.toml` (titles, issuers, marks, field labels per document type)
     labels(doc, key, group="fields") -> tuple of printed wordings
-    capped(value, cap) -> the value with its confidence at most `cap` (how it was found limits it:
-        `UNLABELLED`, `IN_SENTENCE`, from `_confidence`)
+    capped(value, cap) -> the value with its confidence at most `cap` (`_confidence.capped`, the policy's;
+        how it was found limits it: `UNLABELLED`, `IN_SENTENCE`)
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 import core
 
 from ._confidence import CONTRADICTED, CORROBORATED, score
+from ._confidence import capped as capped
 from ._layout import Span
 from ._normalize import Graded
 
@@ -76,13 +77,6 @@ def labels(doc: str, key: str, group: str = "fields") -> tuple[str, ...]:
     if group:
         table = table[group]
     return tuple(table.get(key, ()))
-
-
-def capped(value: core.FieldValue, cap: float) -> core.FieldValue:
-    """`value` with its confidence at most `cap`."""
-    if value.value is None or value.confidence <= cap:
-        return value
-    return dataclasses.replace(value, confidence=cap)
 
 
 _SENTENCE_WORDS = frozenset({
