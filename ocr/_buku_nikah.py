@@ -359,7 +359,7 @@ def _settle_birth(found: dict[str, core.FieldValue], role: str, readings: dict[s
     if _date(found[born_key]) is not None and not _plausible_birth(_date(found[born_key]), married):
         # Born after (or a few years before) the marriage: misread. Another reading, or doubt.
         other, cap = (plausible[0], DISPUTED) if plausible else (found[born_key], CONTRADICTED)
-        found[born_key] = dataclasses.replace(other, confidence=min(other.confidence, cap))
+        found[born_key] = capped(other, cap)
     if not niks:
         return
     for nik in niks:
@@ -373,7 +373,7 @@ def _settle_birth(found: dict[str, core.FieldValue], role: str, readings: dict[s
             if not _plausible_birth(dt.date.fromisoformat(value), married):  # type: ignore[arg-type]
                 continue
             if nik.value != found[nik_key].value:
-                found[nik_key] = dataclasses.replace(nik, confidence=min(nik.confidence, DISPUTED))
+                found[nik_key] = capped(nik, DISPUTED)
             confidence = max(date.confidence, CORROBORATED) if not mended else (
                 DISPUTED if mended[2:4] == date.value[2:4] else MENDED)  # type: ignore[index]
             found[born_key] = dataclasses.replace(date, value=value, confidence=confidence)
@@ -461,7 +461,7 @@ def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list
         return
     for key, value in zip(("tanggal_nikah", "nomor_akta"), agreeing, strict=False):
         if value is not None and value.value != found[key].value:
-            found[key] = dataclasses.replace(value, confidence=min(value.confidence, DISPUTED))
+            found[key] = capped(value, DISPUTED)
     date, number = found["tanggal_nikah"], found["nomor_akta"]
     read_alike = len(numbers) == 1 and len(readings.get("nomor_akta", [])) >= 2
     if (read_alike and number.value is not None and _akta_month_year(number.value) is not None

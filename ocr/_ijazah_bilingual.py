@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 import core
 
 from . import _normalize as norm
-from ._confidence import DISPUTED
+from ._confidence import DISPUTED, capped
 from ._fields import field_value
 from ._layout import Line, Span, compact_key
 from ._model import Word
@@ -242,7 +242,7 @@ def english_issue_date(all_lines: list[Line], *, after: Line | None) -> core.Fie
             break
         value = _dated(Span(line.page, line.words))
         if value is not None:
-            return dataclasses.replace(value, confidence=min(value.confidence, DISPUTED))
+            return capped(value, DISPUTED)
     return core.FieldValue(None)
 
 
@@ -259,9 +259,9 @@ def check_twin_date(all_lines: list[Line], found: dict[str, core.FieldValue], na
     if twin is None or twin.value is None:
         return
     if value.value is None:
-        found[name] = dataclasses.replace(twin, confidence=min(twin.confidence, DISPUTED))
+        found[name] = capped(twin, DISPUTED)
     elif twin.value != value.value:
-        found[name] = dataclasses.replace(value, confidence=min(value.confidence, DISPUTED))
+        found[name] = capped(value, DISPUTED)
 
 
 def _line_at(all_lines: list[Line], value: core.FieldValue) -> Line | None:
