@@ -14,7 +14,23 @@ a line, for one field:
   `PROP`.
 
 Nothing else is equated: another street, house number, village or district, or one letter off, is another
-address (a letter off is `near`, shown to the verifikator as ADDRESS_NEAR, never equal).
+address. A line read with confidence that differs from the record's is ADDRESS_MISMATCH (a verifikator
+looks), except one OCR slip of a letter, `near`: ADDRESS_NEAR, a warning shown to the verifikator that
+does not hold an approval up (the family is proven by the No. KK and the member rows). What counts as
+a slip is decided by what the characters are, since a number on a KK is the address itself:
+
+- a letter replaced, dropped or added (`IL.` for `JL.`, `LAMOKAT` for `LAMOKATO`), or one look-alike
+  letter group read as its twin (`LIPU` read `UPU`), in a line of four or more characters;
+- a letter and the digit it looks like (`O`/`0`, `D`/`0`, `I`/`1`, `L`/`1`, `Z`/`2`, `S`/`5`, `G`/`6`,
+  `B`/`8`) read one for the other (`NO. I2` for `NO. 12`);
+- never a digit: one digit of a house number, an RT / RW or a postcode replaced, dropped or added
+  (`NO. 13`, `NO. 1`, `NO. 112` for `NO. 12`), or a digit against a letter it does not look like, is
+  another address: ADDRESS_MISMATCH. So is a letter right after a digit (`12A` / `12B`: the house
+  number's own letter).
+
+A digit whose reading was unsure is not held against the applicant: a line read below the confidence
+threshold is not compared at all (`crosscheck._rules.check_kk`); the caller compares only lines read
+clearly, where a different digit is a different number.
 """
 
 from __future__ import annotations
@@ -42,18 +58,41 @@ def canonical(field: str, value: str | None) -> str:
 
 
 def near(found: str, recorded: str) -> bool:
-    """Canonical forms one OCR slip apart: one character replaced, dropped or added in a line of four or
-    more (`IL.` for `JL.`), or one look-alike letter group read as its twin (`LIPU` read `UPU`)."""
-    return ((min(len(found), len(recorded)) >= 4 and _one_edit_apart(found, recorded))
+    """Canonical forms one OCR slip of a letter apart (module docstring): one letter replaced, dropped or
+    added, or a letter read as its look-alike digit or back, in a line of four or more (`IL.` for `JL.`);
+    or one look-alike letter group read as its twin (`LIPU` read `UPU`). A digit replaced, dropped or
+    added is another number, never near."""
+    return ((min(len(found), len(recorded)) >= 4 and _one_letter_slip(found, recorded))
             or (len(recorded) >= 4 and _one_lookalike_apart(found, recorded)))
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Levenshtein distance exactly 1: one character replaced, dropped or added."""
-    if abs(len(a) - len(b)) > 1 or a == b:
+_LOOKALIKE_DIGITS = {"O": "0", "D": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "G": "6", "B": "8"}
+"""Letters Tesseract reads as the digit they look like, and back (`NO. I2` for `NO. 12`)."""
+
+
+def _one_letter_slip(found: str, recorded: str) -> bool:
+    """Levenshtein distance exactly 1, the one edit a letter's slip: a letter replaced by a letter or by its
+    look-alike digit (or that digit by the letter), or a letter dropped or added; not where a digit is
+    replaced, dropped or added, nor a letter right after a digit (a house number's own letter, `12A`)."""
+    if abs(len(found) - len(recorded)) > 1 or found == recorded:
         return False
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+    i = next((k for k, (x, y) in enumerate(zip(found, recorded, strict=False)) if x != y),
+             min(len(found), len(recorded)))
+    if len(found) == len(recorded):
+        if found[i + 1:] != recorded[i + 1:]:
+            return False
+        a, b = found[i], recorded[i]
+        if a.isdigit() or b.isdigit():
+            return _LOOKALIKE_DIGITS.get(a) == b or _LOOKALIKE_DIGITS.get(b) == a
+        return not _after_a_digit(found, i) and not _after_a_digit(recorded, i)
+    longer, shorter = (found, recorded) if len(found) > len(recorded) else (recorded, found)
+    if longer[i + 1:] != shorter[i:]:
+        return False
+    return longer[i].isalpha() and not _after_a_digit(longer, i)
+
+
+def _after_a_digit(line: str, i: int) -> bool:
+    return i > 0 and line[i - 1].isdigit()
 
 
 _LOOKALIKES = (("LI", "U"), ("II", "H"), ("RN", "M"), ("VV", "W"))

@@ -33,7 +33,7 @@ from ._spouse import (
 Changes = dict[str, dict[str, Any]]
 
 SCHOOL_JENJANG = {"SD", "MI", "SMP", "MTS", "SMA", "SMK", "MA", "MAK", "PAKET A", "PAKET B", "PAKET C"}
-_ADDRESS_FIELDS = ("alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi")
+_ADDRESS_FIELDS = ("alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi", "kode_pos")
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _OLD_AKTA = re.compile(r"^\d{1,5}/\d{1,4}/([IVX]+)/(\d{4})$")
 _NEAR_DIGITS = 2
@@ -62,8 +62,9 @@ def check_kk(check: Checker, kk: Extraction, subject: Person, family: Family) ->
             continue  # the header is corroboration; an unread line is not evidence against the applicant
         found, recorded = canonical(name, printed.value), canonical(name, getattr(family, name))
         if found != recorded:
-            # One OCR slip in a line of four or more (`IL.` for `JL.`, `LIPU` read `UPU`): the family is
-            # proven by the No. KK and the member rows, so it is shown, not held against them.
+            # One OCR slip of a letter in a line of four or more (`IL.` for `JL.`, `LIPU` read `UPU`, `NO. I2`):
+            # the family is proven by the No. KK and the member rows, so it is shown, not held against them.
+            # A digit read clearly otherwise (a house number, RT / RW, postcode) is another address.
             check.add("ADDRESS_NEAR" if near(found, recorded) else "ADDRESS_MISMATCH", document="kk", field=name,
                       expected=getattr(family, name), found=printed.value)
 
