@@ -29,6 +29,7 @@ from ._kk_columns import (
     by_content,
     header_field,
     holds,
+    lone_date_header,
     member_date,
     one_column_per_field,
     row_number,
@@ -38,7 +39,7 @@ from ._kk_header import beside, number_in_header
 from ._kk_stacked import stacked
 from ._layout import Line, Span, compact_key, find_line, first_labelled, grid_rows, lines, phrase_places
 from ._model import Grid, Page, Word
-from ._tables import split_rows, text_tables, without_specks
+from ._tables import split_rows, text_tables, without_drawn_rules, without_specks
 
 _HEADER_LABELS: dict[str, tuple[tuple[str, ...], Normalizer]] = {
     # Printed label and the variants other printings and templates use, most specific first.
@@ -77,6 +78,7 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     """Header fields and member rows (printed order) of a KK; the first page carries both tables."""
     page = pages[0]
     all_lines = lines(page)
+    table_page = without_drawn_rules(page)
     grids = _member_grids(page)
     table_top = grids[0].ys[0] if grids else None
     table_bottom = grids[-1].ys[-1] if grids else None
@@ -112,7 +114,7 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
         if near is not None:
             dated = field_value(near.span, norm.date_graded)
             found["tanggal_dikeluarkan"] = capped(dated, DISPUTED) if near.ambiguous else dated
-    return all_fields(core.KK_HEADER_FIELDS, found), _members(without_specks(page, grids, MEMBER_TABLES), grids)
+    return all_fields(core.KK_HEADER_FIELDS, found), _members(without_specks(table_page, grids, MEMBER_TABLES), grids)
 
 
 _ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl", "Tanggal Terbit", "Tanggal")
@@ -274,6 +276,7 @@ def _off_the_line(header: list[Line], spans: dict[str, Span | None], found: dict
 def _member_grids(page: Page) -> list[Grid]:
     """The member tables, top to bottom: as read from their text, and any ruled table the text missed."""
     found = text_tables(page, MEMBER_TABLES)
+    page = without_drawn_rules(page)
     ruled = [split_rows(page, g, MEMBER_TABLES) for g in page.grids
              if not any(g.ys[0] < t.ys[-1] and t.ys[0] < g.ys[-1] for t in found) and not _header_grid(page, g)]
     return sorted(found + ruled, key=lambda g: g.ys[0])
@@ -442,6 +445,7 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     number_column = next((i for i, cell in enumerate(rows[0]) if " ".join(cell.text.upper().split()) in ("NO", "NO.")),
                          None)
     one_column_per_field(columns, [[cell.text for cell in row] for row in rows[1:]])
+    lone_date_header(columns, [cell.text for cell in rows[0]])
     # A place and date of birth printed in one cell is one column, not two fields side by side to split.
     taken = _BORN if any(_place_and_date_header(cell.text) for cell in rows[0]) else frozenset()
     grid, rows = _split_columns(page, grid, columns, rows, skip=number_column, taken=taken)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 import core
 
 from . import _normalize as norm
+from ._fields import vocabulary
 from ._layout import Line, compact_key
 from ._model import Word
 from ._tables import Column, TableSpec
@@ -46,28 +47,34 @@ def member_date(text: str | None) -> norm.Graded:
     return norm.Graded(mended.value, mended.factor * norm.EDIT_FACTOR) if mended.value else graded
 
 
-# Column header as printed -> (field, normalizer).
-COLUMNS: dict[str, tuple[str, Normalizer]] = {
-    "NAMA LENGKAP": ("nama_lengkap", norm.name),
-    "NIK": ("nik", _nik),
-    "JENIS KELAMIN": ("jenis_kelamin", _vocab("jenis_kelamin")),
-    "TEMPAT LAHIR": ("tempat_lahir", norm.name),
-    "TANGGAL LAHIR": ("tanggal_lahir", member_date),
-    "AGAMA": ("agama", _vocab("agama")),
-    "PENDIDIKAN": ("pendidikan", _vocab("pendidikan")),
-    "JENIS PEKERJAAN": ("jenis_pekerjaan", _vocab("jenis_pekerjaan")),
-    "GOLONGAN DARAH": ("golongan_darah", _vocab("golongan_darah")),
-    "STATUS PERKAWINAN": ("status_perkawinan", _vocab("status_perkawinan")),
-    "TANGGAL PERKAWINAN": ("tanggal_perkawinan", member_date),
-    "STATUS HUBUNGAN DALAM KELUARGA": ("status_hubungan", _vocab("status_hubungan")),
-    "KEWARGANEGARAAN": ("kewarganegaraan", _vocab("kewarganegaraan")),
-    "NO. PASPOR": ("no_paspor", norm.code),
-    "NO. KITAP": ("no_kitap", norm.code),
-    "NAMA AYAH": ("nama_ayah", norm.name),
-    "NAMA IBU": ("nama_ibu", norm.name),
-    "AYAH": ("nama_ayah", norm.name),  # under a NAMA ORANG TUA group header
-    "IBU": ("nama_ibu", norm.name),
+SEX_LETTERS = {"L": "LAKI-LAKI", "LK": "LAKI-LAKI", "P": "PEREMPUAN", "PR": "PEREMPUAN"}
+"""A member's sex as a column headed `L/P` or `JK` prints it, by its letters."""
+
+
+def member_sex(text: str | None) -> norm.Graded:
+    """A member's sex, spelled out (`LAKI-LAKI`) or by its letters (`L`, `Pr`)."""
+    letters = (text or "").upper().strip(_REMNANTS)
+    if letters in SEX_LETTERS:
+        return norm.Graded(SEX_LETTERS[letters], 1.0)
+    return norm.vocabulary_graded("jenis_kelamin", text)
+
+
+_NORMALIZERS: dict[str, Normalizer] = {
+    "nama_lengkap": norm.name, "nik": _nik, "jenis_kelamin": member_sex, "tempat_lahir": norm.name,
+    "tanggal_lahir": member_date, "agama": _vocab("agama"), "pendidikan": _vocab("pendidikan"),
+    "jenis_pekerjaan": _vocab("jenis_pekerjaan"), "golongan_darah": _vocab("golongan_darah"),
+    "status_perkawinan": _vocab("status_perkawinan"), "tanggal_perkawinan": member_date,
+    "status_hubungan": _vocab("status_hubungan"), "kewarganegaraan": _vocab("kewarganegaraan"),
+    "no_paspor": norm.code, "no_kitap": norm.code, "nama_ayah": norm.name, "nama_ibu": norm.name,
 }
+
+# Column header as printed -> (field, normalizer), from `[kk.columns]` of `labels.toml`.
+COLUMNS: dict[str, tuple[str, Normalizer]] = {
+    " ".join(wording.upper().split()): (field, _NORMALIZERS[field])
+    for field, wordings in vocabulary()["kk"]["columns"].items() for wording in wordings
+}
+_COMPACT = {compact_key(header): header for header in COLUMNS}
+"""Headers by their letters alone: `N I K`, `N.I.K.` is `NIK`."""
 _FIELDS_OF: dict[str, set[str]] = {}
 for _header_text, (_field, _) in COLUMNS.items():
     for _word in _header_text.split():
@@ -93,6 +100,8 @@ def header_field(header_text: str) -> tuple[str, Normalizer] | None:
     key = " ".join(words)
     if not key or key in ("NO", "NO."):
         return None
+    if compact_key(key) in _COMPACT:
+        return COLUMNS[_COMPACT[compact_key(key)]]
     owners = [_FIELDS_OF.get(w) for w in words]
     if all(owners):  # words of our headers as printed: the one field all of them name (`DARAH`, `NAMA IBU`)
         common = set.intersection(*owners)  # type: ignore[arg-type]
@@ -186,7 +195,7 @@ def _header(text: str) -> bool:
     """A whole column header as printed (`Nama Ibu`, `Tempat Lanir`), or the row number's `No`; not a
     piece of one (`Nama`, `Paspor`), nor a piece run into its neighbour's (`No Nama`)."""
     key = " ".join(text.upper().split())
-    return compact_key(key) == "NO" or any(difflib.SequenceMatcher(None, key, name).ratio() >= _WHOLE_HEADER
+    return compact_key(key) in ("NO", *_COMPACT) or any(difflib.SequenceMatcher(None, key, name).ratio() >= _WHOLE_HEADER
                                            for name in COLUMNS)
 
 
@@ -207,7 +216,7 @@ _TABLE_1 = frozenset({"nama_lengkap", "nik", "jenis_kelamin", "tempat_lahir", "t
                       "jenis_pekerjaan", "golongan_darah"})
 _CHECKABLE = frozenset({*_VOCABULARY_COLUMNS, "nik", "tanggal_lahir", "tanggal_perkawinan"})
 """Fields whose values can be told apart by what they are (`holds`)."""
-_DATE = re.compile(r"^\d{2}-\d{2}-\d{4}$")
+_DATE = re.compile(r"^\d{1,2}([-/.])\d{1,2}\1\d{4}$")
 _DASH = re.compile(r"^[-‐‑‒–—―_~.]{1,3}$")
 _REMNANTS = "|()[]{}'\"‘’“”!/\\—–_~,.;: "
 """What a vertical rule or a speck beside a value is read as, glued to it (`|PEREMPUAN`, `(KRISTEN`)."""
@@ -227,13 +236,17 @@ def holds(field: str, text: str) -> bool:
         return len(text) == 16 and text.isdigit() and not core.nik_problems(text)
     if field in ("tanggal_lahir", "tanggal_perkawinan"):
         return bool(_DATE.match(text)) and norm.date(text) is not None
+    if field == "jenis_kelamin" and text in SEX_LETTERS:
+        return True
     return core.canonical(field, text) is not None
 
 
 def _candidates(claimed: set[str]) -> list[str]:
     """Fields a column of unmistakable values may be, that no column holds yet; of the two dates, the one
-    of the table whose other columns these are."""
-    date = "tanggal_lahir" if len(claimed & _TABLE_1) * 2 >= len(claimed) else "tanggal_perkawinan"
+    of the table whose other columns these are (the marriage date where the birth date is held: both
+    tables printed as one)."""
+    date = ("tanggal_lahir" if len(claimed & _TABLE_1) * 2 >= len(claimed) and "tanggal_lahir" not in claimed
+            else "tanggal_perkawinan")
     return [f for f in (*_VOCABULARY_COLUMNS, "nik", date) if f not in claimed]
 
 
@@ -267,6 +280,21 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None,
         if len(fits) == 1:
             columns[i] = _BY_FIELD[fits[0]]
             claimed.add(fits[0])
+
+
+_DATE_WORDS = frozenset({"TGL", "TANGGAL", "TG"})
+
+
+def lone_date_header(columns: Columns, headers: Sequence[str]) -> None:
+    """A column headed only `Tgl.` or `Tanggal` (the rest of its header unread or printed as one word) is
+    the member date no other column holds, when exactly one is left (the birth date's column read whole,
+    `Tgl.` beside it is the marriage date's)."""
+    claimed = {column[0] for column in columns if column is not None}
+    left = [f for f in ("tanggal_lahir", "tanggal_perkawinan") if f not in claimed]
+    lone = [i for i, (column, text) in enumerate(zip(columns, headers, strict=True))
+            if column is None and compact_key(text) in _DATE_WORDS]
+    if len(left) == 1 and len(lone) == 1:
+        columns[lone[0]] = _BY_FIELD[left[0]]
 
 
 def one_column_per_field(columns: Columns, cells: list[list[str]]) -> None:

@@ -30,26 +30,18 @@ import core
 from . import _normalize as norm
 from ._confidence import DISPUTED
 from ._fields import NOT_FOUND, all_fields, capped, field_value
-from ._kk_columns import COLUMNS, NUMBER_ROW, Normalizer, header_field, header_word
+from ._kk_columns import COLUMNS, NUMBER_ROW, SEX_LETTERS, Normalizer, header_field, header_word
 from ._layout import Span, lines
 from ._model import Grid, Page, Word
 
-_MORE_HEADERS: dict[str, str] = {
-    # Wordings of stacked and abbreviated prints, beside `_kk_columns.COLUMNS`.
-    "NO. INDUK KEPENDUDUKAN": "nik", "NOMOR INDUK KEPENDUDUKAN": "nik", "JK": "jenis_kelamin", "L/P": "jenis_kelamin",
-    "TGL. LAHIR": "tanggal_lahir", "TGL LAHIR": "tanggal_lahir", "PEKERJAAN": "jenis_pekerjaan",
-    "GOL. DARAH": "golongan_darah", "GOL DARAH": "golongan_darah", "STATUS KAWIN": "status_perkawinan",
-    "TGL. KAWIN": "tanggal_perkawinan", "TGL KAWIN": "tanggal_perkawinan", "TGL. PERKAWINAN": "tanggal_perkawinan",
-    "HUBUNGAN KELUARGA": "status_hubungan", "SHDK": "status_hubungan", "HUBUNGAN": "status_hubungan",
-    "KEWARGA- NEGARAAN": "kewarganegaraan", "WN": "kewarganegaraan", "NO. KITAS/KITAP": "no_kitap",
-    "NO. KITAS / KITAP": "no_kitap",
-}
+_MORE_HEADERS: dict[str, str] = {header: field for header, (field, _) in COLUMNS.items()}
+"""Wordings of stacked and abbreviated prints (`[kk.columns]` of `labels.toml`), looked up as printed."""
 _NORMALIZER: dict[str, Normalizer] = {field: fn for field, fn in COLUMNS.values()}
 
 _NIK_DIGITS = (15, 17)
 _DATE = re.compile(r"^[0-9OoIl|]{1,2}[-./][0-9OoIl|]{1,2}[-./][0-9OoIl|]{2,4}[,.]?$")
 _ROW_NUMBER = re.compile(r"^[(\[]?\d{1,2}[.,)]?$")
-_SEX = {"L": "LAKI-LAKI", "LK": "LAKI-LAKI", "P": "PEREMPUAN", "PR": "PEREMPUAN"}
+_SEX = SEX_LETTERS
 _VOCABULARY = ("agama", "pendidikan", "jenis_pekerjaan", "golongan_darah", "status_perkawinan", "status_hubungan",
                "kewarganegaraan", "jenis_kelamin")
 _NAMES = ("nama_lengkap", "nama_ayah", "nama_ibu")

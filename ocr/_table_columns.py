@@ -40,6 +40,8 @@ _WORD_LETTERS = 3
 """Letters or digits that make a word a value wherever it was read ..."""
 _SURE_SPECK = 0.7
 """... and the confidence that makes a shorter one a value (a blood group `O`), not a speck."""
+_RULE_REACH = 0.5
+"""Line heights into a word within which a vertical rule still parts it from its neighbour."""
 _EDGE_REACH = 3
 """Line heights beyond the outermost words within which a vertical rule is the table's edge."""
 
@@ -62,17 +64,30 @@ class Column:
 
 
 def header_columns(page: Page, header_lines: list[Line], height: float, *, header_word: Callable[[str], bool],
-                   header: Callable[[str], bool], group_label: Callable[[str], bool]) -> list[Column]:
+                   header: Callable[[str], bool], group_label: Callable[[str], bool],
+                   bars: tuple[Word, ...] = (), hint: Grid | None = None) -> list[Column]:
     """The header's leaf cells, left to right (see the module docstring).
 
-    A stack holding no header word at all is left out: specks, or a broken rule read as letters.
+    A stack holding no header word at all is left out (specks, or a broken rule read as letters), unless
+    it reads as a header whole (`N I K`, letters spaced out). `bars`:
+    the `|` of rules printed in characters; two words a bar stands between on their line are two phrases,
+    however narrow the gap (a monospaced print's `N I K | L/P | TEMPAT`). `hint`: the ruled grid around
+    the header, if one was found; its vertical rules part two words in the same way, and two phrases whose
+    middles lie on either side of one are never one column's stack (narrow columns' headers side by side,
+    `Status` / `Tgl.` over `Perkawinan Perkawinan` read as one word across their rule).
     """
     inked = tuple(w for ln in header_lines for w in ln.words if any(c.isalnum() for c in w.text))
-    phrases = [part for phrase in _phrases(lines(page, inked), height) for part in _apart(phrase, header)]
+    rules = hint.xs if hint is not None else ()
+    phrases = [part for phrase in _phrases(lines(page, inked), height)
+               for barred in _between_bars(phrase, bars, rules, reach=_RULE_REACH * height)
+               for part in _apart(barred, header)]
     spans = [(min(w.x0 for w in p), max(w.x1 for w in p), statistics.median(w.cy for w in p)) for p in phrases]
 
     def overlap(i: int, j: int) -> bool:
         (a0, a1, _), (b0, b1, _) = spans[i], spans[j]
+        middles = sorted(((a0 + a1) / 2, (b0 + b1) / 2))
+        if any(middles[0] < x < middles[1] for x in rules):
+            return False
         return min(a1, b1) - max(a0, b0) > 0.25 * min(a1 - a0, b1 - b0)
 
     def over_several(i: int) -> bool:
@@ -98,9 +113,9 @@ def header_columns(page: Page, header_lines: list[Line], height: float, *, heade
     columns = []
     for members in stacks.values():
         words = tuple(w for i in sorted(members, key=lambda k: spans[k][2]) for w in phrases[i])
-        if any(header_word(w.text) for w in words):
-            columns.append(Column(min(w.x0 for w in words), max(w.x1 for w in words), words))
-    return _rejoined(sorted(columns, key=lambda c: c.x0), height, header)
+        if any(header_word(w.text) for w in words) or header(" ".join(w.text for w in words)):
+            columns.append(_within_rules(Column(min(w.x0 for w in words), max(w.x1 for w in words), words), rules))
+    return _rejoined(sorted(columns, key=lambda c: c.x0), height, header, rules)
 
 
 def _phrases(header_lines: list[Line], height: float) -> list[tuple[Word, ...]]:
@@ -116,6 +131,31 @@ def _phrases(header_lines: list[Line], height: float) -> list[tuple[Word, ...]]:
             phrase.append(word)
         phrases.append(tuple(phrase))
     return phrases
+
+
+def _within_rules(column: Column, rules: tuple[int, ...]) -> Column:
+    """A column no wider than the ruled cell its middle lies in (a word run over its cell's rule)."""
+    middle = (column.x0 + column.x1) / 2
+    lo = max((x for x in rules if x < middle), default=column.x0)
+    hi = min((x for x in rules if x > middle), default=column.x1)
+    return Column(max(column.x0, lo), min(column.x1, hi), column.words)
+
+
+def _between_bars(phrase: tuple[Word, ...], bars: tuple[Word, ...], rules: tuple[int, ...] = (), *,
+                  reach: float = 0.0) -> list[tuple[Word, ...]]:
+    """A phrase split wherever a bar printed on its line, or a vertical rule, stands in the gap between two
+    of its words, or within `reach` of it (a word's last letter run over its cell's rule); a rule through
+    the middle of a word, printed out of register, splits nothing."""
+    if len(phrase) < 2 or not (bars or rules):
+        return [phrase]
+    top, bottom = min(w.bbox[1] for w in phrase), max(w.bbox[3] for w in phrase)
+    xs = [b.cx for b in bars if b.bbox[1] < bottom and top < b.bbox[3]] + list(rules)
+    parts = [[phrase[0]]]
+    for a, b in itertools.pairwise(phrase):
+        if any(a.x1 - reach <= x <= b.x0 + reach for x in xs):
+            parts.append([])
+        parts[-1].append(b)
+    return [tuple(p) for p in parts]
 
 
 def _apart(phrase: tuple[Word, ...], header: Callable[[str], bool]) -> list[tuple[Word, ...]]:
@@ -137,13 +177,16 @@ def _word_gap(header_lines: list[Line], height: float) -> float:
     return min(_MAX_PHRASE_GAP * height, max(_PHRASE_GAP * height, _SPACES * usual))
 
 
-def _rejoined(columns: list[Column], height: float, header: Callable[[str], bool]) -> list[Column]:
-    """Neighbours on one line that are no header apart but one together (`Nama` + `Ibu`) made one column."""
+def _rejoined(columns: list[Column], height: float, header: Callable[[str], bool],
+              rules: tuple[int, ...] = ()) -> list[Column]:
+    """Neighbours on one line that are no header apart but one together (`Nama` + `Ibu`) made one column,
+    unless a vertical rule stands between them."""
     out = columns[:1]
     for column in columns[1:]:
         last = out[-1]
         joined = f"{last.text} {column.text}"
         if (abs(last.cy - column.cy) < 0.5 * height and column.x0 - last.x1 < _MAX_PHRASE_GAP * height
+                and not any((last.x0 + last.x1) / 2 < x < (column.x0 + column.x1) / 2 for x in rules)
                 and not (header(last.text) and header(column.text)) and header(joined)):
             out[-1] = Column(last.x0, max(last.x1, column.x1), last.words + column.words)
         else:
@@ -152,7 +195,7 @@ def _rejoined(columns: list[Column], height: float, header: Callable[[str], bool
 
 
 def column_bounds(columns: list[Column], body: list[Word], height: float, hint: Grid | None, *, rows: int,
-                  width: int | None) -> list[int]:
+                  width: int | None, bars: tuple[int, ...] = ()) -> list[int]:
     """x of the table's left edge, of every boundary between columns, and of its right edge.
 
     A left-aligned value may start well before its own centred header, so the boundary between two
@@ -161,13 +204,15 @@ def column_bounds(columns: list[Column], body: list[Word], height: float, hint: 
     which they start at one x in nearly every row is the gutter); values of most rows running on
     unbroken from one header to the next make one column (its header read in pieces). Left of the
     first header and right of the last, a stretch with values beyond it, wider than a space between
-    words, is the edge of a column whose header went unread.
+    words, is the edge of a column whose header went unread. `bars`: x of the `|` of rules printed in
+    characters, taken as vertical rules.
     """
     left = min([c.x0 for c in columns] + [w.x0 for w in body])
     right = max([c.x1 for c in columns] + [w.x1 for w in body])
     pad = round(0.5 * height)
     covered = _coverage(body, max(width or 0, right + pad) + 2)
-    rules = [x for x in (hint.xs if hint is not None else ()) if 0 <= x < len(covered) and covered[x] <= 1]
+    ruled = sorted({*(hint.xs if hint is not None else ()), *bars})
+    rules = [x for x in ruled if 0 <= x < len(covered) and covered[x] <= 1]
     least = max(2, round(_MIN_GUTTER * height))
     outer = max(least, round(_MIN_OUTER_GUTTER * height))
     xs = [_edge(rules, left - pad, lambda x: x <= left, reach=_EDGE_REACH * height, first=True)]

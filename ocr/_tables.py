@@ -33,7 +33,7 @@ from ._layout import Line, lines
 from ._model import Grid, Page, Word
 from ._table_columns import Column, column_bounds, header_columns
 
-__all__ = ["Column", "TableSpec", "split_rows", "text_tables", "without_specks"]
+__all__ = ["Column", "TableSpec", "split_rows", "text_tables", "without_drawn_rules", "without_specks"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ class _Row:
 
 def text_tables(page: Page, spec: TableSpec) -> list[Grid]:
     """The page's tables whose header and rows were read, as grids, top to bottom (row 0 the header)."""
+    bars = tuple(w for w in page.words if drawn_rule(w.text) and ("|" in w.text or "¦" in w.text))
+    page = without_drawn_rules(page)
     all_lines = lines(page)
     if not all_lines:
         return []
@@ -101,7 +103,7 @@ def text_tables(page: Page, spec: TableSpec) -> list[Grid]:
     grids = []
     for i, block in enumerate(blocks):
         limit = min(_top(ln) for ln in blocks[i + 1]) if i + 1 < len(blocks) else float("inf")
-        grid = _table(page, all_lines, block, limit=limit, spec=spec)
+        grid = _table(page, all_lines, block, limit=limit, spec=spec, bars=bars)
         if grid is not None:
             grids.append(grid)
     return grids
@@ -139,13 +141,14 @@ def _bottom(line: Line) -> float:
     return statistics.median(w.bbox[3] for w in line.words)
 
 
-def _table(page: Page, all_lines: list[Line], block: list[Line], *, limit: float, spec: TableSpec) -> Grid | None:
+def _table(page: Page, all_lines: list[Line], block: list[Line], *, limit: float, spec: TableSpec,
+           bars: tuple[Word, ...] = ()) -> Grid | None:
     height = statistics.median(ln.height for ln in block)
     header_top = min(_top(ln) for ln in block)
     header_bottom = max(_bottom(ln) for ln in block)
     hint = _hint(page, header_top, height)
     columns = header_columns(page, block, height, header_word=spec.header_word, header=spec.header,
-                             group_label=spec.group_label)
+                             group_label=spec.group_label, bars=bars, hint=hint)
     if not columns:
         return None
     below = [ln for ln in all_lines if header_bottom < ln.y < limit and ln not in block]
@@ -155,10 +158,28 @@ def _table(page: Page, all_lines: list[Line], block: list[Line], *, limit: float
         return None
     body = [w for row in rows for ln in row.lines for w in ln.words]
     xs = column_bounds(columns, body, height, hint, rows=len(rows),
-                       width=page.image.shape[1] if page.image is not None else None)
+                       width=page.image.shape[1] if page.image is not None else None,
+                       bars=_bar_columns(bars, top=header_top, bottom=rows[-1].bottom, height=height))
     if len(xs) < 3:
         return None
     return Grid(xs=tuple(xs), ys=tuple(_row_bounds(block, rows, height, hint)))
+
+
+def _bar_columns(bars: tuple[Word, ...], *, top: float, bottom: float, height: float) -> tuple[int, ...]:
+    """x of the vertical rules printed in characters within a table's rows: the `|` at one x (within half
+    a line height) on at least two of its lines."""
+    xs = sorted(round(b.cx) for b in bars if top - height <= b.cy <= bottom + height)
+    runs: list[list[int]] = []
+    for x in xs:
+        if runs and x - runs[-1][-1] <= 0.5 * height:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    return tuple(round(statistics.median(run)) for run in runs if len(run) >= _BAR_LINES)
+
+
+_BAR_LINES = 2
+"""Lines of a table on which a `|` must stand at one x to be a column rule, not a stray stroke."""
 
 
 def _hint(page: Page, header_top: float, height: float) -> Grid | None:
@@ -264,6 +285,29 @@ def _across(line: Line, columns: Sequence[Column]) -> bool:
 def _inked(line: Line) -> bool:
     """Whether a line holds a letter or digit (not only the specks and strokes a faint rule is read as)."""
     return any(c.isalnum() for w in line.words for c in w.text)
+
+
+def without_drawn_rules(page: Page) -> Page:
+    """The page without the rules a table prints in characters (a line printer's or a plain-text print's
+    `+-----+-----+` and the `|` between cells, in its text layer or read off its image). They are rules,
+    never values: left in, a `|` counts against a header line being one and splits or joins header cells,
+    and a `+---+` line wider than the table lands in one cell of a row. A dash of an empty cell (`-`, `--`)
+    stays."""
+    kept = tuple(w for w in page.words if not drawn_rule(w.text))
+    return page if len(kept) == len(page.words) else dataclasses.replace(page, words=kept)
+
+
+_RULE_CHARACTERS = frozenset("|+-=_¦")
+_CELL_DASHES = 3
+"""Dashes an empty cell may print (`-`, `--`, `---`); a longer run of them is a rule."""
+
+
+def drawn_rule(text: str) -> bool:
+    """Whether a word is a rule printed in characters: `|`, `||`, `+------+---`, `=======`."""
+    text = text.strip()
+    if not text or not set(text) <= _RULE_CHARACTERS:
+        return False
+    return "|" in text or "¦" in text or "+" in text or len(text) > _CELL_DASHES
 
 
 def without_specks(page: Page, grids: Sequence[Grid], spec: TableSpec) -> Page:
