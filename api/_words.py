@@ -116,6 +116,7 @@ APPLICANT_ACTIONS = {
     "LOW_CONFIDENCE": "Tidak perlu tindakan: petugas memeriksa dokumen Anda.",
     "SUBJECT_NOT_SPOUSE": "Unggah buku nikah Anda sendiri (halaman yang memuat nama suami dan istri).",
     "ALREADY_MARRIED": "Tidak perlu tindakan: petugas memeriksa data perkawinan Anda.",
+    "SPOUSE_AMBIGUOUS": "Tidak perlu tindakan: petugas memastikan pasangan Anda dalam data keluarga.",
     "REQUESTED_NOT_PROVEN": "Pastikan nilai yang dimohonkan tercantum pada dokumen yang diunggah.",
     "UNKNOWN_JENJANG": "Tidak perlu tindakan: petugas membaca jenjang pada ijazah Anda.",
     "MANUAL_REVIEW_REQUIRED": "Tidak perlu tindakan: petugas memeriksa permohonan Anda.",

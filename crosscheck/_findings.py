@@ -59,7 +59,12 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
                                             "dan tanggal lahir yang sama dengan data kependudukan."),
     "SPOUSE_NIK_NOT_READ": (Severity.INFO, "NIK pada buku nikah tidak terbaca; nama dan tanggal lahir yang tercantum "
                                            "sama dengan data pemohon. Verifikator mencocokkan NIK pada pindaian."),
-    # One character of the KK header address differs (a likely misread): shown, does not block an approval.
+    # The record pairs the subject with several members (two wives on one KK, a role or status entered wrongly) and the
+    # book without NIKs names none of them clearly: no sure partner, a person decides (crosscheck/_spouse.py).
+    "SPOUSE_AMBIGUOUS": (Severity.MISMATCH, "Data kependudukan mencatat lebih dari satu anggota keluarga yang dapat "
+                                            "menjadi pasangan pemohon; verifikator memastikan siapa pasangan pada "
+                                            "buku nikah."),
+    # One letter of the KK header address differs (a likely misread): shown, does not block an approval.
     "ADDRESS_NEAR": (Severity.WARNING, "Satu huruf alamat pada Kartu Keluarga terbaca berbeda dengan data kependudukan."),
     # A name on the KK row or of the other spouse read unsure, its letters the record's, the same person's NIK
     # and birth date on the document the record's: shown, does not block an approval.

@@ -26,7 +26,7 @@ from ._spouse import (
     ROLES,
     named_but_nik_not_read,
     other_spouse_without_nik,
-    record_partner,
+    record_partners,
     subject_role_without_nik,
 )
 
@@ -165,8 +165,8 @@ def check_record(check: Checker, subject: Person, family: Family) -> None:
         if p.status_hubungan in ("SUAMI", "ISTRI") and not p.status_perkawinan.startswith("KAWIN"):
             check.add("FAMILY_SPOUSE_NOT_MARRIED", document="record", field="status_perkawinan",
                       found=p.status_perkawinan)
-    spouse = next((p for p in family.anggota if p.status_hubungan in ("SUAMI", "ISTRI")), None)
-    parents = {normalize_name(p.nama_lengkap) for p in (*heads[:1], *([spouse] if spouse else []))}
+    spouses = [p for p in family.anggota if p.status_hubungan in ("SUAMI", "ISTRI")]  # all, not the first
+    parents = {normalize_name(p.nama_lengkap) for p in (*heads[:1], *spouses)}
     for child in (p for p in family.anggota if p.status_hubungan == "ANAK"):
         named = {normalize_name(child.nama_ayah), normalize_name(child.nama_ibu)} - {""}
         if parents and not named & parents:
@@ -306,20 +306,31 @@ def _other_spouse_by_name(check: Checker, nikah: Extraction, other_role: str, su
                           members: tuple[Person, ...]) -> Person | None:
     """On a book without NIKs: the other spouse in the subject's family by name and birth date, else their
     name and birth date must be read clearly (what the book identifies them by), their record untouched.
-    A spouse the KK already records for the subject (`record_partner`) must be the one the book names."""
+    A spouse the KK already records for the subject (`record_partners`) must be the one the book names;
+    several recorded name no sure partner (SPOUSE_AMBIGUOUS) unless the book names one of them."""
     other = other_spouse_without_nik(check, nikah, other_role, subject, members)
-    partner = record_partner(subject, members) if other is None else None
-    if partner is not None:
+    partners = record_partners(subject, members)
+    if other is not None:
+        if partners and other not in partners:  # the book names a member the record does not pair them with
+            check.add("NAME_MISMATCH", document="buku_nikah", field=f"{other_role}.nama_lengkap",
+                      expected=" / ".join(p.nama_lengkap for p in partners), found=other.nama_lengkap)
+        return other
+    if len(partners) == 1:
+        partner = partners[0]
         before = len(check.findings)
         check_identity(check, nikah, partner, document="buku_nikah", prefix=f"{other_role}.")
         if len(check.findings) == before:  # read as theirs, yet not found as one person: a person looks
             check.add("NAME_MISMATCH", document="buku_nikah", field=f"{other_role}.nama_lengkap",
                       expected=partner.nama_lengkap, found=nikah.value(f"{other_role}.nama_lengkap"))
-    elif other is None:
-        for name in ("nama_lengkap", "tanggal_lahir"):
-            check.read(nikah.fields.get(f"{other_role}.{name}", MISSING), document="buku_nikah",
-                       field=f"{other_role}.{name}")
-    return other
+        return None
+    if partners:  # several the record could pair the subject with, none named clearly: no sure partner
+        check.add("SPOUSE_AMBIGUOUS", document="buku_nikah", field=f"{other_role}.nama_lengkap",
+                  expected=" / ".join(p.nama_lengkap for p in partners),
+                  found=nikah.value(f"{other_role}.nama_lengkap"))
+    for name in ("nama_lengkap", "tanggal_lahir"):
+        check.read(nikah.fields.get(f"{other_role}.{name}", MISSING), document="buku_nikah",
+                   field=f"{other_role}.{name}")
+    return None
 
 
 def _corroborated(check: Checker, name: FieldValue, *, nik: str | None, born: FieldValue, person: Person) -> bool:

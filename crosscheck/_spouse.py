@@ -15,10 +15,13 @@ found by what the book does print, each value read with confidence:
 The other spouse is then found the same way among the subject's family in the record (a couple
 married long ago, both on the KK, recording the marriage now); otherwise their name and birth date
 must be read clearly, as their NIK must be on a newer book, and their record is not changed. When the
-record already gives the subject a spouse on the KK (`record_partner`: the subject and someone of the
-other sex are head and wife, both KAWIN ...), the book must name that person: anyone else, or their
-name or birth date not read as the record holds them, goes to review (one half of a couple recorded
-married and the other not is a record a person must look at).
+record already gives the subject a spouse on the KK (`record_partners`: the subject and someone of the
+other sex in couple roles, head, husband or wife, both KAWIN ...), the book must name that person: anyone
+else, in the family or not, or their name or birth date not read as the record holds them, goes to
+review (one half of a couple recorded married and the other not is a record a person must look at).
+When the record gives several such members (two wives on one KK, a role or status entered wrongly),
+there is no sure partner: unless the book names one of them by name and birth date read clearly, the
+application goes to review with SPOUSE_AMBIGUOUS, never decided on a partner picked from the list.
 
 A newer book whose NIK was not read stays in review; when its name and birth date are the subject's,
 SPOUSE_NIK_NOT_READ tells the verifikator so (the NIK on the scan decides).
@@ -91,14 +94,17 @@ def other_spouse_without_nik(check: Checker, nikah: Extraction, role: str, subje
 _COUPLE = ("KEPALA KELUARGA", "SUAMI", "ISTRI")
 
 
-def record_partner(subject: Person, family: Iterable[Person]) -> Person | None:
-    """The subject's spouse as the KK records them: the subject in a couple role (head, husband, wife),
-    married by status, and the one member of the other sex in a couple role, married by status."""
+def record_partners(subject: Person, family: Iterable[Person]) -> tuple[Person, ...]:
+    """Who the KK records as the subject's spouse: when the subject is in a couple role (head, husband,
+    wife) and married by status, every member of the other sex in a couple role, married by status.
+
+    One is the subject's spouse as the record holds them. Several (two wives of one husband recorded on
+    one KK, a record with a role or status entered wrongly) name no sure partner: the caller must not
+    pick one, since a decision on a guessed partner could approve the marriage of the wrong person."""
     if subject.status_hubungan not in _COUPLE or not subject.status_perkawinan.startswith("KAWIN"):
-        return None
-    found = [p for p in family if p.nik != subject.nik and p.status_hubungan in _COUPLE
-             and p.jenis_kelamin != subject.jenis_kelamin and p.status_perkawinan.startswith("KAWIN")]
-    return found[0] if found else None
+        return ()
+    return tuple(p for p in family if p.nik != subject.nik and p.status_hubungan in _COUPLE
+                 and p.jenis_kelamin != subject.jenis_kelamin and p.status_perkawinan.startswith("KAWIN"))
 
 
 def named_but_nik_not_read(check: Checker, nikah: Extraction, subject: Person) -> str | None:

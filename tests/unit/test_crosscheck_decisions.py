@@ -210,6 +210,63 @@ def test_a_nik_read_unsure_is_doubt_not_another_spouse():
     assert clear.status == Status.NEEDS_REVIEW and "SUBJECT_NOT_SPOUSE" in codes(clear)
 
 
+# --- several members the record could pair the subject with: no sure partner ------------------------------
+
+# A second wife of the head on the same KK (a polygamous household recorded on one KK), also KAWIN: the record
+# pairs the husband with two women.
+_SECOND = dataclasses.replace(WIFE, nik="7401054408900005", nama_lengkap="WA ODE NURHAYATI", tanggal_lahir="1990-08-04",
+                              status_perkawinan=UNRECORDED)
+TWO_WIVES = dataclasses.replace(COUPLE, anggota=(*COUPLE.anggota, _SECOND))
+
+
+def test_several_recorded_partners_and_the_book_naming_none_of_them_goes_to_review_saying_so():
+    """The husband applies; the book's wife is none of the two recorded (another woman, or her name unread):
+    the decision must not be taken against the first of the two, nor approved, nor rejected."""
+    for override in ({"istri.nama_lengkap": "WA ODE HASNAH", "istri.tanggal_lahir": "1988-01-01"},
+                     {"istri.nama_lengkap": fv(WIFE.nama_lengkap, 0.5)},
+                     {"istri.nama_lengkap": None}):
+        decision = marry(old_book(**override), subject=HUSBAND, family=TWO_WIVES)
+        assert decision.status == Status.NEEDS_REVIEW, (override, codes(decision))
+        assert "SPOUSE_AMBIGUOUS" in codes(decision), override
+        ambiguous = next(f for f in decision.findings if f.code == "SPOUSE_AMBIGUOUS")
+        assert ambiguous.severity.blocks_approval and "lebih dari satu" in ambiguous.message
+        assert WIFE.nama_lengkap in (ambiguous.expected or "") and _SECOND.nama_lengkap in (ambiguous.expected or "")
+        assert WIFE.nik not in decision.changes and _SECOND.nik not in decision.changes
+
+
+@pytest.mark.parametrize("wife", [WIFE, _SECOND], ids=["first", "second"])
+def test_several_recorded_partners_and_the_book_naming_one_clearly_decides_on_that_one(wife):
+    book = old_book(**{"istri.nama_lengkap": wife.nama_lengkap, "istri.tanggal_lahir": wife.tanggal_lahir})
+    decision = marry(book, subject=HUSBAND, family=TWO_WIVES)
+    assert decision.status == Status.APPROVED, codes(decision)
+    assert set(decision.changes) == {HUSBAND.nik, wife.nik}
+
+
+def test_a_family_member_the_record_does_not_pair_the_subject_with_is_not_approved():
+    """The book names, by name and birth date, a woman on the KK who is not the husband's recorded wife."""
+    cousin = dataclasses.replace(_SECOND, status_hubungan="FAMILI LAIN", status_perkawinan="BELUM KAWIN")
+    family = dataclasses.replace(COUPLE, anggota=(*COUPLE.anggota, cousin))
+    book = old_book(**{"istri.nama_lengkap": cousin.nama_lengkap, "istri.tanggal_lahir": cousin.tanggal_lahir})
+    decision = marry(book, subject=HUSBAND, family=family)
+    assert decision.status == Status.NEEDS_REVIEW and "NAME_MISMATCH" in codes(decision), codes(decision)
+
+
+def test_record_partners_lists_every_candidate_and_none_outside_a_couple_role():
+    from crosscheck._spouse import record_partners
+    assert record_partners(HUSBAND, TWO_WIVES.anggota) == (WIFE, _SECOND)
+    assert record_partners(WIFE, TWO_WIVES.anggota) == (HUSBAND,)
+    son = next(p for p in FAMILY.anggota if p.status_hubungan == "ANAK")
+    assert record_partners(son, TWO_WIVES.anggota) == ()
+
+
+def test_every_recorded_spouse_is_a_parent_for_the_family_rule():
+    child = dataclasses.replace(next(p for p in COUPLE.anggota if p.status_hubungan == "ANAK"),
+                                nik="7401050505100006", nama_ayah="", nama_ibu=_SECOND.nama_lengkap)  # father unrecorded
+    family = dataclasses.replace(TWO_WIVES, anggota=(*TWO_WIVES.anggota, child))
+    decision = marry(old_book(), subject=WIFE, family=family)
+    assert "FAMILY_PARENT_NAMES" not in codes(decision), codes(decision)
+
+
 # --- the akta number: a format is judged on a number read clearly ------------------------------------------
 
 @pytest.mark.parametrize(
