@@ -220,6 +220,18 @@ def _under(occ: Occurrence, y: float, left: float, right: float, below: list[tup
     return None
 
 
+def _another_beside(occ: Occurrence, span: Span, stop: int, shape: Shape) -> bool:
+    """Whether the label's line holds, past the value's gap and before the next label, a second value of the
+    field's shape: one label for two columns (two parties' or two members' values side by side), and which
+    column is the field's the line does not say."""
+    end = span.words[-1].x1
+    rest = tuple(w for w in occ.line.words[occ.end:stop] if w.x0 >= end and any(c.isalnum() for c in w.text))
+    if not rest:
+        return False
+    other = _shaped(occ.field, Span(occ.line.page, rest), shape)
+    return other is not None and any(v.value is not None for v in other.values())
+
+
 @dataclass(frozen=True)
 class Found:
     occ: Occurrence
@@ -263,6 +275,8 @@ def labelled_values(all_lines: list[Line], found: list[Occurrence], shapes: dict
                 continue
             values = _shaped(occ.field, span, shapes[occ.field])
             if values is not None:
+                if span is beside and _another_beside(occ, span, stop, shapes[occ.field]):
+                    cap = min(cap, DISPUTED)
                 bottom = max(occ.line.y, max(w.cy for w in span.words))
                 out.append(Found(occ, {f: capped(v, cap) for f, v in values.items()}, bottom))
                 break
@@ -328,10 +342,15 @@ def read_fields(all_lines: list[Line], shapes: dict[str, Shape], wordings: dict[
 
 
 def first_of_each(found: list[Found]) -> dict[str, core.FieldValue]:
+    """The first value of each field; at most `DISPUTED` when another of the field's labels on the page
+    holds another value (`Nomor` over a letter's number and `Nomor Seri Ijazah` over the ijazah's): which
+    label is the field's, the page does not say."""
     out: dict[str, core.FieldValue] = {}
     for item in found:
         for field, value in item.values.items():
-            out.setdefault(field, value)
+            first = out.setdefault(field, value)
+            if value.value is not None and first.value is not None and value.value != first.value:
+                out[field] = capped(first, DISPUTED)
     return out
 
 

@@ -17,7 +17,7 @@ import core
 
 from . import _normalize as norm
 from ._buku_nikah import _normalizers as BUKU_NIKAH_NORMALIZERS
-from ._confidence import SURE
+from ._confidence import DISPUTED, SURE, capped
 from ._fields import NOT_FOUND, Normalizer, labels
 from ._ijazah import _NORMALIZERS as IJAZAH_NORMALIZERS
 from ._kk import _HEADER_LABELS as HEADER_LABELS
@@ -162,7 +162,17 @@ def _fill(fields: dict[str, core.FieldValue], found: dict[str, core.FieldValue],
                 current.confidence < SURE and value.confidence > current.confidence
                 and value.value not in current.value))):
             out[name] = value
+        elif _disputes(current, value):
+            out[name] = capped(current, DISPUTED)
     return out
+
+
+def _disputes(current: core.FieldValue, labelled: core.FieldValue) -> bool:
+    """Whether the labelled reading of a field, itself read surely, gives another value than the layout
+    reader's (neither a part of the other: a wrapped line read in part is no dispute): two readers of the page
+    that disagree, of which neither is sure."""
+    a, b = str(current.value), str(labelled.value)
+    return labelled.confidence >= SURE and a != b and a not in b and b not in a
 
 
 Anggota = tuple[dict[str, core.FieldValue], ...]

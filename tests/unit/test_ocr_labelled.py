@@ -84,7 +84,37 @@ def test_fill_gaps_never_overwrites_a_surer_value():
     sure = core.FieldValue("KOLAKA", 0.95)
     fields = {f: core.FieldValue(None) for f in core.KK_HEADER_FIELDS} | {"kecamatan": sure}
     filled, _ = fill_gaps(core.DocumentType.KK, [PAGE], fields, ())
-    assert filled["kecamatan"] is sure
+    assert filled["kecamatan"].value == "KOLAKA"  # kept, not sure: the label reads otherwise (below)
     assert filled["kode_pos"].value == "93562"
     unsure = fields | {"kecamatan": core.FieldValue("PQMALAA", 0.5)}
     assert fill_gaps(core.DocumentType.KK, [PAGE], unsure, ())[0]["kecamatan"].value == "POMALAA"
+
+
+def test_one_label_for_two_columns_gives_no_sure_value():
+    # Two values of the field's shape beside one label, past a wide gap (two parties' or two members' columns):
+    # which is the field's, the line does not say.
+    shared = lines_page([(100, "Kecamatan :"), (500, "POMALAA"), (1400, "WUNDULAKO")], "Kode Pos : 93562")
+    header, _ = read_kk(shared)
+    assert header["kecamatan"].value == "POMALAA" and header["kecamatan"].confidence < SURE
+    assert header["kode_pos"].confidence >= SURE
+    alone = lines_page([(100, "Kecamatan :"), (500, "POMALAA"), (1400, "93562")])
+    assert read_kk(alone)[0]["kecamatan"].confidence >= SURE  # what follows is of no name's shape
+
+
+def test_a_field_labelled_twice_with_two_values_gives_no_sure_value():
+    page = lines_page("Kode Pos : 93562", "Kecamatan : POMALAA", "Kode Pos : 93411")
+    assert read_kk(page)[0]["kode_pos"].value == "93562"
+    assert read_kk(page)[0]["kode_pos"].confidence < SURE
+    again = lines_page("Kode Pos : 93562", "Kecamatan : POMALAA", "Kode Pos : 93562")
+    assert read_kk(again)[0]["kode_pos"].confidence >= SURE
+
+
+def test_a_sure_value_the_labelled_reading_contradicts_is_no_longer_sure():
+    page = lines_page("Kecamatan : POMALAA", "Kode Pos : 93562")
+    fields = {f: core.FieldValue(None) for f in core.KK_HEADER_FIELDS}
+    read = fields | {"kecamatan": core.FieldValue("KOLAKA", 0.95), "kode_pos": core.FieldValue("93562", 0.95)}
+    filled, _ = fill_gaps(core.DocumentType.KK, [page], read, ())
+    assert filled["kecamatan"].value == "KOLAKA" and filled["kecamatan"].confidence < SURE
+    assert filled["kode_pos"].confidence == 0.95  # the two readings agree
+    part = read | {"kecamatan": core.FieldValue("POMALAA BARAT", 0.95)}  # a part of it read is no dispute
+    assert fill_gaps(core.DocumentType.KK, [page], part, ())[0]["kecamatan"].confidence == 0.95
