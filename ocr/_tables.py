@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -303,11 +304,20 @@ _CELL_DASHES = 3
 
 
 def drawn_rule(text: str) -> bool:
-    """Whether a word is a rule printed in characters: `|`, `||`, `+------+---`, `=======`."""
+    """Whether a word is a rule printed in characters: `|`, `||`, `+------+---`, `=======`; read off a scan
+    with a few specks among its dashes (`&------2-2n-------`, `#-----5--`), which no value prints."""
     text = text.strip()
-    if not text or not set(text) <= _RULE_CHARACTERS:
+    if not text:
         return False
-    return "|" in text or "¦" in text or "+" in text or len(text) > _CELL_DASHES
+    if set(text) <= _RULE_CHARACTERS:
+        return "|" in text or "¦" in text or "+" in text or len(text) > _CELL_DASHES
+    ruled = sum(c in _RULE_CHARACTERS for c in text)
+    return _DASH_RUN.search(text) is not None and ruled >= _RULED_SHARE * len(text)
+
+
+_DASH_RUN = re.compile(r"[-=_]{4}")
+_RULED_SHARE = 0.6
+"""Share of a word's characters that are a rule's for a word with a run of dashes to be a rule read with specks."""
 
 
 def without_specks(page: Page, grids: Sequence[Grid], spec: TableSpec) -> Page:
