@@ -123,8 +123,8 @@ def read_image(number: int, gray: np.ndarray, *, lang: str) -> Page:
     norm = normalize(gray)
     if (norm.binary.size - cv2.countNonZero(norm.binary)) / norm.binary.size < _INK_FRACTION_BLANK:  # 0 or 255
         return Page(number, norm.gray, (), "ocr", (), norm.transform, lang)
-    page = _read_normalized(number, norm.gray, norm.binary, norm.transform, glyph=norm.glyph, lang=lang)
-    if _looks_like_noise(list(page.words)):
+    page, cleaned = _read_cleaned(number, norm.gray, norm.binary, norm.transform, glyph=norm.glyph, lang=lang)
+    if _looks_like_noise(list(page.words)) and _reads_better_turned(cleaned, page, lang=lang):
         flipped, matrix = geo.quarter_turn(norm.gray, 2)
         turned = _read_normalized(number, flipped, _image.binarize(flipped), norm.transform.then(matrix),
                                   glyph=norm.glyph, lang=lang)
@@ -133,8 +133,36 @@ def read_image(number: int, gray: np.ndarray, *, lang: str) -> Page:
     return page
 
 
+def _reads_better_turned(cleaned: np.ndarray, page: Page, *, lang: str) -> bool:
+    """Whether the page's running text outside its tables reads better turned over: a probe before the page
+    is read again upside down.
+
+    A worn or faint scan read upright can look like noise too (its words read unsure). Reading the whole
+    page again turned over (the tables' sparse pass and the second looks included, about 1.5-2 CPU-s of
+    Tesseract on a KK) only to keep the first reading wasted most of a page's time; the inked bands outside
+    the tables, turned over, read as noise on an upright page and as text on an upside-down one, for a
+    quarter of that. A page with no word outside its tables is read again whole, as before.
+    """
+    upright = [w for w in page.words
+               if not any(g.bbox[0] <= w.cx <= g.bbox[2] and g.bbox[1] <= w.cy <= g.bbox[3] for g in page.grids)]
+    if not upright:
+        return True
+    outside = cleaned.copy()
+    for grid in page.grids:
+        x0, y0, x1, y1 = (int(v) for v in grid.bbox)
+        outside[y0:y1 + 1, x0:x1 + 1] = 255
+    return _quality(_read_inked_bands(cv2.rotate(outside, cv2.ROTATE_180), lang=lang)) > _quality(upright)
+
+
 def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transform: geo.Transform, *,
                      glyph: float, lang: str) -> Page:
+    return _read_cleaned(number, gray, binary, transform, glyph=glyph, lang=lang)[0]
+
+
+def _read_cleaned(number: int, gray: np.ndarray, binary: np.ndarray, transform: geo.Transform, *,
+                  glyph: float, lang: str) -> tuple[Page, np.ndarray]:
+    """The page read (`_ocr`, then a second look at inked cells and lines it returned nothing for), and the
+    image it was read from: rules, graphics and dots in zeros painted out."""
     masks = _image.rule_mask(binary, glyph=glyph)
     grids = tuple(_image.find_grids(binary, masks=masks))
     cleaned = _image.without_counter_dots(_image.without_graphics(_image.without_rules(binary, masks=masks)),
@@ -144,7 +172,7 @@ def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transfor
     missed = [cell for grid in grids for cell in _inked_empty_cells(cleaned, grid, page)]
     missed += _unread_lines(cleaned, grids, words, glyph=glyph)
     extra = [w for cell_words in reread(page, missed, lang=lang) for w in cell_words if w.text.strip()]
-    return dataclasses.replace(page, words=page.words + tuple(extra)) if extra else page
+    return (dataclasses.replace(page, words=page.words + tuple(extra)) if extra else page), cleaned
 
 
 def _unread_lines(cleaned: np.ndarray, grids: tuple[Grid, ...], words: list[Word], *,
