@@ -115,16 +115,23 @@ def _title(first_page_lines: list[Line], *, display_only: bool = False) -> _Titl
     median = statistics.median(w.height for ln in first_page_lines for w in ln.words)
     if display_only:
         first_page_lines = [ln for ln in first_page_lines if len(ln.words) <= _DISPLAY_WORDS]
-    found = [t for line in first_page_lines for t in _titles_on(line, median)]
-    found += _split_titles(first_page_lines, median)
+    # Only the topmost title counts: a line below a title already found is not matched at all (most of a
+    # page's lines, and most of classifying's CPU), which picks the same title.
+    found: list[_Title] = []
+    for line in first_page_lines:
+        if not found or line.y <= min(t.y for t in found):
+            found += _titles_on(line, median)
+    found += _split_titles(first_page_lines, median, below=min((t.y for t in found), default=None))
     return min(found, key=lambda t: (t.y, t.edits)) if found else None
 
 
-def _split_titles(first_page_lines: list[Line], median_height: float) -> list[_Title]:
+def _split_titles(first_page_lines: list[Line], median_height: float, *, below: float | None = None) -> list[_Title]:
     """A title of several words set over two lines (`SURAT TANDA` above `TAMAT BELAJAR`): two short lines,
-    the second right below the first, read as one."""
+    the second right below the first, read as one (none starting below `below`)."""
     out = []
     for upper, lower in itertools.pairwise(first_page_lines):
+        if below is not None and upper.y > below:
+            continue
         if upper.page != lower.page or lower.y - upper.y > _NEXT_LINE * max(upper.height, lower.height) \
                 or len(upper.words) + len(lower.words) > _SPLIT_WORDS:
             continue
