@@ -21,7 +21,8 @@ _LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lah
            "Pekerjaan", "Alamat")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
-NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat", "surat", "u11e", "u12e", "u12f")
+NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat", "surat", "u11e", "u12e", "u12f",
+                "u13e", "u13f")
 
 
 def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
@@ -106,6 +107,12 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
         from ._unseen_u12f import render_u12f
 
         return render_u12f(values, suami, istri, seed=seed, varied=varied, heldout=heldout, stamped=stamped)
+    if layout in ("u13e", "u13f"):  # held out, session 13 (`_unseen_u13e`, `_unseen_u13f`)
+        from ._unseen_u13e import render_u13e
+        from ._unseen_u13f import render_u13f
+
+        render = render_u13e if layout == "u13e" else render_u13f
+        return render(values, seed=seed, varied=varied, heldout=heldout, stamped=stamped)
     if layout == "u11e":  # held out, session 11 (`_unseen_u11e`)
         from ._unseen_u11e import render_u11e
 

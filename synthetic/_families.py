@@ -201,6 +201,13 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("ijazah-u12d", "ijazah", "u12d", "held out, session 12 (see its module)", levels=UNIVERSITY),
     LayoutFamily("nikah-u12e", "buku_nikah", "u12e", "held out, session 12 (see its module)"),
     LayoutFamily("nikah-u12f", "buku_nikah", "u12f", "held out, session 12 (see its module)"),
+    # Drawn blind in session 13: only their author has opened them; see each module's docstring.
+    LayoutFamily("kk-u13a", "kk", "u13a", "held out, session 13 (see its module)", weight=0.5),
+    LayoutFamily("kk-u13b", "kk", "u13b", "held out, session 13 (see its module)", weight=0.5),
+    LayoutFamily("ijazah-u13c", "ijazah", "u13c", "held out, session 13 (see its module)", levels=SCHOOL),
+    LayoutFamily("ijazah-u13d", "ijazah", "u13d", "held out, session 13 (see its module)", levels=UNIVERSITY),
+    LayoutFamily("nikah-u13e", "buku_nikah", "u13e", "held out, session 13 (see its module)"),
+    LayoutFamily("nikah-u13f", "buku_nikah", "u13f", "held out, session 13 (see its module)"),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

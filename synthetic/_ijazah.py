@@ -23,6 +23,8 @@ from . import _unseen_u11c as u11c
 from . import _unseen_u11d as u11d
 from . import _unseen_u12c as u12c
 from . import _unseen_u12d as u12d
+from . import _unseen_u13c as u13c
+from . import _unseen_u13d as u13d
 from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import security_paper, signature, stamp
 
@@ -130,9 +132,12 @@ _DRAWN_WHOLE = {
     # held out, session 12
     "u12c": _DrawnWhole(False, A4_PORTRAIT, u12c.u12c_values, u12c.draw_u12c, paper=u12c.u12c_paper),
     "u12d": _DrawnWhole(True, A4_LANDSCAPE, u12d.u12d_values, u12d.draw_u12d, paper=u12d.u12d_paper),
+    # held out, session 13
+    "u13c": _DrawnWhole(False, A4_PORTRAIT, u13c.u13c_values, u13c.draw_u13c),
+    "u13d": _DrawnWhole(True, A4_LANDSCAPE, u13d.u13d_values, u13d.draw_u13d),
 }
-# Held out, sessions 11 and 12: added here, apart from the tuple (whose inferred type is its first value's length).
-IJAZAH_LAYOUTS = (*IJAZAH_LAYOUTS, "u11c", "u11d", "u12c", "u12d")  # type: ignore[assignment]
+# Held out, sessions 11 to 13: added here, apart from the tuple (whose inferred type is its first value's length).
+IJAZAH_LAYOUTS = (*IJAZAH_LAYOUTS, "u11c", "u11d", "u12c", "u12d", "u13c", "u13d")  # type: ignore[assignment]
 
 
 def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random.Random, style: Style,

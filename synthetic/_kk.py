@@ -64,6 +64,11 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
         from ._unseen_u12b import render_u12b
 
         return render_u12b(family, seed=seed, varied=varied, heldout=heldout)
+    if layout in ("u13a", "u13b"):  # held out, session 13 (`_unseen_u13a`, `_unseen_u13b`)
+        from ._unseen_u13a import render_u13a
+        from ._unseen_u13b import render_u13b
+
+        return (render_u13a if layout == "u13a" else render_u13b)(family, seed=seed, varied=varied, heldout=heldout)
     if layout not in KK_LAYOUTS:
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     if layout in ("blanko", "2024"):  # the families drawn blind have their own pages and random streams
