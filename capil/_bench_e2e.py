@@ -240,8 +240,9 @@ def _file_and_follow(client: httpx.Client, case: Case) -> dict[str, Any]:
         if done:
             result.update(status=status, latency_s=round(time.monotonic() - accepted, 3),
                           findings=sorted({f["code"] for f in shown["findings"]}))
-            if "PROCESSING_FAILED" in result["findings"]:  # in review because its run failed or was given up on
-                result["error"] = "run failed or recovered by reconcile (PROCESSING_FAILED)"
+            if "PROCESSING_FAILED" in result["findings"]:  # in review: its run failed, was given up on, or a
+                # read was stopped at the reader's CPU or time limit
+                result["error"] = "run failed, read stopped at a limit, or recovered by reconcile (PROCESSING_FAILED)"
             if timings.get("archived_at"):
                 result["server_latency_s"] = round((dt.datetime.fromisoformat(timings["archived_at"])
                                                     - dt.datetime.fromisoformat(timings["received_at"])).total_seconds(), 3)

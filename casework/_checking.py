@@ -45,8 +45,8 @@ def read_document(svc: Services, application_id: str, document_type: DocumentTyp
     absent"): `WRONG_DOCUMENT_TYPE` only for another type detected with confidence,
     `DOCUMENT_UNREADABLE` only for a file that is no usable image or PDF at all, and
     `DOCUMENT_NOT_READ` (review) for a valid file whose type or content we could not read. A read the
-    reader's cage stopped (`ResourceLimitExceeded`) says which limit: memory is `DOCUMENT_UNREADABLE`,
-    CPU or time `DOCUMENT_NOT_READ`."""
+    reader's cage stopped (`ResourceLimitExceeded`) says which limit: memory is `DOCUMENT_UNREADABLE`
+    (a file too large to use), CPU or time `PROCESSING_FAILED` (`_stopped_at_a_limit`)."""
     s = svc.settings
     upload = svc.applications.get(application_id).uploads[str(document_type)]
     data = svc.store.get(upload)
@@ -57,10 +57,8 @@ def read_document(svc: Services, application_id: str, document_type: DocumentTyp
     except DocumentTypeMismatch as e:
         return _another_type(svc, application_id, document_type, data, e)
     except ResourceLimitExceeded as e:
-        # The cage stopped the read. Over its memory the file is too large to use (a bomb); over its CPU or
-        # wall clock a verifikator decides. Its pages are not decoded here either: that is what hit the limit.
-        code = "DOCUMENT_UNREADABLE" if e.limit == "memory" else "DOCUMENT_NOT_READ"
-        return Unreadable(document_type, code, e.message)
+        # Its pages are not decoded here either: that is what hit the limit.
+        return _stopped_at_a_limit(document_type, e, e.message)
     except UnreadableDocument as e:
         # The file passed intake as an image or PDF; no text, title or field found, or Tesseract failing
         # on it, is our reading's failure: a verifikator may well read it.
@@ -73,6 +71,15 @@ def read_document(svc: Services, application_id: str, document_type: DocumentTyp
     log.info("application %s: %s read, %d fields", application_id, document_type,
              sum(1 for f in extraction.fields.values() if f.value is not None))
     return extraction
+
+
+def _stopped_at_a_limit(document_type: DocumentType, e: ResourceLimitExceeded, reason: str) -> Unreadable:
+    """A read the reader's cage stopped. Over its memory the file is too large to use (a decompression or
+    pixel bomb, past what the upload's headers showed): `DOCUMENT_UNREADABLE`, rejected. Over its CPU or
+    wall-clock limit it is the office's reading that did not finish in time (a busy host, a slow page),
+    nothing the file is shown to lack: `PROCESSING_FAILED`, which tells the applicant the automatic check
+    failed on our side and a verifikator reads the document; never a rejection, never "unreadable"."""
+    return Unreadable(document_type, "DOCUMENT_UNREADABLE" if e.limit == "memory" else "PROCESSING_FAILED", reason)
 
 
 @dataclass(frozen=True)
@@ -113,9 +120,13 @@ def _another_type(svc: Services, application_id: str, document_type: DocumentTyp
     try:
         reading = svc.reader(data, declared_type=None, lang=s.tesseract_lang, max_pixels=s.max_pixels,
                              max_pages=s.max_pages)
+    except ResourceLimitExceeded as e:
+        reason = f"{mismatch.message}; read again: {e.message}"
+        if e.limit == "memory":  # the declared-type read got through: not shown to be too large, a person looks
+            return Unreadable(document_type, "DOCUMENT_NOT_READ", reason)
+        return _stopped_at_a_limit(document_type, e, reason)
     except InputError as e:
-        if not isinstance(e, ResourceLimitExceeded):
-            _keep_upload_for_review(svc, application_id, document_type, data)
+        _keep_upload_for_review(svc, application_id, document_type, data)
         return Unreadable(document_type, "DOCUMENT_NOT_READ", f"{mismatch.message}; read again: {e.message}")
     store_page_images(svc, application_id, str(document_type), reading)
     detected = reading.extraction.document_type

@@ -304,7 +304,8 @@ class StoredObject:
 class Unreadable:
     """A document that could not be used, in place of its `Extraction`: the finding code that says
     why (`WRONG_DOCUMENT_TYPE`, `DOCUMENT_UNREADABLE`: rejected; `DOCUMENT_NOT_READ`: a valid file we
-    could not read, for review) and the reason, for the applicant."""
+    could not read, for review; `PROCESSING_FAILED`: a read stopped at the reader's CPU or time limit,
+    the office's failure, for review) and the reason, for the verifikator."""
 
     document_type: DocumentType
     code: str

@@ -156,7 +156,7 @@ POPULATION = synthetic.population(families=3, seed=1)
 
 @pytest.mark.parametrize(("limits", "code"), [
     (ocr.CageLimits(memory_mb=1024, cpu_seconds=30, timeout_seconds=20), "DOCUMENT_UNREADABLE"),
-    (ocr.CageLimits(memory_mb=1024, cpu_seconds=30, timeout_seconds=0.5), "DOCUMENT_NOT_READ"),
+    (ocr.CageLimits(memory_mb=1024, cpu_seconds=30, timeout_seconds=0.5), "PROCESSING_FAILED"),
 ])
 def test_an_application_whose_upload_hits_a_limit_gets_a_finding_that_says_so(tmp_path, limits, code) -> None:
     family = core.Family.from_dict(POPULATION["keluarga"][0])

@@ -250,6 +250,33 @@ def test_a_file_that_is_no_usable_image_is_rejected_with_its_reason(svc, reader)
     assert (finding.code, finding.found) == ("DOCUMENT_UNREADABLE", "image data cannot be decoded")
 
 
+def test_a_read_stopped_at_its_time_limit_is_the_offices_failure_not_the_applicants_file(svc, reader):
+    """A read the cage stopped at its wall clock or CPU limit: PROCESSING_FAILED (review; the applicant is told
+    the automatic check failed on our side and has nothing to do), never rejected, never "unreadable". Over
+    the memory limit the file itself is too large to use (rejected), unless the declared-type read of a file
+    that looked like another type got through and only the read again without a type did not (review)."""
+    from api._words import APPLICANT_ACTIONS
+    for limit, declared, code in (("time", True, "PROCESSING_FAILED"), ("memory", True, "DOCUMENT_UNREADABLE"),
+                                  ("cpu", False, "PROCESSING_FAILED"),
+                                  ("memory", False, "DOCUMENT_NOT_READ")):
+        reader.fail = {DocumentType.IJAZAH if declared else None: core.ResourceLimitExceeded(
+            "reading the file took over 180 s; the reader was stopped", limit=limit)}
+        app_id, person = _file(svc, reader, kk_as_ijazah=not declared)
+        readings = {t: casework.read_document(svc, app_id, t) for t in (DocumentType.KK, DocumentType.IJAZAH)}
+        read = readings[DocumentType.IJAZAH]
+        assert isinstance(read, core.Unreadable) and read.code == code, (limit, declared)
+        status = casework.decide(svc, app_id, readings)
+        assert status == (Status.REJECTED if code == "DOCUMENT_UNREADABLE" else Status.NEEDS_REVIEW), (limit, declared)
+        assert svc.population.person(person.nik).pendidikan == person.pendidikan
+        if code == "PROCESSING_FAILED":
+            [finding] = [f for f in svc.applications.get(app_id).findings if f.document == "ijazah"]
+            assert finding.code == code and "180 s" in (finding.found or "")
+            assert "gangguan sistem" in finding.message and "terbaca" not in finding.message
+            assert APPLICANT_ACTIONS[finding.code].startswith("Tidak perlu tindakan")
+        if status == Status.NEEDS_REVIEW:  # closed, so that the same person can file again
+            svc.applications.record_review(app_id, approve=False, verifikator="siti", note="uji")
+
+
 def test_a_change_applied_meanwhile_by_another_application_writes_nothing_and_issues_nothing(svc, reader):
     """Two applications approved for the same change before either was applied: the second finds the
     record already changed, writes no empty version, issues no second KK, and ends rejected."""
