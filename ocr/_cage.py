@@ -338,11 +338,13 @@ class Cage:
         if why == "time":
             return core.ResourceLimitExceeded(
                 f"reading the file took over {lim.timeout_seconds:g} s; the reader was stopped", limit="time",
-                message_id=f"Berkas terlalu besar untuk diproses: membacanya melampaui {lim.timeout_seconds:g} detik.")
+                message_id=f"Pembacaan otomatis dihentikan pada batas waktu sistem ({lim.timeout_seconds:g} detik); "
+                           "ini kendala sistem, bukan tanda berkas rusak.")
         if why == "cpu":
             return core.ResourceLimitExceeded(
                 f"reading the file took over {lim.cpu_seconds} s of CPU; the reader was stopped", limit="cpu",
-                message_id=f"Berkas terlalu besar untuk diproses: membacanya melampaui {lim.cpu_seconds} detik CPU.")
+                message_id=f"Pembacaan otomatis dihentikan pada batas waktu proses sistem ({lim.cpu_seconds} detik CPU); "
+                           "ini kendala sistem, bukan tanda berkas rusak.")
         return core.ResourceLimitExceeded(
             f"the reader process ended ({why}) reading the file, most likely at its memory limit of "
             f"{lim.memory_mb} MiB: the file is too large to read", limit="memory",
