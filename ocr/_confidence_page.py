@@ -61,6 +61,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
     - `region`: a KK's No. KK or kode pos not of the province it prints (`PROVINCES`), and a member's NIK
       whose province is the printed one's (or the No. KK's, or another member's) with one digit read as a
       look-alike (`14…` in SULAWESI TENGGARA, 74), are at most `DISPUTED`;
+    - `one box`: the same field of two people (groom and bride, two member rows) read from the same words of
+      the page: at most `DISPUTED` (whose it is, the reader did not tell);
     - `echo`: a person's name printed twice that reads one way here and as a longer name ending or
       beginning alike there (`UHAMMAD ASRUL` beside `MUHAMMAD ASRUL`) lost letters at a cell's edge, and a head of
       family whose name the header and the member row read a letter or two apart: at most `DISPUTED`.
@@ -84,11 +86,33 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
         for key, holder, name in cells:  # a NIK its own row's date and sex bear out is one person's still
             if holder is not fields and not _confirmed(holder[name]):
                 _cap(holder, name, DISPUTED, doubts, key, "pairing")
+    for key, holder, name in _one_box_twice(cells):
+        _cap(holder, name, DISPUTED, doubts, key, "one box")
     for key, holder, name in region_doubts(fields, rows):
         _cap(holder, name, DISPUTED, doubts, key, "region")
     for key, holder, name in echo_doubts(cells):
         _cap(holder, name, DISPUTED, doubts, key, "echo")
     return fields, tuple(rows), doubts
+
+
+_OWN = frozenset({"nik", "nama_lengkap", "tanggal_lahir"})
+"""A person's own fields: two people of one document never share a NIK, and rarely a name or a birth date."""
+
+
+def _one_box_twice(cells: list[tuple[str, dict[str, core.FieldValue], str]],
+                   ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
+    """The same field of two people (a groom's and a bride's, two member rows') read from the same words of
+    the page, of the fields no two people share (`_OWN`): the reader did not tell whose it is, so it is sure
+    of neither (a religion or a place read once for both may well be both's)."""
+    seen: dict[tuple[str, int | None, tuple[int, ...]], list[tuple[str, dict[str, core.FieldValue], str]]] = {}
+    for key, holder, name in cells:
+        value = holder[name]
+        if value.value is not None and value.bbox is not None:
+            field = name.rsplit(".", 1)[-1]
+            if field not in _OWN:
+                continue
+            seen.setdefault((field, value.page, tuple(value.bbox)), []).append((key, holder, name))
+    return [cell for same in seen.values() if len(same) > 1 for cell in same]
 
 
 def _member_identified(row: dict[str, core.FieldValue]) -> bool:

@@ -109,6 +109,8 @@ def misshapen(name: str, value: str | None) -> bool:
         return True  # the province's value, a line below its own label
     if name == "kabupaten_kota" and " ".join(words) in CITIES_ONLY:
         return True  # a city is written KOTA X (documents.md); bare, its KOTA was lost (`Kotamadya` read as a label)
+    if name in PLACES and len(words) > 1 and len(words[0]) == 1 and words[0].isalpha():
+        return True  # a lone letter before a place (`L KENDARI`): the sex column's L/P taken with it
     if name in PERSON_NAMES or name in PLACES:
         return (_NOT_NAME_CHARACTER.search(value.upper()) is not None or len(words) > MOST_NAME_WORDS or sentence
                 or any(w in _OTHER_FIELDS_VALUES or w in _ENGLISH for w in stripped)

@@ -2,6 +2,8 @@
 its field's shape, the document's dates, its province or its member table contradict leaves the SURE band,
 whatever the layout that gave it. Values and pages built by hand: no Tesseract."""
 
+import itertools
+
 import pytest
 
 import core
@@ -9,9 +11,13 @@ import ocr
 from ocr import Page, Word
 from ocr.confidence import SURE, understood
 
+_BOXES = itertools.count()
 
-def _sure(value: str, confidence: float = 0.95) -> core.FieldValue:
-    return core.FieldValue(value, confidence, 1, (0, 0, 10, 10))
+
+def _sure(value: str, confidence: float = 0.95, box: tuple[int, int, int, int] | None = None) -> core.FieldValue:
+    """A value read surely, from words of its own (`box`: from those of another value)."""
+    y = 20 * next(_BOXES)
+    return core.FieldValue(value, confidence, 1, box or (0, y, 10, y + 10))
 
 
 def _ijazah(**values: str) -> dict[str, core.FieldValue]:
@@ -48,6 +54,7 @@ def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
     ("tempat_lahir", "MEDAN ISLAM"),  # the next column's value taken with the place
     ("nama_orang_tua", "AB KARYAWAN SWASTA"),  # two stacked lines of another column taken for a parent
     ("tempat_lahir", "KENDARI MENGURUS RUMAH TANGGA"),
+    ("tempat_lahir", "L KENDARI"),  # the sex column's letter taken with the place
     ("program_studi", "AGRONOMI / STUDY PROGRAM OF AGRONOMY"),  # a bilingual print's translation taken along
 ])
 def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
@@ -139,3 +146,15 @@ def test_every_extractor_s_values_pass_the_page_s_judgement():
     right, misread = (ocr.extract_pages([_header_page(k)])[0].fields["kode_pos"] for k in ("93411", "99411"))
     assert right.value == "93411" and right.confidence >= SURE
     assert misread.value == "99411" and misread.confidence < SURE
+
+
+def test_two_people_s_own_field_read_from_the_same_words_is_sure_of_neither():
+    fields = {name: core.FieldValue(None) for name in core.BUKU_NIKAH_FIELDS}
+    box = (1875, 2327, 2040, 2358)
+    fields |= {"suami.tanggal_lahir": _sure("1996-04-27", 0.98, box), "istri.tanggal_lahir": _sure("1996-04-27", 0.98, box),
+               "suami.agama": _sure("ISLAM", 0.95, box), "istri.agama": _sure("ISLAM", 0.95, box),
+               "suami.nik": _sure("7402012606905274"), "istri.nik": _sure("7402016704963890")}
+    confidences, doubts = _judged(fields, "buku_nikah")
+    assert doubts == {("suami.tanggal_lahir", "one box"), ("istri.tanggal_lahir", "one box")}
+    assert confidences["suami.tanggal_lahir"] < SURE and confidences["istri.tanggal_lahir"] < SURE
+    assert confidences["istri.agama"] == 0.95  # a religion read once may well be both's
