@@ -3,9 +3,10 @@
 Genuine applications are built from the synthetic population (and the larger families of
 `tests.fixtures.families`), read perfectly, and approved. Their readings are then degraded the
 ways our OCR degrades them: member rows dropped, merged into one (all names joined, NIKs null),
-duplicated or shuffled, cells blanked, NIKs null, confidences lowered, the No. KK blanked, read
-short, or misread by a digit or two with confidence, evidence fields blanked or unsure, a whole
-document not read. Systematically, every kind alone on every case and then seeded random
+duplicated or shuffled, the member table not read at all, cells blanked, NIKs null, confidences
+lowered, the subject's NIK misread by a digit with or without confidence, the No. KK blanked, read
+short, or misread by a digit or two with confidence, a letter of a header address line misread (as
+another letter or its look-alike digit), evidence fields blanked or unsure, a whole document not read. Systematically, every kind alone on every case and then seeded random
 combinations, asserting:
 
 - no genuine application is ever rejected: what was not read is not evidence against it;
@@ -17,6 +18,10 @@ Genuine marriages include couples recording a marriage of before 2011 with a boo
 (each spouse found by name and birth date). What a looser rule would approve (the subject's name with
 another birth date, their birth date with a name a letter off, a newer book whose NIK was not read) is
 never approved, alone or among the other perturbations.
+
+Tampered, alone and among the perturbations, never approved nor rejected: a digit of the house
+number, RT, RW or postcode changed (another address is no letter's slip), and a couple whose KK
+records a second possible partner while the book names neither (no sure partner: SPOUSE_AMBIGUOUS).
 
 Then each rejection that rests on positive evidence still rejects (and its near misses do not).
 """
@@ -80,6 +85,9 @@ class Case:
     corroborating: tuple[str, ...] = ()
     """Of those, the ones equal to a record number, which need no confidence."""
     unread: set[DocumentType] = field(default_factory=set)
+
+    def family_value(self, name: str) -> str:
+        return str(getattr(self.family, name) or "")
 
     def copy(self) -> Case:
         return dataclasses.replace(self, header=dict(self.header), rows=[(s, dict(r)) for s, r in self.rows],
@@ -263,6 +271,37 @@ def misread_subject_nik(c: Case, rng: random.Random) -> None:
         row["nik"] = fv(_misread_digits(row["nik"].value or c.subject.nik, rng), 0.95)
 
 
+def misread_subject_nik_unsure(c: Case, rng: random.Random) -> None:
+    """One digit of the subject's NIK misread, and read unsure."""
+    for _, row in (r for r in c.rows if r[0]):
+        row["nik"] = fv(_misread_digits(row["nik"].value or c.subject.nik, rng, at_most=1),
+                        rng.uniform(0.2, THRESHOLD - 0.01))
+
+
+def table_not_read(c: Case, rng: random.Random) -> None:
+    """The member table not read at all: the header only."""
+    c.rows.clear()
+
+
+_LOOKALIKE = {"O": "0", "I": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
+
+
+def slip_address_letter(c: Case, rng: random.Random) -> None:
+    """One letter of a header address line misread, with confidence: another letter, or the digit it looks
+    like (`PEMUDA` read `PEMUOA`, `KOLAKA` read `K0LAKA`)."""
+    fields = [k for k in ("alamat", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi")
+              if c.header[k].value and sum(ch.isalpha() for ch in c.header[k].value) >= 4]
+    if not fields:
+        return
+    k = rng.choice(fields)
+    value = c.header[k].value
+    at = rng.choice([i for i, ch in enumerate(value) if ch.isalpha() and not (i and value[i - 1].isdigit())])
+    ch = value[at]
+    slip = _LOOKALIKE[ch] if ch in _LOOKALIKE and rng.random() < 0.5 else rng.choice(
+        [x for x in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if x != ch])
+    c.header[k] = fv(value[:at] + slip + value[at + 1:], 0.95)
+
+
 def blank_no_kk(c: Case, rng: random.Random) -> None:
     c.header["no_kk"] = fv(None)
 
@@ -305,17 +344,18 @@ def evidence_not_read(c: Case, rng: random.Random) -> None:
     c.unread.add(c.evidence_type)
 
 
-def _misread_digits(number: str, rng: random.Random) -> str:
+def _misread_digits(number: str, rng: random.Random, at_most: int = 2) -> str:
     digits = list(number)
-    for pos in rng.sample(range(len(digits)), rng.randint(1, 2)):
+    for pos in rng.sample(range(len(digits)), rng.randint(1, at_most)):
         digits[pos] = rng.choice([d for d in "0123456789" if d != digits[pos]])
     return "".join(digits)
 
 
 PERTURBATIONS: list[Callable[[Case, random.Random], None]] = [
     drop_rows, merge_rows, duplicate_row, shuffle_rows, extra_garbage_row, blank_cells, null_niks,
-    lower_row_confidence, misread_subject_nik, blank_no_kk, lower_no_kk, misread_no_kk, short_no_kk,
-    blank_header, kk_not_read, blank_evidence, lower_evidence, evidence_not_read,
+    lower_row_confidence, misread_subject_nik, misread_subject_nik_unsure, table_not_read, blank_no_kk,
+    lower_no_kk, misread_no_kk, short_no_kk, blank_header, slip_address_letter, kk_not_read, blank_evidence,
+    lower_evidence, evidence_not_read,
 ]
 
 
@@ -453,6 +493,78 @@ def test_a_spouse_a_looser_rule_would_take_for_the_subject_is_never_approved(loo
             decision = perturbed.decide()
             assert decision.status not in (Status.APPROVED, Status.REJECTED), (
                 loose.__name__, c.subject.nik, sorted(f.code for f in decision.findings))
+
+
+# --- tampered: another address, another partner; never approved, never rejected ---------------------------
+
+def another_address_number(c: Case, rng: random.Random) -> None:
+    """One digit of the house number, RT, RW or postcode replaced, dropped or added, read clearly: another
+    address (or a KK altered), however much the rest looks like the family's."""
+    fields = [k for k in ("alamat", "rt", "rw", "kode_pos") if any(ch.isdigit() for ch in c.family_value(k))]
+    k = rng.choice(fields)
+    value = c.family_value(k)
+    at = rng.choice([i for i, ch in enumerate(value) if ch.isdigit()])
+    how = rng.choice(("replace", "drop", "add"))
+    digit = rng.choice([d for d in "0123456789" if d != value[at]])
+    changed = {"replace": value[:at] + digit + value[at + 1:], "drop": value[:at] + value[at + 1:],
+               "add": value[:at] + digit + value[at:]}[how]
+    c.header[k] = fv(changed, 0.95)
+
+
+def _with_second_partner(c: Case) -> Case:
+    """The family records a second member the subject could be married to (a second wife or husband on the
+    KK, married by status), and the book names an outsider as the other spouse."""
+    c = c.copy()
+    role = "suami" if c.subject.jenis_kelamin == "LAKI-LAKI" else "istri"
+    other_role = "istri" if role == "suami" else "suami"
+    partner = next(p for p in c.family.anggota if p.nik != c.subject.nik and p.nama_lengkap ==
+                   c.evidence[f"{other_role}.nama_lengkap"].value)
+    second = dataclasses.replace(partner, nik=partner.nik[:-4] + "0999", nama_lengkap=partner.nama_lengkap + " KEDUA",
+                                 tanggal_lahir="1990-01-01")
+    c.family = dataclasses.replace(c.family, anggota=(*c.family.anggota, second))
+    c.rows.append((False, {k: fv(getattr(second, k)) for k in MEMBER_FIELDS}))
+    return c
+
+
+def _outsider(c: Case, rng: random.Random) -> None:
+    other_role = "istri" if c.subject.jenis_kelamin == "LAKI-LAKI" else "suami"
+    c.evidence[f"{other_role}.nama_lengkap"] = fv(rng.choice(("ANDI IRFAN", "WA ODE HASNAH", "MUHAMMAD YUSUF")), 0.95)
+    c.evidence[f"{other_role}.tanggal_lahir"] = fv("1979-02-03", 0.95)
+
+
+def test_another_house_number_rt_rw_or_postcode_is_never_approved():
+    rng = random.Random(f"{SEED}-address")
+    for c in GENUINE:
+        if c.change == ChangeType.KOREKSI_BIODATA:
+            continue
+        for extra in range(3):
+            perturbed = c.copy()
+            for perturb in rng.sample([p for p in PERTURBATIONS if p not in (blank_header, kk_not_read)], extra):
+                perturb(perturbed, rng)
+            another_address_number(perturbed, rng)
+            decision = perturbed.decide()
+            assert decision.status not in (Status.APPROVED, Status.REJECTED), (
+                c.subject.nik, sorted(f.code for f in decision.findings))
+
+
+def test_several_recorded_partners_and_a_book_naming_none_of_them_is_never_approved():
+    """On the couples recording an old marriage: a second partner on the KK, and the book's other spouse
+    someone else: never approved (nor rejected), alone or among the perturbations; the book naming the
+    recorded spouse as before is still approved."""
+    rng = random.Random(f"{SEED}-partners")
+    for c in LAMA:
+        two = _with_second_partner(c)
+        assert two.decide().status == Status.APPROVED, sorted(f.code for f in two.decide().findings)
+        for extra in range(3):
+            perturbed = two.copy()
+            for perturb in rng.sample(PERTURBATIONS, extra):
+                perturb(perturbed, rng)
+            _outsider(perturbed, rng)
+            decision = perturbed.decide()
+            assert decision.status not in (Status.APPROVED, Status.REJECTED), (
+                c.subject.nik, sorted(f.code for f in decision.findings))
+            if extra == 0:  # the finding says there is no sure partner, naming no guessed one
+                assert "SPOUSE_AMBIGUOUS" in [f.code for f in decision.findings]
 
 
 # --- rejections on positive evidence still reject; their near misses go to review -----------------------
