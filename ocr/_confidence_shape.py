@@ -83,6 +83,8 @@ _ENGLISH = frozenset({
 })
 """English words: a bilingual print's translation or label taken with an Indonesian value (the names of
 people, places, institutions, programmes and degrees are read in Indonesian)."""
+_SEX_CODES = frozenset({"L", "P", "LK", "PR"})
+"""How a member table may print jenis kelamin: a place that begins with one ran into the sex column."""
 _LABEL_WORDS = frozenset({
     "KABUPATEN", "KOTA", "KABUPATEN/KOTA", "PROPINSI", "PROVINSI", "KECAMATAN", "DESA", "KELURAHAN",
     "DESA/KELURAHAN", "KODE", "POS", "RT", "RW", "RT/RW", "ALAMAT", "NAMA", "", "-",
@@ -98,6 +100,20 @@ another header field's name, or a colon (`RUMAH : JL. ...`, the rest of a label 
 street line, or a house number of letters only (`NO. SI`: `51` read as look-alike letters)."""
 
 
+_PARTICLES = frozenset({"LA", "WA", "ODE", "BR", "BIN", "BINTI"})
+"""Words that join a person's name to a lineage or a parent's (`LA ODE`, `WA ODE`, `BR`, `BIN`): never a name
+by themselves."""
+
+
+def _particles_astray(words: list[str]) -> bool:
+    """A name of particles only (`LA ODE`: the rest of a wrapped name went to the next column), or one with a
+    Buton/Muna `LA ODE`/`WA ODE` after a word of its own (`FAHRUL WA ODE RISNAWATI`: two names run together;
+    the pair only ever begins a name)."""
+    if words and all(w in _PARTICLES for w in words):
+        return True
+    return any(w == "ODE" and i >= 2 and words[i - 1] in ("LA", "WA") for i, w in enumerate(words))
+
+
 def misshapen(name: str, value: str | None) -> bool:
     """Whether `value` cannot be a reading of field `name`, whatever the layout."""
     if not value:
@@ -109,8 +125,10 @@ def misshapen(name: str, value: str | None) -> bool:
         return True  # the province's value, a line below its own label
     if name == "kabupaten_kota" and " ".join(words) in CITIES_ONLY:
         return True  # a city is written KOTA X (documents.md); bare, its KOTA was lost (`Kotamadya` read as a label)
-    if name in PLACES and len(words) > 1 and len(words[0]) == 1 and words[0].isalpha():
-        return True  # a lone letter before a place (`L KENDARI`): the sex column's L/P taken with it
+    if name in PLACES and len(words) > 1 and ((len(words[0]) == 1 and words[0].isalpha()) or words[0] in _SEX_CODES):
+        return True  # a lone letter or a sex code before a place (`L KENDARI`, `PR BANDUNG`): the next column's
+    if name in PERSON_NAMES and _particles_astray(stripped):
+        return True
     if name in PERSON_NAMES or name in PLACES:
         return (_NOT_NAME_CHARACTER.search(value.upper()) is not None or len(words) > MOST_NAME_WORDS or sentence
                 or any(w in _OTHER_FIELDS_VALUES or w in _ENGLISH for w in stripped)

@@ -55,6 +55,9 @@ def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
     ("nama_orang_tua", "AB KARYAWAN SWASTA"),  # two stacked lines of another column taken for a parent
     ("tempat_lahir", "KENDARI MENGURUS RUMAH TANGGA"),
     ("tempat_lahir", "L KENDARI"),  # the sex column's letter taken with the place
+    ("tempat_lahir", "PR BANDUNG"),
+    ("nama_orang_tua", "LA ODE"),  # the rest of a wrapped name went to the next column
+    ("nama_orang_tua", "FAHRUL WA ODE RISNAWATI"),  # and ran into that column's name
     ("program_studi", "AGRONOMI / STUDY PROGRAM OF AGRONOMY"),  # a bilingual print's translation taken along
 ])
 def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
