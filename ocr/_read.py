@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import dataclasses
+import itertools
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -137,11 +138,13 @@ def _reads_better_turned(cleaned: np.ndarray, page: Page, *, lang: str) -> bool:
     """Whether the page's running text outside its tables reads better turned over: a probe before the page
     is read again upside down.
 
-    A worn or faint scan read upright can look like noise too (its words read unsure). Reading the whole
-    page again turned over (the tables' sparse pass and the second looks included, about 1.5-2 CPU-s of
-    Tesseract on a KK) only to keep the first reading wasted most of a page's time; the inked bands outside
-    the tables, turned over, read as noise on an upright page and as text on an upside-down one, for a
-    quarter of that. A page with no word outside its tables is read again whole, as before.
+    A worn, faint or unruled page read upright can look like noise too (many words unsure or short: a
+    table of numbers read as running text). Reading the whole page again turned over (2-4 CPU-s of
+    Tesseract on a KK) only to keep the first reading was most of such a page's time. Turned over, text
+    that was upright reads as noise and text that was upside down reads as words, and a part of the page
+    shows which: of the page cut into `_PROBE_PARTS` (at blank rows), the part holding most of the words read
+    outside the tables is read turned over and compared with what was read there upright. A page with no
+    word outside its tables is read again whole, as before.
     """
     upright = [w for w in page.words
                if not any(g.bbox[0] <= w.cx <= g.bbox[2] and g.bbox[1] <= w.cy <= g.bbox[3] for g in page.grids)]
@@ -151,7 +154,27 @@ def _reads_better_turned(cleaned: np.ndarray, page: Page, *, lang: str) -> bool:
     for grid in page.grids:
         x0, y0, x1, y1 = (int(v) for v in grid.bbox)
         outside[y0:y1 + 1, x0:x1 + 1] = 255
-    return _quality(_read_inked_bands(cv2.rotate(outside, cv2.ROTATE_180), lang=lang)) > _quality(upright)
+    height = outside.shape[0]
+    blank = np.flatnonzero(outside.min(axis=1) >= 128)
+    cuts = [0, *(_blank_row_near(blank, height * k // _PROBE_PARTS) for k in range(1, _PROBE_PARTS)), height]
+    bands = [(top, bottom) for top, bottom in itertools.pairwise(cuts) if bottom > top]
+    top, bottom = max(bands, key=lambda band: sum(band[0] <= w.cy < band[1] for w in upright))
+    here = [w for w in upright if top <= w.cy < bottom]
+    turned = _read_inked_bands(cv2.rotate(outside[top:bottom], cv2.ROTATE_180), lang=lang)
+    return _quality(turned) > _quality(here)
+
+
+_PROBE_PARTS = 6
+"""The page is cut into this many parts of about equal height for the upside-down probe (a sixth of a KK
+holds 15-25 words outside its tables)."""
+
+
+def _blank_row_near(blank: np.ndarray, row: int) -> int:
+    """The blank row (of sorted `blank`) nearest `row`, or `row` when the page has none."""
+    if blank.size == 0:
+        return row
+    i = int(np.searchsorted(blank, row))
+    return int(min(blank[max(0, i - 1):i + 1], key=lambda b: abs(int(b) - row)))
 
 
 def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transform: geo.Transform, *,
