@@ -5,6 +5,7 @@ and per document of every type, with what each reading was, to compare two commi
     .venv/bin/python benchmarks/kk_page_cpu.py CORPUS_DIR --all --dump OUT.jsonl
     .venv/bin/python benchmarks/kk_page_cpu.py --attribute OUT.jsonl
     .venv/bin/python benchmarks/kk_page_cpu.py --compare BEFORE.jsonl AFTER.jsonl
+    .venv/bin/python benchmarks/kk_page_cpu.py CORPUS_DIR --all --dump OUT.jsonl --files F1,F2 --no-second-engine
 
 The first form reads every KK that is not a text-layer PDF, one at a time in this process, and counts the
 same CPU `capil bench ocr` counts: this process's own plus its Tesseract workers' (`ocr.tesseract_cpu`). The
@@ -17,6 +18,8 @@ detector CPU, the extraction (every value with its confidence) and the truth. It
 too (`PYTHONPATH=OLD_TREE`), so two commits can be dumped over one corpus. `--attribute` tabulates a dump:
 calls and CPU per page by caller, per type and variant. `--compare` lists every value whose reading or
 confidence differs between two dumps (with whether each side is right) and the CPU per page before -> after.
+`--files` reads only those documents (manifest paths); `--no-second-engine` reads without the second reading
+by lines (`ocr.read(second_engine=False)`): compared with a dump of the same documents, what it brings.
 """
 
 from __future__ import annotations
@@ -93,14 +96,15 @@ def _documents(corpus: Path, every: bool) -> list[dict[str, Any]]:
     return [d for d in manifest["documents"] if every or (d["document_type"] == "kk" and d["variant"] != "pdf_text")]
 
 
-def _read(corpus: Path, doc: dict[str, Any], recorder: _Recorder | None) -> dict[str, Any]:
+def _read(corpus: Path, doc: dict[str, Any], recorder: _Recorder | None, *, second_engine: bool = True,
+          ) -> dict[str, Any]:
     data = (corpus / doc["file"]).read_bytes()
     if recorder:
         recorder.calls, recorder.rapid = [], 0.0
     start = _own_cpu()
     with ocr.tesseract_cpu() as tesseract:
         try:
-            reading = ocr.read(data)
+            reading = ocr.read(data, second_engine=second_engine)
             extraction, error = reading.extraction.to_dict(), None
             pages, type_confidence = reading.extraction.pages, reading.type_confidence
         except Exception as e:  # every failure is a measurement
@@ -113,14 +117,15 @@ def _read(corpus: Path, doc: dict[str, Any], recorder: _Recorder | None) -> dict
             "truth": json.loads((corpus / doc["truth"]).read_text()) if doc.get("truth") else None}
 
 
-def measure(corpus: Path, *, every: bool, dump: Path | None) -> None:
-    documents = _documents(corpus, every)
+def measure(corpus: Path, *, every: bool, dump: Path | None, files: set[str] | None = None,
+            second_engine: bool = True) -> None:
+    documents = [d for d in _documents(corpus, every) if files is None or d["file"] in files]
     recorder = _Recorder() if dump else None
     ocr.extract((corpus / documents[0]["file"]).read_bytes())  # start the workers
     rows = []
     out = dump.open("w") if dump else None
     for doc in documents:
-        row = _read(corpus, doc, recorder)
+        row = _read(corpus, doc, recorder, second_engine=second_engine)
         rows.append(row)
         if out:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -231,6 +236,8 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, nargs="?")
     parser.add_argument("--all", action="store_true", help="every document, not only raster KKs")
     parser.add_argument("--dump", type=Path, help="one JSON line per document")
+    parser.add_argument("--files", help="only these documents (comma-separated manifest paths)")
+    parser.add_argument("--no-second-engine", action="store_true", help="read without the second reading by lines")
     parser.add_argument("--attribute", type=Path, metavar="DUMP")
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args()
@@ -239,7 +246,8 @@ def main() -> None:
     elif args.attribute:
         attribute(args.attribute)
     elif args.corpus:
-        measure(args.corpus, every=args.all, dump=args.dump)
+        measure(args.corpus, every=args.all, dump=args.dump, files=set(args.files.split(",")) if args.files else None,
+                second_engine=not args.no_second_engine)
     else:
         parser.error("CORPUS_DIR, --attribute or --compare")
 
