@@ -206,7 +206,8 @@ def compare(before_path: Path, after_path: Path) -> None:
             print(f"{file} ({b['type']} {b['variant']}): {line}")
     print(f"\n{len(before.keys() & after.keys())} documents in both, {changed} read differently")
     print(f"{'type':<11}{'variant':<10}{'n':>4}  CPU s/page median before -> after   p95 before -> after")
-    groups_b, groups_a = _groups(list(before.values())), _groups(list(after.values()))
+    both = sorted(before.keys() & after.keys())
+    groups_b, groups_a = _groups([before[f] for f in both]), _groups([after[f] for f in both])
     for key in sorted(groups_b.keys() & groups_a.keys()):
         (mb, pb), (ma, pa) = _quantiles(groups_b[key]), _quantiles(groups_a[key])
         print(f"{key[0]:<11}{key[1]:<10}{len(groups_a[key]):>4}  {mb:6.3f} -> {ma:6.3f}              {pb:6.3f} -> {pa:6.3f}")
