@@ -486,13 +486,20 @@ def test_a_spouse_a_looser_rule_would_take_for_the_subject_is_never_approved(loo
     marriages = [c for c in GENUINE if c.change == ChangeType.STATUS_PERKAWINAN]
     for c in marriages if loose is not a_newer_book else LAMA:
         for extra in range(3):
-            perturbed = c.copy()
-            for perturb in rng.sample(PERTURBATIONS, extra):
-                perturb(perturbed, rng)
-            loose(perturbed, rng)
-            decision = perturbed.decide()
-            assert decision.status not in (Status.APPROVED, Status.REJECTED), (
-                loose.__name__, c.subject.nik, sorted(f.code for f in decision.findings))
+            _never_decided_automatically(c, loose, rng, extra)
+
+
+def _never_decided_automatically(c: Case, tamper: Callable[[Case, random.Random], None], rng: random.Random,
+                                 extra: int, perturbations: list | None = None):
+    """`c` read with `extra` random perturbations and then `tamper`ed: review, never approved nor rejected."""
+    perturbed = c.copy()
+    for perturb in rng.sample(perturbations or PERTURBATIONS, extra):
+        perturb(perturbed, rng)
+    tamper(perturbed, rng)
+    decision = perturbed.decide()
+    assert decision.status not in (Status.APPROVED, Status.REJECTED), (
+        tamper.__name__, c.subject.nik, sorted(f.code for f in decision.findings))
+    return decision
 
 
 # --- tampered: another address, another partner; never approved, never rejected ---------------------------
@@ -538,13 +545,8 @@ def test_another_house_number_rt_rw_or_postcode_is_never_approved():
         if c.change == ChangeType.KOREKSI_BIODATA:
             continue
         for extra in range(3):
-            perturbed = c.copy()
-            for perturb in rng.sample([p for p in PERTURBATIONS if p not in (blank_header, kk_not_read)], extra):
-                perturb(perturbed, rng)
-            another_address_number(perturbed, rng)
-            decision = perturbed.decide()
-            assert decision.status not in (Status.APPROVED, Status.REJECTED), (
-                c.subject.nik, sorted(f.code for f in decision.findings))
+            _never_decided_automatically(c, another_address_number, rng, extra, perturbations=[
+                p for p in PERTURBATIONS if p not in (blank_header, kk_not_read)])
 
 
 def test_several_recorded_partners_and_a_book_naming_none_of_them_is_never_approved():
@@ -556,13 +558,7 @@ def test_several_recorded_partners_and_a_book_naming_none_of_them_is_never_appro
         two = _with_second_partner(c)
         assert two.decide().status == Status.APPROVED, sorted(f.code for f in two.decide().findings)
         for extra in range(3):
-            perturbed = two.copy()
-            for perturb in rng.sample(PERTURBATIONS, extra):
-                perturb(perturbed, rng)
-            _outsider(perturbed, rng)
-            decision = perturbed.decide()
-            assert decision.status not in (Status.APPROVED, Status.REJECTED), (
-                c.subject.nik, sorted(f.code for f in decision.findings))
+            decision = _never_decided_automatically(two, _outsider, rng, extra)
             if extra == 0:  # the finding says there is no sure partner, naming no guessed one
                 assert "SPOUSE_AMBIGUOUS" in [f.code for f in decision.findings]
 
