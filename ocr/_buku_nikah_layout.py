@@ -11,6 +11,7 @@ in a heading, the marriage date inside a sentence).
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import statistics
 
@@ -27,6 +28,7 @@ from ._layout import (
     label_factor,
     labelled,
     lines,
+    printed_words,
     value_after,
     without_leading_noise,
 )
@@ -60,16 +62,18 @@ def locate_pages(pages: list[Page]) -> Located:
     then the first half's. Values of a left half end at the fold (their crops never reach across it).
     """
     all_lines = [ln for page in pages for ln in _lines_of(page)]
-    folds = [_fold(page) for page in pages]
+    folds: list[tuple[float, float] | None] = [_spread(page) for page in pages]
     if all(f is None for f in folds) or _columns(all_lines) is not None:
         return locate(all_lines)
     spans: dict[str, Span | None] = {}
     caps: dict[str, float] = {}
     limits: dict[str, int] = {}
     prose: set[str] = set()
-    for page, fold in zip(pages, folds, strict=True):
-        halves = [page.words] if fold is None else [tuple(w for w in page.words if w.cx < fold),
-                                                   tuple(w for w in page.words if w.cx >= fold)]
+    for page, split in zip(pages, folds, strict=True):
+        fold, top = split if split is not None else (None, 0.0)
+        # Above its columns (a form's heading, its number) the page is one: it goes with the left half.
+        halves = [page.words] if fold is None else [tuple(w for w in page.words if w.cx < fold or w.cy < top),
+                                                   tuple(w for w in page.words if w.cx >= fold and w.cy >= top)]
         for i, words in enumerate(halves):
             found, found_caps, found_limits, found_prose = locate(_lines_of(page, words))
             for key, span in found.items():
@@ -92,10 +96,50 @@ def locate_pages(pages: list[Page]) -> Located:
     return spans, caps, limits, frozenset(prose)
 
 
+def _spread(page: Page) -> tuple[float, float] | None:
+    """Where a page is split in two, and from what height down: a spread's fold (the whole height), else the
+    start of a form's second column of numbered items (from the first item line's top)."""
+    fold = _fold(page)
+    return (fold, 0.0) if fold is not None else _items_column(page)
+
+
 def _lines_of(page: Page, words: tuple[Word, ...] | None = None) -> list[Line]:
     """The page's lines (of `words` only, if given) as the labels are looked for in: a label printed letter-spaced
     (`N I K`) made one word, and the scraps a fold's shadow or a border leaves down the page dropped."""
-    return without_frame([_letters_joined(line) for line in lines(page, words)])
+    return without_frame([_letters_joined(line) for line in lines(page, _without_dot_leaders(
+        page.words if words is None else words))])
+
+
+_DOTS = re.compile(r"^(?:\.|…)+:?$")
+"""A word of a leader printed as text: periods (`.`, `. . .` read as words of one), or an ellipsis."""
+
+
+def _without_dot_leaders(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words without a text layer's dotted leaders (`Nama lengkap . . . . . . : X`, the dots typed as
+    periods): runs of three or more words of periods only, or one word of three or more; a colon closing the
+    run stays (as a word of its own where the dots were)."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for word in (*words, None):
+        if word is not None and _DOTS.match(word.text) and (not run or run[-1].cy == word.cy or
+                                                             abs(run[-1].cy - word.cy) < word.height):
+            run.append(word)
+            continue
+        if len(run) >= _LEADER_WORDS or (run and sum(c == "." for c in run[0].text) >= _LEADER_WORDS):
+            if run[-1].text.endswith(":"):
+                out.append(Word(":", run[-1].confidence, run[-1].bbox))
+        else:
+            out.extend(run)
+        run = []
+        if word is not None:
+            if _DOTS.match(word.text):
+                run = [word]
+            else:
+                out.append(word)
+    return tuple(out)
+
+
+_LEADER_WORDS = 3
 
 
 def _letters_joined(line: Line) -> Line:
@@ -171,6 +215,44 @@ def _fold(page: Page) -> float | None:
     return None
 
 
+_ITEM = re.compile(r"^(?:\d{1,2}|[IVX]{1,5})[.,)]$")
+"""A form's item or section number standing as a word of its own (`27.`, `VI.`)."""
+_ITEM_LINES = 3
+"""The least number of lines on which a second column's item number stands at one x, after the first's value."""
+
+
+def _items_column(page: Page) -> tuple[float, float] | None:
+    """The x where a form's second column of numbered items begins (two columns of `27. Nama ayah ... : X`
+    side by side, each with its own section headings, read as one line per height): item numbers standing
+    at one x (within a line height) after other words on at least `_ITEM_LINES` lines, the words right
+    of it no part of the left column's values, and `label : value` colons on both sides, as on a spread."""
+    words = [w for w in page.words if w.confidence >= 0.5]
+    if len(words) < 20:
+        return None
+    height = statistics.median(w.height for w in words)
+    starts: list[tuple[int, float]] = []
+    for line in lines(page, tuple(words)):
+        for before, word in itertools.pairwise(line.words):
+            if _ITEM.match(word.text) and word.x0 - before.x1 >= height:
+                starts.append((word.x0, word.bbox[1]))
+                break
+    if len(starts) < _ITEM_LINES:
+        return None
+    x = statistics.median(s for s, _ in starts)
+    column = [(s, top) for s, top in starts if abs(s - x) <= height]  # headings stand a little left of items
+    if len(column) < _ITEM_LINES:
+        return None
+    edge, top = min(s for s, _ in column) - height / 4, min(t for _, t in column) - height / 2
+    body = [w for w in words if w.cy >= top]
+    left, right = min(w.x0 for w in body), max(w.x1 for w in body)
+    if any(w.x0 < edge < w.x1 for w in body):
+        return None  # a word across it: one column's value runs over, or no column at all
+    if all(len(_valued_colons(page, body, lo, hi, height)) >= _FOLD_COLONS
+           for lo, hi in ((left - 1, edge), (edge, right + 1))):
+        return edge, top
+    return None
+
+
 def _valued_colons(page: Page, words: list[Word], lo: float, hi: float, height: float) -> list[Word]:
     colons = [w for w in page.words if lo <= w.cx < hi and w.text.endswith((":", ";"))]
     return [c for c in colons if any(c.x1 <= w.x0 and w.cx < hi and abs(w.cy - c.cy) < height / 2
@@ -219,9 +301,9 @@ def locate(all_lines: list[Line]) -> Located:
         caps["kua"] = UNLABELLED  # a heading (`KANTOR URUSAN AGAMA KECAMATAN KOLAKA`), not a label's value
     columns = _columns(all_lines)
     if columns is not None:
-        both, middle = _side_by_side(all_lines, columns, before_y=bands.get("wali", (None, None))[0])
+        both, ends = _side_by_side(all_lines, columns, before_y=bands.get("wali", (None, None))[0])
         spans.update(both)
-        limits.update({key: middle for key in both if key.startswith("suami.")})
+        limits.update(ends)
         # Headings side by side read as two lines (a slight skew) are no bands one above the other.
         bands = {role: band for role, band in bands.items() if role == "wali"}
     for role in ("suami", "istri"):
@@ -403,30 +485,74 @@ def _columns(all_lines: list[Line]) -> tuple[float, float, float] | None:
 
 
 def _side_by_side(all_lines: list[Line], columns: tuple[float, float, float], *,
-                  before_y: float | None) -> tuple[dict[str, Span | None], int]:
+                  before_y: float | None) -> tuple[dict[str, Span | None], dict[str, int]]:
     """Both parties' values from one table: each label's line, its words split between the SUAMI and ISTRI
-    columns at the middle between the two headings; and that middle, where the SUAMI values end."""
+    columns at the middle between the two headings; and where each SUAMI value ends (that middle, or the
+    label printed between the two values)."""
     top, x_suami, x_istri = columns
     middle = (x_suami + x_istri) / 2
     out: dict[str, Span | None] = {}
+    ends: dict[str, int] = {}
     # A garbled `Tempat/Tgl. Lahir` reads most like `Tempat Lahir`: that label's value is then both.
     fields = [*PARTY_LABELS.items(), ("lahir", _BORN + _BORN_APART[0])]
     for name, wordings in fields:
-        found = next((f for label in wordings if (f := find_label(all_lines, label, after_y=top, before_y=before_y,
-                                                                    rivals=_RIVALS)) is not None), None)
+        found = next(((label, f) for label in wordings if (f := find_label(
+            all_lines, label, after_y=top, before_y=before_y, rivals=_RIVALS)) is not None), None)
         # In a table the columns say where a label ends: one printed close to its value without a colon
         # (`Nomor Induk Kependudukan 7404...`) still counts, unless it begins a longer label.
-        found = found or next((f for label in wordings if not _begins_rival(label) and (f := find_label(
-            all_lines, label, after_y=top, before_y=before_y, rivals=_RIVALS, colon=False)) is not None), None)
+        found = found or next(((label, f) for label in wordings if (f := find_label(
+            all_lines, label, after_y=top, before_y=before_y, rivals=_RIVALS, colon=False)) is not None
+            and not _goes_on_into_rival(label, f[0].words[f[1]].text)), None)
         if found is None:
             continue
-        line, after, ratio = found
+        label, (line, after, ratio) = found
         height = line.height
-        for role, side in (("suami", [w for w in line.words[after:] if w.cx < middle]),
-                           ("istri", [w for w in line.words[after:] if w.cx >= middle])):
-            kept = without_leading_noise(side, height)
+        sides = (("suami", [w for w in line.words[after:] if w.cx < middle]),
+                 ("istri", [w for w in line.words[after:] if w.cx >= middle]))
+        ends[f"suami.{name}"] = round(middle)
+        start = _label_start(line, after, label)
+        if start > 0 and x_suami < (line.words[start].x0 + line.words[after - 1].x1) / 2 < x_istri:
+            # The labels in a column of their own between the parties' (a card's back): the husband's value
+            # stands before the label, the wife's after it.
+            sides = (("suami", list(line.words[:start])), ("istri", list(line.words[after:])))
+            ends[f"suami.{name}"] = line.words[start].x0 - round(height / 2)
+        for role, side in sides:
+            kept = without_leading_noise(_without_cell_specks(side), height)
             out[f"{role}.{name}"] = Span(line.page, tuple(kept), label_factor(ratio)) if kept else None
-    return out, round(middle)
+    return out, ends
+
+
+def _label_start(line: Line, after: int, label: str) -> int:
+    """The index of the first word of `label`, found on `line` ending before index `after` (its colon, if any,
+    included): as many words back as the label's printed words, fewer where fewer were read."""
+    end = after - 1 if after and _COLON_ONLY.match(line.words[after - 1].text) else after
+    size = min(end, printed_words(label))
+    key = compact_key(label)
+    for n in range(size, 0, -1):
+        if compact_key(" ".join(w.text for w in line.words[end - n:end])).startswith(key[:3]):
+            return end - n
+    return end - size
+
+
+_COLON_ONLY = re.compile(r"^[:;]$")
+
+
+def _without_cell_specks(words: list[Word]) -> list[Word]:
+    """A table cell's words without the specks a tinted or dotted row is read as at the cell's ends (`Na`,
+    `Ne`, `Ia` at confidence ~0.1 around `JL. GAJAH MADA NO. 119`): words of one or two characters read
+    below `_SPECK`, while a word read surely stays in the cell (the value's own `LA` or `WA` are read surely)."""
+    if all(_cell_speck(w) for w in words):
+        return words
+    first = next(i for i, w in enumerate(words) if not _cell_speck(w))
+    last = max(i for i, w in enumerate(words) if not _cell_speck(w))
+    return words[first:last + 1]
+
+
+def _cell_speck(word: Word) -> bool:
+    return word.confidence < _SPECK and len(word.text) <= _SPECK_LETTERS
+
+
+_SPECK_LETTERS = 2
 
 
 def _begins_rival(label: str) -> bool:
@@ -465,11 +591,20 @@ def _colon_lost(all_lines: list[Line], label: str, *, after_y: float | None, bef
     before = compact_key(_ENUMERATOR.sub("", " ".join(w.text for w in line.words[:after])))
     if difflib.SequenceMatcher(None, before, compact_key(label)).ratio() < _COLON_LOST_LABEL:
         return None
-    key, nxt = compact_key(label), compact_key(line.words[after].text)
-    rests = [compact_key(r)[len(key):] for r in _RIVALS if compact_key(r).startswith(key) and compact_key(r) != key]
-    if not nxt or any(rest.startswith(nxt[:3]) or nxt.startswith(rest[:3]) for rest in rests):
+    if _goes_on_into_rival(label, line.words[after].text):
         return None
     return value_after(line, after, ratio)
+
+
+def _goes_on_into_rival(label: str, next_word: str) -> bool:
+    """Whether a label read without its colon may be the start of a longer one: it begins a longer label and
+    the word after it goes on into that label's rest (`Nama` `Lengkap`), or is no word at all. A label that
+    begins no other is never such a start."""
+    key, nxt = compact_key(label), compact_key(next_word)
+    rests = [compact_key(r)[len(key):] for r in _RIVALS if compact_key(r).startswith(key) and compact_key(r) != key]
+    if not rests:
+        return False
+    return not nxt or any(rest.startswith(nxt[:3]) or nxt.startswith(rest[:3]) for rest in rests)
 
 
 _COLON_LOST_LABEL = 0.9

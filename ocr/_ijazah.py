@@ -623,11 +623,14 @@ def _date_of_issue(all_lines: list[Line], *, after: Line | None) -> core.FieldVa
     the label's colon was lost) are never taken.
     """
     labelled_date = _first_labelled(all_lines, _ISSUED)
-    if labelled_date is not None and norm.date(labelled_date.text) and not _about_birth(all_lines, labelled_date):
-        return field_value(labelled_date, norm.date_graded)
     in_sentence = unlabelled.issued(all_lines)
+    if labelled_date is not None and norm.date(labelled_date.text) and not _about_birth(all_lines, labelled_date) \
+            and not (in_sentence.value is not None and _inside_sentence(all_lines, labelled_date)):
+        return field_value(labelled_date, norm.date_graded)
     if in_sentence.value is not None:
         return in_sentence
+    if _replacement_letter(all_lines):
+        return NOT_FOUND  # the date above its signature is the letter's, years after the ijazah's
     for line in reversed(all_lines):
         if line is after or (after is not None and (line.page, line.y) <= (after.page, after.y)):
             break
@@ -641,6 +644,32 @@ def _date_of_issue(all_lines: list[Line], *, after: Line | None) -> core.FieldVa
 
 
 _DATE_LINE_WORDS = 6
+
+
+_ISSUED_WORDS = frozenset(compact_key(w) for label in _ISSUED for w in label.split())
+
+
+def _inside_sentence(all_lines: list[Line], span: Span) -> bool:
+    """Whether a date found after a label's wording stands inside a sentence (`yang dinyatakan lulus pada
+    tanggal 5 April 1990`: the day of the examination, not of issue): a word before it on its line that is
+    none of the labels' words and is written in lower case."""
+    line = _line_of(all_lines, span)
+    before = [w.text for w in line.words if w.x1 <= span.words[0].x0]
+    return any(t.isalpha() and t.islower() and compact_key(t) not in _ISSUED_WORDS for t in before)
+
+
+_REPLACEMENT = re.compile(r"^SURATKETERANGAN(?:PENGGANTI|\w{0,12}(?:HILANG|RUSAK))")
+"""A letter standing in for a lost or ruined ijazah (`SURAT KETERANGAN PENGGANTI IJAZAH / STTB`)."""
+
+
+def _replacement_letter(all_lines: list[Line]) -> bool:
+    """Whether the document is a letter in place of the ijazah: it lists the ijazah's date among its fields
+    and dates itself above its signature."""
+    return any(_REPLACEMENT.match(compact_key(line.text)) for line in all_lines[:_TITLE_LINES])
+
+
+_TITLE_LINES = 12
+"""Lines from the top a title stands within (under a letterhead of up to ten lines)."""
 
 
 def _date_under_place_of_issue(pages: list[Page], all_lines: list[Line]) -> core.FieldValue:
