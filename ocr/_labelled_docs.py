@@ -18,6 +18,7 @@ import core
 from . import _normalize as norm
 from ._buku_nikah import _normalizers as BUKU_NIKAH_NORMALIZERS
 from ._confidence import DISPUTED, SURE, capped
+from ._confidence_shape import misshapen
 from ._fields import NOT_FOUND, Normalizer, labels
 from ._ijazah import _NORMALIZERS as IJAZAH_NORMALIZERS
 from ._kk import _HEADER_LABELS as HEADER_LABELS
@@ -145,7 +146,16 @@ def read_kk(page: Page) -> tuple[dict[str, core.FieldValue], list[dict[str, core
     niks = {re.sub(r"\D", "", t) for t in numbers} - {no_kk.value if no_kk else None}
     if len(niks) > len(members):
         members = []
-    return header, [{f: m.get(f, NOT_FOUND) for f in core.KK_MEMBER_FIELDS} for m in members]
+    return header, [_one_person({f: m.get(f, NOT_FOUND) for f in core.KK_MEMBER_FIELDS}) for m in members]
+
+
+def _one_person(record: dict[str, core.FieldValue]) -> dict[str, core.FieldValue]:
+    """A block's record as it stands when it shows a valid NIK its birth date (where read) agrees with: one
+    person's; otherwise at most `DISPUTED` (whose values they are, nothing on the block bears out)."""
+    nik, born = record["nik"].value, record["tanggal_lahir"].value
+    if nik and not core.nik_problems(nik, tanggal_lahir=born):
+        return record
+    return {f: capped(v, DISPUTED) for f, v in record.items()}
 
 
 def _fill(fields: dict[str, core.FieldValue], found: dict[str, core.FieldValue], *,
@@ -162,17 +172,17 @@ def _fill(fields: dict[str, core.FieldValue], found: dict[str, core.FieldValue],
                 current.confidence < SURE and value.confidence > current.confidence
                 and value.value not in current.value))):
             out[name] = value
-        elif _disputes(current, value):
+        elif _disputes(name, current, value):
             out[name] = capped(current, DISPUTED)
     return out
 
 
-def _disputes(current: core.FieldValue, labelled: core.FieldValue) -> bool:
+def _disputes(name: str, current: core.FieldValue, labelled: core.FieldValue) -> bool:
     """Whether the labelled reading of a field, itself read surely, gives another value than the layout
-    reader's (neither a part of the other: a wrapped line read in part is no dispute): two readers of the page
-    that disagree, of which neither is sure."""
+    reader's (neither a part of the other: a wrapped line read in part is no dispute; a labelled value its
+    field's shape forbids is no witness): two readers of the page that disagree, of which neither is sure."""
     a, b = str(current.value), str(labelled.value)
-    return labelled.confidence >= SURE and a != b and a not in b and b not in a
+    return labelled.confidence >= SURE and a != b and a not in b and b not in a and not misshapen(name, b)
 
 
 Anggota = tuple[dict[str, core.FieldValue], ...]

@@ -118,3 +118,21 @@ def test_a_sure_value_the_labelled_reading_contradicts_is_no_longer_sure():
     assert filled["kode_pos"].confidence == 0.95  # the two readings agree
     part = read | {"kecamatan": core.FieldValue("POMALAA BARAT", 0.95)}  # a part of it read is no dispute
     assert fill_gaps(core.DocumentType.KK, [page], part, ())[0]["kecamatan"].confidence == 0.95
+
+
+def test_a_labelled_value_its_field_s_shape_forbids_contradicts_nothing():
+    page = lines_page("Kepala Keluarga : DEDE ISLAM")  # the next column's religion taken along
+    fields = {f: core.FieldValue(None) for f in core.KK_HEADER_FIELDS}
+    assert read_kk(page)[0]["nama_kepala_keluarga"].confidence >= SURE
+    read = fields | {"nama_kepala_keluarga": core.FieldValue("DEDI KURNIA", 0.95)}
+    assert fill_gaps(core.DocumentType.KK, [page], read, ())[0]["nama_kepala_keluarga"].confidence == 0.95
+    shaped = lines_page("Kepala Keluarga : DEDE KURNIA")
+    assert fill_gaps(core.DocumentType.KK, [shaped], read, ())[0]["nama_kepala_keluarga"].confidence < SURE
+
+
+def test_a_card_without_a_valid_nik_is_no_one_s_for_sure():
+    card = _card("DEDE KURNIA", "KEPALA KELUARGA", HEAD_NIK, "LAKI-LAKI", "07-08-1961", "ISLAM")
+    other = _card("IIS SUMIATI", "ISTRI", "7404056711644346", "PEREMPUAN", "27-12-1964", "KRISTEN")  # NIK's date: 27-11
+    _, members = read_kk(_app_page(card, other))
+    assert members[0]["agama"].confidence >= SURE
+    assert members[1]["agama"].value == "KRISTEN" and members[1]["agama"].confidence < SURE
