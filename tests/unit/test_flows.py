@@ -256,12 +256,17 @@ def test_a_read_stopped_at_its_time_limit_is_the_offices_failure_not_the_applica
     the memory limit the file itself is too large to use (rejected), unless the declared-type read of a file
     that looked like another type got through and only the read again without a type did not (review)."""
     from api._words import APPLICANT_ACTIONS
+    family, person = _learner()
+    kk = reader.page(synthetic.render_kk(family, seed=SEED))  # rendered once, filed four times
+    ijazah = reader.page(synthetic.render_ijazah(person, jenjang="S1", seed=SEED))
     for limit, declared, code in (("time", True, "PROCESSING_FAILED"), ("memory", True, "DOCUMENT_UNREADABLE"),
                                   ("cpu", False, "PROCESSING_FAILED"),
                                   ("memory", False, "DOCUMENT_NOT_READ")):
         reader.fail = {DocumentType.IJAZAH if declared else None: core.ResourceLimitExceeded(
             "reading the file took over 180 s; the reader was stopped", limit=limit)}
-        app_id, person = _file(svc, reader, kk_as_ijazah=not declared)
+        app_id = casework.file_application(svc, nik=person.nik, change=ChangeType.PENDIDIKAN,
+                                           files={DocumentType.KK: kk, DocumentType.IJAZAH: ijazah if declared else kk},
+                                           requested={"pendidikan": "DIPLOMA IV/STRATA I"})
         readings = {t: casework.read_document(svc, app_id, t) for t in (DocumentType.KK, DocumentType.IJAZAH)}
         read = readings[DocumentType.IJAZAH]
         assert isinstance(read, core.Unreadable) and read.code == code, (limit, declared)
