@@ -124,7 +124,30 @@ def extract_buku_nikah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], t
     married = _date(found.get("tanggal_nikah"))
     for role in ("suami", "istri"):
         _settle_birth(found, role, readings, married)
+        _check_sex(found, role)
     return all_fields(core.BUKU_NIKAH_FIELDS, found), ()
+
+
+_WOMAN_DAY = 40
+"""A NIK's day of birth has 40 added for a woman."""
+_PARTY_READ_WITH_NIK = ("nik", "tempat_lahir", "tanggal_lahir")
+
+
+def _check_sex(found: dict[str, core.FieldValue], role: str) -> None:
+    """A husband's NIK says a man (day of birth 1-31), a wife's a woman (41-71). A NIK of the other sex under a
+    party's heading is the other party's, read into the wrong column (a card's labels between the columns, a
+    skewed split): that NIK and the birth read beside it are never sure (`DISPUTED` at most), however well
+    they agree."""
+    nik = found.get(f"{role}.nik")
+    if nik is None or nik.value is None or len(nik.value) != 16 or not nik.value.isdigit():
+        return
+    woman = int(nik.value[6:8]) > _WOMAN_DAY
+    if woman == (role == "istri"):
+        return
+    for name in _PARTY_READ_WITH_NIK:
+        key = f"{role}.{name}"
+        if found.get(key) is not None and found[key].value is not None:
+            found[key] = capped(found[key], DISPUTED)
 
 
 def _normalizers() -> dict[str, Normalizer]:

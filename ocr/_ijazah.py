@@ -61,7 +61,7 @@ def _school(text: str | None) -> str | None:
 
 def _gelar(text: str | None) -> str | None:
     """A degree as printed; an abbreviation's closing period lost or read as a comma is put back, a doubled
-    parenthesis made single.
+    parenthesis made single, a space read inside the parentheses dropped.
 
     Indonesian degree abbreviations end with a period (`S.Kom.`, `A.Md.Kep.`,
     `S.H.`); Tesseract drops the one before a closing parenthesis.
@@ -70,6 +70,7 @@ def _gelar(text: str | None) -> str | None:
     if not value:
         return None
     value = re.sub(r"([()])\1+", r"\1", value)  # a parenthesis read twice
+    value = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", value))  # `(S.H. )`: a space read inside the brackets
     return _ABBREVIATION_END.sub(lambda m: m[1] + ".)", value)
 
 

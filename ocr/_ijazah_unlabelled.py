@@ -38,13 +38,15 @@ _SCHOOL_KIND = re.compile(
 centres of non-formal education that issue Paket A/B/C (`PKBM TUNAS HARAPAN`, `SANGGAR KEGIATAN BELAJAR ...`)."""
 _INSTITUTION_KIND = re.compile(r"\b(?:UNIVERSITAS|INSTITUT|SEKOLAH TINGGI|POLITEKNIK|AKADEMI)\b.*")
 _HEADS_OF_INSTITUTION = re.compile(r"^(?:REKTOR|DIREKTUR|KETUA|DEKAN)\b")
-_BIRTH = re.compile(r"\blahir\s*di\s+(?:[|:;!]\s+)?(?P<place>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*(?:,|\bpada\b|\btanggal\b|\btgl\b)"
+_BIRTH = re.compile(r"\blah[i1l]?r\s*di\s+(?:[^\sA-Za-z]{1,2}\s+)?(?P<place>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*"
+                    r"(?:,|\bpada\s*(?=tanggal)|\bpada\b|\btanggal\b|\btgl\b)"
                     rf"\s*(?:pada\s+)?(?:tanggal\s+|tgl\.?\s+)?(?P<date>{DATE})", re.IGNORECASE)
 _BORN_ON_AT = re.compile(rf"\blahir\s+(?:pada\s+)?(?:tanggal|tgl\.?)\s+(?P<date>{DATE})\s*,?\s+di\s+"
                          r"(?P<place>[A-Za-z][A-Za-z'\-]*(?:\s+(?!telah\b|dan\b|yang\b)[A-Z][A-Za-z'\-]*){0,3})",
                          re.IGNORECASE)
 """`lahir pada tanggal 3 April 1962 di Tabanan`: the place after the date, capitalized words only. (`_BIRTH`,
-the place first, takes `lahir di` read as one word, `lahirdi`, and a stroke read before the place, `| Raha`.)"""
+the place first, takes `lahir di` read as one word or with a letter lost, `lahirdi`, `lahrdi`, a stroke or
+colon read before the place, `| Raha`, `0. Raha`, and `padatanggal`.)"""
 _ISSUED = re.compile(r"\b(?:diberikan|dikeluarkan|ditetapkan|diterbitkan)\s+di\s+[A-Za-z][A-Za-z .'\-]{1,40}?"
                      rf"\s*(?:,|\bpada\b|\btanggal\b|\btgl\b)\s*(?:pada\s+)?(?:tanggal\s+|tgl\.?\s+)?(?P<date>{DATE})",
                      re.IGNORECASE)
@@ -289,7 +291,9 @@ def _named(line: Line, start: int, end: int) -> core.FieldValue:
 
 
 def _institution_name(text: str | None) -> str | None:
-    return norm.text_upper(text.rstrip(" ,.") if text else text)
+    """As printed, upper case; the punctuation at its ends that no name has (`, .` after it; `/` or `:` before
+    it, the end of a label wrapped over two lines, `Jurusan /` over `Program Studi`)."""
+    return norm.text_upper(text.rstrip(" ,.").lstrip(" /:;|") if text else text)
 
 
 def programme_name(text: str | None) -> str | None:

@@ -116,3 +116,36 @@ def test_a_letter_in_place_of_a_lost_ijazah_gives_the_ijazah_s_date_never_its_ow
     unread = fields_read(*_LETTER, "6 Tahun Pelajaran 1998/1999", *_SIGNED, expect=core.DocumentType.IJAZAH)
     assert (unread["tanggal_lulus"].value, unread["tanggal_lulus"].confidence) != ("2008-10-08", 0.99)
     assert unread["tanggal_lulus"].value is None or unread["tanggal_lulus"].confidence < 0.9
+
+
+def test_a_party_s_nik_of_the_other_sex_makes_its_birth_unsure():
+    """The wife's NIK (day of birth + 40) and birth date read under the husband's heading agree with each other,
+    but not with the heading: neither is sure."""
+    words = line_words("KEMENTERIAN AGAMA REPUBLIK INDONESIA", 200, 100) + line_words("KUTIPAN AKTA NIKAH", 200, 160)
+    words += line_words("SUAMI", 900, 300) + line_words("ISTRI", 1700, 300)
+    rows = [("NIK", "7402016704963890", "7402012606905274"),
+            ("Tempat/Tgl. Lahir", "Raha, 27-04-1996", "Raha, 26-06-1990")]
+    for i, (label, suami, istri) in enumerate(rows):
+        words += _table_row(label, suami, istri, 380 + i * 80, specks=False)
+    got = _nikah(words)
+    assert got["suami.tanggal_lahir"].value == "1996-04-27"
+    assert got["suami.tanggal_lahir"].confidence < 0.9 and got["suami.nik"].confidence < 0.9
+    assert got["istri.tanggal_lahir"].confidence < 0.9
+
+
+def test_a_degree_s_parentheses_and_a_programme_s_wrapped_label_slash():
+    got = fields_read("UNIVERSITAS HASANUDDIN", ("IJAZAH", 90), "Nama : WA ODE HASNAH", "Jurusan",
+                      "Program Studi : / Pendidikan Matematika", "Gelar Akademik : Sarjana Hukum (S.H. )",
+                      "Makassar, 16 Mei 1990", expect=core.DocumentType.IJAZAH)
+    assert got["gelar"].value == "SARJANA HUKUM (S.H.)"
+    assert got["program_studi"].value == "PENDIDIKAN MATEMATIKA"
+
+
+def test_birth_in_a_sentence_read_with_its_words_run_together():
+    """`lahir di` read `lahirdi` or `lahrdi`, a colon before the place read `0.`, `pada tanggal` read as one word."""
+    for born in ("lahrdi 0. Raha padatanggal 19 Februari 1974", "lahirdi | Raha pada tanggal 19 Februari 1974"):
+        got = fields_read("UNIVERSITAS HASANUDDIN", ("IJAZAH", 90), "Rektor Universitas Hasanuddin menyatakan bahwa",
+                          ("ANDI MAPPANYUKKI", 50), f"Nomor Stambuk 65392181 {born}",
+                          "Diberikan di Makassar pada tanggal 16 Mei 1996", expect=core.DocumentType.IJAZAH)
+        assert (got["tempat_lahir"].value, got["tanggal_lahir"].value) == ("RAHA", "1974-02-19")
+        assert got["tanggal_lahir"].confidence < 0.9  # out of a sentence
