@@ -19,7 +19,7 @@ from . import _normalize as norm
 from ._buku_nikah import _normalizers as BUKU_NIKAH_NORMALIZERS
 from ._confidence import DISPUTED, SURE, capped
 from ._confidence_shape import misshapen
-from ._fields import NOT_FOUND, Normalizer, labels
+from ._fields import NOT_FOUND, Normalizer, labels, reads_like_sentence
 from ._ijazah import _NORMALIZERS as IJAZAH_NORMALIZERS
 from ._kk import _HEADER_LABELS as HEADER_LABELS
 from ._kk_columns import COLUMNS
@@ -180,9 +180,10 @@ def _fill(fields: dict[str, core.FieldValue], found: dict[str, core.FieldValue],
 def _disputes(name: str, current: core.FieldValue, labelled: core.FieldValue) -> bool:
     """Whether the labelled reading of a field, itself read surely, gives another value than the layout
     reader's (neither a part of the other: a wrapped line read in part is no dispute; a labelled value its
-    field's shape forbids is no witness): two readers of the page that disagree, of which neither is sure."""
+    field's shape forbids, or words of a sentence, is no witness): two readers of the page that disagree, of which neither is sure."""
     a, b = str(current.value), str(labelled.value)
-    return labelled.confidence >= SURE and a != b and a not in b and b not in a and not misshapen(name, b)
+    return (labelled.confidence >= SURE and a != b and a not in b and b not in a and not misshapen(name, b)
+            and not reads_like_sentence(b))
 
 
 Anggota = tuple[dict[str, core.FieldValue], ...]
