@@ -8,7 +8,7 @@ made from the upload in these steps, each adding to the page's `Transform`:
     even the light, remove speckle (no geometry change)
     turn a page lying on its side upright (quarter turn)
     deskew (small rotation, canvas grown)
-    upside down? (read looks like noise) -> half turn and read again
+    upside down? (read looks like noise, and a sixth of it reads better turned over) -> half turn, read again
 """
 
 from __future__ import annotations
