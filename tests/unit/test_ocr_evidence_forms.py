@@ -68,7 +68,7 @@ def test_a_form_in_two_columns_of_numbered_items_is_read_column_by_column():
 
 def test_one_column_of_items_is_not_split():
     """A single column's value set far from its label is no second column: nothing is cut off its line."""
-    one = _form(_LEFT[:10] + ["6. Kewarganegaraan :"], [(10, "WNI")], leaders=False)
+    one = _form([*_LEFT[:10], "6. Kewarganegaraan :"], [(10, "WNI")], leaders=False)
     got = _nikah(one)
     assert got["suami.nama_lengkap"].value == "MUHAMMAD ASRUL"
     assert got["suami.kewarganegaraan"].value == "WNI"
