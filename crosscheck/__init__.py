@@ -3,5 +3,7 @@
 from ._decide import REJECTING, decide
 from ._findings import CATALOGUE, finding
 from ._names import NameMatch, compare_names, normalize_name
+from ._spouse import record_partners
 
-__all__ = ["CATALOGUE", "REJECTING", "NameMatch", "compare_names", "decide", "finding", "normalize_name"]
+__all__ = ["CATALOGUE", "REJECTING", "NameMatch", "compare_names", "decide", "finding", "normalize_name",
+           "record_partners"]

@@ -6,6 +6,8 @@
     rotate(gray, degrees) -> (rotated image, canvas grown to keep every pixel; matrix)
     quarter_turn(gray, turns) -> (image turned by 90 degrees `turns` times; matrix)
     runs_vertically(binary) -> whether text runs vertically (the page lies on its side)
+    reads_better_turned(cleaned, page, *, lang) -> whether a page read as noise reads better upside down:
+        a probe of the part of its text outside the tables, before the whole page is read again turned over
     Transform: the chain of matrices from the upload to the normalized page image (`to_source(box)`)
 
 Every step returns the 3x3 homography from its input to its output, so the
@@ -13,5 +15,7 @@ chain is one `Transform`; `ocr.Reading.transforms` holds one per page.
 """
 
 from ._geometry import Transform, find_sheet, quarter_turn, rotate, runs_vertically, skew_angle, unwarp
+from ._read import _reads_better_turned as reads_better_turned
 
-__all__ = ["Transform", "find_sheet", "quarter_turn", "rotate", "runs_vertically", "skew_angle", "unwarp"]
+__all__ = ["Transform", "find_sheet", "quarter_turn", "reads_better_turned", "rotate", "runs_vertically", "skew_angle",
+           "unwarp"]

@@ -252,7 +252,7 @@ def test_a_family_member_the_record_does_not_pair_the_subject_with_is_not_approv
 
 
 def test_record_partners_lists_every_candidate_and_none_outside_a_couple_role():
-    from crosscheck._spouse import record_partners
+    from crosscheck import record_partners
     assert record_partners(HUSBAND, TWO_WIVES.anggota) == (WIFE, _SECOND)
     assert record_partners(WIFE, TWO_WIVES.anggota) == (HUSBAND,)
     son = next(p for p in FAMILY.anggota if p.status_hubungan == "ANAK")

@@ -255,7 +255,7 @@ def test_a_read_stopped_at_its_time_limit_is_the_offices_failure_not_the_applica
     the automatic check failed on our side and has nothing to do), never rejected, never "unreadable". Over
     the memory limit the file itself is too large to use (rejected), unless the declared-type read of a file
     that looked like another type got through and only the read again without a type did not (review)."""
-    from api._words import APPLICANT_ACTIONS
+    from api import words
     family, person = _learner()
     kk = reader.page(synthetic.render_kk(family, seed=SEED))  # rendered once, filed four times
     ijazah = reader.page(synthetic.render_ijazah(person, jenjang="S1", seed=SEED))
@@ -277,7 +277,7 @@ def test_a_read_stopped_at_its_time_limit_is_the_offices_failure_not_the_applica
             [finding] = [f for f in svc.applications.get(app_id).findings if f.document == "ijazah"]
             assert finding.code == code and "180 s" in (finding.found or "")
             assert "gangguan sistem" in finding.message and "terbaca" not in finding.message
-            assert APPLICANT_ACTIONS[finding.code].startswith("Tidak perlu tindakan")
+            assert words.APPLICANT_ACTIONS[finding.code].startswith("Tidak perlu tindakan")
         if status == Status.NEEDS_REVIEW:  # closed, so that the same person can file again
             svc.applications.record_review(app_id, approve=False, verifikator="siti", note="uji")
 

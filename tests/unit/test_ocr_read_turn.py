@@ -1,5 +1,5 @@
 """A page that reads like noise is read again upside down only when its text outside the tables, turned
-over, reads better than it read upright (`ocr._read._reads_better_turned`): a probe of one Tesseract run."""
+over, reads better than it read upright (`ocr.geometry.reads_better_turned`): a probe of one Tesseract run."""
 
 import sys
 from pathlib import Path
@@ -7,9 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ocr import Page, Word
-from ocr._model import Grid
-from ocr._read import _reads_better_turned
+from ocr import Grid, Page, Word
+from ocr.geometry import reads_better_turned
 from ocr.tesseract import Pool, using_pool
 
 FAKE = Path(__file__).with_name("tesseract_worker_fake.py")
@@ -61,7 +60,7 @@ def _page(words: list[Word], *, turned_over_reads: list[Word]) -> Page:
 
 def test_an_upright_page_is_kept_when_its_text_turned_over_reads_as_noise(probes):
     page = _page([*SURE_WORDS, *NOISE_WORDS, *IN_TABLE], turned_over_reads=NOISE_WORDS)
-    assert not _reads_better_turned(CLEANED, page, lang=page.lang)
+    assert not reads_better_turned(CLEANED, page, lang=page.lang)
     # One probe of running text (psm 3), the table blanked out: the part of the page holding the words read
     # outside the table (cut at a blank row below them), not the other inked line.
     assert [(r["psm"], r["width"]) for r in probes] == [(3, 600)]
@@ -71,10 +70,10 @@ def test_an_upright_page_is_kept_when_its_text_turned_over_reads_as_noise(probes
 def test_a_page_whose_text_reads_better_turned_over_is_read_again(probes):
     # The table's words read surely either way; only the text outside it is compared.
     page = _page([*NOISE_WORDS, *IN_TABLE], turned_over_reads=SURE_WORDS)
-    assert _reads_better_turned(CLEANED, page, lang=page.lang)
+    assert reads_better_turned(CLEANED, page, lang=page.lang)
 
 
 def test_a_page_with_no_word_outside_its_tables_is_read_again_without_a_probe(probes):
     page = _page(IN_TABLE, turned_over_reads=NOISE_WORDS)
-    assert _reads_better_turned(CLEANED, page, lang=page.lang)
+    assert reads_better_turned(CLEANED, page, lang=page.lang)
     assert probes == []
