@@ -289,12 +289,12 @@ _LOOKALIKE = {"O": "0", "I": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
 def slip_address_letter(c: Case, rng: random.Random) -> None:
     """One letter of a header address line misread, with confidence: another letter, or the digit it looks
     like (`PEMUDA` read `PEMUOA`, `KOLAKA` read `K0LAKA`)."""
-    fields = [k for k in ("alamat", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi")
-              if c.header[k].value and sum(ch.isalpha() for ch in c.header[k].value) >= 4]
+    lines = {k: c.header[k].value for k in ("alamat", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi")}
+    fields = [k for k, v in lines.items() if v and sum(ch.isalpha() for ch in v) >= 4]
     if not fields:
         return
     k = rng.choice(fields)
-    value = c.header[k].value
+    value = lines[k] or ""
     at = rng.choice([i for i, ch in enumerate(value) if ch.isalpha() and not (i and value[i - 1].isdigit())])
     ch = value[at]
     slip = _LOOKALIKE[ch] if ch in _LOOKALIKE and rng.random() < 0.5 else rng.choice(
