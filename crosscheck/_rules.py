@@ -251,7 +251,7 @@ def check_perkawinan(check: Checker, nikah: Extraction, subject: Person, request
                   found=subject.status_perkawinan)
     other_role = "istri" if role == "suami" else "suami"
     other = (_other_spouse_by_name(check, nikah, other_role, subject, members) if by_name
-             else _other_spouse_by_nik(check, nikah, other_role, known))
+             else _other_spouse_by_nik(check, nikah, other_role, known, record_partners(subject, members)))
     if other is not None:
         _check_spouse(check, nikah, other, prefix=f"{other_role}.")
     tanggal = check.read(nikah.fields.get("tanggal_nikah", MISSING), document="buku_nikah", field="tanggal_nikah")
@@ -292,13 +292,24 @@ def _spouse_not_found(check: Checker, nikah: Extraction, subject: Person) -> Non
                   found=f"{nikah.value(f'{named}.nama_lengkap')} {nikah.value(f'{named}.tanggal_lahir')}")
 
 
-def _other_spouse_by_nik(check: Checker, nikah: Extraction, other_role: str, known: Mapping[str, Person]) -> Person | None:
-    """The other spouse's NIK must be read (or be a record's, digit for digit); their record, if any."""
-    printed = nikah.value(f"{other_role}.nik")
-    other_nik = check.read(nikah.fields.get(f"{other_role}.nik", MISSING), document="buku_nikah",
-                           field=f"{other_role}.nik", record_identity=printed if printed in known else None)
+def _other_spouse_by_nik(check: Checker, nikah: Extraction, other_role: str, known: Mapping[str, Person],
+                         partners: tuple[Person, ...]) -> Person | None:
+    """The other spouse's NIK must be read (or be a record's, digit for digit); their record, if any.
+
+    When the KK records a spouse for the subject (`partners`, `record_partners`), the book must name one of
+    them: a NIK read clearly that is none of theirs (another person, in the family or not) is NAME_MISMATCH
+    (review), as on a book without NIKs; a NIK not read clearly is already doubt."""
+    field = nikah.fields.get(f"{other_role}.nik", MISSING)
+    printed = field.value
+    other_nik = check.read(field, document="buku_nikah", field=f"{other_role}.nik",
+                           record_identity=printed if printed in known else None)
     if other_nik is not None and nik_problems(other_nik):
         check.add("NIK_STRUCTURE", document="buku_nikah", field=f"{other_role}.nik", found=other_nik)
+    if (partners and other_nik is not None and field.confidence >= check.threshold
+            and all(p.nik != other_nik for p in partners)):
+        check.add("NAME_MISMATCH", document="buku_nikah", field=f"{other_role}.nama_lengkap",
+                  expected=" / ".join(p.nama_lengkap for p in partners),
+                  found=nikah.value(f"{other_role}.nama_lengkap"))
     return known.get(other_nik) if other_nik else None
 
 

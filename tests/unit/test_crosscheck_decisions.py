@@ -251,6 +251,27 @@ def test_a_family_member_the_record_does_not_pair_the_subject_with_is_not_approv
     assert decision.status == Status.NEEDS_REVIEW and "NAME_MISMATCH" in codes(decision), codes(decision)
 
 
+def _newer_book(wife_nik: str, confidence: float = 0.95) -> Extraction:
+    """A book of 2016, when NIKs are printed: the husband's NIK and a wife's, read with `confidence`."""
+    niks: dict[str, str | FieldValue | None] = {"suami.nik": HUSBAND.nik, "istri.nik": fv(wife_nik, confidence)}
+    return old_book(tanggal_nikah="2016-06-20", nomor_akta="0123/045/VI/2016", **niks)
+
+
+def test_a_book_with_niks_must_name_the_spouse_the_kk_records():
+    """The KK records the husband's wife (both KAWIN BELUM TERCATAT); his book names another woman by a NIK
+    read clearly: not approved, and the verifikator is shown whom the record pairs him with."""
+    assert marry(_newer_book(WIFE.nik), subject=HUSBAND).status == Status.APPROVED
+    decision = marry(_newer_book(_SECOND.nik), subject=HUSBAND)
+    assert decision.status == Status.NEEDS_REVIEW and "NAME_MISMATCH" in codes(decision), codes(decision)
+    mismatch = next(f for f in decision.findings if f.code == "NAME_MISMATCH")
+    assert mismatch.field == "istri.nama_lengkap" and mismatch.expected == WIFE.nama_lengkap
+    assert _SECOND.nik not in decision.changes  # nobody but the subject would change, and only on approval
+    # either recorded wife named by her NIK decides on her; a NIK read unsure is doubt, not another woman
+    assert marry(_newer_book(_SECOND.nik), subject=HUSBAND, family=TWO_WIVES).status == Status.APPROVED
+    unsure = marry(_newer_book(_SECOND.nik, 0.4), subject=HUSBAND)
+    assert unsure.status == Status.NEEDS_REVIEW and "NAME_MISMATCH" not in codes(unsure), codes(unsure)
+
+
 def test_record_partners_lists_every_candidate_and_none_outside_a_couple_role():
     from crosscheck import record_partners
     assert record_partners(HUSBAND, TWO_WIVES.anggota) == (WIFE, _SECOND)
