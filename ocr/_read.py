@@ -156,7 +156,9 @@ def _reads_better_turned(cleaned: np.ndarray, page: Page, *, lang: str) -> bool:
         outside[y0:y1 + 1, x0:x1 + 1] = 255
     height = outside.shape[0]
     blank = np.flatnonzero(outside.min(axis=1) >= 128)
-    cuts = [0, *(_blank_row_near(blank, height * k // _PROBE_PARTS) for k in range(1, _PROBE_PARTS)), height]
+    within = height // (2 * _PROBE_PARTS)
+    cuts = [0, *(_blank_row_near(blank, height * k // _PROBE_PARTS, within=within) for k in range(1, _PROBE_PARTS)),
+            height]
     bands = [(top, bottom) for top, bottom in itertools.pairwise(cuts) if bottom > top]
     top, bottom = max(bands, key=lambda band: sum(band[0] <= w.cy < band[1] for w in upright))
     here = [w for w in upright if top <= w.cy < bottom]
@@ -169,12 +171,17 @@ _PROBE_PARTS = 6
 holds 15-25 words outside its tables)."""
 
 
-def _blank_row_near(blank: np.ndarray, row: int) -> int:
-    """The blank row (of sorted `blank`) nearest `row`, or `row` when the page has none."""
+def _blank_row_near(blank: np.ndarray, row: int, *, within: int) -> int:
+    """The blank row (of sorted `blank`) nearest `row`, or `row` when none is `within` rows of it.
+
+    A photocopy's dark edge or a scan's speckle leaves no row blank but a few at the top and bottom of
+    the page: taken however far, those would make one part of nearly the whole page, and the probe would
+    cost a second reading of it (2 CPU-s on a photocopied KK)."""
     if blank.size == 0:
         return row
     i = int(np.searchsorted(blank, row))
-    return int(min(blank[max(0, i - 1):i + 1], key=lambda b: abs(int(b) - row)))
+    nearest = int(min(blank[max(0, i - 1):i + 1], key=lambda b: abs(int(b) - row)))
+    return nearest if abs(nearest - row) <= within else row
 
 
 def _read_normalized(number: int, gray: np.ndarray, binary: np.ndarray, transform: geo.Transform, *,

@@ -77,3 +77,14 @@ def test_a_page_with_no_word_outside_its_tables_is_read_again_without_a_probe(pr
     page = _page(IN_TABLE, turned_over_reads=NOISE_WORDS)
     assert reads_better_turned(CLEANED, page, lang=page.lang)
     assert probes == []
+
+
+def test_a_page_with_a_dark_edge_is_probed_on_a_part_of_it(probes):
+    # A photocopy's dark edge leaves only the first and last rows blank: the part probed is still about a
+    # sixth of the page (cut where no blank row is near), not the whole page between those two rows.
+    edged = CLEANED.copy()
+    edged[2:-2, :4] = 0
+    page = _page([*SURE_WORDS, *NOISE_WORDS, *IN_TABLE], turned_over_reads=NOISE_WORDS)
+    assert not reads_better_turned(edged, page, lang=page.lang)
+    assert [r["psm"] for r in probes] == [3]
+    assert probes[0]["height"] <= 2 * 400 // 6
