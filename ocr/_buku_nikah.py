@@ -94,6 +94,15 @@ def _without_kin(text: str | None) -> str | None:
     return _KIN.sub("", text) if text else text
 
 
+_ASIDE = re.compile(r"\s*[(\[].*$")
+
+
+def _without_aside(text: str | None) -> str | None:
+    """`UJANG SOPANDI (AYAH KANDUNG)` -> the name without what is said of it in brackets after it (the wali's
+    relation to the bride)."""
+    return _ASIDE.sub("", text) if text else text
+
+
 _PARTY_NORMALIZERS: dict[str, Normalizer] = {
     "nama_lengkap": lambda t: norm.name(_without_kin(t)),
     "nik": lambda t: norm.identity_number(t, core.nik_problems),
@@ -157,7 +166,7 @@ def _normalizers() -> dict[str, Normalizer]:
             out[f"{role}.{name}"] = normalize
         out[f"{role}.tempat_lahir"] = lambda t: norm.place_and_date(t)[0]
         out[f"{role}.tanggal_lahir"] = norm.date_graded
-    out["wali.nama_lengkap"] = norm.name
+    out["wali.nama_lengkap"] = lambda t: norm.name(_without_aside(t))
     return out
 
 

@@ -16,6 +16,7 @@ import re
 import statistics
 
 from ._buku_nikah_letter import akta_in_sentence, letter_number, spouses_in_prose, wali_in_sentence
+from ._buku_nikah_rows import party_rows
 from ._confidence import CONTRADICTED, IN_SENTENCE, UNLABELLED
 from ._fields import labels, reads_like_sentence
 from ._ijazah_frame import without_frame
@@ -319,6 +320,11 @@ def locate(all_lines: list[Line]) -> Located:
         spans[f"{role}.lahir"] = _labelled(all_lines, _BORN, after_y=after_y, before_y=before_y) or _born_apart(
             all_lines, after_y=after_y, before_y=before_y)
     spans["wali.nama_lengkap"] = _wali(all_lines, bands)
+    table = party_rows(all_lines)
+    if table is not None:  # the parties as rows of one table: a role word each, the fields by column heading
+        by_row, ends = table
+        spans.update(by_row)
+        limits.update(ends)
     prose = in_prose(all_lines, spans, caps)
     return spans, caps, limits, prose
 
