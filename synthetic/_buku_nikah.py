@@ -22,7 +22,7 @@ _LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lah
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
 NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat", "surat", "u11e", "u12e", "u12f",
-                "u13e", "u13f")
+                "u13e", "u13f", "u14e", "u14f")
 
 
 def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
@@ -113,6 +113,14 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
 
         render = render_u13e if layout == "u13e" else render_u13f
         return render(values, seed=seed, varied=varied, heldout=heldout, stamped=stamped)
+    if layout == "u14e":  # held out, session 14 (`_unseen_u14e`, `_unseen_u14f`)
+        from ._unseen_u14e import render_u14e
+
+        return render_u14e(values, seed=seed, varied=varied, heldout=heldout, stamped=stamped)
+    if layout == "u14f":
+        from ._unseen_u14f import render_u14f
+
+        return render_u14f(values, suami, istri, seed=seed, varied=varied, heldout=heldout, stamped=stamped)
     if layout == "u11e":  # held out, session 11 (`_unseen_u11e`)
         from ._unseen_u11e import render_u11e
 

@@ -208,6 +208,13 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("ijazah-u13d", "ijazah", "u13d", "held out, session 13 (see its module)", levels=UNIVERSITY),
     LayoutFamily("nikah-u13e", "buku_nikah", "u13e", "held out, session 13 (see its module)"),
     LayoutFamily("nikah-u13f", "buku_nikah", "u13f", "held out, session 13 (see its module)"),
+    # Drawn blind in session 14: only their author has opened them; see each module's docstring.
+    LayoutFamily("kk-u14a", "kk", "u14a", "held out, session 14 (see its module)", weight=0.5),
+    LayoutFamily("kk-u14b", "kk", "u14b", "held out, session 14 (see its module)", weight=0.5),
+    LayoutFamily("ijazah-u14c", "ijazah", "u14c", "held out, session 14 (see its module)", levels=SCHOOL),
+    LayoutFamily("ijazah-u14d", "ijazah", "u14d", "held out, session 14 (see its module)", levels=UNIVERSITY),
+    LayoutFamily("nikah-u14e", "buku_nikah", "u14e", "held out, session 14 (see its module)"),
+    LayoutFamily("nikah-u14f", "buku_nikah", "u14f", "held out, session 14 (see its module)"),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

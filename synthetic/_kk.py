@@ -69,6 +69,14 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
         from ._unseen_u13b import render_u13b
 
         return (render_u13a if layout == "u13a" else render_u13b)(family, seed=seed, varied=varied, heldout=heldout)
+    if layout in ("u14a", "u14b"):  # held out, session 14 (`_unseen_u14a`, `_unseen_u14b`)
+        if layout == "u14a":
+            from ._unseen_u14a import render_u14a
+
+            return render_u14a(family, seed=seed, varied=varied, heldout=heldout)
+        from ._unseen_u14b import render_u14b
+
+        return render_u14b(family, seed=seed, varied=varied, heldout=heldout)
     if layout not in KK_LAYOUTS:
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     if layout in ("blanko", "2024"):  # the families drawn blind have their own pages and random streams
