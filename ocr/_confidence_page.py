@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import core
 
 from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER
+from ._confidence_abut import abutting
 from ._confidence_echo import echo_doubts
 from ._confidence_region import region_doubts
 from ._confidence_shape import misshapen
@@ -65,7 +66,10 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
       the page: at most `DISPUTED` (whose it is, the reader did not tell);
     - `echo`: a person's name printed twice that reads one way here and as a longer name ending or
       beginning alike there (`UHAMMAD ASRUL` beside `MUHAMMAD ASRUL`) lost letters at a cell's edge, and a head of
-      family whose name the header and the member row read a letter or two apart: at most `DISPUTED`.
+      family whose name the header and the member row read a letter or two apart: at most `DISPUTED`;
+    - `abut`: two free-text values (names, places, addresses) side by side on one line with no space's
+      width between their boxes: where one ends and the other begins was guessed (`_confidence_abut`), both
+      at most `DISPUTED`.
 
     Values only go down (never into `SURE` from below it); nothing is added or removed.
     """
@@ -92,6 +96,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
         _cap(holder, name, DISPUTED, doubts, key, "region")
     for key, holder, name in echo_doubts(cells):
         _cap(holder, name, DISPUTED, doubts, key, "echo")
+    for key, holder, name in abutting(cells):
+        _cap(holder, name, DISPUTED, doubts, key, "abut")
     return fields, tuple(rows), doubts
 
 

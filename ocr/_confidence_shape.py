@@ -6,6 +6,7 @@ field, whatever the layout (a person's name with a digit, a school without a sch
 
 from __future__ import annotations
 
+import functools
 import re
 
 import core
@@ -100,18 +101,55 @@ another header field's name, or a colon (`RUMAH : JL. ...`, the rest of a label 
 street line, or a house number of letters only (`NO. SI`: `51` read as look-alike letters)."""
 
 
+_SHORTEST_CODE = 3
+"""Characters (letters and digits) an identifier has at least (a NIS of four digits is the shortest printed)."""
+
+
 _PARTICLES = frozenset({"LA", "WA", "ODE", "BR", "BIN", "BINTI"})
 """Words that join a person's name to a lineage or a parent's (`LA ODE`, `WA ODE`, `BR`, `BIN`): never a name
 by themselves."""
 
 
 def _particles_astray(words: list[str]) -> bool:
-    """A name of particles only (`LA ODE`: the rest of a wrapped name went to the next column), or one with a
-    Buton/Muna `LA ODE`/`WA ODE` after a word of its own (`FAHRUL WA ODE RISNAWATI`: two names run together;
-    the pair only ever begins a name)."""
+    """A name of particles only (`LA ODE`: the rest of a wrapped name went to the next column), one with a
+    Buton/Muna `LA`/`WA` after a word of its own (`FAHRUL WA ODE RISNAWATI`, `IRWAN WA NURHAYATI`: two names
+    run together, the particle only ever begins a name; a title such as `H.` may stand before it), or one
+    that begins with `ODE` (`ODE HAMZAH`: the `LA`/`WA` before it, a short word, was lost)."""
     if words and all(w in _PARTICLES for w in words):
         return True
-    return any(w == "ODE" and i >= 2 and words[i - 1] in ("LA", "WA") for i, w in enumerate(words))
+    if words and words[0] == "ODE":
+        return True
+    return any(w in ("LA", "WA") and i >= 1 and words[i - 1] not in _TITLES for i, w in enumerate(words))
+
+
+_TITLES = frozenset({"H", "HJ", "DRS", "DR", "IR", "PROF", "KH", "ST", "HAJI", "HAJJAH"})
+"""Titles a name may begin with, before its `LA`/`WA` (`H. LA ODE ...`), with their dots stripped."""
+
+
+@functools.cache
+def _printed_label_words() -> frozenset[str]:
+    """Every word (letters only, three or more) of every field's label in `labels.toml`, of every type: a name,
+    place or address made of nothing else is a label read as its value (`7. TEMPAT TINGGAL`, `LAHIR`)."""
+    from ._fields import vocabulary  # labels.toml; imported late, `_fields` imports the policy
+
+    words = set()
+    for doc in vocabulary().values():
+        for wordings in doc.get("fields", {}).values() if isinstance(doc, dict) else ():
+            for wording in wordings if isinstance(wordings, list) else ():
+                words |= {w for w in re.split(r"[^A-Z]+", str(wording).upper()) if len(w) >= 3}
+    return frozenset(words - _NAMES_IN_LABELS)
+
+
+_NAMES_IN_LABELS = frozenset({"NINA", "PUTRA", "PUTRI", "MAS", "ANAK", "WALI", "BIN", "BINTI"})
+"""Label words that are also people's names or a name's particle (`NINA`, `PUTRI`): no sign of a label."""
+
+
+def _label_only(words: list[str]) -> bool:
+    """Whether every word with letters is a label's (`_LABEL_WORDS`, `_printed_label_words`); a list
+    number such as `7.` carries none."""
+    lettered = [re.sub(r"[^A-Z]", "", w) for w in words]
+    lettered = [w for w in lettered if w]
+    return all(w in _LABEL_WORDS or w in _printed_label_words() for w in lettered)
 
 
 def misshapen(name: str, value: str | None) -> bool:
@@ -134,17 +172,20 @@ def misshapen(name: str, value: str | None) -> bool:
                 or any(w in _OTHER_FIELDS_VALUES or w in _ENGLISH for w in stripped)
                 or any(phrase in f" {' '.join(words)} " for phrase in _OTHER_COLUMNS_PHRASES)
                 or (name in PERSON_NAMES and any(w in _NOT_A_NAME for w in stripped))
-                or all(w in _LABEL_WORDS for w in stripped if w))
+                or _label_only(stripped))
     if name in ("nama_satuan_pendidikan", "program_studi", "gelar") and any(w in _ENGLISH for w in stripped):
         return True
     if name == "alamat" and _GLUED_HEADER.search(value.upper()):
         return True  # a KK's street line holding RT/RW or another header field: its line was not split
     if name in ("alamat", "suami.alamat", "istri.alamat"):
-        return all(w in _LABEL_WORDS for w in stripped if w)
+        return _label_only(stripped)
+    if name == "kua":
+        return words[0] != "KUA" or _label_only(stripped)  # written `KUA KECAMATAN KOLAKA` (documents.md)
     if name == "nama_satuan_pendidikan":
         return sentence or not any(w.strip(".:;()") in INSTITUTION_KINDS for w in words)
-    if name in CODES:
-        return "," in value or re.search(r"[A-Za-z]{10,}|LAHIR|TANGGAL", value.upper()) is not None
+    if name in CODES:  # two characters or fewer are a stray mark or a crop's edge, no identifier
+        return "," in value or re.search(r"[A-Za-z]{10,}|LAHIR|TANGGAL", value.upper()) is not None \
+            or len(re.sub(r"[^A-Za-z0-9]", "", value)) < _SHORTEST_CODE
     if name == "kode_pos":
         return re.fullmatch(r"[1-9]\d{4}", value) is None
     return False

@@ -59,11 +59,48 @@ def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
     ("nama_orang_tua", "LA ODE"),  # the rest of a wrapped name went to the next column
     ("nama_orang_tua", "FAHRUL WA ODE RISNAWATI"),  # and ran into that column's name
     ("program_studi", "AGRONOMI / STUDY PROGRAM OF AGRONOMY"),  # a bilingual print's translation taken along
+    ("nama_orang_tua", "ODE HAMZAH"),  # the LA before it lost
+    ("nama_orang_tua", "IRWAN WA NURHAYATI"),  # the next column's name taken with the last word of this one
+    ("tempat_lahir", "LAHIR"),  # the rest of the label `Tempat Lahir`
+    ("nama_orang_tua", "NAMA ORANG TUA/WALI"),
+    ("nis", "6"),  # a stray mark
 ])
 def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
     confidences, doubts = _judged(_ijazah(**{field: value}))
     assert confidences[field] < SURE
     assert doubts == {(field, "shape")}
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("nama_orang_tua", "H. LA ODE SALIM"), ("nama_orang_tua", "NINA PUTRI"), ("tempat_lahir", "KOTA BARU"),
+    ("nis", "1234"), ("nama_orang_tua", "WA ODE NURLINA"),
+])
+def test_a_value_of_its_field_s_shape_stays_sure(field, value):
+    confidences, doubts = _judged(_ijazah(**{field: value}))
+    assert doubts == set() and confidences[field] == 0.95
+
+
+def test_a_kua_not_written_as_one_or_an_address_of_label_words_is_not_sure():
+    fields = {name: core.FieldValue(None) for name in core.BUKU_NIKAH_FIELDS}
+    fields |= {"kua": _sure("BETOAMBARI, ANTARA"), "istri.alamat": _sure("7. TEMPAT TINGGAL"),
+               "suami.alamat": _sure("JL. SULTAN MURHUM NO. 50")}
+    confidences, doubts = _judged(fields, "buku_nikah")
+    assert doubts == {("kua", "shape"), ("istri.alamat", "shape")}
+    fields |= {"kua": _sure("KUA KECAMATAN BETOAMBARI")}
+    assert _judged(fields, "buku_nikah")[0]["kua"] == 0.95
+
+
+def test_two_names_side_by_side_with_no_space_between_are_sure_of_neither():
+    """A text layer joined two cells' words (`PANJAITANYOHANA`): where the father's name ends, nothing says."""
+    row = {name: core.FieldValue(None) for name in core.KK_MEMBER_FIELDS}
+    row |= {"nama_ayah": _sure("FRANSISKUS PANJAITANYOHANA", 0.99, (2809, 1153, 3161, 1189)),
+            "nama_ibu": _sure("MAGDALENA BR PANJAITAN", 0.99, (3167, 1163, 3387, 1188)),
+            "agama": _sure("KRISTEN", 0.99, (3392, 1163, 3500, 1188)),  # vocabulary: its end is no guess
+            "nik": _sure("7402011409632944"), "tanggal_lahir": _sure("1963-09-14")}
+    confidences, doubts = _judged(_kk_header(), "kk", (row,))
+    assert doubts == {("0.nama_ayah", "abut"), ("0.nama_ibu", "abut")}
+    row |= {"nama_ibu": _sure("MAGDALENA BR PANJAITAN", 0.99, (3180, 1163, 3387, 1188))}  # a space's width apart
+    assert _judged(_kk_header(), "kk", (row,))[1] == set()
 
 
 def test_a_birth_date_not_well_before_graduation_doubts_both_dates():
