@@ -36,6 +36,8 @@ _HEADING_WORDS = 3
 """Most stacks of heading words one label is printed over (`Tanggal` / `Lahir` is one stack)."""
 _HEADER_REACH = 4.0
 """Line heights between two heading lines, or between the headings and the first row, at most."""
+_STACKED = 2.2
+"""Line heights between the lines of a heading wrapped in its cell, at most."""
 _CONTINUED = 1.6
 """A row's wrapped value continues on a line at most this many line heights below the row's last line."""
 _SPECK = 0.3
@@ -66,6 +68,7 @@ def party_rows(all_lines: list[Line]) -> tuple[dict[str, Span], dict[str, int]] 
     """The parties' values of a table whose rows are the parties, or None when the page prints none (fewer
     than two rows naming a role, none of them a spouse's, or fewer than three field headings above them)."""
     roles = _role_keys()
+    all_lines = _joined(all_lines)
     found = [(i, _row_role(line, roles)) for i, line in enumerate(all_lines)]
     rows = [(i, role[0], role[1]) for i, role in found if role is not None]
     if len(rows) < 2 or not {role for _, role, _ in rows} & {"suami", "istri"}:
@@ -149,6 +152,20 @@ def _table_rows(all_lines: list[Line], named: dict[int, tuple[str, float]]
     return rows, words
 
 
+def _joined(all_lines: list[Line]) -> list[Line]:
+    """Lines at one height whose words do not overlap made one (a row's number and role read apart from its
+    values: `1 SUAMI` and `ANDI MAPPANYUKKI 7404...`)."""
+    out: list[Line] = []
+    for line in all_lines:
+        last = out[-1] if out else None
+        if (last is not None and last.page == line.page and abs(line.y - last.y) < 0.5 * min(last.height, line.height)
+                and not any(_overlap(a, b) for a in last.words for b in line.words)):
+            out[-1] = Line(line.page, tuple(sorted((*last.words, *line.words), key=lambda w: w.x0)))
+        else:
+            out.append(line)
+    return out
+
+
 def _row_role(line: Line, roles: dict[str, tuple[str, ...]]) -> tuple[str, float] | None:
     """The role a row's first words name (after its number), fuzzily, and how alike they read; None if
     they name none."""
@@ -172,11 +189,14 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _header_lines(all_lines: list[Line], first_row: int) -> list[Line]:
-    """The heading lines above the first party row: lines without a colon, one close above the other."""
+    """The heading lines above the first party row: the line right above it (within `_HEADER_REACH` line
+    heights), and the lines of headings wrapped over two or three lines close above that (within
+    `_STACKED`); none with a colon after its first word (a `label : value` line above the table)."""
     out: list[Line] = []
     below = all_lines[first_row]
     for line in reversed(all_lines[:first_row]):
-        if any(":" in w.text for w in line.words) or below.y - line.y > _HEADER_REACH * line.height:
+        reach = _HEADER_REACH if not out else _STACKED
+        if any(":" in w.text for w in line.words[1:]) or below.y - line.y > reach * line.height:
             break
         out.insert(0, line)
         below = line
@@ -185,7 +205,7 @@ def _header_lines(all_lines: list[Line], first_row: int) -> list[Line]:
 
 def _columns(header: list[Line]) -> list[_Column]:
     """Heading stacks left to right (words of different lines over one another are one heading), cut into
-    the labels their run reads as; a stack no label reads as is a column of no field."""
+    the labels their run reads as best (`_segments`); a stack no label reads as is a column of no field."""
     stacks: list[list[Word]] = []
     for line in header:
         for word in line.words:
@@ -199,24 +219,39 @@ def _columns(header: list[Line]) -> list[_Column]:
                 home.append(word)
     stacks.sort(key=lambda s: min(w.x0 for w in s))
     texts = [" ".join(w.text for w in sorted(s, key=lambda w: w.cy)) for s in stacks]
-    wordings = _wordings()
     columns: list[_Column] = []
     i = 0
-    while i < len(stacks):
-        best: tuple[float, int, str | None] = (0.0, 1, None)
-        for size in range(min(_HEADING_WORDS, len(stacks) - i), 0, -1):
-            key = compact_key(" ".join(texts[i:i + size]))
-            for name, printed in wordings.items():
-                for label in printed:
-                    ratio = _ratio(key, compact_key(label))
-                    if ratio >= _LABEL_RATIO and (ratio, size) > best[:2]:
-                        best = (ratio, size, name)
-        ratio, size, field = best
+    for size, field, ratio in _segments(texts):
         words = [w for s in stacks[i:i + size] for w in s]
         columns.append(_Column(field if field != "others" else None, min(w.x0 for w in words),
                                max(w.x1 for w in words), ratio if field else 0.0))
         i += size
     return columns
+
+
+def _segments(texts: list[str]) -> list[tuple[int, str | None, float]]:
+    """The run of heading stacks cut into labels: (stacks, field or None, how alike), the cut whose labels
+    read most alike in sum (a stack read as a label of its own is not swallowed by a neighbour's longer
+    label: `Warga N` `gama` is no `Warga Negara` but `Agama`), with fewer, longer labels among equals
+    (`Nama Lengkap`, not `Nama` and a stack of no field)."""
+    wordings = _wordings()
+
+    def match(i: int, size: int) -> tuple[float, str | None]:
+        key = compact_key(" ".join(texts[i:i + size]))
+        return max(((r, name) for name, printed in wordings.items() for label in printed
+                    if (r := _ratio(key, compact_key(label))) >= _LABEL_RATIO), default=(0.0, None))
+
+    best: list[tuple[float, int, list[tuple[int, str | None, float]]]] = [(0.0, 0, [])] * (len(texts) + 1)
+    for i in range(len(texts) - 1, -1, -1):
+        options = []
+        for size in range(1, min(_HEADING_WORDS, len(texts) - i) + 1):
+            ratio, field = match(i, size)
+            if field is None and size > 1:
+                continue
+            score, count, rest = best[i + size]
+            options.append((score + ratio, count - 1, [(size, field, ratio), *rest]))
+        best[i] = max(options, key=lambda o: (round(o[0], 6), o[1]))
+    return best[0][2]
 
 
 def _overlap(a: Word, b: Word) -> bool:
