@@ -184,7 +184,7 @@ def replay(dumps: list[Path], *, by_signal: bool = False) -> dict[str, Any]:
             after, doubts = got, {}
             if got:
                 fields, rows, found = understood(got["document_type"], _values(got["fields"]),
-                                                 [_values(r) for r in got.get("anggota", [])])
+                                                 [_values(r) for r in got.get("anggota", [])], _pages(doc))
                 after = {"fields": _dicts(fields), "anggota": [_dicts(r) for r in rows]}
                 doubts = {d.key: d.signal for d in found}
                 share = found_share(got["document_type"], _values(got["fields"]),
@@ -219,6 +219,14 @@ def replay(dumps: list[Path], *, by_signal: bool = False) -> dict[str, Any]:
     if by_signal:
         out["by_signal"] = signals
     return out
+
+
+def _pages(doc: dict[str, Any]) -> list[Any]:
+    """The dumped pages' words as `ocr.Page`s (no image: what `understood` looks at)."""
+    from ocr import Page, Word
+
+    return [Page(p["number"], None, tuple(Word(w[0], w[1], tuple(w[2:6])) for w in p["words"]), p["source"])
+            for p in doc.get("pages", [])]
 
 
 def _values(raw: dict[str, Any]) -> dict[str, Any]:

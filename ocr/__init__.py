@@ -158,7 +158,7 @@ def read(data: bytes, *, declared_type: core.DocumentType | None = None, lang: s
     if again and in_doubt(extraction, pages):
         extraction = second_reading(pages, extraction,
                                     lambda p: extract_pages(p, declared_type=core.DocumentType.KK)[0])
-        fields, anggota, _ = understood(extraction.document_type, extraction.fields, extraction.anggota)
+        fields, anggota, _ = understood(extraction.document_type, extraction.fields, extraction.anggota, pages)
         extraction = replace(extraction, fields=fields, anggota=anggota)  # the readings put together, judged again
     return Reading(extraction, detection.confidence, tuple(p.transform for p in pages), tuple(pages), data)
 
@@ -178,7 +178,7 @@ def extract_pages(pages: Sequence[Page], *, declared_type: core.DocumentType | N
     ordered = [pages[shown_on], *pages[:shown_on], *pages[shown_on + 1:]] if doc_type == core.DocumentType.KK \
         else pages
     fields, anggota = cap_unspaced(pages, *fill_gaps(doc_type, ordered, *_EXTRACTORS[doc_type](ordered)))
-    fields, anggota, _ = understood(doc_type, fields, anggota)  # what the page as a whole says of its values
+    fields, anggota, _ = understood(doc_type, fields, anggota, pages)  # what the page as a whole says of its values
     if not any(v.value for v in fields.values()) and not anggota:
         raise core.UnreadableDocument(f"no field of a {doc_type} could be read")
     source = "text_layer" if all(p.source == "text_layer" for p in pages) else "ocr"

@@ -1,7 +1,8 @@
 """What the page as a whole says of its values, applied after every extractor (`extract_pages`).
 
-    understood(doc_type, fields, anggota) -> (fields, anggota, doubts)
-                                      field shape, date order, province, the member table, names read twice
+    understood(doc_type, fields, anggota, pages) -> (fields, anggota, doubts)
+                                      field shape, date order, province, the member table, names read twice,
+                                      values whose extent was guessed
     found_share(doc_type, fields, anggota) -> 0..1   how much of the page was understood (measured only)
     Doubt                             (key, signal) of one value `understood` took out of the `SURE` band
 
@@ -21,7 +22,9 @@ from ._confidence_abut import abutting
 from ._confidence_echo import echo_doubts
 from ._confidence_region import region_doubts
 from ._confidence_shape import misshapen
+from ._confidence_stray import strays
 from ._confidence_table import unpaired
+from ._model import Page
 
 _UNIVERSITY = frozenset({"nim", "program_studi", "gelar"})
 _SCHOOL = frozenset({"npsn", "nama_orang_tua", "nis", "nisn"})
@@ -38,8 +41,10 @@ class Doubt:
 
 
 def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Sequence[dict[str, core.FieldValue]],
+               pages: Sequence[Page] = (),
                ) -> tuple[dict[str, core.FieldValue], tuple[dict[str, core.FieldValue], ...], list[Doubt]]:
-    """The values with what the page as a whole says applied: (fields, anggota, doubts).
+    """The values with what the page as a whole says applied: (fields, anggota, doubts); `pages`, the words
+    read (the `stray` signal looks at them; without them it is not checked).
 
     Signals any layout gives, whoever issued it (benchmarks/results/calibration-unseen-session10.md
     measures each on extractor versions that met families they were never tuned on):
@@ -69,7 +74,10 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
       family whose name the header and the member row read a letter or two apart: at most `DISPUTED`;
     - `abut`: two free-text values (names, places, addresses) side by side on one line with no space's
       width between their boxes: where one ends and the other begins was guessed (`_confidence_abut`), both
-      at most `DISPUTED`.
+      at most `DISPUTED`;
+    - `stray`: a free-text value with a word a word space beside it on its line that no value and no label
+      took: its extent was guessed, the rest of the name or the next cell's word (`_confidence_stray`), at
+      most `DISPUTED`.
 
     Values only go down (never into `SURE` from below it); nothing is added or removed.
     """
@@ -98,6 +106,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
         _cap(holder, name, DISPUTED, doubts, key, "echo")
     for key, holder, name in abutting(cells):
         _cap(holder, name, DISPUTED, doubts, key, "abut")
+    for key, holder, name in strays(cells, pages):
+        _cap(holder, name, DISPUTED, doubts, key, "stray")
     return fields, tuple(rows), doubts
 
 

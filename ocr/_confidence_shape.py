@@ -144,12 +144,17 @@ _NAMES_IN_LABELS = frozenset({"NINA", "PUTRA", "PUTRI", "MAS", "ANAK", "WALI", "
 """Label words that are also people's names or a name's particle (`NINA`, `PUTRI`): no sign of a label."""
 
 
+def label_word(word: str) -> bool:
+    """Whether `word` (upper case, letters only) is a word of a label (`_LABEL_WORDS`, `labels.toml`)."""
+    return word in _LABEL_WORDS or word in _printed_label_words()
+
+
 def _label_only(words: list[str]) -> bool:
     """Whether every word with letters is a label's (`_LABEL_WORDS`, `_printed_label_words`); a list
     number such as `7.` carries none."""
     lettered = [re.sub(r"[^A-Z]", "", w) for w in words]
     lettered = [w for w in lettered if w]
-    return all(w in _LABEL_WORDS or w in _printed_label_words() for w in lettered)
+    return all(label_word(w) for w in lettered)
 
 
 def misshapen(name: str, value: str | None) -> bool:

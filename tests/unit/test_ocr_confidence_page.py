@@ -86,6 +86,7 @@ def test_a_kua_not_written_as_one_or_an_address_of_label_words_is_not_sure():
                "suami.alamat": _sure("JL. SULTAN MURHUM NO. 50")}
     confidences, doubts = _judged(fields, "buku_nikah")
     assert doubts == {("kua", "shape"), ("istri.alamat", "shape")}
+    assert confidences["kua"] < SURE and confidences["suami.alamat"] == 0.95
     fields |= {"kua": _sure("KUA KECAMATAN BETOAMBARI")}
     assert _judged(fields, "buku_nikah")[0]["kua"] == 0.95
 
@@ -99,8 +100,24 @@ def test_two_names_side_by_side_with_no_space_between_are_sure_of_neither():
             "nik": _sure("7402011409632944"), "tanggal_lahir": _sure("1963-09-14")}
     confidences, doubts = _judged(_kk_header(), "kk", (row,))
     assert doubts == {("0.nama_ayah", "abut"), ("0.nama_ibu", "abut")}
+    assert confidences["0.nama_ibu"] < SURE and confidences["0.agama"] == 0.99
     row |= {"nama_ibu": _sure("MAGDALENA BR PANJAITAN", 0.99, (3180, 1163, 3387, 1188))}  # a space's width apart
     assert _judged(_kk_header(), "kk", (row,))[1] == set()
+
+
+def test_a_name_with_an_unclaimed_word_a_word_space_before_it_is_not_sure():
+    """`LA ODE HAMZAH` printed, the column's edge placed inside it: `HAMZAH` read, `LA ODE` left on the line."""
+    row = {name: core.FieldValue(None) for name in core.KK_MEMBER_FIELDS}
+    row |= {"nama_lengkap": _sure("HAMZAH", 0.93, (503, 941, 643, 968)),
+            "nik": _sure("7402011409632944", 0.95, (1048, 941, 1428, 968)), "tanggal_lahir": _sure("1963-09-14")}
+    words = (Word("4", 0.3, (232, 941, 250, 968)), Word("LA", 0.92, (336, 941, 380, 967)),
+             Word("ODE", 0.9, (406, 941, 474, 967)), Word("HAMZAH", 0.91, (503, 941, 643, 968)),
+             Word("7402011409632944", 0.87, (1048, 941, 1428, 968)))
+    _, anggota, doubts = understood("kk", _kk_header(), (row,), [Page(1, None, words, "ocr")])
+    assert {(d.key, d.signal) for d in doubts} == {("0.nama_lengkap", "stray")}
+    assert anggota[0]["nama_lengkap"].confidence < SURE and anggota[0]["nik"].confidence == 0.95
+    label = (Word("Nama:", 0.92, (336, 941, 470, 967)),)  # a label's word beside it is no part of it
+    assert understood("kk", _kk_header(), (row,), [Page(1, None, (*label, *words[3:]), "ocr")])[2] == []
 
 
 def test_a_birth_date_not_well_before_graduation_doubts_both_dates():

@@ -1,0 +1,60 @@
+"""The `stray` signal of `_confidence_page.understood`: a free-text value with a word beside it on its line, a
+word space away, that no value and no label took. The value's words run on into it, so where the value
+begins or ends was cut short (`HAMZAH` read from `LA ODE HAMZAH`, the column's edge placed inside the name),
+or it is the next cell's first word; either way the reader guessed the value's extent.
+
+    strays(cells, pages) -> [(key, holder, name)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import core
+
+from ._confidence import SURE
+from ._confidence_abut import FREE_TEXT
+from ._confidence_shape import label_word
+from ._model import Page
+
+WORD_SPACE = 1.2
+"""Gap beside a value, in line heights, within which a word is part of the same run of text (a word space
+is under one height; the gap between two columns is wider)."""
+_FEWEST_LETTERS = 3
+"""Letters a stray word has at least: shorter ones are specks, sex codes (`LK`) and row numbers."""
+
+
+def strays(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequence[Page],
+           ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
+    """Sure free-text values (`FREE_TEXT`) with a word of `_FEWEST_LETTERS` letters or more on their line, less
+    than `WORD_SPACE` line heights before or after their box, that lies in no value's box and is no label's
+    word (`label_word`)."""
+    by_number = {page.number: page for page in pages}
+    boxes: list[tuple[int | None, tuple[int, int, int, int]]] = [
+        (v.page, v.bbox) for v in (holder[name] for _, holder, name in cells)
+        if v.value is not None and v.bbox is not None]
+    out = []
+    for key, holder, name in cells:
+        value = holder[name]
+        page = by_number.get(value.page) if value.page is not None else None
+        if name not in FREE_TEXT or not value.value or value.confidence < SURE or value.bbox is None or not page:
+            continue
+        x0, y0, x1, y1 = value.bbox
+        height = y1 - y0
+        for word in page.words:
+            a0, b0, a1, b1 = word.bbox
+            if len(re.sub(r"[^A-Za-z]", "", word.text)) < _FEWEST_LETTERS or height <= 0:
+                continue
+            if min(y1, b1) - max(y0, b0) < min(height, b1 - b0) / 2:
+                continue  # not on the value's line
+            if not 0 <= max(a0 - x1, x0 - a1) < WORD_SPACE * height:
+                continue
+            cx, cy = (a0 + a1) / 2, (b0 + b1) / 2
+            if any(p == value.page and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for p, b in boxes):
+                continue  # another value's word (or this one's)
+            if all(label_word(part) for part in re.split(r"[^A-Za-z]+", word.text.upper()) if part):
+                continue
+            out.append((key, holder, name))
+            break
+    return out
