@@ -48,7 +48,7 @@ MOST_NAME_WORDS = 5
 _SENTENCE_WORDS = frozenset({
     "YANG", "BERDASARKAN", "BAHWA", "TELAH", "DENGAN", "KEPADANYA", "SEBAGAI", "DINYATAKAN", "MENYATAKAN",
     "MENERANGKAN", "BERLAKU", "UNTUK", "TERSEBUT", "SELURUH", "KEPADA", "DIBERIKAN", "MENYELESAIKAN", "INI",
-    "ADALAH", "OLEH", "AKAN", "DAPAT", "SESUAI", "PADA", "DARI", "KRITERIA", "KELULUSAN",
+    "ADALAH", "OLEH", "AKAN", "DAPAT", "SESUAI", "PADA", "DARI", "KRITERIA", "KELULUSAN", "ANTARA",
 })
 
 
@@ -185,7 +185,8 @@ def misshapen(name: str, value: str | None) -> bool:
     if name in ("alamat", "suami.alamat", "istri.alamat"):
         return _label_only(stripped)
     if name == "kua":
-        return words[0] != "KUA" or _label_only(stripped)  # written `KUA KECAMATAN KOLAKA` (documents.md)
+        # written `KUA KECAMATAN KOLAKA` (documents.md): no comma, no sentence's word (`..., ANTARA`)
+        return words[0] != "KUA" or "," in value or sentence or _label_only(stripped)
     if name == "nama_satuan_pendidikan":
         return sentence or not any(w.strip(".:;()") in INSTITUTION_KINDS for w in words)
     if name in CODES:  # two characters or fewer are a stray mark or a crop's edge, no identifier

@@ -87,6 +87,8 @@ def test_a_kua_not_written_as_one_or_an_address_of_label_words_is_not_sure():
     confidences, doubts = _judged(fields, "buku_nikah")
     assert doubts == {("kua", "shape"), ("istri.alamat", "shape")}
     assert confidences["kua"] < SURE and confidences["suami.alamat"] == 0.95
+    fields |= {"kua": _sure("KUA KECAMATAN KATOBU, ANTARA")}  # the sentence after it taken along
+    assert _judged(fields, "buku_nikah")[0]["kua"] < SURE
     fields |= {"kua": _sure("KUA KECAMATAN BETOAMBARI")}
     assert _judged(fields, "buku_nikah")[0]["kua"] == 0.95
 
