@@ -174,7 +174,7 @@ holds 15-25 words outside its tables)."""
 def _blank_row_near(blank: np.ndarray, row: int, *, within: int) -> int:
     """The blank row (of sorted `blank`) nearest `row`, or `row` when none is `within` rows of it.
 
-    A photocopy's dark edge or a scan's speckle leaves no row blank but a few at the top and bottom of
+    A photocopy's specks or dark edge leave no row blank but a few at the top and bottom of
     the page: taken however far, those would make one part of nearly the whole page, and the probe would
     cost a second reading of it (2 CPU-s on a photocopied KK)."""
     if blank.size == 0:
