@@ -4,12 +4,17 @@
     labels(doc, key, group="fields") -> tuple of printed wordings
     capped(value, cap) -> the value with its confidence at most `cap` (`_confidence.capped`, the policy's;
         how it was found limits it: `UNLABELLED`, `IN_SENTENCE`)
+    item_marker(text) -> whether a word is a form's item number (`1.`, `6.`, `b.`, `IV.`): part of the label
+        it stands before, never a value
+    widest_gap(words) -> the widest blank between words of a line, left to right (a speck inside a word's box
+        leaves none)
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import tomllib
 from collections.abc import Callable, Iterable
 from importlib import resources
@@ -20,6 +25,7 @@ import core
 from ._confidence import CONTRADICTED, CORROBORATED, score
 from ._confidence import capped as capped
 from ._layout import Span
+from ._model import Word
 from ._normalize import Graded
 
 NOT_FOUND = core.FieldValue(None)
@@ -94,3 +100,23 @@ def reads_like_sentence(text: str | None, *, most_words: int = 8) -> bool:
         return False
     words = [w.strip(".,:;()").upper() for w in text.split()]
     return len(words) > most_words or any(w in _SENTENCE_WORDS for w in words)
+
+
+_ITEM_MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[IVX]{1,4})[.)]$")
+
+
+def item_marker(text: str) -> bool:
+    """A form's item number or letter (`1.`, `6.`, `b.`, `IV.`, `3)`): it stands before a label, belongs to
+    the label's row, and is no value of the label before it (`5. Nomor Induk Siswa   6. Nomor Induk ...`)."""
+    return bool(_ITEM_MARKER.match(text))
+
+
+def widest_gap(words: Iterable[Word]) -> int:
+    """The widest blank between the words, taken left to right, each measured from the furthest right any word
+    before it reaches (a speck read inside a longer word's box, `Kabupaten Pp Kota`, opens no gap)."""
+    widest, reach = 0, None
+    for word in sorted(words, key=lambda w: w.x0):
+        if reach is not None:
+            widest = max(widest, word.x0 - reach)
+        reach = word.x1 if reach is None else max(reach, word.x1)
+    return widest

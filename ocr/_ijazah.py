@@ -29,13 +29,15 @@ from ._fields import (
     constant,
     corroborate,
     field_value,
+    item_marker,
     labels,
     reads_like_sentence,
+    widest_gap,
 )
 from ._ijazah_frame import framed_lines
 from ._layout import Line, Span, compact_key, find_label, find_line, printed_words, value_after
 from ._leaders import without_leaders
-from ._model import Page
+from ._model import Page, Word
 
 Normalizer = Callable[[str | None], "str | norm.Graded | None"]
 
@@ -205,6 +207,7 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
     born_line, birth_spans = _birth(all_lines, found)
     _read_again(pages, found, birth_spans, {"tempat_lahir": _place_name, "tanggal_lahir": norm.date_graded})
     _unlabelled(all_lines, found)
+    _no_label_is_a_value(found)
     if found["nama_lengkap"].value is None:
         found["nama_lengkap"] = unlabelled.holder_in_band(pages, all_lines)
     if born_line is None and found["tanggal_lahir"].value is None:
@@ -222,7 +225,24 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
         code = found[name].value
         if code and lookalike_at_boundary(code):
             found[name] = capped(found[name], DISPUTED)
+    _no_label_is_a_value(found)
     return all_fields(core.IJAZAH_FIELDS, found), ()
+
+
+_WORDED = (*_NAMES_NOT_SENTENCES, "tempat_lahir")
+
+
+def _no_label_is_a_value(found: dict[str, core.FieldValue]) -> None:
+    """A value that is a label's wording, with or without its item number (`1. NAMA PESERTA DIDIK`, `8. NPSN`:
+    a form that prints its labels over the values, read as if the next label were the value), is no value:
+    the field is left for the labels-anywhere pass, which reads a label's value under it."""
+    for name in _WORDED:
+        value = found.get(name, NOT_FOUND).value
+        words = (value or "").split()
+        if words and item_marker(words[0]):
+            words = words[1:]
+        if value and (not words or _is_label(compact_key(" ".join(words)))):
+            found[name] = NOT_FOUND
 
 
 def _values_beside(all_lines: list[Line]) -> list[Line]:
@@ -280,7 +300,8 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
             # Fewer words than the label has, and no colon, is a guess: the title `IJAZAH / DIPLOMA` is no
             # `No. Ijazah` whose value is `DIPLOMA`.
             if found is not None and (found[1] > printed_words(label) + 1 or found[1] < len(label.split()) or (
-                    found[1] == printed_words(label) + 1 and _worded_before(found[0], label))):
+                    found[1] == printed_words(label) + 1 and _worded_before(found[0], label))
+                    or _two_captions(found[0].words[:found[1]])):
                 found = None
         if found is not None and _guessed(found, label):
             continue
@@ -293,6 +314,17 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
 
 _SENTENCE_GOES_ON = frozenset({"LAHIR", "TANGGAL", "TGL", "TEMPAT", "DI", "PADA", "TELAH", "DAN", "YANG"})
 """Words after a comma that carry the sentence on (`022010218, lahir di Bone tanggal ...`)."""
+
+
+def _two_captions(run: tuple[Word, ...]) -> bool:
+    """Whether the words read as a label without its colon are two captions of a form: an item number after the
+    first word (`Lahir 3. Tanggal` is no `Lahir di/Tanggal`), or a column's gap between two words."""
+    return any(item_marker(w.text) for w in run[1:]) or (
+        len(run) > 1 and widest_gap(run) > _CAPTION_GAP * max(w.height for w in run))
+
+
+_CAPTION_GAP = 2.5
+"""Text heights between two words that part two captions (a label's words are set close)."""
 
 
 def _worded_before(line: Line, label: str) -> bool:
@@ -320,12 +352,17 @@ def _before_sentence_goes_on(span: Span, *, at_any_comma: bool) -> Span:
 
 def _before_next_label(span: Span) -> Span | None:
     """The span up to where the next column's label begins on the same line (`Nama : RATNA SERI Jurusan :
-    Syariah` set with a narrow gap): words that read as one of the ijazah's labels and end at a colon."""
+    Syariah` set with a narrow gap): words that read as one of the ijazah's labels and end at a colon, or
+    follow a form's item number (`6. Nomor Induk Siswa Nasional`); None when the label is all there is."""
     words = span.words
-    for start in range(1, len(words)):
+    for start in range(0 if item_marker(words[0].text) else 1, len(words)):
+        numbered = start + 1 < len(words) and item_marker(words[start].text)
         for end in range(start + 1, min(len(words), start + _LABEL_WORDS) + 1):
             last = words[end - 1].text
             closed = last.endswith(":") or (end < len(words) and words[end].text.startswith(":"))
+            # A numbered item's label needs no colon (`5. Nomor Induk Siswa 6. Nomor Induk Siswa Nasional`).
+            if numbered and end > start + 1 and _is_label(compact_key(" ".join(w.text for w in words[start + 1:end]))):
+                return Span(span.page, words[:start], span.factor) if start else None
             if closed and _is_label(compact_key(" ".join(w.text for w in words[start:end]).rstrip(":"))):
                 return Span(span.page, words[:start], span.factor)
     return span

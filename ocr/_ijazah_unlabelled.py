@@ -14,6 +14,7 @@ Every value is capped: `UNLABELLED` for a line of its own, `IN_SENTENCE` for wor
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -23,7 +24,7 @@ import core
 from . import _normalize as norm
 from ._cells import reread
 from ._confidence import IN_SENTENCE, UNLABELLED
-from ._fields import NOT_FOUND, capped, field_value, labels, reads_like_sentence
+from ._fields import NOT_FOUND, capped, field_value, item_marker, labels, reads_like_sentence, vocabulary
 from ._ijazah_bilingual import english
 from ._layout import Line, Span, compact_key, find_phrase, phrase_places, without_leading_noise
 from ._model import Page, Word
@@ -391,10 +392,27 @@ def identifier(all_lines: list[Line], wordings: tuple[str, ...]) -> core.FieldVa
         words = [re.escape(w) for w in wording.split()]
         pattern = re.compile(r"\b" + r"\s+".join(words) + rf"\s*:?\s*(?P<value>{_IDENTIFIER})(?![\w/])",
                              re.IGNORECASE)
-        match = pattern.search(text.text)
-        if match:
+        for match in pattern.finditer(text.text):
+            before = text.word_before(match.start())
+            printed = text.span(match.start(), match.start("value"))
+            line = next((ln for ln in all_lines if printed is not None and printed.words[0] in ln.words), None)
+            if (before is not None and item_marker(before.text)) or (line is not None and _labels_only(line)):
+                continue  # a form's row of labels (`6. Nomor Induk Siswa Nasional`), no sentence: a value
+                # under its label is another's as often as its own
             return capped(field_value(text.group(match, "value"), norm.code), IN_SENTENCE)
     return NOT_FOUND
+
+
+def _labels_only(line: Line) -> bool:
+    """A line of nothing but labels' words (and item numbers): a form's row of labels over their values."""
+    words = [compact_key(w.text) for w in line.words if not item_marker(w.text)]
+    return all(not w or w in _label_words() for w in words)
+
+
+@functools.cache
+def _label_words() -> frozenset[str]:
+    return frozenset(compact_key(word) for group in ("fields", "english")
+                     for wordings in vocabulary()["ijazah"][group].values() for w in wordings for word in w.split())
 
 
 _IDENTIFIER = r"\d{4,20}|P\d{7}|\d{1,6}(?:/[A-Z0-9]{1,6}){1,3}"

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,8 +46,10 @@ from ._fields import (
     capped,
     constant,
     field_value,
+    item_marker,
     reads_like_sentence,
     vocabulary,
+    widest_gap,
 )
 from ._layout import (
     LabelRun,
@@ -70,6 +73,8 @@ _LABEL_ROW = 0.4
 """Share of a line's words that labels must cover for the line to be a row of labels (values under them)."""
 _REACH = 3.0
 """Most line heights between a label and the line of its value under it."""
+_SPECK = 0.5
+"""Of the label's text height, what the words of a line under it must reach (their median) to be text, not specks."""
 _TITLE_REACH = 5.0
 """Most line heights between a card's title (a member's name) and the card's first labels."""
 _COLON = re.compile(r"^[:;]+$")
@@ -117,8 +122,11 @@ def occurrences(all_lines: list[Line], wordings: dict[str, tuple[str, ...]]) -> 
                 # A word short of the wording (`IJAZAH` for `No. Ijazah`) must read all but alike.
                 least = floor if size >= len(wording.split()) else max(floor, _SHORT_RUN)
                 text = compact_key(" ".join(w.text for w in line.words[start:start + size]))
-                if not text:
-                    continue
+                # A form's item number inside the run begins the next label (`Tempat Lahir 3. Tanggal Lahir`).
+                run = line.words[start:start + size]
+                if not text or any(item_marker(w.text) for w in run[1:]) or \
+                        widest_gap(run) > _VALUE_GAP * line.height:
+                    continue  # ... and a label's words are set close: a column's gap parts two labels
                 ratio = _similar(text, target, least)
                 if ratio >= least:
                     found.append(Occurrence(field, line, start, start + size, ratio, len(target),
@@ -199,15 +207,18 @@ def _under(occ: Occurrence, y: float, left: float, right: float, below: list[tup
     label."""
     height = occ.line.height
     for line_y, line in below:
-        if line_y - y > _REACH * height * 1.5:
+        # Reach in the taller of label and value: a caption set small over a value set large.
+        if line_y - y > _REACH * max(height, *(w.height for w in line.words)) * 1.5:
             return None
         words = [w for w in line.words if left <= w.cx < right and w.x1 > occ.x0 - height]
-        if not words:
-            continue
-        if line_y - y > _REACH * max(height, line.height):
+        if not words or statistics.median(w.height for w in words) < _SPECK * height:
+            continue  # nothing, or specks (a rule or dirt read `Hn nan` a few pixels high)
+        if line_y - y > _REACH * max(height, line.height, statistics.median(w.height for w in words)):
             return None
         if any(id(w) in label_words for w in words):
             return None
+        if len(words) > 1 and item_marker(words[0].text):
+            words = words[1:]  # the next cell's item number, read on the value's line
         words = without_leading_noise(words, line.height)
         if not words or abs(words[0].x0 - occ.x0) > 3 * height:
             return None
@@ -255,6 +266,8 @@ def labelled_values(all_lines: list[Line], found: list[Occurrence], shapes: dict
         nxt = next((o for o in row if o.x0 > occ.x0), None)
         prev = [o for o in row if o.x0 < occ.x0]
         stop = nxt.start if nxt else len(occ.line.words)
+        if nxt and stop > occ.end and item_marker(occ.line.words[stop - 1].text):
+            stop -= 1  # the next label's item number (`6.` of `6. Nomor Induk Siswa Nasional`) is no value
         after = _colon_after(occ)
         words = occ.line.words
         beside = None
@@ -263,7 +276,7 @@ def labelled_values(all_lines: list[Line], found: list[Occurrence], shapes: dict
         elif occ.end < stop and words[occ.end].x0 - words[occ.end - 1].x1 > _WIDE_GAP * occ.line.height:
             beside = _beside(occ, occ.end, stop)
         left = (prev[-1].x1 + occ.x0) / 2 if prev else float("-inf")
-        right = nxt.x0 - occ.line.height / 2 if nxt else float("inf")
+        right = occ.line.words[stop].x0 - occ.line.height / 2 if nxt else float("inf")
         at = place[id(occ.line)]
         below = [(ys[i], ln) for i, ln in enumerate(all_lines[at + 1:], at + 1) if ln.page == occ.line.page]
         under = _under(occ, ys[at], left, right, below, label_words)

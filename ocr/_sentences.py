@@ -51,6 +51,13 @@ class Stream:
     def group(self, match: re.Match[str], name: str) -> Span | None:
         return self.span(match.start(name), match.end(name)) if match[name] else None
 
+    def word_before(self, start: int) -> Word | None:
+        """The word printed just before character `start` (None at the start)."""
+        at = bisect.bisect_right(self._starts, start) - 1
+        if at >= 0 and self._starts[at] == start:
+            at -= 1
+        return self._words[at][1] if at >= 0 else None
+
 
 def stream(all_lines: list[Line]) -> Stream:
     parts: list[str] = []
@@ -79,7 +86,9 @@ def after_phrase(all_lines: list[Line], phrases: tuple[str, ...], *, most_words:
         if rest:
             candidate = Span(line.page, tuple(rest))
         else:
-            below = [ln for ln in all_lines if ln.page == line.page and ln.y > line.y]
+            # Not a speck's line (a rule or dirt read as `Ma` at 0.0, a tenth of the text's height).
+            below = [ln for ln in all_lines if ln.page == line.page and ln.y > line.y
+                     and max(w.height for w in ln.words) >= _SPECK * line.height]
             if not below or below[0].y - line.y > 4 * max(line.height, below[0].height):
                 continue
             candidate = Span(line.page, below[0].words)
@@ -91,6 +100,10 @@ def after_phrase(all_lines: list[Line], phrases: tuple[str, ...], *, most_words:
             continue
         return candidate
     return None
+
+
+_SPECK = 0.5
+"""Of the phrase's text height, what the tallest word of a line must reach to be a line of text."""
 
 
 _NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,

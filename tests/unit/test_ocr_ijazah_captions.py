@@ -1,0 +1,92 @@
+"""An ijazah printed as a form of numbered captions over their values (issue #14 item 2: fields by meaning, not
+by where one layout puts them): `1. Nama Peserta Didik` set small in a box, the value large under it, two
+boxes to a row. Words in, fields out; no rendering."""
+
+from __future__ import annotations
+
+import core
+import ocr
+from ocr import Page, Word
+from tests.fixtures.words import line_words
+
+CAPTION, VALUE = 18, 34
+"""Text heights of a caption and of the value written under it."""
+
+
+def _form(*rows: list[tuple[int, str]] | str, values: dict[int, list[tuple[int, str]]] | None = None) -> Page:
+    """A page of lines top to bottom: a plain string is a line of body text (30 px); a list of `(x, text)` is a
+    row of captions (18 px), followed by the row of values `values[i]` (34 px) for the i-th row given."""
+    words: list[Word] = []
+    y = 100
+    for i, row in enumerate(rows):
+        if isinstance(row, str):
+            words += line_words(row, 100, y, height=30)
+            y += 70
+            continue
+        for x, text in row:
+            words += line_words(text, x, y, height=CAPTION)
+        y += CAPTION + 50
+        for x, text in (values or {}).get(i, []):
+            words += line_words(text, x, y, height=VALUE)
+        y += VALUE + 30
+    return Page(1, None, tuple(words), "ocr")
+
+
+def _fields(page: Page) -> dict[str, core.FieldValue]:
+    extraction, _ = ocr.extract_pages([page])
+    assert extraction.document_type == core.DocumentType.IJAZAH
+    return extraction.fields
+
+
+ROWS = ("DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN", "IJAZAH", "SEKOLAH MENENGAH PERTAMA",
+        "Yang bertanda tangan di bawah ini, Kepala Sekolah, menerangkan bahwa:",
+        [(100, "1. Nama Peserta Didik")],
+        [(100, "2. Tempat Lahir"), (900, "3. Tanggal Lahir")],
+        [(100, "4. Nama Orang Tua / Wali")],
+        [(100, "5. Nomor Induk Siswa"), (900, "6. Nomor Induk Siswa Nasional")],
+        [(100, "7. Nama Sekolah"), (900, "8. NPSN")],
+        "dinyatakan LULUS dari satuan pendidikan tersebut berdasarkan kriteria kelulusan",
+        "Raha, 9 Juni 1984")
+VALUES = {4: [(100, "WA MUSDALIFEH")], 5: [(100, "Raha"), (900, "16 Januari 1969")], 6: [(100, "LA ODE IRWAN")],
+          7: [(100, "77217"), (900, "-")], 8: [(100, "SMP NEGERI 2 RAHA"), (900, "-")]}
+
+
+def test_captions_over_values_each_field_under_its_caption():
+    page = _form(*ROWS, values=VALUES)
+    # Dirt a few pixels high under the holder's phrase, read `Ma` at 0.0, is no line of text (no name).
+    phrase_y = next(w.bbox[1] for w in page.words if w.text == "menerangkan")
+    speck = Word("Ma", 0.0, (110, phrase_y + 42, 150, phrase_y + 45))
+    got = _fields(Page(1, None, (*page.words, speck), "ocr"))
+    assert {k: got[k].value for k in ("nama_lengkap", "tempat_lahir", "tanggal_lahir", "nama_orang_tua", "nis",
+                                      "nisn", "nama_satuan_pendidikan", "npsn", "jenjang", "tanggal_lulus")} == {
+        "nama_lengkap": "WA MUSDALIFEH", "tempat_lahir": "RAHA", "tanggal_lahir": "1969-01-16",
+        "nama_orang_tua": "LA ODE IRWAN", "nis": "77217", "nisn": None, "nama_satuan_pendidikan": "SMP NEGERI 2 RAHA",
+        "npsn": None, "jenjang": "SMP", "tanggal_lulus": "1984-06-09"}
+    # Under its caption, a value's column is inferred from the layout: never above `UNDER` (0.95).
+    assert got["nama_lengkap"].confidence <= 0.95
+
+
+def test_a_caption_is_never_the_value_of_the_caption_or_phrase_before_it():
+    """Without values under them (a page whose values went unread), the captions give nothing: not
+    `1. NAMA PESERTA DIDIK` as the holder under `menerangkan bahwa`, not `8. NPSN` as the school after
+    `Nama Sekolah`, not `6` (the next caption's number) as the NIS."""
+    got = _fields(_form(*ROWS))
+    assert {k: got[k].value for k in ("nama_lengkap", "nama_satuan_pendidikan", "nis", "nisn", "tempat_lahir")} == {
+        "nama_lengkap": None, "nama_satuan_pendidikan": None, "nis": None, "nisn": None, "tempat_lahir": None}
+
+
+def test_two_captions_set_a_column_apart_are_two_labels_even_without_their_numbers():
+    """`Tempat Lahir        Tanggal Lahir` reads like the one label `Tempat Lahir/Tanggal Lahir` once the gap is
+    ignored; a label's words are set close, so these are two, each with the value under it."""
+    rows = [r if isinstance(r, str) else [(x, t.split(". ", 1)[-1]) for x, t in r] for r in ROWS]
+    got = _fields(_form(*rows, values=VALUES))
+    assert (got["tempat_lahir"].value, got["tanggal_lahir"].value) == ("RAHA", "1969-01-16")
+    # ... and `Nomor Induk Siswa Nasional` over `-` gives the NISN nothing from the NIS's column.
+    assert (got["nis"].value, got["nisn"].value) == ("77217", None)
+
+
+def test_an_identifier_in_a_sentence_is_not_taken_from_a_row_of_captions():
+    """`Nomor Induk Siswa Nasional` ending a row of captions, the NIS's value at the start of the next line: read
+    as one stream, that is `Nomor Induk Siswa Nasional 77217`, but a row of labels is no sentence."""
+    got = _fields(_form(*ROWS, values={7: [(100, "77217")]}))
+    assert (got["nis"].value, got["nisn"].value) == ("77217", None)
