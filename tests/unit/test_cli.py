@@ -1,4 +1,8 @@
-"""The `capil` command's contract: one JSON document on stdout, one-line reasons and exit codes on failure."""
+"""The `capil` command's contract: one JSON document on stdout, one-line reasons and exit codes on failure.
+
+Every command tested here runs at least once in a child process (`python -m capil`, as staff run it), and
+so does the first row of each table; the other tests of how a failure or a usage mistake is reported run
+the same entry point in this process (`in_process=True`, tests/fixtures/cli.py)."""
 
 from __future__ import annotations
 
@@ -10,14 +14,20 @@ import time
 
 import pytest
 
+from tests.fixtures.cli import run_capil
 from tests.fixtures.population import population
 
 
-def capil(*args: str, data_dir, input_env: dict | None = None) -> subprocess.CompletedProcess:
+def capil(*args: str, data_dir, input_env: dict | None = None,
+          in_process: bool = False) -> subprocess.CompletedProcess:
     env = {**os.environ, "CAPIL_DATA_DIR": str(data_dir), **(input_env or {})}
     env.pop("CAPIL_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "capil", *args], capture_output=True, text=True, env=env,
-                          timeout=60)
+    return run_capil(args, env=env, in_process=in_process)
+
+
+def first_row(args: list[str], table: list) -> bool:
+    """Whether `args` are the first row's of a parametrized table (that row runs in a child process)."""
+    return args == table[0][0]
 
 
 @pytest.fixture
@@ -47,11 +57,11 @@ def test_invalid_population_is_one_line_and_writes_nothing(tmp_path):
     doc["keluarga"][0]["anggota"][0]["agama"] = "JEDI"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc))
-    r = capil("registry", "import", str(bad), data_dir=tmp_path / "d")
+    r = capil("registry", "import", str(bad), data_dir=tmp_path / "d", in_process=True)
     assert r.returncode == 2
     assert r.stdout == ""
     assert len(r.stderr.strip().splitlines()) == 1 and "agama" in r.stderr
-    r = capil("registry", "show", "7401050102030003", "--json", data_dir=tmp_path / "d")
+    r = capil("registry", "show", "7401050102030003", "--json", data_dir=tmp_path / "d", in_process=True)
     assert r.returncode == 3 and "NIK" in r.stderr
 
 
@@ -71,7 +81,8 @@ def test_errors_are_one_line_with_their_exit_code(tmp_path, args, code, words):
 
 
 def test_config_show_masks_secrets(tmp_path):
-    r = capil("config", "show", "--json", data_dir=tmp_path / "d", input_env={"CAPIL_S3_SECRET_KEY": "topsecret"})
+    r = capil("config", "show", "--json", data_dir=tmp_path / "d", input_env={"CAPIL_S3_SECRET_KEY": "topsecret"},
+              in_process=True)
     shown = json.loads(r.stdout)
     assert shown["s3_secret_key"] == "********" and "topsecret" not in r.stdout
     assert shown["data_dir"] == str(tmp_path / "d")
@@ -96,17 +107,17 @@ def test_audit_verify_fails_naming_the_edited_entry(tmp_path, population_file):
     import sqlite3
 
     d = tmp_path / "d"
-    assert capil("registry", "import", str(population_file), data_dir=d).returncode == 0
-    assert capil("registry", "show", "7401050102030003", data_dir=d).returncode == 0
+    assert capil("registry", "import", str(population_file), data_dir=d, in_process=True).returncode == 0
+    assert capil("registry", "show", "7401050102030003", data_dir=d, in_process=True).returncode == 0
     conn = sqlite3.connect(d / "capil.db")
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("UPDATE audit_log SET actor = 'nobody' WHERE seq = 1")
     conn.commit()
     conn.close()
-    r = capil("audit", "verify", data_dir=d)
+    r = capil("audit", "verify", data_dir=d, in_process=True)
     assert r.returncode == 5
     assert len(r.stderr.strip().splitlines()) == 1 and "entry 1" in r.stderr
-    r = capil("audit", "verify", "--json", data_dir=d)
+    r = capil("audit", "verify", "--json", data_dir=d, in_process=True)
     assert r.returncode == 5 and len(r.stderr.strip().splitlines()) == 1
     error = json.loads(r.stdout)  # one document: the error, not the report and then the error
     assert (error["code"], error["exit_code"]) == ("INTEGRITY_ALARM", 5) and "entry 1" in error["message"]
@@ -118,7 +129,7 @@ def test_invalid_population_with_json_lists_every_path(tmp_path):
     doc["keluarga"][1]["anggota"][0]["nik"] = "9901051203800001"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc))
-    r = capil("registry", "import", str(bad), "--json", data_dir=tmp_path / "d")
+    r = capil("registry", "import", str(bad), "--json", data_dir=tmp_path / "d", in_process=True)
     assert r.returncode == 2
     assert (json.loads(r.stdout)["code"], json.loads(r.stdout)["exit_code"]) == ("INVALID_POPULATION", 2)
     assert json.loads(r.stdout)["problems"] == [
@@ -137,32 +148,32 @@ def test_registry_migrate_reports_the_revision(tmp_path):
 
 # --- usage mistakes: exit 2, the usage line, then the one-line reason --------------------------------
 
-@pytest.mark.parametrize(
-    ("args", "usage", "words"),
-    [
-        (["bogus"], "capil", "No such command 'bogus'"),
-        (["registry", "bogus"], "capil registry", "No such command 'bogus'"),
-        (["--bogus"], "capil", "No such option: --bogus"),
-        (["config", "show", "--bogus"], "capil config show", "No such option: --bogus"),
-        (["registry", "import"], "capil registry import", "Missing argument 'file'"),
-        (["submit", "--nik", "1"], "capil submit", "Missing option '--change'"),
-        (["application", "decide", "x", "--by"], "capil application decide", "'--by' requires an argument"),
-        (["synth", "population", "--families", "many"], "capil synth population", "valid integer"),
-        (["synth", "population", "--families", "0"], "capil synth population", "greater than or equal to 1"),
-        (["up", "--timeout", "soon"], "capil up", "valid number"),
-        (["submit", "--nik", "1", "--change", "gelar", "--kk", "x.png"], "capil submit", "'gelar' is not one of"),
-        (["application", "list", "--status", "done"], "capil application list", "'done' is not one of"),
-        (["extract", "x.png", "--type", "ktp"], "capil extract", "'ktp' is not one of"),
-        (["verify", "x.pdf", "--level", "B-Q"], "capil verify", "'B-Q' is not one of"),
-        (["archive", "list"], "capil archive list", "give exactly one"),
-        (["synth", "documents", "--population", "p.json", "--out", "o", "--look", "odd"], "capil synth documents",
-         "'odd' is not one of"),
-        (["submit", "--nik", "1", "--change", "pendidikan", "--kk", "x.png", "--set", "pendidikan"], "capil submit",
-         "'pendidikan' is not FIELD=VALUE"),
-    ],
-)
+USAGE_MISTAKES = [
+    (["bogus"], "capil", "No such command 'bogus'"),
+    (["registry", "bogus"], "capil registry", "No such command 'bogus'"),
+    (["--bogus"], "capil", "No such option: --bogus"),
+    (["config", "show", "--bogus"], "capil config show", "No such option: --bogus"),
+    (["registry", "import"], "capil registry import", "Missing argument 'file'"),
+    (["submit", "--nik", "1"], "capil submit", "Missing option '--change'"),
+    (["application", "decide", "x", "--by"], "capil application decide", "'--by' requires an argument"),
+    (["synth", "population", "--families", "many"], "capil synth population", "valid integer"),
+    (["synth", "population", "--families", "0"], "capil synth population", "greater than or equal to 1"),
+    (["up", "--timeout", "soon"], "capil up", "valid number"),
+    (["submit", "--nik", "1", "--change", "gelar", "--kk", "x.png"], "capil submit", "'gelar' is not one of"),
+    (["application", "list", "--status", "done"], "capil application list", "'done' is not one of"),
+    (["extract", "x.png", "--type", "ktp"], "capil extract", "'ktp' is not one of"),
+    (["verify", "x.pdf", "--level", "B-Q"], "capil verify", "'B-Q' is not one of"),
+    (["archive", "list"], "capil archive list", "give exactly one"),
+    (["synth", "documents", "--population", "p.json", "--out", "o", "--look", "odd"], "capil synth documents",
+     "'odd' is not one of"),
+    (["submit", "--nik", "1", "--change", "pendidikan", "--kk", "x.png", "--set", "pendidikan"], "capil submit",
+     "'pendidikan' is not FIELD=VALUE"),
+]
+
+
+@pytest.mark.parametrize(("args", "usage", "words"), USAGE_MISTAKES)
 def test_usage_mistakes_exit_2_with_the_usage_line_and_the_reason(tmp_path, args, usage, words):
-    r = capil(*args, data_dir=tmp_path / "d")
+    r = capil(*args, data_dir=tmp_path / "d", in_process=not first_row(args, USAGE_MISTAKES))
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert r.stdout == ""
     lines = r.stderr.strip().splitlines()
@@ -172,10 +183,12 @@ def test_usage_mistakes_exit_2_with_the_usage_line_and_the_reason(tmp_path, args
     assert lines[2].startswith("capil: ") and words in lines[2]
 
 
-@pytest.mark.parametrize(("args", "listed"), [([], "registry"), (["registry"], "import"), (["audit"], "verify"),
-                                              (["bench"], "ocr")])
+GROUPS = [([], "registry"), (["registry"], "import"), (["audit"], "verify"), (["bench"], "ocr")]
+
+
+@pytest.mark.parametrize(("args", "listed"), GROUPS)
 def test_a_group_without_a_command_shows_its_help_on_stderr_and_exits_2(tmp_path, args, listed):
-    r = capil(*args, data_dir=tmp_path / "d")
+    r = capil(*args, data_dir=tmp_path / "d", in_process=not first_row(args, GROUPS))
     assert r.returncode == 2
     assert r.stdout == ""
     assert f"Usage: {' '.join(['capil', *args])} [OPTIONS] COMMAND" in r.stderr and listed in r.stderr
@@ -183,26 +196,26 @@ def test_a_group_without_a_command_shows_its_help_on_stderr_and_exits_2(tmp_path
 
 
 def test_help_asked_for_is_on_stdout_and_exits_0(tmp_path):
-    r = capil("registry", "--help", data_dir=tmp_path / "d")
+    r = capil("registry", "--help", data_dir=tmp_path / "d", in_process=True)
     assert r.returncode == 0 and r.stderr == ""
     assert "Usage: capil registry [OPTIONS] COMMAND" in r.stdout
 
 
 # --- with --json a failure is one JSON error object on stdout as well ---------------------------------
 
-@pytest.mark.parametrize(
-    ("args", "exit_code", "code"),
-    [
-        (["registry", "import", "/nonexistent.json", "--json"], 2, "INVALID_INPUT"),
-        (["application", "show", "nope", "--json"], 3, "UNKNOWN_APPLICATION"),
-        (["extract", "/etc/hostname", "--json"], 2, "UNSUPPORTED_FILE"),
-        (["registry", "import", "--json"], 2, "USAGE_ERROR"),
-        (["extract", "x.png", "--type", "ktp", "--json"], 2, "USAGE_ERROR"),
-        (["bogus", "--json"], 2, "USAGE_ERROR"),
-    ],
-)
+JSON_FAILURES = [
+    (["registry", "import", "/nonexistent.json", "--json"], 2, "INVALID_INPUT"),
+    (["application", "show", "nope", "--json"], 3, "UNKNOWN_APPLICATION"),
+    (["extract", "/etc/hostname", "--json"], 2, "UNSUPPORTED_FILE"),
+    (["registry", "import", "--json"], 2, "USAGE_ERROR"),
+    (["extract", "x.png", "--type", "ktp", "--json"], 2, "USAGE_ERROR"),
+    (["bogus", "--json"], 2, "USAGE_ERROR"),
+]
+
+
+@pytest.mark.parametrize(("args", "exit_code", "code"), JSON_FAILURES)
 def test_json_failure_is_one_error_object_and_the_reason_on_stderr(tmp_path, args, exit_code, code):
-    r = capil(*args, data_dir=tmp_path / "d")
+    r = capil(*args, data_dir=tmp_path / "d", in_process=not first_row(args, JSON_FAILURES))
     assert r.returncode == exit_code, (r.stdout, r.stderr)
     error = json.loads(r.stdout)  # exactly one JSON document, nothing else
     assert error == {"code": code, "message": error["message"], "exit_code": exit_code, "retryable": False}
@@ -279,11 +292,12 @@ def test_long_commands_show_progress_on_a_terminal_stderr_and_never_on_stdout(tm
 
 def test_no_progress_when_stderr_is_not_a_terminal(tmp_path, population_file):
     r = capil("synth", "documents", "--population", str(population_file), "--out", str(tmp_path / "corpus"),
-              "--count", "2", "--variants", "clean", data_dir=tmp_path / "d")
+              "--count", "2", "--variants", "clean", data_dir=tmp_path / "d", in_process=True)
     assert r.returncode == 0, r.stderr
     assert r.stdout == ""
     assert r.stderr == f"2 documents, 1 applications in {tmp_path / 'corpus'} (manifest.json)\n"
-    r = capil("bench", "registry", "--persons", "10", "--lookups", "5", "--json", data_dir=tmp_path / "d")
+    r = capil("bench", "registry", "--persons", "10", "--lookups", "5", "--json", data_dir=tmp_path / "d",
+              in_process=True)
     assert r.returncode == 0 and r.stderr == ""
     assert json.loads(r.stdout)["lookups"] == 5
 

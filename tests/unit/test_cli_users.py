@@ -1,25 +1,27 @@
-"""`capil users`: accounts from the command line, passwords never on it, tokens printed once."""
+"""`capil users`: accounts from the command line, passwords never on it, tokens printed once.
+
+Each command runs in a child process (`python -m capil`) in the tests of what it does; the tests of its
+mistakes run the same entry point in this process (tests/fixtures/cli.py), except the table's first row."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
 from casework import bootstrap
 from core import load_settings
+from tests.fixtures.cli import run_capil
 
 PASSWORD = "kata-sandi-cli-1"
 
 
-def capil(*args: str, data_dir, stdin: str | None = None) -> subprocess.CompletedProcess:
+def capil(*args: str, data_dir, stdin: str | None = None, in_process: bool = False) -> subprocess.CompletedProcess:
     env = {**os.environ, "CAPIL_DATA_DIR": str(data_dir)}
     env.pop("CAPIL_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "capil", *args], capture_output=True, text=True, env=env,
-                          input=stdin if stdin is not None else "", timeout=60)
+    return run_capil(args, env=env, stdin=stdin if stdin is not None else "", in_process=in_process)
 
 
 @pytest.fixture
@@ -56,7 +58,7 @@ def test_add_list_disable_enable(data_dir):
     svc.database.dispose()
 
 
-@pytest.mark.parametrize(("args", "stdin", "code", "words"), [
+MISTAKES = [
     (["users", "add", "siti", "--role", "kepala", "--password-stdin"], PASSWORD, 2, "'--role'"),
     (["users", "add", "si ti", "--role", "arsip", "--password-stdin"], PASSWORD, 2, "not a valid user name"),
     (["users", "add", "sistem", "--role", "arsip", "--password-stdin"], PASSWORD, 2, "reserved"),
@@ -66,18 +68,21 @@ def test_add_list_disable_enable(data_dir):
     (["users", "disable", "nobody"], "", 3, "no user named 'nobody'"),
     (["users", "passwd", "nobody", "--password-stdin"], PASSWORD, 3, "no user named"),
     (["users", "token", "nobody"], "", 3, "no user named"),
-])
+]
+
+
+@pytest.mark.parametrize(("args", "stdin", "code", "words"), MISTAKES)
 def test_mistakes_are_one_line_with_their_exit_code(data_dir, args, stdin, code, words):
-    r = capil(*args, data_dir=data_dir, stdin=stdin)
+    r = capil(*args, data_dir=data_dir, stdin=stdin, in_process=args != MISTAKES[0][0])
     assert r.returncode == code, (r.stdout, r.stderr)
     assert r.stdout == "" and words in r.stderr.strip().splitlines()[-1]
 
 
 def test_a_second_account_of_the_same_name_is_a_conflict(data_dir):
     assert capil("users", "add", "siti", "--role", "arsip", "--password-stdin", data_dir=data_dir,
-                 stdin=PASSWORD).returncode == 0
+                 stdin=PASSWORD, in_process=True).returncode == 0
     r = capil("users", "add", "SITI", "--role", "admin", "--password-stdin", "--json", data_dir=data_dir,
-              stdin=PASSWORD)
+              stdin=PASSWORD, in_process=True)
     assert r.returncode == 4 and json.loads(r.stdout)["code"] == "CONFLICT"
 
 
