@@ -64,7 +64,10 @@ def locate_pages(pages: list[Page]) -> Located:
     """
     all_lines = [ln for page in pages for ln in _lines_of(page)]
     folds: list[tuple[float, float] | None] = [_spread(page) for page in pages]
-    if all(f is None for f in folds) or _columns(all_lines) is not None:
+    columns = _columns(all_lines)
+    if all(f is None for f in folds) or (columns is not None and not any(
+            _labels_both_sides(page, split[0], below=columns[0]) for page, split in zip(pages, folds, strict=True)
+            if split)):
         return locate(all_lines)
     spans: dict[str, Span | None] = {}
     caps: dict[str, float] = {}
@@ -95,6 +98,19 @@ def locate_pages(pages: list[Page]) -> Located:
             for key in found:
                 spans.setdefault(key, None)
     return spans, caps, limits, frozenset(prose)
+
+
+def _labels_both_sides(page: Page, fold: float, *, below: float) -> bool:
+    """Whether both sides of a fold print the party labels under the SUAMI and ISTRI headings (at y `below`),
+    each at the start of its lines: two booklet pages (the husband's and the wife's) side by side, not one
+    table or card of both parties, whose labels stand once."""
+    words = [w for w in page.words if w.confidence >= 0.5 and w.cy > below]
+    if not words:
+        return False
+    height = statistics.median(w.height for w in words)
+    left, right = min(w.x0 for w in words) - 1, max(w.x1 for w in words) + 1
+    return all(_labels_beginning_lines(words, lo, hi, height) >= _FOLD_COLONS for lo, hi in ((left, fold),
+                                                                                            (fold, right)))
 
 
 def _spread(page: Page) -> tuple[float, float] | None:
@@ -570,15 +586,54 @@ def _begins_rival(label: str) -> bool:
 def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: float | None = None,
               before_y: float | None = None, most_words: int = 10) -> Span | None:
     """The value after the first of `wordings` found in the band; none that reads like a sentence (more
-    than `most_words` words, or a word only sentences use)."""
+    than `most_words` words, or a word only sentences use), nor one that is the label's own last word (`Tempat
+    dan Tanggal` taken for the label without its colon, `Lahir` for its value)."""
     for label in wordings:
         span = labelled(all_lines, label, after_y=after_y, before_y=before_y, rivals=_RIVALS)
-        if span is not None and not reads_like_sentence(span.text, most_words=most_words):
+        if (span is not None and not reads_like_sentence(span.text, most_words=most_words)
+                and not compact_key(label).endswith(compact_key(span.text))):
             return span
-    for label in wordings:
-        span = _colon_lost(all_lines, label, after_y=after_y, before_y=before_y)
-        if span is not None and not reads_like_sentence(span.text, most_words=most_words):
-            return span
+    for find in (_colon_below, _colon_lost):
+        for label in wordings:
+            span = find(all_lines, label, after_y=after_y, before_y=before_y)
+            if span is not None and not reads_like_sentence(span.text, most_words=most_words):
+                return span
+    return None
+
+
+_BELOW = 2.5
+"""Line heights from a label standing alone on its line to the line that holds its colon and value, at most."""
+
+
+def _colon_below(all_lines: list[Line], label: str, *, after_y: float | None, before_y: float | None) -> Span | None:
+    """The value of a label printed alone on its line (after its item's number: `1. Nama`) whose colon opens
+    the line below, under the label (`: MUHAMMAD ASRUL`): a narrow page's form. Every word after the item's
+    number must read as the label, and no rival reads more like them."""
+    target = compact_key(label)
+    floor = max(0.85, 1 - 1 / max(1, len(target)))
+    for i, line in enumerate(all_lines):
+        if (after_y is not None and line.y <= after_y) or (before_y is not None and line.y >= before_y):
+            continue
+        words = list(line.words)
+        while words and _ENUMERATOR.match(words[0].text + " "):
+            words = words[1:]
+        if not words or any(":" in w.text for w in words):
+            continue
+        printed = compact_key(" ".join(w.text for w in words))
+        ratio = difflib.SequenceMatcher(None, printed, target).ratio()
+        if ratio < floor or any(difflib.SequenceMatcher(None, printed, compact_key(r)).ratio() > ratio
+                                for r in _RIVALS if compact_key(r) != target):
+            continue
+        below = next((ln for ln in all_lines[i + 1:] if ln.y > line.y), None)
+        if below is None or below.y - line.y > _BELOW * line.height or (before_y is not None and below.y >= before_y):
+            continue
+        first = below.words[0]
+        if not first.text.startswith(":") or not words[0].x0 - line.height <= first.x0 <= words[-1].x1:
+            continue
+        rest = first.text.lstrip(":;").strip()
+        value = ((Word(rest, first.confidence, first.bbox),) if rest else ()) + below.words[1:]
+        if value:
+            return Span(line.page, value, label_factor(ratio))
     return None
 
 
