@@ -127,16 +127,24 @@ _TITLES = frozenset({"H", "HJ", "DRS", "DR", "IR", "PROF", "KH", "ST", "HAJI", "
 
 
 @functools.cache
-def _printed_label_words() -> frozenset[str]:
-    """Every word (letters only, three or more) of every field's label in `labels.toml`, of every type: a name,
-    place or address made of nothing else is a label read as its value (`7. TEMPAT TINGGAL`, `LAHIR`)."""
+def _printed_label_words(every: bool = False) -> frozenset[str]:
+    """Every word (letters only, three or more) of every field's label in `labels.toml` (with its English, the
+    column headings and the parties' roles), of every type: a name, place or address made of nothing else is
+    a label read as its value (`7. TEMPAT TINGGAL`, `LAHIR`). `every`: of every wording (titles, phrases
+    too; not `[values]`): such a word beside a value is no part of it."""
     from ._fields import vocabulary  # labels.toml; imported late, `_fields` imports the policy
 
-    words = set()
-    for doc in vocabulary().values():
-        for wordings in doc.get("fields", {}).values() if isinstance(doc, dict) else ():
-            for wording in wordings if isinstance(wordings, list) else ():
-                words |= {w for w in re.split(r"[^A-Z]+", str(wording).upper()) if len(w) >= 3}
+    def wordings(table: object, path: str) -> list[str]:
+        if isinstance(table, dict):
+            return [w for key, value in table.items() for w in wordings(value, f"{path}.{key}")]
+        if isinstance(table, list):
+            return [w for value in table for w in wordings(value, path)]
+        labelled = path.split(".")[2:3] in (["fields"], ["english"], ["columns"], ["roles"])
+        return [table] if isinstance(table, str) and (every or labelled) else []
+
+    words = {w for section, table in vocabulary().items() if section != "values"
+             for wording in wordings(table, f".{section}") for w in re.split(r"[^A-Z]+", wording.upper())
+             if len(w) >= 3}
     return frozenset(words - _NAMES_IN_LABELS)
 
 
@@ -144,9 +152,10 @@ _NAMES_IN_LABELS = frozenset({"NINA", "PUTRA", "PUTRI", "MAS", "ANAK", "WALI", "
 """Label words that are also people's names or a name's particle (`NINA`, `PUTRI`): no sign of a label."""
 
 
-def label_word(word: str) -> bool:
-    """Whether `word` (upper case, letters only) is a word of a label (`_LABEL_WORDS`, `labels.toml`)."""
-    return word in _LABEL_WORDS or word in _printed_label_words()
+def label_word(word: str, *, every: bool = False) -> bool:
+    """Whether `word` (upper case, letters only) is a word of a label (`_LABEL_WORDS`, `labels.toml`; `every`:
+    of any wording there, a title's or a phrase's too)."""
+    return word in _LABEL_WORDS or word in _printed_label_words(every)
 
 
 def _label_only(words: list[str]) -> bool:
