@@ -63,6 +63,7 @@ def _kua(text: str | None) -> str | None:
     if not value or reads_like_sentence(value, most_words=7):
         return None
     value = re.sub(r"\s*[:;]\s*", " ", value).strip()  # a crop read with the label: `KUA KECAMATAN : KATOBU`
+    value = value.split(",", 1)[0].strip()  # the sentence goes on after the name: `KECAMATAN BETOAMBARI, ANTARA`
     value = re.sub(r"^KANTOR URUSAN AGAMA\b\s*", "KUA ", value).strip()
     value = re.sub(r"^(KUA\s+)?KEC(?:AMATAN\b|\.)\s*", "KUA KECAMATAN ", value).strip(" ,.")
     return value if value not in ("KUA", "KUA KECAMATAN") else None

@@ -716,8 +716,21 @@ def _kua_labelled(all_lines: list[Line]) -> Span | None:
     for label in labels("buku_nikah", "kua"):
         span = _labelled(all_lines, (label,))
         if span is not None:
-            return _with_label(all_lines, span) if compact_key(label).startswith("KUA") else span
+            return _with_label(all_lines, span) if compact_key(label).startswith("KUA") else _with_district(
+                all_lines, span)
     return None
+
+
+def _with_district(all_lines: list[Line], span: Span) -> Span:
+    """`span` with the `Kecamatan` (`Kec.`) printed right before it, its colon lost (`... Kantor Urusan Agama
+    Kecamatan Betoambari`): the value is a district's KUA, not a bare place."""
+    line = next((ln for ln in all_lines if span.words[0] in ln.words), None)
+    if line is None:
+        return span
+    at = line.words.index(span.words[0])
+    if at == 0 or compact_key(line.words[at - 1].text) not in ("KECAMATAN", "KEC"):
+        return span
+    return Span(span.page, (line.words[at - 1], *span.words), span.factor)
 
 
 def _with_label(all_lines: list[Line], span: Span) -> Span:
@@ -729,7 +742,7 @@ def _with_label(all_lines: list[Line], span: Span) -> Span:
     end = line.words.index(span.words[0])
     start = next((i for i in range(end - 1, max(-1, end - 5), -1) if compact_key(line.words[i].text) == "KUA"), None)
     if start is None:
-        return span
+        return _with_district(all_lines, span)
     label = [Word(w.text.strip(":;"), w.confidence, w.bbox) for w in line.words[start:end] if compact_key(w.text)]
     return Span(span.page, (*label, *span.words), span.factor)
 

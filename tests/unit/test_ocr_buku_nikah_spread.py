@@ -36,3 +36,12 @@ def test_each_page_of_the_spread_gives_its_party_and_the_value_under_its_label()
     assert (read["istri.tempat_lahir"], read["istri.tanggal_lahir"]) == ("BAUBAU", "1997-11-17")
     assert (read["suami.pekerjaan"], read["istri.pekerjaan"]) == ("KARYAWAN SWASTA", "PELAJAR/MAHASISWA")
     assert (read["suami.alamat"], read["istri.alamat"]) == ("JL. BUNGA KAMBOJA NO. 74", "JL. SAOSAO NO. 55")
+
+
+def test_the_kua_named_inside_a_sentence_ends_at_its_comma_and_keeps_its_district() -> None:
+    fields = fields_read("KUTIPAN AKTA NIKAH", "Nomor : 7472015042024547",
+                         "Pada hari ini, Rabu tanggal 17 April 2024 telah dilangsungkan akad nikah",
+                         "sebagaimana tercatat dalam Akta Nikah di Kantor",
+                         "Urusan Agama Kecamatan Betoambari, antara",
+                         "seorang laki-laki dan seorang perempuan", expect=core.DocumentType.BUKU_NIKAH)
+    assert fields["kua"].value == "KUA KECAMATAN BETOAMBARI"
