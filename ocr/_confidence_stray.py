@@ -23,13 +23,17 @@ WORD_SPACE = 1.2
 is under one height; the gap between two columns is wider)."""
 _FEWEST_LETTERS = 3
 """Letters a stray word has at least: shorter ones are specks, sex codes (`LK`) and row numbers."""
+_FAINTEST = 0.5
+"""Tesseract's confidence a stray word has at least: below it the word is garbled (`ptRtuPtAN`, a small
+`PEREMPUAN` of the next column), no evidence of where a value ends."""
 
 
 def strays(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequence[Page],
            ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
-    """Sure free-text values (`FREE_TEXT`) with a word of `_FEWEST_LETTERS` letters or more on their line, less
-    than `WORD_SPACE` line heights before or after their box, that lies in no value's box and is no word of
-    the vocabulary's wordings (`label_word`: a label, its English, a title, a phrase)."""
+    """Sure free-text values (`FREE_TEXT`) with a word of `_FEWEST_LETTERS` letters or more, read at
+    `_FAINTEST` or better, on their line less than `WORD_SPACE` line heights before or after their box, that
+    lies in no value's box and is no word of the vocabulary's wordings (`label_word`: a label, its English, a
+    title, a phrase)."""
     by_number = {page.number: page for page in pages}
     boxes: list[tuple[int | None, tuple[int, int, int, int]]] = [
         (v.page, v.bbox) for v in (holder[name] for _, holder, name in cells)
@@ -44,7 +48,8 @@ def strays(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequ
         height = y1 - y0
         for word in page.words:
             a0, b0, a1, b1 = word.bbox
-            if len(re.sub(r"[^A-Za-z]", "", word.text)) < _FEWEST_LETTERS or height <= 0:
+            if len(re.sub(r"[^A-Za-z]", "", word.text)) < _FEWEST_LETTERS or word.confidence < _FAINTEST \
+                    or height <= 0:
                 continue
             if min(y1, b1) - max(y0, b0) < min(height, b1 - b0) / 2:
                 continue  # not on the value's line

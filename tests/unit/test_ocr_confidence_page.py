@@ -120,6 +120,8 @@ def test_a_name_with_an_unclaimed_word_a_word_space_before_it_is_not_sure():
     assert anggota[0]["nama_lengkap"].confidence < SURE and anggota[0]["nik"].confidence == 0.95
     label = (Word("Nama:", 0.92, (336, 941, 470, 967)),)  # a label's word beside it is no part of it
     assert understood("kk", _kk_header(), (row,), [Page(1, None, (*label, *words[3:]), "ocr")])[2] == []
+    garbled = (Word("ptRtuPtAN", 0.0, (336, 941, 470, 967)),)  # nor a word Tesseract could not read
+    assert understood("kk", _kk_header(), (row,), [Page(1, None, (*garbled, *words[3:]), "ocr")])[2] == []
 
 
 def test_a_birth_date_not_well_before_graduation_doubts_both_dates():
