@@ -291,7 +291,9 @@ def _unlabelled(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Non
 
 def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | None:
     """The value after the first of `wordings` found; a label whose colon is lost counts only where it
-    begins its line (`... pada Program Studi Agribisnis Fakultas ...` is a sentence, not a label)."""
+    begins its line (`... pada Program Studi Agribisnis Fakultas ...` is a sentence, not a label). A short label
+    read with a slip (`NIP.` for `NIM`) is weak: a longer wording of the field read as printed comes first."""
+    weak: Span | None = None
     for label in wordings:
         found = find_label(all_lines, label, rivals=_ALL_LABELS)
         key = compact_key(label)
@@ -308,8 +310,15 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
         if found is not None:
             span = value_after(*found)
             if span is not None:
-                return _before_next_label(bilingual.without_twin(_without_colon_column(all_lines, span))[0])
-    return None
+                value = _before_next_label(bilingual.without_twin(_without_colon_column(all_lines, span))[0])
+                if found[2] >= 1.0 or len(compact_key(label)) > _SHORT_LABEL:
+                    return value
+                weak = weak or value
+    return weak
+
+
+_SHORT_LABEL = 4
+"""Letters of a label (`NIM`, `NIS`, `NPM`) one slip makes another's (`NIP`)."""
 
 
 _SENTENCE_GOES_ON = frozenset({"LAHIR", "TANGGAL", "TGL", "TEMPAT", "DI", "PADA", "TELAH", "DAN", "YANG"})

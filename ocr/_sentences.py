@@ -91,7 +91,7 @@ def after_phrase(all_lines: list[Line], phrases: tuple[str, ...], *, most_words:
                      and max(w.height for w in ln.words) >= _SPECK * line.height]
             if not below or below[0].y - line.y > 4 * max(line.height, below[0].height):
                 continue
-            candidate = Span(line.page, below[0].words)
+            candidate = Span(line.page, _under_phrase(below[0], line))
         text = candidate.text
         if any(":" in w.text for w in candidate.words) or reads_like_sentence(text, most_words=most_words):
             continue
@@ -102,6 +102,23 @@ def after_phrase(all_lines: list[Line], phrases: tuple[str, ...], *, most_words:
     return None
 
 
+def _under_phrase(below: Line, phrase: Line) -> tuple[Word, ...]:
+    """Of a line under a phrase, the blocks of words (parted from the others by a column's gap) that lie under
+    the phrase's extent: a side panel's word beyond it at the same height (`IPDN   ANDI MAPPANYUKKI`) is not
+    the name's."""
+    blocks: list[list[Word]] = []
+    for word in below.words:
+        if blocks and word.x0 - blocks[-1][-1].x1 <= _BLOCK_GAP * below.height:
+            blocks[-1].append(word)
+        else:
+            blocks.append([word])
+    left, right = phrase.words[0].x0, phrase.words[-1].x1
+    under = [w for block in blocks if min(right, block[-1].x1) > max(left, block[0].x0) for w in block]
+    return tuple(under) or below.words
+
+
+_BLOCK_GAP = 3.0
+"""Text heights of blank that part two blocks of one line (words of a name are a space apart)."""
 _SPECK = 0.5
 """Of the phrase's text height, what the tallest word of a line must reach to be a line of text."""
 

@@ -45,3 +45,17 @@ def test_a_number_in_the_top_right_corner_after_no_is_the_ijazah_s():
     assert got["nomor_ijazah"].value == "DN-26 MA 0878679"
     assert got["nomor_ijazah"].confidence < 0.9  # found without a label
     assert got["nis"].value == "29505"
+
+
+def test_a_ministry_college_s_student_number_and_a_name_beside_a_side_panel():
+    """`Nomor Pokok Praja` is the NIM (a college of a ministry numbers praja, not mahasiswa), and the signer's
+    `NIP.` under it, one slip from `NIM`, does not stand in for it; the panel's `IPDN` level with the holder's
+    name, a column away, is not part of the name."""
+    got = _read([(600, "INSTITUT PEMERINTAHAN DALAM NEGERI")], [(600, "IJAZAH")],
+                [(600, "Rektor Institut Pemerintahan Dalam Negeri, menyatakan bahwa:")],
+                [(100, "IPDN"), (900, "LA ODE HASRUDDIN")], [(600, "Nomor Pokok Praja : 15.7374")],
+                [(600, "lahir di Baubau pada tanggal 19 Mei 1997")], [(600, "SARJANA ILMU PEMERINTAHAN (S.IP.)")],
+                [(1500, "Jatinangor, 20 Mei 2019")], [(1500, "KRESNO SEDIARSI, Ak.")],
+                [(1500, "NIP. 197704122006021002")])
+    assert got["nim"].value == "15.7374"
+    assert got["nama_lengkap"].value == "LA ODE HASRUDDIN"
