@@ -12,6 +12,7 @@ import re
 import core
 
 from ._confidence_region import PROVINCE_BY_NAME
+from ._normalize import edit_distance
 
 PERSON_NAMES = frozenset({
     "nama_lengkap", "nama_kepala_keluarga", "nama_orang_tua", "nama_ayah", "nama_ibu",
@@ -152,10 +153,14 @@ _NAMES_IN_LABELS = frozenset({"NINA", "PUTRA", "PUTRI", "MAS", "ANAK", "WALI", "
 """Label words that are also people's names or a name's particle (`NINA`, `PUTRI`): no sign of a label."""
 
 
-def label_word(word: str, *, every: bool = False) -> bool:
+def label_word(word: str, *, every: bool = False, slip: bool = False) -> bool:
     """Whether `word` (upper case, letters only) is a word of a label (`_LABEL_WORDS`, `labels.toml`; `every`:
-    of any wording there, a title's or a phrase's too)."""
-    return word in _LABEL_WORDS or word in _printed_label_words(every)
+    of any wording there, a title's or a phrase's too; `slip`: or one letter off one of five letters or more,
+    `JURUSAM`, as the readers match labels)."""
+    if word in _LABEL_WORDS or word in _printed_label_words(every):
+        return True
+    return slip and len(word) >= 5 and any(abs(len(w) - len(word)) <= 1 and edit_distance(word, w) <= 1
+                                           for w in _printed_label_words(every))
 
 
 def _label_only(words: list[str]) -> bool:

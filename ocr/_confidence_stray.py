@@ -33,7 +33,7 @@ def strays(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequ
     """Sure free-text values (`FREE_TEXT`) with a word of `_FEWEST_LETTERS` letters or more, read at
     `_FAINTEST` or better, on their line less than `WORD_SPACE` line heights before or after their box, that
     lies in no value's box and is no word of the vocabulary's wordings (`label_word`: a label, its English, a
-    title, a phrase)."""
+    title, a phrase, or one letter off one, `Jurusam`)."""
     by_number = {page.number: page for page in pages}
     boxes: list[tuple[int | None, tuple[int, int, int, int]]] = [
         (v.page, v.bbox) for v in (holder[name] for _, holder, name in cells)
@@ -58,7 +58,8 @@ def strays(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequ
             cx, cy = (a0 + a1) / 2, (b0 + b1) / 2
             if any(p == value.page and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for p, b in boxes):
                 continue  # another value's word (or this one's)
-            if all(label_word(part, every=True) for part in re.split(r"[^A-Za-z]+", word.text.upper()) if part):
+            if all(label_word(part, every=True, slip=True) for part in re.split(r"[^A-Za-z]+", word.text.upper())
+                   if part):
                 continue
             out.append((key, holder, name))
             break
