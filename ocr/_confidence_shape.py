@@ -146,11 +146,14 @@ def _printed_label_words(every: bool = False) -> frozenset[str]:
     words = {w for section, table in vocabulary().items() if section != "values"
              for wording in wordings(table, f".{section}") for w in re.split(r"[^A-Z]+", wording.upper())
              if len(w) >= 3}
-    return frozenset(words - _NAMES_IN_LABELS)
+    return frozenset(words - _NAMES_IN_LABELS - (frozenset() if every else _PARTS_OF_NAMES_IN_LABELS))
 
 
-_NAMES_IN_LABELS = frozenset({"NINA", "PUTRA", "PUTRI", "MAS", "ANAK", "WALI", "BIN", "BINTI"})
-"""Label words that are also people's names or a name's particle (`NINA`, `PUTRI`): no sign of a label."""
+_NAMES_IN_LABELS = frozenset({"NINA", "PUTRA", "PUTRI", "MAS"})
+"""Label words that are also people's names (`NINA`, `PUTRI`): no sign of a label, in a value or beside it."""
+_PARTS_OF_NAMES_IN_LABELS = frozenset({"ANAK", "WALI", "BIN", "BINTI"})
+"""Label words a name may hold (`BIN`, `BINTI`) or be read with (`WALI`): a value holding them may still be a
+name, though beside one they are a label's (`Nama Orang Tua/Wali`)."""
 
 
 def label_word(word: str, *, every: bool = False, slip: bool = False) -> bool:
