@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from casework import Services, notify_in_background
 from core import CapilError, ChangeType, InputError, Status
@@ -150,7 +150,7 @@ def _case_response(svc: Services, who: Staff, application_id: str, *, status: in
     boxed = {b.finding for b in boxes}
     findings = []
     for i, f in enumerate(app.findings):
-        expected, found = _words.marked_difference(f.expected, f.found)
+        expected, found = _finding_cells(f.expected, f.found)
         findings.append({"index": i, "severity": str(f.severity), "code": f.code, "message": f.message,
                          "document": f.document, "field": f.field, "expected": expected, "found": found,
                          "boxed": i in boxed})
@@ -166,6 +166,17 @@ def _case_response(svc: Services, who: Staff, application_id: str, *, status: in
         history=list(app.decisions), error=error,
         scripts=("/static/review.js",))
     return HTMLResponse(html, status_code=status, headers=_NO_STORE)
+
+
+def _finding_cells(expected: str | None, found: str | None) -> tuple[Markup, Markup]:
+    """The record's value and the value read, as shown side by side: the characters that differ marked when
+    there is one value on each side; a value expected but not read says so; several recorded values (a
+    subject's recorded partners, `A / B`) are shown whole, since marking them against one name marks noise."""
+    if expected and found is None:
+        return Markup(escape(expected)), Markup('<span class="muted">(tidak terbaca)</span>')
+    if expected and " / " in expected:
+        return Markup(escape(expected)), Markup(escape(found or ""))
+    return _words.marked_difference(expected, found)
 
 
 def _what_changes(svc: Services, app: Any) -> tuple[list[dict[str, str]], bool]:

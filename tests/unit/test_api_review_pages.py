@@ -18,13 +18,13 @@ def verifikator(api_client, api_services):
     return log_in(api_client, api_services, "siti", role="verifikator")
 
 
-def _waiting(svc, finding: Finding, *, changes: dict, requested: dict | None = None) -> str:
+def _waiting(svc, *findings: Finding, changes: dict, requested: dict | None = None) -> str:
     from core import ChangeType, Status, StoredObject
 
     app_id = svc.applications.new_id()
     svc.applications.create(application_id=app_id, nik=SUBJECT, jenis_perubahan=ChangeType.PENDIDIKAN,
                             requested=requested or {}, uploads={"kk": StoredObject("b", "k", "v", "00" * 32)})
-    svc.applications.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=(finding,), changes=changes,
+    svc.applications.record_decision(app_id, status=Status.NEEDS_REVIEW, findings=findings, changes=changes,
                                      extractions={})
     return app_id
 
@@ -187,3 +187,17 @@ def test_an_approved_application_offers_the_applicant_its_signed_kk(api_client, 
     page = api_client.get(filed["status_page_url"]).text
     assert "Disetujui" in page
     assert f'href="/api/applications/{app_id}/document?token={filed["status_token"]}"' in page
+
+
+def test_a_partner_finding_shows_every_recorded_partner_whole_and_an_unread_value_says_so(verifikator, api_services):
+    """The NIK route's NAME_MISMATCH (the book's other spouse is none of the subject's recorded partners)
+    quotes the partners as `A / B`; marking them letter by letter against one name would mark noise."""
+    partners = Finding(code="NAME_MISMATCH", severity=Severity.MISMATCH, message="Nama pada dokumen berbeda.",
+                       document="buku_nikah", field="istri.nama_lengkap", expected="SITI AMINAH / WA ODE RINA",
+                       found="SITI AMINA")
+    unread = Finding(code="FIELD_NOT_FOUND", severity=Severity.MISMATCH, message="Elemen tidak ditemukan.",
+                     document="buku_nikah", field="istri.tanggal_lahir", expected="1990-02-01")
+    html = verifikator.get(f"/review/{_waiting(api_services, partners, unread, changes={})}").text
+    assert '<td class="expected">SITI AMINAH / WA ODE RINA</td><td class="found">SITI AMINA</td>' in html
+    assert '<td class="expected">1990-02-01</td><td class="found"><span class="muted">(tidak terbaca)</span></td>' \
+        in html
