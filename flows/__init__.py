@@ -11,6 +11,7 @@
     load_client()                         import Prefect's client ahead of the first FlowStarter call (API start)
     serve_warm(*deployments, flows=)      the local runner: flow runs start as forks of a warm process (`flows._warm`)
     use_warm_processes()                  flow runs started by `run_flow_in_subprocess` fork from the warm process
+    complete_prefect_models(), without_suspension_observer()   what the warm process prepares for its forks
 
 The flows are imported on first use: importing Prefect takes seconds, and most `capil` commands
 never need it.
@@ -19,13 +20,15 @@ never need it.
 from typing import Any
 
 from ._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter, load_client
-from ._warm import serve_warm, use_warm_processes
+from ._warm import PREFECT_MODEL_MODULES, complete_prefect_models, serve_warm, use_warm_processes, without_suspension_observer
 
 __all__ = [
     "FINALIZE_DEPLOYMENT",
+    "PREFECT_MODEL_MODULES",
     "PROCESS_DEPLOYMENT",
     "FlowStarter",
     "audit_archive",
+    "complete_prefect_models",
     "finalize_application",
     "load_client",
     "process_application",
@@ -34,6 +37,7 @@ __all__ = [
     "serve_warm",
     "use_warm_processes",
     "watch_operations",
+    "without_suspension_observer",
 ]
 
 _LAZY = {"process_application": "process", "finalize_application": "process", "renew_timestamps": "renew",

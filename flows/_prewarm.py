@@ -2,7 +2,9 @@
 a fresh fork of that server, would otherwise fill again for its one application.
 
 Today that is signing's (`signing.prepare`: the stamp font cut and scaled, the KK fonts registered, the
-PKCS#12 key parsed; ~0.5 CPU-s of every approved application on this machine, issue #17). It reads files
+PKCS#12 key parsed; ~0.5 CPU-s of every approved application on this machine, issue #17) and Prefect's
+client models, built once (`flows._warm.complete_prefect_models`); and the runs start no flow-run
+suspension observer (`flows._warm.without_suspension_observer`). It reads files
 only, as the fork server must: no socket, thread or database connection is made here for forks to share
 (`casework.services()` is still built in each run). Anything that fails here is left to the run, which
 does it as before and reports its own error.
@@ -33,6 +35,16 @@ def _prepare_signing() -> None:
 
 
 _prepare_signing()
+
+
+def _prepare_prefect() -> None:
+    from flows._warm import complete_prefect_models, without_suspension_observer
+
+    complete_prefect_models()
+    without_suspension_observer()
+
+
+_prepare_prefect()
 
 
 def _freeze() -> None:

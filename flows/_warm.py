@@ -28,7 +28,7 @@ import contextlib
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.forkserver
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, cast
 from uuid import UUID
 
@@ -36,13 +36,67 @@ PRELOAD = [
     "flows.process", "flows.reconcile", "flows.renew", "flows.audit",
     "prefect.flow_engine", "prefect.task_engine", "prefect.artifacts",
     "ocr", "signing", "storage", "registry", "crosscheck",
-    "prefect.utilities.visualization", "sqlalchemy.dialects.sqlite",
+    "prefect.utilities.visualization", "sqlalchemy.dialects.sqlite", "sqlite3",
+    "anyio._backends._asyncio", "prefect._internal.pytz", "_strptime",
     "flows._prewarm",
 ]
 """Imported once by the fork server; a module that fails to import is imported by the run instead.
-`flows._prewarm` fills the per-process caches a run would fill (signing's font and key); Prefect imports
-`prefect.utilities.visualization` (and graphviz) on a run's first task call, the registry's SQLite engine
-its dialect on first use: both were imported in every run."""
+`flows._prewarm` fills the per-process caches a run would fill (signing's font and key, Prefect's client
+models); Prefect imports `prefect.utilities.visualization` (and graphviz) on a run's first task call, the
+registry's SQLite engine its dialect and `sqlite3` on first use, anyio its asyncio backend on a run's first
+client call (2.6 % of a flow run's CPU, py-spy over 12 applications), Prefect `prefect._internal.pytz` when
+it validates a schedule: each was imported in every run."""
+
+PREFECT_MODEL_MODULES = (
+    "prefect.client.schemas.objects", "prefect.client.schemas.actions", "prefect.client.schemas.responses",
+    "prefect.client.schemas.filters", "prefect.events.filters", "prefect.events.schemas.events", "prefect.artifacts",
+)
+"""Modules whose pydantic models Prefect builds lazily, on their first use (`defer_build`): in a fork, every
+run built `FlowRunUpdate`, `FlowRun`, `DeploymentResponse`, `ArtifactCreate` ... anew (3.7 % of a flow run's
+CPU, py-spy over 12 applications, issue #17). `complete_prefect_models` builds them once in the fork server."""
+
+
+def complete_prefect_models(modules: Iterable[str] = PREFECT_MODEL_MODULES) -> int:
+    """Build the deferred pydantic models of `modules` now; returns how many were built. A model that
+    cannot be built here (a forward reference not yet importable) is left to its first use, as before."""
+    import importlib
+
+    from pydantic import BaseModel
+
+    built = 0
+    for name in modules:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        for value in list(vars(module).values()):
+            if (isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == name
+                    and not value.__pydantic_complete__):
+                with contextlib.suppress(Exception):
+                    value.model_rebuild()
+                    built += 1
+    return built
+
+
+@contextlib.contextmanager
+def _no_suspension_observer(flow_run_id: UUID, suspension_request: Any, polling_interval: float = 10) -> Iterator[None]:
+    yield
+
+
+def without_suspension_observer() -> bool:
+    """Flow runs of this process (and of its forks) start no flow-run suspension observer. Prefect 3.9
+    starts one in every deployment's flow run: a thread with an event loop and a client of its own that
+    reads the run and subscribes to the server's event stream over a websocket, waking 5 times a second,
+    so that a run suspended from outside (`suspend_flow_run`) notices it. No Capil run is ever paused or
+    suspended (runs are cancelled or crash; the runner kills those), and the observer cost 18 % of a flow
+    run's CPU (py-spy over 12 applications) and the server a websocket subscriber and a request per run
+    (issue #17). Returns False, changing nothing, when this Prefect has no such observer."""
+    import prefect.flow_engine as engine
+
+    if not callable(getattr(engine, "observe_flow_run_suspension", None)):
+        return False
+    engine.observe_flow_run_suspension = _no_suspension_observer  # type: ignore[assignment]
+    return True
 
 
 class _WithoutMain:
