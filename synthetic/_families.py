@@ -215,6 +215,13 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("ijazah-u14d", "ijazah", "u14d", "held out, session 14 (see its module)", levels=UNIVERSITY),
     LayoutFamily("nikah-u14e", "buku_nikah", "u14e", "held out, session 14 (see its module)"),
     LayoutFamily("nikah-u14f", "buku_nikah", "u14f", "held out, session 14 (see its module)"),
+    # Drawn blind in session 15: only their author has opened them; see each module's docstring.
+    LayoutFamily("kk-u15a", "kk", "u15a", "held out, session 15 (see its module)", weight=0.5),
+    LayoutFamily("kk-u15b", "kk", "u15b", "held out, session 15 (see its module)", weight=0.5),
+    LayoutFamily("ijazah-u15c", "ijazah", "u15c", "held out, session 15 (see its module)", levels=SCHOOL),
+    LayoutFamily("ijazah-u15d", "ijazah", "u15d", "held out, session 15 (see its module)", levels=UNIVERSITY),
+    LayoutFamily("nikah-u15e", "buku_nikah", "u15e", "held out, session 15 (see its module)"),
+    LayoutFamily("nikah-u15f", "buku_nikah", "u15f", "held out, session 15 (see its module)"),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

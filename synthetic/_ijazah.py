@@ -27,6 +27,8 @@ from . import _unseen_u13c as u13c
 from . import _unseen_u13d as u13d
 from . import _unseen_u14c as u14c
 from . import _unseen_u14d as u14d
+from . import _unseen_u15c as u15c
+from . import _unseen_u15d as u15d
 from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import security_paper, signature, stamp
 
@@ -140,10 +142,13 @@ _DRAWN_WHOLE = {
     # held out, session 14
     "u14c": _DrawnWhole(False, A4_PORTRAIT, u14c.u14c_values, u14c.draw_u14c),
     "u14d": _DrawnWhole(True, A4_PORTRAIT, u14d.u14d_values, u14d.draw_u14d),
+    # held out, session 15
+    "u15c": _DrawnWhole(False, A4_PORTRAIT, u15c.u15c_values, u15c.draw_u15c),
+    "u15d": _DrawnWhole(True, A4_LANDSCAPE, u15d.u15d_values, u15d.draw_u15d),
 }
-# Held out, sessions 11 to 14: added here, apart from the tuple (whose inferred type is its first value's length).
+# Held out, sessions 11 to 15: added here, apart from the tuple (whose inferred type is its first value's length).
 IJAZAH_LAYOUTS = (*IJAZAH_LAYOUTS, "u11c", "u11d", "u12c", "u12d", "u13c", "u13d",  # type: ignore[assignment]
-                  "u14c", "u14d")
+                  "u14c", "u14d", "u15c", "u15d")
 
 
 def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random.Random, style: Style,

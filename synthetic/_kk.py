@@ -77,6 +77,14 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
         from ._unseen_u14b import render_u14b
 
         return render_u14b(family, seed=seed, varied=varied, heldout=heldout)
+    if layout in ("u15a", "u15b"):  # held out, session 15 (`_unseen_u15a`, `_unseen_u15b`)
+        if layout == "u15a":
+            from ._unseen_u15a import render_u15a
+
+            return render_u15a(family, seed=seed, varied=varied, heldout=heldout)
+        from ._unseen_u15b import render_u15b
+
+        return render_u15b(family, seed=seed, varied=varied, heldout=heldout)
     if layout not in KK_LAYOUTS:
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     if layout in ("blanko", "2024"):  # the families drawn blind have their own pages and random streams
