@@ -82,7 +82,7 @@ def after_phrase(all_lines: list[Line], phrases: tuple[str, ...], *, most_words:
         if found is None:
             continue
         line, end = found
-        rest = [w for w in line.words[end:] if w.text.strip(":;,.")]
+        rest = _before_column_gap([w for w in line.words[end:] if w.text.strip(":;,.")], line.words[end - 1])
         if rest:
             candidate = Span(line.page, tuple(rest))
         else:
@@ -100,6 +100,22 @@ def after_phrase(all_lines: list[Line], phrases: tuple[str, ...], *, most_words:
             continue
         return candidate
     return None
+
+
+def _before_column_gap(rest: list[Word], last: Word) -> list[Word]:
+    """The words after a phrase up to a column's gap: what stands far right of it on its line (a seal or the
+    frame read as `nun` at 0.0) is no continuation of it."""
+    kept, reach = [], last
+    for word in rest:
+        if word.x0 - reach.x1 > _COLUMN_GAP * max(reach.height, min(word.height, reach.height * 2)):
+            break
+        kept.append(word)
+        reach = word
+    return kept
+
+
+_COLUMN_GAP = 4.0
+"""Text heights of blank that part a column (or a speck far right) from the words before it."""
 
 
 def _under_phrase(below: Line, phrase: Line) -> tuple[Word, ...]:
