@@ -96,7 +96,9 @@ def _nomor_ijazah(text: str | None) -> norm.Graded:
         return norm.Graded(None, 0.0)
     if not _digit_like(value):
         printed, mended = _LOWER_L.subn("I", norm.clean(text) or "")
-        return norm.Graded(_case_as_printed(printed, value), norm.EDIT_FACTOR ** mended)
+        printed, month_mended = _roman_month(printed)
+        return norm.Graded(_case_as_printed(printed, norm.code(printed) or value),
+                           norm.EDIT_FACTOR ** (mended + month_mended))
     fixed = norm.digits(value.replace("$", "5"))
     if fixed is None:
         return norm.Graded(value, norm.INVALID_FACTOR)
@@ -115,6 +117,29 @@ def _case_as_printed(text: str, upper: str) -> str:
     for match in _CAPITALIZED.finditer(printed):
         out[match.start():match.end()] = match[0]
     return "".join(out)
+
+
+def _roman_month(text: str) -> tuple[str, int]:
+    """A numbered letter's month in Roman numerals before its year (`160/STIE-SK/S1/V1/1992`: `VI`, its `I`
+    read as `1`, `l` or `|`), mended, and how many characters were: Indonesian document numbers print the
+    month of issue that way, and a part of V or X with upright strokes is no other number."""
+    parts = text.split("/")
+    edits = 0
+    for i in range(len(parts) - 1):
+        part, year = parts[i].strip(), parts[i + 1].strip()
+        if not (_YEAR_PART.match(year) and _ROMAN_LIKE.match(part)) or part in _ROMAN_MONTHS:
+            continue
+        mended = part.translate(_ROMAN_ONE)
+        if mended in _ROMAN_MONTHS:
+            edits += sum(a != b for a, b in zip(part, mended, strict=True))
+            parts[i] = parts[i].replace(part, mended)
+    return "/".join(parts), edits
+
+
+_ROMAN_MONTHS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
+_ROMAN_LIKE = re.compile(r"^(?=.*[VX])[IVX1l|]{2,4}$")
+_ROMAN_ONE = str.maketrans({"1": "I", "l": "I", "|": "I"})
+_YEAR_PART = re.compile(r"^(?:19|20)\d\d$")
 
 
 _LOWER_L = re.compile(r"(?<![A-Za-z0-9])l(?=[a-z]{1,3}(?![A-Za-z]))")
@@ -295,10 +320,10 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
     read with a slip (`NIP.` for `NIM`) is weak: a longer wording of the field read as printed comes first."""
     weak: Span | None = None
     for label in wordings:
-        found = find_label(all_lines, label, rivals=_ALL_LABELS)
+        found = _label_not_in_phrase(all_lines, label, colon=True)
         key = compact_key(label)
         if found is None and not any(compact_key(r).startswith(key) and compact_key(r) != key for r in _ALL_LABELS):
-            found = find_label(all_lines, label, rivals=_ALL_LABELS, colon=False)
+            found = _label_not_in_phrase(all_lines, label, colon=False)
             # Fewer words than the label has, and no colon, is a guess: the title `IJAZAH / DIPLOMA` is no
             # `No. Ijazah` whose value is `DIPLOMA`.
             if found is not None and (found[1] > printed_words(label) + 1 or found[1] < len(label.split()) or (
@@ -319,6 +344,71 @@ def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | 
 
 _SHORT_LABEL = 4
 """Letters of a label (`NIM`, `NIS`, `NPM`) one slip makes another's (`NIP`)."""
+
+
+def _label_not_in_phrase(all_lines: list[Line], label: str, *, colon: bool) -> tuple[Line, int, float] | None:
+    """`find_label`, passing over the label's words where they are part of a phrase: a signer's title (`Ketua
+    Program Studi,` over a signature, its comma read as the colon lost in the gap to the next signer's title)
+    or words inside a sentence or a name. Such a place is no label on any layout; the next best one is looked for."""
+    lines = all_lines
+    for _ in range(_PHRASE_RETRIES):
+        found = find_label(lines, label, rivals=_ALL_LABELS, colon=colon)
+        if found is None or not (_in_phrase(found, label) or (not colon and _off_label_column(all_lines, found[0]))):
+            return found
+        lines = [line for line in lines if line is not found[0]]
+    return None
+
+
+def _off_label_column(all_lines: list[Line], line: Line) -> bool:
+    """Whether a line holding a label's words without a colon starts away from where the page's labels that
+    keep their colon start (`SATUAN PENDIDIKAN MU'ADALAH ...`, a heading centred above `Nama :` lines): labels
+    stand in a column, so a label whose colon was lost still begins at its left edge. Where the page's labels
+    that keep their colon make no column (a centred `NIM. 9296774` under a lone `Nomor :`), any place will do."""
+    starts = [other.words[0].x0 for other in all_lines if other.page == line.page and _colon_labelled(other)]
+    slack = _COLUMN_SLACK * line.height
+    column = [x for x in starts if sum(abs(x - other) <= slack for other in starts) >= _COLUMN_LINES]
+    return bool(column) and all(abs(line.words[0].x0 - x) > slack for x in column)
+
+
+_COLUMN_SLACK = 1.5
+"""Line heights a label's start may stand off its column (an item number, a scan's slant)."""
+_COLUMN_LINES = 3
+"""Labelled lines that make a column (a lone `Nomor :` in a corner makes none)."""
+
+
+def _colon_labelled(line: Line) -> bool:
+    """A line beginning with one of the ijazah's labels closed by a printed colon (`Nama :`, `1. NISN:`)."""
+    words = line.words[1:] if item_marker(line.words[0].text) else line.words
+    for end in range(1, min(len(words), _LABEL_WORDS + 1) + 1):
+        text = " ".join(w.text for w in words[:end])
+        if ":" in text:
+            return _is_label(compact_key(text.split(":")[0]))
+    return False
+
+
+_PHRASE_RETRIES = 3
+
+
+def _in_phrase(found: tuple[Line, int, float], label: str) -> bool:
+    """Whether the label's words found without a printed colon are inside a phrase: the last ends at a comma
+    (a title or a list goes on: `Ketua Program Studi,`), or a word stands right before the first at a word's
+    spacing (`Ketua Program Studi Ilmu Hukum`, `pada Program Studi ...`). A form's item number (`3.`) or a
+    translation's slash before the label is no such word."""
+    line, after, _ratio = found
+    words = line.words
+    if ":" in words[after - 1].text or (after < len(words) and words[after].text.startswith(":")):
+        return False  # a printed colon: a label
+    key = compact_key(label)
+    lowest = max(0, after - printed_words(label) - 1)
+    start = min(range(lowest, after), key=lambda i: (
+        norm.edit_distance(compact_key(" ".join(w.text for w in words[i:after])), key, limit=len(key)), -i))
+    if words[after - 1].text.endswith((",", ";")):
+        return True
+    if start == 0:
+        return False
+    before, first = words[start - 1], words[start]
+    return (sum(c.isalpha() for c in before.text) >= 2 and not item_marker(before.text)
+            and first.x0 - before.x1 <= _CAPTION_GAP * max(before.height, first.height))
 
 
 _SENTENCE_GOES_ON = frozenset({"LAHIR", "TANGGAL", "TGL", "TEMPAT", "DI", "PADA", "TELAH", "DAN", "YANG"})

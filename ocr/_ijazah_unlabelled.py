@@ -34,9 +34,10 @@ _SCHOOL_KIND = re.compile(
     r"^(?:SDN?|SMPN?|SMAN?|SMKN?|SMUN?|SLTPN?|SLTAN?|MIN?|MTSN?|MTS\.?N?|MAN?|MAK|"
     r"SEKOLAH DASAR|SEKOLAH MENENGAH (?:PERTAMA|ATAS|KEJURUAN|UMUM)|"
     r"MADRASAH (?:IBTIDAIYAH|TSANAWIYAH|ALIYAH)|"
-    r"PKBM|SKB|PUSAT KEGIATAN BELAJAR MASYARAKAT|SANGGAR KEGIATAN BELAJAR)\b(?:\s+\S+)+")
+    r"PKBM|SKB|PUSAT KEGIATAN BELAJAR MASYARAKAT|SANGGAR KEGIATAN BELAJAR|PONDOK PESANTREN)\b(?:\s+\S+)+")
 """A school's name by its kind, with at least one word after it: formal schools and madrasah, and the
-centres of non-formal education that issue Paket A/B/C (`PKBM TUNAS HARAPAN`, `SANGGAR KEGIATAN BELAJAR ...`)."""
+centres of non-formal education that issue Paket A/B/C (`PKBM TUNAS HARAPAN`, `SANGGAR KEGIATAN BELAJAR ...`), and
+the pesantren that certify their own pupils (mu'adalah, pendidikan diniyah formal)."""
 _INSTITUTION_KIND = re.compile(r"\b(?:UNIVERSITAS|INSTITUT|SEKOLAH TINGGI|POLITEKNIK|AKADEMI)\b.*")
 _HEADS_OF_INSTITUTION = re.compile(r"^(?:REKTOR|DIREKTUR|KETUA|DEKAN)\b")
 _BIRTH = re.compile(r"\blah[i1l]?r\s*di\s+(?:[^\sA-Za-z]{1,2}\s+)?(?P<place>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*"
@@ -185,7 +186,7 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
             continue
         match = _INSTITUTION_KIND.search(text)
         if match and (match.start() == 0 or _HEADS_OF_INSTITUTION.match(text)):
-            return _named(line, match.start(), match.end())
+            return _named(line, match.start(), match.end(), wrapped=_heading_goes_on(all_lines, line))
         misread = _misread_kind(text)
         if misread is not None:
             return misread_named(line, misread)
@@ -280,15 +281,48 @@ def misread_named(line: Line, kind: str) -> core.FieldValue:
     return dataclasses.replace(value, value=mended, confidence=round(value.confidence * norm.EDIT_FACTOR, 3))
 
 
-def _named(line: Line, start: int, end: int) -> core.FieldValue:
-    """The words of `line` under the characters [start, end) of its text, as a name found unlabelled."""
+def _named(line: Line, start: int, end: int, *, wrapped: tuple[Word, ...] = ()) -> core.FieldValue:
+    """The words of `line` under the characters [start, end) of its text, as a name found unlabelled; with
+    `wrapped`, the words of the heading's next line the name goes on with."""
     words, at = [], 0
     for word in line.words:
         if at + len(word.text) > start and at < end:
             words.append(word)
         at += len(word.text) + 1
-    value = field_value(Span(line.page, tuple(words)), _institution_name)
+    value = field_value(Span(line.page, (*words, *wrapped)), _institution_name)
     return capped(value, UNLABELLED)
+
+
+def _heading_goes_on(all_lines: list[Line], line: Line) -> tuple[Word, ...]:
+    """The words of the line under a heading that the heading's name wrapped onto (`SEKOLAH TINGGI ILMU
+    KESEHATAN` over `MANDALA WALUYA`): the next line, within two of the heading's line heights, of one to
+    `_WRAPPED_WORDS` capitalised words set in the heading's type size, none a title or a unit of the institution
+    (`FAKULTAS HUKUM` under `UNIVERSITAS HALUOLEO` is a heading of its own). A speck read before it is left out."""
+    at = next((i for i, other in enumerate(all_lines) if other is line), None)
+    if at is None or at + 1 >= len(all_lines):
+        return ()
+    nxt = all_lines[at + 1]
+    size = sorted(w.height for w in line.words)[len(line.words) // 2]
+    words = [w for w in nxt.words if sum(c.isalpha() for c in w.text) >= 2]
+    specks = [w for w in nxt.words if w not in words]
+    if nxt.page != line.page or not 0 < nxt.y - line.y <= _WRAP_DISTANCE * size or not words \
+            or len(words) > _WRAPPED_WORDS or len(specks) > 1 or any(len(w.text) > 2 for w in specks):
+        return ()
+    if not all(_WORD_OF_NAME.match(w.text) and _SIZE_LOW * size <= w.height <= _SIZE_HIGH * size for w in words):
+        return ()
+    if compact_key(words[0].text) in _NOT_WRAPPED:
+        return ()
+    return tuple(words)
+
+
+_WRAPPED_WORDS = 3
+_WRAP_DISTANCE = 2.2
+"""Most distance between a heading's line and the line it wrapped onto, centre to centre, in letter heights."""
+_SIZE_LOW, _SIZE_HIGH = 0.75, 1.6
+_WORD_OF_NAME = re.compile(r"^[A-Z][A-Z'\-]+[,.]?$")
+_NOT_WRAPPED = frozenset({"FAKULTAS", "PROGRAM", "JURUSAN", "IJAZAH", "IJASAH", "STTB", "TERAKREDITASI",
+                          "NOMOR", "DIPLOMA", "TRANSKRIP", "KAMPUS", "JALAN", "JL", "YAYASAN", "KEMENTERIAN",
+                          "DEPARTEMEN", "PIAGAM", "SURAT", "SERTIFIKAT"})
 
 
 def _institution_name(text: str | None) -> str | None:

@@ -1,0 +1,64 @@
+"""Ijazah mechanisms that hold on every layout (issue #14, session 15): a label's words inside a signer's title
+or a centred heading are no label, a heading's name wrapped onto the next line goes on there, a Roman month
+read with a `1` is mended. Words in, fields out."""
+
+import core
+from tests.fixtures.words import fields_read
+
+
+def _read(*lines: str | tuple[str, int] | list[tuple[int, str]]) -> dict[str, core.FieldValue]:
+    return fields_read(*lines, expect=core.DocumentType.IJAZAH)
+
+
+def _college(*signers: list[tuple[int, str]]) -> dict[str, core.FieldValue]:
+    return _read(("SEKOLAH TINGGI ILMU EKONOMI SWADAYA", 60), ("KENDARI", 60),
+                 "Terakreditasi BAN-PT Nomor 692/SK/BAN-PT/Akred/PT/IV/1994", ("IJAZAH", 90),
+                 "dengan ini menyatakan bahwa", ("Andi Mappanyukki", 60), "NIM. 9296774",
+                 "lahir di Raha pada tanggal 17 Januari 1974",
+                 "telah menyelesaikan dengan baik dan memenuhi segala syarat pendidikan pada",
+                 "Program Studi Akuntansi", "Jenjang Program Sarjana (S1)", "oleh sebab itu kepadanya diberikan gelar",
+                 ("SARJANA EKONOMI (S.E.)", 45), "Diberikan di Kendari pada tanggal 26 Mei 1996", *signers)
+
+
+def test_a_signer_s_title_is_no_label_and_a_wrapped_heading_goes_on():
+    # `Ketua Program Studi,` over the left signature, `Ketua,` a column away: the gap is no lost colon.
+    titled = _college([(300, "Ketua Program Studi,"), (1500, "Ketua,")],
+                      [(200, "Dr. LA ODE MUH. JUFRI, S.E., M.Si."), (1400, "Hj. WA ODE SITTI NURHAYA, M.Kes.")])
+    assert titled["program_studi"].value == "AKUNTANSI"
+    assert titled["nama_satuan_pendidikan"].value == "SEKOLAH TINGGI ILMU EKONOMI SWADAYA KENDARI"
+    assert titled["nama_satuan_pendidikan"].confidence < 0.9  # a heading, no label
+    # ... and without its comma, the title's words after `Ketua` are no label either.
+    bare = _college([(300, "Ketua Program Studi"), (1500, "Ketua")])
+    assert bare["program_studi"].value == "AKUNTANSI"
+
+
+def test_a_heading_is_not_joined_to_the_faculty_under_it():
+    got = _read(("UNIVERSITAS HALU OLEO", 60), ("FAKULTAS HUKUM", 60), ("IJAZAH", 90), "Nama : ANDI BASO",
+                "Program Studi : Ilmu Hukum", "Kendari, 1 Mei 2020")
+    assert got["nama_satuan_pendidikan"].value == "UNIVERSITAS HALU OLEO"
+
+
+def test_a_roman_month_read_with_a_one_is_mended_and_doubted():
+    def number(printed: str) -> core.FieldValue:
+        return _read(f"Nomor : {printed}", ("UNIVERSITAS HALU OLEO", 60), ("IJAZAH", 90), "Nama : ANDI BASO",
+                     "NIM : 1339082", "Kendari, 1 Mei 1992")["nomor_ijazah"]
+
+    mended, printed = number("160/STIE-SK/S1/V1/1992"), number("160/STIE-SK/S1/VI/1992")
+    assert (mended.value, printed.value) == ("160/STIE-SK/S1/VI/1992", "160/STIE-SK/S1/VI/1992")
+    assert mended.confidence < printed.confidence  # a character mended costs
+    assert number("12/UN/X1/1992").value == "12/UN/XI/1992"
+    assert number("0062477/UN31/S1/1992").value == "0062477/UN31/S1/1992"  # `S1` is no month
+
+
+def test_a_label_s_words_in_a_centred_heading_are_no_label_where_the_labels_stand_in_a_column():
+    """`SATUAN PENDIDIKAN MU'ADALAH ...` is a heading (its words begin a label without a colon, but away from the
+    column of `Nama :` lines); the pesantren's name is the school's, and a santri's number the pupil's."""
+    got = _read([(700, "KEMENTERIAN AGAMA REPUBLIK INDONESIA")], [(500, "PONDOK PESANTREN DARUL ISTIQAMAH")],
+                [(900, "IJAZAH")], [(550, "SATUAN PENDIDIKAN MU'ADALAH TINGKAT TSANAWIYAH")],
+                [(900, "(setara MADRASAH TSANAWIYAH)")], [(950, "Nomor : MDL.43/0522/2010")],
+                "Pimpinan Pondok Pesantren dengan ini menerangkan bahwa:", "Nama : SITTI MARWAH",
+                "Tempat, Tanggal Lahir : Raha, 11 Agustus 1995", "Nama Orang Tua : BASO ARIFIN",
+                "Nomor Induk Santri : 7785", "NISN : 0045486293", "NPSN : 40407730", [(1500, "4 Mei 2010 M")])
+    assert got["nama_satuan_pendidikan"].value == "PONDOK PESANTREN DARUL ISTIQAMAH"
+    assert got["nis"].value == "7785"
+    assert got["nisn"].value == "0045486293"
