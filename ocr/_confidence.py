@@ -58,6 +58,10 @@ every value again. The second reading shares the first's pixels, so it is no ind
 - a KK member's birth or marriage date (`_kk._weigh`): a second reading with a plausible year replaces an
   implausible first one, at `DISPUTED` at most; otherwise the first stands.
 
+Single words, before any value is made of them, are judged on Tesseract's own confidence by one pair of
+thresholds: a word read below `FAINT_WORD` (0.5) is garbled, no evidence of a label, a column or a value's
+end (`faint`); a word of two characters or fewer read below `SPECK_WORD` (0.3) is a speck (`speck`).
+
 A code that mixes letters and digits with a look-alike where they meet (`UN56` or `UNS6`, `F1A88207` or
 `FIA88207`: `lookalike_at_boundary`) is capped at `DISPUTED` however surely it was read: Tesseract reads
 either at 0.93, and only a convention the page does not print could tell them apart.
@@ -112,6 +116,23 @@ UNSEPARATED = 0.5
 member's (two rows' names may have run together)."""
 CLEARLY_SURER = 0.1
 """How much surer a second reading must be to overrule the first (the page's) reading."""
+FAINT_WORD = 0.5
+"""Tesseract's own confidence (raw, 0..1) below which a word is garbled: no evidence of a label, a column's
+start or where a value ends (`faint`)."""
+SPECK_WORD = 0.3
+"""Tesseract's confidence below which a word of `SPECK_CHARACTERS` letters and digits or fewer is a speck of
+dirt or a stroke of the frame, no word (`speck`)."""
+SPECK_CHARACTERS = 2
+
+
+def faint(word_confidence: float) -> bool:
+    """Whether a word read at `word_confidence` (Tesseract's, 0..1) is too garbled to be evidence of anything."""
+    return word_confidence < FAINT_WORD
+
+
+def speck(text: str, word_confidence: float) -> bool:
+    """Whether a word is a speck: read below `SPECK_WORD`, of `SPECK_CHARACTERS` letters and digits or fewer."""
+    return word_confidence < SPECK_WORD and sum(c.isalnum() for c in text) <= SPECK_CHARACTERS
 
 
 def calibrated(raw: float) -> float:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import core
 
-from ._confidence import SURE
+from ._confidence import SURE, faint
 from ._confidence_abut import FREE_TEXT
 from ._confidence_shape import label_word
 from ._model import Page
@@ -23,15 +23,13 @@ WORD_SPACE = 1.2
 is under one height; the gap between two columns is wider)."""
 _FEWEST_LETTERS = 3
 """Letters a stray word has at least: shorter ones are specks, sex codes (`LK`) and row numbers."""
-_FAINTEST = 0.5
-"""Tesseract's confidence a stray word has at least: below it the word is garbled (`ptRtuPtAN`, a small
-`PEREMPUAN` of the next column), no evidence of where a value ends."""
 
 
 def strays(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequence[Page],
            ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
     """Sure free-text values (`FREE_TEXT`) with a word of `_FEWEST_LETTERS` letters or more, read at
-    `_FAINTEST` or better, on their line less than `WORD_SPACE` line heights before or after their box, that
+    `FAINT_WORD` or better (`faint`: below it a word is garbled, `ptRtuPtAN`, a small `PEREMPUAN` of the next
+    column), on their line less than `WORD_SPACE` line heights before or after their box, that
     lies in no value's box and is no word of the vocabulary's wordings (`label_word`: a label, its English, a
     title, a phrase, or one letter off one, `Jurusam`)."""
     by_number = {page.number: page for page in pages}
@@ -48,7 +46,7 @@ def strays(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequ
         height = y1 - y0
         for word in page.words:
             a0, b0, a1, b1 = word.bbox
-            if len(re.sub(r"[^A-Za-z]", "", word.text)) < _FEWEST_LETTERS or word.confidence < _FAINTEST \
+            if len(re.sub(r"[^A-Za-z]", "", word.text)) < _FEWEST_LETTERS or faint(word.confidence) \
                     or height <= 0:
                 continue
             if min(y1, b1) - max(y0, b0) < min(height, b1 - b0) / 2:

@@ -12,6 +12,9 @@ how second readings are weighed, is in `ocr._confidence`'s docstring; what the p
                   review threshold, below SURE)
     CONTRADICTED  what fields that contradict each other are capped at
     UNLABELLED    the most a value found without its label may claim (a heading, a card's title line)
+    FAINT_WORD    a word Tesseract read below it (raw, 0.5) is garbled: no evidence of a label, a column or a
+                  value's end; faint(conf) -> bool
+    SPECK_WORD    a word of two characters or fewer read below it (raw, 0.3) is a speck; speck(text, conf) -> bool
     lookalike_at_boundary(code) -> bool: a code mixing letters and digits with a look-alike where they
                   meet (`UN56` or `UNS6`), which the extractors never let reach SURE
 
@@ -28,13 +31,17 @@ from ._confidence import (
     CONTRADICTED,
     CORROBORATED,
     DISPUTED,
+    FAINT_WORD,
+    SPECK_WORD,
     SURE,
     TEXT_LAYER,
     UNLABELLED,
+    faint,
     lookalike_at_boundary,
     score,
+    speck,
 )
 from ._confidence_page import Doubt, found_share, understood
 
-__all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "SURE", "TEXT_LAYER", "UNLABELLED", "Doubt", "found_share",
-           "lookalike_at_boundary", "score", "understood"]
+__all__ = ["CONTRADICTED", "CORROBORATED", "DISPUTED", "FAINT_WORD", "SPECK_WORD", "SURE", "TEXT_LAYER", "UNLABELLED",
+           "Doubt", "faint", "found_share", "lookalike_at_boundary", "score", "speck", "understood"]

@@ -125,6 +125,21 @@ def test_a_name_with_an_unclaimed_word_a_word_space_before_it_is_not_sure():
     assert understood("kk", _kk_header(), (row,), [Page(1, None, (*garbled, *words[3:]), "ocr")])[2] == []
 
 
+@pytest.mark.parametrize(("text", "confidence", "faint", "speck"), [
+    ("HAMZAH", 0.49, True, False), ("HAMZAH", 0.5, False, False), ("'.", 0.29, True, True), ("1", 0.3, True, False),
+    ("ODE", 0.1, True, False),
+])
+def test_one_pair_of_thresholds_says_which_words_are_garbled_or_specks(text, confidence, faint, speck):
+    """What every reader means by a word too faint to be evidence, or a speck (`ocr.confidence`)."""
+    assert ocr.confidence.faint(confidence) is faint and ocr.confidence.speck(text, confidence) is speck
+    row = {name: core.FieldValue(None) for name in core.KK_MEMBER_FIELDS}
+    row |= {"nama_lengkap": _sure("HAMZAH", 0.93, (503, 941, 643, 968)),
+            "nik": _sure("7402011409632944", 0.95, (1048, 941, 1428, 968)), "tanggal_lahir": _sure("1963-09-14")}
+    beside = (Word("ODEH", confidence, (406, 941, 474, 967)), Word("HAMZAH", 0.91, (503, 941, 643, 968)))
+    doubts = understood("kk", _kk_header(), (row,), [Page(1, None, beside, "ocr")])[2]
+    assert [d.signal for d in doubts] == ([] if faint else ["stray"])  # a faint word beside a value is no evidence
+
+
 def test_a_birth_date_not_well_before_graduation_doubts_both_dates():
     confidences, doubts = _judged(_ijazah(tanggal_lahir="2012-02-03"))
     assert confidences["tanggal_lahir"] < SURE and confidences["tanggal_lulus"] < SURE
