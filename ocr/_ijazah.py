@@ -314,16 +314,17 @@ def _unlabelled(all_lines: list[Line], found: dict[str, core.FieldValue]) -> Non
         found["program_studi"] = unlabelled.programme(all_lines)
 
 
-def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...]) -> Span | None:
+def _first_labelled(all_lines: list[Line], wordings: tuple[str, ...], *, in_phrase: bool = False) -> Span | None:
     """The value after the first of `wordings` found; a label whose colon is lost counts only where it
     begins its line (`... pada Program Studi Agribisnis Fakultas ...` is a sentence, not a label). A short label
-    read with a slip (`NIP.` for `NIM`) is weak: a longer wording of the field read as printed comes first."""
+    read with a slip (`NIP.` for `NIM`) is weak: a longer wording of the field read as printed comes first.
+    `in_phrase`: the label's words inside a phrase count too (for a value whose shape the caller checks)."""
     weak: Span | None = None
     for label in wordings:
-        found = _label_not_in_phrase(all_lines, label, colon=True)
+        found = _label_not_in_phrase(all_lines, label, colon=True, in_phrase=in_phrase)
         key = compact_key(label)
         if found is None and not any(compact_key(r).startswith(key) and compact_key(r) != key for r in _ALL_LABELS):
-            found = _label_not_in_phrase(all_lines, label, colon=False)
+            found = _label_not_in_phrase(all_lines, label, colon=False, in_phrase=in_phrase)
             # Fewer words than the label has, and no colon, is a guess: the title `IJAZAH / DIPLOMA` is no
             # `No. Ijazah` whose value is `DIPLOMA`.
             if found is not None and (found[1] > printed_words(label) + 1 or found[1] < len(label.split()) or (
@@ -346,14 +347,16 @@ _SHORT_LABEL = 4
 """Letters of a label (`NIM`, `NIS`, `NPM`) one slip makes another's (`NIP`)."""
 
 
-def _label_not_in_phrase(all_lines: list[Line], label: str, *, colon: bool) -> tuple[Line, int, float] | None:
+def _label_not_in_phrase(all_lines: list[Line], label: str, *, colon: bool,
+                         in_phrase: bool = False) -> tuple[Line, int, float] | None:
     """`find_label`, passing over the label's words where they are part of a phrase: a signer's title (`Ketua
     Program Studi,` over a signature, its comma read as the colon lost in the gap to the next signer's title)
     or words inside a sentence or a name. Such a place is no label on any layout; the next best one is looked for."""
     lines = all_lines
     for _ in range(_PHRASE_RETRIES):
         found = find_label(lines, label, rivals=_ALL_LABELS, colon=colon)
-        if found is None or not (_in_phrase(found, label) or (not colon and _off_label_column(all_lines, found[0]))):
+        if found is None or not ((not in_phrase and _in_phrase(found, label)) or _title(found, label)
+                                 or (not colon and _off_label_column(all_lines, found[0]))):
             return found
         lines = [line for line in lines if line is not found[0]]
     return None
@@ -389,6 +392,26 @@ def _colon_labelled(line: Line) -> bool:
 _PHRASE_RETRIES = 3
 
 
+def _title(found: tuple[Line, int, float], label: str) -> bool:
+    """Whether the words taken for the label are the document's title (`IJAZAH :` before Arabic read as
+    letters is no `No. Ijazah` with its `No.` lost): a title is never a label."""
+    line, after, _ratio = found
+    return compact_key(" ".join(w.text for w in line.words[_label_start(found, label):after])) in _TITLE_KEYS \
+        and compact_key(label) not in _TITLE_KEYS
+
+
+_TITLE_KEYS = frozenset(compact_key(title) for title in labels("ijazah", "titles", ""))
+
+
+def _label_start(found: tuple[Line, int, float], label: str) -> int:
+    """The index of the first word of the run `find_label` took for `label` (the run ends before `found[1]`)."""
+    line, after, _ratio = found
+    words, key = line.words, compact_key(label)
+    lowest = max(0, after - printed_words(label) - 1)
+    return min(range(lowest, after), key=lambda i: (
+        norm.edit_distance(compact_key(" ".join(w.text for w in words[i:after])), key, limit=len(key)), -i))
+
+
 def _in_phrase(found: tuple[Line, int, float], label: str) -> bool:
     """Whether the label's words found without a printed colon are inside a phrase: the last ends at a comma
     (a title or a list goes on: `Ketua Program Studi,`), or a word stands right before the first at a word's
@@ -398,10 +421,7 @@ def _in_phrase(found: tuple[Line, int, float], label: str) -> bool:
     words = line.words
     if ":" in words[after - 1].text or (after < len(words) and words[after].text.startswith(":")):
         return False  # a printed colon: a label
-    key = compact_key(label)
-    lowest = max(0, after - printed_words(label) - 1)
-    start = min(range(lowest, after), key=lambda i: (
-        norm.edit_distance(compact_key(" ".join(w.text for w in words[i:after])), key, limit=len(key)), -i))
+    start = _label_start(found, label)
     if words[after - 1].text.endswith((",", ";")):
         return True
     if start == 0:
@@ -681,10 +701,10 @@ def _institution(all_lines: list[Line]) -> core.FieldValue:
 
 
 def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.FieldValue:
-    programme = _first_labelled(all_lines, _PROGRAMME)
-    if programme is not None:
-        key = _programme(programme.text)
-        if key:
+    # A level named after `Program` in a sentence (`... pada Program Sarjana (S1)`) has the shape of one.
+    for programme in (_first_labelled(all_lines, _PROGRAMME), _first_labelled(all_lines, _PROGRAMME, in_phrase=True)):
+        key = _programme(programme.text) if programme is not None else None
+        if programme is not None and key:
             return field_value(programme, constant(key))
     paket = _paket(all_lines)
     if paket.value is not None:

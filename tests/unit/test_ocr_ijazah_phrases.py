@@ -2,8 +2,11 @@
 or a centred heading are no label, a heading's name wrapped onto the next line goes on there, a Roman month
 read with a `1` is mended. Words in, fields out."""
 
+import dataclasses
+
 import core
-from tests.fixtures.words import fields_read
+import ocr
+from tests.fixtures.words import fields_read, lines_page
 
 
 def _read(*lines: str | tuple[str, int] | list[tuple[int, str]]) -> dict[str, core.FieldValue]:
@@ -62,3 +65,19 @@ def test_a_label_s_words_in_a_centred_heading_are_no_label_where_the_labels_stan
     assert got["nama_satuan_pendidikan"].value == "PONDOK PESANTREN DARUL ISTIQAMAH"
     assert got["nis"].value == "7785"
     assert got["nisn"].value == "0045486293"
+
+
+def test_the_title_is_no_label_and_an_unread_heading_is_no_school():
+    """Arabic script read as letters: `IJAZAH : agus!` (the title and a colon) is no `No. Ijazah`, and a line of
+    words Tesseract read below 0.5 (`MI GI MI aw`) is no madrasah's name."""
+    page = lines_page([(800, "MI GI MI aw")], [(600, "KEMENTERIAN AGAMA REPUBLIK INDONESIA")],
+                      [(500, "PONDOK PESANTREN NURUL HUDA")], [(650, "IJAZAH : agus!")],
+                      [(600, "PENDIDIKAN DINIYAH FORMAL TINGKAT ULYA")], [(750, "Nomor : 006/PDF-Y/V/2021")],
+                      "Pimpinan Pondok Pesantren dengan ini menerangkan bahwa:", "Nama : DEDE KURNIA",
+                      "Tempat, Tanggal Lahir : Kolaka, 2 April 2003", "Nama Orang Tua : LA ODE RAHMAN",
+                      "Nomor Induk Santri : 54086", "NISN : 0035486293", [(1500, "Raha, 4 Mei 2021")])
+    unread = dataclasses.replace(page, words=tuple(
+        dataclasses.replace(w, confidence=0.3) if w.bbox[1] == 100 else w for w in page.words))
+    got = ocr.extract_pages([unread])[0].fields
+    assert got["nomor_ijazah"].value == "006/PDF-Y/V/2021"
+    assert got["nama_satuan_pendidikan"].value == "PONDOK PESANTREN NURUL HUDA"
