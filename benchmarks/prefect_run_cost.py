@@ -9,6 +9,11 @@ Run it with the flow runner's Prefect environment, while nothing else uses that 
         benchmarks/prefect_run_cost.py $(cat $CAPIL_DATA_DIR/run/prefect-server.pid) \\
         $(cat $CAPIL_DATA_DIR/run/prefect-database.pid) --runs 5
 
+`--deployment`: each run is a run of a deployment made for the probe flow (no runner serves it; the runs are
+started here as above), as every Capil run is: Prefect's engine then does what it does for a deployment's run
+only (its flow-run suspension observer, which `flows._prewarm` turns off: run this with `PYTHONPATH` at a tree
+before and after that change to compare).
+
 Process CPU is read from /proc (user + system, with reaped children): the flow runs' from the fork server that
 reaps them, the server's and the database's from their process trees (direct children).
 """
@@ -18,6 +23,8 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from collections.abc import Callable
+from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -61,6 +68,22 @@ def _cpu(pid: int, *, children: bool) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def _deployment_runs(fl: Any) -> Callable[[], Any]:
+    """Flow runs of a deployment of `fl` (created once here, named `run-cost-probe`), one per call, Scheduled."""
+    from prefect import get_client
+
+    with get_client(sync_client=True) as client:
+        flow_id = client.create_flow(fl)
+        deployment_id = client.create_deployment(flow_id=flow_id, name="run-cost-probe",
+                                                 entrypoint=f"prefect_run_cost.py:{fl.name}")
+
+    def make() -> Any:
+        with get_client(sync_client=True) as client:
+            return client.create_flow_run_from_deployment(deployment_id)
+
+    return make
+
+
 def main() -> None:
     import multiprocessing.forkserver
 
@@ -76,20 +99,24 @@ def main() -> None:
     parser.add_argument("server_pid", type=int)
     parser.add_argument("database_pid", type=int)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--deployment", action="store_true", help="runs of a deployment, as Capil's runs are")
     args = parser.parse_args()
     use_warm_processes(preload=["prefect.flow_engine", "prefect.task_engine", "prefect_run_cost", "flows._prewarm"])
     fork_server = multiprocessing.forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    makers = {fl: _deployment_runs(fl) if args.deployment else (lambda: None) for fl in (no_tasks, ten_tasks)}
     for name, fl in (("0 tasks", no_tasks), ("10 tasks", ten_tasks)) * 2:
-        run_flow_in_subprocess(fl).join()  # the first run of each pays its own first requests
+        run_flow_in_subprocess(fl, flow_run=makers[fl]()).join()  # the first run of each pays its own first requests
+        runs = [makers[fl]() for _ in range(args.runs)]  # created before the clock starts
         before = (_cpu(fork_server, children=False), _cpu(args.server_pid, children=True),
                   _cpu(args.database_pid, children=True))
-        for _ in range(args.runs):
-            run_flow_in_subprocess(fl).join()
+        for run in runs:
+            run_flow_in_subprocess(fl, flow_run=run).join()
         time.sleep(3)  # the server records the last events
         after = (_cpu(fork_server, children=False), _cpu(args.server_pid, children=True),
                  _cpu(args.database_pid, children=True))
         run_s, server_s, db_s = ((b - a) / args.runs for a, b in zip(before, after, strict=True))
-        print(f"flow run with {name}: CPU-s per run: its process {run_s:.3f}, Prefect server {server_s:.3f}, "
+        kind = "deployment's flow run" if args.deployment else "flow run"
+        print(f"{kind} with {name}: CPU-s per run: its process {run_s:.3f}, Prefect server {server_s:.3f}, "
               f"database {db_s:.3f}", flush=True)
 
 
