@@ -115,12 +115,20 @@ def _particles_astray(words: list[str]) -> bool:
     """A name of particles only (`LA ODE`: the rest of a wrapped name went to the next column), one with a
     Buton/Muna `LA`/`WA` after a word of its own (`FAHRUL WA ODE RISNAWATI`, `IRWAN WA NURHAYATI`: two names
     run together, the particle only ever begins a name; a title such as `H.` may stand before it), or one
-    that begins with `ODE` (`ODE HAMZAH`: the `LA`/`WA` before it, a short word, was lost)."""
+    that begins with `ODE` (`ODE HAMZAH`: the `LA`/`WA` before it, a short word, was lost), or one whose `ODE`
+    after `LA`/`WA` was read with a look-alike (`LA ODT MUHAMMAD ALI`, `_ODE_MISREAD`)."""
     if words and all(w in _PARTICLES for w in words):
         return True
     if words and words[0] == "ODE":
         return True
+    if any(a in ("LA", "WA") and _ODE_MISREAD.fullmatch(b) for a, b in zip(words, words[1:])):
+        return True
     return any(w in ("LA", "WA") and i >= 1 and words[i - 1] not in _TITLES for i, w in enumerate(words))
+
+
+_ODE_MISREAD = re.compile(r"OD[^AEIOU]|[0QCDG]DE")
+"""`ODE` with its last letter read as a consonant (`ODT`, `ODF`) or its `O` as a look-alike (`0DE`, `QDE`): a name
+word after `LA`/`WA` such as `ADE` or `ODI` is a name, these are the particle misread."""
 
 
 _TITLES = frozenset({"H", "HJ", "DRS", "DR", "IR", "PROF", "KH", "ST", "HAJI", "HAJJAH"})

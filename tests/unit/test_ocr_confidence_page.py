@@ -60,6 +60,7 @@ def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
     ("nama_orang_tua", "FAHRUL WA ODE RISNAWATI"),  # and ran into that column's name
     ("program_studi", "AGRONOMI / STUDY PROGRAM OF AGRONOMY"),  # a bilingual print's translation taken along
     ("nama_orang_tua", "ODE HAMZAH"),  # the LA before it lost
+    ("nama_orang_tua", "LA ODT MUHAMMAD ALI"),  # the ODE after LA read a letter off
     ("nama_orang_tua", "IRWAN WA NURHAYATI"),  # the next column's name taken with the last word of this one
     ("tempat_lahir", "LAHIR"),  # the rest of the label `Tempat Lahir`
     ("nama_orang_tua", "NAMA ORANG TUA/WALI"),
@@ -73,7 +74,7 @@ def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
 
 @pytest.mark.parametrize(("field", "value"), [
     ("nama_orang_tua", "H. LA ODE SALIM"), ("nama_orang_tua", "NINA PUTRI"), ("tempat_lahir", "KOTA BARU"),
-    ("nis", "1234"), ("nama_orang_tua", "WA ODE NURLINA"),
+    ("nis", "1234"), ("nama_orang_tua", "WA ODE NURLINA"), ("nama_orang_tua", "LA ODI"), ("nama_orang_tua", "LA ADE SAPUTRA"),
 ])
 def test_a_value_of_its_field_s_shape_stays_sure(field, value):
     confidences, doubts = _judged(_ijazah(**{field: value}))
@@ -123,6 +124,10 @@ def test_a_name_with_an_unclaimed_word_a_word_space_before_it_is_not_sure():
         assert understood("kk", _kk_header(), (row,), [Page(1, None, (*beside, *words[3:]), "ocr")])[2] == []
     garbled = (Word("ptRtuPtAN", 0.0, (336, 941, 470, 967)),)  # nor a word Tesseract could not read
     assert understood("kk", _kk_header(), (row,), [Page(1, None, (*garbled, *words[3:]), "ocr")])[2] == []
+    for left, doubted in ((650, True), (665, False)):  # a blot right after the last letter: the word runs on
+        blot = (Word("0", 0.48, (left, 945, left + 30, 980)),)
+        judged = understood("kk", _kk_header(), (row,), [Page(1, None, (*words[3:], *blot), "ocr")])[2]
+        assert [d.signal for d in judged] == (["stray"] if doubted else [])
 
 
 @pytest.mark.parametrize(("text", "confidence", "faint", "speck"), [
