@@ -64,6 +64,9 @@ def _kua(text: str | None) -> str | None:
         return None
     value = re.sub(r"\s*[:;]\s*", " ", value).strip()  # a crop read with the label: `KUA KECAMATAN : KATOBU`
     value = value.split(",", 1)[0].strip()  # the sentence goes on after the name: `KECAMATAN BETOAMBARI, ANTARA`
+    # Marks a worn line leaves at a word's ends (`'KANTOR.`, `KANTOR. '`) are no part of the name.
+    value = " ".join(w for w in (re.sub(r"^[^\w]+|[^\w.]+$", "", w) for w in value.split()) if w)
+    value = re.sub(r"^KANTOR\.?\s+URUSAN\.?\s+AGAMA\b\.?", "KANTOR URUSAN AGAMA", value)
     value = re.sub(r"^KANTOR URUSAN AGAMA\b\s*", "KUA ", value).strip()
     value = re.sub(r"^(KUA\s+)?KEC(?:AMATAN\b|\.)\s*", "KUA KECAMATAN ", value).strip(" ,.")
     return value if value not in ("KUA", "KUA KECAMATAN") else None
@@ -104,8 +107,22 @@ def _without_aside(text: str | None) -> str | None:
     return _ASIDE.sub("", text) if text else text
 
 
+_LEADER_END = re.compile(r"[\s\-—–_.·]+$")
+_GLUED_DOT = re.compile(r"(?<=\s)\.(?=[A-Z])")
+
+
+def _name(text: str | None) -> norm.Graded:
+    """A name on a dotted line: the leader's dashes read after it (`MAPPANYUKKI——`) are no part of it; a
+    period glued to a word's start (`WA ODE .ASMAWATI`, a dot of the line) is dropped at `EDIT_FACTOR`."""
+    value = norm.name(_LEADER_END.sub("", text) if text else text)
+    if not value:
+        return norm.Graded(None, 0.0)
+    mended, count = _GLUED_DOT.subn("", value)
+    return norm.Graded(mended, norm.EDIT_FACTOR ** count)
+
+
 _PARTY_NORMALIZERS: dict[str, Normalizer] = {
-    "nama_lengkap": lambda t: norm.name(_without_kin(t)),
+    "nama_lengkap": lambda t: _name(_without_kin(t)),
     "nik": lambda t: norm.identity_number(t, core.nik_problems),
     "kewarganegaraan": _citizenship,
     "agama": lambda t: norm.vocabulary_graded("agama", t),
@@ -167,21 +184,40 @@ def _normalizers() -> dict[str, Normalizer]:
             out[f"{role}.{name}"] = normalize
         out[f"{role}.tempat_lahir"] = lambda t: norm.place_and_date(t)[0]
         out[f"{role}.tanggal_lahir"] = norm.date_graded
-    out["wali.nama_lengkap"] = lambda t: norm.name(_without_aside(t))
+    out["wali.nama_lengkap"] = lambda t: _name(_without_aside(t))
     return out
 
 
 def _part(span: Span, field: str) -> Span:
     """For place or date of birth, only their own words of the shared `lahir` value (the date begins at
-    the first word with a digit), so that each is as sure as its own words; other fields: the span."""
+    the first word with a digit), so that each is as sure as its own words; a date, only the words up to its
+    year; other fields: the span."""
+    if field == "tanggal_nikah":
+        return _date_only(span)
     if not field.endswith(("tempat_lahir", "tanggal_lahir")):
         return span
     span = _without_stray_colon(span)
     start = next((i for i, w in enumerate(span.words) if any(c.isdigit() for c in w.text)), 0)
     if start == 0:
         return span
-    return Span(span.page, span.words[start:] if field.endswith("tanggal_lahir") else span.words[:start],
-                span.factor)
+    if field.endswith("tanggal_lahir"):
+        return _date_only(Span(span.page, span.words[start:], span.factor))
+    return Span(span.page, span.words[:start], span.factor)
+
+
+_YEAR = re.compile(r"^\D{0,2}\d{4}\D{0,2}$")
+
+
+def _date_only(span: Span) -> Span:
+    """A date's own words, up to its year: what follows is no part of it (the same date in the other calendar,
+    `24 Maret 2022 M / 20 Sya'ban 1443 H`; a leader's scraps), and is as sure as its own words only. The span
+    as it is where the words up to the year do not give the date the whole does."""
+    end = next((i for i, w in enumerate(span.words) if _YEAR.match(w.text)), None)
+    if end is None or end == len(span.words) - 1:
+        return span
+    head = Span(span.page, span.words[:end + 1], span.factor)
+    whole = norm.date_graded(span.text).value
+    return head if whole is not None and norm.date_graded(head.text).value == whole else span
 
 
 def _without_stray_colon(span: Span) -> Span:
@@ -289,7 +325,7 @@ def _choose(readings: list[Span], normalize: Normalizer) -> core.FieldValue:
     """The value the readings give: as `_confidence.weigh` weighs them, the first (the page's or, for
     numbers, the digits-only one) leading, except where they differ only where one has a word break the
     other lacks (`LAYANI`, `LA YANI`): then the one with the breaks, if its words stand apart by a space's
-    width, at the lower of the two confidences.
+    width, at the lower of the two confidences and at most `DISPUTED`.
     """
     values = [field_value(span, normalize) for span in readings]
     if not values:
@@ -315,7 +351,9 @@ def _spaced(read: list[tuple[core.FieldValue, Span]]) -> core.FieldValue | None:
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(span.words)]
     if gaps and min(gaps) < _SPACE * height:
         return None
-    return dataclasses.replace(value, confidence=min(v.confidence for v, _ in read))
+    # Two readings of the same pixels that part the letters differently: which is right, neither says (a
+    # break read inside `RUKMANA` stands as far apart as a space): never sure.
+    return dataclasses.replace(value, confidence=min(DISPUTED, *(v.confidence for v, _ in read)))
 
 
 def _candidates(readings: list[Span], normalize: Normalizer, chosen: core.FieldValue) -> list[core.FieldValue]:

@@ -305,7 +305,8 @@ def locate(all_lines: list[Line]) -> Located:
     spans = {
         "nomor_akta": _labelled(all_lines, labels("buku_nikah", "nomor_akta"), before_y=first_section)
         or _number_without_colon(all_lines, before_y=first_section),
-        "tanggal_nikah": _labelled(all_lines, labels("buku_nikah", "tanggal_nikah")),
+        # A date printed in both calendars (`Jum'at, 11 November 2022 M / 16 Rabiul Akhir 1444 H`) is 11 words.
+        "tanggal_nikah": _labelled(all_lines, labels("buku_nikah", "tanggal_nikah"), most_words=_DATE_WORDS),
         "kua": _kua_labelled(all_lines),
     }
     if spans["tanggal_nikah"] is None:
@@ -455,6 +456,8 @@ def _typed_off_line(all_lines: list[Line]) -> list[Line]:
     return [ln for j, ln in enumerate(out) if j not in taken]
 
 
+_DATE_WORDS = 14
+"""A date with its weekday, in the Gregorian and the Hijri calendars, and their marks (`M`, `/`, `H`)."""
 _ADDRESS_WORDS = 18
 """An address on one line prints street, number, RT, RW, kelurahan and kecamatan: no sentence at 11 words."""
 
@@ -473,7 +476,9 @@ def _wali(all_lines: list[Line], bands: dict[str, tuple[float, float | None]]) -
         if span is None or line is None:
             continue
         before = compact_key(" ".join(w.text for w in line.words if w.x1 <= span.words[0].x0)).lstrip("0123456789")
-        if before.startswith(compact_key(label)[:3]):  # a row number before it (`3. Wali :`) is no matter
+        # A row number before it (`3. Wali :`) is no matter; a value that begins its line stands under its
+        # caption (`Nama Wali` over `UJANG SOPANDI`).
+        if before.startswith(compact_key(label)[:3]) or (not before and span.words[0] is line.words[0]):
             return span
     return None
 
@@ -511,37 +516,135 @@ def _side_by_side(all_lines: list[Line], columns: tuple[float, float, float], *,
     """Both parties' values from one table: each label's line, its words split between the SUAMI and ISTRI
     columns at the middle between the two headings; and where each SUAMI value ends (that middle, or the
     label printed between the two values)."""
-    top, x_suami, x_istri = columns
-    middle = (x_suami + x_istri) / 2
     out: dict[str, Span | None] = {}
     ends: dict[str, int] = {}
     # A garbled `Tempat/Tgl. Lahir` reads most like `Tempat Lahir`: that label's value is then both.
     fields = [*PARTY_LABELS.items(), ("lahir", _BORN + _BORN_APART[0])]
     for name, wordings in fields:
-        found = next(((label, f) for label in wordings if (f := find_label(
-            all_lines, label, after_y=top, before_y=before_y, rivals=_RIVALS)) is not None), None)
-        # In a table the columns say where a label ends: one printed close to its value without a colon
-        # (`Nomor Induk Kependudukan 7404...`) still counts, unless it begins a longer label.
-        found = found or next(((label, f) for label in wordings if (f := find_label(
-            all_lines, label, after_y=top, before_y=before_y, rivals=_RIVALS, colon=False)) is not None
-            and not _goes_on_into_rival(label, f[0].words[f[1]].text)), None)
+        found = _party_sides(all_lines, wordings, columns, before_y=before_y)
         if found is None:
             continue
-        label, (line, after, ratio) = found
-        height = line.height
-        sides = (("suami", [w for w in line.words[after:] if w.cx < middle]),
-                 ("istri", [w for w in line.words[after:] if w.cx >= middle]))
-        ends[f"suami.{name}"] = round(middle)
-        start = _label_start(line, after, label)
-        if start > 0 and x_suami < (line.words[start].x0 + line.words[after - 1].x1) / 2 < x_istri:
-            # The labels in a column of their own between the parties' (a card's back): the husband's value
-            # stands before the label, the wife's after it.
-            sides = (("suami", list(line.words[:start])), ("istri", list(line.words[after:])))
-            ends[f"suami.{name}"] = line.words[start].x0 - round(height / 2)
-        for role, side in sides:
-            kept = without_leading_noise(_without_cell_specks(side), height)
-            out[f"{role}.{name}"] = Span(line.page, tuple(kept), label_factor(ratio)) if kept else None
+        label, page, sides, factor, end = found
+        if name == "lahir" and label in _BORN_APART[0]:
+            # Place and date under labels of their own: the place's words, then the date's, per party.
+            date = _party_sides(all_lines, _BORN_APART[1], columns, before_y=before_y)
+            if date is not None and date[1] == page:
+                sides = {role: words + date[2][role] for role, words in sides.items()}
+                factor = min(factor, date[3])
+        ends[f"suami.{name}"] = end
+        for role, words in sides.items():
+            out[f"{role}.{name}"] = Span(page, tuple(words), factor) if words else None
     return out, ends
+
+
+def _party_sides(all_lines: list[Line], wordings: tuple[str, ...], columns: tuple[float, float, float], *,
+                 before_y: float | None) -> tuple[str, int, dict[str, list[Word]], float, int] | None:
+    """The first of `wordings` found in a table of both parties, and its values split between the SUAMI and
+    ISTRI columns: (the label, the page, each party's words, what the label's slips cost, where the SUAMI
+    value ends)."""
+    top, x_suami, x_istri = columns
+    middle = (x_suami + x_istri) / 2
+    found = next(((label, f) for label in wordings if (f := find_label(
+        all_lines, label, after_y=top, before_y=before_y, rivals=_RIVALS)) is not None), None)
+    # In a table the columns say where a label ends: one printed close to its value without a colon
+    # (`Nomor Induk Kependudukan 7404...`) still counts, unless it begins a longer label.
+    found = found or next(((label, f) for label in wordings if (f := find_label(
+        all_lines, label, after_y=top, before_y=before_y, rivals=_RIVALS, colon=False)) is not None
+        and not _goes_on_into_rival(label, f[0].words[f[1]].text)), None)
+    if found is None:
+        return _under_captions(all_lines, wordings, columns, before_y=before_y)
+    label, (line, after, ratio) = found
+    height = line.height
+    sides = {"suami": [w for w in line.words[after:] if w.cx < middle],
+             "istri": [w for w in line.words[after:] if w.cx >= middle]}
+    end = round(middle)
+    start = _label_start(line, after, label)
+    if start > 0 and x_suami < (line.words[start].x0 + line.words[after - 1].x1) / 2 < x_istri:
+        # The labels in a column of their own between the parties' (a card's back): the husband's value
+        # stands before the label, the wife's after it.
+        sides = {"suami": list(line.words[:start]), "istri": list(line.words[after:])}
+        end = line.words[start].x0 - round(height / 2)
+    if not any(_printed(side) for side in sides.values()):
+        # The row's values read as a line of their own at the label's height (a rule's scraps before the label
+        # begin another chain of words): they are the label's.
+        label_end = line.words[after - 1].x1 if after else line.words[0].x1
+        level = sorted((w for ln in all_lines if ln is not line and ln.page == line.page
+                        and abs(ln.y - line.y) < height / 2 for w in ln.words if w.x0 > label_end), key=lambda w: w.x0)
+        if _printed(level):
+            sides = {"suami": [w for w in level if w.cx < middle], "istri": [w for w in level if w.cx >= middle]}
+    if all(not _printed(side) or _reads_as_label(side) for side in sides.values()):
+        # Each column prints its own caption, the value under it (a card or a form of both parties):
+        # what stands beside the label is the other column's caption, the values are on the line below.
+        below = _line_under(all_lines, line, before_y=before_y)
+        if below is None:
+            return None
+        height = below.height
+        sides = {"suami": [w for w in below.words if w.cx < middle],
+                 "istri": [w for w in below.words if w.cx >= middle]}
+    kept = {role: without_leading_noise(_without_cell_specks(side), height) for role, side in sides.items()}
+    return label, line.page, kept, label_factor(ratio), end
+
+
+def _under_captions(all_lines: list[Line], wordings: tuple[str, ...], columns: tuple[float, float, float], *,
+                    before_y: float | None) -> tuple[str, int, dict[str, list[Word]], float, int] | None:
+    """`_party_sides` for a row of captions, one in each party's column and nothing else (`Tanggal Lahir`
+    twice, one read `Tanggal Lalur`, the last with nothing after it to take for a value): the values on the line
+    under it."""
+    top, x_suami, x_istri = columns
+    middle = (x_suami + x_istri) / 2
+    for line in all_lines:
+        if line.y <= top or (before_y is not None and line.y >= before_y):
+            continue
+        sides = [_printed([w for w in line.words if (w.cx < middle) == left]) for left in (True, False)]
+        if not all(sides) or not all(_reads_as_label(side) for side in sides):
+            continue
+        keys = [compact_key(" ".join(w.text for w in side)) for side in sides]
+        best = max(((difflib.SequenceMatcher(None, key, compact_key(label)).ratio(), label) for key in keys
+                    for label in wordings), default=(0.0, ""))
+        ratio, label = best
+        if ratio < 1 - 1 / max(1, len(compact_key(label))) or any(
+                difflib.SequenceMatcher(None, key, r).ratio() > ratio for key in keys for r in _RIVAL_KEYS
+                if r != compact_key(label)):
+            continue
+        below = _line_under(all_lines, line, before_y=before_y)
+        if below is None:
+            return None
+        kept = {role: without_leading_noise(_without_cell_specks([w for w in below.words if (w.cx < middle) == left]),
+                                            below.height) for role, left in (("suami", True), ("istri", False))}
+        return label, line.page, kept, label_factor(ratio), round(middle)
+    return None
+
+
+def _printed(words: list[Word]) -> list[Word]:
+    """The words that hold a letter or a digit (a rule's `|`, a leader's `—` are none)."""
+    return [w for w in words if any(c.isalnum() for c in w.text)]
+
+
+def _reads_as_label(words: list[Word]) -> bool:
+    """Whether words are one of the buku nikah's labels as printed (one slip in five letters; a label of fewer
+    than four, `WN`, only as printed: `WNI` is a value)."""
+    key = compact_key(" ".join(w.text for w in words))
+    return bool(key) and any(key == k if len(k) < 4 else difflib.SequenceMatcher(None, key, k).ratio() >= _CAPTION
+                             for k in _RIVAL_KEYS)
+
+
+_CAPTION = 0.8
+_RIVAL_KEYS = frozenset(compact_key(r) for r in _RIVALS) - {""}
+
+
+def _line_under(all_lines: list[Line], line: Line, *, before_y: float | None) -> Line | None:
+    """The line right under a line of captions that holds their values: the next line down, within `_BELOW`
+    line heights of the taller text (a caption set small over a value set large), no caption itself."""
+    below = next((ln for ln in all_lines if ln.page == line.page and ln.y > line.y + line.height / 2), None)
+    if below is None or (before_y is not None and below.y >= before_y):
+        return None
+    if below.y - line.y > _BELOW * max(line.height, below.height) or _reads_as_label(list(below.words)):
+        return None
+    # Values of one row set in different sizes or a little off their line are read as lines of their own.
+    level = [ln for ln in all_lines if ln.page == below.page and abs(ln.y - below.y) < below.height / 2]
+    if len(level) == 1:
+        return below
+    return Line(below.page, tuple(sorted((w for ln in level for w in ln.words), key=lambda w: w.x0)))
 
 
 def _label_start(line: Line, after: int, label: str) -> int:
@@ -593,7 +696,7 @@ def _labelled(all_lines: list[Line], wordings: tuple[str, ...], *, after_y: floa
         if (span is not None and not reads_like_sentence(span.text, most_words=most_words)
                 and not compact_key(label).endswith(compact_key(span.text))):
             return span
-    for find in (_colon_below, _colon_lost):
+    for find in (_colon_below, _colon_lost, _caption_over):
         for label in wordings:
             span = find(all_lines, label, after_y=after_y, before_y=before_y)
             if span is not None and not reads_like_sentence(span.text, most_words=most_words):
@@ -637,6 +740,53 @@ def _colon_below(all_lines: list[Line], label: str, *, after_y: float | None, be
     return None
 
 
+def _caption_over(all_lines: list[Line], label: str, *, after_y: float | None, before_y: float | None
+                  ) -> Span | None:
+    """The value of a caption printed over it, no colon anywhere (`Tanggal Akad Nikah` small, the date on the
+    dotted line under it): the caption alone in its column (a gap of `_CAPTION_GAP` line heights or the line's
+    end after it), every word of it reading as the label and no rival reading more like it; the value is the
+    words of the line right under it (`_line_under`) that begin under the caption, up to the caption's column's
+    end."""
+    target = compact_key(label)
+    # Alone in its column over a value: two slips in a long caption (`Nama Was` for `Nama Wali`), one in a short.
+    floor = max(0.75, 1 - 2 / len(target)) if len(target) >= 8 else max(0.8, 1 - 1 / max(1, len(target)))
+    for line in all_lines:
+        if (after_y is not None and line.y <= after_y) or (before_y is not None and line.y >= before_y):
+            continue
+        words = list(line.words)
+        while words and _ENUMERATOR.match(words[0].text + " "):
+            words = words[1:]
+        cut = next((i for i in range(1, len(words)) if words[i].x0 - words[i - 1].x1 > _CAPTION_GAP * line.height),
+                   len(words))
+        caption, rest = words[:cut], words[cut:]
+        if not caption or any(":" in w.text or ";" in w.text for w in caption):
+            continue
+        printed = compact_key(" ".join(w.text for w in caption))
+        ratio = difflib.SequenceMatcher(None, printed, target).ratio()
+        if ratio < floor or any(difflib.SequenceMatcher(None, printed, compact_key(r)).ratio() > ratio
+                                for r in _RIVALS if compact_key(r) != target):
+            continue
+        below = _line_under(all_lines, line, before_y=before_y)
+        if below is None:
+            continue
+        right = rest[0].x0 - line.height / 2 if rest else float("inf")
+        value = [w for w in below.words if w.x1 > caption[0].x0 - line.height and w.cx < right]
+        value = without_leading_noise(value, below.height)
+        if not value or abs(value[0].x0 - caption[0].x0) > _CAPTION_GAP * below.height:
+            continue
+        taken = [value[0]]
+        for word in value[1:]:
+            if word.x0 - taken[-1].x1 > _CAPTION_GAP * below.height:
+                break
+            taken.append(word)
+        return Span(line.page, tuple(taken), label_factor(ratio))
+    return None
+
+
+_CAPTION_GAP = 2.5
+"""Line heights of gap that end a caption's column (the next caption of its row) or its value."""
+
+
 def _colon_lost(all_lines: list[Line], label: str, *, after_y: float | None, before_y: float | None) -> Span | None:
     """The value after a label whose colon was lost that begins a longer label (`Tempat Kediaman` of `Tempat
     Kediaman Terakhir`, which `labelled` will not take without its colon): only where the label begins its line
@@ -665,7 +815,17 @@ def _goes_on_into_rival(label: str, next_word: str) -> bool:
     rests = [compact_key(r)[len(key):] for r in _RIVALS if compact_key(r).startswith(key) and compact_key(r) != key]
     if not rests:
         return False
-    return not nxt or any(rest.startswith(nxt[:3]) or nxt.startswith(rest[:3]) for rest in rests)
+    # A slip in the next word's first letters too (`Nama Was` for `Nama Wali`).
+    return not nxt or any(rest.startswith(nxt[:3]) or nxt.startswith(rest[:3]) or _slipped_start(nxt, rest)
+                          for rest in rests if rest)
+
+
+def _slipped_start(word: str, rest: str) -> bool:
+    """`WAS` for `WALI`: a word of three letters or more that begins like `rest` but for a slip."""
+    return len(word) >= 3 and difflib.SequenceMatcher(None, word[:len(rest)], rest[:len(word)]).ratio() >= _SLIPPED_START
+
+
+_SLIPPED_START = 0.66
 
 
 _COLON_LOST_LABEL = 0.9
@@ -740,6 +900,13 @@ def _with_label(all_lines: list[Line], span: Span) -> Span:
     if line is None or compact_key(span.text).startswith(("KUA", "KANTORURUSANAGAMA")):
         return span
     end = line.words.index(span.words[0])
+    if end == 0:
+        # The value under its caption (`KUA Kecamatan` over `Katobu`): the caption is the name's beginning.
+        above = [ln for ln in all_lines if ln.page == line.page and 0 < line.y - ln.y <= _BELOW * line.height
+                 and compact_key(ln.text).startswith("KUA")]
+        if above:
+            label = [Word(w.text.strip(":;"), w.confidence, w.bbox) for w in above[-1].words if compact_key(w.text)]
+            return Span(span.page, (*label, *span.words), span.factor)
     start = next((i for i in range(end - 1, max(-1, end - 5), -1) if compact_key(line.words[i].text) == "KUA"), None)
     if start is None:
         return _with_district(all_lines, span)
