@@ -157,3 +157,76 @@ def _reread_alone(image: np.ndarray, cell: BBox, *, lang: str, whitelist: str | 
     words = _tesseract.read_words(padded, lang=lang, psm=7, whitelist=whitelist)
     return tuple(sorted((Word(w.text, w.confidence, (w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))
                          for w in words if w.text.strip()), key=lambda w: w.x0))
+
+
+def read_comb(page: Page, box: BBox, *, lang: str, whitelist: str) -> tuple[Word, ...] | None:
+    """A number printed in a comb (one ruled box per digit, `No. |7|4|7|…`) read again with the comb's rules
+    whitened, or None when `box` holds no comb (no page image, no rule above and below, fewer than
+    `_COMB_TEETH` upright rules between them).
+
+    Read with its rules, the comb is one word of digits and rules (`7141711101412171013lo|…`) that
+    Tesseract is not sure of at all (0.0), however clear the print; with them whitened the digits stand
+    alone. A rule above and below is what tells a comb's upright rules from the stems of `1`s and `7`s.
+    """
+    if page.image is None:
+        return None
+    if (second_reader := _second_reader.get()) is not None:
+        return second_reader(page, [box], lang=neutral_lang(lang), whitelist=whitelist)[0]
+    x0, y0, x1, y1 = box
+    pad = max(6, (y1 - y0) // 3)
+    top, left = max(0, y0 - pad), max(0, x0 - pad)
+    crop = page.image[top:y1 + pad, left:x1 + pad]
+    if crop.size == 0:
+        return None
+    _, binary = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ink = binary < 128
+    ruled = np.flatnonzero(_longest_runs(ink) >= _RULE_SHARE * (x1 - x0))
+    if len(ruled) < 2 or ruled[-1] - ruled[0] < (y1 - y0) // 2:
+        return None
+    inside = ink[ruled[0]:ruled[-1] + 1]
+    upright = inside.mean(axis=0) >= _RULE_SHARE
+    teeth = int(np.count_nonzero(upright[1:] & ~upright[:-1])) + int(upright[0])
+    if teeth < _COMB_TEETH:
+        return None
+    # Each box's ink, set side by side at a print's letter spacing: spaced one per box, the digits are one
+    # word to Tesseract that it gives no confidence at all (0.0), however clearly it reads them.
+    band = crop[ruled[0] + 1:ruled[-1]].copy()
+    band_ink = ink[ruled[0] + 1:ruled[-1]] & ~upright
+    stippled = band_ink.mean(axis=1) >= _STIPPLE  # the rules' antialiased edges, read as rows of specks
+    band[stippled], band_ink[stippled] = 255, False
+    gap = max(2, band.shape[0] // 8)
+    pieces = []
+    for a, b in _free_runs(upright):
+        edge = max(2, (b - a) // 10)  # the rules' antialiased sides
+        a, b = a + edge, b - edge
+        inked = np.flatnonzero(band_ink[:, a:b].any(axis=0))
+        if len(inked):
+            pieces += [band[:, a + inked[0]:a + inked[-1] + 1], np.full((band.shape[0], gap), 255, np.uint8)]
+    if not pieces:
+        return None
+    out = np.hstack(pieces)
+    out[out.shape[0] - 1:] = out[:1] = 255
+    out = cv2.copyMakeBorder(out, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    words = _tesseract.read_words(out, lang=neutral_lang(lang), psm=7, whitelist=whitelist)
+    text = "".join(w.text for w in words if w.text.strip())
+    if not text:
+        return ()
+    return (Word(text, min(w.confidence for w in words if w.text.strip()), (x0, y0, x1, y1)),)
+
+
+def _free_runs(ruled: np.ndarray) -> list[tuple[int, int]]:
+    """(start, stop) of each run of False in a 1-D boolean array: the boxes between a comb's rules."""
+    runs, start = [], None
+    for i, rule in enumerate([*ruled.tolist(), True]):
+        if not rule and start is None:
+            start = i
+        elif rule and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+_STIPPLE = 0.25
+"""A row inside a comb inked over this share of its width is a rule's edge: digits ink a tenth of it."""
+_COMB_TEETH = 6
+"""Upright rules between a rule above and one below that make a comb (a number of 16 boxes has 17)."""

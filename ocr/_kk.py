@@ -17,7 +17,7 @@ from collections import Counter
 import core
 
 from . import _normalize as norm
-from ._cells import neutral_lang, reread
+from ._cells import neutral_lang, read_comb, reread
 from ._confidence import DISPUTED, UNSEPARATED, read_again, weigh, weigh_identity
 from ._fields import NOT_FOUND, all_fields, capped, corroborate, field_value
 from ._kk_columns import (
@@ -26,6 +26,7 @@ from ._kk_columns import (
     NUMBER_ROW,
     Columns,
     Normalizer,
+    body_start,
     by_content,
     header_field,
     holds,
@@ -97,7 +98,7 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     if rt_rw is None:
         rt_rw = _rt_rw_beside(header)
     if rt_rw is not None and None in norm.rt_rw(rt_rw.text):
-        rt_rw = _closer(page, rt_rw, _DIGITS + "/") or rt_rw
+        rt_rw = _shaped_word(rt_rw) or _closer(page, rt_rw, _DIGITS + "/") or rt_rw
     if rt_rw is not None:
         rt, rw = norm.rt_rw(rt_rw.text)
         found["rt"] = field_value(rt_rw, lambda _: rt)
@@ -105,8 +106,10 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     else:  # RT and RW printed on lines of their own
         found["rt"] = field_value(_first_labelled(header, ("RT",)), _three_digits)
         found["rw"] = field_value(_first_labelled(header, ("RW",)), _three_digits)
-    found["tanggal_dikeluarkan"] = field_value(_first_labelled(footer, _ISSUED) if footer else _first_labelled(
-        all_lines, _ISSUED[:-1]), norm.date_graded)
+    issued = _first_labelled(footer, _ISSUED) if footer else _first_labelled(all_lines, _ISSUED[:-1])
+    found["tanggal_dikeluarkan"] = field_value(issued, norm.date_graded)
+    if found["tanggal_dikeluarkan"].value is None and issued is not None:
+        found["tanggal_dikeluarkan"] = _dated_word(issued)
     if found["tanggal_dikeluarkan"].value is None:
         found["tanggal_dikeluarkan"] = field_value(_place_dated(footer), norm.date_graded)
     if found["tanggal_dikeluarkan"].value is None and footer:  # typed off its label's line
@@ -117,8 +120,22 @@ def extract_kk(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple[dic
     return all_fields(core.KK_HEADER_FIELDS, found), _members(without_specks(table_page, grids, MEMBER_TABLES), grids)
 
 
-_ISSUED = ("Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl", "Tanggal Terbit", "Tanggal")
+_ISSUED = ("Pada Tanggal", "Dikeluarkan Tanggal", "Tanggal Dikeluarkan", "Dikeluarkan Tgl", "Tanggal Terbit", "Tanggal")
 """`Tanggal` alone last: under `Dikeluarkan di` on older blanks; it is looked for below the tables only."""
+
+
+def _dated_word(span: Span) -> core.FieldValue:
+    """The one word of a labelled date's span that reads as a date alone (`07/07/2023` before a stamp's
+    specks `. XX)`; `1311/2023`, a slash lost, at one edit's cost), else not found."""
+    dated = [v for w in span.words if (v := field_value(Span(span.page, (w,), span.factor), member_date)).value]
+    return dated[0] if len(dated) == 1 else NOT_FOUND
+
+
+def _shaped_word(span: Span) -> Span | None:
+    """The one word of an RT/RW's span that reads as both numbers alone (`012/001`), what the label's leader
+    dots and colon were read as before it (`eno :`, `2.1`) left out; None when no or two words do."""
+    shaped = [w for w in span.words if None not in norm.rt_rw(w.text)]
+    return Span(span.page, (shaped[0],), span.factor) if len(shaped) == 1 else None
 
 
 def _three_digits(text: str | None) -> str | None:
@@ -196,9 +213,9 @@ def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
             first = no_kk(span)
             if not read_again(first):
                 return first
-            if sum(c.isdigit() for c in span.text) < 12:
-                continue
-            chosen = weigh_identity(first, no_kk(_closer(page, span, _DIGITS)), core.no_kk_problems)
+            if sum(c.isdigit() for c in span.text) < 12 and len(span.text) < _COMB_READ:
+                continue  # not a number, unless its rules read as letters too (`(7|lai7l2lolililslo…`)
+            chosen = weigh_identity(first, _no_kk_again(page, span), core.no_kk_problems)
             if chosen.value is not None:
                 return chosen
     number = number_in_header(header)  # boxed, combed, or after a label worded otherwise
@@ -207,9 +224,21 @@ def _no_kk(page: Page, header: list[Line]) -> core.FieldValue:
     first = no_kk(number)
     if not read_again(first):
         return first
-    return weigh_identity(first, no_kk(_closer(page, number, _DIGITS)), core.no_kk_problems)
+    return weigh_identity(first, _no_kk_again(page, number), core.no_kk_problems)
 
 
+def _no_kk_again(page: Page, span: Span) -> core.FieldValue:
+    """The No. KK's box read again, digits only: with a comb's rules whitened when it is printed in one
+    (`_cells.read_comb`), else as it is."""
+    if span.bbox is not None and (comb := read_comb(page, span.bbox, lang=page.lang, whitelist=_DIGITS)):
+        combed = field_value(Span(span.page, comb), lambda t: norm.identity_number(t, core.no_kk_problems))
+        if combed.value is not None:
+            return combed
+    return field_value(_closer(page, span, _DIGITS), lambda t: norm.identity_number(t, core.no_kk_problems))
+
+
+_COMB_READ = 24
+"""Characters of one word read from a comb of 16 boxes: its digits and, between them, its rules."""
 _NUMBER_NAMED = r"KK|Kartu|Keluarga|:|KK:|Keluarga:|[|\[\]!]+"
 """Words between `No.` and the number: the rest of its label (`No. Kartu Keluarga`), a colon, a box's rule."""
 
@@ -222,7 +251,25 @@ def _own_value(span: Span | None) -> Span | None:
     key = compact_key(span.text)
     if any(difflib.SequenceMatcher(None, key[:len(r)], r).ratio() >= 0.85 for r in _RIVAL_KEYS):
         return None
+    return _before_next_label(span)
+
+
+def _before_next_label(span: Span) -> Span:
+    """The value without a next column's label read onto its end (`JL. DAYANU NO. 54 Kecamatan........ :
+    KADIA`, the gap between the columns narrow): it ends before a word that begins another header label and
+    is led to its value as a label is, by leader dots or a colon (glued on or the word after it)."""
+    words = span.words
+    for i in range(1, len(words)):
+        for size in (1, 2, 3):
+            run = words[i:i + size]
+            led = run[-1].text.rstrip().endswith((":", "..")) or (
+                i + size < len(words) and _LEADER.match(words[i + size].text) is not None)
+            if led and compact_key(" ".join(w.text for w in run)) in _RIVAL_KEYS:
+                return Span(span.page, words[:i], span.factor)
     return span
+
+
+_LEADER = re.compile(r"^(?:\.{2,}|[.…]*:)$")
 
 
 _RIVAL_KEYS = tuple(sorted({compact_key(r) for r in _RIVALS if len(compact_key(r)) >= 5}))
@@ -315,8 +362,10 @@ def _one_line_members(page: Page, grids: list[Grid]) -> list[dict[str, core.Fiel
     for table in tables:
         keys, unsure = _row_keys([number for number, _ in table], same_count=same_count)
         for key, (_, row) in zip(keys, table, strict=True):
-            merged.setdefault(key, {}).update(
-                {f: capped(v, DISPUTED) for f, v in row.items()} if unsure else row)
+            into = merged.setdefault(key, {})
+            # A field the other table read stays read: a column this table took for it holds nothing of it.
+            into.update({f: capped(v, DISPUTED) if unsure else v for f, v in row.items()
+                         if v.value is not None or f not in into})
     return [all_fields(core.KK_MEMBER_FIELDS, merged[k]) for k in sorted(merged)
             if any(v.value for v in merged[k].values())]
 
@@ -459,7 +508,10 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     out = []
     doubtful: list[tuple[dict[str, core.FieldValue], int, int]] = []
     tall = _text_height(rows)
+    body = body_start([[cell.text for cell in row] for row in rows[1:]], number_column)
     for r, row in enumerate(rows[1:], start=1):
+        if r <= body:
+            continue  # the header's rows down to its column numbers (upright words read as specks)
         texts = [cell.text.strip() for cell in row]
         filled = [t for t in texts if t]
         if not filled or sum(bool(NUMBER_ROW.match(t)) for t in filled) * 2 >= len(filled):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -102,6 +103,8 @@ def header_field(header_text: str) -> tuple[str, Normalizer] | None:
         return None
     if compact_key(key) in _COMPACT:
         return COLUMNS[_COMPACT[compact_key(key)]]
+    if len(compact_key(key)) < 2:
+        return None  # a speck read as a letter (`j`) is no `JK` misread
     owners = [_FIELDS_OF.get(w) for w in words]
     if all(owners):  # words of our headers as printed: the one field all of them name (`DARAH`, `NAMA IBU`)
         common = set.intersection(*owners)  # type: ignore[arg-type]
@@ -173,8 +176,10 @@ def _anchor(line: Line, columns: Sequence[Column]) -> bool:
 
 
 def _number_row(line: Line) -> bool:
-    """The printed column numbers `(1) (2) (3) ...` under a header (some misread: `TN)`, `(D4)`)."""
-    return len(line.words) >= 3 and 2 * sum(_numbered(w.text) for w in line.words) >= len(line.words)
+    """The printed column numbers `(1) (2) (3) ...` under a header (some misread: `TN)`, `(D4)`), or printed
+    bare and rising (`11 12 13 … 19`)."""
+    texts = [w.text for w in line.words]
+    return len(texts) >= 3 and (2 * sum(_numbered(t) for t in texts) >= len(texts) or _counts_columns(texts))
 
 
 def _numbered(text: str) -> bool:
@@ -182,14 +187,45 @@ def _numbered(text: str) -> bool:
     return bool(NUMBER_ROW.match(text)) or (len(text) <= 4 and any(c in "()" for c in text))
 
 
-def _member_rows(cells: list[list[str]]) -> list[list[str]]:
+def _member_rows(cells: list[list[str]], number: int | None = None) -> list[list[str]]:
     """The body rows' texts per column without the printed column numbers under the header (a row most
-    of whose filled cells read as column numbers)."""
+    of whose filled cells read as column numbers), nor what lies above them (`body_start`)."""
     def numbers(row: list[str]) -> bool:
         filled = [" ".join(t.split()) for t in row if t.strip()]
         return len(filled) >= 3 and 2 * sum(_numbered(t) for t in filled) >= len(filled)
 
-    return [row for row in cells if not numbers(row)]
+    return [row for row in cells[body_start(cells, number):] if not numbers(row)]
+
+
+def body_start(cells: list[list[str]], number: int | None = None) -> int:
+    """Index of the first row below the printed column numbers (`1 2 3 … 10`, `11 … 19`, some misread);
+    when no row counts the columns, of the row numbered 1 in the `number` column (unless a date or a NIK
+    stands above it), or 0. A header printed over several ruled rows (words set upright in narrow columns:
+    Tesseract reads them as specks, `z ki 2`, `(6)`) is header down to its column numbers, whatever its rows
+    read as: none is a member's."""
+    last = -1
+    for i, row in enumerate(cells):
+        if _counts_columns(row):
+            last = i
+    if last < 0 and number is not None:  # the column numbers misread: the body begins at member 1
+        first = next((i for i, row in enumerate(cells) if number < len(row) and _FIRST.match(row[number].strip())), 0)
+        above = [w for row in cells[:first] for t in row for w in t.split()]
+        return 0 if any(_DATE.match(w) or sum(c.isdigit() for c in w) >= _NIK_DIGITS[0] for w in above) else first
+    return last + 1
+
+
+_FIRST = re.compile(r"^[1Il|][.,]?$")
+
+
+def _counts_columns(row: Sequence[str]) -> bool:
+    """Whether a row is the printed column numbers: at least three cells and half the filled ones read as
+    small numbers (`(4)`, `4`, `4)`) rising from left to right. A member row prints one such number, its own."""
+    filled = [t.strip() for t in row if t.strip()]
+    counted = [int(m[1]) for t in filled if (m := _COUNTED.match(t))]
+    return len(counted) >= 3 and 2 * len(counted) >= len(filled) and all(a < b for a, b in itertools.pairwise(counted))
+
+
+_COUNTED = re.compile(r"^\(?(\d{1,2})\)?$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -269,7 +305,7 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None,
     `taken`: fields a column holds besides its own (the date in a merged `Tempat / Tgl Lahir` cell).
     """
     claimed = {column[0] for column in columns if column is not None} | taken
-    members = _member_rows(cells)
+    members = _member_rows(cells, skip)
     for i, column in enumerate(columns):
         if (column is not None and column[0] in _CHECKABLE) or i == skip:
             continue
@@ -282,6 +318,35 @@ def by_content(columns: Columns, cells: list[list[str]], *, skip: int | None,
         if len(fits) == 1:
             columns[i] = _BY_FIELD[fits[0]]
             claimed.add(fits[0])
+        elif column is None and not fits and (field := _misread_column(texts, _candidates(claimed))) is not None:
+            columns[i] = _BY_FIELD[field]
+            claimed.add(field)
+
+
+_SHAPES = frozenset({"nik", "tanggal_lahir", "tanggal_perkawinan"})
+
+
+def _value(result: str | norm.Graded | None) -> str | None:
+    return result.value if isinstance(result, norm.Graded) else result
+
+
+def _misread_column(texts: list[str], candidates: list[str]) -> str | None:
+    """The field of a column whose header went unread and whose values read too poorly for `holds` to
+    count them in most cells (a scan's `TioAK TAHU`, `ko)` for `O`; `1`, `5` for a lone `L`): the one
+    candidate field some cell holds exactly, no cell holding another's, when most cells read as its
+    values with slips (its normalizer's snapping), or, for a member's sex, every cell is one or two
+    characters (its letters misread; no other member column prints so little). The misread cells are read
+    again (`_kk._read_again`)."""
+    held = {f for f in candidates for t in texts if holds(f, t)}
+    if len(held) != 1:
+        return None
+    field = held.pop()
+    snapped = sum(_value(_BY_FIELD[field][1](t)) is not None for t in texts)
+    if 2 * snapped > len(texts) or (field in _SHAPES and 2 * snapped == len(texts)):
+        return field  # a date or a NIK has a shape no other column's value has: half the cells will do
+    if field == "jenis_kelamin" and all(len(t.strip(_REMNANTS)) <= 2 for t in texts):
+        return field
+    return None
 
 
 _DATE_WORDS = frozenset({"TGL", "TANGGAL", "TG"})
@@ -328,7 +393,8 @@ def split_by_content(columns: Columns, cells: list[list[Cell]], *, skip: int | N
     its side, the header's field on the other); the caller splits the grid at x. `taken`: as `by_content`'s.
     """
     claimed = {column[0] for column in columns if column is not None} | taken
-    cells = [row for row in cells if not _column_numbers(row)]
+    cells = [row for row in cells[body_start([[" ".join(w.text for w in cell) for cell in row] for row in cells], skip):]
+             if not _column_numbers(row)]
     for i in range(len(columns)):
         if i == skip:
             continue

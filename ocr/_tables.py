@@ -200,10 +200,15 @@ def _rows(below: list[Line], columns: list[Column], height: float, *, header_bot
     # What a dashed or dotted rule, or a stain, is read as (`Ba Sa un Na aa`, every word unsure) is no row.
     below = [ln for ln in below if not _specks(ln) or spec.number_row(ln) or spec.anchor(ln, columns)]
     marks = [ln for ln in below if spec.number_row(ln) or spec.anchor(ln, columns)]
-    kept = _run_on(marks, height, header_bottom=header_bottom, ends=_GAP_ENDS, number_row=spec.number_row)
+    counted = [ln.y for ln in marks if spec.number_row(ln)]
+    if counted:  # the column numbers are printed right under the header: what is above them is header
+        marks = [ln for ln in marks if ln.y >= max(counted) or spec.number_row(ln)]
+    kept = _run_on(marks, height, header_bottom=header_bottom, ends=_GAP_ENDS, number_row=spec.number_row,
+                   bottom=bottom)
     if all(spec.number_row(ln) for ln in kept):
         marks = [ln for ln in below if spec.number_row(ln) or _across(ln, columns)]
-        kept = _run_on(marks, height, header_bottom=header_bottom, ends=_ACROSS_GAP_ENDS, number_row=spec.number_row)
+        kept = _run_on(marks, height, header_bottom=header_bottom, ends=_ACROSS_GAP_ENDS, number_row=spec.number_row,
+                       bottom=bottom)
     if all(spec.number_row(ln) for ln in kept):
         return []
     rows: list[_Row] = []
@@ -237,15 +242,17 @@ def _rows(below: list[Line], columns: list[Column], height: float, *, header_bot
 
 
 def _run_on(marks: list[Line], height: float, *, header_bottom: float, ends: float,
-            number_row: Callable[[Line], bool]) -> list[Line]:
+            number_row: Callable[[Line], bool], bottom: float = float("inf")) -> list[Line]:
     """The marked lines that run on from the header without a gap wider than a few lines, or than `ends`
-    row pitches once the pitch shows."""
+    row pitches once the pitch shows; inside a ruled table (above its `bottom` rule, as far as the rules were
+    found) whatever the gaps (rows typed at uneven heights, a header of specks making the line height small)."""
     kept: list[Line] = []
     last = header_bottom
     for ln in sorted(marks, key=lambda x: x.y):
         steps = [x.y for x in kept if not number_row(x)]
         pitch = _pitch(steps, floor=height) if len(steps) >= 3 else None
-        if ln.y - last > _MAX_ROW_GAP * height or (pitch is not None and ln.y - last > ends * pitch):
+        gap = ln.y - last > _MAX_ROW_GAP * height or (pitch is not None and ln.y - last > ends * pitch)
+        if gap and (bottom == float("inf") or ln.y > bottom):
             break
         kept.append(ln)
         last = ln.y
