@@ -3,14 +3,18 @@ boxes all but touch, so that where one ends and the next begins is the reader's 
 joins two cells' words, `PANJAITANYOHANA`, gives the second cell's first word to the first).
 
     abutting(cells) -> [(key, holder, name)]
+    gapped(cells, pages) -> [(key, holder, name)]   a value with a column's gap between two of its words (`gap`)
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import core
 
-from ._confidence import SURE
+from ._confidence import SURE, faint
 from ._confidence_shape import PERSON_NAMES, PLACES
+from ._model import Page
 
 FREE_TEXT = PERSON_NAMES | PLACES | frozenset({"alamat", "suami.alamat", "istri.alamat"})
 """Fields whose value is free text (no vocabulary, no structure): where such a value ends, only the space
@@ -44,6 +48,39 @@ def abutting(cells: list[tuple[str, dict[str, core.FieldValue], str]],
                 continue  # not on one line
             gap = max(a0 - x1, x0 - a1)
             if -height < gap < _NEAREST * height:
+                out.append((key, holder, name))
+                break
+    return out
+
+
+COLUMN_GAP = 2.0
+"""Gap between two words of one value on one line, in line heights, beyond which they are two cells' words (a
+word space is a third of a height; two words further apart than two heights were never printed as one value)."""
+
+
+def gapped(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequence[Page],
+           ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
+    """Sure free-text values (`FREE_TEXT`) two of whose words (with a letter or digit, not `faint`: a rule's
+    dash is no word), side by side on one line of the page, are more than `COLUMN_GAP` line heights apart: the value ran across a column's gap into the next cell (`ARIFIN
+    NURHAEDAH`, a wrapped father's last word taken with the mother's name), so where it begins or ends was
+    guessed."""
+    by_number = {page.number: page for page in pages}
+    out = []
+    for key, holder, name in cells:
+        value = holder[name]
+        page = by_number.get(value.page) if value.page is not None else None
+        if name not in FREE_TEXT or not value.value or value.confidence < SURE or value.bbox is None or not page:
+            continue
+        x0, y0, x1, y1 = value.bbox
+        inside = sorted((w for w in page.words if any(c.isalnum() for c in w.text) and not faint(w.confidence)
+                         and x0 <= (w.bbox[0] + w.bbox[2]) / 2 <= x1 and y0 <= (w.bbox[1] + w.bbox[3]) / 2 <= y1),
+                        key=lambda w: w.bbox[0])
+        for i, word in enumerate(inside):
+            a0, b0, a1, b1 = word.bbox
+            beside = [w for w in inside[i + 1:] if min(b1, w.bbox[3]) - max(b0, w.bbox[1])
+                      >= min(b1 - b0, w.bbox[3] - w.bbox[1]) / 2]
+            height = min(b1 - b0, *(w.bbox[3] - w.bbox[1] for w in beside[:1])) if beside else 0
+            if beside and height > 0 and beside[0].bbox[0] - a1 > COLUMN_GAP * height:
                 out.append((key, holder, name))
                 break
     return out

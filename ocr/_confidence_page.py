@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import core
 
 from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER
-from ._confidence_abut import abutting
+from ._confidence_abut import abutting, gapped
 from ._confidence_echo import echo_doubts
 from ._confidence_region import region_doubts
 from ._confidence_shape import misshapen
@@ -77,7 +77,9 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
       at most `DISPUTED`;
     - `stray`: a free-text value with a word a word space beside it on its line that no value and no label
       took: its extent was guessed, the rest of the name or the next cell's word (`_confidence_stray`), at
-      most `DISPUTED`.
+      most `DISPUTED`;
+    - `gap`: a free-text value two of whose words on one line are more than two line heights apart: it ran
+      across a column's gap into the next cell (`_confidence_abut.gapped`), at most `DISPUTED`.
 
     Values only go down (never into `SURE` from below it); nothing is added or removed.
     """
@@ -108,6 +110,8 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
         _cap(holder, name, DISPUTED, doubts, key, "abut")
     for key, holder, name in strays(cells, pages):
         _cap(holder, name, DISPUTED, doubts, key, "stray")
+    for key, holder, name in gapped(cells, pages):
+        _cap(holder, name, DISPUTED, doubts, key, "gap")
     return fields, tuple(rows), doubts
 
 

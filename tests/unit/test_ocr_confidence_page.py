@@ -130,6 +130,21 @@ def test_a_name_with_an_unclaimed_word_a_word_space_before_it_is_not_sure():
         assert [d.signal for d in judged] == (["stray"] if doubted else [])
 
 
+def test_a_name_that_runs_across_a_column_s_gap_is_not_sure():
+    """`BASO ARIFIN` wrapped in the father's column, its `ARIFIN` taken with the mother's `NURHAEDAH` two column
+    widths on: the mother's name holds a column's gap; the father's, a word space, stays sure."""
+    row = {name: core.FieldValue(None) for name in core.KK_MEMBER_FIELDS}
+    row |= {"nik": _sure("7402011409632944", 0.95, (1048, 941, 1428, 968)), "tanggal_lahir": _sure("1963-09-14"),
+            "nama_ayah": _sure("BASO ARIFIN", 0.93, (2118, 1062, 2340, 1086)),
+            "nama_ibu": _sure("ARIFIN NURHAEDAH", 0.93, (2219, 1109, 2586, 1133))}
+    words = (Word("BASO", 0.92, (2118, 1062, 2197, 1085)), Word("ARIFIN", 0.96, (2219, 1062, 2340, 1086)),
+             Word("ARIFIN", 0.96, (2219, 1109, 2340, 1133)), Word("—", 0.0, (2345, 1120, 2400, 1122)),
+             Word("NURHAEDAH", 0.92, (2405, 1109, 2586, 1133)))
+    _, anggota, doubts = understood("kk", _kk_header(), (row,), [Page(1, None, words, "ocr")])
+    assert {(d.key, d.signal) for d in doubts} == {("0.nama_ibu", "gap")}
+    assert anggota[0]["nama_ayah"].confidence == 0.93
+
+
 @pytest.mark.parametrize(("text", "confidence", "faint", "speck"), [
     ("HAMZAH", 0.49, True, False), ("HAMZAH", 0.5, False, False), ("'.", 0.29, True, True), ("1", 0.3, True, False),
     ("ODE", 0.1, True, False),
