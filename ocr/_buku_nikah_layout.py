@@ -445,14 +445,18 @@ def _typed_off_line(all_lines: list[Line]) -> list[Line]:
         if not (line.words[-1].text.endswith((":", ";")) or any(key.endswith(k) for k in keys)):
             continue
         end = line.words[-1].x1
+        # Wholly to its right, but for scraps of a rule or a frame left of the label's end (`1 |` before `WNI
+        # WNI`, the row's values chained apart from its label by them): those are dropped.
         near = [(abs(other.y - line.y), j) for j, other in enumerate(all_lines)
-                if j != i and j not in taken and other.page == line.page and other.words[0].x0 > end
+                if j != i and j not in taken and other.page == line.page
+                and any(w.x0 > end for w in other.words)
+                and all(len(compact_key(w.text)) <= 1 for w in other.words if w.x0 <= end)
                 and abs(other.y - line.y) < _OFF_LINE * max(line.height, other.height)]
         if not near:
             continue
         j = min(near)[1]
         taken.add(j)
-        out[i] = Line(line.page, (*line.words, *all_lines[j].words))
+        out[i] = Line(line.page, (*line.words, *(w for w in all_lines[j].words if w.x0 > end)))
     return [ln for j, ln in enumerate(out) if j not in taken]
 
 

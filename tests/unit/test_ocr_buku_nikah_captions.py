@@ -48,3 +48,18 @@ def test_each_party_column_gives_the_value_under_its_caption() -> None:
         assert (read["suami.alamat"], read["istri.alamat"]) == ("JL. BUNGA KAMBOJA NO. 74", "JL. SAOSAO NO. 55")
         # The other column's caption beside a caption is no value, nor is a caption's slipped word.
         assert read["wali.nama_lengkap"] == "UJANG SOPANDI"
+
+
+def test_a_rows_values_chained_apart_from_its_label_by_a_rules_scraps_are_the_labels() -> None:
+    from ocr import Word
+    from ocr._buku_nikah_layout import _typed_off_line
+    from ocr._layout import Line
+
+    label = Line(1, (Word("|", 0.5, (144, 1222, 150, 1252)), Word("Kewarganegaraan", 0.96, (160, 1222, 420, 1252))))
+    values = Line(1, (Word("1", 0.7, (144, 1229, 150, 1253)), Word("|", 0.96, (146, 1229, 152, 1253)),
+                      Word("WNI", 0.96, (541, 1229, 600, 1253)), Word("WNI", 0.91, (1087, 1229, 1146, 1253))))
+    joined = _typed_off_line([label, values])
+    assert [w.text for ln in joined for w in ln.words] == ["|", "Kewarganegaraan", "WNI", "WNI"]
+    # A line that begins with words of its own left of the label's end is another row, not the label's values.
+    other = Line(1, (Word("Islam", 0.96, (144, 1229, 220, 1253)), Word("WNI", 0.96, (541, 1229, 600, 1253))))
+    assert len(_typed_off_line([label, other])) == 2
