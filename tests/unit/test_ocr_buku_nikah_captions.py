@@ -5,7 +5,9 @@ colons, the parties in two columns under SUAMI and ISTRI, each column with its o
 from __future__ import annotations
 
 import core
-from tests.fixtures.words import Column, fields_read
+import ocr
+from ocr import Page, Word
+from tests.fixtures.words import Column, fields_read, line_words
 
 _LEFT, _RIGHT = 100, 1100
 _ROWS = (("Nama Lengkap", "LA ODE RIDWAN", "SRI WAHYUNI"),
@@ -50,16 +52,29 @@ def test_each_party_column_gives_the_value_under_its_caption() -> None:
         assert read["wali.nama_lengkap"] == "UJANG SOPANDI"
 
 
-def test_a_rows_values_chained_apart_from_its_label_by_a_rules_scraps_are_the_labels() -> None:
-    from ocr import Word
-    from ocr._buku_nikah_layout import _typed_off_line
-    from ocr._layout import Line
 
-    label = Line(1, (Word("|", 0.5, (144, 1222, 150, 1252)), Word("Kewarganegaraan", 0.96, (160, 1222, 420, 1252))))
-    values = Line(1, (Word("1", 0.7, (144, 1229, 150, 1253)), Word("|", 0.96, (146, 1229, 152, 1253)),
-                      Word("WNI", 0.96, (541, 1229, 600, 1253)), Word("WNI", 0.91, (1087, 1229, 1146, 1253))))
-    joined = _typed_off_line([label, values])
-    assert [w.text for ln in joined for w in ln.words] == ["|", "Kewarganegaraan", "WNI", "WNI"]
-    # A line that begins with words of its own left of the label's end is another row, not the label's values.
-    other = Line(1, (Word("Islam", 0.96, (144, 1229, 220, 1253)), Word("WNI", 0.96, (541, 1229, 600, 1253))))
-    assert len(_typed_off_line([label, other])) == 2
+def _scraps_page() -> Page:
+    """A table of both parties (labels left, SUAMI and ISTRI columns), one row's values read as a chain of their
+    own: the rule's scraps at the row's start, as a photo of a ruled table gives them (the boxes as read)."""
+    words = [*line_words("KUTIPAN AKTA NIKAH", 600, 360), *line_words("Nomor Akta Nikah : 0078/018/IV/2021", 580, 500)]
+    words += [*line_words("URAIAN", 275, 790, height=24), *line_words("SUAMI", 750, 790, height=24),
+              *line_words("ISTRI", 1308, 790, height=24)]
+    for y, label, husband, wife in ((875, "Nama Lengkap", "ANDI SYAHRIR", "ANDI TENRI AJENG"),
+                                    (1020, "NIK", "7471010807012908", "7402014111029890"),
+                                    (1383, "Pekerjaan", "PELAJAR/MAHASISWA", "KARYAWAN SWASTA")):
+        words += [*line_words(label, 160, y, height=24), *line_words(husband, 541, y, height=24),
+                  *line_words(wife, 1087, y, height=24)]
+    words += [Word("|", 0.56, (144, 1213, 146, 1227)), Word("|", 0.54, (144, 1231, 146, 1244)),
+              Word("|", 0.37, (144, 1247, 146, 1261)), Word("1", 0.72, (144, 1263, 146, 1271)),
+              Word("|", 0.96, (146, 1217, 147, 1271)), Word("Kewarganegaraan", 0.96, (160, 1213, 418, 1260)),
+              Word("WNI", 0.96, (541, 1226, 601, 1249)), Word("WNI", 0.91, (1087, 1226, 1147, 1250)),
+              Word("|", 0.96, (146, 1282, 147, 1341)), Word("Agama", 0.96, (158, 1298, 259, 1328)),
+              Word("ISLAM", 0.96, (543, 1298, 636, 1322)), Word("ISLAM", 0.96, (1089, 1298, 1181, 1322))]
+    return Page(1, None, tuple(words), "ocr")
+
+
+def test_a_rows_values_chained_apart_from_its_label_by_a_rules_scraps_are_the_labels() -> None:
+    extraction, _ = ocr.extract_pages([_scraps_page()])
+    read = {k: v.value for k, v in extraction.fields.items()}
+    assert (read["suami.kewarganegaraan"], read["istri.kewarganegaraan"]) == ("WNI", "WNI")
+    assert (read["suami.agama"], read["istri.pekerjaan"]) == ("ISLAM", "KARYAWAN SWASTA")
