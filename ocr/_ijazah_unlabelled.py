@@ -23,7 +23,7 @@ import core
 
 from . import _normalize as norm
 from ._cells import reread
-from ._confidence import IN_SENTENCE, UNLABELLED
+from ._confidence import IN_SENTENCE, UNLABELLED, faint
 from ._fields import NOT_FOUND, capped, field_value, item_marker, labels, reads_like_sentence, vocabulary
 from ._ijazah_bilingual import english
 from ._layout import Line, Span, compact_key, find_phrase, phrase_places, without_leading_noise
@@ -182,8 +182,8 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
     """A university named in a heading (or after `Rektor`), a school in a heading or after `Kepala`."""
     for line in all_lines:
         text = " ".join(line.text.upper().split())
-        if ":" in text or reads_like_sentence(text, most_words=9) or max(w.confidence for w in line.words) < _UNREAD:
-            continue  # ... or a line no word of which Tesseract could read (Arabic script read as `MI GI MI aw`)
+        if ":" in text or reads_like_sentence(text, most_words=9) or all(faint(w.confidence) for w in line.words):
+            continue  # ... or a line every word of which is garbled (Arabic script read as `MI GI MI aw`)
         match = _INSTITUTION_KIND.search(text)
         if match and (match.start() == 0 or _HEADS_OF_INSTITUTION.match(text)):
             return _named(line, match.start(), match.end(), wrapped=_heading_goes_on(all_lines, line))
@@ -225,9 +225,6 @@ def _school_in_sentence(all_lines: list[Line]) -> core.FieldValue:
     return NOT_FOUND
 
 
-_UNREAD = 0.5
-"""Tesseract's confidence below which every word of a line means the line was not read (a script it has no
-model for, a crest): no heading's name is taken from it."""
 _GOES_ON = re.compile(r"[,;]\s+\S")
 """A comma or semicolon with words after it: a sentence going on, not a heading."""
 _PREPOSITION = re.compile(r"\b(?:pada|di|dari)\s+", re.IGNORECASE)
