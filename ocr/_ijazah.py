@@ -408,8 +408,12 @@ def _label_start(found: tuple[Line, int, float], label: str) -> int:
     line, after, _ratio = found
     words, key = line.words, compact_key(label)
     lowest = max(0, after - printed_words(label) - 1)
-    return min(range(lowest, after), key=lambda i: (
+    start = min(range(lowest, after), key=lambda i: (
         norm.edit_distance(compact_key(" ".join(w.text for w in words[i:after])), key, limit=len(key)), -i))
+    # The word before makes the run another wording of a label (`Nomor Ijazah` taken for `No. Ijazah`): the
+    # label begins there, not inside it.
+    return start - 1 if start > 0 and _is_label(compact_key(" ".join(w.text for w in words[start - 1:after]))) \
+        else start
 
 
 def _in_phrase(found: tuple[Line, int, float], label: str) -> bool:
