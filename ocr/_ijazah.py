@@ -21,7 +21,16 @@ from . import _ijazah_bilingual as bilingual
 from . import _ijazah_unlabelled as unlabelled
 from . import _normalize as norm
 from ._cells import reread
-from ._confidence import CONTRADICTED, DISPUTED, IN_SENTENCE, SURE, lookalike_at_boundary, read_again, weigh
+from ._confidence import (
+    CONTRADICTED,
+    DISPUTED,
+    IN_SENTENCE,
+    SURE,
+    faint,
+    lookalike_at_boundary,
+    read_again,
+    weigh,
+)
 from ._fields import (
     NOT_FOUND,
     all_fields,
@@ -500,18 +509,15 @@ def _is_label(key: str) -> bool:
 _FUZZY_LABEL = 6
 
 
-_LABEL_WORD_DOUBT = 0.5
-"""A label read with slips whose every word Tesseract was less sure of than this is a guess (a garbled
-signature block read `naa X`, `NAN A Sa` like `Nama`), not a label. (One word at 0.0 is no sign: Tesseract
-gives `Tua Wali` of a well-read `Nama Orang Tua/Wali` 0.0.)"""
-
-
 def _guessed(found: tuple[Line, int, float], label: str) -> bool:
+    """A label read with slips whose every word is `faint` is a guess (a garbled signature block read `naa X`,
+    `NAN A Sa` like `Nama`), not a label. (One word at 0.0 is no sign: Tesseract gives `Tua Wali` of a well-read
+    `Nama Orang Tua/Wali` 0.0.)"""
     line, after, ratio = found
     if ratio >= 1.0:
         return False
     printed = [w for w in line.words[:after] if compact_key(w.text)][-printed_words(label):]
-    return not printed or max(w.confidence for w in printed) < _LABEL_WORD_DOUBT
+    return not printed or faint(max(w.confidence for w in printed))
 
 
 _COLON_LIKE = frozenset("1l|!:;\"'`")

@@ -18,7 +18,7 @@ import core
 
 from . import _normalize as norm
 from ._cells import neutral_lang, read_comb, reread
-from ._confidence import DISPUTED, UNSEPARATED, read_again, weigh, weigh_identity
+from ._confidence import DISPUTED, UNSEPARATED, faint, read_again, speck, weigh, weigh_identity
 from ._fields import NOT_FOUND, all_fields, capped, corroborate, field_value
 from ._kk_columns import (
     COLUMNS,
@@ -886,18 +886,13 @@ def _inked(words: tuple[Word, ...]) -> tuple[Word, ...]:
 
 
 def _sure_word(word: Word) -> bool:
-    return word.confidence >= _SURE_WORD and sum(c.isalnum() for c in word.text) >= 2
+    """A word of a value read well enough (not `faint`) to make the specks beside it no part of the value."""
+    return not faint(word.confidence) and sum(c.isalnum() for c in word.text) >= 2
 
 
 def _speck_word(word: Word) -> bool:
     """A word of one or two letters or digits read at near 0: a speck or a stain, not a value's word."""
-    return word.confidence < _SPECK_CONFIDENCE and sum(c.isalnum() for c in word.text) <= 2
-
-
-_SURE_WORD = 0.5
-"""Confidence of a word of a value that makes the specks beside it (`_speck_word`) no part of it..."""
-_SPECK_CONFIDENCE = 0.3
-"""... and below which a word of one or two letters or digits at the cell's ends is such a speck."""
+    return speck(word.text, word.confidence)
 
 
 _GLUED = "—–_~”“\"'‘’`|.,:;"
