@@ -20,7 +20,13 @@ never need it.
 from typing import Any
 
 from ._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter, load_client
-from ._warm import PREFECT_MODEL_MODULES, complete_prefect_models, serve_warm, use_warm_processes, without_suspension_observer
+from ._warm import (
+    PREFECT_MODEL_MODULES,
+    complete_prefect_models,
+    serve_warm,
+    use_warm_processes,
+    without_suspension_observer,
+)
 
 __all__ = [
     "FINALIZE_DEPLOYMENT",

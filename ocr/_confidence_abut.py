@@ -76,7 +76,7 @@ def gapped(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequ
                          and x0 <= (w.bbox[0] + w.bbox[2]) / 2 <= x1 and y0 <= (w.bbox[1] + w.bbox[3]) / 2 <= y1),
                         key=lambda w: w.bbox[0])
         for i, word in enumerate(inside):
-            a0, b0, a1, b1 = word.bbox
+            _a0, b0, a1, b1 = word.bbox
             beside = [w for w in inside[i + 1:] if min(b1, w.bbox[3]) - max(b0, w.bbox[1])
                       >= min(b1 - b0, w.bbox[3] - w.bbox[1]) / 2]
             height = min(b1 - b0, *(w.bbox[3] - w.bbox[1] for w in beside[:1])) if beside else 0

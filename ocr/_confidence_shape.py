@@ -7,6 +7,7 @@ field, whatever the layout (a person's name with a digit, a school without a sch
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import core
@@ -121,7 +122,7 @@ def _particles_astray(words: list[str]) -> bool:
         return True
     if words and words[0] == "ODE":
         return True
-    if any(a in ("LA", "WA") and _ODE_MISREAD.fullmatch(b) for a, b in zip(words, words[1:])):
+    if any(a in ("LA", "WA") and _ODE_MISREAD.fullmatch(b) for a, b in itertools.pairwise(words)):
         return True
     return any(w in ("LA", "WA") and i >= 1 and words[i - 1] not in _TITLES for i, w in enumerate(words))
 

@@ -7,11 +7,12 @@ import importlib
 import sys
 import types
 import uuid
+from typing import ClassVar
 
 import pytest
-from pydantic import BaseModel, ConfigDict
 from prefect import flow
 from prefect.client.schemas.objects import FlowRun
+from pydantic import BaseModel, ConfigDict
 
 import flows
 
@@ -24,7 +25,7 @@ def _probe() -> None:
 class _Observer:
     """Prefect's `FlowRunSuspendingObserver` as a run would start it, recording that it was."""
 
-    started: list[object] = []
+    started: ClassVar[list[object]] = []
 
     def __init__(self, **_: object) -> None:
         _Observer.started.append(self)
