@@ -135,3 +135,15 @@ def test_a_letter_in_place_of_an_ijazah_or_a_kutipan_is_typed_by_what_it_replace
                       "Nomor : 0123/045/VI/2019", "Nama : LA ODE SAFIUDDIN")
     _, detection = ocr.extract_pages([page])
     assert detection.document_type == expected
+
+
+@pytest.mark.parametrize("title", ["Detail Data Pernikahan", "Detail Data Pernikahari", "KARTU NIKAH"])
+def test_a_ministry_record_of_a_marriage_is_a_buku_nikah_by_its_title(title):
+    """A SIMKAH printout (the ministry's marriage system) prints no title of the book and none of its marks
+    (`Tanggal Akad`, `Nama Suami`), and its issuer `KEMENTERIAN AGAMA` issues a madrasah's ijazah too: the
+    record's own title, slips and all, types it (nikah-u15e, all 8 pages refused before)."""
+    _, found = ocr.extract_pages([_page("KEMENTERIAN AGAMA REPUBLIK INDONESIA", "Sistem Informasi Manajemen Nikah",
+                                        (title, 60), "Data Peristiwa Nikah", "Nomor Akta 7404011032024660",
+                                        "Tanggal Akad Jumat, 29 Maret 2024", "Data Suami",
+                                        "Nama Suami MUHAMMAD ASRUL", "NIK Suami 7404010204040173")])
+    assert found.document_type == core.DocumentType.BUKU_NIKAH
