@@ -25,7 +25,7 @@ import cv2
 import core
 
 from . import _tesseract
-from ._fields import labels
+from ._fields import labels, vocabulary
 from ._layout import Line, compact_key, find_line, lines
 from ._model import Page, Word
 
@@ -36,6 +36,14 @@ TITLES: dict[core.DocumentType, tuple[str, ...]] = {t: labels(k, "titles", "") f
 ISSUERS: dict[core.DocumentType, tuple[str, ...]] = {t: labels(k, "issuers", "") for t, k in _DOC_KEYS.items()}
 # Labels and headings printed on one type only.
 MARKS: dict[core.DocumentType, tuple[str, ...]] = {t: labels(k, "marks", "") for t, k in _DOC_KEYS.items()}
+# The headings of the type's sections (`[buku_nikah.sections]`) of more than one word (`DATA SUAMI`, `IDENTITAS
+# ISTRI`; a lone `ISTRI` is a KK's value too): the vocabulary the reader finds a party's block by is evidence of
+# the type as well, each section once however many of its wordings are found (a mark, `Wali Nikah`, not again).
+SECTIONS: dict[core.DocumentType, tuple[tuple[str, ...], ...]] = {
+    t: tuple(heads for heads in (tuple(w for w in ws if len(w.split()) > 1
+                                       and compact_key(w) not in {compact_key(m) for m in MARKS[t]})
+                                 for ws in vocabulary()[k].get("sections", {}).values()) if heads)
+    for t, k in _DOC_KEYS.items()}
 _MARK_RATIO = 0.85
 _AS_LETTERS = str.maketrans({"1": "I", "|": "I", "!": "I", "0": "O", "5": "S", "8": "B", "4": "A", "2": "Z"})
 _DISPLAY = 1.4
@@ -263,10 +271,14 @@ def _allowed_edits(target: str) -> int:
 
 
 def _evidence(first_page_lines: list[Line], doc_type: core.DocumentType) -> int:
-    """How many of the type's issuers (at most one counted) and marks the page prints."""
-    issuer = any(find_line(first_page_lines, name, min_ratio=_MARK_RATIO) is not None for name in ISSUERS[doc_type])
-    marks = sum(find_line(first_page_lines, mark, min_ratio=_MARK_RATIO) is not None for mark in MARKS[doc_type])
-    return int(issuer) + marks
+    """How many of the type's issuers (at most one counted), marks and sections (one a section) the page prints."""
+    def found(name: str) -> bool:
+        return find_line(first_page_lines, name, min_ratio=_MARK_RATIO) is not None
+
+    issuer = any(found(name) for name in ISSUERS[doc_type])
+    marks = sum(found(mark) for mark in MARKS[doc_type])
+    sections = sum(any(found(head) for head in heads) for heads in SECTIONS[doc_type])
+    return int(issuer) + marks + sections
 
 
 _TARGETS = tuple(_Target(doc_type, compact_key(title), _allowed_edits(compact_key(title)), " " in title)

@@ -147,3 +147,13 @@ def test_a_ministry_record_of_a_marriage_is_a_buku_nikah_by_its_title(title):
                                         "Tanggal Akad Jumat, 29 Maret 2024", "Data Suami",
                                         "Nama Suami MUHAMMAD ASRUL", "NIK Suami 7404010204040173")])
     assert found.document_type == core.DocumentType.BUKU_NIKAH
+
+
+def test_a_party_s_section_headings_are_evidence_of_a_buku_nikah_without_a_title():
+    """No title read, and the issuer is the ministry's that a madrasah's ijazah prints too: the headings the
+    reader finds each party's block by (`[buku_nikah.sections]`, more than one word) type the page."""
+    _, found = ocr.extract_pages([_page("KEMENTERIAN AGAMA REPUBLIK INDONESIA", "Nomor Akta 7404011032024660",
+                                        "Data Suami", "Nama Suami MUHAMMAD ASRUL", "Data Istri",
+                                        "Nama Istri IIS SUMIATI", "Data Wali", "Nama Wali UJANG SOPANDI")])
+    assert found.document_type == core.DocumentType.BUKU_NIKAH
+    assert 0 < found.confidence < 0.9
