@@ -32,6 +32,7 @@ from ._kk_columns import (
     holds,
     lone_date_header,
     member_date,
+    named_by_head,
     one_column_per_field,
     row_number,
     split_by_content,
@@ -499,6 +500,11 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
     taken = _BORN if any(_place_and_date_header(cell.text) for cell in rows[0]) else frozenset()
     grid, rows = _split_columns(page, grid, columns, rows, skip=number_column, taken=taken)
     by_content(columns, [[cell.text for cell in row] for row in rows[1:]], skip=number_column, taken=taken)
+    if not any(column is not None and column[0] == "nik" for column in columns):
+        # a member's own name is printed in the table of their NIK: a column of another table known only by
+        # its head word `NAMA` (`NAMA ATAN KANJUNY`, `AYAH KANDUNG` misread) holds a parent's name
+        columns = [None if column is not None and named_by_head(cell.text) else column
+                   for column, cell in zip(columns, rows[0], strict=True)]
     born_in = _born_columns([cell.text for cell in rows[0]])
     if born_in:  # a place and date of birth printed in one cell: neither field is another column's
         columns = [None if c not in born_in and col is not None and col[0] in _BORN else col

@@ -88,14 +88,16 @@ NUMBER_ROW = re.compile(r"^\(.{1,2}\)?$|^\d{1,2}\)$")
 
 
 @functools.lru_cache(maxsize=1024)  # the same headers come back page after page
-def header_field(header_text: str) -> tuple[str, Normalizer] | None:
+def header_field(header_text: str, *, by_head: bool = True) -> tuple[str, Normalizer] | None:
     """The field a column holds, from its printed header (`No` and unknown headers: None).
 
     The whole header is matched first; failing that, its best run of words,
     since a grouped column carries its group's label too (`DOKUMEN` /
     `IMIGRASI`, `NAMA` / `ORANG TUA`) above its own (`No. Paspor`, `Ayah`).
     A run must read much closer than the whole header: `NAMA` alone is not
-    `NAMA IBU`.
+    `NAMA IBU`. A match against the header's head word is no match (`NAMA
+    ANGGOTA KELUARGA` is not `HUBUNGAN KELUARGA`); failing all, with
+    `by_head`, the field its head word labels alone (`_by_head`).
     """
     words = header_text.upper().split()
     key = " ".join(words)
@@ -113,14 +115,62 @@ def header_field(header_text: str) -> tuple[str, Normalizer] | None:
     match = difflib.get_close_matches(key, list(COLUMNS), n=1, cutoff=0.6)
     if match and set(words) < set(match[0].split()):
         return None  # only part of a header (`NAMA`, `TANGGAL`): which column is anyone's guess
-    if match:
+    head = _head(words)
+    if match and (head is None or COLUMNS[match[0]][0] in _HEAD_FIELDS[compact_key(words[head])]):
         return COLUMNS[match[0]]
     runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     matchers = ((difflib.SequenceMatcher(None, run, name), name) for run in runs for name in COLUMNS)
     # ratio() is costly and bounded above by the quick ratios: a pair they put below 0.8 cannot be taken
     scored = [(m.ratio(), name) for m, name in matchers if m.real_quick_ratio() >= 0.8 and m.quick_ratio() >= 0.8]
     best = max(scored, default=(0.0, ""))
-    return COLUMNS[best[1]] if best[0] >= 0.8 else None
+    if best[0] >= 0.8:
+        return COLUMNS[best[1]]
+    return _by_head(words, head) if by_head else None
+
+
+_HEAD_FIELDS: dict[str, set[str]] = {}
+for _header_text, (_field, _) in COLUMNS.items():
+    for _word in _header_text.split():
+        _HEAD_FIELDS.setdefault(compact_key(_word), set()).add(_field)
+_HEAD_FIELDS.pop("NO", None)  # the row number's `No` run into the next header (`NO NAMA LENGKAP`) heads nothing
+_HEAD_LABELS = {compact_key(wording): field for field in _NORMALIZERS
+                for wording in vocabulary()["kk"]["fields"].get(field, ()) if len(wording.split()) == 1}
+"""A member field's label of one word in `[kk.fields]` (`Nama`, `Agama`, `Pekerjaan`): the field a header
+headed by that word names when the rest of it names no other (`NAMA ANGGOTA KELUARGA`)."""
+
+
+def _head(words: Sequence[str]) -> int | None:
+    """Where a header's head word is: its first, when it is a word of our headers (`NAMA` of `NAMA ANGGOTA
+    KELUARGA`). Headers are worded head first (`NAMA AYAH`, `TANGGAL LAHIR`, `HUBUNGAN DENGAN KEPALA
+    KELUARGA`): a header headed `NAMA` holds a name, whatever words after it it shares with another field's."""
+    for i, word in enumerate(words):
+        key = compact_key(word)
+        if key in _HEAD_FIELDS:
+            return i
+        if len(key) > 2:
+            return None
+    return None  # specks before it (`wa NAMA ...`) and the row number's `No` run in are passed over
+
+
+def _by_head(words: Sequence[str], at: int | None) -> tuple[str, Normalizer] | None:
+    """The field of a header of our wording nowhere but its head word, when `[kk.fields]` labels that field
+    with the head word alone (`NAMA` is `nama_lengkap`) and no other word of the header names another field
+    so headed (`AYAH`, `IBU`) or a group over several columns (`ORANG TUA`)."""
+    if at is None or at == len(words) - 1:
+        return None  # the head word alone (`NAMA`) is part of a header, whose column is anyone's guess
+    head = compact_key(words[at])
+    field = _HEAD_LABELS.get(head)
+    if field is None:
+        return None
+    rest = [compact_key(w) for w in words[at + 1:]]
+    if any(w in _GROUP_WORDS or (_HEAD_FIELDS.get(w, set()) & _HEAD_FIELDS[head]) - {field} for w in rest):
+        return None
+    return _HEADED[field]
+
+
+def named_by_head(header_text: str) -> bool:
+    """Whether a header is known only by its head word (`header_field`'s last resort)."""
+    return header_field(header_text) is not None and header_field(header_text, by_head=False) is None
 
 
 _HEADER_WORDS = frozenset(compact_key(word) for header in (*COLUMNS, "DOKUMEN IMIGRASI", "NAMA ORANG TUA")
