@@ -41,6 +41,29 @@ PARTY_LABELS: dict[str, tuple[str, ...]] = {
     for name in ("nama_lengkap", "nik", "kewarganegaraan", "agama", "pekerjaan", "alamat")}
 _BORN = labels("buku_nikah", "lahir")
 _BORN_APART = (labels("buku_nikah", "tempat_lahir"), labels("buku_nikah", "tanggal_lahir"))
+_PARTY_NAMES = {role: tuple(dict.fromkeys(w.rstrip(":") for w in labels("buku_nikah", role, "sections")
+                                          if " " not in w.strip()))
+                for role in ("suami", "istri")}
+"""A party's name in one word as its block's heading prints it (`SUAMI`, `ISTRI`, `ISTERI`): a label may carry it
+after its own words (`Nama Suami`, `Tempat Lahir Istri`, a registry system's printout), its value further on."""
+
+
+def _party_named(all_lines: list[Line], role: str, wordings: tuple[str, ...], *, after_y: float | None,
+                 before_y: float | None) -> Span | None:
+    """The value after one of `wordings` followed by the party's name (`Nama Suami`, `Tempat Lahir Istri`), read
+    as printed: where a label carries its party's name, `Nama` alone takes the name (`Suami`) for the value. Only
+    read exactly (a fuzzy `Nama Istri` is `Nama : SRI`), and only where the label begins its line."""
+    keys = {compact_key(f"{w} {name}") for w in wordings for name in _PARTY_NAMES[role]}
+    longest = max((printed_words(w) for w in wordings), default=0) + 1
+    for line in all_lines:
+        if (after_y is not None and line.y <= after_y) or (before_y is not None and line.y >= before_y):
+            continue
+        for end in range(2, min(longest, len(line.words)) + 1):
+            if compact_key(" ".join(w.text for w in line.words[:end])) in keys:
+                span = value_after(line, end)
+                if span is not None and not reads_like_sentence(span.text, most_words=_ADDRESS_WORDS):
+                    return span
+    return None
 _RIVALS = (*(label for wordings in PARTY_LABELS.values() for label in wordings), *_BORN, *_BORN_APART[0],
            *_BORN_APART[1],
            *labels("buku_nikah", "nomor_akta"), *labels("buku_nikah", "tanggal_nikah"), *labels("buku_nikah", "kua"),
@@ -329,13 +352,16 @@ def locate(all_lines: list[Line]) -> Located:
             continue
         after_y, before_y = bands[role]
         for name, wordings in PARTY_LABELS.items():
-            spans[f"{role}.{name}"] = _labelled(all_lines, wordings, after_y=after_y, before_y=before_y,
-                                                most_words=_ADDRESS_WORDS if name == "alamat" else 10)
+            spans[f"{role}.{name}"] = _party_named(all_lines, role, wordings, after_y=after_y, before_y=before_y) \
+                or _labelled(all_lines, wordings, after_y=after_y, before_y=before_y,
+                             most_words=_ADDRESS_WORDS if name == "alamat" else 10)
         address = spans[f"{role}.alamat"]
         if address is not None:
             spans[f"{role}.alamat"] = continued(all_lines, address, before_y=before_y)
+        # Not the combined wordings with the party's name: `Tempat/Tgl Lahir Suami` is too like `Tanggal Lahir
+        # Suami` for the shared ending, and would take the date alone.
         spans[f"{role}.lahir"] = _labelled(all_lines, _BORN, after_y=after_y, before_y=before_y) or _born_apart(
-            all_lines, after_y=after_y, before_y=before_y)
+            all_lines, role, after_y=after_y, before_y=before_y)
     spans["wali.nama_lengkap"] = _wali(all_lines, bands)
     table = party_rows(all_lines)
     if table is not None:  # the parties as rows of one table: a role word each, the fields by column heading
@@ -487,9 +513,10 @@ def _wali(all_lines: list[Line], bands: dict[str, tuple[float, float | None]]) -
     return None
 
 
-def _born_apart(all_lines: list[Line], *, after_y: float | None, before_y: float | None) -> Span | None:
+def _born_apart(all_lines: list[Line], role: str, *, after_y: float | None, before_y: float | None) -> Span | None:
     """Place and date of birth under labels of their own, as one value: the place's words, then the date's."""
-    place, date = (_labelled(all_lines, wordings, after_y=after_y, before_y=before_y) for wordings in _BORN_APART)
+    place, date = (_party_named(all_lines, role, wordings, after_y=after_y, before_y=before_y)
+                   or _labelled(all_lines, wordings, after_y=after_y, before_y=before_y) for wordings in _BORN_APART)
     if place is not None and date is not None and place.page == date.page \
             and not any(c.isdigit() for c in place.text):
         return Span(place.page, place.words + date.words, min(place.factor, date.factor))

@@ -176,11 +176,15 @@ def label_word(word: str, *, every: bool = False, slip: bool = False) -> bool:
 
 
 def _label_only(words: list[str]) -> bool:
-    """Whether every word with letters is a label's (`_LABEL_WORDS`, `_printed_label_words`); a list
-    number such as `7.` carries none."""
+    """Whether every word with letters is a label's (`_LABEL_WORDS`, `_printed_label_words`) or a party's name
+    as labels carry it (`Nama Suami`: `SUAMI` taken for the name); a list number such as `7.` carries none."""
     lettered = [re.sub(r"[^A-Z]", "", w) for w in words]
     lettered = [w for w in lettered if w]
-    return all(label_word(w) for w in lettered)
+    return all(label_word(w) or w in _PARTY_WORDS for w in lettered)
+
+
+_PARTY_WORDS = frozenset({"SUAMI", "ISTRI", "ISTERI", "PRIA", "WANITA"})
+"""How a buku nikah names its parties in its labels and headings: no person's name, place or address."""
 
 
 def misshapen(name: str, value: str | None) -> bool:

@@ -78,3 +78,25 @@ def test_a_rows_values_chained_apart_from_its_label_by_a_rules_scraps_are_the_la
     read = {k: v.value for k, v in extraction.fields.items()}
     assert (read["suami.kewarganegaraan"], read["istri.kewarganegaraan"]) == ("WNI", "WNI")
     assert (read["suami.agama"], read["istri.pekerjaan"]) == ("ISLAM", "KARYAWAN SWASTA")
+
+
+def test_labels_that_carry_the_party_s_name_give_the_value_after_their_gap() -> None:
+    """A registry system's printout (`Nama Suami ......... MUHAMMAD ASRUL`): the label carries its party's name,
+    which `Nama` alone would take for the value."""
+    def row(label: str, value: str) -> list[Column]:
+        return [(100, label), (900, value)]
+
+    fields = fields_read(
+        "KEMENTERIAN AGAMA REPUBLIK INDONESIA", "Detail Data Pernikahan", row("Nomor Akta", "7404011032024660"),
+        row("Tanggal Akad", "Jumat, 29 Maret 2024"), row("Lokasi Pencatatan", "KUA Kecamatan Kolaka"),
+        "Data Suami", row("Nama Suami", "MUHAMMAD ASRUL"), row("NIK Suami", "7404010204040173"),
+        row("Tempat Lahir Suami", "Kolaka"), row("Tanggal Lahir Suami", "02/04/2004"),
+        row("Alamat Suami", "Jl. Saosao No. 89"),
+        "Data Istri", row("Nama Istri", "IIS SUMIATI"), row("NIK Istri", "7402014709980702"),
+        row("Tempat Lahir Istri", "Raha"), row("Tanggal Lahir Istri", "07/09/1998"),
+        row("Alamat Istri", "Jl. Dr. Sutomo No. 53"), expect=core.DocumentType.BUKU_NIKAH)
+    read = {k: v.value for k, v in fields.items()}
+    assert (read["suami.nama_lengkap"], read["istri.nama_lengkap"]) == ("MUHAMMAD ASRUL", "IIS SUMIATI")
+    assert (read["suami.tempat_lahir"], read["suami.tanggal_lahir"]) == ("KOLAKA", "2004-04-02")
+    assert (read["istri.tempat_lahir"], read["istri.tanggal_lahir"]) == ("RAHA", "1998-09-07")
+    assert (read["suami.alamat"], read["istri.alamat"]) == ("JL. SAOSAO NO. 89", "JL. DR. SUTOMO NO. 53")

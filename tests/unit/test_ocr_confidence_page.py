@@ -65,6 +65,8 @@ def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
     ("tempat_lahir", "LAHIR"),  # the rest of the label `Tempat Lahir`
     ("nama_orang_tua", "NAMA ORANG TUA/WALI"),
     ("nis", "6"),  # a stray mark
+    ("nama_lengkap", "SUAMI"),  # the party's name a label carries (`Nama Suami`), not the value after its gap
+    ("tempat_lahir", "ISTRI ISTRI"),
 ])
 def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
     confidences, doubts = _judged(_ijazah(**{field: value}))
