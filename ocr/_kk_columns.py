@@ -116,7 +116,11 @@ def header_field(header_text: str, *, by_head: bool = True) -> tuple[str, Normal
     if match and set(words) < set(match[0].split()):
         return None  # only part of a header (`NAMA`, `TANGGAL`): which column is anyone's guess
     head = _head(words)
-    if match and (head is None or COLUMNS[match[0]][0] in _HEAD_FIELDS[compact_key(words[head])]):
+    if match and (head is None or compact_key(words[head]) not in _HEAD_LABELS
+                  or COLUMNS[match[0]][0] in _HEAD_FIELDS[compact_key(words[head])]
+                  or {compact_key(w) for w in match[0].split()} <= {compact_key(w) for w in words}):
+        # only a head word that labels a field alone (`NAMA`) overrules a match: a short one is as often
+        # a neighbour's tail run in (`WN PASPOR`), and a header keeps its own words (`AGAMA PENDIDIKAN`)
         return COLUMNS[match[0]]
     runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     matchers = ((difflib.SequenceMatcher(None, run, name), name) for run in runs for name in COLUMNS)
