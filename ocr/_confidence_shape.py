@@ -221,7 +221,8 @@ def misshapen(name: str, value: str | None) -> bool:
         return sentence or not any(w.strip(".:;()") in INSTITUTION_KINDS for w in words)
     if name in CODES:  # two characters or fewer are a stray mark or a crop's edge, no identifier
         return "," in value or re.search(r"[A-Za-z]{10,}|LAHIR|TANGGAL", value.upper()) is not None \
-            or len(re.sub(r"[^A-Za-z0-9]", "", value)) < _SHORTEST_CODE
+            or len(re.sub(r"[^A-Za-z0-9]", "", value)) < _SHORTEST_CODE \
+            or (not any(c.isdigit() for c in value) and _label_only(stripped))  # `STAMBUK`: the next label
     if name == "kode_pos":
         return re.fullmatch(r"[1-9]\d{4}", value) is None
     return False

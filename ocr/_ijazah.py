@@ -59,6 +59,8 @@ def _wordings(name: str) -> tuple[str, ...]:
 _BIRTH = _wordings("lahir")
 _PLACE = _wordings("tempat_lahir")
 _BORN_ON = _wordings("tanggal_lahir")
+_BORN_AT = "Lahir di"
+"""The place of birth's label where the date's goes on from it (`Pada Tanggal`, `_date_continuing`)."""
 _PROGRAMME = _wordings("jenjang")
 _ISSUED = _wordings("tanggal_lulus")
 _LEVEL_WORDS = "Tahun Pelajaran"
@@ -568,11 +570,46 @@ def _birth(all_lines: list[Line], found: dict[str, core.FieldValue]) -> tuple[Li
             found["tanggal_lahir"] = capped(english[1], DISPUTED)
         return _line_of(all_lines, born), {"tempat_lahir": place_words, "tanggal_lahir": date_words}
     place_span, date_span = _first_labelled(all_lines, _PLACE), _first_labelled(all_lines, _BORN_ON)
+    if place_span is None and date_span is None:  # `Lahir di : Cilacap` / `Pada Tanggal : 8 April 1963`
+        born_at = find_label(all_lines, _BORN_AT, rivals=_ALL_LABELS)  # with its colon: `lahir di` begins sentences
+        place_span = value_after(*born_at) if born_at is not None else None
+        date_span = _date_continuing(all_lines, born_at[0]) if born_at is not None else None
+        place_span = place_span if date_span is not None else None
     found["tempat_lahir"] = field_value(place_span, _place_name)
     found["tanggal_lahir"] = field_value(date_span, norm.date_graded)
     lowest = [_line_of(all_lines, s) for s in (place_span, date_span) if s is not None]
     line = max(lowest, key=lambda ln: (ln.page, ln.y)) if lowest else None
     return line, {"tempat_lahir": place_span, "tanggal_lahir": date_span}
+
+
+def _date_continuing(all_lines: list[Line], line: Line) -> Span | None:
+    """The date after `Pada Tanggal :` right under the `Lahir` of `line`: a label that begins with a preposition
+    goes on with the phrase of the label above it (`Lahir di : Cilacap` / `Pada Tanggal : 8 April 1963` is
+    `lahir di Cilacap pada tanggal ...`, the birth; under `Dikeluarkan di` it is the day of issue)."""
+    for below in _lines_under(all_lines, line):
+        found = _continuing_label(line, below)
+        if found is not None:
+            return value_after(*found)
+    return None
+
+
+def _continuing_label(above: Line, below: Line) -> tuple[Line, int, float] | None:
+    """`Pada Tanggal :` in `below`, standing under the word `Lahir` of `above` (the label column)."""
+    born = next((w for w in above.words if "LAHIR" in compact_key(w.text)), None)
+    found = find_label([below], "Pada Tanggal")
+    if born is None or found is None:
+        return None
+    first = below.words[_label_start(found, "Pada Tanggal")]
+    return found if abs(first.x0 - born.x0) <= _COLUMN_SLACK * above.height else None
+
+
+def _lines_under(all_lines: list[Line], line: Line) -> list[Line]:
+    """The lines under `line` on its page within a few of its heights, nearest first."""
+    return sorted((ln for ln in all_lines if ln.page == line.page and 0 < ln.y - line.y <= _NEXT_LINE * line.height),
+                  key=lambda ln: ln.y)
+
+
+_NEXT_LINE = 2.5
 
 
 def _split_place_and_date(span: Span) -> tuple[Span, Span | None]:
@@ -881,7 +918,13 @@ _LABEL_END = 4
 
 
 def _about_birth(all_lines: list[Line], span: Span) -> bool:
-    return "LAHIR" in compact_key(_line_of(all_lines, span).text)
+    """Whether the span's line is about the birth: it says `Lahir`, or its label goes on with a line above that
+    does (`Lahir di : Cilacap` / `Pada Tanggal : 8 April 1963`)."""
+    line = _line_of(all_lines, span)
+    if "LAHIR" in compact_key(line.text):
+        return True
+    return any(line in _lines_under(all_lines, above) and _continuing_label(above, line) is not None
+               for above in all_lines if above.page == line.page and above.y < line.y)
 
 
 def _has_label(line: Line) -> bool:

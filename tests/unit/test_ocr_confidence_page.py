@@ -67,6 +67,7 @@ def test_a_page_that_reads_as_its_type_keeps_every_sure_value():
     ("nis", "6"),  # a stray mark
     ("nama_lengkap", "SUAMI"),  # the party's name a label carries (`Nama Suami`), not the value after its gap
     ("tempat_lahir", "ISTRI ISTRI"),
+    ("nomor_ijazah", "STAMBUK"),  # the next line's label (a student number's), no number
 ])
 def test_a_value_its_field_cannot_hold_leaves_the_sure_band(field, value):
     confidences, doubts = _judged(_ijazah(**{field: value}))

@@ -81,3 +81,14 @@ def test_the_title_is_no_label_and_an_unread_heading_is_no_school():
     got = ocr.extract_pages([unread])[0].fields
     assert got["nomor_ijazah"].value == "006/PDF-Y/V/2021"
     assert got["nama_satuan_pendidikan"].value == "PONDOK PESANTREN NURUL HUDA"
+
+
+def test_a_date_label_beginning_with_pada_goes_on_with_the_birth_label_above_it():
+    """`Lahir di : Cilacap` / `Pada Tanggal : 8 April 1963` is `lahir di Cilacap pada tanggal ...`: the birth,
+    not the day of issue (the university's number in a column of its own on the left)."""
+    fields = _read(("UNIVERSITAS MUSLIM BUTON", 60), ("IJAZAH", 90), ("WA ASMAWATI", 50),
+                   [(900, "Stambuk : 81372805")], [(100, "Nomor Ijazah"), (900, "Lahir di : Cilacap")],
+                   [(100, "044/UMB/FT/S1/1985"), (900, "Pada Tanggal : 8 April 1963")],
+                   [(900, "Program Studi : Teknik Informatika")], [(1500, "Baubau, 13 Juni 1985")])
+    assert (fields["tempat_lahir"].value, fields["tanggal_lahir"].value) == ("CILACAP", "1963-04-08")
+    assert fields["tanggal_lulus"].value == "1985-06-13"
