@@ -923,8 +923,10 @@ def _about_birth(all_lines: list[Line], span: Span) -> bool:
     line = _line_of(all_lines, span)
     if "LAHIR" in compact_key(line.text):
         return True
+    born = [above for above in all_lines if above.page == line.page and above.y < line.y
+            and "LAHIR" in compact_key(above.text)]
     return any(line in _lines_under(all_lines, above) and _continuing_label(above, line) is not None
-               for above in all_lines if above.page == line.page and above.y < line.y)
+               for above in born)
 
 
 def _has_label(line: Line) -> bool:
