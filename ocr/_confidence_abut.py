@@ -8,7 +8,7 @@ joins two cells' words, `PANJAITANYOHANA`, gives the second cell's first word to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import core
 
@@ -37,7 +37,8 @@ def abutting(cells: list[tuple[str, dict[str, core.FieldValue], str]],
         value = holder[name]
         if value.confidence < SURE:
             continue
-        x0, y0, x1, y1 = value.bbox  # type: ignore[misc]
+        assert value.bbox is not None  # sure_free_text yields only boxed values
+        x0, y0, x1, y1 = value.bbox
         for other_key, other_holder, other_name in free:
             other = other_holder[other_name]
             if other_key == key or other.page != value.page or other.bbox == value.bbox:
@@ -58,19 +59,27 @@ COLUMN_GAP = 2.0
 word space is a third of a height; two words further apart than two heights were never printed as one value)."""
 
 
+def sure_free_text(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequence[Page],
+                   ) -> Iterator[tuple[str, dict[str, core.FieldValue], str, core.FieldValue, Page]]:
+    """Each cell holding a sure free-text value (`FREE_TEXT`, at least `SURE`) with its box, and the page it is on:
+    the values the signals about where a value ends (`gapped`, `_confidence_stray.strays`) look at."""
+    by_number = {page.number: page for page in pages}
+    for key, holder, name in cells:
+        value = holder[name]
+        page = by_number.get(value.page) if value.page is not None else None
+        if name in FREE_TEXT and value.value and value.confidence >= SURE and value.bbox is not None and page:
+            yield key, holder, name, value, page
+
+
 def gapped(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequence[Page],
            ) -> list[tuple[str, dict[str, core.FieldValue], str]]:
     """Sure free-text values (`FREE_TEXT`) two of whose words (with a letter or digit, not `faint`: a rule's
     dash is no word), side by side on one line of the page, are more than `COLUMN_GAP` line heights apart: the value ran across a column's gap into the next cell (`ARIFIN
     NURHAEDAH`, a wrapped father's last word taken with the mother's name), so where it begins or ends was
     guessed."""
-    by_number = {page.number: page for page in pages}
     out = []
-    for key, holder, name in cells:
-        value = holder[name]
-        page = by_number.get(value.page) if value.page is not None else None
-        if name not in FREE_TEXT or not value.value or value.confidence < SURE or value.bbox is None or not page:
-            continue
+    for key, holder, name, value, page in sure_free_text(cells, pages):
+        assert value.bbox is not None  # sure_free_text yields only boxed values
         x0, y0, x1, y1 = value.bbox
         inside = sorted((w for w in page.words if any(c.isalnum() for c in w.text) and not faint(w.confidence)
                          and x0 <= (w.bbox[0] + w.bbox[2]) / 2 <= x1 and y0 <= (w.bbox[1] + w.bbox[3]) / 2 <= y1),

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 import core
 
-from ._confidence import SURE, faint
-from ._confidence_abut import FREE_TEXT
+from ._confidence import faint
+from ._confidence_abut import sure_free_text
 from ._confidence_shape import label_word
 from ._model import Page
 
@@ -38,16 +38,12 @@ def strays(cells: list[tuple[str, dict[str, core.FieldValue], str]], pages: Sequ
     column), on their line less than `WORD_SPACE` line heights before or after their box, that
     lies in no value's box and is no word of the vocabulary's wordings (`label_word`: a label, its English, a
     title, a phrase, or one letter off one, `Jurusam`)."""
-    by_number = {page.number: page for page in pages}
     boxes: list[tuple[int | None, tuple[int, int, int, int]]] = [
         (v.page, v.bbox) for v in (holder[name] for _, holder, name in cells)
         if v.value is not None and v.bbox is not None]
     out = []
-    for key, holder, name in cells:
-        value = holder[name]
-        page = by_number.get(value.page) if value.page is not None else None
-        if name not in FREE_TEXT or not value.value or value.confidence < SURE or value.bbox is None or not page:
-            continue
+    for key, holder, name, value, page in sure_free_text(cells, pages):
+        assert value.bbox is not None  # sure_free_text yields only boxed values
         x0, y0, x1, y1 = value.bbox
         height = y1 - y0
         for word in page.words:
