@@ -1,4 +1,4 @@
-"""The families held out in sessions 11 to 14 (development data since): each set is registered apart
+"""The families held out in sessions 11 to 15 (development data since): each set is registered apart
 from the development families under a neutral description and draws a page of each family with a truth
 in the spec's canonical form that goes through a degradation; `capil synth documents --families` draws
 every family of session 11, clean and degraded; and what sets a few of them apart."""
@@ -19,12 +19,14 @@ SETS = {
     12: ("kk-u12a", "kk-u12b", "ijazah-u12c", "ijazah-u12d", "nikah-u12e", "nikah-u12f"),
     13: ("kk-u13a", "kk-u13b", "ijazah-u13c", "ijazah-u13d", "nikah-u13e", "nikah-u13f"),
     14: ("kk-u14a", "kk-u14b", "ijazah-u14c", "ijazah-u14d", "nikah-u14e", "nikah-u14f"),
+    15: ("kk-u15a", "kk-u15b", "ijazah-u15c", "ijazah-u15d", "nikah-u15e", "nikah-u15f"),
 }
 """Each session's families; the third and fourth are the school and the university ijazah."""
 DEGRADED = {
     12: ("scan", "worn_scan", "pdf_image", "pdf_text", "pdf_text", "scan"),
     13: ("worn_scan", "scan", "pdf_text", "pdf_image", "scan", "pdf_text"),
     14: ("pdf_text", "pdf_image", "pdf_text", "pdf_image", "pdf_text", "pdf_image"),
+    15: ("pdf_image", "pdf_text", "pdf_image", "pdf_text", "pdf_image", "pdf_text"),
 }
 """The cheaper variants, one a family (the corpora of these sets draw every variant of every family)."""
 render = cached_renderer(married="2016-03-12")
@@ -99,7 +101,7 @@ def test_older_school_certificates_have_no_nisn_or_npsn(people, name):
     assert new["nisn"] and new["npsn"]
 
 
-@pytest.mark.parametrize("name", ["ijazah-u13d", "ijazah-u14d"])
+@pytest.mark.parametrize("name", ["ijazah-u13d", "ijazah-u14d", "ijazah-u15d"])
 def test_the_d3_prints_its_own_level(people, name):
     fields = render(name, people, 3, jenjang="D3").truth["fields"]
     assert fields["jenjang"] == "D3" and fields["gelar"].startswith("AHLI MADYA")
