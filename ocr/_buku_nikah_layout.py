@@ -15,6 +15,7 @@ import itertools
 import re
 import statistics
 
+from ._buku_nikah_names import names_side_by_side
 from ._buku_nikah_letter import akta_in_sentence, letter_number, spouses_in_prose, wali_in_sentence
 from ._buku_nikah_rows import party_rows
 from ._confidence import CONTRADICTED, IN_SENTENCE, UNLABELLED
@@ -120,6 +121,9 @@ def locate_pages(pages: list[Page]) -> Located:
                     limits[key] = min(limits.get(key, round(fold)), round(fold))
             for key in found:
                 spans.setdefault(key, None)
+    if columns is not None and spans.get("suami.nama_lengkap") is None and spans.get("istri.nama_lengkap") is None:
+        # A card's front photographed beside its back: the names on the half without the table.
+        _unlabelled_names(all_lines, spans, caps, limits)
     return spans, caps, limits, frozenset(prose)
 
 
@@ -369,7 +373,33 @@ def locate(all_lines: list[Line]) -> Located:
         spans.update(by_row)
         limits.update(ends)
     prose = in_prose(all_lines, spans, caps)
+    if columns is not None and spans.get("suami.nama_lengkap") is None and spans.get("istri.nama_lengkap") is None:
+        _unlabelled_names(all_lines, spans, caps, limits)
     return spans, caps, limits, prose
+
+
+_NOT_NAMES = frozenset(compact_key(word) for wording in (
+    *_RIVALS, *labels("buku_nikah", "titles", ""), *labels("buku_nikah", "issuers", ""),
+    *labels("buku_nikah", "marks", ""),
+    *(w for role in ("suami", "istri", "wali", "saksi") for group in ("sections", "roles")
+      for w in labels("buku_nikah", role, group))) for word in wording.split() if len(compact_key(word)) >= 2)
+"""Words of the buku nikah's labels, headings, titles and marks (`DATA`, `KARTU`, `NIKAH`): no name holds one."""
+
+
+def _unlabelled_names(all_lines: list[Line], spans: dict[str, Span | None], caps: dict[str, float],
+                      limits: dict[str, int]) -> None:
+    """Both names printed without a label, side by side (`_buku_nikah_names`), at `UNLABELLED`; each
+    name's crop ends short of what follows it (the husband's at the gap, the wife's a line's height on)."""
+    pair = names_side_by_side(all_lines, _NOT_NAMES)
+    if pair is None:
+        return
+    suami, istri = pair["suami"], pair["istri"]
+    height = round(statistics.median(w.height for w in istri.words))
+    limits["suami.nama_lengkap"] = (suami.words[-1].x1 + istri.words[0].x0) // 2
+    limits["istri.nama_lengkap"] = istri.words[-1].x1 + height
+    for role, span in pair.items():
+        spans[f"{role}.nama_lengkap"] = span
+        caps[f"{role}.nama_lengkap"] = UNLABELLED
 
 
 _PARTY_FIELDS = ("nama_lengkap", "nik", "lahir", "kewarganegaraan", "agama", "pekerjaan", "alamat")
