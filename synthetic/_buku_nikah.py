@@ -22,7 +22,7 @@ _LABELS = ("Tanggal Nikah", "Dicatat di", "Nama", "NIK", "Tempat dan Tanggal Lah
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NEW_AKTA_FORMAT_SINCE = dt.date(2022, 10, 1)
 NIKAH_LAYOUTS = ("kutipan", "lama", "kalimat", "2020s", "model-na", "duplikat", "surat", "u11e", "u12e", "u12f",
-                "u13e", "u13f", "u14e", "u14f", "u15e", "u15f")
+                "u13e", "u13f", "u14e", "u14f", "u15e", "u15f", "u16e", "u16f")
 
 
 def akta_number(tanggal_nikah: str, *, kua_code: str, rng: random.Random, new_format: bool | None = None) -> str:
@@ -130,6 +130,12 @@ def render_buku_nikah(suami: core.Person, istri: core.Person, *, tanggal_nikah: 
 
         return render_u15f(values, {"suami": suami.nama_ayah, "istri": istri.nama_ayah}, seed=seed, varied=varied,
                            heldout=heldout, stamped=stamped)
+    if layout in ("u16e", "u16f"):  # held out, session 16 (`_unseen_u16e`, `_unseen_u16f`)
+        from ._unseen_u16e import render_u16e
+        from ._unseen_u16f import render_u16f
+
+        render = render_u16e if layout == "u16e" else render_u16f
+        return render(values, seed=seed, varied=varied, heldout=heldout, stamped=stamped)
     if layout == "u11e":  # held out, session 11 (`_unseen_u11e`)
         from ._unseen_u11e import render_u11e
 

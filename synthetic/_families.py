@@ -222,6 +222,13 @@ LAYOUT_FAMILIES: dict[str, LayoutFamily] = {f.name: f for f in (
     LayoutFamily("ijazah-u15d", "ijazah", "u15d", "held out, session 15 (see its module)", levels=UNIVERSITY),
     LayoutFamily("nikah-u15e", "buku_nikah", "u15e", "held out, session 15 (see its module)"),
     LayoutFamily("nikah-u15f", "buku_nikah", "u15f", "held out, session 15 (see its module)"),
+    # Drawn blind in session 16: only their author has opened them; see each module's docstring.
+    LayoutFamily("kk-u16a", "kk", "u16a", "held out, session 16 (see its module)", weight=0.5),
+    LayoutFamily("kk-u16b", "kk", "u16b", "held out, session 16 (see its module)", weight=0.5),
+    LayoutFamily("ijazah-u16c", "ijazah", "u16c", "held out, session 16 (see its module)", levels=SCHOOL),
+    LayoutFamily("ijazah-u16d", "ijazah", "u16d", "held out, session 16 (see its module)", levels=UNIVERSITY),
+    LayoutFamily("nikah-u16e", "buku_nikah", "u16e", "held out, session 16 (see its module)"),
+    LayoutFamily("nikah-u16f", "buku_nikah", "u16f", "held out, session 16 (see its module)"),
 )}
 DEVELOPMENT_FAMILIES = ("ijazah-sekolah", "ijazah-universitas", "kk-2020", "kk-old", "nikah-kutipan")
 """What the extractor was developed on, and what a corpus holds unless `families` says otherwise."""

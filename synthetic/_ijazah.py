@@ -29,6 +29,8 @@ from . import _unseen_u14c as u14c
 from . import _unseen_u14d as u14d
 from . import _unseen_u15c as u15c
 from . import _unseen_u15d as u15d
+from . import _unseen_u16c as u16c
+from . import _unseen_u16d as u16d
 from ._canvas import A4_LANDSCAPE, A4_PORTRAIT, Page, Rendered, Style, date_long, title_case
 from ._marks import security_paper, signature, stamp
 
@@ -145,10 +147,13 @@ _DRAWN_WHOLE = {
     # held out, session 15
     "u15c": _DrawnWhole(False, A4_PORTRAIT, u15c.u15c_values, u15c.draw_u15c),
     "u15d": _DrawnWhole(True, A4_LANDSCAPE, u15d.u15d_values, u15d.draw_u15d),
+    # held out, session 16
+    "u16c": _DrawnWhole(False, A4_PORTRAIT, u16c.u16c_values, u16c.draw_u16c),
+    "u16d": _DrawnWhole(True, A4_PORTRAIT, u16d.u16d_values, u16d.draw_u16d),
 }
-# Held out, sessions 11 to 15: added here, apart from the tuple (whose inferred type is its first value's length).
+# Held out, sessions 11 to 16: added here, apart from the tuple (whose inferred type is its first value's length).
 IJAZAH_LAYOUTS = (*IJAZAH_LAYOUTS, "u11c", "u11d", "u12c", "u12d", "u13c", "u13d",  # type: ignore[assignment]
-                  "u14c", "u14d", "u15c", "u15d")
+                  "u14c", "u14d", "u15c", "u15d", "u16c", "u16d")
 
 
 def _render_older(person: core.Person, *, jenjang: str, layout: str, rng: random.Random, style: Style,

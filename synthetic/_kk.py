@@ -85,6 +85,14 @@ def render_kk(family: core.Family, *, seed: int, layout: str = "current", varied
         from ._unseen_u15b import render_u15b
 
         return render_u15b(family, seed=seed, varied=varied, heldout=heldout)
+    if layout in ("u16a", "u16b"):  # held out, session 16 (`_unseen_u16a`, `_unseen_u16b`)
+        if layout == "u16a":
+            from ._unseen_u16a import render_u16a
+
+            return render_u16a(family, seed=seed, varied=varied, heldout=heldout)
+        from ._unseen_u16b import render_u16b
+
+        return render_u16b(family, seed=seed, varied=varied, heldout=heldout)
     if layout not in KK_LAYOUTS:
         raise ValueError(f"no KK layout {layout!r}: use one of {KK_LAYOUTS}")
     if layout in ("blanko", "2024"):  # the families drawn blind have their own pages and random streams
