@@ -14,6 +14,10 @@ started here as above), as every Capil run is: Prefect's engine then does what i
 only (its flow-run suspension observer, which `flows._prewarm` turns off: run this with `PYTHONPATH` at a tree
 before and after that change to compare).
 
+`--in-process`: the same runs, each run by Prefect's engine (`prefect.flow_engine.run_flow`) in a thread of this
+one warm process instead of a fork: what a warm executor running many runs in one process would spend per run
+(issue #17, session 16). Its CPU is this process's own (not its children's). `--threads N` runs N at a time.
+
 Process CPU is read from /proc (user + system, with reaped children): the flow runs' from the fork server that
 reaps them, the server's and the database's from their process trees (direct children).
 """
@@ -24,7 +28,7 @@ import argparse
 import os
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -84,10 +88,38 @@ def _deployment_runs(fl: Any) -> Callable[[], Any]:
     return make
 
 
+def _own_cpu() -> float:
+    """This process's own CPU-seconds (user + system, not its children's)."""
+    fields = _stat(os.getpid())
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _forked(fl: Any, runs: list[Any]) -> None:
+    """As the runner starts them: `flows.run_flow_in_fork` where the tree has it (session 16), else Prefect's."""
+    from prefect.flow_engine import run_flow_in_subprocess
+
+    import flows
+
+    start = getattr(flows, "run_flow_in_fork", run_flow_in_subprocess)
+    for run in runs:
+        start(fl, flow_run=run).join()
+
+
+def _in_process(threads: int) -> Callable[[Any, list[Any]], None]:
+    def start(fl: Any, runs: list[Any]) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        from prefect.flow_engine import run_flow
+
+        with ThreadPoolExecutor(threads) as pool:
+            for state in pool.map(lambda run: run_flow(fl, flow_run=run, return_type="state"), runs):
+                assert not cast(Any, state).is_failed(), state
+
+    return start
+
+
 def main() -> None:
     import multiprocessing.forkserver
-
-    from prefect.flow_engine import run_flow_in_subprocess
 
     from flows import use_warm_processes
     from flows.serve import FLOW_RUN_ENV
@@ -100,22 +132,29 @@ def main() -> None:
     parser.add_argument("database_pid", type=int)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--deployment", action="store_true", help="runs of a deployment, as Capil's runs are")
+    parser.add_argument("--in-process", action="store_true", help="run each in a thread of this process")
+    parser.add_argument("--threads", type=int, default=1, help="with --in-process: runs at a time")
     args = parser.parse_args()
     use_warm_processes(preload=["prefect.flow_engine", "prefect.task_engine", "prefect_run_cost", "flows._prewarm"])
+    if args.in_process:  # as the fork server's runs: no suspension observer, the client models built
+        from flows._warm import complete_prefect_models, without_suspension_observer
+
+        complete_prefect_models()
+        without_suspension_observer()
     fork_server = multiprocessing.forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
     makers = {fl: _deployment_runs(fl) if args.deployment else (lambda: None) for fl in (no_tasks, ten_tasks)}
     for name, fl in (("0 tasks", no_tasks), ("10 tasks", ten_tasks)) * 2:
-        run_flow_in_subprocess(fl, flow_run=makers[fl]()).join()  # the first run of each pays its own first requests
+        start = _in_process(args.threads) if args.in_process else _forked
+        start(fl, [makers[fl]()])  # the first run of each pays its own first requests
         runs = [makers[fl]() for _ in range(args.runs)]  # created before the clock starts
-        before = (_cpu(fork_server, children=False), _cpu(args.server_pid, children=True),
-                  _cpu(args.database_pid, children=True))
-        for run in runs:
-            run_flow_in_subprocess(fl, flow_run=run).join()
+        own = (lambda: _own_cpu()) if args.in_process else (lambda: _cpu(fork_server, children=False))
+        before = (own(), _cpu(args.server_pid, children=True), _cpu(args.database_pid, children=True))
+        start(fl, runs)
         time.sleep(3)  # the server records the last events
-        after = (_cpu(fork_server, children=False), _cpu(args.server_pid, children=True),
-                 _cpu(args.database_pid, children=True))
+        after = (own(), _cpu(args.server_pid, children=True), _cpu(args.database_pid, children=True))
         run_s, server_s, db_s = ((b - a) / args.runs for a, b in zip(before, after, strict=True))
-        kind = "deployment's flow run" if args.deployment else "flow run"
+        kind = ("deployment's flow run" if args.deployment else "flow run") + (
+            f" in this process ({args.threads} at a time)" if args.in_process else "")
         print(f"{kind} with {name}: CPU-s per run: its process {run_s:.3f}, Prefect server {server_s:.3f}, "
               f"database {db_s:.3f}", flush=True)
 

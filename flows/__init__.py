@@ -23,6 +23,7 @@ from ._starter import FINALIZE_DEPLOYMENT, PROCESS_DEPLOYMENT, FlowStarter, load
 from ._warm import (
     PREFECT_MODEL_MODULES,
     complete_prefect_models,
+    run_flow_in_fork,
     serve_warm,
     use_warm_processes,
     without_suspension_observer,
@@ -40,6 +41,7 @@ __all__ = [
     "process_application",
     "reconcile_applications",
     "renew_timestamps",
+    "run_flow_in_fork",
     "serve_warm",
     "use_warm_processes",
     "watch_operations",

@@ -99,6 +99,28 @@ def without_suspension_observer() -> bool:
     return True
 
 
+def run_flow_in_fork(flow: Any, flow_run: Any = None, *, env: dict[str, str | None] | None = None,
+                     **kwargs: Any) -> multiprocessing.process.BaseProcess:
+    """`prefect.flow_engine.run_flow_in_subprocess(flow, flow_run=, env=)`, the run's settings built once, from
+    its environment. Prefect's child builds `Settings()` from the environment the runner hands it (the
+    runner's explicitly set settings as variables, its own environment, the run's variables), then
+    `hydrated_context` replaced them with a second build validated from the runner's serialized settings
+    context: ~0.04 CPU-s per run (issue #17), and not the same values. That context holds only the settings
+    the runner set, and a group of them it names (`logging`, for the runner's `PREFECT_LOGGING_LEVEL`) is
+    rebuilt from those alone, Prefect's defaults for the rest, not the environment: every run took a
+    `logging.to_api.batch_interval` of 2 s over the 15 s `flows.serve.FLOW_RUN_ENV` sets (session 16: that one
+    of 226 settings differed; `tests/integration/test_warm_flow_runs.py`). Here the runner's
+    context goes without its settings; the rest of it (flow run, tags, deployment) as before. A setting the
+    runner set in code (`temporary_settings`) still reaches the run: Prefect hands the runner's set settings
+    to the child as variables of its environment."""
+    from prefect.context import serialize_context
+    from prefect.flow_engine import run_flow_in_subprocess
+
+    context = kwargs.pop("context", None) or serialize_context()
+    context = {**context, "settings_context": {}}
+    return run_flow_in_subprocess(flow, flow_run=flow_run, env=env, context=context, **kwargs)
+
+
 class _WithoutMain:
     """`multiprocessing.spawn` as the fork server's `Popen` sees it: the preparation data it sends a new
     child names no main module to import again (see the module docstring)."""
@@ -145,6 +167,15 @@ def use_warm_processes(*, preload: list[str] | None = None) -> None:
     multiprocessing.forkserver.ensure_running()
 
 
+def _start_runs_in_forks() -> None:
+    """The runner's starter of a flow object's runs (`Runner.add_flow`'s, and `serve_warm`'s) calls
+    `run_flow_in_fork` instead of Prefect's `run_flow_in_subprocess`."""
+    import prefect.runner._starter_direct as starter
+
+    if callable(getattr(starter, "run_flow_in_subprocess", None)):  # a Prefect that moved it: as before
+        starter.run_flow_in_subprocess = run_flow_in_fork  # type: ignore[assignment]
+
+
 def serve_warm(*deployments: Any, flows: Iterable[Any], limit: int, query_seconds: float) -> None:
     """`prefect.serve(*deployments, limit=, query_seconds=)`, each deployment's run started from its flow
     object (in `flows`, by name) in a fork of the warm server. Blocks until the runner stops."""
@@ -154,6 +185,7 @@ def serve_warm(*deployments: Any, flows: Iterable[Any], limit: int, query_second
     from prefect.runner import Runner
 
     use_warm_processes()
+    _start_runs_in_forks()
     by_name = {flow.name: flow for flow in flows}
     runner = Runner(pause_on_shutdown=True, limit=limit, query_seconds=query_seconds)
     for deployment in deployments:

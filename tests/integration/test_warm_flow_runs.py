@@ -46,3 +46,38 @@ def test_flow_runs_are_forks_of_the_warm_server_in_processes_of_their_own(tmp_pa
     finally:
         engine.multiprocessing = before  # type: ignore[assignment]
         multiprocessing.set_forkserver_preload([])
+
+
+@flow(name="settings-probe")
+def settings_probe(out: str) -> None:
+    from prefect.settings import get_current_settings
+
+    settings = get_current_settings()
+    Path(out).write_text(json.dumps({"batch_interval": settings.logging.to_api.batch_interval,
+                                     "api_url": settings.api.url}))
+
+
+def test_a_runs_settings_are_its_environments(tmp_path, prefect_server, monkeypatch) -> None:
+    """`flows.run_flow_in_fork`: a run builds its settings once, from the environment the runner hands it, so a
+    variable the runner put in its environment after Prefect built its own settings (as `flows.serve`'s
+    `FLOW_RUN_ENV`) reaches the run. With the runner's serialized settings it did not once the runner had any
+    logging setting of its own (as `capil up`'s runner has `PREFECT_LOGGING_LEVEL`): the run's logging settings
+    were then rebuilt from those alone, the rest Prefect's defaults (issue #17)."""
+    import prefect.flow_engine as engine
+    from prefect.settings import PREFECT_LOGGING_LEVEL, get_current_settings, temporary_settings
+
+    before = engine.multiprocessing
+    with temporary_settings(updates={PREFECT_LOGGING_LEVEL: "INFO"}):  # set in the runner, as the stack's is
+        runner_api_url = get_current_settings().api.url  # the test harness's, set in code
+        assert get_current_settings().logging.to_api.batch_interval != 7.0
+        monkeypatch.setenv("PREFECT_LOGGING_TO_API_BATCH_INTERVAL", "7")
+        try:
+            flows.use_warm_processes(preload=[])
+            out = tmp_path / "settings.json"
+            run = flows.run_flow_in_fork(settings_probe, parameters={"out": str(out)})
+            run.join(timeout=300)
+            assert run.exitcode == 0
+            assert json.loads(out.read_text()) == {"batch_interval": 7.0, "api_url": runner_api_url}
+        finally:
+            engine.multiprocessing = before  # type: ignore[assignment]
+            multiprocessing.set_forkserver_preload([])
