@@ -105,12 +105,25 @@ def test_agreeing_readings_keep_the_first_reading_and_its_confidence():
     assert found["suami.nama_lengkap"].confidence > 0.9
 
 
-def test_agreeing_readings_lift_an_unsure_first_reading_but_not_into_the_high_band():
+def test_agreeing_readings_lift_an_unsure_first_reading_into_the_high_band_only_when_one_is_sure():
     rows: list[Row] = ["SUAMI", ("Nama", "LA ODE ALI", 0.4)]
     lifted = _read_twice(rows, {"LA ODE ALI": _again("LA", "ODE", "ALI", confidence=0.97)})["suami.nama_lengkap"]
-    assert lifted.value == "LA ODE ALI" and lifted.confidence == _DISAGREE
+    assert lifted.value == "LA ODE ALI" and lifted.confidence == score([0.97]) > 0.9
+    almost = _read_twice(rows, {"LA ODE ALI": _again("LA", "ODE", "ALI", confidence=0.85)})["suami.nama_lengkap"]
+    assert almost.value == "LA ODE ALI" and almost.confidence == min(score([0.85]), _DISAGREE) < 0.9
     unsure = _read_twice(rows, {"LA ODE ALI": _again("LA", "ODE", "ALI", confidence=0.5)})["suami.nama_lengkap"]
     assert unsure.confidence == score([0.5]) > _alone(rows)["suami.nama_lengkap"].confidence
+
+
+def test_two_sure_readings_that_agree_outweigh_an_unsure_one_that_does_not():
+    rows: list[Row] = ["SUAMI", ("NIK", "7402010211959115")]
+    found = _read_twice(rows, {"7402010211959115": _again("7402010211959115", confidence=0.95)},
+                        {"7402010211959115": _again("1402010211959115", confidence=0.7)})["suami.nik"]
+    assert found.value == "7402010211959115" and found.confidence > 0.9
+    # A sure reading against them: neither is sure.
+    found = _read_twice(rows, {"7402010211959115": _again("7402010211959115", confidence=0.95)},
+                        {"7402010211959115": _again("1402010211959115", confidence=0.95)})["suami.nik"]
+    assert found.confidence < 0.9
 
 
 def test_a_reading_that_gives_nothing_does_not_count_against_one_that_does():
@@ -156,10 +169,10 @@ def test_what_a_second_reading_found_left_of_the_value_is_not_part_of_it():
     found = _read_twice(rows, {"JL. DR. SUTOMO": lambda x, y: (
         Word(colon.text, colon.confidence, (colon.bbox[0], y, colon.bbox[2], y + 30)),
         *_words("JL.", "DR.", "SUTOMO", confidence=0.97, x=x - 2, y=y))})
-    # Read alike once the `1` is dropped: agreement lifts the unsure page reading (kept, the surer
-    # second reading would have won with it).
+    # Read alike once the `1` is dropped: agreement with the sure second reading makes the unsure page
+    # reading sure (kept, the surer second reading would have won with it).
     assert found["suami.alamat"].value == "JL. DR. SUTOMO"
-    assert found["suami.alamat"].confidence == _DISAGREE > _alone(rows)["suami.alamat"].confidence
+    assert found["suami.alamat"].confidence > 0.9 > _alone(rows)["suami.alamat"].confidence
 
 
 def test_a_colon_read_as_1_at_the_start_of_a_second_reading_is_dropped():
@@ -170,7 +183,7 @@ def test_a_colon_read_as_1_at_the_start_of_a_second_reading_is_dropped():
     found = _read_twice(rows, {"JL. DR. SUTOMO": lambda x, y: (
         Word("1", 0.6, (x + 2, y, x + 10, y + 30)), *_words("JL.", "DR.", "SUTOMO", confidence=0.97, x=x + 25, y=y))})
     assert found["suami.alamat"].value == "JL. DR. SUTOMO"
-    assert found["suami.alamat"].confidence == _DISAGREE > _alone(rows)["suami.alamat"].confidence
+    assert found["suami.alamat"].confidence > 0.9 > _alone(rows)["suami.alamat"].confidence
 
 
 def test_the_number_models_reading_of_a_nik_leads():
