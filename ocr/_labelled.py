@@ -220,6 +220,8 @@ def _under(occ: Occurrence, y: float, left: float, right: float, below: list[tup
         if len(words) > 1 and item_marker(words[0].text):
             words = words[1:]  # the next cell's item number, read on the value's line
         words = without_leading_noise(words, line.height)
+        if words and words[0].x0 - occ.x0 > 3 * height and words[0].x0 > occ.line.words[occ.end - 1].x1 + height:
+            continue  # another column's value, set between the label and its own (captions staggered by column)
         if not words or abs(words[0].x0 - occ.x0) > 3 * height:
             return None
         taken = [words[0]]

@@ -90,3 +90,36 @@ def test_an_identifier_in_a_sentence_is_not_taken_from_a_row_of_captions():
     as one stream, that is `Nomor Induk Siswa Nasional 77217`, but a row of labels is no sentence."""
     got = _fields(_form(*ROWS, values={7: [(100, "77217")]}))
     assert (got["nis"].value, got["nisn"].value) == ("77217", None)
+
+
+def _abroad() -> Page:
+    """A school abroad's ijazah: the school only as a heading (a kind no list names) and after its head's title,
+    lower-case captions without colons over their values, the right column's captions set half a row lower,
+    so that its first value stands between the left column's second caption and that caption's value."""
+    words: list[Word] = []
+    for y, text, height in ((100, "KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN", 30), (170, "SEKOLAH INDONESIA RIYADH", 50),
+                            (260, "IJAZAH", 60), (350, "SEKOLAH MENENGAH PERTAMA", 34),
+                            (430, "Kepala Sekolah Indonesia Riyadh dengan ini menyatakan bahwa:", 30)):
+        words += line_words(text, 100, y, height=height)
+    words += line_words("nama peserta didik", 140, 500, height=CAPTION)
+    words += line_words("WA MUSDALIFAH", 140, 530, height=VALUE)
+    words += line_words("nomor induk peserta didik", 1500, 580, height=CAPTION)
+    words += line_words("tempat dan tanggal lahir", 140, 600, height=CAPTION)
+    words += line_words("68848", 1500, 625, height=VALUE)
+    words += line_words("Raha, 16/01/1969", 140, 665, height=VALUE)
+    words += line_words("nama orang tua / wali", 140, 770, height=CAPTION)
+    words += line_words("LA ODE IRWAN", 140, 800, height=VALUE)
+    for y, text in ((880, "telah menyelesaikan pendidikan dan dinyatakan LULUS dari Sekolah Menengah"),
+                    (930, "Pertama pada Sekolah Indonesia Riyadh tahun pelajaran 1983/1984."),
+                    (1010, "Riyadh, 17 Juni 1984")):
+        words += line_words(text, 100, y, height=30)
+    return Page(1, None, tuple(words), "ocr")
+
+
+def test_captions_of_two_columns_set_apart_in_height_each_give_the_value_under_them():
+    """The NIS's value, in the right column, stands between `tempat dan tanggal lahir` and the birth under it:
+    a line under a label that begins in another column is passed over, not taken for an empty value."""
+    got = _fields(_abroad())
+    assert {k: got[k].value for k in ("nama_lengkap", "tempat_lahir", "tanggal_lahir", "nama_orang_tua", "nis")} == {
+        "nama_lengkap": "WA MUSDALIFAH", "tempat_lahir": "RAHA", "tanggal_lahir": "1969-01-16",
+        "nama_orang_tua": "LA ODE IRWAN", "nis": "68848"}
