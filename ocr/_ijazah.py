@@ -44,7 +44,7 @@ from ._fields import (
     widest_gap,
 )
 from ._ijazah_frame import framed_lines
-from ._layout import Line, Span, compact_key, find_label, find_line, printed_words, value_after
+from ._layout import Line, Span, _similar, compact_key, find_label, find_line, printed_words, value_after
 from ._leaders import without_leaders
 from ._model import Page, Word
 
@@ -108,8 +108,11 @@ def _nomor_ijazah(text: str | None) -> norm.Graded:
     if not _digit_like(value):
         printed, mended = _LOWER_L.subn("I", norm.clean(text) or "")
         printed, month_mended = _roman_month(printed)
+        # A space between two letters or digits of a code is a separator (`-`, `.`) read as a blank, or none:
+        # the code joined there is a guess (`SILN SMP/94/...` for `SILN-SMP/94/...`).
+        joined = len(_JOINED.findall(printed))
         return norm.Graded(_case_as_printed(printed, norm.code(printed) or value),
-                           norm.EDIT_FACTOR ** (mended + month_mended))
+                           norm.EDIT_FACTOR ** (mended + month_mended + joined))
     fixed = norm.digits(value.replace("$", "5"))
     if fixed is None:
         return norm.Graded(value, norm.INVALID_FACTOR)
@@ -153,6 +156,7 @@ _ROMAN_ONE = str.maketrans({"1": "I", "l": "I", "|": "I"})
 _YEAR_PART = re.compile(r"^(?:19|20)\d\d$")
 
 
+_JOINED = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])")
 _LOWER_L = re.compile(r"(?<![A-Za-z0-9])l(?=[a-z]{1,3}(?![A-Za-z]))")
 """A capital `I` read as `l` at the head of a capitalized part (`ln.23` for `In.23`)."""
 _SERIES_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
@@ -238,6 +242,11 @@ def extract_ijazah(pages: list[Page]) -> tuple[dict[str, core.FieldValue], tuple
                 and reads_like_sentence(spans[name].text):  # type: ignore[union-attr]
             spans[name] = None
         found[name] = field_value(spans[name], normalize)
+        if name in _IDENTIFIERS and not any(c.isdigit() for c in found[name].value or "0"):
+            # No number or code is printed without a digit: words of the next column (`Nomor Ijazah` over its
+            # value, `Lahir di : Raha` beside the caption) or a label (`STAMBUK`). The labels-anywhere pass
+            # looks under the label.
+            spans[name], found[name] = None, NOT_FOUND
     _read_identifiers_again(pages, found, spans)
     _read_names_again(pages, found, spans)
     born_line, birth_spans = _birth(all_lines, found)
@@ -423,8 +432,9 @@ def _label_start(found: tuple[Line, int, float], label: str) -> int:
         norm.edit_distance(compact_key(" ".join(w.text for w in words[i:after])), key, limit=len(key)), -i))
     # The word before makes the run another wording of a label (`Nomor Ijazah` taken for `No. Ijazah`): the
     # label begins there, not inside it.
-    return start - 1 if start > 0 and _is_label(compact_key(" ".join(w.text for w in words[start - 1:after]))) \
-        else start
+    # A mark alone (the colon of the value to its left, `354/UMB/... : Pada Tanggal :`) adds no letter to it.
+    return start - 1 if start > 0 and compact_key(words[start - 1].text) \
+        and _is_label(compact_key(" ".join(w.text for w in words[start - 1:after]))) else start
 
 
 def _in_phrase(found: tuple[Line, int, float], label: str) -> bool:
@@ -489,6 +499,13 @@ def _before_next_label(span: Span) -> Span | None:
     Syariah` set with a narrow gap): words that read as one of the ijazah's labels and end at a colon, or
     follow a form's item number (`6. Nomor Induk Siswa Nasional`); None when the label is all there is."""
     words = span.words
+    # A value that begins with a label closed by its colon is the next column's (`Nomor Ijazah` over its value,
+    # `Pada Tanggal : 13 Juni 1987` beside it): none beside this label.
+    for end in range(1, min(len(words), _LABEL_WORDS) + 1):
+        if (words[end - 1].text.endswith(":") or (end < len(words) and words[end].text.startswith(":"))) \
+                and len(compact_key(" ".join(w.text for w in words[:end]))) >= _FUZZY_LABEL \
+                and _is_label(compact_key(" ".join(w.text for w in words[:end]).rstrip(":"))):
+            return None
     for start in range(0 if item_marker(words[0].text) else 1, len(words)):
         numbered = start + 1 < len(words) and item_marker(words[start].text)
         for end in range(start + 1, min(len(words), start + _LABEL_WORDS) + 1):
@@ -762,10 +779,10 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
         # Ibtidaiyah`, `PGSD`): the degree conferred says the level.
         key = _programme(gelar.value)
         return core.FieldValue(key, gelar.confidence, gelar.page, gelar.bbox) if key else NOT_FOUND
-    for printed, key in _LEVELS:
-        line = find_line(all_lines, printed, min_ratio=0.85)
-        if line is not None:
-            return field_value(Span(line.page, line.words), constant(key))
+    printed_level = _printed_level(all_lines)
+    if printed_level is not None:
+        line, key = printed_level
+        return field_value(Span(line.page, line.words), constant(key))
     school = found.get("nama_satuan_pendidikan", NOT_FOUND)
     if school.value:
         kind = school.value.split()[0]
@@ -775,6 +792,28 @@ def _jenjang(all_lines: list[Line], found: dict[str, core.FieldValue]) -> core.F
             return core.FieldValue(level, school.confidence, school.page, school.bbox)
     key = _programme(gelar.value)
     return core.FieldValue(key, gelar.confidence, gelar.page, gelar.bbox) if key else NOT_FOUND
+
+
+def _printed_level(all_lines: list[Line]) -> tuple[Line, str] | None:
+    """The school level the page prints (`SEKOLAH MENENGAH PERTAMA`) and its line: of the levels found, the one
+    read most alike. A level's name cut by a line's end (`... LULUS dari Sekolah Menengah` above `Pertama pada
+    ...`) reads like every level it begins, the full name of another only like itself."""
+    best: tuple[float, Line, str] | None = None
+    for printed, key in _LEVELS:
+        line = find_line(all_lines, printed, min_ratio=0.85)
+        if line is None:
+            continue
+        ratio = _best_run(line, printed)
+        if best is None or ratio > best[0]:
+            best = (ratio, line, key)
+    return (best[1], best[2]) if best is not None else None
+
+
+def _best_run(line: Line, phrase: str) -> float:
+    """How alike the line's run of words most like `phrase` reads (runs cut short by the line's end count)."""
+    target, size = compact_key(phrase), len(phrase.split())
+    keys = [compact_key(w.text) for w in line.words]
+    return max((_similar(compact_key("".join(keys[i:i + size])), target, 0.0) for i in range(len(keys))), default=0.0)
 
 
 def _paket(all_lines: list[Line]) -> core.FieldValue:

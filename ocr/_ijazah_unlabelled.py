@@ -26,7 +26,7 @@ from ._cells import reread
 from ._confidence import IN_SENTENCE, UNLABELLED, faint
 from ._fields import NOT_FOUND, capped, field_value, item_marker, labels, reads_like_sentence, vocabulary
 from ._ijazah_bilingual import english
-from ._layout import Line, Span, compact_key, find_phrase, phrase_places, without_leading_noise
+from ._layout import Line, Span, _similar, compact_key, find_phrase, phrase_places, without_leading_noise
 from ._model import Page, Word
 from ._sentences import DATE, after_phrase, stream
 
@@ -206,7 +206,40 @@ def institution(all_lines: list[Line]) -> core.FieldValue:
                 offset = len(" ".join(w.text for w in line.words[:end])) + 1
                 return _named(line, offset, offset + match.end())
     headed = _headed_in_sentence(all_lines)
-    return headed if headed.value is not None else _school_in_sentence(all_lines)
+    if headed.value is not None:
+        return headed
+    in_sentence = _school_in_sentence(all_lines)
+    return in_sentence if in_sentence.value is not None else _named_by_head(all_lines)
+
+
+def _named_by_head(all_lines: list[Line]) -> core.FieldValue:
+    """A school of a kind not listed (`SEKOLAH INDONESIA RIYADH`, a school abroad), named twice: as a heading
+    of its own and after its head's title in a sentence (`Kepala Sekolah Indonesia Riyadh dengan ini menyatakan
+    bahwa`), where the name ends as the heading does (the sentence goes on in lower case, or a comma ends it).
+    Two places that print the same words make a name of either; the heading is taken."""
+    text = stream(all_lines).text
+    tokens = [text[m.end():].split(" ") for m in _HEAD_OF_SCHOOL.finditer(text)]
+    if not tokens:
+        return NOT_FOUND
+    for line in all_lines:
+        words = line.text.split()
+        if len(words) < _NAME_WORDS or ":" in line.text or line.text != line.text.upper() \
+                or reads_like_sentence(line.text, most_words=9) or all(faint(w.confidence) for w in line.words):
+            continue
+        key = compact_key(line.text)
+        for after in tokens:
+            n = len(words)
+            if len(after) < n:
+                continue
+            ends = len(after) == n or after[n - 1].endswith((",", ".", ";", ":")) or after[n][:1].islower()
+            if ends and _similar(compact_key("".join(after[:n])), key, _SAME_NAME) >= _SAME_NAME:
+                return _named(line, 0, len(line.text))
+    return NOT_FOUND
+
+
+_HEAD_OF_SCHOOL = re.compile(r"\bKepala\s+", re.IGNORECASE)
+_SAME_NAME = 0.9
+"""How alike the heading and the words after the head's title must read."""
 
 
 def _school_in_sentence(all_lines: list[Line]) -> core.FieldValue:

@@ -123,3 +123,34 @@ def test_captions_of_two_columns_set_apart_in_height_each_give_the_value_under_t
     assert {k: got[k].value for k in ("nama_lengkap", "tempat_lahir", "tanggal_lahir", "nama_orang_tua", "nis")} == {
         "nama_lengkap": "WA MUSDALIFAH", "tempat_lahir": "RAHA", "tanggal_lahir": "1969-01-16",
         "nama_orang_tua": "LA ODE IRWAN", "nis": "68848"}
+
+
+def test_a_school_of_no_listed_kind_named_twice_and_the_level_not_cut_by_a_line_end():
+    """`SEKOLAH INDONESIA RIYADH` is a heading and the words after `Kepala` in the opening sentence: the school.
+    `Sekolah Menengah` ending a line of the closing sentence reads like `SEKOLAH MENENGAH ATAS` cut short; the
+    level printed in full (`SEKOLAH MENENGAH PERTAMA`) is the one read most alike."""
+    got = _fields(_abroad())
+    assert (got["nama_satuan_pendidikan"].value, got["jenjang"].value) == ("SEKOLAH INDONESIA RIYADH", "SMP")
+    assert got["nama_satuan_pendidikan"].confidence < 0.9  # found without a label
+
+
+def test_a_caption_over_its_value_beside_a_label_closed_by_its_colon():
+    """`Nomor Ijazah` over its number, `Lahir di : Raha` and `Pada Tanggal : 2 November 1995` beside it and its
+    value: the number is not the words of the next column (`LAHIRDI`), the date under `Lahir di` is the birth,
+    whatever colon stands before `Pada Tanggal` (the number's column's), and a code read with a blank for its
+    hyphen (`SILN SMP/...`) is joined but not sure."""
+    words: list[Word] = []
+    for x, y, text, height in ((100, 100, "UNIVERSITAS MUSLIM BUTON", 40), (100, 180, "IJAZAH", 60),
+                               (100, 270, "Rektor Universitas Muslim Buton menyatakan bahwa:", 30),
+                               (900, 340, "LA YANI", 40), (900, 420, "Stambuk : 13884645", 30),
+                               (900, 480, "Lahir di : Raha", 30), (100, 490, "Nomor Ijazah", 24),
+                               (100, 540, "354/UMB/FKIP/S1/2017 :", 30), (900, 540, "Pada Tanggal : 2 November 1995", 30),
+                               (900, 600, "Program Studi : Pendidikan Matematika", 30),
+                               (900, 660, "Jenjang : Strata Satu (S1)", 30), (1500, 760, "Baubau, 12 Juni 2017", 30)):
+        words += line_words(text, x, y, height=height)
+    got = _fields(Page(1, None, tuple(words), "ocr"))
+    assert {k: got[k].value for k in ("nomor_ijazah", "tempat_lahir", "tanggal_lahir", "tanggal_lulus")} == {
+        "nomor_ijazah": "354/UMB/FKIP/S1/2017", "tempat_lahir": "RAHA", "tanggal_lahir": "1995-11-02",
+        "tanggal_lulus": "2017-06-12"}
+    joined = ocr._ijazah._nomor_ijazah("SILN SMP/94/9850188")
+    assert joined.value == "SILNSMP/94/9850188" and 0.95 * joined.factor < 0.9
