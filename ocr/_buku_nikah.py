@@ -25,7 +25,7 @@ import statistics
 import core
 
 from . import _normalize as norm
-from ._buku_nikah_layout import locate_pages
+from ._buku_nikah_layout import WEEKDAYS, locate_pages
 from ._cells import reread
 from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, IN_SENTENCE, MENDED, SURE, weigh
 from ._fields import (
@@ -531,7 +531,7 @@ def _align_number(found: dict[str, core.FieldValue], readings: list[Span]) -> No
     found["nomor_akta"] = dataclasses.replace(base, value=number, confidence=MENDED)
 
 
-_WEEKDAYS = ("SENIN", "SELASA", "RABU", "KAMIS", "JUMAT", "SABTU", "MINGGU")
+_WEEKDAYS = WEEKDAYS
 
 
 def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list[Span]]) -> None:

@@ -10,6 +10,7 @@ in a heading, the marriage date inside a sentence).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import itertools
 import re
@@ -35,6 +36,7 @@ from ._layout import (
     without_leading_noise,
 )
 from ._model import Page, Word
+from ._normalize import date_graded
 from ._sentences import DATE, date_in_words, stream
 
 PARTY_LABELS: dict[str, tuple[str, ...]] = {
@@ -337,8 +339,9 @@ def locate(all_lines: list[Line]) -> Located:
         "kua": _kua_labelled(all_lines),
     }
     if spans["tanggal_nikah"] is None:
-        spans["tanggal_nikah"] = _married_in_sentence(all_lines)
-        caps["tanggal_nikah"] = IN_SENTENCE
+        spans["tanggal_nikah"], on_its_weekday = _married_in_sentence(all_lines)
+        if not on_its_weekday:
+            caps["tanggal_nikah"] = IN_SENTENCE
     spans["tanggal_nikah_words"] = _married_in_words(all_lines, before_y=first_section)
     if spans["kua"] is None or _heading(all_lines, spans["kua"]):
         named = spans["kua"] is not None and compact_key(spans["kua"].text) not in ("KECAMATAN", "KEC")
@@ -893,20 +896,34 @@ _COLON_LOST_LABEL = 0.9
 """How alike the words before a value must be to a label whose colon was lost: the label and nothing else."""
 
 
-_MARRIED = re.compile(rf"\b(?:pada\s*)?hari\s*[A-Za-z']+\s*,?\s*(?:tanggal|tgl\.?)?\s*(?P<date>{DATE})"
+_MARRIED = re.compile(rf"\b(?:pada\s*)?hari\s*(?P<weekday>[A-Za-z']+)\s*,?\s*(?:tanggal|tgl\.?)?\s*(?P<date>{DATE})"
                       rf"|\btanggal\s+(?P<date2>{DATE})", re.IGNORECASE)
 
 
-def _married_in_sentence(all_lines: list[Line]) -> Span | None:
+def _married_in_sentence(all_lines: list[Line]) -> tuple[Span | None, bool]:
     """`Pada hari Rabu tanggal 30 Oktober 2024 telah dilangsungkan ...`: the date of a sentence about the
-    marriage (one that names it, or begins with its weekday)."""
+    marriage (one that names it, or begins with its weekday), and whether the sentence names the weekday the
+    date falls on (`hari Jum'at tanggal 09/04/2021`): the sentence's own check of the date, the date then
+    as sure as its reading (the date's shape says where it ends)."""
     phrases = {compact_key(p) for p in labels("buku_nikah", "married", "phrases")}
     text = stream(all_lines)
     for match in _MARRIED.finditer(text.text):
         around = compact_key(text.text[max(0, match.start() - 80):match.end() + 80])
         if match["date"] or any(p in around for p in phrases):
-            return text.group(match, "date" if match["date"] else "date2")
-    return None
+            span = text.group(match, "date" if match["date"] else "date2")
+            return span, bool(match["date"]) and span is not None and _on_weekday(span.text, match["weekday"])
+    return None, False
+
+
+WEEKDAYS = ("SENIN", "SELASA", "RABU", "KAMIS", "JUMAT", "SABTU", "MINGGU")
+_WEEKDAY_LIKE = 0.75
+
+
+def _on_weekday(date: str, weekday: str) -> bool:
+    """Whether `date` falls on `weekday` (`Jum'at`; spelling slips allowed)."""
+    value = date_graded(date).value
+    close = difflib.get_close_matches(compact_key(weekday), WEEKDAYS, n=1, cutoff=_WEEKDAY_LIKE)
+    return value is not None and bool(close) and WEEKDAYS[dt.date.fromisoformat(value).weekday()] == close[0]
 
 
 def _married_in_words(all_lines: list[Line], *, before_y: float | None) -> Span | None:

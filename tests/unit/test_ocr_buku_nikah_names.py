@@ -48,3 +48,31 @@ def test_a_cards_names_side_by_side_are_the_parties_in_the_headings_order(
     if want[0] is not None and not name_row:
         # Found without a label: never sure on their own.
         assert max(fields[f"{role}.nama_lengkap"].confidence or 0 for role in ("suami", "istri")) < SURE
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("BASO ARIFIN, Saudara Kandung", "BASO ARIFIN"),
+    ("SUGENG RIYADI, Wali Hakim", "SUGENG RIYADI"),
+    ("UJANG SOPANDI (AYAH KANDUNG)", "UJANG SOPANDI"),
+    # After a comma, what is no kinship stays (a title is part of how the name is printed).
+    ("H. MUHAMMAD SALEH, S.Ag.", "H. MUHAMMAD SALEH, S.AG"),
+])
+def test_the_walis_kinship_after_the_name_is_no_part_of_it(printed: str, name: str) -> None:
+    fields = fields_read("KUTIPAN AKTA NIKAH", "Nomor : 0177/015/VII/2021", "SUAMI", "Nama : LA ODE RIDWAN",
+                         "ISTRI", "Nama : SRI WAHYUNI", "WALI NIKAH", f"Nama : {printed}",
+                         expect=core.DocumentType.BUKU_NIKAH)
+    assert fields["wali.nama_lengkap"].value == name
+
+
+@pytest.mark.parametrize(("sentence", "sure"), [
+    # 9 April 2021 was a Friday: the sentence checks its own date.
+    ("Pada hari Jum'at tanggal 09/04/2021 telah dilangsungkan akad nikah antara:", True),
+    # A weekday the date does not fall on: where the sentence went wrong, it does not say.
+    ("Pada hari Senin tanggal 09/04/2021 telah dilangsungkan akad nikah antara:", False),
+])
+def test_a_marriage_date_in_a_sentence_is_sure_when_the_sentence_names_its_weekday(sentence: str, sure: bool) -> None:
+    fields = fields_read("KUTIPAN AKTA NIKAH", "Nomor : 0699/011/IV/2021", sentence, "SUAMI",
+                         "Nama : MUHAMMAD ASRUL", "ISTRI", "Nama : ANDI TENRI AJENG", expect=core.DocumentType.BUKU_NIKAH)
+    date = fields["tanggal_nikah"]
+    assert date.value == "2021-04-09"
+    assert (date.confidence >= SURE) == sure
