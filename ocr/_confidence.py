@@ -47,7 +47,8 @@ image (`_cells.reread`, sometimes with a whitelist or the language-neutral model
 every value again. The second reading shares the first's pixels, so it is no independent witness:
 
 - readings that agree may lift an unsure first reading up to `DISPUTED`, never past what the second
-  reading is worth, never into the `SURE` band;
+  reading is worth, never into the `SURE` band; an identity number whose structure checks
+  (`checked_identity`) up to `SURE` (calibration-session16.md: no wrong NIK or No. KK let in on u12-u15);
 - readings that disagree: the first (the page's) reading stands unless another is `CLEARLY_SURER`, and
   whichever stands keeps at most `DISPUTED` (`weigh`);
 - an identity number whose structure can be checked (NIK, No. KK): a reading that breaks the structure
@@ -167,9 +168,11 @@ def weigh(first: core.FieldValue, seconds: Sequence[core.FieldValue], *,
     """One value from a first reading and second readings of the same pixels (those without a value are
     no evidence either way).
 
-    All that give a value agree: the first of them, lifted by the surest other up to `DISPUTED` at most.
-    They disagree: the surest, unless `first` gave a value and the surest is less than `lead` surer than
-    it (then `first`), at `DISPUTED` at most. No reading gave a value: `first`.
+    All that give a value agree: the first of them, lifted by the surest other up to `DISPUTED` at most,
+    or up to `SURE` when the value is an identity number whose structure checks (`checked_identity`: its
+    region, date and serial parts could each have caught a misread digit, and two readings made the same
+    one). They disagree: the surest, unless `first` gave a value and the surest is less than `lead` surer
+    than it (then `first`), at `DISPUTED` at most. No reading gave a value: `first`.
     """
     read = [v for v in (first, *seconds) if v.value is not None]
     if not read:
@@ -177,11 +180,18 @@ def weigh(first: core.FieldValue, seconds: Sequence[core.FieldValue], *,
     leader = read[0]
     if all(v.value == leader.value for v in read):
         others = max((v.confidence for v in read[1:]), default=0.0)
-        return dataclasses.replace(leader, confidence=max(leader.confidence, min(others, DISPUTED)))
+        ceiling = SURE if checked_identity(leader.value) else DISPUTED
+        return dataclasses.replace(leader, confidence=max(leader.confidence, min(others, ceiling)))
     best = max(read, key=lambda v: v.confidence)
     if first.value is not None and best.confidence < first.confidence + lead:
         best = first
     return dataclasses.replace(best, confidence=min(best.confidence, DISPUTED))
+
+
+def checked_identity(value: str | None) -> bool:
+    """Whether `value` is a 16-digit NIK or No. KK whose structure checks (`core.nik_problems`,
+    `core.no_kk_problems`: a province code, no `00` region, a real date, a serial other than `0000`)."""
+    return bool(value) and (not core.nik_problems(value) or not core.no_kk_problems(value))  # type: ignore[arg-type]
 
 
 _LETTER_LOOKALIKES = frozenset("OIDSBZGL")

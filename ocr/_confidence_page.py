@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import core
 
-from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, SURE, TEXT_LAYER
+from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, MENDED, SURE, TEXT_LAYER, checked_identity
 from ._confidence_abut import abutting, gapped
 from ._confidence_echo import echo_doubts
 from ._confidence_region import region_doubts
@@ -81,38 +81,64 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
     - `gap`: a free-text value two of whose words on one line are more than two line heights apart: it ran
       across a column's gap into the next cell (`_confidence_abut.gapped`), at most `DISPUTED`.
 
-    Values only go down (never into `SURE` from below it); nothing is added or removed.
+    One signal raises (`witness`, `_witnessed`): a KK member's NIK that agrees with the row's birth date and
+    sex confirms them (`CORROBORATED`, as `_kk` does for its rows, whichever reader read the table;
+    calibration-session16.md), unless a signal above doubts the value. Every other signal only
+    lowers (never into `SURE` from below it); nothing is added or removed.
     """
     doubts: list[Doubt] = []
     fields = dict(fields)
     rows = [dict(r) for r in anggota]
     cells = [(k, fields, k) for k in fields] + [(f"{i}.{k}", row, k) for i, row in enumerate(rows) for k in row]
+    witnessed = [(f"{i}.{name}", row, name) for i, row in enumerate(rows) for name in _witnessed(row)]
+    held: set[str] = set()
     for key, holder, name in cells:
         if misshapen(name, holder[name].value):
-            _cap(holder, name, CONTRADICTED, doubts, key, "shape")
+            _cap(holder, name, CONTRADICTED, doubts, key, held, "shape")
     for key, holder, name in _order_doubts(doc_type, fields, rows):
-        _cap(holder, name, CONTRADICTED, doubts, key, "order")
+        _cap(holder, name, CONTRADICTED, doubts, key, held, "order")
     if rows and not any(_member_identified(row) for row in rows):
         for key, holder, name in cells:
             if holder is not fields and not _confirmed(holder[name]):
-                _cap(holder, name, DISPUTED, doubts, key, "table")
+                _cap(holder, name, DISPUTED, doubts, key, held, "table")
     if doc_type == "kk" and rows and unpaired(fields, rows) is not None:
         for key, holder, name in cells:  # a NIK its own row's date and sex bear out is one person's still
             if holder is not fields and not _confirmed(holder[name]):
-                _cap(holder, name, DISPUTED, doubts, key, "pairing")
+                _cap(holder, name, DISPUTED, doubts, key, held, "pairing")
     for key, holder, name in _one_box_twice(cells):
-        _cap(holder, name, DISPUTED, doubts, key, "one box")
+        _cap(holder, name, DISPUTED, doubts, key, held, "one box")
     for key, holder, name in region_doubts(fields, rows):
-        _cap(holder, name, DISPUTED, doubts, key, "region")
+        _cap(holder, name, DISPUTED, doubts, key, held, "region")
     for key, holder, name in echo_doubts(cells):
-        _cap(holder, name, DISPUTED, doubts, key, "echo")
+        _cap(holder, name, DISPUTED, doubts, key, held, "echo")
     for key, holder, name in abutting(cells):
-        _cap(holder, name, DISPUTED, doubts, key, "abut")
+        _cap(holder, name, DISPUTED, doubts, key, held, "abut")
     for key, holder, name in strays(cells, pages):
-        _cap(holder, name, DISPUTED, doubts, key, "stray")
+        _cap(holder, name, DISPUTED, doubts, key, held, "stray")
     for key, holder, name in gapped(cells, pages):
-        _cap(holder, name, DISPUTED, doubts, key, "gap")
+        _cap(holder, name, DISPUTED, doubts, key, held, "gap")
+    for key, holder, name in witnessed:
+        if key not in held:
+            holder[name] = dataclasses.replace(holder[name], confidence=CORROBORATED)
     return fields, tuple(rows), doubts
+
+
+def _witnessed(row: dict[str, core.FieldValue]) -> list[str]:
+    """The birth date and sex of a KK member row that the digits of the row's NIK, read from other pixels of the
+    page, bear out: they are raised to `CORROBORATED`, as `_kk` raises its own rows' (`_kk._check_nik`), whichever
+    reader read the table. The NIK itself is not raised (its region and serial digits are borne out by nothing;
+    raising a NIK read at `DISPUTED` let in a misread serial digit, calibration-session16.md). A value at
+    `MENDED` or less stays so (a reader mended it or found it contradicted: a marriage before the age of ten),
+    and so does one any signal of `understood` doubts (a torn table's rows may pair one person's NIK, date and
+    sex with another's name). The buku nikah's reader weighs its parties' dates against their NIKs itself
+    (a century mended from the NIK is no witness of it)."""
+    nik, born, sex = (row.get(k, core.FieldValue(None)).value for k in ("nik", "tanggal_lahir", "jenis_kelamin"))
+    if nik is None or born is None or not checked_identity(nik) \
+            or core.nik_problems(nik, tanggal_lahir=born, jenis_kelamin=sex):
+        return []
+    return [name for name in ("tanggal_lahir", "jenis_kelamin")
+            if (value := row.get(name)) is not None and value.value is not None
+            and MENDED < value.confidence < CORROBORATED]
 
 
 _OWN = frozenset({"nik", "nama_lengkap", "tanggal_lahir"})
@@ -148,7 +174,8 @@ def _confirmed(value: core.FieldValue) -> bool:
 
 
 def _cap(holder: dict[str, core.FieldValue], name: str, cap: float, doubts: list[Doubt], key: str,
-         signal: str) -> None:
+         held: set[str], signal: str) -> None:
+    held.add(key)  # doubted, whether or not this lowers it: the witness raises it no more
     value = holder[name]
     if value.value is not None and value.confidence > cap:
         if value.confidence >= SURE:

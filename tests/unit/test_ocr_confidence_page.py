@@ -9,7 +9,7 @@ import pytest
 import core
 import ocr
 from ocr import Page, Word
-from ocr.confidence import SURE, understood
+from ocr.confidence import CONTRADICTED, CORROBORATED, MENDED, SURE, understood, weigh
 
 _BOXES = itertools.count()
 
@@ -258,3 +258,32 @@ def test_two_people_s_own_field_read_from_the_same_words_is_sure_of_neither():
     assert doubts == {("suami.tanggal_lahir", "one box"), ("istri.tanggal_lahir", "one box")}
     assert confidences["suami.tanggal_lahir"] < SURE and confidences["istri.tanggal_lahir"] < SURE
     assert confidences["istri.agama"] == 0.95  # a religion read once may well be both's
+
+
+@pytest.mark.parametrize(("first", "second", "confidence"), [
+    ("7402011409632944", "7402011409632944", SURE),  # a NIK whose structure checks, read alike twice
+    ("7402012411051274", "7402012411051274", SURE),  # a No. KK
+    ("7402011409632944", "7402011409632994", 0.85),  # readings that differ: DISPUTED at most, as before
+    ("7402019909632944", "7402019909632944", 0.85),  # alike, but no date in it: the structure caught nothing
+    ("LA ODE HAMZAH", "LA ODE HAMZAH", 0.85),  # a name read alike from the same pixels is no surer for it
+])
+def test_two_readings_alike_of_an_identity_number_whose_structure_checks_reach_sure(first, second, confidence):
+    weighed = weigh(core.FieldValue(first, 0.6, 1, (0, 0, 10, 10)), [core.FieldValue(second, 0.95)])
+    assert weighed.confidence == confidence
+
+
+def test_a_member_s_nik_that_bears_out_the_row_s_birth_date_and_sex_confirms_them_unless_doubted():
+    row = _member("7402015907641454", "1964-07-19") | {"jenis_kelamin": _sure("PEREMPUAN", 0.85),
+                                                      "tanggal_lahir": _sure("1964-07-19", 0.85),
+                                                      "nik": _sure("7402015907641454", 0.85)}
+    confidences, doubts = _judged(_kk_header(), "kk", (row,))
+    assert confidences["0.tanggal_lahir"] == confidences["0.jenis_kelamin"] == CORROBORATED
+    assert confidences["0.nik"] == 0.85 and doubts == set()  # the NIK's serial digits nothing bears out
+    confidences, _ = _judged(_kk_header(), "kk", (row | {"jenis_kelamin": _sure("LAKI-LAKI", 0.85)},))
+    assert confidences["0.tanggal_lahir"] == 0.85  # the sex digits say otherwise
+    confidences, _ = _judged(_kk_header(), "kk", (row | {"tanggal_lahir": _sure("1964-07-19", CONTRADICTED)},))
+    assert confidences["0.tanggal_lahir"] == CONTRADICTED  # a reader's contradiction stands
+    confidences, _ = _judged(_kk_header(tanggal_dikeluarkan="1960-01-02"), "kk", (row,))
+    assert confidences["0.tanggal_lahir"] == CONTRADICTED  # born after the KK was issued (`order`): no raise
+    confidences, _ = _judged(_kk_header(), "kk", (row | {"tanggal_lahir": _sure("1964-07-19", MENDED)},))
+    assert confidences["0.tanggal_lahir"] == MENDED  # nor a value mended (from the NIK itself, in a reader)

@@ -12,7 +12,7 @@ import pytest
 import core
 import ocr
 from ocr import Grid, Page, Word
-from ocr.confidence import CONTRADICTED, score
+from ocr.confidence import CONTRADICTED, SURE, score
 from ocr.page_image import blob_boxes, find_grids, grids_from_segments, row_rules, vector_grids
 
 XS = [0, 100, 200, 300, 400, 500]
@@ -224,7 +224,7 @@ def test_two_readings_of_a_nik_are_weighed():
     assert _cell_read_twice("NIK", (VALID_NIK, 0.85), (BROKEN_NIK, 0.99), asked).value == VALID_NIK
     assert asked == [(VALID_NIK, "0123456789")]  # read again (unsure), with the digits only
     agreed = _cell_read_twice("NIK", (VALID_NIK, 0.6), (VALID_NIK, 0.95))
-    assert agreed.value == VALID_NIK and agreed.confidence == 0.85
+    assert agreed.value == VALID_NIK and agreed.confidence == SURE  # its structure checks: `checked_identity`
     assert _cell_read_twice("NIK", (VALID_NIK, 0.6), (VALID_NIK, 0.5)).confidence == score([0.6])
     disputed = _cell_read_twice("NIK", (OTHER_VALID_NIK, 0.6), (VALID_NIK, 0.97))
     assert disputed.value == VALID_NIK and disputed.confidence == 0.85
