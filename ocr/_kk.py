@@ -544,8 +544,8 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
                 if _stacked(list(place.words)):
                     stacked.append(("tempat_lahir", _line_count(place.words)))
             elif column is not None and not any(c in ks for ks in born_in.values()):
-                cell = Span(printed.page, _inked(_without_column_numbers(printed.words)
-                                                 if column[0] != "golongan_darah" else printed.words))
+                whole = column[0] == "golongan_darah" or (column[0] in _DATES and norm.date(printed.text) is not None)
+                cell = Span(printed.page, _inked(printed.words if whole else _without_column_numbers(printed.words)))
                 values[column[0]] = field_value(cell, column[1])
                 if column[0] in _FREE_TEXT and _stacked(list(cell.words)):
                     stacked.append((column[0], _line_count(cell.words)))
@@ -563,6 +563,8 @@ def _table(page: Page, grid: Grid) -> list[tuple[int | None, dict[str, core.Fiel
 
 
 _BORN = frozenset({"tempat_lahir", "tanggal_lahir"})
+_DATES = frozenset({"tanggal_lahir", "tanggal_perkawinan"})
+"""Columns of dates, whose day printed before the month's name (`26 Mei 1988`) is no column number."""
 
 _SHAPED = frozenset({"nik", "tanggal_lahir", "tanggal_perkawinan"})
 """Columns whose values have a shape of their own, by which a value typed across a column rule is known."""
@@ -597,6 +599,10 @@ def _reregistered(row: list[Span], columns: list[tuple[str, Normalizer] | None])
         field = column[0]
         if any(_shaped(field, w.text) for w in row[c].words):
             continue
+        if field != "nik" and _day_left_behind(row[c - 1] if c > 0 else None, row[c]):
+            day = row[c - 1].words[-1]
+            row[c - 1], row[c] = Span(row[c - 1].page, row[c - 1].words[:-1]), Span(row[c].page, (day, *row[c].words))
+            continue
         left = columns[c - 1] if c > 0 else None
         ends_free_text = (field != "nik" and left is not None and len(row[c - 1].words) > 1
                           and left[0] in _FREE_TEXT and _shaped(field, row[c - 1].words[-1].text, loose=True)
@@ -610,6 +616,15 @@ def _reregistered(row: list[Span], columns: list[tuple[str, Normalizer] | None])
             row[c + 1] = Span(row[c + 1].page, row[c + 1].words[1:])
             row[c] = Span(row[c].page, (*row[c].words, moved))
     return row
+
+
+def _day_left_behind(left: Span | None, cell: Span) -> bool:
+    """A date printed with its month's name (`26 Mei. 1988`) whose day stands at the end of the cell left of
+    its column: the cell alone is no date, the day and the cell are."""
+    if left is None or not left.words or not re.fullmatch(r"\d{1,2}[.,]?", left.words[-1].text):
+        return False
+    text = " ".join(w.text for w in cell.words)
+    return norm.date(text) is None and norm.date(f"{left.words[-1].text} {text}") is not None
 
 
 def _without_column_numbers(words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -670,10 +685,25 @@ def _place_and_date(cell: Span, *, unclaimed: frozenset[str] = frozenset()) -> t
                 break
     dated = [w for i, w in enumerate(words) if (_DATE_PART.match(w.text.strip(",")) and sum(ch.isdigit() for ch in w.text) >= 2)
              or _shaped("tanggal_lahir", w.text, loose=True) or (i > 0 and sum(ch.isdigit() for ch in w.text) >= 3)]
+    named = _month_named(words, dated)
+    dated = [w for w in words if w in dated or w in named]
     place = [w for w in words if w not in dated]
     if place:
         place[-1] = _trimmed(place[-1], leading=False)
     return Span(cell.page, tuple(place)), Span(cell.page, tuple(dated)), tail
+
+
+def _month_named(words: list[Word], dated: list[Word]) -> list[Word]:
+    """The day and month words of dates printed with the month's name (`21 Okt. 1962`, `5 Mei 1990`) that
+    `dated` left out: a month's name, the one- or two-digit day before it and the year after it, which no
+    place's name has."""
+    found: list[Word] = []
+    for i in range(1, len(words) - 1):
+        day, month, year = words[i - 1], words[i], words[i + 1]
+        if (year in dated and re.fullmatch(r"\d{1,2}[.,]?", day.text) and month.text.strip(".,").isalpha()
+                and norm.date(f"{day.text} {month.text} {year.text}") is not None):
+            found += [w for w in (day, month) if w not in dated and w not in found]
+    return found
 
 
 _BY_FIELD_NORMALIZER: dict[str, Normalizer] = {field: fn for field, fn in COLUMNS.values()}

@@ -10,7 +10,10 @@
 When is a table in doubt (what `_kk` doubts a row for, seen from its result): no member row was read; a
 row lacks its NIK; the page prints more NIK-shaped numbers (besides the No. KK) than rows were read
 (rows merged or lost); a row lacks two or more values most other rows have (rows run together or torn
-apart). A NIK read unsure is not enough: the extractor reads it again itself.
+apart); a column every member has a value in was read for none (its header or cells lost: the parents'
+names, a birth date); a birth date no KK prints (after the card's issue date, on or after the member's own
+marriage, before 1900, or shared by two members: the other table's marriage dates taken for the births).
+A NIK read unsure is not enough: the extractor reads it again itself.
 
 Putting the readings together never makes a value up: every value is one that one of the two readings
 printed. The member rows of the reading that found more members with a valid NIK are kept (the first
@@ -43,6 +46,14 @@ _NIK_DIGITS = (15, 17)
 _EXPECTED = 2 / 3
 """Share of the other rows that must hold a field for its absence in one row to count against that row."""
 
+_PRINTED_FOR_ALL = ("nama_lengkap", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "agama", "status_perkawinan",
+                    "status_hubungan", "kewarganegaraan", "nama_ayah", "nama_ibu")
+"""Member fields every KK prints a value of for every member (the parents' names as `-` when unknown is
+still a value to read); the marriage date, passport and KITAP numbers are blank for many."""
+
+_EARLIEST_BIRTH = "1900-01-01"
+"""No living member of a KK was born before this (a misread year: `1799`)."""
+
 Extract = Callable[[list[Page]], core.Extraction]
 
 
@@ -55,7 +66,30 @@ def in_doubt(extraction: core.Extraction, pages: Sequence[Page]) -> bool:
         return True
     if len(rows) < len(_nik_numbers(pages[0].words) - {extraction.fields["no_kk"].value}):
         return True
-    return any(_torn(row, [other for other in rows if other is not row]) for row in rows)
+    if any(_torn(row, [other for other in rows if other is not row]) for row in rows):
+        return True
+    return _column_lost(rows) or _dates_implausible(rows, extraction.fields.get("tanggal_dikeluarkan"))
+
+
+def _column_lost(rows: Sequence[dict[str, core.FieldValue]]) -> bool:
+    """A column every member has a value in (`_PRINTED_FOR_ALL`) read for none of them: its header or
+    its cells were lost, or its values went to another column."""
+    return any(all(row[f].value is None for row in rows) for f in _PRINTED_FOR_ALL if f in rows[0])
+
+
+def _dates_implausible(rows: Sequence[dict[str, core.FieldValue]], issued: core.FieldValue | None) -> bool:
+    """Birth dates no KK can print: after the card's issue date or on or after the member's own marriage
+    date, before `_EARLIEST_BIRTH`, or one date shared by two members (a column of the other table's dates,
+    the couple's marriage date, taken for theirs): evidence that the columns were taken wrongly."""
+    births = [row["tanggal_lahir"].value for row in rows if row.get("tanggal_lahir") is not None]
+    born = [b for b in births if b is not None]
+    if len(set(born)) < len(born) or any(b < _EARLIEST_BIRTH for b in born):
+        return True
+    if issued is not None and issued.value is not None and any(b > issued.value for b in born):
+        return True
+    return any(row["tanggal_lahir"].value is not None and row["tanggal_perkawinan"].value is not None
+               and row["tanggal_lahir"].value >= row["tanggal_perkawinan"].value
+               for row in rows if "tanggal_lahir" in row and "tanggal_perkawinan" in row)
 
 
 def _nik_numbers(words: Sequence[Word]) -> set[str]:
