@@ -426,15 +426,43 @@ _PROGRAMME_WORDS = 6
 
 
 def birth(all_lines: list[Line]) -> tuple[core.FieldValue, core.FieldValue, Line | None]:
-    """Place and date of birth from a sentence, and the line the date was on."""
-    text = stream(all_lines)
-    match = _BIRTH.search(text.text) or _BORN_ON_AT.search(text.text)
+    """Place and date of birth from a sentence, and the line the date was on. Where the lines as read hold no
+    birth sentence, the page's rows are tried: a row Tesseract split (a date typed in above the sentence's
+    baseline, read as a line of its own right of `pada tanggal`) joined again, specks read as words dropped."""
+    for candidate in (all_lines, _rows(all_lines)):
+        text = stream(candidate)
+        match = _BIRTH.search(text.text) or _BORN_ON_AT.search(text.text)
+        if match is not None:
+            break
     if match is None:
         return NOT_FOUND, NOT_FOUND, None
     place, date = text.group(match, "place"), text.group(match, "date")
     line = next((ln for ln in all_lines if date is not None and date.words[-1] in ln.words), None)
     return (capped(field_value(place, _place_only), IN_SENTENCE),
             capped(field_value(date, norm.date_graded), IN_SENTENCE), line)
+
+
+def _rows(all_lines: list[Line]) -> list[Line]:
+    """The lines as rows: two lines at one height (centres within `_SAME_ROW` of the taller's height), one
+    wholly right of the other, joined left to right; words of one or two characters read at almost no
+    confidence (`j)` for a speck between `lahir di` and the place) left out."""
+    rows: list[Line] = []
+    for line in all_lines:
+        words = tuple(w for w in line.words if not (len(w.text) <= 2 and w.confidence < _SPECK))
+        if not words:
+            continue
+        at = next((i for i, r in enumerate(rows) if r.page == line.page
+                   and abs(r.y - line.y) <= _SAME_ROW * max(r.height, line.height)
+                   and (words[0].x0 > r.words[-1].x1 or r.words[0].x0 > words[-1].x1)), None)
+        if at is None:
+            rows.append(Line(line.page, words))
+        else:
+            rows[at] = Line(line.page, tuple(sorted((*rows[at].words, *words), key=lambda w: w.x0)))
+    return rows
+
+
+_SAME_ROW = 0.6
+_SPECK = 0.1
 
 
 def _place_only(text: str | None) -> str | None:

@@ -92,3 +92,21 @@ def test_a_date_label_beginning_with_pada_goes_on_with_the_birth_label_above_it(
                    [(900, "Program Studi : Teknik Informatika")], [(1500, "Baubau, 13 Juni 1985")])
     assert (fields["tempat_lahir"].value, fields["tanggal_lahir"].value) == ("CILACAP", "1963-04-08")
     assert fields["tanggal_lulus"].value == "1985-06-13"
+
+
+def test_a_birth_date_read_as_a_line_of_its_own_beside_the_sentence_and_a_speck_in_it():
+    """`lahir di Baubau pada tanggal` with the date typed in a little higher at the right, which Tesseract reads as
+    a line of its own before the sentence's: the row is joined again. A speck read `j)` at 0.02 between `lahir
+    di` and the place is no word of the sentence."""
+    page = lines_page(("UNIVERSITAS HALUOLEO", 60), ("IJAZAH", 90), "dengan ini menyatakan bahwa", ("LA ODE RIDWAN", 50),
+                      "Nomor Pokok Mahasiswa 17810541 lahir di j) Baubau pada tanggal",
+                      "telah menyelesaikan dengan baik segala syarat pendidikan pada Program Sarjana (S1)",
+                      "Diberikan di Kendari pada tanggal 4 Mei 2023")
+    sentence = next(w for w in page.words if w.text == "tanggal")
+    speck = next(w for w in page.words if w.text == "j)")
+    date = ocr.Word("21-5-2001", 0.95, (sentence.x1 + 900, sentence.bbox[1] - 12, sentence.x1 + 1060, sentence.bbox[3] - 12))
+    words = [dataclasses.replace(w, confidence=0.02) if w is speck else w for w in page.words]
+    extraction, _ = ocr.extract_pages([dataclasses.replace(page, words=(date, *words))])
+    got = extraction.fields
+    assert (got["tempat_lahir"].value, got["tanggal_lahir"].value) == ("BAUBAU", "2001-05-21")
+    assert got["tanggal_lahir"].confidence < 0.9  # cut out of a sentence
