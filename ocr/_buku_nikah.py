@@ -46,8 +46,9 @@ from ._sentences import date_in_words
 
 
 def _citizenship(text: str | None) -> norm.Graded:
-    """`Indonesia`, `WNI`, `Warga Negara Indonesia` -> WNI (the printed forms in `labels.toml`)."""
-    value = norm.name(text)
+    """`Indonesia`, `WNI`, `Warga Negara Indonesia` -> WNI (the printed forms in `labels.toml`). A citizenship
+    is words of letters: what holds none (a cell's specks read `0.` and `0` around `WNI`) is no part of it."""
+    value = norm.name(" ".join(t for t in text.split() if any(c.isalpha() for c in t)) if text else text)
     if not value:
         return norm.Graded(None, 0.0)
     key = compact_key(value)
@@ -73,9 +74,9 @@ def _kua(text: str | None) -> str | None:
     return value if value not in ("KUA", "KUA KECAMATAN") else None
 
 
-_ADDRESS_MENDS = ((re.compile(r"\bNO[,;:]\s*(?=\d)"), "NO. "), (re.compile(r"^(?:IL|JI|J1|1L)[.,]\s*"), "JL. "))
+_ADDRESS_MENDS = ((re.compile(r"\bNO[,;:]\s*(?=\d)"), "NO. "), (re.compile(r"^(?:IL|JI|J1|1L|JU)[.,]\s*"), "JL. "))
 """What a typed or worn address's punctuation and first letter are misread as: `NO, 66` (a period read as
-a comma before a house number), `IL.`/`JI.` opening it (the street's `JL.`)."""
+a comma before a house number), `IL.`/`JI.`/`JU.` opening it (the street's `JL.`)."""
 
 
 def _address(text: str | None) -> norm.Graded:
