@@ -438,8 +438,12 @@ def birth(all_lines: list[Line]) -> tuple[core.FieldValue, core.FieldValue, Line
         return NOT_FOUND, NOT_FOUND, None
     place, date = text.group(match, "place"), text.group(match, "date")
     line = next((ln for ln in all_lines if date is not None and date.words[-1] in ln.words), None)
-    return (capped(field_value(place, _place_only), IN_SENTENCE),
-            capped(field_value(date, norm.date_graded), IN_SENTENCE), line)
+    cap = _PRINTED_AS_LABEL if candidate is all_lines and _EXACT_BIRTH.fullmatch(match[0]) else IN_SENTENCE
+    return (capped(field_value(place, _place_only), cap), capped(field_value(date, norm.date_graded), cap), line)
+
+
+_EXACT_BIRTH = re.compile(r"lahir di [A-Z][a-z]+(?: [A-Z][a-z]+){0,2},? (?:pada )?tanggal \d{1,2} [A-Z][a-z]{2,8} \d{4}")
+_PRINTED_AS_LABEL = 0.95
 
 
 def _rows(all_lines: list[Line]) -> list[Line]:

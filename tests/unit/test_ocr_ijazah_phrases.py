@@ -110,3 +110,15 @@ def test_a_birth_date_read_as_a_line_of_its_own_beside_the_sentence_and_a_speck_
     got = extraction.fields
     assert (got["tempat_lahir"].value, got["tanggal_lahir"].value) == ("BAUBAU", "2001-05-21")
     assert got["tanggal_lahir"].confidence < 0.9  # cut out of a sentence
+
+
+def test_a_birth_sentence_read_exactly_is_as_sure_as_a_label():
+    """`lahir di Raha pada tanggal 17 Januari 1974`, every word as printed: the phrase says which values these are
+    as surely as a label would, so they are not capped as words cut out of a sentence; `lahirdi` read glued (a
+    slip) keeps the cap."""
+    exact = _college()
+    assert (exact["tempat_lahir"].value, exact["tanggal_lahir"].value) == ("RAHA", "1974-01-17")
+    assert min(exact["tempat_lahir"].confidence, exact["tanggal_lahir"].confidence) >= 0.9
+    glued = _read(("UNIVERSITAS HALUOLEO", 60), ("IJAZAH", 90), "dengan ini menyatakan bahwa", ("LA ODE RIDWAN", 50),
+                  "NIM. 9296774 lahirdi Raha pada tanggal 17 Januari 1974", "Diberikan di Kendari pada tanggal 4 Mei 1996")
+    assert glued["tanggal_lahir"].value == "1974-01-17" and glued["tanggal_lahir"].confidence < 0.9
