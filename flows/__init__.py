@@ -25,6 +25,7 @@ from ._warm import (
     complete_prefect_models,
     run_flow_in_fork,
     serve_warm,
+    start_runs_in_forks,
     use_warm_processes,
     without_suspension_observer,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "renew_timestamps",
     "run_flow_in_fork",
     "serve_warm",
+    "start_runs_in_forks",
     "use_warm_processes",
     "watch_operations",
     "without_suspension_observer",

@@ -167,7 +167,7 @@ def use_warm_processes(*, preload: list[str] | None = None) -> None:
     multiprocessing.forkserver.ensure_running()
 
 
-def _start_runs_in_forks() -> None:
+def start_runs_in_forks() -> None:
     """The runner's starter of a flow object's runs (`Runner.add_flow`'s, and `serve_warm`'s) calls
     `run_flow_in_fork` instead of Prefect's `run_flow_in_subprocess`."""
     import prefect.runner._starter_direct as starter
@@ -185,7 +185,7 @@ def serve_warm(*deployments: Any, flows: Iterable[Any], limit: int, query_second
     from prefect.runner import Runner
 
     use_warm_processes()
-    _start_runs_in_forks()
+    start_runs_in_forks()
     by_name = {flow.name: flow for flow in flows}
     runner = Runner(pause_on_shutdown=True, limit=limit, query_seconds=query_seconds)
     for deployment in deployments:

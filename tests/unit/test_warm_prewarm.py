@@ -70,3 +70,13 @@ def test_deferred_models_are_built_once_and_prefects_model_modules_exist(monkeyp
     assert flows.complete_prefect_models([module.__name__]) == 0  # nothing left to build
     for name in flows.PREFECT_MODEL_MODULES:  # a Prefect that moved one would silently build nothing
         importlib.import_module(name)
+
+
+def test_the_runners_starter_runs_a_flow_object_by_run_flow_in_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve_warm`'s runs settle their settings once (`flows.run_flow_in_fork`); a Prefect that moved the
+    starter's `run_flow_in_subprocess` would silently start them as before."""
+    import prefect.runner._starter_direct as starter
+
+    monkeypatch.setattr(starter, "run_flow_in_subprocess", starter.run_flow_in_subprocess)  # restored after
+    flows.start_runs_in_forks()
+    assert starter.run_flow_in_subprocess is flows.run_flow_in_fork
