@@ -32,7 +32,7 @@ from ._labelled import (
     occurrences,
     read_fields,
 )
-from ._layout import lines
+from ._layout import Line, lines
 from ._model import Page
 
 
@@ -106,6 +106,7 @@ def read_buku_nikah(pages: Sequence[Page]) -> dict[str, core.FieldValue]:
     all_lines = [line for page in pages for line in lines(page)]
     headings = [o for o in occurrences(all_lines, {p: labels("buku_nikah", p, "sections") for p in _PARTIES})
                 if o.start == 0 and o.end >= len([w for w in o.line.words if any(c.isalnum() for c in w.text)])]
+    columns = _side_by_side(all_lines)
     out: dict[str, core.FieldValue] = {}
     for item in labelled_values(all_lines, occurrences(all_lines, _wordings("buku_nikah", list(BUKU_NIKAH))),
                                 BUKU_NIKAH):
@@ -116,9 +117,41 @@ def read_buku_nikah(pages: Sequence[Page]) -> dict[str, core.FieldValue]:
                 out.setdefault(field, value)
             elif field == "wali" or (section == "wali" and field == "nama_lengkap"):
                 out.setdefault("wali.nama_lengkap", value)
+            elif columns is not None and section in (None, "suami", "istri"):
+                # SUAMI and ISTRI side by side: the column a value stands in is its party's, not the heading
+                # last printed above it; a value over both columns is neither's.
+                party = _column_of(value, columns)
+                if party is not None and f"{party}.{field}" in core.BUKU_NIKAH_FIELDS:
+                    out.setdefault(f"{party}.{field}", value)
             elif section in ("suami", "istri") and f"{section}.{field}" in core.BUKU_NIKAH_FIELDS:
                 out.setdefault(f"{section}.{field}", value)
     return out
+
+
+def _side_by_side(all_lines: list[Line]) -> tuple[int, float, float] | None:
+    """SUAMI and ISTRI headings printed side by side (a table of both parties, a card's back), at about one
+    height even where a skew reads them as two lines: (their page, the y they stand at, the x between them)."""
+    found = occurrences(all_lines, {p: labels("buku_nikah", p, "sections") for p in ("suami", "istri")})
+    for s in (o for o in found if o.field == "suami"):
+        for i in (o for o in found if o.field == "istri"):
+            s_x = (s.line.words[s.start].x0 + s.line.words[s.end - 1].x1) / 2
+            i_x = (i.line.words[i.start].x0 + i.line.words[i.end - 1].x1) / 2
+            if s.line.page == i.line.page and s_x < i_x and abs(s.line.y - i.line.y) < _LEVEL * max(
+                    s.line.height, i.line.height):
+                return s.line.page, min(s.line.y, i.line.y), (s_x + i_x) / 2
+    return None
+
+
+_LEVEL = 0.8
+
+
+def _column_of(value: core.FieldValue, columns: tuple[int, float, float]) -> str | None:
+    """The party whose column holds the whole value (below the headings, on their page), or None."""
+    page, top, middle = columns
+    if value.bbox is None or value.page != page or value.bbox[1] < top:
+        return None
+    x0, _, x1, _ = value.bbox
+    return "suami" if x1 < middle else "istri" if x0 >= middle else None
 
 
 _NIK_SHAPED = re.compile(r"^\D{0,2}\d{15,17}\D{0,2}$")
