@@ -12,6 +12,8 @@
     serve_warm(*deployments, flows=)      the local runner: flow runs start as forks of a warm process (`flows._warm`)
     use_warm_processes()                  flow runs started by `run_flow_in_subprocess` fork from the warm process
     complete_prefect_models(), without_suspension_observer()   what the warm process prepares for its forks
+    run_flow_in_fork(flow, flow_run)     `run_flow_in_subprocess`, the run's settings built once, from its environment
+    start_runs_in_forks()                 the runner's starter uses `run_flow_in_fork` (`serve_warm` calls it)
 
 The flows are imported on first use: importing Prefect takes seconds, and most `capil` commands
 never need it.
