@@ -66,7 +66,17 @@ def holder(all_lines: list[Line]) -> core.FieldValue:
     if span is None or english(span.text):  # the opening's translation under it: the name follows that
         span = after_phrase(all_lines, labels("ijazah", "holder_english", "phrases"), most_words=6)
         span = None if span is not None and english(span.text) else span
-    return capped(field_value(span, norm.person_name_graded), UNLABELLED)
+    # A name's shape read well (two to five words of capitals only, each read at 0.9 or more) under the opening
+    # says whose ijazah it is as surely as `Nama :` would; anything else stays capped as found without a label.
+    value = field_value(span, norm.person_name_graded)
+    shaped = span is not None and _NAME_WORDS_LEAST <= len(span.words) <= _NAME_WORDS_MOST and all(
+        w.text.isalpha() and w.text.isupper() and w.confidence >= _NAME_READ_WELL for w in span.words)
+    return capped(value, _NAME_SHAPED if shaped else UNLABELLED)
+
+
+_NAME_WORDS_LEAST, _NAME_WORDS_MOST = 2, 5
+_NAME_READ_WELL = 0.9
+_NAME_SHAPED = 0.95
 
 
 def holder_in_band(pages: list[Page], all_lines: list[Line]) -> core.FieldValue:
