@@ -24,6 +24,10 @@ PLACES = frozenset({
     "tempat_lahir", "suami.tempat_lahir", "istri.tempat_lahir", "desa_kelurahan", "kecamatan", "kabupaten_kota",
     "provinsi",
 })
+DATE_YEARS = (1900, 2100)
+"""The years a date of birth, marriage, graduation or issue on these documents can have: `1799-05-20` is a
+misread `1999` (its NIK's two-digit year may agree with it, and must not make it sure)."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CODES = frozenset({"nim", "nis", "nisn", "npsn", "nomor_ijazah", "nomor_akta", "no_paspor", "no_kitap"})
 """Fields that hold an identifier printed as digits, letters and separators (never words of a sentence)."""
 INSTITUTION_KINDS = frozenset({
@@ -225,4 +229,6 @@ def misshapen(name: str, value: str | None) -> bool:
             or (not any(c.isdigit() for c in value) and _label_only(stripped))  # `STAMBUK`: the next label
     if name == "kode_pos":
         return re.fullmatch(r"[1-9]\d{4}", value) is None
+    if name.rpartition(".")[2].startswith("tanggal_") and _ISO_DATE.fullmatch(value):
+        return not DATE_YEARS[0] <= int(value[:4]) < DATE_YEARS[1]  # `1799`: a `19` misread, whatever agrees
     return False

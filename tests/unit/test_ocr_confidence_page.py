@@ -287,3 +287,5 @@ def test_a_member_s_nik_that_bears_out_the_row_s_birth_date_and_sex_confirms_the
     assert confidences["0.tanggal_lahir"] == CONTRADICTED  # born after the KK was issued (`order`): no raise
     confidences, _ = _judged(_kk_header(), "kk", (row | {"tanggal_lahir": _sure("1964-07-19", MENDED)},))
     assert confidences["0.tanggal_lahir"] == MENDED  # nor a value mended (from the NIK itself, in a reader)
+    confidences, _ = _judged(_kk_header(), "kk", (row | {"tanggal_lahir": _sure("1864-07-19", 0.85)},))
+    assert confidences["0.tanggal_lahir"] == CONTRADICTED  # the NIK's 64 agrees, but 1864 is a misread (`shape`)
