@@ -135,7 +135,11 @@ def main() -> None:
     parser.add_argument("--in-process", action="store_true", help="run each in a thread of this process")
     parser.add_argument("--threads", type=int, default=1, help="with --in-process: runs at a time")
     args = parser.parse_args()
-    use_warm_processes(preload=["prefect.flow_engine", "prefect.task_engine", "prefect_run_cost", "flows._prewarm"])
+    from flows._warm import PRELOAD
+
+    # the runner's own preload (session 16: with only Prefect's engines preloaded, each fork imported
+    # pydantic.v1 and graphviz, ~0.05 CPU-s a run the runner's forks do not pay), this module before the last
+    use_warm_processes(preload=[*PRELOAD[:-1], "prefect_run_cost", PRELOAD[-1]])
     if args.in_process:  # as the fork server's runs: no suspension observer, the client models built
         from flows._warm import complete_prefect_models, without_suspension_observer
 
