@@ -35,7 +35,7 @@ import core
 
 from ._cells import reread
 from ._classify import Detection
-from ._confidence import DISPUTED, weigh
+from ._confidence import DISPUTED, checked_identity, weigh
 from ._fields import capped
 from ._model import Page, Word
 from ._rapid import line_boxes
@@ -137,7 +137,7 @@ def second_reading(pages: Sequence[Page], first: core.Extraction, extract: Extra
         return first
     if second.document_type != core.DocumentType.KK:
         return first
-    fields = {name: _own(_weighed(value, second.fields.get(name)), value) for name, value in first.fields.items()}
+    fields = {name: _own(name, _weighed(value, second.fields.get(name)), value) for name, value in first.fields.items()}
     return dataclasses.replace(first, fields=fields, anggota=_members(first.anggota, second.anggota))
 
 
@@ -150,7 +150,7 @@ def _members(first: tuple[dict[str, core.FieldValue], ...], second: tuple[dict[s
     for row in base:
         match = by_nik.get(row["nik"].value) if row["nik"].value is not None else None
         firsts = (match if lines_lead else row) or {}
-        rows.append({f: _own(_weighed(v, match.get(f) if match else None), firsts.get(f)) for f, v in row.items()})
+        rows.append({f: _own(f, _weighed(v, match.get(f) if match else None), firsts.get(f)) for f, v in row.items()})
     return tuple(rows)
 
 
@@ -162,9 +162,19 @@ def _weighed(first: core.FieldValue, second: core.FieldValue | None) -> core.Fie
     return first if second is None else weigh(first, [second])
 
 
-def _own(chosen: core.FieldValue, first: core.FieldValue | None) -> core.FieldValue:
+_VOCABULARY = frozenset({"jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "status_perkawinan",
+                         "status_hubungan", "kewarganegaraan", "golongan_darah"})
+"""Fields whose every value is a word of the SIAK lists: a line crop cannot add a stray letter to one unseen."""
+
+
+def _own(name: str, chosen: core.FieldValue, first: core.FieldValue | None) -> core.FieldValue:
     """A value the first reading did not give alike is at most `DISPUTED`: the line crops may hold what a
-    cell's crop leaves out (a column rule beside the text, `|ANDI` read `JANDI` at 0.91)."""
+    cell's crop leaves out (a column rule beside the text, `|ANDI` read `JANDI` at 0.91). Not so a value its
+    shape bears out whole: a vocabulary word, or a NIK or No. KK whose structure checks (512 right values held
+    for 1 wrong, a name; calibration-session16.md)."""
     if first is not None and first.value == chosen.value:
+        return chosen
+    if chosen.value is not None and (name in _VOCABULARY
+                                     or (name in ("nik", "no_kk") and checked_identity(chosen.value))):
         return chosen
     return capped(chosen, DISPUTED)
