@@ -16,8 +16,8 @@ import itertools
 import re
 import statistics
 
-from ._buku_nikah_names import names_side_by_side
 from ._buku_nikah_letter import akta_in_sentence, letter_number, spouses_in_prose, wali_in_sentence
+from ._buku_nikah_names import names_side_by_side
 from ._buku_nikah_rows import party_rows
 from ._confidence import CONTRADICTED, IN_SENTENCE, UNLABELLED
 from ._fields import labels, reads_like_sentence

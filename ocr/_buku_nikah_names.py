@@ -9,6 +9,7 @@ order of the two names on their line. Found without a label, the names are cappe
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import _normalize as norm
@@ -48,7 +49,7 @@ def _pair(line: Line, not_names: frozenset[str]) -> dict[str, Span] | None:
         return None
     if any(compact_key(w.text) in not_names for w in words):
         return None
-    gaps = [(b.x0 - a.x1, i) for i, (a, b) in enumerate(zip(words, words[1:]), start=1)]
+    gaps = [(b.x0 - a.x1, i) for i, (a, b) in enumerate(itertools.pairwise(words), start=1)]
     widest, at = max(gaps)
     rest = max((g for g, i in gaps if i != at), default=0)
     if widest < _APART_HEIGHTS * line.height or widest < _APART * rest:
