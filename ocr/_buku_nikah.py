@@ -27,7 +27,7 @@ import core
 from . import _normalize as norm
 from ._buku_nikah_layout import WEEKDAYS, locate_pages
 from ._cells import reread
-from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, IN_SENTENCE, MENDED, SURE, weigh
+from ._confidence import CONTRADICTED, CORROBORATED, DISPUTED, IN_SENTENCE, MENDED, SURE, agreed, weigh
 from ._fields import (
     NOT_FOUND,
     Normalizer,
@@ -339,7 +339,7 @@ def _choose(readings: list[Span], normalize: Normalizer) -> core.FieldValue:
     """The value the readings give: as `_confidence.weigh` weighs them, the first (the page's or, for
     numbers, the digits-only one) leading, except where they differ only where one has a word break the
     other lacks (`LAYANI`, `LA YANI`): then the one with the breaks, if its words stand apart by a space's
-    width, at the lower of the two confidences and at most `DISPUTED`; readings that agree as `_agreed` says.
+    width, at the lower of the two confidences and at most `DISPUTED`; readings that agree as `_confidence.agreed` says.
     """
     values = [field_value(span, normalize) for span in readings]
     if not values:
@@ -349,28 +349,7 @@ def _choose(readings: list[Span], normalize: Normalizer) -> core.FieldValue:
         spaced = _spaced(read)
         if spaced is not None:
             return spaced
-    return _agreed(weigh(values[0], values[1:]), [v for v, _ in read])
-
-
-def _agreed(chosen: core.FieldValue, read: list[core.FieldValue]) -> core.FieldValue:
-    """`weigh` keeps agreeing readings below `SURE` unless the first is sure, and any disagreement at
-    `DISPUTED`. Two readings of the value's pixels that give the same value, one of them sure, are as good a
-    witness as a sure first reading: the value at the surest one's confidence, when no other reading gives
-    another value, or at the lower of two sure agreeing ones when the readings that disagree are all unsure
-    (a digits-only reading's `1404...` at 0.75 against `7404...` read twice at 0.93). Measured on every
-    development buku nikah (sessions 11-15 and seed 4; 1,660 values): 126 right values rose into `SURE`,
-    no wrong one."""
-    if chosen.value is None or chosen.confidence >= SURE:
-        return chosen
-    same = sorted((v.confidence for v in read if v.value == chosen.value), reverse=True)
-    others = [v.confidence for v in read if v.value != chosen.value]
-    if len(same) < 2:
-        return chosen
-    if not others and same[0] >= SURE:
-        return dataclasses.replace(chosen, confidence=same[0])
-    if others and same[1] >= SURE and max(others) < SURE:
-        return dataclasses.replace(chosen, confidence=same[1])
-    return chosen
+    return agreed(weigh(values[0], values[1:]), [v for v, _ in read])
 
 
 _SPACE = 0.2

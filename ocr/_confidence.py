@@ -51,6 +51,8 @@ every value again. The second reading shares the first's pixels, so it is no ind
   (`checked_identity`) up to `SURE` (calibration-session16.md: no wrong NIK or No. KK let in on u12-u15);
 - readings that disagree: the first (the page's) reading stands unless another is `CLEARLY_SURER`, and
   whichever stands keeps at most `DISPUTED` (`weigh`);
+- the buku nikah, every value read twice: two readings alike, one of them sure, make the value sure when no
+  reading gives another, or when every reading that does is unsure (`agreed`; 126 right values in, none wrong);
 - an identity number whose structure can be checked (NIK, No. KK): a reading that breaks the structure
   counts as none, and of two valid readings neither leads: the surer stands (`weigh_identity`);
 - an ijazah identifier (`_ijazah._reconcile`): agreement lifts nothing; readings that differ only in
@@ -186,6 +188,27 @@ def weigh(first: core.FieldValue, seconds: Sequence[core.FieldValue], *,
     if first.value is not None and best.confidence < first.confidence + lead:
         best = first
     return dataclasses.replace(best, confidence=min(best.confidence, DISPUTED))
+
+
+def agreed(chosen: core.FieldValue, read: Sequence[core.FieldValue]) -> core.FieldValue:
+    """`weigh` keeps agreeing readings below `SURE` unless the first is sure, and any disagreement at
+    `DISPUTED`. Two readings of the value's pixels that give the same value, one of them sure, are as good a
+    witness as a sure first reading: the value at the surest one's confidence, when no other reading gives
+    another value, or at the lower of two sure agreeing ones when the readings that disagree are all unsure
+    (a digits-only reading's `1404...` at 0.75 against `7404...` read twice at 0.93). Measured on every
+    development buku nikah (sessions 11-15 and seed 4; 1,660 values): 126 right values rose into `SURE`,
+    no wrong one. Used by the buku nikah, which reads every value again (`_buku_nikah._choose`)."""
+    if chosen.value is None or chosen.confidence >= SURE:
+        return chosen
+    same = sorted((v.confidence for v in read if v.value == chosen.value), reverse=True)
+    others = [v.confidence for v in read if v.value != chosen.value]
+    if len(same) < 2:
+        return chosen
+    if not others and same[0] >= SURE:
+        return dataclasses.replace(chosen, confidence=same[0])
+    if others and same[1] >= SURE and max(others) < SURE:
+        return dataclasses.replace(chosen, confidence=same[1])
+    return chosen
 
 
 def checked_identity(value: str | None) -> bool:
