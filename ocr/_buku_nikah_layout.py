@@ -19,7 +19,7 @@ import statistics
 from ._buku_nikah_letter import akta_in_sentence, letter_number, spouses_in_prose, wali_in_sentence
 from ._buku_nikah_names import names_side_by_side
 from ._buku_nikah_rows import party_rows
-from ._confidence import CONTRADICTED, IN_SENTENCE, UNLABELLED
+from ._confidence import CONTRADICTED, IN_SENTENCE, SPECK_WORD, UNLABELLED, faint
 from ._fields import labels, reads_like_sentence
 from ._ijazah_frame import without_frame
 from ._layout import (
@@ -133,7 +133,7 @@ def _labels_both_sides(page: Page, fold: float, *, below: float) -> bool:
     """Whether both sides of a fold print the party labels under the SUAMI and ISTRI headings (at y `below`),
     each at the start of its lines: two booklet pages (the husband's and the wife's) side by side, not one
     table or card of both parties, whose labels stand once."""
-    words = [w for w in page.words if w.confidence >= 0.5 and w.cy > below]
+    words = [w for w in page.words if not faint(w.confidence) and w.cy > below]
     if not words:
         return False
     height = statistics.median(w.height for w in words)
@@ -225,7 +225,7 @@ def _fold(page: Page) -> float | None:
     the middle 40 % of the words' width, with a fair share of the words on each side, each side reaching
     over most of the text's height; None on a single page (whose title or lines cross the middle). A lone
     letter or digit is no word here: the binding's stitches or marks down the fold are read as `t`, `i`, `1`."""
-    words = [w for w in page.words if w.confidence >= 0.5 and sum(c.isalnum() for c in w.text) >= 2]
+    words = [w for w in page.words if not faint(w.confidence) and sum(c.isalnum() for c in w.text) >= 2]
     if len(words) < 20:
         return None
     height = statistics.median(w.height for w in words)
@@ -272,7 +272,7 @@ def _items_column(page: Page) -> tuple[float, float] | None:
     side by side, each with its own section headings, read as one line per height): item numbers standing
     at one x (within a line height) after other words on at least `_ITEM_LINES` lines, the words right
     of it no part of the left column's values, and `label : value` colons on both sides, as on a spread."""
-    words = [w for w in page.words if w.confidence >= 0.5]
+    words = [w for w in page.words if not faint(w.confidence)]
     if len(words) < 20:
         return None
     height = statistics.median(w.height for w in words)
@@ -1054,7 +1054,7 @@ _ENUMERATOR = re.compile(r"^\s*(?:(?:[IVX]{1,4}|\d{1,2}|[A-Za-z])[.)]|[^\w\s]+)(
 """A heading's or item's number (`III.`, `2.`, `g)`), with any specks read beside it (`5. .`)."""
 
 
-_SPECK = 0.3
+_SPECK = SPECK_WORD
 """A word read at less than this confidence beside a heading is a speck of the paper or the scan (`mani`)."""
 
 

@@ -20,6 +20,7 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
+from ._confidence import SPECK_WORD
 from ._fields import labels
 from ._layout import Line, Span, compact_key, label_factor
 from ._model import Word
@@ -40,7 +41,7 @@ _STACKED = 2.2
 """Line heights between the lines of a heading wrapped in its cell, at most."""
 _CONTINUED = 1.6
 """A row's wrapped value continues on a line at most this many line heights below the row's last line."""
-_SPECK = 0.3
+_SPECK = SPECK_WORD
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 import core
 
 from . import _normalize as norm
-from ._confidence import DISPUTED
+from ._confidence import DISPUTED, SPECK_WORD, faint
 from ._fields import NOT_FOUND, all_fields, capped, field_value
 from ._kk_columns import COLUMNS, NUMBER_ROW, SEX_LETTERS, Normalizer, header_field, header_word
 from ._layout import Span, lines
@@ -62,7 +62,7 @@ def _lettered(word: Word) -> bool:
     """A word of a value in letters (a name's), read with some confidence, not of a column header (`NIK`,
     `Nama`) over the NIK."""
     letters = sum(c.isalpha() for c in word.text)
-    return (letters >= 2 and letters >= 0.7 * len(word.text) and word.confidence >= 0.3
+    return (letters >= 2 and letters >= 0.7 * len(word.text) and word.confidence >= SPECK_WORD
             and not header_word(word.text))
 
 
@@ -194,7 +194,7 @@ class _Table:
             return False
         height = statistics.median(w.height for w in self.words)
         def paired_line(nik: Word) -> bool:
-            starts = [w for w in self.words if abs(w.x0 - nik.x0) < 1.5 * height and _lettered(w) and w.confidence >= 0.5
+            starts = [w for w in self.words if abs(w.x0 - nik.x0) < 1.5 * height and _lettered(w) and not faint(w.confidence)
                       and 0.6 * height < abs(w.cy - nik.cy) < 2.6 * height and w.bbox[1] >= self.body_top]
             # the line it begins, within the NIK's width: a name's letters, not a speck's two
             return any(sum(sum(c.isalpha() for c in v.text) for v in self.words if abs(v.cy - w.cy) < 0.5 * height
@@ -366,7 +366,7 @@ def _gutters(words: list[Word], *, left: float, right: float) -> tuple[int, ...]
     """Column edges of a table without rules read: the middles of the x ranges no body word covers, at
     least a line height wide (the space between two words of one value is narrower)."""
     inked = sorted((w.x0, w.x1) for w in words
-                   if 2 * sum(c.isalnum() for c in w.text) >= len(w.text) and w.confidence > 0.3)
+                   if 2 * sum(c.isalnum() for c in w.text) >= len(w.text) and w.confidence > SPECK_WORD)
     if not inked:
         return ()
     gap = 0.9 * statistics.median(w.height for w in words)

@@ -30,6 +30,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ._confidence import faint
 from ._layout import Line, lines
 from ._model import Grid, Page, Word
 from ._table_columns import Column, column_bounds, header_columns
@@ -113,7 +114,7 @@ def text_tables(page: Page, spec: TableSpec) -> list[Grid]:
 def _header_blocks(all_lines: list[Line], header_word: Callable[[str], bool], height: float) -> list[list[Line]]:
     """Runs of lines made mostly of header words, each holding enough distinct ones; plus any line inside one."""
     def counted(word: Word) -> bool:  # not a rule's stroke (`|`) nor a stain read unsurely as letters (`SD`)
-        return any(c.isalnum() for c in word.text) and (word.confidence >= _SURE_WORD or header_word(word.text))
+        return any(c.isalnum() for c in word.text) and (not faint(word.confidence) or header_word(word.text))
 
     headerish = [ln for ln in all_lines if sum(header_word(w.text) for w in ln.words)
                  >= max(1.0, _HEADER_SHARE * sum(counted(w) for w in ln.words))]
@@ -352,19 +353,17 @@ def without_specks(page: Page, grids: Sequence[Grid], spec: TableSpec) -> Page:
 
 def _specks(line: Line) -> bool:
     """Whether a line holds several words and nothing read surely: no word of two letters or digits (or a
-    digit: a row number) read at `_SURE_WORD` or more. One value alone on its line read unsurely (a blood
+    digit: a row number) read not faint (`confidence.faint`). One value alone on its line read unsurely (a blood
     group `O`, a `LAKI-LAKI` set off its row's baseline) is no speck. A broken rule, dashed or dotted, read
     as text comes back as short words read at near 0 (`Ba Sa un Na aa`)."""
     inked = [w for w in line.words if any(c.isalnum() for c in w.text)]
     return len(inked) >= _SPECK_WORDS and not any(
-        w.confidence >= _SURE_WORD and (sum(c.isalnum() for c in w.text) >= 2 or any(c.isdigit() for c in w.text))
+        not faint(w.confidence) and (sum(c.isalnum() for c in w.text) >= 2 or any(c.isdigit() for c in w.text))
         for w in inked)
 
 
 _SPECK_WORDS = 3
 """Words a line of specks holds at least: a rule read as letters runs across several columns."""
-_SURE_WORD = 0.5
-"""Confidence of a word that makes its line text rather than a rule's or a stain's remnants (`_specks`)."""
 
 
 def _row_bounds(block: list[Line], rows: list[_Row], height: float, hint: Grid | None) -> list[int]:
