@@ -162,19 +162,32 @@ def _weighed(first: core.FieldValue, second: core.FieldValue | None) -> core.Fie
     return first if second is None else weigh(first, [second])
 
 
-_VOCABULARY = frozenset({"jenis_kelamin", "agama", "pendidikan", "jenis_pekerjaan", "status_perkawinan",
-                         "status_hubungan", "kewarganegaraan", "golongan_darah"})
-"""Fields whose every value is a word of the SIAK lists: a line crop cannot add a stray letter to one unseen."""
-
-
 def _own(name: str, chosen: core.FieldValue, first: core.FieldValue | None) -> core.FieldValue:
     """A value the first reading did not give alike is at most `DISPUTED`: the line crops may hold what a
     cell's crop leaves out (a column rule beside the text, `|ANDI` read `JANDI` at 0.91). Not so a value its
-    shape bears out whole: a vocabulary word, or a NIK or No. KK whose structure checks (512 right values held
-    for 1 wrong, a name; calibration-session16.md)."""
+    shape bears out whole (`_whole`; the cap held 512 right values for 1 wrong, a name: calibration-session16.md):
+    a NIK or No. KK whose structure checks, or a vocabulary word that no other of its list holds."""
     if first is not None and first.value == chosen.value:
         return chosen
-    if chosen.value is not None and (name in _VOCABULARY
-                                     or (name in ("nik", "no_kk") and checked_identity(chosen.value))):
+    if chosen.value is not None and _whole(name, chosen.value):
         return chosen
     return capped(chosen, DISPUTED)
+
+
+def _whole(name: str, value: str) -> bool:
+    """Whether the value could not be part of another the crop cut short: a NIK or No. KK whose structure
+    checks, or a word of the SIAK list of its field whose letters no other word of the list holds in order
+    (`KAWIN TERCATAT` is `KAWIN BELUM TERCATAT` with a word lost, `STRATA II` is `STRATA III` with a letter,
+    `A` is `AB`: those stay capped)."""
+    if name in ("nik", "no_kk"):
+        return checked_identity(value)
+    if name not in core.VOCAB_KINDS:
+        return False
+    letters = value.replace(" ", "")
+    return not any(other != value and _holds(other.replace(" ", ""), letters) for other in core.canonical_values(name))
+
+
+def _holds(longer: str, letters: str) -> bool:
+    """Whether `longer` has every character of `letters`, in order."""
+    rest = iter(longer)
+    return all(c in rest for c in letters)
