@@ -83,7 +83,7 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
 
     One signal raises (`witness`, `_witnessed`): a KK member's NIK that agrees with the row's birth date and
     sex confirms them (`CORROBORATED`, as `_kk` does for its rows, whichever reader read the table;
-    calibration-session16.md), unless a signal above doubts the value. Every other signal only
+    calibration-session16.md), unless a signal above doubts the value or the NIK. Every other signal only
     lowers (never into `SURE` from below it); nothing is added or removed.
     """
     doubts: list[Doubt] = []
@@ -118,7 +118,7 @@ def understood(doc_type: str, fields: dict[str, core.FieldValue], anggota: Seque
     for key, holder, name in gapped(cells, pages):
         _cap(holder, name, DISPUTED, doubts, key, held, "gap")
     for key, holder, name in witnessed:
-        if key not in held:
+        if key not in held and f"{key.partition('.')[0]}.nik" not in held:  # a doubted NIK witnesses nothing
             holder[name] = dataclasses.replace(holder[name], confidence=CORROBORATED)
     return fields, tuple(rows), doubts
 

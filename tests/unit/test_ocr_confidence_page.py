@@ -287,5 +287,8 @@ def test_a_member_s_nik_that_bears_out_the_row_s_birth_date_and_sex_confirms_the
     assert confidences["0.tanggal_lahir"] == CONTRADICTED  # born after the KK was issued (`order`): no raise
     confidences, _ = _judged(_kk_header(), "kk", (row | {"tanggal_lahir": _sure("1964-07-19", MENDED)},))
     assert confidences["0.tanggal_lahir"] == MENDED  # nor a value mended (from the NIK itself, in a reader)
+    lookalike = row | {"nik": _sure("1302015907641454", 0.85)}  # another member's NIK with a digit misread
+    confidences, _ = _judged(_kk_header(), "kk", (_member("7302011409632944", "1963-09-14"), lookalike))
+    assert confidences["1.tanggal_lahir"] == 0.85  # a NIK the page doubts (`region`) witnesses nothing
     confidences, _ = _judged(_kk_header(), "kk", (row | {"tanggal_lahir": _sure("1864-07-19", 0.85)},))
     assert confidences["0.tanggal_lahir"] == CONTRADICTED  # the NIK's 64 agrees, but 1864 is a misread (`shape`)
