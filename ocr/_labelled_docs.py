@@ -117,9 +117,10 @@ def read_buku_nikah(pages: Sequence[Page]) -> dict[str, core.FieldValue]:
                 out.setdefault(field, value)
             elif field == "wali" or (section == "wali" and field == "nama_lengkap"):
                 out.setdefault("wali.nama_lengkap", value)
-            elif columns is not None and section in (None, "suami", "istri"):
+            elif columns is not None and section in (None, "suami", "istri") and _below(value, columns):
                 # SUAMI and ISTRI side by side: the column a value stands in is its party's, not the heading
-                # last printed above it; a value over both columns is neither's.
+                # last printed above it; a value over both columns is neither's. One on another page or above
+                # the headings is the section's, as on any page.
                 party = _column_of(value, columns)
                 if party is not None and f"{party}.{field}" in core.BUKU_NIKAH_FIELDS:
                     out.setdefault(f"{party}.{field}", value)
@@ -145,12 +146,18 @@ def _side_by_side(all_lines: list[Line]) -> tuple[int, float, float] | None:
 _LEVEL = 0.8
 
 
+def _below(value: core.FieldValue, columns: tuple[int, float, float]) -> bool:
+    """Whether the value stands below the side-by-side headings, on their page."""
+    page, top, _ = columns
+    return value.bbox is not None and value.page == page and value.bbox[1] >= top
+
+
 def _column_of(value: core.FieldValue, columns: tuple[int, float, float]) -> str | None:
-    """The party whose column holds the whole value (below the headings, on their page), or None."""
-    page, top, middle = columns
-    if value.bbox is None or value.page != page or value.bbox[1] < top:
+    """The party whose column holds the whole value (one `_below` the headings), or None when it spans both."""
+    if value.bbox is None:
         return None
     x0, _, x1, _ = value.bbox
+    middle = columns[2]
     return "suami" if x1 < middle else "istri" if x0 >= middle else None
 
 

@@ -24,3 +24,12 @@ def test_a_value_in_the_husbands_column_is_the_husbands_under_headings_side_by_s
         fields, _ = fill_gaps(core.DocumentType.BUKU_NIKAH, [_card(wife_born=wife_born)], empty, ())
         assert (fields["suami.tempat_lahir"].value, fields["suami.tanggal_lahir"].value) == ("BAUBAU", "2004-06-14")
         assert fields["istri.tempat_lahir"].value != "BAUBAU" and fields["istri.tanggal_lahir"].value != "2004-06-14"
+
+
+def test_a_value_on_another_page_goes_to_the_heading_above_it_as_on_any_page() -> None:
+    inside = Page(2, None, (*line_words("ISTRI", 100, 100),
+                            *line_words("Tempat/Tgl. Lahir : Raha, 7 September 1998", 100, 220)), "ocr")
+    empty = {name: core.FieldValue(None, 0.0) for name in core.BUKU_NIKAH_FIELDS}
+    fields, _ = fill_gaps(core.DocumentType.BUKU_NIKAH, [_card(wife_born=False), inside], empty, ())
+    assert (fields["istri.tempat_lahir"].value, fields["istri.tanggal_lahir"].value) == ("RAHA", "1998-09-07")
+    assert fields["suami.tanggal_lahir"].value == "2004-06-14"
