@@ -511,9 +511,6 @@ def _align_number(found: dict[str, core.FieldValue], readings: list[Span]) -> No
     found["nomor_akta"] = dataclasses.replace(base, value=number, confidence=MENDED)
 
 
-_WEEKDAYS = WEEKDAYS
-
-
 def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list[Span]]) -> None:
     """The marriage date against its printed weekday and the month and year in the akta number.
 
@@ -534,7 +531,7 @@ def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list
 
     def fits(date: core.FieldValue, number: core.FieldValue | None) -> bool:
         day = dt.date.fromisoformat(date.value)  # type: ignore[arg-type]
-        if weekdays and _WEEKDAYS[day.weekday()] not in weekdays:
+        if weekdays and WEEKDAYS[day.weekday()] not in weekdays:
             return False
         return number is None or _akta_month_year(number.value) in (None, (day.month, day.year))
 
@@ -557,7 +554,7 @@ def _settle_marriage(found: dict[str, core.FieldValue], readings: dict[str, list
 def _weekday(text: str) -> str | None:
     """The weekday a date is printed with (`Minggu, 14 Mei 2023`), spelling slips allowed."""
     first = compact_key(text.split(",", 1)[0]) if "," in text else ""
-    close = difflib.get_close_matches(first, _WEEKDAYS, n=1, cutoff=0.75)
+    close = difflib.get_close_matches(first, WEEKDAYS, n=1, cutoff=0.75)
     return close[0] if close else None
 
 

@@ -13,13 +13,12 @@ import itertools
 import re
 
 from . import _normalize as norm
+from ._confidence import faint
 from ._layout import Line, Span, compact_key
 from ._model import Word
 
 _NAME_WORD = re.compile(r"^[A-Z][A-Z.'\-]*[A-Z.]$|^[A-Z]$")
 """A word of a name as printed on a card: capitals (an initial's or a title's period, `'`, `-` inside)."""
-_SURE_WORD = 0.5
-"""Words read below this confidence on the names' line are specks (a rule's, a leader's), no word of it."""
 _APART = 2.0
 """The gap between the two names is at least this many times the widest gap inside either of them..."""
 _APART_HEIGHTS = 0.5
@@ -44,7 +43,7 @@ def names_side_by_side(all_lines: list[Line], not_names: frozenset[str]) -> dict
 
 
 def _pair(line: Line, not_names: frozenset[str]) -> dict[str, Span] | None:
-    words = [w for w in line.words if any(c.isalnum() for c in w.text) and w.confidence >= _SURE_WORD]
+    words = [w for w in line.words if any(c.isalnum() for c in w.text) and not faint(w.confidence)]
     if len(words) < 2 or not all(_NAME_WORD.match(w.text) for w in words):
         return None
     if any(compact_key(w.text) in not_names for w in words):
